@@ -1,0 +1,186 @@
+import { ConfigError, loadConfig } from '../config.js';
+import { ImportError } from '../errors.js';
+import { buildLauncher, isLauncherBuilt, localGraphStatus, startLocalGraph, stopLocalGraph } from '../graph/local-neo4j.js';
+import { openGraph } from '../graph/open.js';
+import { setLogLevel } from '../logger.js';
+import { type ImportProgress, type ImportSummary, importEsco } from '../taxonomy/esco-import.js';
+import { loadDemoSeed } from '../taxonomy/seed.js';
+
+const USAGE = `usage: npm run hub -- <command>
+
+  import esco <dir> [--version V] [--json]   import an ESCO CSV export (all or nothing)
+  seed                                       load the demo data set from seeds/ (a small ESCO subset)
+  db build [--if-missing]                    build the Neo4j launcher (Maven)
+  db start | db stop | db status             manage the project's own Neo4j (used when NEO4J_URI is unset)
+
+Environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE for an external Neo4j;
+HUB_GRAPH_DIR, HUB_GRAPH_PORT, HUB_GRAPH_HEAP_MB for the local one. See README.md.`;
+
+class UsageError extends Error {}
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index < 0) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
+  args.splice(index, 2);
+  return value;
+}
+
+function flag(args: string[], name: string): boolean {
+  const index = args.indexOf(name);
+  if (index >= 0) args.splice(index, 1);
+  return index >= 0;
+}
+
+/** Progress on stderr: one line when a phase starts and when it ends, and every ~25% of a long one. */
+function progressPrinter(): (progress: ImportProgress) => void {
+  let lastPhase = '';
+  let lastQuarter = -1;
+  return ({ phase, done, total }) => {
+    const quarter = total === 0 ? 4 : Math.floor((done / total) * 4);
+    if (phase !== lastPhase) {
+      lastPhase = phase;
+      lastQuarter = -1;
+    }
+    if (quarter === lastQuarter) return;
+    lastQuarter = quarter;
+    process.stderr.write(`  writing ${phase}: ${done.toLocaleString('en')}/${total.toLocaleString('en')}\n`);
+  };
+}
+
+export function formatImportSummary(summary: ImportSummary): string {
+  const { counts } = summary;
+  const lines = [
+    `Imported ESCO ${summary.version} (${summary.language}; version from ${summary.versionSource}) in ${(summary.durationMs / 1000).toFixed(1)} s`,
+    `  skills               ${counts.skills.toLocaleString('en')}`,
+    `  skill groups         ${counts.skillGroups.toLocaleString('en')}`,
+    `  occupations          ${counts.occupations.toLocaleString('en')}`,
+    `  ISCO groups          ${counts.iscoGroups.toLocaleString('en')}`,
+    `  essential relations  ${counts.essentialRelations.toLocaleString('en')}`,
+    `  optional relations   ${counts.optionalRelations.toLocaleString('en')}`,
+    `  broader relations    ${counts.broaderRelations.toLocaleString('en')}`,
+    `  related skills       ${counts.relatedSkillRelations.toLocaleString('en')}`,
+    ...Object.entries(counts.collectionMemberships)
+      .sort()
+      .map(([collection, count]) => `  collection ${collection.padEnd(22)} ${count.toLocaleString('en')}`),
+  ];
+  const deprecated = Object.entries(summary.deprecated).filter(([, count]) => count > 0);
+  if (deprecated.length > 0) {
+    lines.push(`  marked deprecated (absent from this release): ${deprecated.map(([kind, count]) => `${count} ${kind}`).join(', ')}`);
+  }
+  if (summary.removedStaleRelations > 0) lines.push(`  relations no longer in this release, removed: ${summary.removedStaleRelations}`);
+  if (summary.skippedTotal > 0) {
+    lines.push(`  skipped ${summary.skippedTotal} relation(s) whose end is not in this release:`);
+    for (const entry of summary.skipped) {
+      lines.push(
+        `    ${entry.count} × ${entry.relation} in ${entry.file} (lines ${entry.lines.join(', ')}${entry.count > entry.lines.length ? ', …' : ''}): ${entry.missingKind} ${entry.missingUri} is missing`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+async function importCommand(args: string[]): Promise<void> {
+  const kind = args.shift();
+  if (kind !== 'esco') throw new UsageError(`unknown import kind '${kind ?? ''}' (supported: esco)`);
+  const version = option(args, '--version');
+  const asJson = flag(args, '--json');
+  const dir = args.shift();
+  if (!dir) throw new UsageError('import esco needs the directory of an ESCO CSV export');
+  const config = loadConfig();
+  const open = await openGraph(config);
+  try {
+    process.stderr.write(`Reading ESCO export ${dir}\n`);
+    const summary = await importEsco(open.graph, dir, {
+      version,
+      onFile: (file, rows) => process.stderr.write(`  read ${file}: ${rows.toLocaleString('en')} rows\n`),
+      onProgress: progressPrinter(),
+    });
+    for (const entry of summary.skipped) {
+      process.stderr.write(`warning: skipped ${entry.count} ${entry.relation} relation(s) in ${entry.file}: ${entry.missingKind} ${entry.missingUri} is not in this release\n`);
+    }
+    process.stdout.write(`${asJson ? JSON.stringify(summary, null, 2) : formatImportSummary(summary)}\n`);
+  } finally {
+    await open.close();
+  }
+}
+
+async function dbCommand(args: string[]): Promise<void> {
+  const action = args.shift();
+  const config = loadConfig();
+  switch (action) {
+    case 'build':
+      if (flag(args, '--if-missing') && isLauncherBuilt()) return;
+      buildLauncher();
+      return;
+    case 'start': {
+      if (config.neo4j.uri) process.stderr.write(`note: NEO4J_URI is set (${config.neo4j.uri}); starting the local Neo4j anyway\n`);
+      const { started, uri } = await startLocalGraph(config.localGraph);
+      process.stdout.write(`${started ? 'started' : 'already running'}: ${uri} (data in ${config.localGraph.dataDir})\n`);
+      return;
+    }
+    case 'stop': {
+      const stopped = await stopLocalGraph(config.localGraph.dataDir);
+      process.stdout.write(stopped ? 'stopped\n' : 'not running\n');
+      return;
+    }
+    case 'status': {
+      const status = localGraphStatus(config.localGraph.dataDir);
+      process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
+      if (!status.running) process.exitCode = 3;
+      return;
+    }
+    default:
+      throw new UsageError(`unknown db action '${action ?? ''}' (build, start, stop, status)`);
+  }
+}
+
+async function seedCommand(): Promise<void> {
+  const config = loadConfig();
+  const open = await openGraph(config);
+  try {
+    const summary = await loadDemoSeed(open.graph);
+    process.stdout.write(`${formatImportSummary(summary)}\n`);
+  } finally {
+    await open.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const args = [...argv];
+  setLogLevel(process.env.LOG_LEVEL ? loadConfig().logLevel : 'warn');
+  const command = args.shift();
+  switch (command) {
+    case 'import':
+      return importCommand(args);
+    case 'db':
+      return dbCommand(args);
+    case 'seed':
+      return seedCommand();
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (error instanceof ImportError) {
+    process.stderr.write(`error: ${error.message}\nNothing was written: the graph is as it was before.\n`);
+    process.exit(1);
+  }
+  if (error instanceof ConfigError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
