@@ -1,0 +1,57 @@
+import type { HubConfig } from '../config.js';
+import type { GraphClient } from '../graph/client.js';
+import { openGraph } from '../graph/open.js';
+import { logger } from '../logger.js';
+import { importEsco } from '../taxonomy/esco-import.js';
+import { currentTaxonomyVersion, loadDemoSeed } from '../taxonomy/seed.js';
+import { type HubServer, startHttpServer } from './http.js';
+
+/**
+ * Gives an empty graph something to serve: the ESCO export in ESCO_DIR when set, else the demo
+ * data set from seeds/ (unless SEED_DEMO=false). A graph that already has a taxonomy is left alone.
+ */
+export async function ensureTaxonomy(config: HubConfig, graph: GraphClient): Promise<void> {
+  const version = await currentTaxonomyVersion(graph);
+  if (version) {
+    logger.info('taxonomy present', { version });
+    return;
+  }
+  if (config.escoDir) {
+    logger.info('empty graph: importing ESCO from ESCO_DIR', { dir: config.escoDir });
+    const summary = await importEsco(graph, config.escoDir);
+    logger.info('ESCO imported', { version: summary.version, skills: summary.counts.skills, skipped: summary.skippedTotal, ms: summary.durationMs });
+  } else if (config.seedDemo) {
+    logger.info('empty graph: loading the demo data set from seeds/');
+    const summary = await loadDemoSeed(graph);
+    logger.info('demo data loaded', { version: summary.version, skills: summary.counts.skills });
+  } else {
+    logger.warn('empty graph and no ESCO_DIR: /ready stays 503 until a taxonomy is imported (npm run hub -- import esco <dir>)');
+  }
+}
+
+export interface RunningHub {
+  server: HubServer;
+  graph: GraphClient;
+  stop(): Promise<void>;
+}
+
+/** Everything `npm start` does, callable from tests and the bench. */
+export async function startHub(config: HubConfig): Promise<RunningHub> {
+  const open = await openGraph(config);
+  try {
+    await ensureTaxonomy(config, open.graph);
+    const server = await startHttpServer(config, open.graph);
+    logger.info('hub listening', { graphql: `${server.url}/graphql`, ready: `${server.url}/ready`, neo4j: open.uri });
+    return {
+      server,
+      graph: open.graph,
+      async stop() {
+        await server.close();
+        await open.close();
+      },
+    };
+  } catch (error) {
+    await open.close();
+    throw error;
+  }
+}
