@@ -78,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
 
   const config: HubConfig = {
     host: env.HOST || '127.0.0.1',
-    port: integer('PORT', 4000, 1, 65535),
+    port: integer('PORT', 4000, 0, 65535),
     logLevel,
     neo4j: {
       uri,

@@ -60,8 +60,8 @@ export class GraphClient {
     }
   }
 
-  /** Schema statements (constraints, indexes) must run in their own auto-commit transaction. */
-  async runSchemaStatement(cypher: string): Promise<void> {
+  /** Auto-commit: for schema statements (constraints, indexes) and CALL { … } IN TRANSACTIONS. */
+  async runAutoCommit(cypher: string): Promise<void> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       this.counter.count += 1;

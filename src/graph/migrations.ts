@@ -56,8 +56,8 @@ export async function migrate(graph: GraphClient, migrations = readMigrations())
       );
     }
     logger.info('applying graph migration', { migration: migration.id, statements: migration.statements.length });
-    for (const statement of migration.statements) await graph.runSchemaStatement(statement);
-    await graph.runSchemaStatement('CALL db.awaitIndexes(300)');
+    for (const statement of migration.statements) await graph.runAutoCommit(statement);
+    await graph.runAutoCommit('CALL db.awaitIndexes(300)');
     await graph.write(
       'MERGE (m:SchemaMigration {id: $id}) SET m.checksum = $checksum, m.appliedAt = datetime()',
       { id: migration.id, checksum: migration.checksum },

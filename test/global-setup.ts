@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { projectRoot } from '../src/config.js';
+import { startLocalGraph, stopLocalGraph } from '../src/graph/local-neo4j.js';
+
+/**
+ * Starts a real Neo4j for the test run, on its own port and in its own data folder (wiped first),
+ * so tests never touch the development graph. Stopped again when the run ends.
+ */
+const dataDir = path.join(projectRoot, '.hub', 'test-graph');
+
+export default async function setup(project: TestProject) {
+  const port = Number(process.env.HUB_TEST_GRAPH_PORT ?? 17688);
+  await stopLocalGraph(dataDir);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const { uri } = await startLocalGraph({ dataDir, port, heapMb: 3072, pageCacheMb: 256 });
+  project.provide('neo4jUri', uri);
+  return async () => {
+    await stopLocalGraph(dataDir);
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+  }
+}

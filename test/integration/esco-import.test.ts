@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphClient } from '../../src/graph/client.js';
+import { type ImportSummary, importEsco } from '../../src/taxonomy/esco-import.js';
+import { taxonomySummary } from '../../src/taxonomy/store.js';
+import { connectTestGraph, escoDir, graphFingerprint, resetGraph } from '../helpers.js';
+
+/** Expected figures computed straight from the CSVs, independently of the importer. */
+function expectedFromCsv() {
+  const read = (name: string) => parse(fs.readFileSync(path.join(escoDir, name)), { columns: true, bom: true }) as Array<Record<string, string>>;
+  const skills = new Set(read('skills_en.csv').map((row) => row.conceptUri));
+  const occupations = new Set(read('occupations_en.csv').map((row) => row.conceptUri));
+  const relations = read('occupationSkillRelations_en.csv');
+  const resolvable = relations.filter((row) => occupations.has(row.occupationUri) && skills.has(row.skillUri));
+  return {
+    skills: skills.size,
+    occupations: occupations.size,
+    essentialInCsv: relations.filter((row) => row.relationType === 'essential').length,
+    optionalInCsv: relations.filter((row) => row.relationType === 'optional').length,
+    essential: resolvable.filter((row) => row.relationType === 'essential').length,
+    optional: resolvable.filter((row) => row.relationType === 'optional').length,
+    green: new Set(read('greenSkillsCollection_en.csv').map((row) => row.conceptUri)).size,
+    digital: new Set(read('digitalSkillsCollection_en.csv').map((row) => row.conceptUri)).size,
+    relations,
+  };
+}
+
+describe('full ESCO v1.1.1 import', () => {
+  let graph: GraphClient;
+  let summary: ImportSummary;
+  const expected = expectedFromCsv();
+
+  beforeAll(async () => {
+    graph = await connectTestGraph();
+    await resetGraph(graph);
+    summary = await importEsco(graph, escoDir);
+  });
+  afterAll(() => graph.close());
+
+  it('loads exactly the concepts and relations of the CSVs', async () => {
+    const loaded = await taxonomySummary(graph);
+    expect(loaded.version).toBe('1.1.1');
+    expect(loaded.skillCount).toBe(expected.skills);
+    expect(loaded.occupationCount).toBe(expected.occupations);
+    expect(loaded.essentialRelationCount).toBe(expected.essential);
+    expect(loaded.optionalRelationCount).toBe(expected.optional);
+    const collections = Object.fromEntries(loaded.collectionCounts.map((c) => [c.collection, c.skills]));
+    expect(collections.green).toBe(expected.green);
+    expect(collections.digital).toBe(expected.digital);
+    // The published figures for v1.1.1, so a change in how the CSVs are read cannot hide.
+    expect([loaded.skillCount, loaded.occupationCount, loaded.essentialRelationCount, loaded.optionalRelationCount]).toEqual([13_896, 3_007, 64_891, 58_897]);
+    expect([expected.essentialInCsv, expected.optionalInCsv]).toEqual([64_946, 58_909]);
+    expect([collections.green, collections.digital]).toEqual([570, 1_201]);
+  });
+
+  it('reports the relations that point to the occupation missing from the export', () => {
+    const missingOccupation = summary.skipped.filter((entry) => entry.file === 'occupationSkillRelations_en.csv');
+    expect(missingOccupation.map((entry) => [entry.relation, entry.count])).toEqual([
+      ['essential skill', 55],
+      ['optional skill', 12],
+    ]);
+    expect(new Set(missingOccupation.map((entry) => entry.missingUri)).size).toBe(1);
+    expect(missingOccupation[0].lines.length).toBeGreaterThan(0);
+  });
+
+  it('gives an occupation the same essential skills as the CSV', async () => {
+    const softwareDeveloper = 'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1';
+    const fromCsv = expected.relations
+      .filter((row) => row.occupationUri === softwareDeveloper && row.relationType === 'essential')
+      .map((row) => row.skillUri)
+      .sort();
+    const fromGraph = await graph.read<{ uri: string }>(
+      'MATCH (:Occupation {uri: $uri})-[:ESSENTIAL_SKILL]->(s:Skill) RETURN s.uri AS uri ORDER BY uri',
+      { uri: softwareDeveloper },
+    );
+    expect(fromCsv.length).toBeGreaterThan(10);
+    expect(fromGraph.map((row) => row.uri)).toEqual(fromCsv);
+  });
+
+  it('changes nothing when the same release is imported again', async () => {
+    const before = await graphFingerprint(graph);
+    const again = await importEsco(graph, escoDir);
+    expect(await graphFingerprint(graph)).toEqual(before);
+    expect(again.deprecated).toEqual({ Skill: 0, SkillGroup: 0, Occupation: 0, IscoGroup: 0 });
+    expect(again.removedStaleRelations).toBe(0);
+  });
+});

@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { ImportError } from '../../src/errors.js';
+import type { GraphClient } from '../../src/graph/client.js';
+import { importEsco } from '../../src/taxonomy/esco-import.js';
+import { demoSeedDir, loadDemoSeed } from '../../src/taxonomy/seed.js';
+import { connectTestGraph, escoDir, graphFingerprint, resetGraph, testConfig } from '../helpers.js';
+
+function copySeed(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'esco-copy-'));
+  fs.cpSync(demoSeedDir, dir, { recursive: true });
+  return dir;
+}
+
+describe('a failed import leaves the graph as it was', () => {
+  let graph: GraphClient;
+  beforeAll(async () => {
+    graph = await connectTestGraph();
+    await resetGraph(graph);
+    await loadDemoSeed(graph);
+  });
+  afterAll(() => graph.close());
+
+  it('rejects a malformed CSV row, naming file and line, before writing anything', async () => {
+    const before = await graphFingerprint(graph);
+    const dir = copySeed();
+    const file = path.join(dir, 'occupationSkillRelations_en.csv');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    lines[5] = `${lines[5]},"unbalanced`;
+    fs.writeFileSync(file, lines.join('\n'));
+    const error = await importEsco(graph, dir, { version: 'broken' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toMatch(/^occupationSkillRelations_en\.csv:\d+/);
+    expect(await graphFingerprint(graph)).toEqual(before);
+  });
+
+  it('rejects a wrong header and a missing required value', async () => {
+    const before = await graphFingerprint(graph);
+    const badHeader = copySeed();
+    const skills = path.join(badHeader, 'skills_en.csv');
+    fs.writeFileSync(skills, fs.readFileSync(skills, 'utf8').replace('preferredLabel', 'prefLabel'));
+    await expect(importEsco(graph, badHeader, { version: 'broken' })).rejects.toThrow(/skills_en\.csv:1: wrong header: missing column\(s\) 'preferredLabel'/);
+
+    const missingValue = copySeed();
+    const occupations = path.join(missingValue, 'occupations_en.csv');
+    const rows = fs.readFileSync(occupations, 'utf8').split('\n');
+    rows[1] = rows[1].replace(/^Occupation,[^,]+,/, 'Occupation,,');
+    fs.writeFileSync(occupations, rows.join('\n'));
+    await expect(importEsco(graph, missingValue, { version: 'broken' })).rejects.toThrow(/occupations_en\.csv:2:conceptUri: missing value in column 'conceptUri'/);
+    expect(await graphFingerprint(graph)).toEqual(before);
+  });
+
+  it('survives an import killed while it writes', async () => {
+    const before = await graphFingerprint(graph);
+    const config = testConfig();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/hub.ts', 'import', 'esco', escoDir], {
+      cwd: projectRoot,
+      env: { ...process.env, NEO4J_URI: config.neo4j.uri, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const killed = new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        // Well inside the single transaction: concepts written, relations being written.
+        if (output.includes('writing essential skills') && !child.killed) {
+          child.kill('SIGKILL');
+          resolve(output);
+        }
+      });
+      child.on('exit', (code) => (child.killed ? undefined : reject(new Error(`import ended (code ${code}) before it could be killed:\n${output}`))));
+    });
+    await killed;
+    // The server rolls the open transaction back when the connection drops.
+    let after = await graphFingerprint(graph);
+    for (let attempt = 0; attempt < 20 && JSON.stringify(after) !== JSON.stringify(before); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      after = await graphFingerprint(graph);
+    }
+    expect(after).toEqual(before);
+  });
+});
+
+describe('importing a newer release over an older one', () => {
+  let graph: GraphClient;
+  beforeAll(async () => {
+    graph = await connectTestGraph();
+    await resetGraph(graph);
+    await loadDemoSeed(graph);
+  });
+  afterAll(() => graph.close());
+
+  it('updates concepts in place and marks the ones that disappeared as deprecated, keeping them', async () => {
+    const dir = copySeed();
+    const skillsFile = path.join(dir, 'skills_en.csv');
+    const [header, firstRow, ...otherRows] = fs.readFileSync(skillsFile, 'utf8').split(/\n(?=KnowledgeSkillCompetence,)/);
+    const removedUri = /^KnowledgeSkillCompetence,([^,]+),/.exec(firstRow)![1];
+    fs.writeFileSync(skillsFile, [header, ...otherRows].join('\n'));
+    // Something that points at the removed skill from outside the taxonomy, as a micro-credential link would.
+    await graph.write('MATCH (s:Skill {uri: $uri}) CREATE (:LearningOutcome {id: "lo-1"})-[:DEVELOPS]->(s)', { uri: removedUri });
+
+    const summary = await importEsco(graph, dir, { version: '1.1.2-demo' });
+    expect(summary.deprecated.Skill).toBe(1);
+
+    const [removed] = await graph.read<{ deprecated: boolean; deprecatedIn: string; lastSeenVersion: string; links: number; occupations: number }>(
+      `MATCH (s:Skill {uri: $uri})
+       RETURN s.deprecated AS deprecated, s.deprecatedIn AS deprecatedIn, s.lastSeenVersion AS lastSeenVersion,
+              COUNT { (s)<-[:DEVELOPS]-() } AS links, COUNT { (s)<-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]-() } AS occupations`,
+      { uri: removedUri },
+    );
+    expect(removed).toEqual({ deprecated: true, deprecatedIn: '1.1.2-demo', lastSeenVersion: '1.1.1-demo', links: 1, occupations: 0 });
+    const [current] = await graph.read<{ version: string }>('MATCH (r:TaxonomyRelease {current: true}) RETURN r.version AS version');
+    expect(current.version).toBe('1.1.2-demo');
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { pageOf } from '../../src/server/connections.js';
+import { bestMatchingLabel, toLuceneQuery } from '../../src/taxonomy/search.js';
+
+describe('toLuceneQuery', () => {
+  it('boosts the whole phrase and keeps each word', () => {
+    expect(toLuceneQuery('Project Management')).toBe('"project management"^3 project management');
+    expect(toLuceneQuery('python')).toBe('python');
+  });
+
+  it('never passes Lucene syntax through from user text', () => {
+    expect(toLuceneQuery('c++ AND (java) OR name:"x"~2')).toBe('"c java name x 2"^3 c java name x 2');
+    expect(toLuceneQuery('  *?  ')).toBeNull();
+  });
+});
+
+describe('bestMatchingLabel', () => {
+  const concept = {
+    preferredLabel: 'Python (computer programming)',
+    altLabels: ['python scripting', 'programming in python'],
+    hiddenLabels: ['pyhton'],
+  };
+  it('finds the label sharing most words with the text', () => {
+    expect(bestMatchingLabel('python scripting', concept)).toEqual({ label: 'python scripting', labelType: 'ALTERNATIVE' });
+    expect(bestMatchingLabel('pyhton', concept)).toEqual({ label: 'pyhton', labelType: 'HIDDEN' });
+  });
+  it('prefers the preferred label on a tie', () => {
+    expect(bestMatchingLabel('python', concept).labelType).toBe('PREFERRED');
+  });
+});
+
+describe('pageOf', () => {
+  const items = Array.from({ length: 30 }, (_, i) => i);
+  it('pages with cursors and reports the total', () => {
+    const first = pageOf({ first: 10 }, items, 100);
+    expect(first.edges.map((edge) => edge?.node)).toEqual(items.slice(0, 10));
+    expect(first.totalCount).toBe(30);
+    const second = pageOf({ first: 10, after: first.pageInfo.endCursor }, items, 100);
+    expect(second.edges[0]?.node).toBe(10);
+  });
+  it('refuses a page larger than the maximum instead of cutting it silently', () => {
+    expect(() => pageOf({ first: 101 }, items, 100)).toThrow(/first: must be between 0 and 100/);
+  });
+});
+
+describe('loadConfig', () => {
+  it('has working defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.seedDemo).toBe(true);
+  });
+  it('lists every bad value at once', () => {
+    const error = (() => {
+      try {
+        loadConfig({ PORT: 'abc', NEO4J_URI: 'http://db:7474', SEED_DEMO: 'maybe' });
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems).toHaveLength(3);
+    expect(error!.message).toMatch(/PORT must be a whole number from 0 to 65535 \(got 'abc'\)/);
+    expect(error!.message).toMatch(/NEO4J_URI must start with one of bolt:\/\//);
+  });
+  it('accepts Aura and cluster URIs', () => {
+    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' }).neo4j.uri).toBe('neo4j+s://abc.databases.neo4j.io');
+  });
+});
