@@ -1,0 +1,24 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+import { printSchema } from 'graphql';
+import { schema } from './src/server/schema.js';
+
+/**
+ * `npm run codegen`: prints the code-first schema to the committed schema.graphql, and generates
+ * typed documents for the operations the tests send (test/operations/*.graphql → test/gql/).
+ * A test fails when schema.graphql is stale.
+ */
+const config: CodegenConfig = {
+  schema: printSchema(schema),
+  documents: ['test/operations/*.graphql'],
+  ignoreNoDocuments: false,
+  generates: {
+    'schema.graphql': { plugins: ['schema-ast'], config: { includeDirectives: false, commentDescriptions: false } },
+    'test/gql/': {
+      preset: 'client',
+      config: { useTypeImports: true, enumsAsTypes: true, emitLegacyCommonJSImports: false },
+      presetConfig: { fragmentMasking: false },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningHub } from '../../src/server/start.js';
+import { demoSeedDir } from '../../src/taxonomy/seed.js';
+import { CollectionFanOutDocument, OccupationWithEssentialSkillsDocument, SearchSkillsDocument, TaxonomyCountsDocument } from '../gql/graphql.js';
+import { connectTestGraph, gql, resetGraph, startTestHub } from '../helpers.js';
+
+const seedCsv = (name: string) =>
+  parse(fs.readFileSync(path.join(demoSeedDir, name)), { columns: true, bom: true }) as Array<Record<string, string>>;
+
+describe('taxonomy API on the demo seed', () => {
+  let hub: RunningHub;
+
+  beforeAll(async () => {
+    const graph = await connectTestGraph();
+    await resetGraph(graph);
+    await graph.close();
+    hub = await startTestHub(); // an empty graph and no ESCO_DIR: start-up loads the demo seed
+  });
+  afterAll(() => hub.stop());
+
+  it('answers /health and reports /ready with its checks', async () => {
+    expect((await fetch(`${hub.server.url}/health`)).status).toBe(200);
+    const ready = await fetch(`${hub.server.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { neo4j: { ok: true }, migrations: { ok: true }, taxonomy: { ok: true, detail: 'version 1.1.1-demo' } } });
+  });
+
+  it('counts what the seed files contain', async () => {
+    const { data } = await gql(hub, TaxonomyCountsDocument);
+    const relations = seedCsv('occupationSkillRelations_en.csv');
+    expect(data?.taxonomy).toMatchObject({
+      version: '1.1.1-demo',
+      skillCount: seedCsv('skills_en.csv').length,
+      occupationCount: seedCsv('occupations_en.csv').length,
+      essentialRelationCount: relations.filter((r) => r.relationType === 'essential').length,
+      optionalRelationCount: relations.filter((r) => r.relationType === 'optional').length,
+    });
+  });
+
+  it('ranks the ESCO skill "Python (computer programming)" first for "python", and says why', async () => {
+    const { data } = await gql(hub, SearchSkillsDocument, { text: 'python', first: 5 });
+    const [top] = data!.searchSkills;
+    expect(top.skill.preferredLabel).toBe('Python (computer programming)');
+    expect(top.matchedLabel).toBe('Python (computer programming)');
+    expect(top.score).toBeGreaterThan(0);
+    expect(top.method).toMatch(/BM25/);
+  });
+
+  it("returns an occupation's essential skills exactly as the CSV lists them", async () => {
+    const relations = seedCsv('occupationSkillRelations_en.csv');
+    const occupationUri = relations[0].occupationUri;
+    const expected = relations.filter((r) => r.occupationUri === occupationUri && r.relationType === 'essential').map((r) => r.skillUri).sort();
+    const { data } = await gql(hub, OccupationWithEssentialSkillsDocument, { uri: occupationUri, first: 100 });
+    expect(data!.occupation!.essentialSkills.totalCount).toBe(expected.length);
+    expect(data!.occupation!.essentialSkills.edges.map((edge) => edge.node.uri).sort()).toEqual(expected);
+    expect(data!.occupation!.iscoGroup?.code).toMatch(/^\d{4}$/);
+  });
+
+  it('keeps database round trips per request independent of result size (no N+1)', async () => {
+    const one = await gql(hub, CollectionFanOutDocument, { first: 1 });
+    const many = await gql(hub, CollectionFanOutDocument, { first: 25 });
+    expect(one.errors).toBeUndefined();
+    expect(many.errors).toBeUndefined();
+    const skillsReturned = many.data!.skillsInCollection.edges.length;
+    const occupationsReturned = many.data!.skillsInCollection.edges.flatMap((edge) => edge.node.essentialForOccupations.edges).length;
+    expect(skillsReturned).toBeGreaterThan(10);
+    expect(occupationsReturned).toBeGreaterThan(5);
+    expect(one.extensions?.dbRoundTrips).toBeGreaterThan(0);
+    expect(many.extensions?.dbRoundTrips).toBe(one.extensions?.dbRoundTrips);
+  });
+
+  it('rejects bad input with BAD_USER_INPUT and names the field', async () => {
+    const tooLarge = await gql(hub, OccupationWithEssentialSkillsDocument, { uri: seedCsv('occupations_en.csv')[0].conceptUri, first: 5000 });
+    expect(tooLarge.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    const empty = await gql(hub, SearchSkillsDocument, { text: ' ?! ' });
+    expect(empty.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^text:/), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('returns null for an unknown URI rather than an error', async () => {
+    const { data, errors } = await gql(hub, OccupationWithEssentialSkillsDocument, { uri: 'http://data.europa.eu/esco/occupation/none' });
+    expect(errors).toBeUndefined();
+    expect(data!.occupation).toBeNull();
+  });
+});
+
+describe('readiness without a taxonomy', () => {
+  it('answers 503 and says what is missing', async () => {
+    const graph = await connectTestGraph();
+    await resetGraph(graph);
+    await graph.close();
+    const hub = await startTestHub({ SEED_DEMO: 'false' });
+    try {
+      const ready = await fetch(`${hub.server.url}/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'not ready', checks: { taxonomy: { ok: false, detail: 'no taxonomy imported yet' } } });
+    } finally {
+      await hub.stop();
+    }
+  });
+});
