@@ -1,0 +1,272 @@
+/**
+ * `npm run bench`: the hub against its peers, side by side, in one run on this machine.
+ *
+ * 1. A fresh Neo4j (own data folder and port) and a timed full ESCO import.
+ * 2. Three HTTP servers, each its own process, over that same database:
+ *    ours (the hub), @neo4j/graphql (generated resolvers), and a bare-driver endpoint (one Cypher query).
+ * 3. autocannon drives each workload at concurrency 1 and 20 after a warm-up; every response time is kept,
+ *    so p50/p95/p99 are exact. Ratios compare runs made minutes apart on the same machine, which is what
+ *    makes them meaningful on a shared 2-core box where absolute times drift.
+ * Writes bench/results/latest.json and latest.md.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import { projectRoot } from '../src/config.js';
+import { connectGraph } from '../src/graph/client.js';
+import { startLocalGraph, stopLocalGraph } from '../src/graph/local-neo4j.js';
+import { migrate } from '../src/graph/migrations.js';
+import { importEsco } from '../src/taxonomy/esco-import.js';
+
+const ESCO_DIR = process.env.ESCO_DIR ?? path.resolve(projectRoot, '..', 'shared', 'data', 'esco-v1.1.1-en');
+const DATA_DIR = path.join(projectRoot, '.hub', 'bench-graph');
+const GRAPH_PORT = Number(process.env.BENCH_GRAPH_PORT ?? 17689);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_S = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const PORTS = { hub: 4301, neo4jGraphql: 4302, bareDriver: 4303 };
+const SEARCH_TERMS = [
+  'python', 'project management', 'welding', 'customer service', 'data analysis', 'solar panels', 'accounting',
+  'forklift', 'teamwork', 'machine learning', 'baking', 'sales', 'nursing', 'cyber security', 'french', 'logistics',
+];
+
+interface Server {
+  name: string;
+  url: string;
+  process: ChildProcess;
+}
+
+async function startServer(name: string, script: string, port: number, neo4jUri: string, readyPath?: string): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: projectRoot,
+    env: { ...process.env, NEO4J_URI: neo4jUri, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  for (let attempt = 0; attempt < 240; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`${name} exited during start-up`);
+    if (readyPath) {
+      const ok = await fetch(`${url}${readyPath}`).then((r) => r.ok, () => false);
+      if (ok) return { name, url, process: child };
+    } else if (output.includes('PEER_READY')) {
+      return { name, url, process: child };
+    }
+    await sleep(250);
+  }
+  throw new Error(`${name} did not become ready`);
+}
+
+function memoryMb(pid: number): { rssMb: number; peakRssMb: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export interface LoadResult {
+  server: string;
+  workload: string;
+  concurrency: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+/** One load run: `bodies` are sent round-robin as POST bodies; every response time is recorded. */
+async function load(server: Server, workload: string, path_: string, bodies: string[], concurrency: number, seconds: number): Promise<LoadResult> {
+  let next = 0;
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: `${server.url}${path_}`,
+    connections: concurrency,
+    duration: seconds,
+    pipelining: 1,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
+      },
+    ],
+  });
+  // The typings describe only the promise; the instance is also an event emitter.
+  (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    latencies.push(responseTime),
+  );
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return {
+    server: server.name,
+    workload,
+    concurrency,
+    requests: latencies.length,
+    requestsPerSecond: Math.round(latencies.length / seconds),
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function postJson(url: string, body: string): Promise<any> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return response.json();
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  process.stderr.write(`bench: fresh Neo4j in ${DATA_DIR} on port ${GRAPH_PORT}\n`);
+  await stopLocalGraph(DATA_DIR);
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  const { uri } = await startLocalGraph({ dataDir: DATA_DIR, port: GRAPH_PORT, heapMb: 3072, pageCacheMb: 512 });
+  const graph = connectGraph({ uri, user: 'neo4j', password: '', database: 'neo4j' });
+  const servers: Server[] = [];
+  try {
+    await migrate(graph);
+    process.stderr.write(`bench: importing ${ESCO_DIR}\n`);
+    const importStarted = performance.now();
+    const summary = await importEsco(graph, ESCO_DIR);
+    const importSeconds = Math.round((performance.now() - importStarted) / 100) / 10;
+    process.stderr.write(`bench: import took ${importSeconds} s\n`);
+
+    // Workload inputs: 300 occupations spread over the whole taxonomy, in a fixed order.
+    const occupations = (
+      await graph.read<{ uri: string }>('MATCH (o:Occupation) WITH o ORDER BY o.uri RETURN o.uri AS uri')
+    ).filter((_, index) => index % 10 === 0).map((row) => row.uri);
+
+    const hubQuery = `query($uri: String!) { occupation(uri: $uri) { preferredLabel essentialSkills(first: 100) { edges { node { uri preferredLabel } } } } }`;
+    const peerQuery = `query($uri: String!) { occupations(where: { uri: { eq: $uri } }) { preferredLabel essentialSkills(sort: [{ preferredLabel: ASC }]) { uri preferredLabel } } }`;
+    const searchQuery = `query($text: String!) { searchSkills(text: $text, first: 10) { skill { uri preferredLabel } score } }`;
+    const bodies = {
+      hubOccupation: occupations.map((u) => JSON.stringify({ query: hubQuery, variables: { uri: u } })),
+      peerOccupation: occupations.map((u) => JSON.stringify({ query: peerQuery, variables: { uri: u } })),
+      bareOccupation: occupations.map((u) => JSON.stringify({ uri: u })),
+      hubSearch: SEARCH_TERMS.map((text) => JSON.stringify({ query: searchQuery, variables: { text } })),
+      bareSearch: SEARCH_TERMS.map((text) => JSON.stringify({ text })),
+    };
+
+    const hub = await startServer('hub', 'src/server/main.ts', PORTS.hub, uri, '/ready');
+    const neo4jGraphql = await startServer('@neo4j/graphql', 'bench/peers/neo4j-graphql.ts', PORTS.neo4jGraphql, uri);
+    const bare = await startServer('bare driver', 'bench/peers/bare-driver.ts', PORTS.bareDriver, uri);
+    servers.push(hub, neo4jGraphql, bare);
+
+    // Every server must answer the same question correctly before it is timed.
+    const sample = occupations[0];
+    const hubAnswer = await postJson(`${hub.url}/graphql`, bodies.hubOccupation[0]);
+    const peerAnswer = await postJson(`${neo4jGraphql.url}/graphql`, bodies.peerOccupation[0]);
+    const bareAnswer = await postJson(bare.url, bodies.bareOccupation[0]);
+    const hubSkills = hubAnswer.data.occupation.essentialSkills.edges.map((e: any) => e.node.uri).sort();
+    const peerSkills = peerAnswer.data.occupations[0].essentialSkills.map((s: any) => s.uri).sort();
+    const bareSkills = bareAnswer[0].essentialSkills.map((s: any) => s.uri).sort();
+    if (JSON.stringify(hubSkills) !== JSON.stringify(peerSkills) || JSON.stringify(hubSkills) !== JSON.stringify(bareSkills)) {
+      throw new Error(`servers disagree on the essential skills of ${sample}`);
+    }
+    const roundTrips = {
+      occupation: hubAnswer.extensions.dbRoundTrips as number,
+      search: (await postJson(`${hub.url}/graphql`, bodies.hubSearch[0])).extensions.dbRoundTrips as number,
+    };
+
+    const runs: LoadResult[] = [];
+    const plan: Array<[Server, string, string, string[]]> = [
+      [hub, 'occupation + essential skills', '/graphql', bodies.hubOccupation],
+      [neo4jGraphql, 'occupation + essential skills', '/graphql', bodies.peerOccupation],
+      [bare, 'occupation + essential skills', '/', bodies.bareOccupation],
+      [hub, 'skill label search', '/graphql', bodies.hubSearch],
+      [bare, 'skill label search', '/', bodies.bareSearch],
+    ];
+    for (const [server, workload, route, requestBodies] of plan) {
+      for (const concurrency of [1, 20]) {
+        await load(server, workload, route, requestBodies, concurrency, WARMUP_S);
+        const result = await load(server, workload, route, requestBodies, concurrency, DURATION_S);
+        process.stderr.write(`bench: ${server.name.padEnd(15)} ${workload.padEnd(30)} c=${String(concurrency).padEnd(3)} ${result.requestsPerSecond} req/s p95 ${result.p95Ms} ms\n`);
+        runs.push(result);
+      }
+    }
+    const hubMemory = memoryMb(hub.process.pid!);
+
+    const find = (server: string, workload: string, concurrency: number) =>
+      runs.find((r) => r.server === server && r.workload === workload && r.concurrency === concurrency)!;
+    const ours20 = find('hub', 'occupation + essential skills', 20);
+    const peer20 = find('@neo4j/graphql', 'occupation + essential skills', 20);
+    const bare20 = find('bare driver', 'occupation + essential skills', 20);
+    const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+    const ratios = {
+      p95VsNeo4jGraphql: ratio(ours20.p95Ms, peer20.p95Ms),
+      throughputVsNeo4jGraphql: ratio(ours20.requestsPerSecond, peer20.requestsPerSecond),
+      p95VsBareDriver: ratio(ours20.p95Ms, bare20.p95Ms),
+      throughputVsBareDriver: ratio(ours20.requestsPerSecond, bare20.requestsPerSecond),
+    };
+    const targets = [
+      { target: 'p95 ≤ 0.5× @neo4j/graphql at c=20', measured: `${ratios.p95VsNeo4jGraphql}×`, met: ratios.p95VsNeo4jGraphql <= 0.5 },
+      { target: 'throughput ≥ 2× @neo4j/graphql at c=20', measured: `${ratios.throughputVsNeo4jGraphql}×`, met: ratios.throughputVsNeo4jGraphql >= 2 },
+      { target: 'taxonomy lookup ≥ 1,000 req/s at c=20', measured: `${ours20.requestsPerSecond} req/s`, met: ours20.requestsPerSecond >= 1000 },
+      { target: 'taxonomy lookup p95 ≤ 20 ms at c=20', measured: `${ours20.p95Ms} ms`, met: ours20.p95Ms <= 20 },
+      { target: 'full ESCO import < 60 s', measured: `${importSeconds} s`, met: importSeconds < 60 },
+    ];
+
+    const result = {
+      startedAt: startedAt.toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      settings: { durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, occupations: occupations.length, searchTerms: SEARCH_TERMS.length },
+      taxonomy: { version: summary.version, skills: summary.counts.skills, occupations: summary.counts.occupations },
+      importSeconds,
+      dbRoundTripsPerRequest: roundTrips,
+      hubMemory,
+      runs,
+      ratios,
+      targets,
+    };
+    fs.mkdirSync(path.join(projectRoot, 'bench', 'results'), { recursive: true });
+    fs.writeFileSync(path.join(projectRoot, 'bench', 'results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+    const table = renderTable(result);
+    fs.writeFileSync(path.join(projectRoot, 'bench', 'results', 'latest.md'), `${table}\n`);
+    process.stdout.write(`${table}\n`);
+  } finally {
+    for (const server of servers) server.process.kill('SIGTERM');
+    await graph.close();
+    await sleep(500);
+    await stopLocalGraph(DATA_DIR);
+  }
+}
+
+function renderTable(result: {
+  startedAt: string;
+  machine: { cpus: number; node: string };
+  importSeconds: number;
+  dbRoundTripsPerRequest: { occupation: number; search: number };
+  hubMemory: { rssMb: number; peakRssMb: number };
+  runs: LoadResult[];
+  ratios: Record<string, number>;
+  targets: Array<{ target: string; measured: string; met: boolean }>;
+}): string {
+  const lines = [
+    `Run ${result.startedAt} on ${result.machine.cpus} cores, Node ${result.machine.node}. Full ESCO import: ${result.importSeconds} s.`,
+    `Hub: ${result.dbRoundTripsPerRequest.occupation} database round trip(s) per occupation request, ${result.dbRoundTripsPerRequest.search} per search; RSS ${result.hubMemory.rssMb} MB (peak ${result.hubMemory.peakRssMb} MB).`,
+    '',
+    '| server | workload | conc. | req/s | p50 ms | p95 ms | p99 ms | errors |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+    ...result.runs.map((r) => `| ${r.server} | ${r.workload} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p95Ms} | ${r.p99Ms} | ${r.errors} |`),
+    '',
+    '| target | measured | met |',
+    '|---|---:|:---:|',
+    ...result.targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'yes' : 'no'} |`),
+  ];
+  return lines.join('\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
