@@ -28,6 +28,12 @@ export interface HubConfig {
   /** Load the demo data set from seeds/ when the graph holds no taxonomy and no ESCO_DIR is given. */
   seedDemo: boolean;
   maxPageSize: number;
+  taxonomySnapshot: {
+    /** Serve taxonomy reads from an in-process copy (rebuilt when a new release is imported). */
+    enabled: boolean;
+    /** How often to check the graph for a newly imported release; 0 = only at start-up. */
+    refreshSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -95,6 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     escoDir: env.ESCO_DIR ? path.resolve(env.ESCO_DIR) : undefined,
     seedDemo: boolean('SEED_DEMO', true),
     maxPageSize: integer('MAX_PAGE_SIZE', 100, 1, 1000),
+    taxonomySnapshot: {
+      enabled: boolean('TAXONOMY_SNAPSHOT', true),
+      refreshSeconds: integer('TAXONOMY_REFRESH_SECONDS', 10, 0, 86_400),
+    },
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -5,6 +5,7 @@ import type { GraphClient } from '../graph/client.js';
 import { pendingMigrations } from '../graph/migrations.js';
 import { logger } from '../logger.js';
 import { currentTaxonomyVersion } from '../taxonomy/seed.js';
+import type { TaxonomyCache } from '../taxonomy/snapshot.js';
 import { type HubContext, createContext } from './context.js';
 import { schema } from './schema.js';
 
@@ -32,8 +33,8 @@ async function readBody(request: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Readiness: Neo4j answers, every migration is applied, and a taxonomy release is loaded. */
-export async function readiness(graph: GraphClient) {
+/** Readiness: Neo4j answers, every migration is applied, a taxonomy release is loaded (and, when enabled, its snapshot built). */
+export async function readiness(graph: GraphClient, taxonomyCache?: TaxonomyCache) {
   const checks: Record<string, { ok: boolean; detail?: string }> = {};
   try {
     await graph.read('RETURN 1');
@@ -42,14 +43,21 @@ export async function readiness(graph: GraphClient) {
     checks.migrations = pending.length === 0 ? { ok: true } : { ok: false, detail: `pending: ${pending.join(', ')}` };
     const version = await currentTaxonomyVersion(graph);
     checks.taxonomy = version ? { ok: true, detail: `version ${version}` } : { ok: false, detail: 'no taxonomy imported yet' };
+    if (taxonomyCache) {
+      const snapshot = taxonomyCache.current;
+      checks.taxonomySnapshot = snapshot
+        ? { ok: true, detail: `${snapshot.stamp}, built ${snapshot.builtAt.toISOString()}` }
+        : { ok: false, detail: 'not built yet' };
+    }
   } catch (error) {
     checks.neo4j = { ok: false, detail: (error as Error).message };
   }
-  const ready = Object.keys(checks).length === 3 && Object.values(checks).every((check) => check.ok);
+  const expectedChecks = taxonomyCache ? 4 : 3;
+  const ready = Object.keys(checks).length === expectedChecks && Object.values(checks).every((check) => check.ok);
   return { ready, checks };
 }
 
-export async function startHttpServer(config: HubConfig, graph: GraphClient): Promise<HubServer> {
+export async function startHttpServer(config: HubConfig, graph: GraphClient, taxonomyCache?: TaxonomyCache): Promise<HubServer> {
   const apollo = new ApolloServer<HubContext>({
     schema,
     introspection: true,
@@ -81,7 +89,7 @@ export async function startHttpServer(config: HubConfig, graph: GraphClient): Pr
         return sendJson(response, 200, { status: 'ok' });
       }
       if (url.pathname === '/ready' && request.method === 'GET') {
-        const { ready, checks } = await readiness(graph);
+        const { ready, checks } = await readiness(graph, taxonomyCache);
         return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
       }
       if (url.pathname === '/graphql') {
@@ -100,7 +108,7 @@ export async function startHttpServer(config: HubConfig, graph: GraphClient): Pr
         }
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-          context: async () => createContext(graph, config.maxPageSize),
+          context: async () => createContext(graph, config.maxPageSize, taxonomyCache?.current),
         });
         for (const [key, value] of result.headers) response.setHeader(key, value);
         response.statusCode = result.status ?? 200;

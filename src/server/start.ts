@@ -4,6 +4,7 @@ import { openGraph } from '../graph/open.js';
 import { logger } from '../logger.js';
 import { importEsco } from '../taxonomy/esco-import.js';
 import { currentTaxonomyVersion, loadDemoSeed } from '../taxonomy/seed.js';
+import { TaxonomyCache } from '../taxonomy/snapshot.js';
 import { type HubServer, startHttpServer } from './http.js';
 
 /**
@@ -32,6 +33,7 @@ export async function ensureTaxonomy(config: HubConfig, graph: GraphClient): Pro
 export interface RunningHub {
   server: HubServer;
   graph: GraphClient;
+  taxonomyCache?: TaxonomyCache;
   stop(): Promise<void>;
 }
 
@@ -40,12 +42,20 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
   const open = await openGraph(config);
   try {
     await ensureTaxonomy(config, open.graph);
-    const server = await startHttpServer(config, open.graph);
+    let taxonomyCache: TaxonomyCache | undefined;
+    if (config.taxonomySnapshot.enabled) {
+      taxonomyCache = new TaxonomyCache(open.graph);
+      await taxonomyCache.refresh();
+      taxonomyCache.startPolling(config.taxonomySnapshot.refreshSeconds);
+    }
+    const server = await startHttpServer(config, open.graph, taxonomyCache);
     logger.info('hub listening', { graphql: `${server.url}/graphql`, ready: `${server.url}/ready`, neo4j: open.uri });
     return {
       server,
       graph: open.graph,
+      taxonomyCache,
       async stop() {
+        taxonomyCache?.stop();
         await server.close();
         await open.close();
       },

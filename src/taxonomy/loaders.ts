@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
 import type { GraphClient } from '../graph/client.js';
 import type { ConceptKind } from './esco-files.js';
+import type { TaxonomySnapshot } from './snapshot.js';
 import {
   type AnyConceptRow,
   type IscoGroupRow,
   type OccupationRow,
+  type OccupationSkillKind,
   type RelatedSkillRow,
   type SkillGroupRow,
   type SkillRow,
@@ -16,34 +18,47 @@ import {
   skillsOfOccupations,
 } from './store.js';
 
-/** Per-request batching for taxonomy reads: each loader turns N lookups into one round trip. */
-export function createTaxonomyLoaders(graph: GraphClient) {
+/**
+ * Per-request batching for taxonomy reads. With a snapshot, every answer is a memory look-up;
+ * without one (TAXONOMY_SNAPSHOT=false, or before the first build), each loader turns the N look-ups
+ * of one request level into one Cypher round trip.
+ */
+export function createTaxonomyLoaders(graph: GraphClient, snapshot?: TaxonomySnapshot) {
   const byUri = <T extends AnyConceptRow>(kind: ConceptKind) =>
     new DataLoader<string, T | null>(async (uris) => {
+      if (snapshot) return uris.map((uri) => snapshot.concept<T>(kind, uri));
       const found = new Map((await conceptsByUri<T>(graph, kind, uris)).map((row) => [row.uri, row]));
       return uris.map((uri) => found.get(uri) ?? null);
     });
-  const grouped = <T>(fetch: (keys: readonly string[]) => Promise<Map<string, T[]>>) =>
+  const grouped = <T>(fromSnapshot: (s: TaxonomySnapshot, key: string) => T[], fromGraph: (keys: readonly string[]) => Promise<Map<string, T[]>>) =>
     new DataLoader<string, T[]>(async (keys) => {
-      const found = await fetch(keys);
+      if (snapshot) return keys.map((key) => fromSnapshot(snapshot, key));
+      const found = await fromGraph(keys);
       return keys.map((key) => found.get(key) ?? []);
     });
+  const skillsOf = (relation: OccupationSkillKind) =>
+    grouped<SkillRow>((s, uri) => s.skillsOf(relation, uri), (uris) => skillsOfOccupations(graph, relation, uris));
+  const occupationsOf = (relation: OccupationSkillKind) =>
+    grouped<OccupationRow>((s, uri) => s.occupationsOf(relation, uri), (uris) => occupationsOfSkills(graph, relation, uris));
+  const hierarchy = (direction: 'up' | 'down') =>
+    grouped<AnyConceptRow>((s, uri) => s.neighbours(direction, uri), (uris) => hierarchyNeighbours(graph, direction, uris));
 
   return {
     skill: byUri<SkillRow>('Skill'),
     occupation: byUri<OccupationRow>('Occupation'),
     skillGroup: byUri<SkillGroupRow>('SkillGroup'),
     iscoGroupByCode: new DataLoader<string, IscoGroupRow | null>(async (codes) => {
+      if (snapshot) return codes.map((code) => snapshot.iscoGroupByCode(code));
       const found = new Map((await iscoGroupsByCode(graph, codes)).map((row) => [row.code, row]));
       return codes.map((code) => found.get(code) ?? null);
     }),
-    essentialSkills: grouped<SkillRow>((uris) => skillsOfOccupations(graph, 'ESSENTIAL_SKILL', uris)),
-    optionalSkills: grouped<SkillRow>((uris) => skillsOfOccupations(graph, 'OPTIONAL_SKILL', uris)),
-    essentialForOccupations: grouped<OccupationRow>((uris) => occupationsOfSkills(graph, 'ESSENTIAL_SKILL', uris)),
-    optionalForOccupations: grouped<OccupationRow>((uris) => occupationsOfSkills(graph, 'OPTIONAL_SKILL', uris)),
-    broader: grouped<AnyConceptRow>((uris) => hierarchyNeighbours(graph, 'up', uris)),
-    narrower: grouped<AnyConceptRow>((uris) => hierarchyNeighbours(graph, 'down', uris)),
-    relatedSkills: grouped<RelatedSkillRow>((uris) => relatedSkillsOf(graph, uris)),
+    essentialSkills: skillsOf('ESSENTIAL_SKILL'),
+    optionalSkills: skillsOf('OPTIONAL_SKILL'),
+    essentialForOccupations: occupationsOf('ESSENTIAL_SKILL'),
+    optionalForOccupations: occupationsOf('OPTIONAL_SKILL'),
+    broader: hierarchy('up'),
+    narrower: hierarchy('down'),
+    relatedSkills: grouped<RelatedSkillRow>((s, uri) => s.relatedSkills(uri), (uris) => relatedSkillsOf(graph, uris)),
   };
 }
 

@@ -192,7 +192,7 @@ export async function taxonomySummary(graph: GraphClient): Promise<TaxonomySumma
   return row;
 }
 
-export async function skillUrisInCollection(graph: GraphClient, collection: string): Promise<SkillRow[]> {
+export async function skillsInCollection(graph: GraphClient, collection: string): Promise<SkillRow[]> {
   const rows = await graph.read<{ concept: SkillRow }>(
     `MATCH (n:Skill) WHERE n.deprecated = false AND $collection IN n.collections
      RETURN ${CONCEPT} AS concept ORDER BY n.preferredLabel`,

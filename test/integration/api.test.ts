@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../../src/server/start.js';
+import { importEsco } from '../../src/taxonomy/esco-import.js';
 import { demoSeedDir } from '../../src/taxonomy/seed.js';
 import { CollectionFanOutDocument, OccupationWithEssentialSkillsDocument, SearchSkillsDocument, TaxonomyCountsDocument } from '../gql/graphql.js';
 import { connectTestGraph, gql, resetGraph, startTestHub } from '../helpers.js';
@@ -12,20 +13,28 @@ const seedCsv = (name: string) =>
 
 describe('taxonomy API on the demo seed', () => {
   let hub: RunningHub;
+  let graphOnlyHub: RunningHub;
 
   beforeAll(async () => {
     const graph = await connectTestGraph();
     await resetGraph(graph);
     await graph.close();
     hub = await startTestHub(); // an empty graph and no ESCO_DIR: start-up loads the demo seed
+    graphOnlyHub = await startTestHub({ TAXONOMY_SNAPSHOT: 'false' });
   });
-  afterAll(() => hub.stop());
+  afterAll(async () => {
+    await hub.stop();
+    await graphOnlyHub.stop();
+  });
 
   it('answers /health and reports /ready with its checks', async () => {
     expect((await fetch(`${hub.server.url}/health`)).status).toBe(200);
     const ready = await fetch(`${hub.server.url}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { neo4j: { ok: true }, migrations: { ok: true }, taxonomy: { ok: true, detail: 'version 1.1.1-demo' } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { neo4j: { ok: true }, migrations: { ok: true }, taxonomy: { ok: true, detail: 'version 1.1.1-demo' }, taxonomySnapshot: { ok: true } },
+    });
   });
 
   it('counts what the seed files contain', async () => {
@@ -59,14 +68,25 @@ describe('taxonomy API on the demo seed', () => {
     expect(data!.occupation!.iscoGroup?.code).toMatch(/^\d{4}$/);
   });
 
-  it('keeps database round trips per request independent of result size (no N+1)', async () => {
-    const many = await gql(hub, CollectionFanOutDocument, { first: 30 });
+  it('serves nested reads from the snapshot with the same answers as the graph, and no round trip', async () => {
+    const fromSnapshot = await gql(hub, CollectionFanOutDocument, { first: 30 });
+    const fromGraph = await gql(graphOnlyHub, CollectionFanOutDocument, { first: 30 });
+    expect(fromSnapshot.errors).toBeUndefined();
+    expect(fromSnapshot.data).toEqual(fromGraph.data);
+    expect(fromSnapshot.extensions?.dbRoundTrips).toBe(0);
+    expect(fromGraph.extensions?.dbRoundTrips).toBeGreaterThan(0);
+    const counts = await gql(hub, TaxonomyCountsDocument);
+    expect(counts.data).toEqual((await gql(graphOnlyHub, TaxonomyCountsDocument)).data);
+  });
+
+  it('keeps database round trips per request independent of result size on the graph path (no N+1)', async () => {
+    const many = await gql(graphOnlyHub, CollectionFanOutDocument, { first: 30 });
     expect(many.errors).toBeUndefined();
     const skills = many.data!.skillsInCollection.edges.map((edge) => edge.node);
     // The smallest page that still reaches every nested level (skill → occupation → ISCO group, essential skills).
     const smallPage = skills.findIndex((skill) => skill.essentialForOccupations.edges.length > 0) + 1;
     expect(smallPage).toBeGreaterThan(0);
-    const few = await gql(hub, CollectionFanOutDocument, { first: smallPage });
+    const few = await gql(graphOnlyHub, CollectionFanOutDocument, { first: smallPage });
     const occupationsIn = (response: typeof many) =>
       response.data!.skillsInCollection.edges.flatMap((edge) => edge.node.essentialForOccupations.edges).length;
     expect(skills.length).toBeGreaterThanOrEqual(smallPage + 10);
@@ -87,6 +107,27 @@ describe('taxonomy API on the demo seed', () => {
     const { data, errors } = await gql(hub, OccupationWithEssentialSkillsDocument, { uri: 'http://data.europa.eu/esco/occupation/none' });
     expect(errors).toBeUndefined();
     expect(data!.occupation).toBeNull();
+  });
+});
+
+describe('a release imported from outside the running hub', () => {
+  it('is picked up by the snapshot within the refresh interval', async () => {
+    const graph = await connectTestGraph();
+    await resetGraph(graph);
+    const hub = await startTestHub({ TAXONOMY_REFRESH_SECONDS: '1' });
+    try {
+      expect((await gql(hub, TaxonomyCountsDocument)).data?.taxonomy.version).toBe('1.1.1-demo');
+      await importEsco(graph, demoSeedDir, { version: '1.1.2-demo' }); // as `npm run hub -- import esco` would
+      let version: string | null | undefined;
+      for (let attempt = 0; attempt < 40 && version !== '1.1.2-demo'; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        version = (await gql(hub, TaxonomyCountsDocument)).data?.taxonomy.version;
+      }
+      expect(version).toBe('1.1.2-demo');
+    } finally {
+      await hub.stop();
+      await graph.close();
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { UserInputError } from '../../errors.js';
 import { builder } from '../../server/builder.js';
 import { pageOf } from '../../server/connections.js';
 import { type LabelType, bestMatchingLabel, toLuceneQuery } from '../search.js';
-import { type OccupationRow, type SkillRow, type TaxonomySummaryRow, searchConcepts, skillUrisInCollection, taxonomySummary } from '../store.js';
+import { type OccupationRow, type SkillRow, type TaxonomySummaryRow, searchConcepts, skillsInCollection, taxonomySummary } from '../store.js';
 import { IscoGroup, Occupation, Skill, SkillCollectionEnum, SkillConnection, SkillGroup } from './concepts.js';
 
 /** Root taxonomy fields: the loaded release and its counts, look-ups by URI or code, and label search. */
@@ -82,7 +82,7 @@ async function search<T extends SkillRow | OccupationRow>(
 builder.queryFields((t) => ({
   taxonomy: t.field({
     type: Taxonomy,
-    resolve: (_root, _args, context) => taxonomySummary(context.graph),
+    resolve: (_root, _args, context) => context.taxonomy?.summary ?? taxonomySummary(context.graph),
   }),
   skill: t.field({
     type: Skill,
@@ -134,7 +134,11 @@ builder.queryFields((t) => ({
       description: 'Skills of an ESCO collection (green, digital, …), by label.',
       args: { collection: t.arg({ type: SkillCollectionEnum, required: true }) },
       resolve: async (_root, args, context) =>
-        pageOf(args, await skillUrisInCollection(context.graph, args.collection), context.maxPageSize),
+        pageOf(
+          args,
+          context.taxonomy?.skillsInCollection(args.collection) ?? (await skillsInCollection(context.graph, args.collection)),
+          context.maxPageSize,
+        ),
     },
     SkillConnection,
   ),
