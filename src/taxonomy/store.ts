@@ -127,23 +127,23 @@ export async function relatedSkillsOf(graph: GraphClient, skillUris: readonly st
   return new Map(rows.map((row) => [row.uri, row.related]));
 }
 
-export interface SearchHitRow<T> {
-  concept: T;
+export interface SearchHitRow {
+  uri: string;
   score: number;
 }
 
-/** Full-text search over preferred, alternative and hidden labels (Lucene BM25 in Neo4j). */
-export async function searchConcepts<T extends AnyConceptRow>(
+/** Full-text search over preferred, alternative and hidden labels (Lucene BM25 in Neo4j); concepts are loaded separately. */
+export async function searchConcepts(
   graph: GraphClient,
   index: 'skill_labels' | 'occupation_labels',
   luceneQuery: string,
   limit: number,
   includeDeprecated: boolean,
-): Promise<Array<SearchHitRow<T>>> {
-  return graph.read<SearchHitRow<T>>(
+): Promise<SearchHitRow[]> {
+  return graph.read<SearchHitRow>(
     `CALL db.index.fulltext.queryNodes($index, $query, {limit: toInteger($candidates)}) YIELD node AS n, score
      WHERE $includeDeprecated OR n.deprecated = false
-     RETURN ${CONCEPT} AS concept, score
+     RETURN n.uri AS uri, score
      ORDER BY score DESC, n.preferredLabel
      LIMIT toInteger($limit)`,
     { index, query: luceneQuery, candidates: limit * 3, limit, includeDeprecated },

@@ -1,5 +1,6 @@
 import { UserInputError } from '../../errors.js';
 import { builder } from '../../server/builder.js';
+import type { HubContext } from '../../server/context.js';
 import { pageOf } from '../../server/connections.js';
 import { type LabelType, bestMatchingLabel, toLuceneQuery } from '../search.js';
 import { type OccupationRow, type SkillRow, type TaxonomySummaryRow, searchConcepts, skillsInCollection, taxonomySummary } from '../store.js';
@@ -66,16 +67,20 @@ const MAX_SEARCH_RESULTS = 100;
 async function search<T extends SkillRow | OccupationRow>(
   index: 'skill_labels' | 'occupation_labels',
   args: { text: string; first?: number | null; includeDeprecated?: boolean | null },
-  context: { graph: Parameters<typeof searchConcepts>[0] },
+  context: HubContext,
 ): Promise<Array<Hit<T>>> {
   const first = args.first ?? 10;
   if (first < 1 || first > MAX_SEARCH_RESULTS) throw new UserInputError('first', `must be between 1 and ${MAX_SEARCH_RESULTS} (got ${first})`);
   const query = toLuceneQuery(args.text);
   if (!query) throw new UserInputError('text', 'must contain at least one word to search for');
-  const rows = await searchConcepts<T>(context.graph, index, query, first, args.includeDeprecated ?? false);
-  return rows.map(({ concept, score }) => {
+  const rows = await searchConcepts(context.graph, index, query, first, args.includeDeprecated ?? false);
+  const loader = index === 'skill_labels' ? context.loaders.taxonomy.skill : context.loaders.taxonomy.occupation;
+  const concepts = (await loader.loadMany(rows.map((row) => row.uri))) as Array<T | null | Error>;
+  return rows.flatMap(({ score }, position) => {
+    const concept = concepts[position];
+    if (!concept || concept instanceof Error) return [];
     const matched = bestMatchingLabel(args.text, concept);
-    return { concept, score, matchedLabel: matched.label, matchedLabelType: matched.labelType };
+    return [{ concept, score, matchedLabel: matched.label, matchedLabelType: matched.labelType }];
   });
 }
 
