@@ -61,6 +61,8 @@ export async function startHttpServer(config: HubConfig, graph: GraphClient, tax
   const apollo = new ApolloServer<HubContext>({
     schema,
     introspection: true,
+    // The hub handles SIGINT/SIGTERM itself (drain HTTP, stop Apollo, close Neo4j); two handlers would race.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     plugins: [
       {
