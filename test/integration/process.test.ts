@@ -17,7 +17,8 @@ describe('the hub process', () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: projectRoot,
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), PORT: String(port), LOG_LEVEL: 'info' },
+      // NODE_ENV as under `npm start`: vitest sets it to 'test', which changes Apollo's signal handling.
+      env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: inject('neo4jUri'), PORT: String(port), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let logs = '';
