@@ -5,6 +5,7 @@ import { type HubConfig, loadConfig } from '../src/config.js';
 import { type GraphClient, connectGraph } from '../src/graph/client.js';
 import { migrate } from '../src/graph/migrations.js';
 import { type RunningHub, startHub } from '../src/server/start.js';
+import { loadDemoSeed } from '../src/taxonomy/seed.js';
 
 export const escoDir = new URL('../../shared/data/esco-v1.1.1-en', import.meta.url).pathname;
 
@@ -19,7 +20,15 @@ export async function connectTestGraph(): Promise<GraphClient> {
   return graph;
 }
 
-/** Empties the test graph (schema stays), so each test file starts from a known state. */
+/** A connected test graph emptied (schema stays), and with the demo seed loaded when asked: a known starting state. */
+export async function freshTestGraph(options: { seed: boolean }): Promise<GraphClient> {
+  const graph = await connectTestGraph();
+  await resetGraph(graph);
+  if (options.seed) await loadDemoSeed(graph);
+  return graph;
+}
+
+/** Empties the test graph (schema stays). */
 export async function resetGraph(graph: GraphClient): Promise<void> {
   await graph.runAutoCommit(
     'MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',

@@ -201,11 +201,8 @@ export function detectLanguage(dir: string): string {
   return skillsFile.slice('skills_'.length, -'.csv'.length);
 }
 
-export async function readEscoExport(dir: string, onFile: (file: string, rows: number) => void = () => {}): Promise<EscoExport> {
-  const language = detectLanguage(dir);
-  const fileName = (stem: string) => `${stem}_${language}.csv`;
-  const filePath = (stem: string) => path.join(dir, fileName(stem));
-  const esco: EscoExport = {
+export function emptyEscoExport(dir: string, language: string): EscoExport {
+  return {
     dir,
     language,
     newestModifiedDate: null,
@@ -218,6 +215,13 @@ export async function readEscoExport(dir: string, onFile: (file: string, rows: n
     skillSkills: [],
     collections: [],
   };
+}
+
+export async function readEscoExport(dir: string, onFile: (file: string, rows: number) => void = () => {}): Promise<EscoExport> {
+  const language = detectLanguage(dir);
+  const fileName = (stem: string) => `${stem}_${language}.csv`;
+  const filePath = (stem: string) => path.join(dir, fileName(stem));
+  const esco = emptyEscoExport(dir, language);
   const noteModified = (date: string | null) => {
     if (date && (!esco.newestModifiedDate || date > esco.newestModifiedDate)) esco.newestModifiedDate = date;
   };

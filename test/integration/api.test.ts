@@ -6,7 +6,7 @@ import type { RunningHub } from '../../src/server/start.js';
 import { importEsco } from '../../src/taxonomy/esco-import.js';
 import { demoSeedDir } from '../../src/taxonomy/seed.js';
 import { CollectionFanOutDocument, OccupationWithEssentialSkillsDocument, SearchSkillsDocument, TaxonomyCountsDocument } from '../gql/graphql.js';
-import { connectTestGraph, gql, resetGraph, startTestHub } from '../helpers.js';
+import { freshTestGraph, gql, startTestHub } from '../helpers.js';
 
 const seedCsv = (name: string) =>
   parse(fs.readFileSync(path.join(demoSeedDir, name)), { columns: true, bom: true }) as Array<Record<string, string>>;
@@ -16,9 +16,7 @@ describe('taxonomy API on the demo seed', () => {
   let graphOnlyHub: RunningHub;
 
   beforeAll(async () => {
-    const graph = await connectTestGraph();
-    await resetGraph(graph);
-    await graph.close();
+    await (await freshTestGraph({ seed: false })).close();
     hub = await startTestHub(); // an empty graph and no ESCO_DIR: start-up loads the demo seed
     graphOnlyHub = await startTestHub({ TAXONOMY_SNAPSHOT: 'false' });
   });
@@ -112,8 +110,7 @@ describe('taxonomy API on the demo seed', () => {
 
 describe('a release imported from outside the running hub', () => {
   it('is picked up by the snapshot within the refresh interval', async () => {
-    const graph = await connectTestGraph();
-    await resetGraph(graph);
+    const graph = await freshTestGraph({ seed: false });
     const hub = await startTestHub({ TAXONOMY_REFRESH_SECONDS: '1' });
     try {
       expect((await gql(hub, TaxonomyCountsDocument)).data?.taxonomy.version).toBe('1.1.1-demo');
@@ -133,9 +130,7 @@ describe('a release imported from outside the running hub', () => {
 
 describe('readiness without a taxonomy', () => {
   it('answers 503 and says what is missing', async () => {
-    const graph = await connectTestGraph();
-    await resetGraph(graph);
-    await graph.close();
+    await (await freshTestGraph({ seed: false })).close();
     const hub = await startTestHub({ SEED_DEMO: 'false' });
     try {
       const ready = await fetch(`${hub.server.url}/ready`);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphClient } from '../../src/graph/client.js';
 import { type ImportSummary, importEsco } from '../../src/taxonomy/esco-import.js';
 import { taxonomySummary } from '../../src/taxonomy/store.js';
-import { connectTestGraph, escoDir, graphFingerprint, resetGraph } from '../helpers.js';
+import { escoDir, freshTestGraph, graphFingerprint } from '../helpers.js';
 
 /** Expected figures computed straight from the CSVs, independently of the importer. */
 function expectedFromCsv() {
@@ -33,8 +33,7 @@ describe('full ESCO v1.1.1 import', () => {
   const expected = expectedFromCsv();
 
   beforeAll(async () => {
-    graph = await connectTestGraph();
-    await resetGraph(graph);
+    graph = await freshTestGraph({ seed: false });
     summary = await importEsco(graph, escoDir);
   });
   afterAll(() => graph.close());

@@ -7,8 +7,8 @@ import { projectRoot } from '../../src/config.js';
 import { ImportError } from '../../src/errors.js';
 import type { GraphClient } from '../../src/graph/client.js';
 import { importEsco } from '../../src/taxonomy/esco-import.js';
-import { demoSeedDir, loadDemoSeed } from '../../src/taxonomy/seed.js';
-import { connectTestGraph, escoDir, graphFingerprint, resetGraph, testConfig } from '../helpers.js';
+import { demoSeedDir } from '../../src/taxonomy/seed.js';
+import { escoDir, freshTestGraph, graphFingerprint, testConfig } from '../helpers.js';
 
 function copySeed(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'esco-copy-'));
@@ -19,9 +19,7 @@ function copySeed(): string {
 describe('a failed import leaves the graph as it was', () => {
   let graph: GraphClient;
   beforeAll(async () => {
-    graph = await connectTestGraph();
-    await resetGraph(graph);
-    await loadDemoSeed(graph);
+    graph = await freshTestGraph({ seed: true });
   });
   afterAll(() => graph.close());
 
@@ -88,9 +86,7 @@ describe('a failed import leaves the graph as it was', () => {
 describe('importing a newer release over an older one', () => {
   let graph: GraphClient;
   beforeAll(async () => {
-    graph = await connectTestGraph();
-    await resetGraph(graph);
-    await loadDemoSeed(graph);
+    graph = await freshTestGraph({ seed: true });
   });
   afterAll(() => graph.close());
 

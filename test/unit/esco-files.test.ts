@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../src/errors.js';
-import { type EscoExport, readCsv, resolveVersion } from '../../src/taxonomy/esco-files.js';
+import { type EscoExport, emptyEscoExport, readCsv, resolveVersion } from '../../src/taxonomy/esco-files.js';
 import { checkReferences } from '../../src/taxonomy/esco-import.js';
 
 function tempCsv(content: string): string {
@@ -53,20 +53,7 @@ describe('resolveVersion', () => {
 });
 
 function exportWith(partial: Partial<EscoExport>): EscoExport {
-  return {
-    dir: '/x',
-    language: 'en',
-    newestModifiedDate: null,
-    skills: new Map(),
-    skillGroups: new Map(),
-    occupations: new Map(),
-    iscoGroups: new Map(),
-    broader: [],
-    occupationSkills: [],
-    skillSkills: [],
-    collections: [],
-    ...partial,
-  };
+  return { ...emptyEscoExport('/x', 'en'), ...partial };
 }
 
 const skill = (uri: string) => ({
