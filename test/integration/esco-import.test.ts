@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphClient } from '../../src/graph/client.js';
 import { type ImportSummary, importEsco } from '../../src/taxonomy/esco-import.js';
 import { taxonomySummary } from '../../src/taxonomy/store.js';
-import { escoDir, freshTestGraph, graphFingerprint } from '../helpers.js';
+import { OccupationWithEssentialSkillsDocument, SearchSkillsDocument } from '../gql/graphql.js';
+import { escoDir, freshTestGraph, gql, graphFingerprint, startTestHub } from '../helpers.js';
 
 /** Expected figures computed straight from the CSVs, independently of the importer. */
 function expectedFromCsv() {
@@ -76,6 +77,29 @@ describe('full ESCO v1.1.1 import', () => {
     );
     expect(fromCsv.length).toBeGreaterThan(10);
     expect(fromGraph.map((row) => row.uri)).toEqual(fromCsv);
+  });
+
+  it('serves the full release over HTTP: "python" ranks Python first, and an occupation has the CSV\'s essential skills', async () => {
+    const hub = await startTestHub();
+    try {
+      // Only one ESCO skill has "python" in a label; the ranking question is whether it comes first.
+      const search = await gql(hub, SearchSkillsDocument, { text: 'python', first: 5 });
+      expect(search.data!.searchSkills[0].skill).toEqual({
+        uri: 'http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d',
+        preferredLabel: 'Python (computer programming)',
+      });
+      // Many labels contain "computer" or "programming"; the concept whose label is the phrase wins.
+      const phrase = await gql(hub, SearchSkillsDocument, { text: 'computer programming', first: 10 });
+      expect(phrase.data!.searchSkills).toHaveLength(10);
+      expect(phrase.data!.searchSkills[0].skill.preferredLabel).toBe('computer programming');
+      const welder = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+      const fromCsv = expected.relations.filter((row) => row.occupationUri === welder && row.relationType === 'essential').map((row) => row.skillUri).sort();
+      const { data } = await gql(hub, OccupationWithEssentialSkillsDocument, { uri: welder, first: 100 });
+      expect(data!.occupation!.essentialSkills.totalCount).toBe(fromCsv.length);
+      expect(data!.occupation!.essentialSkills.edges.map((edge) => edge.node.uri).sort()).toEqual(fromCsv);
+    } finally {
+      await hub.stop();
+    }
   });
 
   it('changes nothing when the same release is imported again', async () => {
