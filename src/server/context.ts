@@ -1,4 +1,5 @@
 import type { GraphClient, RoundTripCounter } from '../graph/client.js';
+import type { ReleaseLinker, SkillLinkerCache } from '../linking/cache.js';
 import { createTaxonomyLoaders } from '../taxonomy/loaders.js';
 import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
 
@@ -8,6 +9,8 @@ export interface HubContext {
   loaders: Loaders;
   /** The in-memory taxonomy, when enabled and built; resolvers fall back to the graph without it. */
   taxonomy?: TaxonomySnapshot;
+  /** The skill linker for the current taxonomy release (null before any taxonomy is imported). */
+  skillLinker(): Promise<ReleaseLinker | null>;
   roundTrips: RoundTripCounter;
   maxPageSize: number;
 }
@@ -21,8 +24,24 @@ export function createLoaders(graph: GraphClient, taxonomy?: TaxonomySnapshot) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export function createContext(graph: GraphClient, maxPageSize: number, taxonomy?: TaxonomySnapshot): HubContext {
+/** Shared, long-lived parts of the hub that each request's context draws on. */
+export interface HubServices {
+  graph: GraphClient;
+  maxPageSize: number;
+  taxonomy?: () => TaxonomySnapshot | undefined;
+  linkerCache: SkillLinkerCache;
+}
+
+export function createContext(services: HubServices): HubContext {
   const roundTrips: RoundTripCounter = { count: 0 };
-  const counted = graph.withCounter(roundTrips);
-  return { graph: counted, loaders: createLoaders(counted, taxonomy), taxonomy, roundTrips, maxPageSize };
+  const graph = services.graph.withCounter(roundTrips);
+  const taxonomy = services.taxonomy?.();
+  return {
+    graph,
+    loaders: createLoaders(graph, taxonomy),
+    taxonomy,
+    skillLinker: () => services.linkerCache.get(graph, taxonomy),
+    roundTrips,
+    maxPageSize: services.maxPageSize,
+  };
 }

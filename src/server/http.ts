@@ -6,7 +6,7 @@ import { pendingMigrations } from '../graph/migrations.js';
 import { logger } from '../logger.js';
 import { currentTaxonomyVersion } from '../taxonomy/seed.js';
 import type { TaxonomyCache } from '../taxonomy/snapshot.js';
-import { type HubContext, createContext } from './context.js';
+import { type HubContext, type HubServices, createContext } from './context.js';
 import { schema } from './schema.js';
 
 export interface HubServer {
@@ -57,7 +57,8 @@ export async function readiness(graph: GraphClient, taxonomyCache?: TaxonomyCach
   return { ready, checks };
 }
 
-export async function startHttpServer(config: HubConfig, graph: GraphClient, taxonomyCache?: TaxonomyCache): Promise<HubServer> {
+export async function startHttpServer(config: HubConfig, services: HubServices, taxonomyCache?: TaxonomyCache): Promise<HubServer> {
+  const { graph } = services;
   const apollo = new ApolloServer<HubContext>({
     schema,
     introspection: true,
@@ -110,7 +111,7 @@ export async function startHttpServer(config: HubConfig, graph: GraphClient, tax
         }
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-          context: async () => createContext(graph, config.maxPageSize, taxonomyCache?.current),
+          context: async () => createContext(services),
         });
         for (const [key, value] of result.headers) response.setHeader(key, value);
         response.statusCode = result.status ?? 200;

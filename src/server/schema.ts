@@ -2,5 +2,6 @@ import { builder } from './builder.js';
 // Each capability registers its types on the builder when imported.
 import '../taxonomy/schema/concepts.js';
 import '../taxonomy/schema/taxonomy.js';
+import '../linking/schema/link-skills.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

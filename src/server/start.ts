@@ -5,6 +5,7 @@ import { logger } from '../logger.js';
 import { importEsco } from '../taxonomy/esco-import.js';
 import { currentTaxonomyVersion, loadDemoSeed } from '../taxonomy/seed.js';
 import { TaxonomyCache } from '../taxonomy/snapshot.js';
+import { SkillLinkerCache } from '../linking/cache.js';
 import { type HubServer, startHttpServer } from './http.js';
 
 /**
@@ -48,7 +49,15 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       await taxonomyCache.refresh();
       taxonomyCache.startPolling(config.taxonomySnapshot.refreshSeconds);
     }
-    const server = await startHttpServer(config, open.graph, taxonomyCache);
+    const services = {
+      graph: open.graph,
+      maxPageSize: config.maxPageSize,
+      taxonomy: taxonomyCache ? () => taxonomyCache.current : undefined,
+      linkerCache: new SkillLinkerCache(),
+    };
+    // Build the skill-linking index now, so the first linkSkills request does not pay for it.
+    await services.linkerCache.get(open.graph, taxonomyCache?.current);
+    const server = await startHttpServer(config, services, taxonomyCache);
     logger.info('hub listening', { graphql: `${server.url}/graphql`, ready: `${server.url}/ready`, neo4j: open.uri });
     return {
       server,

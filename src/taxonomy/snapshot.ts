@@ -111,6 +111,17 @@ export class TaxonomySnapshot {
     return this.relatedOf.get(uri) ?? [];
   }
 
+  /** Current (not deprecated) skills, each with the number of occupations that list it. */
+  currentSkills(): Array<{ skill: SkillRow; occupationCount: number }> {
+    const skills: Array<{ skill: SkillRow; occupationCount: number }> = [];
+    for (const concept of this.concepts.values()) {
+      if (concept.kind !== 'Skill' || concept.deprecated) continue;
+      const occupationCount = (this.essentialFor.get(concept.uri)?.length ?? 0) + (this.optionalFor.get(concept.uri)?.length ?? 0);
+      skills.push({ skill: concept, occupationCount });
+    }
+    return skills;
+  }
+
   skillsInCollection(collection: string): SkillRow[] {
     return this.collections.get(collection) ?? [];
   }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../../src/server/start.js';
 import { importEsco } from '../../src/taxonomy/esco-import.js';
 import { demoSeedDir } from '../../src/taxonomy/seed.js';
-import { CollectionFanOutDocument, OccupationWithEssentialSkillsDocument, SearchSkillsDocument, TaxonomyCountsDocument } from '../gql/graphql.js';
+import { CollectionFanOutDocument, LinkSkillsDocument, OccupationWithEssentialSkillsDocument, SearchSkillsDocument, TaxonomyCountsDocument } from '../gql/graphql.js';
 import { freshTestGraph, gql, startTestHub } from '../helpers.js';
 
 const seedCsv = (name: string) =>
@@ -99,6 +99,18 @@ describe('taxonomy API on the demo seed', () => {
     expect(tooLarge.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
     const empty = await gql(hub, SearchSkillsDocument, { text: ' ?! ' });
     expect(empty.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^text:/), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('links free text to skills with evidence (linkSkills)', async () => {
+    const { data, errors } = await gql(hub, LinkSkillsDocument, { text: 'You will apply arc welding techniques and align components on site.', first: 5 });
+    expect(errors).toBeUndefined();
+    const labels = data!.linkSkills.map((link) => link.skill.preferredLabel);
+    expect(labels.slice(0, 2)).toEqual(expect.arrayContaining(['apply arc welding techniques', 'align components']));
+    const weld = data!.linkSkills.find((link) => link.skill.preferredLabel === 'apply arc welding techniques')!;
+    expect(weld.evidence).toMatchObject({ matchedText: 'apply arc welding techniques', phraseMatch: true, taxonomyVersion: '1.1.1-demo' });
+    expect(weld.evidence.method).toMatch(/label-coverage/);
+    const tooMany = await gql(hub, LinkSkillsDocument, { text: 'welding', first: 500 });
+    expect(tooMany.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
   });
 
   it('returns null for an unknown URI rather than an error', async () => {

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { projectRoot } from '../config.js';
+import { Bm25LabelBaseline, evaluateSplit, readValidationSplit, validationSplits } from '../linking/evaluation.js';
+import { SkillLinker } from '../linking/linker.js';
+import { stems } from '../linking/text.js';
+import { linkableSkillsFromExport } from '../linking/skills.js';
+import { readEscoExport } from '../taxonomy/esco-files.js';
+
+/**
+ * `npm run eval:skills [-- --json]`: RP@5 and RP@10 of the skill linker on the validation splits,
+ * through SkillLinker.link, the call behind the linkSkills query.
+ * ESCO_DIR and SKILL_EVAL_DIR override the default ../shared locations.
+ */
+const shared = path.resolve(projectRoot, '..', 'shared', 'data');
+const escoDir = process.env.ESCO_DIR ?? path.join(shared, 'esco-v1.1.1-en');
+const evalDir = process.env.SKILL_EVAL_DIR ?? path.join(shared, 'skill-extraction-validation');
+
+const buildStarted = performance.now();
+const esco = await readEscoExport(escoDir);
+const skills = linkableSkillsFromExport(esco);
+const linker = new SkillLinker(skills); // the linkSkills code path
+const buildSeconds = Math.round((performance.now() - buildStarted) / 100) / 10;
+const knownLabels = new Set([...esco.skills.values()].map((skill) => skill.preferredLabel));
+
+const baseline = new Bm25LabelBaseline(skills, stems);
+const splits = validationSplits(evalDir).map(({ split, file }) => ({ split, sentences: readValidationSplit(file) }));
+const results = splits.map(({ split, sentences }) => evaluateSplit(split, sentences, linker, knownLabels));
+const baselineResults = splits.map(({ split, sentences }) => evaluateSplit(split, sentences, baseline, knownLabels));
+
+if (process.argv.includes('--json')) {
+  process.stdout.write(`${JSON.stringify({ escoDir, buildSeconds, results, baselineResults }, null, 2)}\n`);
+} else {
+  process.stdout.write(`Skill linking on ${path.basename(escoDir)} (${linker.skillCount} skills; read and indexed in ${buildSeconds} s)\n\n`);
+  process.stdout.write('| method | split | sentences | RP@5 | RP@10 | ms/sentence | gold labels not in this ESCO release |\n|---|---|---:|---:|---:|---:|---:|\n');
+  const rows = [...results.map((r) => ['hub linker (linkSkills)', r] as const), ...baselineResults.map((r) => ['BM25 over labels (reference method)', r] as const)];
+  for (const [method, r] of rows) {
+    process.stdout.write(`| ${method} | ${r.split} | ${r.sentences} | ${r.rp5} | ${r.rp10} | ${r.msPerSentence} | ${r.goldLabelsNotInTaxonomy} of ${r.goldLabels} |\n`);
+  }
+}

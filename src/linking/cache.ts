@@ -1,0 +1,40 @@
+import type { GraphClient } from '../graph/client.js';
+import { logger } from '../logger.js';
+import { readReleaseStamp, type TaxonomySnapshot } from '../taxonomy/snapshot.js';
+import { SkillLinker } from './linker.js';
+import { linkableSkillsFromGraph, linkableSkillsFromSnapshot } from './skills.js';
+
+export interface ReleaseLinker {
+  linker: SkillLinker;
+  /** The taxonomy release the index was built from; every link records it. */
+  taxonomyVersion: string;
+  stamp: string;
+}
+
+/** One SkillLinker per taxonomy release: rebuilt when the release changes, shared by all requests. */
+export class SkillLinkerCache {
+  private current: ReleaseLinker | undefined;
+  private building: { stamp: string; promise: Promise<ReleaseLinker> } | undefined;
+
+  async get(graph: GraphClient, snapshot?: TaxonomySnapshot): Promise<ReleaseLinker | null> {
+    const stamp = snapshot?.stamp ?? (await readReleaseStamp(graph));
+    if (stamp === null) return null;
+    if (this.current?.stamp === stamp) return this.current;
+    if (this.building?.stamp !== stamp) {
+      const promise = this.build(graph, stamp, snapshot).finally(() => {
+        if (this.building?.promise === promise) this.building = undefined;
+      });
+      this.building = { stamp, promise };
+    }
+    return this.building.promise;
+  }
+
+  private async build(graph: GraphClient, stamp: string, snapshot?: TaxonomySnapshot): Promise<ReleaseLinker> {
+    const started = performance.now();
+    const skills = snapshot ? linkableSkillsFromSnapshot(snapshot) : await linkableSkillsFromGraph(graph);
+    const built: ReleaseLinker = { linker: new SkillLinker(skills), taxonomyVersion: stamp.split('@')[0], stamp };
+    this.current = built;
+    logger.info('skill linker index built', { stamp, skills: skills.length, ms: Math.round(performance.now() - started) });
+    return built;
+  }
+}

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+
+/**
+ * RP@K on the skill-extraction benchmark (Decorte et al. 2022): for each sentence with at least one gold
+ * ESCO skill, the share of its gold skills found in the top K, out of min(K, number of gold skills).
+ * Gold skills are given by ESCO 1.1.0 preferred label; a gold label missing from the loaded release
+ * counts as a miss and is reported.
+ */
+
+const NO_SKILL = new Set(['LABEL NOT PRESENT', 'UNDERSPECIFIED']);
+
+export interface EvaluationSentence {
+  sentence: string;
+  gold: Set<string>;
+}
+
+export function readValidationSplit(file: string): EvaluationSentence[] {
+  const rows = parse(fs.readFileSync(file), { columns: true, bom: true }) as Array<{ sentence: string; label: string }>;
+  const bySentence = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const gold = bySentence.get(row.sentence) ?? new Set<string>();
+    if (!NO_SKILL.has(row.label)) gold.add(row.label);
+    bySentence.set(row.sentence, gold);
+  }
+  return [...bySentence.entries()].filter(([, gold]) => gold.size > 0).map(([sentence, gold]) => ({ sentence, gold }));
+}
+
+export interface SplitResult {
+  split: string;
+  sentences: number;
+  goldLabels: number;
+  goldLabelsNotInTaxonomy: number;
+  rp5: number;
+  rp10: number;
+  msPerSentence: number;
+}
+
+/** Pure scoring of ranked label lists against gold sets. */
+export function rPrecisionAtK(ranked: string[], gold: Set<string>, k: number): number {
+  const found = ranked.slice(0, k).filter((label) => gold.has(label)).length;
+  return found / Math.min(k, gold.size);
+}
+
+export interface RanksSkills {
+  link(text: string, first: number): Array<{ preferredLabel: string }>;
+}
+
+export function evaluateSplit(split: string, sentences: EvaluationSentence[], linker: RanksSkills, knownLabels: Set<string>): SplitResult {
+  let rp5 = 0;
+  let rp10 = 0;
+  const started = performance.now();
+  for (const { sentence, gold } of sentences) {
+    const ranked = linker.link(sentence, 10).map((link) => link.preferredLabel);
+    rp5 += rPrecisionAtK(ranked, gold, 5);
+    rp10 += rPrecisionAtK(ranked, gold, 10);
+  }
+  const elapsed = performance.now() - started;
+  const goldLabels = new Set(sentences.flatMap(({ gold }) => [...gold]));
+  return {
+    split,
+    sentences: sentences.length,
+    goldLabels: goldLabels.size,
+    goldLabelsNotInTaxonomy: [...goldLabels].filter((label) => !knownLabels.has(label)).length,
+    rp5: Math.round((rp5 / sentences.length) * 1000) / 10,
+    rp10: Math.round((rp10 / sentences.length) * 1000) / 10,
+    msPerSentence: Math.round((elapsed / sentences.length) * 100) / 100,
+  };
+}
+
+export function validationSplits(dir: string): Array<{ split: string; file: string }> {
+  return [
+    { split: 'TECH validation', file: path.join(dir, 'tech_validation_annotations.csv') },
+    { split: 'HOUSE validation', file: path.join(dir, 'house_validation_annotations.csv') },
+  ];
+}
+
+/**
+ * The benchmark's reference method, for a side-by-side figure in the same run: Okapi BM25 with one
+ * document per skill made of its preferred and alternative labels, Porter-stemmed.
+ */
+export class Bm25LabelBaseline {
+  private readonly postings = new Map<string, Array<[number, number]>>();
+  private readonly lengths: number[] = [];
+  private readonly idf = new Map<string, number>();
+  private readonly averageLength: number;
+
+  constructor(
+    private readonly skills: Array<{ preferredLabel: string; altLabels?: string[] }>,
+    private readonly stemsOf: (text: string) => string[],
+  ) {
+    skills.forEach((skill, index) => {
+      const stems = stemsOf([skill.preferredLabel, ...(skill.altLabels ?? [])].join(' \n '));
+      const counts = new Map<string, number>();
+      for (const stem of stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+      for (const [stem, count] of counts) {
+        const list = this.postings.get(stem) ?? [];
+        list.push([index, count]);
+        this.postings.set(stem, list);
+      }
+      this.lengths.push(stems.length);
+    });
+    for (const [stem, list] of this.postings) this.idf.set(stem, Math.log(1 + (skills.length - list.length + 0.5) / (list.length + 0.5)));
+    this.averageLength = this.lengths.reduce((a, b) => a + b, 0) / skills.length;
+  }
+
+  link(text: string, first: number): Array<{ preferredLabel: string }> {
+    const scores = new Map<number, number>();
+    for (const stem of new Set(this.stemsOf(text))) {
+      const idf = this.idf.get(stem);
+      if (idf === undefined) continue;
+      for (const [skill, tf] of this.postings.get(stem)!) {
+        const norm = tf + 1.2 * (0.25 + (0.75 * this.lengths[skill]) / this.averageLength);
+        scores.set(skill, (scores.get(skill) ?? 0) + (idf * tf * 2.2) / norm);
+      }
+    }
+    return [...scores.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, first)
+      .map(([skill]) => ({ preferredLabel: this.skills[skill].preferredLabel }));
+  }
+}

@@ -1,0 +1,213 @@
+import { type Token, analyse } from './text.js';
+
+/**
+ * Links free text (a learning outcome, a CV paragraph, a job ad) to ESCO skills, without any external
+ * model. Pure and in memory: built once per taxonomy release, then each call is a few postings walks.
+ *
+ * Each skill is indexed through every label (preferred, alternative, hidden) and its description.
+ * A label scores by how much of its information the text contains: the IDF weight of its words found
+ * in the text, times the share of its weight found (squared, so a label present in full beats one
+ * present in part), times a bonus when its words stand in the text as one contiguous phrase. A skill
+ * takes its best label, plus a weaker BM25 signal from its description and a small prior for skills
+ * many occupations need. Every link says which words matched which label, and how it was scored.
+ */
+
+export type LinkLabelType = 'PREFERRED' | 'ALTERNATIVE' | 'HIDDEN';
+
+export interface LinkableSkill {
+  uri: string;
+  preferredLabel: string;
+  altLabels?: string[];
+  hiddenLabels?: string[];
+  description?: string | null;
+  /** How many occupations list the skill as essential or optional; a weak prior. */
+  occupationCount?: number;
+}
+
+export interface LinkEvidence {
+  /** The words of the text that matched, as one span from first to last matched word. */
+  matchedText: string;
+  matchedLabel: string;
+  labelType: LinkLabelType;
+  /** Share of the label's IDF weight found in the text (1 = every word of the label). */
+  labelCoverage: number;
+  /** The label's words stand in the text in order and next to each other. */
+  phraseMatch: boolean;
+  labelScore: number;
+  descriptionScore: number;
+  prior: number;
+  method: string;
+}
+
+export interface SkillLink {
+  uri: string;
+  preferredLabel: string;
+  score: number;
+  evidence: LinkEvidence;
+}
+
+export interface LinkerOptions {
+  coverageExponent: number;
+  phraseBonus: number;
+  labelTypeWeight: Record<LinkLabelType, number>;
+  descriptionWeight: number;
+  priorWeight: number;
+  bm25K1: number;
+  bm25B: number;
+}
+
+export const DEFAULT_LINKER_OPTIONS: LinkerOptions = {
+  coverageExponent: 2,
+  phraseBonus: 1.5,
+  labelTypeWeight: { PREFERRED: 1, ALTERNATIVE: 0.95, HIDDEN: 0.85 },
+  descriptionWeight: 0.15,
+  priorWeight: 0.05,
+  bm25K1: 1.2,
+  bm25B: 0.75,
+};
+
+export const LINK_METHOD = 'label-coverage+phrase+description-bm25 (natural: Porter stems, stop words)';
+
+interface LabelDoc {
+  skill: number;
+  text: string;
+  type: LinkLabelType;
+  /** Distinct stems, in label order. */
+  stems: string[];
+  totalWeight: number;
+}
+
+export class SkillLinker {
+  readonly skillCount: number;
+  private readonly skills: LinkableSkill[];
+  private readonly labels: LabelDoc[] = [];
+  private readonly labelPostings = new Map<string, number[]>();
+  private readonly labelIdf = new Map<string, number>();
+  private readonly descriptionPostings = new Map<string, Array<[number, number]>>();
+  private readonly descriptionIdf = new Map<string, number>();
+  private readonly descriptionLength: number[] = [];
+  private readonly averageDescriptionLength: number;
+  private readonly priors: number[];
+
+  constructor(skills: LinkableSkill[], private readonly options: LinkerOptions = DEFAULT_LINKER_OPTIONS) {
+    this.skills = skills;
+    this.skillCount = skills.length;
+
+    const seen = new Set<string>();
+    skills.forEach((skill, index) => {
+      const add = (text: string, type: LinkLabelType) => {
+        const stems = [...new Set(analyse(text).map((token) => token.stem))];
+        const key = `${index}\u0000${stems.join(' ')}`;
+        if (stems.length === 0 || seen.has(key)) return;
+        seen.add(key);
+        const id = this.labels.push({ skill: index, text, type, stems, totalWeight: 0 }) - 1;
+        for (const stem of stems) push(this.labelPostings, stem, id);
+      };
+      add(skill.preferredLabel, 'PREFERRED');
+      for (const label of skill.altLabels ?? []) add(label, 'ALTERNATIVE');
+      for (const label of skill.hiddenLabels ?? []) add(label, 'HIDDEN');
+
+      const counts = new Map<string, number>();
+      const tokens = skill.description ? analyse(skill.description) : [];
+      for (const token of tokens) counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
+      for (const [stem, count] of counts) push(this.descriptionPostings, stem, [index, count] as [number, number]);
+      this.descriptionLength.push(tokens.length);
+    });
+
+    const idf = (documents: number, containing: number) => Math.log(1 + (documents - containing + 0.5) / (containing + 0.5));
+    for (const [stem, postings] of this.labelPostings) this.labelIdf.set(stem, idf(this.labels.length, postings.length));
+    for (const label of this.labels) label.totalWeight = label.stems.reduce((sum, stem) => sum + this.labelIdf.get(stem)!, 0);
+    for (const [stem, postings] of this.descriptionPostings) this.descriptionIdf.set(stem, idf(skills.length, postings.length));
+    this.averageDescriptionLength = this.descriptionLength.reduce((a, b) => a + b, 0) / Math.max(1, skills.length);
+    this.priors = skills.map((skill) => 1 + options.priorWeight * Math.log1p(skill.occupationCount ?? 0));
+  }
+
+  /** The best `first` skills for the text, best first. Empty when no word of the text is in any label. */
+  link(text: string, first = 10): SkillLink[] {
+    const tokens = analyse(text);
+    if (tokens.length === 0) return [];
+    const positions = new Map<string, number[]>();
+    for (const token of tokens) push(positions, token.stem, token.position);
+
+    // Label side: accumulate matched IDF weight per label.
+    const matchedWeight = new Map<number, number>();
+    for (const stem of positions.keys()) {
+      const weight = this.labelIdf.get(stem);
+      if (weight === undefined) continue;
+      for (const label of this.labelPostings.get(stem)!) matchedWeight.set(label, (matchedWeight.get(label) ?? 0) + weight);
+    }
+    const best = new Map<number, { label: number; score: number; coverage: number; phrase: boolean }>();
+    for (const [labelId, weight] of matchedWeight) {
+      const label = this.labels[labelId];
+      const coverage = weight / label.totalWeight;
+      const phrase = coverage === 1 && label.stems.length > 1 && isContiguous(label.stems, positions);
+      const score = weight * coverage ** this.options.coverageExponent * this.options.labelTypeWeight[label.type] * (phrase ? this.options.phraseBonus : 1);
+      const current = best.get(label.skill);
+      if (!current || score > current.score) best.set(label.skill, { label: labelId, score, coverage, phrase });
+    }
+    if (best.size === 0) return [];
+
+    // Description side: BM25 for the candidate skills only (a description alone never proposes a skill).
+    const description = new Map<number, number>();
+    const { bm25K1: k1, bm25B: b } = this.options;
+    for (const stem of positions.keys()) {
+      const idf = this.descriptionIdf.get(stem);
+      if (idf === undefined) continue;
+      for (const [skill, tf] of this.descriptionPostings.get(stem)!) {
+        if (!best.has(skill)) continue;
+        const norm = tf + k1 * (1 - b + (b * this.descriptionLength[skill]) / this.averageDescriptionLength);
+        description.set(skill, (description.get(skill) ?? 0) + (idf * tf * (k1 + 1)) / norm);
+      }
+    }
+
+    const ranked = [...best.entries()].map(([skill, match]) => {
+      const descriptionScore = description.get(skill) ?? 0;
+      const score = (match.score + this.options.descriptionWeight * descriptionScore) * this.priors[skill];
+      return { skill, match, descriptionScore, score };
+    });
+    ranked.sort((x, y) => y.score - x.score || this.skills[x.skill].preferredLabel.localeCompare(this.skills[y.skill].preferredLabel));
+
+    return ranked.slice(0, first).map(({ skill, match, descriptionScore, score }) => {
+      const label = this.labels[match.label];
+      return {
+        uri: this.skills[skill].uri,
+        preferredLabel: this.skills[skill].preferredLabel,
+        score: round(score),
+        evidence: {
+          matchedText: matchedSpan(tokens, new Set(label.stems)),
+          matchedLabel: label.text,
+          labelType: label.type,
+          labelCoverage: round(match.coverage),
+          phraseMatch: match.phrase,
+          labelScore: round(match.score),
+          descriptionScore: round(descriptionScore),
+          prior: round(this.priors[skill]),
+          method: LINK_METHOD,
+        },
+      };
+    });
+  }
+}
+
+/** True when the label's stems occur in the text one after another, in order. */
+function isContiguous(labelStems: string[], positions: Map<string, number[]>): boolean {
+  return positions.get(labelStems[0])!.some((start) => labelStems.every((stem, offset) => positions.get(stem)!.includes(start + offset)));
+}
+
+function matchedSpan(tokens: Token[], labelStems: Set<string>): string {
+  const matched = tokens.filter((token) => labelStems.has(token.stem));
+  if (matched.length === 0) return '';
+  const from = matched[0].position;
+  const to = matched[matched.length - 1].position;
+  return tokens.slice(from, to + 1).map((token) => token.surface).join(' ');
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

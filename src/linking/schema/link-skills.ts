@@ -1,0 +1,74 @@
+import { UserInputError } from '../../errors.js';
+import { builder } from '../../server/builder.js';
+import { Skill } from '../../taxonomy/schema/concepts.js';
+import type { SkillRow } from '../../taxonomy/store.js';
+import type { LinkEvidence, LinkLabelType } from '../linker.js';
+
+/** linkSkills: any free text → ranked ESCO skills, each with the evidence for the link. */
+
+const LinkLabelTypeEnum = builder.enumType('LinkLabelType', { values: ['PREFERRED', 'ALTERNATIVE', 'HIDDEN'] as const satisfies readonly LinkLabelType[] });
+
+interface LinkEvidenceShape extends LinkEvidence {
+  taxonomyVersion: string;
+}
+
+const SkillLinkEvidence = builder.objectRef<LinkEvidenceShape>('SkillLinkEvidence').implement({
+  description: 'Why a text was linked to a skill: which words matched which label, and how the score was made.',
+  fields: (t) => ({
+    matchedText: t.exposeString('matchedText', { description: 'The span of the text, from first to last matched word (normalised).' }),
+    matchedLabel: t.exposeString('matchedLabel', { description: "The skill's label that matched best." }),
+    labelType: t.field({ type: LinkLabelTypeEnum, resolve: (evidence) => evidence.labelType }),
+    labelCoverage: t.exposeFloat('labelCoverage', { description: "Share of the label's information (IDF weight) found in the text." }),
+    phraseMatch: t.exposeBoolean('phraseMatch', { description: "The label's words stand in the text as one phrase." }),
+    labelScore: t.exposeFloat('labelScore'),
+    descriptionScore: t.exposeFloat('descriptionScore', { description: "BM25 of the text against the skill's description." }),
+    prior: t.exposeFloat('prior', { description: 'Multiplier for skills many occupations need (1 + 0.05·ln(1 + occupations)).' }),
+    method: t.exposeString('method'),
+    taxonomyVersion: t.exposeString('taxonomyVersion', { description: 'The ESCO release the link was computed against.' }),
+  }),
+});
+
+interface SkillLinkShape {
+  uri: string;
+  score: number;
+  evidence: LinkEvidenceShape;
+}
+
+const SkillLinkRef = builder.objectRef<SkillLinkShape>('SkillLink').implement({
+  fields: (t) => ({
+    skill: t.field({
+      type: Skill,
+      resolve: async (link, _args, context) => (await context.loaders.taxonomy.skill.load(link.uri)) as SkillRow,
+    }),
+    score: t.exposeFloat('score', {
+      description: '(labelScore + 0.15 × descriptionScore) × prior; comparable within one text only.',
+    }),
+    evidence: t.field({ type: SkillLinkEvidence, resolve: (link) => link.evidence }),
+  }),
+});
+
+const MAX_TEXT_LENGTH = 20_000;
+const MAX_LINKS = 50;
+
+builder.queryFields((t) => ({
+  linkSkills: t.field({
+    type: [SkillLinkRef],
+    description: 'Links free text (a learning outcome, a CV paragraph, a job ad) to ESCO skills, best first, with evidence.',
+    args: {
+      text: t.arg.string({ required: true }),
+      first: t.arg.int({ defaultValue: 10, description: `At most ${MAX_LINKS}.` }),
+    },
+    resolve: async (_root, args, context) => {
+      const first = args.first ?? 10;
+      if (first < 1 || first > MAX_LINKS) throw new UserInputError('first', `must be between 1 and ${MAX_LINKS} (got ${first})`);
+      if (args.text.length > MAX_TEXT_LENGTH) throw new UserInputError('text', `must be at most ${MAX_TEXT_LENGTH} characters (got ${args.text.length})`);
+      const release = await context.skillLinker();
+      if (!release) return [];
+      return release.linker.link(args.text, first).map((link) => ({
+        uri: link.uri,
+        score: link.score,
+        evidence: { ...link.evidence, taxonomyVersion: release.taxonomyVersion },
+      }));
+    },
+  }),
+}));
