@@ -1,0 +1,321 @@
+import { type NormalisedWorkload, WORKLOAD_UNITS, normaliseWorkload, workloadUnit } from './units.js';
+
+/**
+ * The micro-credential catalogue as plain data, with one validator used by the GraphQL mutations and
+ * the bulk import alike, so both give the same per-record, per-field errors.
+ *
+ * Annex I of the Council Recommendation (2022) lists what a micro-credential states. Learner identity,
+ * date of issuing and grade belong to an issued credential; everything else describes the offer.
+ * Real catalogues are incomplete, so an absent element is accepted and reported by the completeness
+ * check, not refused: "not specified" (absent) is kept apart from "not applicable" (declared in
+ * `notApplicable`) and from "no" (an explicit value such as `false` or an empty list).
+ */
+
+export const PROVIDER_TYPES = ['HIGHER_EDUCATION', 'VET', 'EMPLOYER', 'SOCIAL_PARTNER', 'PRIVATE', 'PUBLIC_EMPLOYMENT_SERVICE', 'PUBLIC_AUTHORITY', 'OTHER'] as const;
+export const ACCREDITATION_STATUSES = ['ACCREDITED', 'NOT_ACCREDITED', 'NOT_SPECIFIED'] as const;
+export const PARTICIPATION_FORMS = ['ONLINE', 'ONSITE', 'BLENDED', 'WORK_BASED'] as const;
+/** Annex I: supervision and identity verification during assessment, four fixed values. */
+export const SUPERVISION_VALUES = [
+  'UNSUPERVISED_NO_IDENTITY_VERIFICATION',
+  'SUPERVISED_NO_IDENTITY_VERIFICATION',
+  'SUPERVISED_ONLINE',
+  'ONSITE_WITH_IDENTITY_VERIFICATION',
+] as const;
+export const STACKABILITY_VALUES = ['STANDALONE', 'STACKABLE'] as const;
+export const OFFER_STATUSES = ['DRAFT', 'PUBLISHED', 'RETIRED'] as const;
+export const QF_EHEA_CYCLES = ['SHORT', 'FIRST', 'SECOND', 'THIRD'] as const;
+
+export const MANDATORY_ELEMENTS = [
+  'TITLE',
+  'ISSUER_COUNTRY',
+  'AWARDING_BODY',
+  'LEARNING_OUTCOMES',
+  'WORKLOAD',
+  'LEVEL',
+  'ASSESSMENT_TYPE',
+  'PARTICIPATION_FORM',
+  'QUALITY_ASSURANCE',
+] as const;
+export const OPTIONAL_ELEMENTS = ['PREREQUISITES', 'SUPERVISION', 'STACKABILITY', 'FURTHER_INFORMATION'] as const;
+export type AnnexElement = (typeof MANDATORY_ELEMENTS)[number] | (typeof OPTIONAL_ELEMENTS)[number];
+/** Annex I makes the level mandatory only "if applicable"; no other mandatory element can be declared not applicable. */
+const MAY_BE_NOT_APPLICABLE: AnnexElement[] = ['LEVEL', ...OPTIONAL_ELEMENTS];
+
+export interface ProviderInput {
+  id?: string | null;
+  name?: string | null;
+  type?: string | null;
+  country?: string | null;
+  region?: string | null;
+  accreditationStatus?: string | null;
+  /** The public register that lists the provider (e.g. DEQAR, a national register). */
+  accreditationRegister?: string | null;
+  registerId?: string | null;
+  website?: string | null;
+}
+
+export interface Provider {
+  id: string;
+  name: string;
+  type: (typeof PROVIDER_TYPES)[number];
+  country: string | null;
+  region: string | null;
+  accreditationStatus: (typeof ACCREDITATION_STATUSES)[number];
+  accreditationRegister: string | null;
+  registerId: string | null;
+  website: string | null;
+}
+
+export interface MicroCredentialInput {
+  id?: string | null;
+  title?: string | null;
+  description?: string | null;
+  providerId?: string | null;
+  awardingBodies?: string[] | null;
+  issuerCountries?: string[] | null;
+  issuerRegions?: string[] | null;
+  learningOutcomes?: string[] | null;
+  workloadValue?: number | null;
+  workloadUnit?: string | null;
+  eqfLevel?: number | null;
+  nationalLevel?: string | null;
+  nationalFramework?: string | null;
+  qfEheaCycle?: string | null;
+  assessmentType?: string | null;
+  participationForm?: string | null;
+  qualityAssurance?: string | null;
+  prerequisites?: string[] | null;
+  supervision?: string | null;
+  stackability?: string | null;
+  stacksInto?: string[] | null;
+  furtherInformation?: string | null;
+  languages?: string[] | null;
+  durationText?: string | null;
+  costAmount?: number | null;
+  costCurrency?: string | null;
+  voucherEligible?: boolean | null;
+  ilaEligible?: boolean | null;
+  sectors?: string[] | null;
+  targetOccupations?: string[] | null;
+  expectedRevisionDate?: string | null;
+  validUntil?: string | null;
+  status?: string | null;
+  notApplicable?: string[] | null;
+  sourceName?: string | null;
+  sourceReference?: string | null;
+}
+
+/** A validated offer: absent elements are null (not specified); lists are [] only when the input said so. */
+export interface MicroCredential {
+  id: string;
+  title: string;
+  description: string | null;
+  providerId: string | null;
+  awardingBodies: string[];
+  issuerCountries: string[] | null;
+  issuerRegions: string[] | null;
+  learningOutcomes: string[] | null;
+  workloadValue: number | null;
+  workloadUnit: string | null;
+  workloadHours: number | null;
+  workloadEcts: number | null;
+  workloadConversion: string | null;
+  eqfLevel: number | null;
+  nationalLevel: string | null;
+  nationalFramework: string | null;
+  qfEheaCycle: string | null;
+  assessmentType: string | null;
+  participationForm: string | null;
+  qualityAssurance: string | null;
+  prerequisites: string[] | null;
+  supervision: string | null;
+  stackability: string | null;
+  stacksInto: string[] | null;
+  furtherInformation: string | null;
+  languages: string[] | null;
+  durationText: string | null;
+  costAmount: number | null;
+  costCurrency: string | null;
+  voucherEligible: boolean | null;
+  ilaEligible: boolean | null;
+  sectors: string[] | null;
+  targetOccupations: string[] | null;
+  expectedRevisionDate: string | null;
+  validUntil: string | null;
+  status: (typeof OFFER_STATUSES)[number];
+  notApplicable: AnnexElement[];
+  sourceName: string | null;
+  sourceReference: string | null;
+}
+
+export interface FieldError {
+  /** Which record: e.g. "microCredential 'hr-welding-1'" or "line 4". */
+  record: string;
+  field: string;
+  reason: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** Collects field errors for one record; helpers return the cleaned value (null when absent). */
+class Checker {
+  readonly errors: FieldError[] = [];
+  constructor(private readonly record: string) {}
+
+  fail(field: string, reason: string): null {
+    this.errors.push({ record: this.record, field, reason });
+    return null;
+  }
+
+  text(field: string, value: string | null | undefined, { required = false, max = 10_000 } = {}): string | null {
+    const trimmed = typeof value === 'string' ? value.trim() : value;
+    if (trimmed === undefined || trimmed === null || trimmed === '') return required ? this.fail(field, 'is required') : null;
+    if (typeof trimmed !== 'string') return this.fail(field, 'must be text');
+    if (trimmed.length > max) return this.fail(field, `must be at most ${max} characters (got ${trimmed.length})`);
+    return trimmed;
+  }
+
+  list(field: string, value: string[] | null | undefined, { required = false, pattern, patternReason }: { required?: boolean; pattern?: RegExp; patternReason?: string } = {}): string[] | null {
+    if (value === undefined || value === null) return required ? this.fail(field, 'is required (at least one)') : null;
+    if (!Array.isArray(value)) return this.fail(field, 'must be a list');
+    const cleaned = value.map((item) => (typeof item === 'string' ? item.trim() : item));
+    for (const [index, item] of cleaned.entries()) {
+      if (typeof item !== 'string' || item === '') return this.fail(`${field}[${index}]`, 'must be non-empty text');
+      if (pattern && !pattern.test(item)) return this.fail(`${field}[${index}]`, `${patternReason} (got '${item}')`);
+    }
+    if (required && cleaned.length === 0) return this.fail(field, 'is required (at least one)');
+    return cleaned as string[];
+  }
+
+  oneOf<T extends string>(field: string, value: string | null | undefined, allowed: readonly T[]): T | null {
+    if (value === undefined || value === null || value === '') return null;
+    if (!allowed.includes(value as T)) return this.fail(field, `must be one of ${allowed.join(', ')} (got '${value}')`);
+    return value as T;
+  }
+
+  number(field: string, value: number | null | undefined, { min, max, integer = false, minExclusive = false }: { min?: number; max?: number; integer?: boolean; minExclusive?: boolean }): number | null {
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(field, `must be a number (got '${String(value)}')`);
+    if (integer && !Number.isInteger(value)) return this.fail(field, `must be a whole number (got ${value})`);
+    if (min !== undefined && (minExclusive ? value <= min : value < min)) {
+      return this.fail(field, `must be ${minExclusive ? 'greater than' : 'at least'} ${min}${max !== undefined ? ` and at most ${max}` : ''} (got ${value})`);
+    }
+    if (max !== undefined && value > max) return this.fail(field, `must be at most ${max}${min !== undefined ? ` and at least ${min}` : ''} (got ${value})`);
+    return value;
+  }
+
+  date(field: string, value: string | null | undefined): string | null {
+    if (value === undefined || value === null || value === '') return null;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) return this.fail(field, `must be a date YYYY-MM-DD (got '${value}')`);
+    return value;
+  }
+
+  id(field: string, value: string | null | undefined): string | null {
+    const id = this.text(field, value, { required: true, max: 200 });
+    if (id !== null && !/^[A-Za-z0-9][A-Za-z0-9._:\-]*$/.test(id)) {
+      return this.fail(field, `must start with a letter or digit and contain only letters, digits, '.', '_', ':' or '-' (got '${id}')`);
+    }
+    return id;
+  }
+}
+
+const COUNTRY = /^[A-Z]{2}$/;
+const LANGUAGE = /^[a-z]{2,3}$/;
+const NACE = /^[A-U](\d{2}(\.\d{1,2})?)?$/;
+const ESCO_OCCUPATION = /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]+$/;
+const CURRENCY = /^[A-Z]{3}$/;
+
+export function recordName(kind: 'provider' | 'microCredential', id: string | null | undefined, fallback: string): string {
+  return id ? `${kind} '${id}'` : fallback;
+}
+
+export function validateProvider(input: ProviderInput, record = recordName('provider', input.id, 'provider')): Validated<Provider> {
+  const check = new Checker(record);
+  const provider: Provider = {
+    id: check.id('id', input.id)!,
+    name: check.text('name', input.name, { required: true, max: 500 })!,
+    type: check.oneOf('type', input.type, PROVIDER_TYPES) ?? 'OTHER',
+    country: check.list('country', input.country ? [input.country] : null, { pattern: COUNTRY, patternReason: 'must be an ISO 3166 two-letter country code such as HR' })?.[0] ?? null,
+    region: check.text('region', input.region, { max: 200 }),
+    accreditationStatus: check.oneOf('accreditationStatus', input.accreditationStatus, ACCREDITATION_STATUSES) ?? 'NOT_SPECIFIED',
+    accreditationRegister: check.text('accreditationRegister', input.accreditationRegister, { max: 200 }),
+    registerId: check.text('registerId', input.registerId, { max: 200 }),
+    website: check.text('website', input.website, { max: 2000 }),
+  };
+  if (input.type === undefined || input.type === null || input.type === '') check.fail('type', `is required: one of ${PROVIDER_TYPES.join(', ')}`);
+  if (provider.accreditationStatus === 'ACCREDITED' && !provider.accreditationRegister) {
+    check.fail('accreditationRegister', 'is required when accreditationStatus is ACCREDITED: name the public register (e.g. DEQAR)');
+  }
+  return check.errors.length > 0 ? { ok: false, errors: check.errors } : { ok: true, value: provider };
+}
+
+export function validateMicroCredential(input: MicroCredentialInput, record = recordName('microCredential', input.id, 'microCredential')): Validated<MicroCredential> {
+  const check = new Checker(record);
+  const unit = check.oneOf('workloadUnit', input.workloadUnit, WORKLOAD_UNITS.map((u) => u.code));
+  const workloadValue = check.number('workloadValue', input.workloadValue, { min: 0, minExclusive: true, max: 100_000 });
+  let normalised: NormalisedWorkload | null = null;
+  if (workloadValue !== null && unit === null && !check.errors.some((e) => e.field === 'workloadUnit')) {
+    check.fail('workloadUnit', `is required with workloadValue: one of ${WORKLOAD_UNITS.map((u) => u.code).join(', ')}`);
+  } else if (workloadValue === null && unit !== null && input.workloadValue === undefined) {
+    check.fail('workloadValue', 'is required with workloadUnit');
+  } else if (workloadValue !== null && unit !== null && workloadUnit(unit)) {
+    normalised = normaliseWorkload(workloadValue, unit);
+  }
+
+  const notApplicable = (check.list('notApplicable', input.notApplicable) ?? []) as AnnexElement[];
+  for (const [index, element] of notApplicable.entries()) {
+    if (!MAY_BE_NOT_APPLICABLE.includes(element)) {
+      check.fail(`notApplicable[${index}]`, `'${element}' cannot be declared not applicable; allowed: ${MAY_BE_NOT_APPLICABLE.join(', ')}`);
+    }
+  }
+
+  const credential: MicroCredential = {
+    id: check.id('id', input.id)!,
+    title: check.text('title', input.title, { required: true, max: 500 })!,
+    description: check.text('description', input.description),
+    providerId: check.text('providerId', input.providerId, { max: 200 }),
+    awardingBodies: check.list('awardingBodies', input.awardingBodies, { required: true }) ?? [],
+    issuerCountries: check.list('issuerCountries', input.issuerCountries, { pattern: COUNTRY, patternReason: 'must be an ISO 3166 two-letter country code such as DK' }),
+    issuerRegions: check.list('issuerRegions', input.issuerRegions),
+    learningOutcomes: check.list('learningOutcomes', input.learningOutcomes),
+    workloadValue,
+    workloadUnit: unit,
+    workloadHours: normalised?.hours ?? null,
+    workloadEcts: normalised?.ects ?? null,
+    workloadConversion: normalised?.conversion ?? null,
+    eqfLevel: check.number('eqfLevel', input.eqfLevel, { min: 1, max: 8, integer: true }),
+    nationalLevel: check.text('nationalLevel', input.nationalLevel, { max: 50 }),
+    nationalFramework: check.text('nationalFramework', input.nationalFramework, { max: 100 }),
+    qfEheaCycle: check.oneOf('qfEheaCycle', input.qfEheaCycle, QF_EHEA_CYCLES),
+    assessmentType: check.text('assessmentType', input.assessmentType, { max: 2000 }),
+    participationForm: check.oneOf('participationForm', input.participationForm, PARTICIPATION_FORMS),
+    qualityAssurance: check.text('qualityAssurance', input.qualityAssurance, { max: 2000 }),
+    prerequisites: check.list('prerequisites', input.prerequisites),
+    supervision: check.oneOf('supervision', input.supervision, SUPERVISION_VALUES),
+    stackability: check.oneOf('stackability', input.stackability, STACKABILITY_VALUES),
+    stacksInto: check.list('stacksInto', input.stacksInto),
+    furtherInformation: check.text('furtherInformation', input.furtherInformation, { max: 2000 }),
+    languages: check.list('languages', input.languages, { pattern: LANGUAGE, patternReason: 'must be an ISO 639-1 language code such as en' }),
+    durationText: check.text('durationText', input.durationText, { max: 200 }),
+    costAmount: check.number('costAmount', input.costAmount, { min: 0, max: 1_000_000 }),
+    costCurrency: check.list('costCurrency', input.costCurrency ? [input.costCurrency] : null, { pattern: CURRENCY, patternReason: 'must be an ISO 4217 currency code such as EUR' })?.[0] ?? null,
+    voucherEligible: input.voucherEligible ?? null,
+    ilaEligible: input.ilaEligible ?? null,
+    sectors: check.list('sectors', input.sectors, { pattern: NACE, patternReason: 'must be a NACE Rev.2 code such as C, C25 or G47.1' }),
+    targetOccupations: check.list('targetOccupations', input.targetOccupations, { pattern: ESCO_OCCUPATION, patternReason: 'must be an ESCO occupation URI' }),
+    expectedRevisionDate: check.date('expectedRevisionDate', input.expectedRevisionDate),
+    validUntil: check.date('validUntil', input.validUntil),
+    status: check.oneOf('status', input.status, OFFER_STATUSES) ?? 'PUBLISHED',
+    notApplicable: [...new Set(notApplicable)].sort() as AnnexElement[],
+    sourceName: check.text('sourceName', input.sourceName, { max: 500 }),
+    sourceReference: check.text('sourceReference', input.sourceReference, { max: 2000 }),
+  };
+  if (credential.costAmount !== null && credential.costCurrency === null) check.fail('costCurrency', 'is required with costAmount');
+  if (credential.eqfLevel !== null && notApplicable.includes('LEVEL')) check.fail('notApplicable', 'LEVEL is declared not applicable but eqfLevel is given');
+  if (credential.supervision !== null && notApplicable.includes('SUPERVISION')) check.fail('notApplicable', 'SUPERVISION is declared not applicable but supervision is given');
+  return check.errors.length > 0 ? { ok: false, errors: check.errors } : { ok: true, value: credential };
+}
+
+export function formatFieldError(error: FieldError): string {
+  return `${error.record}: ${error.field}: ${error.reason}`;
+}
