@@ -4,8 +4,23 @@ import { GraphQLError } from 'graphql';
 
 /** The caller sent something we cannot accept; the message names the field and the reason. */
 export class UserInputError extends GraphQLError {
-  constructor(field: string, reason: string) {
-    super(`${field}: ${reason}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+  constructor(field: string, reason: string, problems?: Array<{ field: string; reason: string }>) {
+    const all = problems && problems.length > 1 ? problems : undefined;
+    super(all ? all.map((p) => `${p.field}: ${p.reason}`).join('; ') : `${field}: ${reason}`, {
+      extensions: { code: 'BAD_USER_INPUT', field, ...(all ? { problems: all } : {}) },
+    });
+  }
+
+  /** One error for a record with several bad fields: the message lists them all, extensions.field names the first. */
+  static fromFields(problems: Array<{ field: string; reason: string }>): UserInputError {
+    return new UserInputError(problems[0].field, problems[0].reason, problems);
+  }
+}
+
+/** The thing asked for does not exist (e.g. a link to review). */
+export class NotFoundError extends GraphQLError {
+  constructor(what: string) {
+    super(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
   }
 }
 

@@ -1,4 +1,3 @@
-import { stems } from '../linking/text.js';
 import { type AnnexElement, MANDATORY_ELEMENTS, type MicroCredential, OPTIONAL_ELEMENTS, type Provider } from './model.js';
 
 /**
@@ -57,14 +56,16 @@ const present: Record<AnnexElement, (c: MicroCredential) => boolean> = {
  * phrase ("welding basics") reads as a topic.
  */
 const OUTCOME_VERBS = new Set(
-  stems(
+  (
     'analyse analyze apply appraise arrange assemble assess build calculate carry check choose classify collaborate communicate compare compile ' +
       'complete compose conduct configure construct control coordinate create critique debug decide define demonstrate describe design determine ' +
       'develop diagnose differentiate discuss distinguish document draft estimate evaluate examine execute explain formulate handle identify ' +
       'illustrate implement inspect install integrate interpret investigate justify lead list maintain manage measure monitor negotiate operate ' +
       'organise organize outline perform plan prepare present prioritise produce program propose provide recognise recognize recommend record ' +
-      'repair report resolve review run select serve set solve summarise supervise support test train troubleshoot understand use weld work write',
-  ),
+      'repair report resolve review run select serve set solve summarise supervise support test train troubleshoot understand use weld work write'
+  )
+    .split(' ')
+    .flatMap((verb) => [verb, `${verb}s`, verb.endsWith('e') ? `${verb}s` : `${verb}es`]),
 );
 
 export function readsAsOutcome(text: string): boolean {
@@ -72,9 +73,9 @@ export function readsAsOutcome(text: string): boolean {
   if (/\b(able to|can|will be able|is able|are able)\b/.test(lower)) return true;
   const rest = lower.replace(/^(the )?(learner|participant|student|trainee)s?\s+(will\s+)?/, '');
   const firstWord = rest.match(/[a-z]+/)?.[0];
-  // Outcomes open with a base-form verb ("Weld …"); a gerund opens a topic heading ("Welding safety").
-  if (!firstWord || firstWord.endsWith('ing')) return false;
-  return OUTCOME_VERBS.has(stems(firstWord)[0] ?? '');
+  // Outcomes open with a verb as written ("Weld …", "Manages …"); nouns that share its stem open topics
+  // ("Welding safety", "Management basics"), so the word itself is looked up, not its stem.
+  return firstWord !== undefined && OUTCOME_VERBS.has(firstWord);
 }
 
 export function assessCompleteness(credential: MicroCredential, provider: Provider | null, today = new Date().toISOString().slice(0, 10)): Completeness {

@@ -23,6 +23,7 @@ export const SUPERVISION_VALUES = [
 ] as const;
 export const STACKABILITY_VALUES = ['STANDALONE', 'STACKABLE'] as const;
 export const OFFER_STATUSES = ['DRAFT', 'PUBLISHED', 'RETIRED'] as const;
+export const WORKLOAD_UNIT_CODES = WORKLOAD_UNITS.map((unit) => unit.code);
 export const QF_EHEA_CYCLES = ['SHORT', 'FIRST', 'SECOND', 'THIRD'] as const;
 
 export const MANDATORY_ELEMENTS = [
@@ -147,6 +148,17 @@ export interface MicroCredential {
   sourceName: string | null;
   sourceReference: string | null;
 }
+
+/** Every field of a validated record, so records read back from the graph can be completed with nulls. */
+export const PROVIDER_FIELDS = ['id', 'name', 'type', 'country', 'region', 'accreditationStatus', 'accreditationRegister', 'registerId', 'website'] as const satisfies readonly (keyof Provider)[];
+export const MICRO_CREDENTIAL_FIELDS = [
+  'id', 'title', 'description', 'providerId', 'awardingBodies', 'issuerCountries', 'issuerRegions', 'learningOutcomes',
+  'workloadValue', 'workloadUnit', 'workloadHours', 'workloadEcts', 'workloadConversion', 'eqfLevel', 'nationalLevel',
+  'nationalFramework', 'qfEheaCycle', 'assessmentType', 'participationForm', 'qualityAssurance', 'prerequisites',
+  'supervision', 'stackability', 'stacksInto', 'furtherInformation', 'languages', 'durationText', 'costAmount',
+  'costCurrency', 'voucherEligible', 'ilaEligible', 'sectors', 'targetOccupations', 'expectedRevisionDate', 'validUntil',
+  'status', 'notApplicable', 'sourceName', 'sourceReference',
+] as const satisfies readonly (keyof MicroCredential)[];
 
 export interface FieldError {
   /** Which record: e.g. "microCredential 'hr-welding-1'" or "line 4". */

@@ -2,6 +2,8 @@ import { ConfigError, loadConfig } from '../config.js';
 import { ImportError } from '../errors.js';
 import { buildLauncher, isLauncherBuilt, localGraphStatus, startLocalGraph, stopLocalGraph } from '../graph/local-neo4j.js';
 import { openGraph } from '../graph/open.js';
+import { importCatalogue } from '../catalogue/import.js';
+import { SkillLinkerCache } from '../linking/cache.js';
 import { setLogLevel } from '../logger.js';
 import { type ImportProgress, type ImportSummary, importEsco } from '../taxonomy/esco-import.js';
 import { loadDemoSeed } from '../taxonomy/seed.js';
@@ -9,6 +11,7 @@ import { loadDemoSeed } from '../taxonomy/seed.js';
 const USAGE = `usage: npm run hub -- <command>
 
   import esco <dir> [--version V] [--json]   import an ESCO CSV export (all or nothing)
+  import catalogue <file> [--skip-invalid]   import micro-credentials from JSON or CSV (all or nothing unless --skip-invalid)
   seed                                       load the demo data set from seeds/ (a small ESCO subset)
   db build [--if-missing]                    build the Neo4j launcher (Maven)
   db start | db stop | db status             manage the project's own Neo4j (used when NEO4J_URI is unset)
@@ -81,9 +84,30 @@ export function formatImportSummary(summary: ImportSummary): string {
   return lines.join('\n');
 }
 
+async function importCatalogueCommand(args: string[]): Promise<void> {
+  const skipInvalid = flag(args, '--skip-invalid');
+  const file = args.shift();
+  if (!file) throw new UsageError('import catalogue needs a .json or .csv file');
+  const open = await openGraph(loadConfig());
+  try {
+    process.stderr.write(`Building the skill-linking index for the current taxonomy…\n`);
+    const release = await new SkillLinkerCache().get(open.graph);
+    if (!release) process.stderr.write('warning: no taxonomy imported yet; outcomes are stored without skill links (run relink after importing ESCO)\n');
+    const summary = await importCatalogue(open.graph, file, release, { skipInvalid });
+    for (const skipped of summary.skipped) process.stderr.write(`skipped: ${skipped}\n`);
+    process.stdout.write(
+      `Imported ${summary.file}: ${summary.providers} provider(s), ${summary.microCredentials} micro-credential(s), ${summary.learningOutcomes} learning outcome(s); ` +
+        `${summary.suggestedLinks} skill link(s) suggested against ESCO ${summary.taxonomyVersion ?? '(none)'}${summary.skipped.length > 0 ? `; ${summary.skipped.length} problem(s) skipped` : ''}\n`,
+    );
+  } finally {
+    await open.close();
+  }
+}
+
 async function importCommand(args: string[]): Promise<void> {
   const kind = args.shift();
-  if (kind !== 'esco') throw new UsageError(`unknown import kind '${kind ?? ''}' (supported: esco)`);
+  if (kind === 'catalogue') return importCatalogueCommand(args);
+  if (kind !== 'esco') throw new UsageError(`unknown import kind '${kind ?? ''}' (supported: esco, catalogue)`);
   const version = option(args, '--version');
   const asJson = flag(args, '--json');
   const dir = args.shift();

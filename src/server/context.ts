@@ -1,5 +1,6 @@
 import type { GraphClient, RoundTripCounter } from '../graph/client.js';
 import type { ReleaseLinker, SkillLinkerCache } from '../linking/cache.js';
+import { createCatalogueLoaders } from '../catalogue/loaders.js';
 import { createTaxonomyLoaders } from '../taxonomy/loaders.js';
 import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
 
@@ -19,6 +20,7 @@ export interface HubContext {
 export function createLoaders(graph: GraphClient, taxonomy?: TaxonomySnapshot) {
   return {
     taxonomy: createTaxonomyLoaders(graph, taxonomy),
+    catalogue: createCatalogueLoaders(graph),
   };
 }
 

@@ -3,5 +3,8 @@ import { builder } from './builder.js';
 import '../taxonomy/schema/concepts.js';
 import '../taxonomy/schema/taxonomy.js';
 import '../linking/schema/link-skills.js';
+import '../catalogue/schema/provider.js';
+import '../catalogue/schema/micro-credential.js';
+import '../catalogue/schema/mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -5,7 +5,9 @@ import { logger } from '../logger.js';
 import { importEsco } from '../taxonomy/esco-import.js';
 import { currentTaxonomyVersion, loadDemoSeed } from '../taxonomy/seed.js';
 import { TaxonomyCache } from '../taxonomy/snapshot.js';
-import { SkillLinkerCache } from '../linking/cache.js';
+import { type ReleaseLinker, SkillLinkerCache } from '../linking/cache.js';
+import { importCatalogue } from '../catalogue/import.js';
+import { demoCatalogueFile } from '../taxonomy/seed.js';
 import { type HubServer, startHttpServer } from './http.js';
 
 /**
@@ -29,6 +31,15 @@ export async function ensureTaxonomy(config: HubConfig, graph: GraphClient): Pro
   } else {
     logger.warn('empty graph and no ESCO_DIR: /ready stays 503 until a taxonomy is imported (npm run hub -- import esco <dir>)');
   }
+}
+
+/** Loads the demo catalogue from seeds/ into an empty catalogue (unless SEED_DEMO=false). */
+export async function ensureCatalogue(config: HubConfig, graph: GraphClient, release: ReleaseLinker | null): Promise<void> {
+  if (!config.seedDemo) return;
+  const [{ offers }] = await graph.read<{ offers: number }>('MATCH (m:MicroCredential) RETURN count(m) AS offers');
+  if (offers > 0) return;
+  const summary = await importCatalogue(graph, demoCatalogueFile, release);
+  logger.info('demo catalogue loaded', { microCredentials: summary.microCredentials, suggestedLinks: summary.suggestedLinks });
 }
 
 export interface RunningHub {
@@ -56,7 +67,8 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       linkerCache: new SkillLinkerCache(),
     };
     // Build the skill-linking index now, so the first linkSkills request does not pay for it.
-    await services.linkerCache.get(open.graph, taxonomyCache?.current);
+    const release = await services.linkerCache.get(open.graph, taxonomyCache?.current);
+    await ensureCatalogue(config, open.graph, release);
     const server = await startHttpServer(config, services, taxonomyCache);
     logger.info('hub listening', { graphql: `${server.url}/graphql`, ready: `${server.url}/ready`, neo4j: open.uri });
     return {

@@ -10,6 +10,8 @@ import { type ImportOptions, type ImportSummary, importEsco } from './esco-impor
  */
 export const demoSeedDir = path.join(projectRoot, 'seeds', 'esco-demo');
 export const DEMO_SEED_VERSION = '1.1.1-demo';
+/** The demo micro-credential catalogue, built from the policy sources (see its _about). */
+export const demoCatalogueFile = path.join(projectRoot, 'seeds', 'catalogue-demo.json');
 
 export function loadDemoSeed(graph: GraphClient, options: Omit<ImportOptions, 'version'> = {}): Promise<ImportSummary> {
   return importEsco(graph, demoSeedDir, { ...options, version: DEMO_SEED_VERSION });

@@ -85,5 +85,7 @@ describe('assessCompleteness', () => {
     expect(readsAsOutcome('Operate a forklift safely in a warehouse')).toBe(true);
     expect(readsAsOutcome('The learner is able to plan a shift rota')).toBe(true);
     expect(readsAsOutcome('Digital marketing basics')).toBe(false);
+    expect(readsAsOutcome('management and personal leadership')).toBe(false);
+    expect(readsAsOutcome('Manages a team of five')).toBe(true);
   });
 });

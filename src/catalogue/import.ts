@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { ImportError } from '../errors.js';
+import type { GraphClient, WriteTransaction } from '../graph/client.js';
+import type { ReleaseLinker } from '../linking/cache.js';
+import { relinkOutcomes } from './linking.js';
+import {
+  type FieldError,
+  type MicroCredential,
+  type MicroCredentialInput,
+  type Provider,
+  type ProviderInput,
+  formatFieldError,
+  recordName,
+  validateMicroCredential,
+  validateProvider,
+} from './model.js';
+import { existingProviderIds, upsertMicroCredentials, upsertProviders } from './store.js';
+
+/**
+ * Catalogue files: JSON ({ "providers": [...], "microCredentials": [...] }, fields as in the GraphQL
+ * inputs) or CSV (one micro-credential a row; list cells separated by '|'). A file is written all or
+ * nothing, in one transaction, after every record has been validated; with `skipInvalid`, invalid
+ * records are left out and each is reported instead.
+ */
+
+export interface CatalogueFile {
+  providers: ProviderInput[];
+  microCredentials: MicroCredentialInput[];
+  /** For messages: how to name record n of each kind. */
+  recordNames: { providers: string[]; microCredentials: string[] };
+}
+
+const LIST_FIELDS = new Set(['awardingBodies', 'issuerCountries', 'issuerRegions', 'learningOutcomes', 'prerequisites', 'stacksInto', 'languages', 'sectors', 'targetOccupations', 'notApplicable']);
+const NUMBER_FIELDS = new Set(['workloadValue', 'eqfLevel', 'costAmount']);
+const BOOLEAN_FIELDS = new Set(['voucherEligible', 'ilaEligible']);
+
+export function readCatalogueFile(file: string): CatalogueFile {
+  if (!fs.existsSync(file)) throw new ImportError('file not found', { file });
+  const name = path.basename(file);
+  const text = fs.readFileSync(file, 'utf8');
+  if (file.endsWith('.json')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw new ImportError(`not valid JSON: ${(error as Error).message}`, { file: name });
+    }
+    const body = parsed as Partial<CatalogueFile>;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ImportError('expected an object with "providers" and "microCredentials" lists', { file: name });
+    const providers = body.providers ?? [];
+    const microCredentials = body.microCredentials ?? [];
+    if (!Array.isArray(providers) || !Array.isArray(microCredentials)) throw new ImportError('"providers" and "microCredentials" must be lists', { file: name });
+    return {
+      providers,
+      microCredentials,
+      recordNames: {
+        providers: providers.map((p, i) => recordName('provider', p?.id, `${name} providers[${i}]`)),
+        microCredentials: microCredentials.map((m, i) => recordName('microCredential', m?.id, `${name} microCredentials[${i}]`)),
+      },
+    };
+  }
+  if (file.endsWith('.csv')) {
+    let rows: Array<{ record: Record<string, string>; info: { lines: number } }>;
+    try {
+      rows = parse(text, { columns: true, bom: true, info: true, skip_empty_lines: true });
+    } catch (error) {
+      const csvError = error as Error & { lines?: number };
+      throw new ImportError(`malformed CSV: ${csvError.message}`, { file: name, line: csvError.lines });
+    }
+    const microCredentials = rows.map(({ record }) => {
+      const input: Record<string, unknown> = {};
+      for (const [column, raw] of Object.entries(record)) {
+        const value = raw.trim();
+        if (value === '') continue;
+        if (LIST_FIELDS.has(column)) input[column] = value.split('|').map((item) => item.trim()).filter(Boolean);
+        else if (NUMBER_FIELDS.has(column)) input[column] = Number(value);
+        else if (BOOLEAN_FIELDS.has(column)) input[column] = ['true', 'yes', '1'].includes(value.toLowerCase()) ? true : ['false', 'no', '0'].includes(value.toLowerCase()) ? false : value;
+        else input[column] = value;
+      }
+      return input as MicroCredentialInput;
+    });
+    return {
+      providers: [],
+      microCredentials,
+      recordNames: { providers: [], microCredentials: rows.map(({ record, info }) => `${name} line ${info.lines}${record.id ? ` (microCredential '${record.id}')` : ''}`) },
+    };
+  }
+  throw new ImportError('unsupported file type: use .json or .csv', { file: name });
+}
+
+export interface ValidatedCatalogue {
+  providers: Provider[];
+  microCredentials: MicroCredential[];
+  errors: FieldError[];
+}
+
+/** Validates every record, and that each providerId names a provider in the file or already in the graph. */
+export async function validateCatalogue(file: CatalogueFile, graph: GraphClient): Promise<ValidatedCatalogue> {
+  const errors: FieldError[] = [];
+  const providers: Provider[] = [];
+  const microCredentials: MicroCredential[] = [];
+  file.providers.forEach((input, index) => {
+    const result = validateProvider(input ?? {}, file.recordNames.providers[index]);
+    if (result.ok) providers.push(result.value);
+    else errors.push(...result.errors);
+  });
+  file.microCredentials.forEach((input, index) => {
+    const result = validateMicroCredential(input ?? {}, file.recordNames.microCredentials[index]);
+    if (result.ok) microCredentials.push(result.value);
+    else errors.push(...result.errors);
+  });
+  const duplicate = (ids: string[]) => ids.filter((id, index) => ids.indexOf(id) !== index);
+  for (const id of new Set(duplicate(providers.map((p) => p.id)))) errors.push({ record: `provider '${id}'`, field: 'id', reason: 'appears more than once in the file' });
+  for (const id of new Set(duplicate(microCredentials.map((m) => m.id)))) errors.push({ record: `microCredential '${id}'`, field: 'id', reason: 'appears more than once in the file' });
+
+  const inFile = new Set(providers.map((p) => p.id));
+  const referenced = [...new Set(microCredentials.map((m) => m.providerId).filter((id): id is string => id !== null && !inFile.has(id)))];
+  const inGraph = await existingProviderIds(graph, referenced);
+  const valid = microCredentials.filter((credential) => {
+    if (credential.providerId && !inFile.has(credential.providerId) && !inGraph.has(credential.providerId)) {
+      errors.push({ record: `microCredential '${credential.id}'`, field: 'providerId', reason: `no provider '${credential.providerId}' in the file or the catalogue` });
+      return false;
+    }
+    return true;
+  });
+  return { providers, microCredentials: valid, errors };
+}
+
+export interface CatalogueImportSummary {
+  file: string;
+  providers: number;
+  microCredentials: number;
+  learningOutcomes: number;
+  suggestedLinks: number;
+  taxonomyVersion: string | null;
+  skipped: string[];
+}
+
+/** Writes a validated catalogue in the caller's transaction and re-links its outcomes. */
+export async function writeCatalogue(tx: WriteTransaction, catalogue: ValidatedCatalogue, release: ReleaseLinker | null): Promise<number> {
+  await upsertProviders(tx, catalogue.providers);
+  await upsertMicroCredentials(tx, catalogue.microCredentials);
+  return release ? relinkOutcomes(tx, release, catalogue.microCredentials.map((m) => m.id)) : 0;
+}
+
+export async function importCatalogue(
+  graph: GraphClient,
+  file: string,
+  release: ReleaseLinker | null,
+  options: { skipInvalid?: boolean } = {},
+): Promise<CatalogueImportSummary> {
+  const catalogue = await validateCatalogue(readCatalogueFile(file), graph);
+  if (catalogue.errors.length > 0 && !options.skipInvalid) {
+    const shown = catalogue.errors.slice(0, 50).map(formatFieldError);
+    const more = catalogue.errors.length > shown.length ? `\n  … and ${catalogue.errors.length - shown.length} more` : '';
+    throw new ImportError(`${catalogue.errors.length} invalid field(s); nothing imported (use --skip-invalid to import the valid records):\n  ${shown.join('\n  ')}${more}`, { file: path.basename(file) });
+  }
+  const suggestedLinks = await graph.writeTransaction((tx) => writeCatalogue(tx, catalogue, release));
+  return {
+    file: path.basename(file),
+    providers: catalogue.providers.length,
+    microCredentials: catalogue.microCredentials.length,
+    learningOutcomes: catalogue.microCredentials.reduce((sum, m) => sum + (m.learningOutcomes?.length ?? 0), 0),
+    suggestedLinks,
+    taxonomyVersion: release?.taxonomyVersion ?? null,
+    skipped: catalogue.errors.map(formatFieldError),
+  };
+}

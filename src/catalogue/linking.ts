@@ -1,0 +1,84 @@
+import type { WriteTransaction } from '../graph/client.js';
+import type { ReleaseLinker } from '../linking/cache.js';
+import type { SkillLinker } from '../linking/linker.js';
+
+/**
+ * Links each learning outcome to ESCO skills as suggestions a curator can accept or reject.
+ * Suggestions are replaced on every re-link; accepted, rejected and hand-added links never are,
+ * and a skill a curator rejected is not suggested again for that outcome.
+ */
+
+export const SUGGESTIONS_PER_OUTCOME = 5;
+/** A suggestion needs at least half of a skill label's information in the outcome text. */
+export const MIN_LABEL_COVERAGE = 0.5;
+/** Skills essential for an occupation the offer targets are more likely meant. */
+export const TARGET_OCCUPATION_BOOST = 1.25;
+
+export interface SuggestedLink {
+  outcomeId: string;
+  skillUri: string;
+  score: number;
+  method: string;
+  matchedText: string;
+  matchedLabel: string;
+}
+
+export interface OutcomeToLink {
+  outcomeId: string;
+  text: string;
+  /** Essential skills of the occupations the offer targets. */
+  targetSkills: string[];
+}
+
+/** Pure: the suggestions for each outcome, best first. */
+export function suggestLinks(linker: SkillLinker, outcomes: OutcomeToLink[]): SuggestedLink[] {
+  return outcomes.flatMap(({ outcomeId, text, targetSkills }) => {
+    const targets = new Set(targetSkills);
+    return linker
+      .link(text, SUGGESTIONS_PER_OUTCOME * 3)
+      .filter((link) => link.evidence.labelCoverage >= MIN_LABEL_COVERAGE)
+      .map((link) => {
+        const boosted = targets.has(link.uri);
+        return {
+          outcomeId,
+          skillUri: link.uri,
+          score: Math.round(link.score * (boosted ? TARGET_OCCUPATION_BOOST : 1) * 1000) / 1000,
+          method: boosted ? `${link.evidence.method}; ×${TARGET_OCCUPATION_BOOST} essential for a targeted occupation` : link.evidence.method,
+          matchedText: link.evidence.matchedText,
+          matchedLabel: link.evidence.matchedLabel,
+        };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, SUGGESTIONS_PER_OUTCOME);
+  });
+}
+
+/** Re-links the outcomes of these offers inside the caller's transaction; returns how many suggestions were written. */
+export async function relinkOutcomes(tx: WriteTransaction, release: ReleaseLinker, credentialIds: string[]): Promise<number> {
+  if (credentialIds.length === 0) return 0;
+  const outcomes = (await tx.run(
+    `UNWIND $ids AS id
+     MATCH (m:MicroCredential {id: id})-[:HAS_OUTCOME]->(lo:LearningOutcome)
+     RETURN lo.id AS outcomeId, lo.text AS text,
+            COLLECT { MATCH (m)-[:TARGETS]->(:Occupation)-[:ESSENTIAL_SKILL]->(s:Skill) RETURN DISTINCT s.uri } AS targetSkills`,
+    { ids: credentialIds },
+  )) as unknown as OutcomeToLink[];
+  const suggestions = suggestLinks(release.linker, outcomes);
+  await tx.run(
+    `UNWIND $outcomeIds AS outcomeId
+     MATCH (:LearningOutcome {id: outcomeId})-[d:DEVELOPS {state: 'SUGGESTED'}]->()
+     DELETE d`,
+    { outcomeIds: outcomes.map((o) => o.outcomeId) },
+  );
+  const [{ written }] = (await tx.run(
+    `UNWIND $rows AS row
+     MATCH (lo:LearningOutcome {id: row.outcomeId})
+     MATCH (s:Skill {uri: row.skillUri})
+     WHERE NOT EXISTS { (lo)-[:DEVELOPS]->(s) }
+     CREATE (lo)-[:DEVELOPS {state: 'SUGGESTED', score: row.score, method: row.method, matchedText: row.matchedText,
+                             matchedLabel: row.matchedLabel, taxonomyVersion: $taxonomyVersion, linkedAt: datetime()}]->(s)
+     RETURN count(*) AS written`,
+    { rows: suggestions, taxonomyVersion: release.taxonomyVersion },
+  )) as Array<{ written: number }>;
+  return written;
+}

@@ -1,0 +1,24 @@
+import DataLoader from 'dataloader';
+import type { GraphClient } from '../graph/client.js';
+import type { MicroCredential, Provider } from './model.js';
+import { type OutcomeWithLinks, microCredentialsById, outcomesOfCredentials, providersById } from './store.js';
+
+export type StoredMicroCredential = MicroCredential & { createdAt: string; updatedAt: string };
+
+/** Per-request batching for catalogue reads: one round trip per level of a request. */
+export function createCatalogueLoaders(graph: GraphClient) {
+  return {
+    microCredential: new DataLoader<string, StoredMicroCredential | null>(async (ids) => {
+      const found = new Map((await microCredentialsById(graph, ids)).map((row) => [row.id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    provider: new DataLoader<string, Provider | null>(async (ids) => {
+      const found = new Map((await providersById(graph, ids)).map((row) => [row.id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    outcomes: new DataLoader<string, OutcomeWithLinks[]>(async (ids) => {
+      const found = await outcomesOfCredentials(graph, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+  };
+}

@@ -1,0 +1,251 @@
+import { builder } from '../../server/builder.js';
+import { pageOf } from '../../server/connections.js';
+import { Occupation, Skill, SkillCollectionEnum } from '../../taxonomy/schema/concepts.js';
+import { toLuceneQuery } from '../../taxonomy/search.js';
+import type { OccupationRow, SkillRow } from '../../taxonomy/store.js';
+import { type Completeness, type ElementStatus, type PrincipleCheck, assessCompleteness } from '../completeness.js';
+import type { StoredMicroCredential } from '../loaders.js';
+import { MANDATORY_ELEMENTS, OPTIONAL_ELEMENTS, PARTICIPATION_FORMS, STACKABILITY_VALUES, SUPERVISION_VALUES } from '../model.js';
+import { type CatalogueSort, type OutcomeWithLinks, type SkillLinkRow, matchingMicroCredentialIds } from '../store.js';
+import { ProviderRef } from './provider.js';
+
+/** Micro-credential offers: every Annex I element, completeness, learning outcomes and their skill links. */
+
+export const AnnexElementEnum = builder.enumType('AnnexElement', {
+  description: 'The elements Annex I of the 2022 Council Recommendation asks a micro-credential offer to state.',
+  values: [...MANDATORY_ELEMENTS, ...OPTIONAL_ELEMENTS] as const,
+});
+const ElementStateEnum = builder.enumType('ElementState', { values: ['PRESENT', 'NOT_SPECIFIED', 'NOT_APPLICABLE'] as const });
+const CheckOutcomeEnum = builder.enumType('CheckOutcome', { values: ['PASS', 'WARN', 'FAIL', 'UNKNOWN'] as const });
+export const SkillLinkStateEnum = builder.enumType('SkillLinkState', {
+  description: 'SUGGESTED by the linker; ACCEPTED or REJECTED by a curator; ADDED by hand. Only suggestions are replaced when outcomes are re-linked.',
+  values: ['SUGGESTED', 'ACCEPTED', 'REJECTED', 'ADDED'] as const,
+});
+
+const ElementStatusRef = builder.objectRef<ElementStatus>('AnnexElementStatus').implement({
+  fields: (t) => ({
+    element: t.field({ type: AnnexElementEnum, resolve: (e) => e.element }),
+    mandatory: t.exposeBoolean('mandatory'),
+    state: t.field({ type: ElementStateEnum, resolve: (e) => e.state }),
+  }),
+});
+
+const PrincipleCheckRef = builder.objectRef<PrincipleCheck>('PrincipleCheck').implement({
+  description: 'A check of one Annex II principle that can be computed from the catalogue entry.',
+  fields: (t) => ({
+    check: t.exposeString('check'),
+    principle: t.exposeString('principle'),
+    outcome: t.field({ type: CheckOutcomeEnum, resolve: (c) => c.outcome }),
+    detail: t.exposeString('detail'),
+  }),
+});
+
+const CompletenessRef = builder.objectRef<Completeness>('Completeness').implement({
+  fields: (t) => ({
+    score: t.exposeFloat('score', { description: 'Share of the mandatory offer elements present, 0–1.' }),
+    mandatoryPresent: t.exposeInt('mandatoryPresent'),
+    mandatoryTotal: t.exposeInt('mandatoryTotal'),
+    missingMandatory: t.field({ type: [AnnexElementEnum], resolve: (c) => c.missingMandatory }),
+    missingOptional: t.field({ type: [AnnexElementEnum], resolve: (c) => c.missingOptional }),
+    elements: t.field({ type: [ElementStatusRef], resolve: (c) => c.elements }),
+    checks: t.field({ type: [PrincipleCheckRef], resolve: (c) => c.checks }),
+    method: t.exposeString('method'),
+  }),
+});
+
+export const OutcomeSkillLinkRef = builder.objectRef<SkillLinkRow>('OutcomeSkillLink').implement({
+  description: 'A link from a learning outcome to an ESCO skill, with its evidence and review.',
+  fields: (t) => ({
+    skill: t.field({ type: Skill, resolve: async (link, _args, context) => (await context.loaders.taxonomy.skill.load(link.skillUri)) as SkillRow }),
+    outcomeId: t.exposeID('outcomeId'),
+    state: t.field({ type: SkillLinkStateEnum, resolve: (link) => link.state }),
+    score: t.exposeFloat('score', { nullable: true, description: 'Linker score (null for links added by hand).' }),
+    method: t.exposeString('method'),
+    matchedText: t.exposeString('matchedText', { nullable: true }),
+    matchedLabel: t.exposeString('matchedLabel', { nullable: true }),
+    taxonomyVersion: t.exposeString('taxonomyVersion'),
+    linkedAt: t.exposeString('linkedAt'),
+    reviewedBy: t.exposeString('reviewedBy', { nullable: true }),
+    reviewedAt: t.exposeString('reviewedAt', { nullable: true }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+const LearningOutcomeRef = builder.objectRef<OutcomeWithLinks>('LearningOutcome').implement({
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable while the text is unchanged, so links and reviews survive re-imports.' }),
+    text: t.exposeString('text'),
+    position: t.exposeInt('position'),
+    skillLinks: t.field({
+      type: [OutcomeSkillLinkRef],
+      args: { includeRejected: t.arg.boolean({ defaultValue: false }) },
+      resolve: (outcome, args) => outcome.links.filter((link) => args.includeRejected || link.state !== 'REJECTED'),
+    }),
+  }),
+});
+
+interface OfferSkill {
+  skillUri: string;
+  links: SkillLinkRow[];
+}
+
+const OfferSkillRef = builder.objectRef<OfferSkill>('MicroCredentialSkill').implement({
+  description: 'A skill the offer develops, through one or more of its learning outcomes.',
+  fields: (t) => ({
+    skill: t.field({ type: Skill, resolve: async (s, _args, context) => (await context.loaders.taxonomy.skill.load(s.skillUri)) as SkillRow }),
+    confirmed: t.boolean({ description: 'At least one link was accepted or added by a curator.', resolve: (s) => s.links.some((l) => l.state === 'ACCEPTED' || l.state === 'ADDED') }),
+    bestScore: t.float({ nullable: true, resolve: (s) => Math.max(...s.links.map((l) => l.score ?? 0)) || null }),
+    links: t.field({ type: [OutcomeSkillLinkRef], resolve: (s) => s.links }),
+  }),
+});
+
+const WorkloadRef = builder.objectRef<StoredMicroCredential>('Workload').implement({
+  description: 'Notional workload: the value and unit as stated, and normalised hours and ECTS with the conversion used.',
+  fields: (t) => ({
+    value: t.float({ resolve: (m) => m.workloadValue! }),
+    unit: t.string({ resolve: (m) => m.workloadUnit! }),
+    hours: t.float({ resolve: (m) => m.workloadHours! }),
+    ects: t.float({ resolve: (m) => m.workloadEcts! }),
+    conversion: t.string({ resolve: (m) => m.workloadConversion! }),
+  }),
+});
+
+export const MicroCredentialRef = builder.objectRef<StoredMicroCredential>('MicroCredential');
+
+MicroCredentialRef.implement({
+  description: 'A micro-credential offer as a provider publishes it (Annex I elements, plus what users filter on).',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    description: t.exposeString('description', { nullable: true }),
+    provider: t.field({ type: ProviderRef, nullable: true, resolve: (m, _a, context) => (m.providerId ? context.loaders.catalogue.provider.load(m.providerId) : null) }),
+    awardingBodies: t.exposeStringList('awardingBodies'),
+    issuerCountries: t.exposeStringList('issuerCountries', { nullable: true }),
+    issuerRegions: t.exposeStringList('issuerRegions', { nullable: true }),
+    learningOutcomes: t.field({ type: [LearningOutcomeRef], resolve: (m, _a, context) => context.loaders.catalogue.outcomes.load(m.id) }),
+    workload: t.field({ type: WorkloadRef, nullable: true, resolve: (m) => (m.workloadValue == null ? null : m) }),
+    eqfLevel: t.exposeInt('eqfLevel', { nullable: true }),
+    nationalLevel: t.exposeString('nationalLevel', { nullable: true }),
+    nationalFramework: t.exposeString('nationalFramework', { nullable: true }),
+    qfEheaCycle: t.exposeString('qfEheaCycle', { nullable: true }),
+    assessmentType: t.exposeString('assessmentType', { nullable: true }),
+    participationForm: t.exposeString('participationForm', { nullable: true, description: PARTICIPATION_FORMS.join(', ') }),
+    qualityAssurance: t.exposeString('qualityAssurance', { nullable: true }),
+    prerequisites: t.exposeStringList('prerequisites', { nullable: true, description: 'null = not specified; [] = none.' }),
+    supervision: t.exposeString('supervision', { nullable: true, description: SUPERVISION_VALUES.join(', ') }),
+    stackability: t.exposeString('stackability', { nullable: true, description: STACKABILITY_VALUES.join(', ') }),
+    stacksInto: t.exposeStringList('stacksInto', { nullable: true }),
+    furtherInformation: t.exposeString('furtherInformation', { nullable: true }),
+    languages: t.exposeStringList('languages', { nullable: true }),
+    durationText: t.exposeString('durationText', { nullable: true }),
+    costAmount: t.exposeFloat('costAmount', { nullable: true }),
+    costCurrency: t.exposeString('costCurrency', { nullable: true }),
+    voucherEligible: t.exposeBoolean('voucherEligible', { nullable: true, description: 'null = not specified.' }),
+    ilaEligible: t.exposeBoolean('ilaEligible', { nullable: true, description: 'Individual learning account; null = not specified.' }),
+    sectors: t.exposeStringList('sectors', { nullable: true, description: 'NACE Rev.2 codes.' }),
+    targetOccupations: t.field({
+      type: [Occupation],
+      resolve: async (m, _a, context) =>
+        ((await context.loaders.taxonomy.occupation.loadMany(m.targetOccupations ?? [])) as Array<OccupationRow | null | Error>).filter(
+          (o): o is OccupationRow => o !== null && !(o instanceof Error),
+        ),
+    }),
+    expectedRevisionDate: t.exposeString('expectedRevisionDate', { nullable: true }),
+    validUntil: t.exposeString('validUntil', { nullable: true }),
+    status: t.exposeString('status'),
+    notApplicable: t.field({ type: [AnnexElementEnum], resolve: (m) => m.notApplicable }),
+    sourceName: t.exposeString('sourceName', { nullable: true, description: 'Where this entry comes from.' }),
+    sourceReference: t.exposeString('sourceReference', { nullable: true }),
+    createdAt: t.exposeString('createdAt'),
+    updatedAt: t.exposeString('updatedAt'),
+    completeness: t.field({
+      type: CompletenessRef,
+      resolve: async (m, _a, context) => assessCompleteness(m, m.providerId ? await context.loaders.catalogue.provider.load(m.providerId) : null),
+    }),
+    skills: t.field({
+      type: [OfferSkillRef],
+      description: 'Skills developed through the learning outcomes (rejected links left out), most confident first.',
+      resolve: async (m, _a, context) => {
+        const bySkill = new Map<string, SkillLinkRow[]>();
+        for (const outcome of await context.loaders.catalogue.outcomes.load(m.id)) {
+          for (const link of outcome.links) {
+            if (link.state === 'REJECTED') continue;
+            bySkill.set(link.skillUri, [...(bySkill.get(link.skillUri) ?? []), link]);
+          }
+        }
+        const confirmed = (links: SkillLinkRow[]) => links.some((l) => l.state === 'ACCEPTED' || l.state === 'ADDED');
+        return [...bySkill.entries()]
+          .map(([skillUri, links]) => ({ skillUri, links }))
+          .sort((a, b) => Number(confirmed(b.links)) - Number(confirmed(a.links)) || Math.max(...b.links.map((l) => l.score ?? 0)) - Math.max(...a.links.map((l) => l.score ?? 0)));
+      },
+    }),
+  }),
+});
+
+const MicroCredentialConnection = builder.connectionObject(
+  {
+    type: MicroCredentialRef,
+    name: 'MicroCredentialConnection',
+    fields: (t) => ({ totalCount: t.int({ resolve: (parent) => (parent as unknown as { totalCount: number }).totalCount }) }),
+  },
+  { name: 'MicroCredentialEdge' },
+);
+
+const CatalogueSortEnum = builder.enumType('MicroCredentialSort', {
+  values: ['TITLE', 'WORKLOAD', 'EQF_LEVEL', 'RECENTLY_UPDATED', 'RELEVANCE'] as const satisfies readonly CatalogueSort[],
+});
+
+const MicroCredentialFilter = builder.inputType('MicroCredentialFilter', {
+  fields: (t) => ({
+    text: t.string({ description: 'Full-text search over title, description and learning outcomes.' }),
+    status: t.string({ description: 'DRAFT, PUBLISHED or RETIRED (default PUBLISHED).' }),
+    providerId: t.id(),
+    skillUri: t.string({ description: 'Offers with an outcome linked to this ESCO skill (rejected links excluded).' }),
+    occupationUri: t.string({ description: "Offers that develop at least one of this ESCO occupation's essential skills." }),
+    sector: t.string({ description: 'NACE Rev.2 code or prefix (C matches C25).' }),
+    country: t.string(),
+    region: t.string(),
+    eqfMin: t.int(),
+    eqfMax: t.int(),
+    ectsMin: t.float({ description: 'Normalised workload, ECTS.' }),
+    ectsMax: t.float(),
+    participationForm: t.string({ description: PARTICIPATION_FORMS.join(', ') }),
+    language: t.string({ description: 'ISO 639-1 code.' }),
+    accreditedOnly: t.boolean(),
+    voucherEligible: t.boolean(),
+    collection: t.field({ type: SkillCollectionEnum, description: 'Offers developing at least one skill of this ESCO collection (green, digital, …).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  microCredential: t.field({
+    type: MicroCredentialRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, context) => context.loaders.catalogue.microCredential.load(String(args.id)),
+  }),
+  microCredentials: t.connection(
+    {
+      type: MicroCredentialRef,
+      description: 'The catalogue, filtered and sorted; published offers unless a status is given.',
+      args: {
+        filter: t.arg({ type: MicroCredentialFilter }),
+        sort: t.arg({ type: CatalogueSortEnum, description: 'Default TITLE, or RELEVANCE when filter.text is given.' }),
+      },
+      resolve: async (_root, args, context) => {
+        const filter = { ...args.filter, status: args.filter?.status ?? 'PUBLISHED', providerId: args.filter?.providerId ? String(args.filter.providerId) : null };
+        const query = filter.text ? toLuceneQuery(filter.text) : null;
+        const sort: CatalogueSort = args.sort ?? (query ? 'RELEVANCE' : 'TITLE');
+        const ids = await matchingMicroCredentialIds(context.graph, filter, sort, query);
+        const page = pageOf(args, ids, context.maxPageSize);
+        const credentials = await context.loaders.catalogue.microCredential.loadMany(page.edges.map((edge) => edge!.node));
+        return {
+          ...page,
+          edges: page.edges.map((edge, index) => ({ cursor: edge!.cursor, node: credentials[index] as StoredMicroCredential })),
+        };
+      },
+    },
+    MicroCredentialConnection,
+  ),
+}));
+

@@ -1,0 +1,189 @@
+import { NotFoundError, UserInputError } from '../../errors.js';
+import { builder } from '../../server/builder.js';
+import type { HubContext } from '../../server/context.js';
+import { writeCatalogue } from '../import.js';
+import { relinkOutcomes } from '../linking.js';
+import {
+  type MicroCredentialInput,
+  OFFER_STATUSES,
+  PARTICIPATION_FORMS,
+  QF_EHEA_CYCLES,
+  STACKABILITY_VALUES,
+  SUPERVISION_VALUES,
+  WORKLOAD_UNIT_CODES,
+  validateMicroCredential,
+  validateProvider,
+} from '../model.js';
+import { type SkillLinkRow, existingProviderIds } from '../store.js';
+import { AnnexElementEnum, MicroCredentialRef, OutcomeSkillLinkRef } from './micro-credential.js';
+import { ProviderInputRef, ProviderRef } from './provider.js';
+
+/** Catalogue writes. Every input goes through the same validator as the bulk import. */
+
+const MicroCredentialInputRef = builder.inputType('MicroCredentialInput', {
+  description: 'A micro-credential offer, created or updated by id. Leave an element out when it is not specified; list it in notApplicable when it does not apply.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'Stable id chosen by the publisher; upserts are idempotent by it.' }),
+    title: t.string({ description: 'Required; checked with the other fields so every problem is reported together.' }),
+    description: t.string(),
+    providerId: t.id(),
+    awardingBodies: t.stringList({ description: 'Required (at least one).' }),
+    issuerCountries: t.stringList({ description: 'ISO 3166 two-letter codes.' }),
+    issuerRegions: t.stringList(),
+    learningOutcomes: t.stringList(),
+    workloadValue: t.float(),
+    workloadUnit: t.string({ description: WORKLOAD_UNIT_CODES.join(', ') }),
+    eqfLevel: t.int({ description: '1–8.' }),
+    nationalLevel: t.string({ description: 'As the national framework writes it (e.g. "6" in the Irish NFQ, "5.1" in Norway).' }),
+    nationalFramework: t.string(),
+    qfEheaCycle: t.string({ description: QF_EHEA_CYCLES.join(', ') }),
+    assessmentType: t.string(),
+    participationForm: t.string({ description: PARTICIPATION_FORMS.join(', ') }),
+    qualityAssurance: t.string(),
+    prerequisites: t.stringList({ description: 'Leave out if not specified; [] means none.' }),
+    supervision: t.string({ description: SUPERVISION_VALUES.join(', ') }),
+    stackability: t.string({ description: STACKABILITY_VALUES.join(', ') }),
+    stacksInto: t.stringList({ description: 'Ids of credentials this one stacks into.' }),
+    furtherInformation: t.string(),
+    languages: t.stringList({ description: 'ISO 639-1 codes.' }),
+    durationText: t.string(),
+    costAmount: t.float(),
+    costCurrency: t.string(),
+    voucherEligible: t.boolean(),
+    ilaEligible: t.boolean(),
+    sectors: t.stringList({ description: 'NACE Rev.2 codes.' }),
+    targetOccupations: t.stringList({ description: 'ESCO occupation URIs.' }),
+    expectedRevisionDate: t.string({ description: 'YYYY-MM-DD.' }),
+    validUntil: t.string({ description: 'YYYY-MM-DD.' }),
+    status: t.string({ description: `${OFFER_STATUSES.join(', ')} (default PUBLISHED).` }),
+    notApplicable: t.field({ type: [AnnexElementEnum] }),
+    sourceName: t.string(),
+    sourceReference: t.string(),
+  }),
+});
+
+const SkillLinkDecisionEnum = builder.enumType('SkillLinkDecision', { values: ['ACCEPT', 'REJECT'] as const });
+
+async function reloadCredential(context: HubContext, id: string) {
+  context.loaders.catalogue.microCredential.clear(id);
+  context.loaders.catalogue.outcomes.clear(id);
+  return (await context.loaders.catalogue.microCredential.load(id))!;
+}
+
+const LINK = `d {.*, outcomeId: lo.id, skillUri: s.uri, linkedAt: toString(d.linkedAt), reviewedAt: toString(d.reviewedAt)} AS link`;
+
+builder.mutationType({});
+
+builder.mutationFields((t) => ({
+  upsertProvider: t.field({
+    type: ProviderRef,
+    args: { input: t.arg({ type: ProviderInputRef, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const result = validateProvider({ ...input, id: String(input.id) });
+      if (!result.ok) throw UserInputError.fromFields(result.errors);
+      await context.graph.writeTransaction((tx) => writeCatalogue(tx, { providers: [result.value], microCredentials: [], errors: [] }, null));
+      context.loaders.catalogue.provider.clear(result.value.id);
+      return (await context.loaders.catalogue.provider.load(result.value.id))!;
+    },
+  }),
+  upsertMicroCredential: t.field({
+    type: MicroCredentialRef,
+    description: 'Creates or updates an offer, then links its learning outcomes to ESCO skills (curator decisions are kept).',
+    args: { input: t.arg({ type: MicroCredentialInputRef, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const result = validateMicroCredential({ ...(input as MicroCredentialInput), id: String(input.id), providerId: input.providerId ? String(input.providerId) : null });
+      if (!result.ok) throw UserInputError.fromFields(result.errors);
+      const credential = result.value;
+      if (credential.providerId && !(await existingProviderIds(context.graph, [credential.providerId])).has(credential.providerId)) {
+        throw new UserInputError('providerId', `no provider '${credential.providerId}'; create it with upsertProvider first`);
+      }
+      const release = await context.skillLinker();
+      await context.graph.writeTransaction((tx) => writeCatalogue(tx, { providers: [], microCredentials: [credential], errors: [] }, release));
+      return reloadCredential(context, credential.id);
+    },
+  }),
+  retireMicroCredential: t.field({
+    type: MicroCredentialRef,
+    description: 'Marks an offer RETIRED: it leaves the default listings but stays, with its links, for history.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, context) => {
+      const [row] = await context.graph.write<{ id: string }>(
+        "MATCH (m:MicroCredential {id: $id}) SET m.status = 'RETIRED', m.updatedAt = datetime() RETURN m.id AS id",
+        { id: String(args.id) },
+      );
+      if (!row) throw new NotFoundError(`micro-credential '${args.id}'`);
+      return reloadCredential(context, row.id);
+    },
+  }),
+  relinkMicroCredential: t.field({
+    type: MicroCredentialRef,
+    description: 'Recomputes the suggested skill links of an offer against the current taxonomy; accepted, rejected and hand-added links stay as they are.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, context) => {
+      const id = String(args.id);
+      if (!(await context.loaders.catalogue.microCredential.load(id))) throw new NotFoundError(`micro-credential '${id}'`);
+      const release = await context.skillLinker();
+      if (release) await context.graph.writeTransaction((tx) => relinkOutcomes(tx, release, [id]));
+      return reloadCredential(context, id);
+    },
+  }),
+  reviewSkillLink: t.field({
+    type: OutcomeSkillLinkRef,
+    description: 'A curator accepts or rejects a link. Rejecting a skill that was not suggested records the rejection, so it is never suggested.',
+    args: {
+      outcomeId: t.arg.id({ required: true }),
+      skillUri: t.arg.string({ required: true }),
+      decision: t.arg({ type: SkillLinkDecisionEnum, required: true }),
+      reviewer: t.arg.string({ required: true }),
+      note: t.arg.string(),
+    },
+    resolve: async (_root, args, context) => {
+      const params = { outcomeId: String(args.outcomeId), skillUri: args.skillUri, reviewer: args.reviewer, note: args.note ?? null };
+      const [row] =
+        args.decision === 'ACCEPT'
+          ? await context.graph.write<{ link: SkillLinkRow }>(
+              `MATCH (lo:LearningOutcome {id: $outcomeId})-[d:DEVELOPS]->(s:Skill {uri: $skillUri})
+               SET d.state = 'ACCEPTED', d.reviewedBy = $reviewer, d.reviewedAt = datetime(), d.note = $note
+               RETURN ${LINK}`,
+              params,
+            )
+          : await context.graph.write<{ link: SkillLinkRow }>(
+              `MATCH (lo:LearningOutcome {id: $outcomeId}) MATCH (s:Skill {uri: $skillUri})
+               MERGE (lo)-[d:DEVELOPS]->(s)
+               ON CREATE SET d.method = 'rejected by hand', d.linkedAt = datetime(), d.taxonomyVersion = s.lastSeenVersion
+               SET d.state = 'REJECTED', d.reviewedBy = $reviewer, d.reviewedAt = datetime(), d.note = $note
+               RETURN ${LINK}`,
+              params,
+            );
+      if (!row) {
+        throw args.decision === 'ACCEPT'
+          ? new NotFoundError(`a link from outcome '${args.outcomeId}' to skill '${args.skillUri}' (add one with addSkillLink)`)
+          : new NotFoundError(`outcome '${args.outcomeId}' or skill '${args.skillUri}'`);
+      }
+      return row.link;
+    },
+  }),
+  addSkillLink: t.field({
+    type: OutcomeSkillLinkRef,
+    description: 'A curator links an outcome to a skill by hand. Hand-made links are never replaced by re-linking.',
+    args: {
+      outcomeId: t.arg.id({ required: true }),
+      skillUri: t.arg.string({ required: true }),
+      reviewer: t.arg.string({ required: true }),
+      note: t.arg.string(),
+    },
+    resolve: async (_root, args, context) => {
+      const [row] = await context.graph.write<{ link: SkillLinkRow }>(
+        `MATCH (lo:LearningOutcome {id: $outcomeId}) MATCH (s:Skill {uri: $skillUri})
+         MERGE (lo)-[d:DEVELOPS]->(s)
+         SET d.state = 'ADDED', d.method = 'added by hand', d.score = null, d.matchedText = null, d.matchedLabel = null,
+             d.taxonomyVersion = s.lastSeenVersion, d.linkedAt = coalesce(d.linkedAt, datetime()),
+             d.reviewedBy = $reviewer, d.reviewedAt = datetime(), d.note = $note
+         RETURN ${LINK}`,
+        { outcomeId: String(args.outcomeId), skillUri: args.skillUri, reviewer: args.reviewer, note: args.note ?? null },
+      );
+      if (!row) throw new UserInputError('outcomeId', `no learning outcome '${args.outcomeId}' or no skill '${args.skillUri}'`);
+      return row.link;
+    },
+  }),
+}));

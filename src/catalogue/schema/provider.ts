@@ -1,0 +1,43 @@
+import { builder } from '../../server/builder.js';
+import { ACCREDITATION_STATUSES, PROVIDER_TYPES, type Provider } from '../model.js';
+
+/** Providers: who offers micro-credentials, and whether a public register vouches for them. */
+
+export const ProviderRef = builder.objectRef<Provider>('Provider').implement({
+  description: 'A provider of micro-credentials. Quality assurance is primarily provider-level: an offer inherits trust from an accredited provider listed in a public register.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    type: t.exposeString('type', { description: PROVIDER_TYPES.join(', ') }),
+    country: t.exposeString('country', { nullable: true }),
+    region: t.exposeString('region', { nullable: true }),
+    accreditationStatus: t.exposeString('accreditationStatus', { description: ACCREDITATION_STATUSES.join(', ') }),
+    accreditationRegister: t.exposeString('accreditationRegister', { nullable: true, description: 'The public register that lists the provider (DEQAR, a national register, …).' }),
+    registerId: t.exposeString('registerId', { nullable: true }),
+    website: t.exposeString('website', { nullable: true }),
+  }),
+});
+
+export const ProviderInputRef = builder.inputType('ProviderInput', {
+  description: 'A provider, created or updated by id.',
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    name: t.string({ required: true }),
+    type: t.string({ required: true, description: PROVIDER_TYPES.join(', ') }),
+    country: t.string({ description: 'ISO 3166 two-letter code.' }),
+    region: t.string({ description: 'Region, e.g. a NUTS code.' }),
+    accreditationStatus: t.string({ description: `${ACCREDITATION_STATUSES.join(', ')} (default NOT_SPECIFIED).` }),
+    accreditationRegister: t.string(),
+    registerId: t.string(),
+    website: t.string(),
+  }),
+});
+
+builder.queryFields((t) => ({
+  provider: t.field({
+    type: ProviderRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, context) => context.loaders.catalogue.provider.load(String(args.id)),
+  }),
+}));

@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import type { GraphClient, WriteTransaction } from '../graph/client.js';
+import { MICRO_CREDENTIAL_FIELDS, type MicroCredential, PROVIDER_FIELDS, type Provider } from './model.js';
+
+/** Catalogue reads and writes. Batched: one round trip per batch of records, whatever its size. */
+
+export interface OutcomeRow {
+  id: string;
+  text: string;
+  position: number;
+}
+
+export function outcomeId(credentialId: string, text: string): string {
+  return `${credentialId}#${createHash('sha256').update(text.trim().toLowerCase()).digest('hex').slice(0, 12)}`;
+}
+
+export function outcomesOf(credential: MicroCredential): OutcomeRow[] {
+  const seen = new Set<string>();
+  return (credential.learningOutcomes ?? []).flatMap((text, position) => {
+    const id = outcomeId(credential.id, text);
+    if (seen.has(id)) return [];
+    seen.add(id);
+    return [{ id, text, position }];
+  });
+}
+
+/** A stable fingerprint of what was submitted, so re-submitting the same record changes nothing, not even updatedAt. */
+export function contentHash(record: object): string {
+  return createHash('sha256').update(JSON.stringify(record)).digest('hex').slice(0, 16);
+}
+
+export async function upsertProviders(tx: WriteTransaction, providers: Provider[]): Promise<void> {
+  if (providers.length === 0) return;
+  await tx.run(
+    `UNWIND $rows AS row
+     MERGE (p:Provider {id: row.props.id})
+     ON CREATE SET p.createdAt = datetime()
+     SET p.updatedAt = CASE WHEN p.contentHash = row.hash THEN p.updatedAt ELSE datetime() END
+     SET p += row.props, p.contentHash = row.hash`,
+    { rows: providers.map((props) => ({ props, hash: contentHash(props) })) },
+  );
+}
+
+export async function upsertMicroCredentials(tx: WriteTransaction, credentials: MicroCredential[]): Promise<void> {
+  if (credentials.length === 0) return;
+  const rows = credentials.map((credential) => {
+    const { providerId, stacksInto, targetOccupations, ...props } = credential;
+    return { props, hash: contentHash(credential), providerId, stacksInto: stacksInto ?? [], targetOccupations: targetOccupations ?? [], outcomes: outcomesOf(credential) };
+  });
+  await tx.run(
+    `UNWIND $rows AS row
+     MERGE (m:MicroCredential {id: row.props.id})
+     ON CREATE SET m.createdAt = datetime()
+     SET m.updatedAt = CASE WHEN m.contentHash = row.hash THEN m.updatedAt ELSE datetime() END
+     SET m += row.props, m.contentHash = row.hash, m.providerId = row.providerId, m.stacksInto = row.stacksInto,
+         m.targetOccupations = row.targetOccupations
+     WITH m, row
+     CALL (m, row) {
+       OPTIONAL MATCH (m)-[old:OFFERED_BY|TARGETS|STACKS_INTO]->()
+       DELETE old
+     }
+     CALL (m, row) {
+       MATCH (p:Provider {id: row.providerId})
+       MERGE (m)-[:OFFERED_BY]->(p)
+     }
+     CALL (m, row) {
+       UNWIND row.targetOccupations AS occupationUri
+       MATCH (o:Occupation {uri: occupationUri})
+       MERGE (m)-[:TARGETS]->(o)
+     }
+     CALL (m, row) {
+       UNWIND row.stacksInto AS targetId
+       MATCH (target:MicroCredential {id: targetId})
+       MERGE (m)-[:STACKS_INTO]->(target)
+     }
+     // Outcomes whose text is gone are removed with their links; unchanged ones keep links and reviews.
+     CALL (m, row) {
+       OPTIONAL MATCH (m)-[:HAS_OUTCOME]->(gone:LearningOutcome)
+       WHERE NOT gone.id IN [o IN row.outcomes | o.id]
+       DETACH DELETE gone
+     }
+     CALL (m, row) {
+       UNWIND row.outcomes AS outcome
+       MERGE (lo:LearningOutcome {id: outcome.id})
+       SET lo.text = outcome.text, lo.position = outcome.position
+       MERGE (m)-[:HAS_OUTCOME]->(lo)
+     }`,
+    { rows },
+  );
+}
+
+export async function existingProviderIds(graph: GraphClient | WriteTransaction, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const cypher = 'UNWIND $ids AS id MATCH (p:Provider {id: id}) RETURN p.id AS id';
+  const rows = 'read' in graph ? await graph.read<{ id: string }>(cypher, { ids }) : ((await graph.run(cypher, { ids })) as Array<{ id: string }>);
+  return new Set(rows.map((row) => row.id));
+}
+
+type StoredCredential = MicroCredential & { createdAt: string; updatedAt: string };
+
+const CREDENTIAL = `m {.*, createdAt: toString(m.createdAt), updatedAt: toString(m.updatedAt)}`;
+
+/**
+ * Neo4j does not store null properties, so an element left unspecified comes back absent. Records are
+ * rebuilt field by field, so "not specified" is always an explicit null for the code that reads them.
+ */
+function withNulls<T extends object>(stored: Record<string, unknown>, fields: readonly (keyof T)[], defaults: Partial<T> = {}): T {
+  const record: Record<string, unknown> = { ...stored };
+  for (const field of fields) record[field as string] = stored[field as string] ?? (defaults as Record<string, unknown>)[field as string] ?? null;
+  return record as T;
+}
+
+export async function microCredentialsById(graph: GraphClient, ids: readonly string[]): Promise<StoredCredential[]> {
+  const rows = await graph.read<{ credential: Record<string, unknown> }>(
+    `UNWIND $ids AS id MATCH (m:MicroCredential {id: id}) RETURN ${CREDENTIAL} AS credential`,
+    { ids },
+  );
+  return rows.map((row) => withNulls<StoredCredential>(row.credential, MICRO_CREDENTIAL_FIELDS, { awardingBodies: [], notApplicable: [] }));
+}
+
+export async function providersById(graph: GraphClient, ids: readonly string[]): Promise<Provider[]> {
+  const rows = await graph.read<{ provider: Record<string, unknown> }>('UNWIND $ids AS id MATCH (p:Provider {id: id}) RETURN p {.*} AS provider', { ids });
+  return rows.map((row) => withNulls<Provider>(row.provider, PROVIDER_FIELDS));
+}
+
+export interface SkillLinkRow {
+  outcomeId: string;
+  skillUri: string;
+  state: 'SUGGESTED' | 'ACCEPTED' | 'REJECTED' | 'ADDED';
+  score: number | null;
+  method: string;
+  matchedText: string | null;
+  matchedLabel: string | null;
+  taxonomyVersion: string;
+  linkedAt: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  note: string | null;
+}
+
+export interface OutcomeWithLinks extends OutcomeRow {
+  credentialId: string;
+  links: SkillLinkRow[];
+}
+
+/** The learning outcomes of each offer, in order, each with its skill links (rejected ones included: the review is evidence too). */
+export async function outcomesOfCredentials(graph: GraphClient, credentialIds: readonly string[]): Promise<Map<string, OutcomeWithLinks[]>> {
+  const rows = await graph.read<{ credentialId: string; outcomes: OutcomeWithLinks[] }>(
+    `UNWIND $ids AS credentialId
+     MATCH (:MicroCredential {id: credentialId})-[:HAS_OUTCOME]->(lo:LearningOutcome)
+     CALL (lo) {
+       OPTIONAL MATCH (lo)-[d:DEVELOPS]->(s:Skill)
+       WITH d, s ORDER BY d.score DESC
+       RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE d {.*, outcomeId: lo.id, skillUri: s.uri, linkedAt: toString(d.linkedAt), reviewedAt: toString(d.reviewedAt)} END) AS links
+     }
+     WITH credentialId, lo, links ORDER BY lo.position
+     RETURN credentialId, collect(lo {.id, .text, .position, credentialId: credentialId, links: links}) AS outcomes`,
+    { ids: credentialIds },
+  );
+  return new Map(rows.map((row) => [row.credentialId, row.outcomes]));
+}
+
+export interface CatalogueFilter {
+  text?: string | null;
+  status?: string | null;
+  providerId?: string | null;
+  skillUri?: string | null;
+  occupationUri?: string | null;
+  sector?: string | null;
+  country?: string | null;
+  region?: string | null;
+  eqfMin?: number | null;
+  eqfMax?: number | null;
+  ectsMin?: number | null;
+  ectsMax?: number | null;
+  participationForm?: string | null;
+  language?: string | null;
+  accreditedOnly?: boolean | null;
+  collection?: string | null;
+  voucherEligible?: boolean | null;
+}
+
+export type CatalogueSort = 'TITLE' | 'WORKLOAD' | 'EQF_LEVEL' | 'RECENTLY_UPDATED' | 'RELEVANCE';
+
+// Every condition is a parameter; an absent filter is null and lets everything through.
+const FILTER_CONDITIONS = `
+  ($status IS NULL OR m.status = $status)
+  AND ($providerId IS NULL OR m.providerId = $providerId)
+  AND ($eqfMin IS NULL OR m.eqfLevel >= $eqfMin) AND ($eqfMax IS NULL OR m.eqfLevel <= $eqfMax)
+  AND ($ectsMin IS NULL OR m.workloadEcts >= $ectsMin) AND ($ectsMax IS NULL OR m.workloadEcts <= $ectsMax)
+  AND ($participationForm IS NULL OR m.participationForm = $participationForm)
+  AND ($language IS NULL OR $language IN m.languages)
+  AND ($country IS NULL OR $country IN m.issuerCountries)
+  AND ($region IS NULL OR $region IN m.issuerRegions)
+  AND ($sector IS NULL OR any(code IN m.sectors WHERE code STARTS WITH $sector))
+  AND ($voucherEligible IS NULL OR m.voucherEligible = $voucherEligible)
+  AND ($accreditedOnly IS NULL OR NOT $accreditedOnly OR EXISTS { (m)-[:OFFERED_BY]->(:Provider {accreditationStatus: 'ACCREDITED'}) })
+  AND ($skillUri IS NULL OR EXISTS { (m)-[:HAS_OUTCOME]->(:LearningOutcome)-[d:DEVELOPS]->(:Skill {uri: $skillUri}) WHERE d.state <> 'REJECTED' })
+  AND ($occupationUri IS NULL OR EXISTS {
+        (m)-[:HAS_OUTCOME]->(:LearningOutcome)-[d:DEVELOPS]->(:Skill)<-[:ESSENTIAL_SKILL]-(:Occupation {uri: $occupationUri})
+        WHERE d.state <> 'REJECTED' })
+  AND ($collection IS NULL OR EXISTS {
+        (m)-[:HAS_OUTCOME]->(:LearningOutcome)-[d:DEVELOPS]->(s:Skill) WHERE d.state <> 'REJECTED' AND $collection IN s.collections })`;
+
+const ORDER = `
+  ORDER BY
+    CASE $sort WHEN 'RELEVANCE' THEN -score WHEN 'WORKLOAD' THEN coalesce(m.workloadEcts, 1e9) WHEN 'EQF_LEVEL' THEN coalesce(m.eqfLevel, 99) ELSE 0 END,
+    CASE $sort WHEN 'RECENTLY_UPDATED' THEN m.updatedAt END DESC,
+    toLower(m.title), m.id`;
+
+/** The ids of all matching offers, in order (catalogues are thousands of offers, so ids fit in one answer). */
+export async function matchingMicroCredentialIds(graph: GraphClient, filter: CatalogueFilter, sort: CatalogueSort, luceneQuery: string | null): Promise<string[]> {
+  const params = {
+    status: null, providerId: null, skillUri: null, occupationUri: null, sector: null, country: null, region: null,
+    eqfMin: null, eqfMax: null, ectsMin: null, ectsMax: null, participationForm: null, language: null,
+    accreditedOnly: null, collection: null, voucherEligible: null,
+    ...Object.fromEntries(Object.entries(filter).filter(([key]) => key !== 'text')),
+    sort, query: luceneQuery,
+  };
+  const cypher = luceneQuery
+    ? `CALL db.index.fulltext.queryNodes('micro_credential_text', $query) YIELD node AS m, score WHERE ${FILTER_CONDITIONS} RETURN m.id AS id ${ORDER}`
+    : `MATCH (m:MicroCredential) WITH m, 0.0 AS score WHERE ${FILTER_CONDITIONS} RETURN m.id AS id ${ORDER}`;
+  return (await graph.read<{ id: string }>(cypher, params)).map((row) => row.id);
+}

@@ -1,0 +1,231 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCatalogue } from '../../src/catalogue/import.js';
+import { ImportError } from '../../src/errors.js';
+import type { GraphClient } from '../../src/graph/client.js';
+import { SkillLinkerCache } from '../../src/linking/cache.js';
+import type { RunningHub } from '../../src/server/start.js';
+import { freshTestGraph, gql, startTestHub } from '../helpers.js';
+
+const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+
+const catalogue = {
+  providers: [
+    { id: 'hr-weld-school', name: 'Welding School Zagreb', type: 'VET', country: 'HR', accreditationStatus: 'ACCREDITED', accreditationRegister: 'Croatian training registry' },
+    { id: 'dk-retail-coop', name: 'Retail cooperative', type: 'EMPLOYER', country: 'DK' },
+  ],
+  microCredentials: [
+    {
+      id: 'weld-arc-1',
+      title: 'Arc welding for steel structures',
+      providerId: 'hr-weld-school',
+      awardingBodies: ['Welding School Zagreb'],
+      issuerCountries: ['HR'],
+      learningOutcomes: ['Apply arc welding techniques to join steel parts', 'Align components according to blueprints before welding'],
+      workloadValue: 4,
+      workloadUnit: 'HR_CSVET',
+      eqfLevel: 4,
+      assessmentType: 'practical test',
+      participationForm: 'ONSITE',
+      qualityAssurance: 'external evaluation of adult education providers',
+      supervision: 'ONSITE_WITH_IDENTITY_VERIFICATION',
+      sectors: ['C25'],
+      targetOccupations: [WELDER],
+      languages: ['hr'],
+      voucherEligible: true,
+    },
+    {
+      id: 'retail-customers-1',
+      title: 'Serving customers in the shop',
+      providerId: 'dk-retail-coop',
+      awardingBodies: ['AMU'],
+      issuerCountries: ['DK'],
+      learningOutcomes: ['Assist customers and communicate with customers about products', 'maintain store cleanliness'],
+      workloadValue: 3,
+      workloadUnit: 'DAYS',
+      participationForm: 'BLENDED',
+      sectors: ['G47'],
+    },
+    { id: 'bare-1', title: 'A course nobody described', awardingBodies: ['Somebody'] },
+  ],
+};
+
+function writeCatalogue(content: unknown, name = 'catalogue.json'): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-')), name);
+  fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+async function catalogueFingerprint(graph: GraphClient) {
+  const [row] = await graph.read<Record<string, unknown>>(
+    `CALL { MATCH (m:MicroCredential) RETURN count(m) AS offers, collect(m.id + '@' + toString(m.updatedAt)) AS versions }
+     CALL { MATCH (p:Provider) RETURN count(p) AS providers }
+     CALL { MATCH (lo:LearningOutcome) RETURN count(lo) AS outcomes }
+     CALL { MATCH ()-[d:DEVELOPS]->() RETURN count(d) AS links, collect(d.state) AS states }
+     RETURN offers, versions, providers, outcomes, links, states`,
+  );
+  return { ...row, versions: (row.versions as string[]).sort(), states: (row.states as string[]).sort() } as Record<string, unknown>;
+}
+
+describe('micro-credential catalogue', () => {
+  let graph: GraphClient;
+  let hub: RunningHub;
+
+  beforeAll(async () => {
+    graph = await freshTestGraph({ seed: true });
+    hub = await startTestHub({ SEED_DEMO: 'false' });
+  });
+  afterAll(async () => {
+    await hub.stop();
+    await graph.close();
+  });
+
+  describe('bulk import', () => {
+    it('imports all or nothing: one invalid record and nothing is written, each problem named', async () => {
+      const before = await catalogueFingerprint(graph);
+      const broken = structuredClone(catalogue);
+      broken.microCredentials[1] = { ...broken.microCredentials[1], workloadValue: -1 } as never;
+      (broken.microCredentials[2] as Record<string, unknown>).eqfLevel = 9;
+      const error = await importCatalogue(graph, writeCatalogue(broken), null).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as Error).message).toContain("microCredential 'retail-customers-1': workloadValue: must be greater than 0");
+      expect((error as Error).message).toContain("microCredential 'bare-1': eqfLevel: must be at most 8");
+      expect(await catalogueFingerprint(graph)).toEqual(before);
+    });
+
+    it('with skipInvalid, imports the valid records and reports each skipped one', async () => {
+      const broken = structuredClone(catalogue);
+      (broken.microCredentials[2] as Record<string, unknown>).supervision = 'PROCTORED';
+      const release = await new SkillLinkerCache().get(graph);
+      const summary = await importCatalogue(graph, writeCatalogue(broken), release, { skipInvalid: true });
+      expect(summary.microCredentials).toBe(2);
+      expect(summary.skipped).toEqual([expect.stringMatching(/^microCredential 'bare-1': supervision: must be one of/)]);
+      expect(summary.suggestedLinks).toBeGreaterThan(0);
+    });
+
+    it('is idempotent: importing the same file twice changes nothing', async () => {
+      const release = await new SkillLinkerCache().get(graph);
+      const file = writeCatalogue(catalogue);
+      await importCatalogue(graph, file, release);
+      const once = await catalogueFingerprint(graph);
+      await importCatalogue(graph, file, release);
+      expect(await catalogueFingerprint(graph)).toEqual(once);
+      expect(once.offers).toBe(3);
+    });
+
+    it('reads CSV with list cells separated by |, naming the line of a bad record', async () => {
+      const csv = 'id,title,awardingBodies,learningOutcomes,eqfLevel\ncsv-1,Forklift safety,AMU|Jobcenter,Operate a forklift|Stack goods,3\ncsv-2,,AMU,,2\n';
+      const error = await importCatalogue(graph, writeCatalogue(csv, 'offers.csv'), null).catch((e: unknown) => e);
+      expect((error as Error).message).toContain("offers.csv line 3 (microCredential 'csv-2'): title: is required");
+    });
+  });
+
+  describe('GraphQL', () => {
+    const UPSERT = `mutation($input: MicroCredentialInput!) { upsertMicroCredential(input: $input) { id completeness { score missingMandatory } } }`;
+
+    it.each([
+      [{ eqfLevel: 9 }, 'eqfLevel'],
+      [{ workloadValue: -2, workloadUnit: 'ECTS' }, 'workloadValue'],
+      [{ supervision: 'SOMETIMES' }, 'supervision'],
+      [{ title: null }, 'title'],
+      [{ awardingBodies: [] }, 'awardingBodies'],
+    ])('rejects %o with BAD_USER_INPUT naming the field', async (change, field) => {
+      const { errors } = await gql(hub, UPSERT, { input: { id: 'mc-invalid', title: 'Something', awardingBodies: ['Body'], ...change } });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(errors?.[0].message).toContain(field);
+    });
+
+    it('accepts an offer whose other elements are unspecified, and lists them as missing', async () => {
+      const { data, errors } = await gql(hub, UPSERT, { input: { id: 'mc-sparse', title: 'Sparse offer', awardingBodies: ['Body'], notApplicable: ['LEVEL'] } });
+      expect(errors).toBeUndefined();
+      expect(data.upsertMicroCredential.completeness).toEqual({
+        score: 0.33,
+        missingMandatory: ['ISSUER_COUNTRY', 'LEARNING_OUTCOMES', 'WORKLOAD', 'ASSESSMENT_TYPE', 'PARTICIPATION_FORM', 'QUALITY_ASSURANCE'],
+      });
+    });
+
+    it('shows an offer with completeness, normalised workload and skills linked with evidence', async () => {
+      const { data, errors } = await gql(
+        hub,
+        `{ microCredential(id: "weld-arc-1") {
+            title provider { name accreditationStatus } workload { value unit hours ects conversion }
+            completeness { score missingMandatory checks { check outcome } }
+            skills { skill { preferredLabel } links { state matchedText method taxonomyVersion } }
+            targetOccupations { preferredLabel }
+        } }`,
+      );
+      expect(errors).toBeUndefined();
+      const offer = data.microCredential;
+      expect(offer.workload).toMatchObject({ value: 4, unit: 'HR_CSVET', hours: 100, ects: 3.64 });
+      expect(offer.completeness).toMatchObject({ score: 1, missingMandatory: [] });
+      expect(offer.completeness.checks).toContainEqual({ check: 'ACCREDITED_PROVIDER', outcome: 'PASS' });
+      const labels = offer.skills.map((s: { skill: { preferredLabel: string } }) => s.skill.preferredLabel);
+      expect(labels).toEqual(expect.arrayContaining(['apply arc welding techniques', 'align components']));
+      const weld = offer.skills.find((s: { skill: { preferredLabel: string } }) => s.skill.preferredLabel === 'apply arc welding techniques');
+      expect(weld.links[0]).toMatchObject({ state: 'SUGGESTED', matchedText: 'apply arc welding techniques', taxonomyVersion: '1.1.1-demo' });
+      expect(weld.links[0].method).toContain('essential for a targeted occupation');
+    });
+
+    it('keeps curator decisions when the offer is re-linked and re-imported', async () => {
+      const outcomes = (await gql(hub, `{ microCredential(id: "retail-customers-1") { learningOutcomes { id text skillLinks { state skill { uri preferredLabel } } } } }`)).data
+        .microCredential.learningOutcomes;
+      const first = outcomes[0];
+      const [accepted, rejected] = first.skillLinks;
+      expect(accepted && rejected).toBeTruthy();
+      const review = `mutation($o: ID!, $s: String!, $d: SkillLinkDecision!) { reviewSkillLink(outcomeId: $o, skillUri: $s, decision: $d, reviewer: "curator-1") { state reviewedBy } }`;
+      expect((await gql(hub, review, { o: first.id, s: accepted.skill.uri, d: 'ACCEPT' })).data.reviewSkillLink).toEqual({ state: 'ACCEPTED', reviewedBy: 'curator-1' });
+      expect((await gql(hub, review, { o: first.id, s: rejected.skill.uri, d: 'REJECT' })).data.reviewSkillLink.state).toBe('REJECTED');
+      const handSkill = 'http://data.europa.eu/esco/skill/' + (await graph.read<{ uri: string }>("MATCH (s:Skill {preferredLabel: 'examine merchandise'}) RETURN s.uri AS uri"))[0].uri.split('/skill/')[1];
+      const added = await gql(hub, `mutation($o: ID!, $s: String!) { addSkillLink(outcomeId: $o, skillUri: $s, reviewer: "curator-1", note: "taught in module 2") { state method } }`, { o: first.id, s: handSkill });
+      expect(added.data.addSkillLink).toEqual({ state: 'ADDED', method: 'added by hand' });
+
+      await gql(hub, `mutation { relinkMicroCredential(id: "retail-customers-1") { id } }`);
+      const release = await new SkillLinkerCache().get(graph);
+      await importCatalogue(graph, writeCatalogue(catalogue), release);
+
+      const after = (await gql(hub, `{ microCredential(id: "retail-customers-1") { learningOutcomes { id skillLinks(includeRejected: true) { state skill { uri } } } } }`)).data
+        .microCredential.learningOutcomes[0];
+      const state = (uri: string) => after.skillLinks.filter((l: { skill: { uri: string } }) => l.skill.uri === uri).map((l: { state: string }) => l.state);
+      expect(after.id).toBe(first.id);
+      expect(state(accepted.skill.uri)).toEqual(['ACCEPTED']);
+      expect(state(rejected.skill.uri)).toEqual(['REJECTED']);
+      expect(state(handSkill)).toEqual(['ADDED']);
+    });
+
+    it('filters the catalogue and counts the matches', async () => {
+      const list = async (filter: Record<string, unknown>) =>
+        (await gql(hub, `query($f: MicroCredentialFilter) { microCredentials(first: 10, filter: $f) { totalCount edges { node { id } } } }`, { f: filter })).data
+          .microCredentials;
+      const ids = async (filter: Record<string, unknown>) => (await list(filter)).edges.map((e: { node: { id: string } }) => e.node.id).sort();
+      expect(await ids({ sector: 'C' })).toEqual(['weld-arc-1']);
+      expect(await ids({ occupationUri: WELDER })).toEqual(['weld-arc-1']);
+      expect(await ids({ accreditedOnly: true })).toEqual(['weld-arc-1']);
+      // 3 days = 22.5 h = 0.82 ECTS; 4 CSVET = 100 h = 3.64 ECTS; offers without a workload never match a range.
+      expect(await ids({ ectsMax: 1 })).toEqual(['retail-customers-1']);
+      expect(await ids({ ectsMin: 3, ectsMax: 4 })).toEqual(['weld-arc-1']);
+      expect(await ids({ text: 'welding' })).toEqual(['weld-arc-1']);
+      expect(await ids({ participationForm: 'BLENDED', country: 'DK' })).toEqual(['retail-customers-1']);
+      expect((await list({})).totalCount).toBe(4);
+      await gql(hub, `mutation { retireMicroCredential(id: "mc-sparse") { status } }`);
+      expect((await list({})).totalCount).toBe(3);
+      expect(await ids({ status: 'RETIRED' })).toEqual(['mc-sparse']);
+    });
+
+    it('keeps database round trips independent of the number of offers listed (no N+1)', async () => {
+      const query = `query($n: Int!, $f: MicroCredentialFilter) { microCredentials(first: $n, filter: $f) { edges { node {
+          id provider { name } completeness { score } targetOccupations { preferredLabel }
+          learningOutcomes { text skillLinks { state skill { preferredLabel } } }
+          skills { skill { uri } }
+      } } } }`;
+      // One offer that reaches every nested level (provider, target occupations, linked outcomes), against all of them.
+      const one = await gql(hub, query, { n: 1, f: { sector: 'C' } });
+      const all = await gql(hub, query, { n: 3 });
+      expect(one.data.microCredentials.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(['weld-arc-1']);
+      expect(all.errors).toBeUndefined();
+      expect(all.data.microCredentials.edges).toHaveLength(3);
+      expect(all.extensions?.dbRoundTrips).toBe(one.extensions?.dbRoundTrips);
+    });
+  });
+});
