@@ -6,5 +6,6 @@ import '../linking/schema/link-skills.js';
 import '../catalogue/schema/provider.js';
 import '../catalogue/schema/micro-credential.js';
 import '../catalogue/schema/mutations.js';
+import '../catalogue/schema/coverage.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -194,6 +194,30 @@ describe('micro-credential catalogue', () => {
       expect(state(handSkill)).toEqual(['ADDED']);
     });
 
+    it("shows which of an occupation's essential skills the catalogue covers, and completeness for dashboards", async () => {
+      const { data, errors } = await gql(
+        hub,
+        `query($o: String!) {
+          occupationCoverage(occupationUri: $o) { essentialSkillCount coveredSkillCount coverage skills { covered skill { preferredLabel } offers { id } } }
+          catalogueCompleteness { overall { offers averageScore complete missing { element offers } } byProvider { provider { id } summary { offers averageScore } } }
+        }`,
+        { o: WELDER },
+      );
+      expect(errors).toBeUndefined();
+      const coverage = data.occupationCoverage;
+      const covered = coverage.skills.filter((s: { covered: boolean }) => s.covered).map((s: { skill: { preferredLabel: string } }) => s.skill.preferredLabel);
+      expect(covered).toEqual(expect.arrayContaining(['apply arc welding techniques', 'align components']));
+      expect(coverage.coverage).toBe(Math.round((coverage.coveredSkillCount / coverage.essentialSkillCount) * 100) / 100);
+      expect(coverage.skills[0].covered).toBe(false);
+      const weldSkill = coverage.skills.find((s: { skill: { preferredLabel: string } }) => s.skill.preferredLabel === 'apply arc welding techniques');
+      expect(weldSkill.offers).toEqual([{ id: 'weld-arc-1' }]);
+
+      const completeness = data.catalogueCompleteness;
+      expect(completeness.overall.offers).toBe(4);
+      expect(completeness.byProvider).toContainEqual({ provider: { id: 'hr-weld-school' }, summary: { offers: 1, averageScore: 1 } });
+      expect(completeness.overall.missing).toContainEqual({ element: 'QUALITY_ASSURANCE', offers: 3 });
+    });
+
     it('filters the catalogue and counts the matches', async () => {
       const list = async (filter: Record<string, unknown>) =>
         (await gql(hub, `query($f: MicroCredentialFilter) { microCredentials(first: 10, filter: $f) { totalCount edges { node { id } } } }`, { f: filter })).data

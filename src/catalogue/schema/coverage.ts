@@ -1,0 +1,104 @@
+import { builder } from '../../server/builder.js';
+import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
+import type { OccupationRow, SkillRow } from '../../taxonomy/store.js';
+import { assessCompleteness } from '../completeness.js';
+import { type CompletenessSummary, type OccupationCoverage, type SkillCoverageRow, occupationCoverage, skillCoverageRows, summariseCompleteness } from '../coverage.js';
+import type { StoredMicroCredential } from '../loaders.js';
+import { AnnexElementEnum, MicroCredentialRef } from './micro-credential.js';
+import { ProviderRef } from './provider.js';
+import type { Provider } from '../model.js';
+
+/** Catalogue coverage of occupations, and completeness summaries for dashboards. */
+
+const SkillCoverageRef = builder.objectRef<SkillCoverageRow>('SkillCoverage').implement({
+  fields: (t) => ({
+    skill: t.field({ type: Skill, resolve: async (row, _a, context) => (await context.loaders.taxonomy.skill.load(row.skillUri)) as SkillRow }),
+    covered: t.boolean({ resolve: (row) => row.offers.length > 0 }),
+    confirmed: t.boolean({ description: 'Covered through a link a curator accepted or added.', resolve: (row) => row.offers.some((o) => o.confirmed) }),
+    offers: t.field({
+      type: [MicroCredentialRef],
+      resolve: async (row, _a, context) =>
+        (await context.loaders.catalogue.microCredential.loadMany(row.offers.map((o) => o.id))).filter((m): m is StoredMicroCredential => m !== null && !(m instanceof Error)),
+    }),
+  }),
+});
+
+const OccupationCoverageRef = builder.objectRef<OccupationCoverage>('OccupationCoverage').implement({
+  description: "How far the published catalogue covers an occupation's essential skills, skill by skill.",
+  fields: (t) => ({
+    occupation: t.field({ type: Occupation, resolve: async (c, _a, context) => (await context.loaders.taxonomy.occupation.load(c.occupationUri)) as OccupationRow }),
+    essentialSkillCount: t.exposeInt('essentialSkillCount'),
+    coveredSkillCount: t.exposeInt('coveredSkillCount'),
+    confirmedSkillCount: t.exposeInt('confirmedSkillCount'),
+    coverage: t.exposeFloat('coverage', { description: 'coveredSkillCount / essentialSkillCount.' }),
+    skills: t.field({ type: [SkillCoverageRef], description: 'Uncovered skills first.', resolve: (c) => c.skills }),
+    method: t.exposeString('method'),
+  }),
+});
+
+const MissingElementCount = builder.objectRef<{ element: string; offers: number }>('MissingElementCount').implement({
+  fields: (t) => ({ element: t.field({ type: AnnexElementEnum, resolve: (r) => r.element as never }), offers: t.exposeInt('offers') }),
+});
+const CheckOutcomeCount = builder.objectRef<{ check: string; outcome: string; offers: number }>('CheckOutcomeCount').implement({
+  fields: (t) => ({ check: t.exposeString('check'), outcome: t.exposeString('outcome'), offers: t.exposeInt('offers') }),
+});
+
+const CompletenessSummaryRef = builder.objectRef<CompletenessSummary>('CompletenessSummary').implement({
+  fields: (t) => ({
+    offers: t.exposeInt('offers'),
+    averageScore: t.exposeFloat('averageScore'),
+    complete: t.exposeInt('complete', { description: 'Offers stating every mandatory element.' }),
+    missing: t.field({ type: [MissingElementCount], description: 'How many offers leave each mandatory element unspecified.', resolve: (s) => s.missing }),
+    checks: t.field({ type: [CheckOutcomeCount], resolve: (s) => s.checks }),
+  }),
+});
+
+const ProviderCompleteness = builder.objectRef<{ provider: Provider | null; summary: CompletenessSummary }>('ProviderCompleteness').implement({
+  fields: (t) => ({
+    provider: t.field({ type: ProviderRef, nullable: true, description: 'null: offers with no provider recorded.', resolve: (r) => r.provider }),
+    summary: t.field({ type: CompletenessSummaryRef, resolve: (r) => r.summary }),
+  }),
+});
+
+const CatalogueCompleteness = builder.objectRef<{ overall: CompletenessSummary; byProvider: Array<{ provider: Provider | null; summary: CompletenessSummary }> }>(
+  'CatalogueCompleteness',
+).implement({
+  fields: (t) => ({
+    overall: t.field({ type: CompletenessSummaryRef, resolve: (r) => r.overall }),
+    byProvider: t.field({ type: [ProviderCompleteness], resolve: (r) => r.byProvider }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  occupationCoverage: t.field({
+    type: OccupationCoverageRef,
+    nullable: true,
+    args: { occupationUri: t.arg.string({ required: true }) },
+    resolve: async (_root, args, context) => {
+      if (!(await context.loaders.taxonomy.occupation.load(args.occupationUri))) return null;
+      return occupationCoverage(args.occupationUri, await skillCoverageRows(context.graph, args.occupationUri));
+    },
+  }),
+  catalogueCompleteness: t.field({
+    type: CatalogueCompleteness,
+    description: 'Annex I completeness of the published catalogue, overall and per provider.',
+    resolve: async (_root, _args, context) => {
+      const ids = (await context.graph.read<{ id: string }>("MATCH (m:MicroCredential {status: 'PUBLISHED'}) RETURN m.id AS id")).map((r) => r.id);
+      const offers = (await context.loaders.catalogue.microCredential.loadMany(ids)).filter((m): m is StoredMicroCredential => m !== null && !(m instanceof Error));
+      const providerIds = [...new Set(offers.map((m) => m.providerId).filter((id): id is string => id !== null))];
+      const providers = new Map(
+        (await context.loaders.catalogue.provider.loadMany(providerIds)).filter((p): p is Provider => p !== null && !(p instanceof Error)).map((p) => [p.id, p]),
+      );
+      const assessed = offers.map((m) => ({ providerId: m.providerId, completeness: assessCompleteness(m, m.providerId ? (providers.get(m.providerId) ?? null) : null) }));
+      const groups = new Map<string | null, typeof assessed>();
+      for (const entry of assessed) groups.set(entry.providerId, [...(groups.get(entry.providerId) ?? []), entry]);
+      return {
+        overall: summariseCompleteness(assessed.map((a) => a.completeness)),
+        byProvider: [...groups.entries()].map(([providerId, entries]) => ({
+          provider: providerId ? (providers.get(providerId) ?? null) : null,
+          summary: summariseCompleteness(entries.map((e) => e.completeness)),
+        })),
+      };
+    },
+  }),
+}));
