@@ -9,8 +9,8 @@ import type { SkillLinker } from '../linking/linker.js';
  */
 
 export const SUGGESTIONS_PER_OUTCOME = 5;
-/** A suggestion needs at least half of a skill label's information in the outcome text. */
-export const MIN_LABEL_COVERAGE = 0.5;
+/** A suggestion needs most (60 %) of a skill label's IDF-weighted information in the outcome text: one word of an evenly weighted two-word label is not enough. */
+export const MIN_LABEL_COVERAGE = 0.6;
 /** Skills essential for an occupation the offer targets are more likely meant. */
 export const TARGET_OCCUPATION_BOOST = 1.25;
 
@@ -26,24 +26,29 @@ export interface SuggestedLink {
 export interface OutcomeToLink {
   outcomeId: string;
   text: string;
+  stated: boolean;
   /** Essential skills of the occupations the offer targets. */
   targetSkills: string[];
 }
 
 /** Pure: the suggestions for each outcome, best first. */
 export function suggestLinks(linker: SkillLinker, outcomes: OutcomeToLink[]): SuggestedLink[] {
-  return outcomes.flatMap(({ outcomeId, text, targetSkills }) => {
+  return outcomes.flatMap(({ outcomeId, text, stated, targetSkills }) => {
     const targets = new Set(targetSkills);
     return linker
       .link(text, SUGGESTIONS_PER_OUTCOME * 3)
       .filter((link) => link.evidence.labelCoverage >= MIN_LABEL_COVERAGE)
       .map((link) => {
         const boosted = targets.has(link.uri);
+        const notes = [
+          boosted ? `×${TARGET_OCCUPATION_BOOST} essential for a targeted occupation` : null,
+          stated ? null : 'from the title: the offer states no learning outcomes',
+        ].filter(Boolean);
         return {
           outcomeId,
           skillUri: link.uri,
           score: Math.round(link.score * (boosted ? TARGET_OCCUPATION_BOOST : 1) * 1000) / 1000,
-          method: boosted ? `${link.evidence.method}; ×${TARGET_OCCUPATION_BOOST} essential for a targeted occupation` : link.evidence.method,
+          method: [link.evidence.method, ...notes].join('; '),
           matchedText: link.evidence.matchedText,
           matchedLabel: link.evidence.matchedLabel,
         };
@@ -59,7 +64,7 @@ export async function relinkOutcomes(tx: WriteTransaction, release: ReleaseLinke
   const outcomes = (await tx.run(
     `UNWIND $ids AS id
      MATCH (m:MicroCredential {id: id})-[:HAS_OUTCOME]->(lo:LearningOutcome)
-     RETURN lo.id AS outcomeId, lo.text AS text,
+     RETURN lo.id AS outcomeId, lo.text AS text, coalesce(lo.stated, true) AS stated,
             COLLECT { MATCH (m)-[:TARGETS]->(:Occupation)-[:ESSENTIAL_SKILL]->(s:Skill) RETURN DISTINCT s.uri } AS targetSkills`,
     { ids: credentialIds },
   )) as unknown as OutcomeToLink[];

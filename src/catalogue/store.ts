@@ -8,19 +8,28 @@ export interface OutcomeRow {
   id: string;
   text: string;
   position: number;
+  /** false: the offer states no learning outcomes, so its title stands in for linking (and says so). */
+  stated: boolean;
 }
 
 export function outcomeId(credentialId: string, text: string): string {
   return `${credentialId}#${createHash('sha256').update(text.trim().toLowerCase()).digest('hex').slice(0, 12)}`;
 }
 
+/**
+ * The outcomes to store and link. An offer that states none is linked through its title, kept as an
+ * outcome marked `stated: false`, so its likely skills are visible and reviewable; completeness still
+ * reports its learning outcomes as not specified.
+ */
 export function outcomesOf(credential: MicroCredential): OutcomeRow[] {
+  const stated = credential.learningOutcomes ?? [];
+  if (stated.length === 0) return [{ id: outcomeId(credential.id, `title: ${credential.title}`), text: credential.title, position: 0, stated: false }];
   const seen = new Set<string>();
-  return (credential.learningOutcomes ?? []).flatMap((text, position) => {
+  return stated.flatMap((text, position) => {
     const id = outcomeId(credential.id, text);
     if (seen.has(id)) return [];
     seen.add(id);
-    return [{ id, text, position }];
+    return [{ id, text, position, stated: true }];
   });
 }
 
@@ -82,7 +91,7 @@ export async function upsertMicroCredentials(tx: WriteTransaction, credentials: 
      CALL (m, row) {
        UNWIND row.outcomes AS outcome
        MERGE (lo:LearningOutcome {id: outcome.id})
-       SET lo.text = outcome.text, lo.position = outcome.position
+       SET lo.text = outcome.text, lo.position = outcome.position, lo.stated = outcome.stated
        MERGE (m)-[:HAS_OUTCOME]->(lo)
      }`,
     { rows },
@@ -154,7 +163,7 @@ export async function outcomesOfCredentials(graph: GraphClient, credentialIds: r
        RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE d {.*, outcomeId: lo.id, skillUri: s.uri, linkedAt: toString(d.linkedAt), reviewedAt: toString(d.reviewedAt)} END) AS links
      }
      WITH credentialId, lo, links ORDER BY lo.position
-     RETURN credentialId, collect(lo {.id, .text, .position, credentialId: credentialId, links: links}) AS outcomes`,
+     RETURN credentialId, collect(lo {.id, .text, .position, stated: coalesce(lo.stated, true), credentialId: credentialId, links: links}) AS outcomes`,
     { ids: credentialIds },
   );
   return new Map(rows.map((row) => [row.credentialId, row.outcomes]));

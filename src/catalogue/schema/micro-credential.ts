@@ -76,6 +76,9 @@ const LearningOutcomeRef = builder.objectRef<OutcomeWithLinks>('LearningOutcome'
     id: t.exposeID('id', { description: 'Stable while the text is unchanged, so links and reviews survive re-imports.' }),
     text: t.exposeString('text'),
     position: t.exposeInt('position'),
+    stated: t.exposeBoolean('stated', {
+      description: 'false: the offer states no learning outcomes; this entry is its title, linked so its likely skills can be seen and reviewed.',
+    }),
     skillLinks: t.field({
       type: [OutcomeSkillLinkRef],
       args: { includeRejected: t.arg.boolean({ defaultValue: false }) },
