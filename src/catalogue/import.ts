@@ -11,15 +11,18 @@ import {
   type MicroCredentialInput,
   type Provider,
   type ProviderInput,
+  type Qualification,
+  type QualificationInput,
   formatFieldError,
   recordName,
   validateMicroCredential,
   validateProvider,
+  validateQualification,
 } from './model.js';
-import { existingProviderIds, upsertMicroCredentials, upsertProviders } from './store.js';
+import { existingProviderIds, existingStackTargets, upsertMicroCredentials, upsertProviders, upsertQualifications } from './store.js';
 
 /**
- * Catalogue files: JSON ({ "providers": [...], "microCredentials": [...] }, fields as in the GraphQL
+ * Catalogue files: JSON ({ "providers": [...], "qualifications": [...], "microCredentials": [...] }, fields as in the GraphQL
  * inputs) or CSV (one micro-credential a row; list cells separated by '|'). A file is written all or
  * nothing, in one transaction, after every record has been validated; with `skipInvalid`, invalid
  * records are left out and each is reported instead.
@@ -27,9 +30,10 @@ import { existingProviderIds, upsertMicroCredentials, upsertProviders } from './
 
 export interface CatalogueFile {
   providers: ProviderInput[];
+  qualifications: QualificationInput[];
   microCredentials: MicroCredentialInput[];
   /** For messages: how to name record n of each kind. */
-  recordNames: { providers: string[]; microCredentials: string[] };
+  recordNames: { providers: string[]; qualifications: string[]; microCredentials: string[] };
 }
 
 const LIST_FIELDS = new Set(['awardingBodies', 'issuerCountries', 'issuerRegions', 'learningOutcomes', 'prerequisites', 'stacksInto', 'languages', 'sectors', 'targetOccupations', 'notApplicable']);
@@ -48,15 +52,22 @@ export function readCatalogueFile(file: string): CatalogueFile {
       throw new ImportError(`not valid JSON: ${(error as Error).message}`, { file: name });
     }
     const body = parsed as Partial<CatalogueFile>;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ImportError('expected an object with "providers" and "microCredentials" lists', { file: name });
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new ImportError('expected an object with "providers", "qualifications" and "microCredentials" lists', { file: name });
+    }
     const providers = body.providers ?? [];
+    const qualifications = body.qualifications ?? [];
     const microCredentials = body.microCredentials ?? [];
-    if (!Array.isArray(providers) || !Array.isArray(microCredentials)) throw new ImportError('"providers" and "microCredentials" must be lists', { file: name });
+    if (!Array.isArray(providers) || !Array.isArray(qualifications) || !Array.isArray(microCredentials)) {
+      throw new ImportError('"providers", "qualifications" and "microCredentials" must be lists', { file: name });
+    }
     return {
       providers,
+      qualifications,
       microCredentials,
       recordNames: {
         providers: providers.map((p, i) => recordName('provider', p?.id, `${name} providers[${i}]`)),
+        qualifications: qualifications.map((q, i) => recordName('qualification', q?.id, `${name} qualifications[${i}]`)),
         microCredentials: microCredentials.map((m, i) => recordName('microCredential', m?.id, `${name} microCredentials[${i}]`)),
       },
     };
@@ -83,8 +94,9 @@ export function readCatalogueFile(file: string): CatalogueFile {
     });
     return {
       providers: [],
+      qualifications: [],
       microCredentials,
-      recordNames: { providers: [], microCredentials: rows.map(({ record, info }) => `${name} line ${info.lines}${record.id ? ` (microCredential '${record.id}')` : ''}`) },
+      recordNames: { providers: [], qualifications: [], microCredentials: rows.map(({ record, info }) => `${name} line ${info.lines}${record.id ? ` (microCredential '${record.id}')` : ''}`) },
     };
   }
   throw new ImportError('unsupported file type: use .json or .csv', { file: name });
@@ -92,6 +104,7 @@ export function readCatalogueFile(file: string): CatalogueFile {
 
 export interface ValidatedCatalogue {
   providers: Provider[];
+  qualifications: Qualification[];
   microCredentials: MicroCredential[];
   errors: FieldError[];
 }
@@ -100,10 +113,16 @@ export interface ValidatedCatalogue {
 export async function validateCatalogue(file: CatalogueFile, graph: GraphClient): Promise<ValidatedCatalogue> {
   const errors: FieldError[] = [];
   const providers: Provider[] = [];
+  const qualifications: Qualification[] = [];
   const microCredentials: MicroCredential[] = [];
   file.providers.forEach((input, index) => {
     const result = validateProvider(input ?? {}, file.recordNames.providers[index]);
     if (result.ok) providers.push(result.value);
+    else errors.push(...result.errors);
+  });
+  file.qualifications.forEach((input, index) => {
+    const result = validateQualification(input ?? {}, file.recordNames.qualifications[index]);
+    if (result.ok) qualifications.push(result.value);
     else errors.push(...result.errors);
   });
   file.microCredentials.forEach((input, index) => {
@@ -118,19 +137,29 @@ export async function validateCatalogue(file: CatalogueFile, graph: GraphClient)
   const inFile = new Set(providers.map((p) => p.id));
   const referenced = [...new Set(microCredentials.map((m) => m.providerId).filter((id): id is string => id !== null && !inFile.has(id)))];
   const inGraph = await existingProviderIds(graph, referenced);
+  const targetsInFile = new Set([...microCredentials.map((m) => m.id), ...qualifications.map((q) => q.id)]);
+  const targetsInGraph = await existingStackTargets(graph, [...new Set(microCredentials.flatMap((m) => m.stacksInto ?? []).filter((id) => !targetsInFile.has(id)))]);
   const valid = microCredentials.filter((credential) => {
+    const problems: FieldError[] = [];
     if (credential.providerId && !inFile.has(credential.providerId) && !inGraph.has(credential.providerId)) {
-      errors.push({ record: `microCredential '${credential.id}'`, field: 'providerId', reason: `no provider '${credential.providerId}' in the file or the catalogue` });
-      return false;
+      problems.push({ record: `microCredential '${credential.id}'`, field: 'providerId', reason: `no provider '${credential.providerId}' in the file or the catalogue` });
     }
-    return true;
+    (credential.stacksInto ?? []).forEach((target, index) => {
+      if (target === credential.id) problems.push({ record: `microCredential '${credential.id}'`, field: `stacksInto[${index}]`, reason: 'an offer cannot stack into itself' });
+      else if (!targetsInFile.has(target) && !targetsInGraph.has(target)) {
+        problems.push({ record: `microCredential '${credential.id}'`, field: `stacksInto[${index}]`, reason: `no micro-credential or qualification '${target}' in the file or the catalogue` });
+      }
+    });
+    errors.push(...problems);
+    return problems.length === 0;
   });
-  return { providers, microCredentials: valid, errors };
+  return { providers, qualifications, microCredentials: valid, errors };
 }
 
 export interface CatalogueImportSummary {
   file: string;
   providers: number;
+  qualifications: number;
   microCredentials: number;
   learningOutcomes: number;
   suggestedLinks: number;
@@ -141,6 +170,7 @@ export interface CatalogueImportSummary {
 /** Writes a validated catalogue in the caller's transaction and re-links its outcomes. */
 export async function writeCatalogue(tx: WriteTransaction, catalogue: ValidatedCatalogue, release: ReleaseLinker | null): Promise<number> {
   await upsertProviders(tx, catalogue.providers);
+  await upsertQualifications(tx, catalogue.qualifications);
   await upsertMicroCredentials(tx, catalogue.microCredentials);
   return release ? relinkOutcomes(tx, release, catalogue.microCredentials.map((m) => m.id)) : 0;
 }
@@ -161,6 +191,7 @@ export async function importCatalogue(
   return {
     file: path.basename(file),
     providers: catalogue.providers.length,
+    qualifications: catalogue.qualifications.length,
     microCredentials: catalogue.microCredentials.length,
     learningOutcomes: catalogue.microCredentials.reduce((sum, m) => sum + (m.learningOutcomes?.length ?? 0), 0),
     suggestedLinks,

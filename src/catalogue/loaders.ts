@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { GraphClient } from '../graph/client.js';
-import type { MicroCredential, Provider } from './model.js';
-import { type OutcomeWithLinks, microCredentialsById, outcomesOfCredentials, providersById } from './store.js';
+import type { MicroCredential, Provider, Qualification } from './model.js';
+import { type OutcomeWithLinks, microCredentialsById, outcomesOfCredentials, providersById, qualificationsById } from './store.js';
 
 export type StoredMicroCredential = MicroCredential & { createdAt: string; updatedAt: string };
 
@@ -14,6 +14,10 @@ export function createCatalogueLoaders(graph: GraphClient) {
     }),
     provider: new DataLoader<string, Provider | null>(async (ids) => {
       const found = new Map((await providersById(graph, ids)).map((row) => [row.id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    qualification: new DataLoader<string, Qualification | null>(async (ids) => {
+      const found = new Map((await qualificationsById(graph, ids)).map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
     }),
     outcomes: new DataLoader<string, OutcomeWithLinks[]>(async (ids) => {

@@ -67,6 +67,44 @@ export interface Provider {
   website: string | null;
 }
 
+export interface RecognitionInput {
+  recognisedBy?: string | null;
+  purpose?: string | null;
+  date?: string | null;
+}
+
+/** Who recognises a micro-credential, and for what (credit towards a qualification, a licence, hiring…). */
+export interface Recognition {
+  recognisedBy: string;
+  purpose: string;
+  date: string | null;
+}
+
+export interface QualificationInput {
+  id?: string | null;
+  title?: string | null;
+  country?: string | null;
+  eqfLevel?: number | null;
+  nationalLevel?: string | null;
+  nationalFramework?: string | null;
+  awardingBody?: string | null;
+  sourceName?: string | null;
+  sourceReference?: string | null;
+}
+
+/** A full or partial qualification micro-credentials can stack into, with its national and EQF level. */
+export interface Qualification {
+  id: string;
+  title: string;
+  country: string | null;
+  eqfLevel: number | null;
+  nationalLevel: string | null;
+  nationalFramework: string | null;
+  awardingBody: string | null;
+  sourceName: string | null;
+  sourceReference: string | null;
+}
+
 export interface MicroCredentialInput {
   id?: string | null;
   title?: string | null;
@@ -102,6 +140,7 @@ export interface MicroCredentialInput {
   validUntil?: string | null;
   status?: string | null;
   notApplicable?: string[] | null;
+  recognitions?: RecognitionInput[] | null;
   sourceName?: string | null;
   sourceReference?: string | null;
 }
@@ -145,6 +184,7 @@ export interface MicroCredential {
   validUntil: string | null;
   status: (typeof OFFER_STATUSES)[number];
   notApplicable: AnnexElement[];
+  recognitions: Recognition[];
   sourceName: string | null;
   sourceReference: string | null;
 }
@@ -157,8 +197,11 @@ export const MICRO_CREDENTIAL_FIELDS = [
   'nationalFramework', 'qfEheaCycle', 'assessmentType', 'participationForm', 'qualityAssurance', 'prerequisites',
   'supervision', 'stackability', 'stacksInto', 'furtherInformation', 'languages', 'durationText', 'costAmount',
   'costCurrency', 'voucherEligible', 'ilaEligible', 'sectors', 'targetOccupations', 'expectedRevisionDate', 'validUntil',
-  'status', 'notApplicable', 'sourceName', 'sourceReference',
+  'status', 'notApplicable', 'recognitions', 'sourceName', 'sourceReference',
 ] as const satisfies readonly (keyof MicroCredential)[];
+export const QUALIFICATION_FIELDS = [
+  'id', 'title', 'country', 'eqfLevel', 'nationalLevel', 'nationalFramework', 'awardingBody', 'sourceName', 'sourceReference',
+] as const satisfies readonly (keyof Qualification)[];
 
 export interface FieldError {
   /** Which record: e.g. "microCredential 'hr-welding-1'" or "line 4". */
@@ -237,7 +280,7 @@ const NACE = /^[A-U](\d{2}(\.\d{1,2})?)?$/;
 const ESCO_OCCUPATION = /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]+$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
-export function recordName(kind: 'provider' | 'microCredential', id: string | null | undefined, fallback: string): string {
+export function recordName(kind: 'provider' | 'microCredential' | 'qualification', id: string | null | undefined, fallback: string): string {
   return id ? `${kind} '${id}'` : fallback;
 }
 
@@ -319,6 +362,7 @@ export function validateMicroCredential(input: MicroCredentialInput, record = re
     validUntil: check.date('validUntil', input.validUntil),
     status: check.oneOf('status', input.status, OFFER_STATUSES) ?? 'PUBLISHED',
     notApplicable: [...new Set(notApplicable)].sort() as AnnexElement[],
+    recognitions: validateRecognitions(check, input.recognitions),
     sourceName: check.text('sourceName', input.sourceName, { max: 500 }),
     sourceReference: check.text('sourceReference', input.sourceReference, { max: 2000 }),
   };
@@ -326,6 +370,33 @@ export function validateMicroCredential(input: MicroCredentialInput, record = re
   if (credential.eqfLevel !== null && notApplicable.includes('LEVEL')) check.fail('notApplicable', 'LEVEL is declared not applicable but eqfLevel is given');
   if (credential.supervision !== null && notApplicable.includes('SUPERVISION')) check.fail('notApplicable', 'SUPERVISION is declared not applicable but supervision is given');
   return check.errors.length > 0 ? { ok: false, errors: check.errors } : { ok: true, value: credential };
+}
+
+function validateRecognitions(check: Checker, input: RecognitionInput[] | null | undefined): Recognition[] {
+  if (input === undefined || input === null) return [];
+  if (!Array.isArray(input)) return check.fail('recognitions', 'must be a list') ?? [];
+  return input.flatMap((recognition, index) => {
+    const recognisedBy = check.text(`recognitions[${index}].recognisedBy`, recognition?.recognisedBy, { required: true, max: 500 });
+    const purpose = check.text(`recognitions[${index}].purpose`, recognition?.purpose, { required: true, max: 1000 });
+    const date = check.date(`recognitions[${index}].date`, recognition?.date);
+    return recognisedBy && purpose ? [{ recognisedBy, purpose, date }] : [];
+  });
+}
+
+export function validateQualification(input: QualificationInput, record = recordName('qualification', input.id, 'qualification')): Validated<Qualification> {
+  const check = new Checker(record);
+  const qualification: Qualification = {
+    id: check.id('id', input.id)!,
+    title: check.text('title', input.title, { required: true, max: 500 })!,
+    country: check.list('country', input.country ? [input.country] : null, { pattern: COUNTRY, patternReason: 'must be an ISO 3166 two-letter country code such as IE' })?.[0] ?? null,
+    eqfLevel: check.number('eqfLevel', input.eqfLevel, { min: 1, max: 8, integer: true }),
+    nationalLevel: check.text('nationalLevel', input.nationalLevel, { max: 50 }),
+    nationalFramework: check.text('nationalFramework', input.nationalFramework, { max: 100 }),
+    awardingBody: check.text('awardingBody', input.awardingBody, { max: 500 }),
+    sourceName: check.text('sourceName', input.sourceName, { max: 500 }),
+    sourceReference: check.text('sourceReference', input.sourceReference, { max: 2000 }),
+  };
+  return check.errors.length > 0 ? { ok: false, errors: check.errors } : { ok: true, value: qualification };
 }
 
 export function formatFieldError(error: FieldError): string {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { GraphClient, WriteTransaction } from '../graph/client.js';
-import { MICRO_CREDENTIAL_FIELDS, type MicroCredential, PROVIDER_FIELDS, type Provider } from './model.js';
+import { MICRO_CREDENTIAL_FIELDS, type MicroCredential, PROVIDER_FIELDS, type Provider, QUALIFICATION_FIELDS, type Qualification } from './model.js';
 
 /** Catalogue reads and writes. Batched: one round trip per batch of records, whatever its size. */
 
@@ -50,11 +50,24 @@ export async function upsertProviders(tx: WriteTransaction, providers: Provider[
   );
 }
 
+export async function upsertQualifications(tx: WriteTransaction, qualifications: Qualification[]): Promise<void> {
+  if (qualifications.length === 0) return;
+  await tx.run(
+    `UNWIND $rows AS row
+     MERGE (q:Qualification {id: row.props.id})
+     ON CREATE SET q.createdAt = datetime()
+     SET q.updatedAt = CASE WHEN q.contentHash = row.hash THEN q.updatedAt ELSE datetime() END
+     SET q += row.props, q.contentHash = row.hash`,
+    { rows: qualifications.map((props) => ({ props, hash: contentHash(props) })) },
+  );
+}
+
 export async function upsertMicroCredentials(tx: WriteTransaction, credentials: MicroCredential[]): Promise<void> {
   if (credentials.length === 0) return;
   const rows = credentials.map((credential) => {
-    const { providerId, stacksInto, targetOccupations, ...props } = credential;
-    return { props, hash: contentHash(credential), providerId, stacksInto: stacksInto ?? [], targetOccupations: targetOccupations ?? [], outcomes: outcomesOf(credential) };
+    // Recognitions are nested records, so they become nodes rather than properties.
+    const { providerId, stacksInto, targetOccupations, recognitions, ...props } = credential;
+    return { props, hash: contentHash(credential), providerId, stacksInto: stacksInto ?? [], targetOccupations: targetOccupations ?? [], recognitions, outcomes: outcomesOf(credential) };
   });
   await tx.run(
     `UNWIND $rows AS row
@@ -69,6 +82,14 @@ export async function upsertMicroCredentials(tx: WriteTransaction, credentials: 
        DELETE old
      }
      CALL (m, row) {
+       OPTIONAL MATCH (m)-[:RECOGNISED_BY]->(old:Recognition)
+       DETACH DELETE old
+     }
+     CALL (m, row) {
+       UNWIND row.recognitions AS recognition
+       CREATE (m)-[:RECOGNISED_BY]->(:Recognition {recognisedBy: recognition.recognisedBy, purpose: recognition.purpose, date: recognition.date})
+     }
+     CALL (m, row) {
        MATCH (p:Provider {id: row.providerId})
        MERGE (m)-[:OFFERED_BY]->(p)
      }
@@ -79,7 +100,7 @@ export async function upsertMicroCredentials(tx: WriteTransaction, credentials: 
      }
      CALL (m, row) {
        UNWIND row.stacksInto AS targetId
-       MATCH (target:MicroCredential {id: targetId})
+       MATCH (target:MicroCredential|Qualification {id: targetId})
        MERGE (m)-[:STACKS_INTO]->(target)
      }
      // Outcomes whose text is gone are removed with their links; unchanged ones keep links and reviews.
@@ -107,7 +128,8 @@ export async function existingProviderIds(graph: GraphClient | WriteTransaction,
 
 type StoredCredential = MicroCredential & { createdAt: string; updatedAt: string };
 
-const CREDENTIAL = `m {.*, createdAt: toString(m.createdAt), updatedAt: toString(m.updatedAt)}`;
+const CREDENTIAL = `m {.*, createdAt: toString(m.createdAt), updatedAt: toString(m.updatedAt),
+  recognitions: COLLECT { MATCH (m)-[:RECOGNISED_BY]->(r:Recognition) RETURN r {.recognisedBy, .purpose, .date} ORDER BY r.recognisedBy }}`;
 
 /**
  * Neo4j does not store null properties, so an element left unspecified comes back absent. Records are
@@ -125,6 +147,18 @@ export async function microCredentialsById(graph: GraphClient, ids: readonly str
     { ids },
   );
   return rows.map((row) => withNulls<StoredCredential>(row.credential, MICRO_CREDENTIAL_FIELDS, { awardingBodies: [], notApplicable: [] }));
+}
+
+export async function qualificationsById(graph: GraphClient, ids: readonly string[]): Promise<Qualification[]> {
+  const rows = await graph.read<{ qualification: Record<string, unknown> }>('UNWIND $ids AS id MATCH (q:Qualification {id: id}) RETURN q {.*} AS qualification', { ids });
+  return rows.map((row) => withNulls<Qualification>(row.qualification, QUALIFICATION_FIELDS));
+}
+
+/** Which of these ids name a micro-credential or a qualification already in the catalogue. */
+export async function existingStackTargets(graph: GraphClient, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await graph.read<{ id: string }>('UNWIND $ids AS id MATCH (n:MicroCredential|Qualification {id: id}) RETURN n.id AS id', { ids });
+  return new Set(rows.map((row) => row.id));
 }
 
 export async function providersById(graph: GraphClient, ids: readonly string[]): Promise<Provider[]> {

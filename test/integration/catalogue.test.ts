@@ -16,6 +16,7 @@ const catalogue = {
     { id: 'hr-weld-school', name: 'Welding School Zagreb', type: 'VET', country: 'HR', accreditationStatus: 'ACCREDITED', accreditationRegister: 'Croatian training registry' },
     { id: 'dk-retail-coop', name: 'Retail cooperative', type: 'EMPLOYER', country: 'DK' },
   ],
+  qualifications: [{ id: 'hr-welder', title: 'Welder', country: 'HR', eqfLevel: 4, nationalLevel: '4.1', nationalFramework: 'CROQF' }],
   microCredentials: [
     {
       id: 'weld-arc-1',
@@ -35,6 +36,9 @@ const catalogue = {
       targetOccupations: [WELDER],
       languages: ['hr'],
       voucherEligible: true,
+      stackability: 'STACKABLE',
+      stacksInto: ['hr-welder'],
+      recognitions: [{ recognisedBy: 'Croatian Employment Service', purpose: 'voucher-funded training for jobseekers', date: '2024-01-15' }],
     },
     {
       id: 'retail-customers-1',
@@ -216,6 +220,22 @@ describe('micro-credential catalogue', () => {
       expect(completeness.overall.offers).toBe(4);
       expect(completeness.byProvider).toContainEqual({ provider: { id: 'hr-weld-school' }, summary: { offers: 1, averageScore: 1 } });
       expect(completeness.overall.missing).toContainEqual({ element: 'QUALITY_ASSURANCE', offers: 3 });
+    });
+
+    it('records what an offer stacks into and who recognises it, and refuses stacking into nothing', async () => {
+      const { data, errors } = await gql(
+        hub,
+        `{ microCredential(id: "weld-arc-1") { stacksIntoQualifications { id eqfLevel nationalLevel nationalFramework } recognitions { recognisedBy purpose date }
+             completeness { checks { check outcome detail } } } }`,
+      );
+      expect(errors).toBeUndefined();
+      expect(data.microCredential.stacksIntoQualifications).toEqual([{ id: 'hr-welder', eqfLevel: 4, nationalLevel: '4.1', nationalFramework: 'CROQF' }]);
+      expect(data.microCredential.recognitions).toEqual([{ recognisedBy: 'Croatian Employment Service', purpose: 'voucher-funded training for jobseekers', date: '2024-01-15' }]);
+      expect(data.microCredential.completeness.checks).toContainEqual({ check: 'LEARNING_PATHWAY', outcome: 'PASS', detail: 'stacks into hr-welder' });
+
+      const dangling = await gql(hub, `mutation { upsertMicroCredential(input: { id: "x-1", title: "X", awardingBodies: ["B"], stacksInto: ["nowhere"] }) { id } }`);
+      expect(dangling.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'stacksInto[0]' } });
+      expect(dangling.errors?.[0].message).toContain("no micro-credential or qualification 'nowhere'");
     });
 
     it('filters the catalogue and counts the matches', async () => {

@@ -5,7 +5,7 @@ import { toLuceneQuery } from '../../taxonomy/search.js';
 import type { OccupationRow, SkillRow } from '../../taxonomy/store.js';
 import { type Completeness, type ElementStatus, type PrincipleCheck, assessCompleteness } from '../completeness.js';
 import type { StoredMicroCredential } from '../loaders.js';
-import { MANDATORY_ELEMENTS, OPTIONAL_ELEMENTS, PARTICIPATION_FORMS, STACKABILITY_VALUES, SUPERVISION_VALUES } from '../model.js';
+import { MANDATORY_ELEMENTS, OPTIONAL_ELEMENTS, PARTICIPATION_FORMS, type Qualification, type Recognition, STACKABILITY_VALUES, SUPERVISION_VALUES } from '../model.js';
 import { type CatalogueSort, type OutcomeWithLinks, type SkillLinkRow, matchingMicroCredentialIds } from '../store.js';
 import { ProviderRef } from './provider.js';
 
@@ -115,6 +115,29 @@ const WorkloadRef = builder.objectRef<StoredMicroCredential>('Workload').impleme
 
 export const MicroCredentialRef = builder.objectRef<StoredMicroCredential>('MicroCredential');
 
+export const QualificationRef = builder.objectRef<Qualification>('Qualification').implement({
+  description: 'A full or partial qualification micro-credentials can stack into.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    country: t.exposeString('country', { nullable: true }),
+    eqfLevel: t.exposeInt('eqfLevel', { nullable: true }),
+    nationalLevel: t.exposeString('nationalLevel', { nullable: true }),
+    nationalFramework: t.exposeString('nationalFramework', { nullable: true }),
+    awardingBody: t.exposeString('awardingBody', { nullable: true }),
+    sourceName: t.exposeString('sourceName', { nullable: true }),
+    sourceReference: t.exposeString('sourceReference', { nullable: true }),
+  }),
+});
+
+const RecognitionRef = builder.objectRef<Recognition>('Recognition').implement({
+  fields: (t) => ({
+    recognisedBy: t.exposeString('recognisedBy'),
+    purpose: t.exposeString('purpose'),
+    date: t.exposeString('date', { nullable: true }),
+  }),
+});
+
 MicroCredentialRef.implement({
   description: 'A micro-credential offer as a provider publishes it (Annex I elements, plus what users filter on).',
   fields: (t) => ({
@@ -137,7 +160,18 @@ MicroCredentialRef.implement({
     prerequisites: t.exposeStringList('prerequisites', { nullable: true, description: 'null = not specified; [] = none.' }),
     supervision: t.exposeString('supervision', { nullable: true, description: SUPERVISION_VALUES.join(', ') }),
     stackability: t.exposeString('stackability', { nullable: true, description: STACKABILITY_VALUES.join(', ') }),
-    stacksInto: t.exposeStringList('stacksInto', { nullable: true }),
+    stacksInto: t.exposeStringList('stacksInto', { nullable: true, description: 'Ids of the micro-credentials and qualifications it stacks into.' }),
+    stacksIntoMicroCredentials: t.field({
+      type: [MicroCredentialRef],
+      resolve: async (m, _a, context) =>
+        (await context.loaders.catalogue.microCredential.loadMany(m.stacksInto ?? [])).filter((x): x is StoredMicroCredential => x !== null && !(x instanceof Error)),
+    }),
+    stacksIntoQualifications: t.field({
+      type: [QualificationRef],
+      resolve: async (m, _a, context) =>
+        (await context.loaders.catalogue.qualification.loadMany(m.stacksInto ?? [])).filter((x): x is Qualification => x !== null && !(x instanceof Error)),
+    }),
+    recognitions: t.field({ type: [RecognitionRef], description: 'Who recognises this micro-credential, and for what.', resolve: (m) => m.recognitions }),
     furtherInformation: t.exposeString('furtherInformation', { nullable: true }),
     languages: t.exposeStringList('languages', { nullable: true }),
     durationText: t.exposeString('durationText', { nullable: true }),
@@ -221,6 +255,12 @@ const MicroCredentialFilter = builder.inputType('MicroCredentialFilter', {
 });
 
 builder.queryFields((t) => ({
+  qualification: t.field({
+    type: QualificationRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, context) => context.loaders.catalogue.qualification.load(String(args.id)),
+  }),
   microCredential: t.field({
     type: MicroCredentialRef,
     nullable: true,

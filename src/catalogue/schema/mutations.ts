@@ -1,22 +1,62 @@
 import { NotFoundError, UserInputError } from '../../errors.js';
 import { builder } from '../../server/builder.js';
 import type { HubContext } from '../../server/context.js';
-import { writeCatalogue } from '../import.js';
+import { type CatalogueFile, validateCatalogue, writeCatalogue } from '../import.js';
 import { relinkOutcomes } from '../linking.js';
 import {
   type MicroCredentialInput,
   OFFER_STATUSES,
   PARTICIPATION_FORMS,
+  type ProviderInput,
   QF_EHEA_CYCLES,
+  type QualificationInput,
   STACKABILITY_VALUES,
   SUPERVISION_VALUES,
   WORKLOAD_UNIT_CODES,
-  validateMicroCredential,
-  validateProvider,
+  recordName,
 } from '../model.js';
-import { type SkillLinkRow, existingProviderIds } from '../store.js';
-import { AnnexElementEnum, MicroCredentialRef, OutcomeSkillLinkRef } from './micro-credential.js';
+import type { SkillLinkRow } from '../store.js';
+import { AnnexElementEnum, MicroCredentialRef, OutcomeSkillLinkRef, QualificationRef } from './micro-credential.js';
 import { ProviderInputRef, ProviderRef } from './provider.js';
+
+/** One record through the same validation and reference checks as a file import; the first bad field becomes extensions.field. */
+async function validatedSingle(context: HubContext, records: Partial<Pick<CatalogueFile, 'providers' | 'qualifications' | 'microCredentials'>>) {
+  const file: CatalogueFile = {
+    providers: records.providers ?? [],
+    qualifications: records.qualifications ?? [],
+    microCredentials: records.microCredentials ?? [],
+    recordNames: {
+      providers: (records.providers ?? []).map((p) => recordName('provider', p.id, 'provider')),
+      qualifications: (records.qualifications ?? []).map((q) => recordName('qualification', q.id, 'qualification')),
+      microCredentials: (records.microCredentials ?? []).map((m) => recordName('microCredential', m.id, 'microCredential')),
+    },
+  };
+  const catalogue = await validateCatalogue(file, context.graph);
+  if (catalogue.errors.length > 0) throw UserInputError.fromFields(catalogue.errors);
+  return catalogue;
+}
+
+const RecognitionInputRef = builder.inputType('RecognitionInput', {
+  fields: (t) => ({
+    recognisedBy: t.string({ required: true, description: 'Who recognises it: an employer, a sector body, an institution, a qualifications authority.' }),
+    purpose: t.string({ required: true, description: 'For what: credit towards a qualification, admission, a licence, hiring…' }),
+    date: t.string({ description: 'YYYY-MM-DD.' }),
+  }),
+});
+
+const QualificationInputRef = builder.inputType('QualificationInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    title: t.string({ description: 'Required.' }),
+    country: t.string(),
+    eqfLevel: t.int(),
+    nationalLevel: t.string(),
+    nationalFramework: t.string(),
+    awardingBody: t.string(),
+    sourceName: t.string(),
+    sourceReference: t.string(),
+  }),
+});
 
 /** Catalogue writes. Every input goes through the same validator as the bulk import. */
 
@@ -57,6 +97,7 @@ const MicroCredentialInputRef = builder.inputType('MicroCredentialInput', {
     validUntil: t.string({ description: 'YYYY-MM-DD.' }),
     status: t.string({ description: `${OFFER_STATUSES.join(', ')} (default PUBLISHED).` }),
     notApplicable: t.field({ type: [AnnexElementEnum] }),
+    recognitions: t.field({ type: [RecognitionInputRef] }),
     sourceName: t.string(),
     sourceReference: t.string(),
   }),
@@ -79,11 +120,22 @@ builder.mutationFields((t) => ({
     type: ProviderRef,
     args: { input: t.arg({ type: ProviderInputRef, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const result = validateProvider({ ...input, id: String(input.id) });
-      if (!result.ok) throw UserInputError.fromFields(result.errors);
-      await context.graph.writeTransaction((tx) => writeCatalogue(tx, { providers: [result.value], microCredentials: [], errors: [] }, null));
-      context.loaders.catalogue.provider.clear(result.value.id);
-      return (await context.loaders.catalogue.provider.load(result.value.id))!;
+      const catalogue = await validatedSingle(context, { providers: [{ ...(input as ProviderInput), id: String(input.id) }] });
+      await context.graph.writeTransaction((tx) => writeCatalogue(tx, catalogue, null));
+      const id = catalogue.providers[0].id;
+      context.loaders.catalogue.provider.clear(id);
+      return (await context.loaders.catalogue.provider.load(id))!;
+    },
+  }),
+  upsertQualification: t.field({
+    type: QualificationRef,
+    args: { input: t.arg({ type: QualificationInputRef, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const catalogue = await validatedSingle(context, { qualifications: [{ ...(input as QualificationInput), id: String(input.id) }] });
+      await context.graph.writeTransaction((tx) => writeCatalogue(tx, catalogue, null));
+      const id = catalogue.qualifications[0].id;
+      context.loaders.catalogue.qualification.clear(id);
+      return (await context.loaders.catalogue.qualification.load(id))!;
     },
   }),
   upsertMicroCredential: t.field({
@@ -91,15 +143,12 @@ builder.mutationFields((t) => ({
     description: 'Creates or updates an offer, then links its learning outcomes to ESCO skills (curator decisions are kept).',
     args: { input: t.arg({ type: MicroCredentialInputRef, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const result = validateMicroCredential({ ...(input as MicroCredentialInput), id: String(input.id), providerId: input.providerId ? String(input.providerId) : null });
-      if (!result.ok) throw UserInputError.fromFields(result.errors);
-      const credential = result.value;
-      if (credential.providerId && !(await existingProviderIds(context.graph, [credential.providerId])).has(credential.providerId)) {
-        throw new UserInputError('providerId', `no provider '${credential.providerId}'; create it with upsertProvider first`);
-      }
+      const catalogue = await validatedSingle(context, {
+        microCredentials: [{ ...(input as MicroCredentialInput), id: String(input.id), providerId: input.providerId ? String(input.providerId) : null }],
+      });
       const release = await context.skillLinker();
-      await context.graph.writeTransaction((tx) => writeCatalogue(tx, { providers: [], microCredentials: [credential], errors: [] }, release));
-      return reloadCredential(context, credential.id);
+      await context.graph.writeTransaction((tx) => writeCatalogue(tx, catalogue, release));
+      return reloadCredential(context, catalogue.microCredentials[0].id);
     },
   }),
   retireMicroCredential: t.field({
