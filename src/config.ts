@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ApiKey, parseApiKeys } from './access/callers.js';
 
 /** The repository root, so paths resolve the same from `npm start`, the CLI, tests and the bench. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +29,12 @@ export interface HubConfig {
   /** Load the demo data set from seeds/ when the graph holds no taxonomy and no ESCO_DIR is given. */
   seedDemo: boolean;
   maxPageSize: number;
+  access: {
+    /** Empty: development mode, every caller has every role. */
+    apiKeys: ApiKey[];
+    /** Key for learner pseudonyms; required once API keys are set. */
+    pseudonymSecret: string;
+  };
   taxonomySnapshot: {
     /** Serve taxonomy reads from an in-process copy (rebuilt when a new release is imported). */
     enabled: boolean;
@@ -82,6 +89,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got '${env.LOG_LEVEL}')`);
   }
 
+  const { keys: apiKeys, problems: keyProblems } = parseApiKeys(env.HUB_API_KEYS ?? '');
+  problems.push(...keyProblems);
+  const pseudonymSecret = env.HUB_PSEUDONYM_SECRET ?? '';
+  if (apiKeys.length > 0 && pseudonymSecret.length < 32) {
+    problems.push('HUB_PSEUDONYM_SECRET must be set (at least 32 characters) when HUB_API_KEYS is set: it keys the learner pseudonyms');
+  }
+
   const config: HubConfig = {
     host: env.HOST || '127.0.0.1',
     port: integer('PORT', 4000, 0, 65535),
@@ -101,6 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     escoDir: env.ESCO_DIR ? path.resolve(env.ESCO_DIR) : undefined,
     seedDemo: boolean('SEED_DEMO', true),
     maxPageSize: integer('MAX_PAGE_SIZE', 100, 1, 1000),
+    access: {
+      apiKeys,
+      // Development mode only: a fixed secret, so pseudonyms stay stable across restarts of a demo.
+      pseudonymSecret: pseudonymSecret || 'development-only-pseudonym-secret-do-not-use',
+    },
     taxonomySnapshot: {
       enabled: boolean('TAXONOMY_SNAPSHOT', true),
       refreshSeconds: integer('TAXONOMY_REFRESH_SECONDS', 10, 0, 86_400),

@@ -1,3 +1,4 @@
+import type { Caller } from '../access/callers.js';
 import type { GraphClient, RoundTripCounter } from '../graph/client.js';
 import type { ReleaseLinker, SkillLinkerCache } from '../linking/cache.js';
 import { createCatalogueLoaders } from '../catalogue/loaders.js';
@@ -7,6 +8,10 @@ import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
 /** What every resolver sees. Built fresh per request, so DataLoader caches never outlive a request. */
 export interface HubContext {
   graph: GraphClient;
+  /** Who is calling; roles decide what they may do (see src/access/callers.ts). */
+  caller: Caller;
+  /** Keys learner pseudonyms. */
+  pseudonymSecret: string;
   loaders: Loaders;
   /** The in-memory taxonomy, when enabled and built; resolvers fall back to the graph without it. */
   taxonomy?: TaxonomySnapshot;
@@ -29,17 +34,20 @@ export type Loaders = ReturnType<typeof createLoaders>;
 /** Shared, long-lived parts of the hub that each request's context draws on. */
 export interface HubServices {
   graph: GraphClient;
+  pseudonymSecret: string;
   maxPageSize: number;
   taxonomy?: () => TaxonomySnapshot | undefined;
   linkerCache: SkillLinkerCache;
 }
 
-export function createContext(services: HubServices): HubContext {
+export function createContext(services: HubServices, caller: Caller): HubContext {
   const roundTrips: RoundTripCounter = { count: 0 };
   const graph = services.graph.withCounter(roundTrips);
   const taxonomy = services.taxonomy?.();
   return {
     graph,
+    caller,
+    pseudonymSecret: services.pseudonymSecret,
     loaders: createLoaders(graph, taxonomy),
     taxonomy,
     skillLinker: () => services.linkerCache.get(graph, taxonomy),

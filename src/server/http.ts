@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { identifyCaller } from '../access/callers.js';
 import type { HubConfig } from '../config.js';
 import type { GraphClient } from '../graph/client.js';
 import { pendingMigrations } from '../graph/migrations.js';
@@ -109,9 +110,13 @@ export async function startHttpServer(config: HubConfig, services: HubServices, 
             return sendJson(response, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
           }
         }
+        const identified = identifyCaller(request.headers.authorization, config.access.apiKeys);
+        if (!identified.ok) {
+          return sendJson(response, 401, { errors: [{ message: identified.reason, extensions: { code: 'UNAUTHENTICATED' } }] });
+        }
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-          context: async () => createContext(services),
+          context: async () => createContext(services, identified.caller),
         });
         for (const [key, value] of result.headers) response.setHeader(key, value);
         response.statusCode = result.status ?? 200;

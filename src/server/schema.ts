@@ -7,5 +7,6 @@ import '../catalogue/schema/provider.js';
 import '../catalogue/schema/micro-credential.js';
 import '../catalogue/schema/mutations.js';
 import '../catalogue/schema/coverage.js';
+import '../credentials/schema/issued-credentials.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -60,8 +60,12 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       await taxonomyCache.refresh();
       taxonomyCache.startPolling(config.taxonomySnapshot.refreshSeconds);
     }
+    if (config.access.apiKeys.length === 0) {
+      logger.warn('development mode: HUB_API_KEYS is not set, so every caller may write the catalogue and read learner data; set API keys before loading real data');
+    }
     const services = {
       graph: open.graph,
+      pseudonymSecret: config.access.pseudonymSecret,
       maxPageSize: config.maxPageSize,
       taxonomy: taxonomyCache ? () => taxonomyCache.current : undefined,
       linkerCache: new SkillLinkerCache(),

@@ -117,6 +117,7 @@ builder.mutationType({});
 
 builder.mutationFields((t) => ({
   upsertProvider: t.field({
+    authScopes: { curator: true },
     type: ProviderRef,
     args: { input: t.arg({ type: ProviderInputRef, required: true }) },
     resolve: async (_root, { input }, context) => {
@@ -128,6 +129,7 @@ builder.mutationFields((t) => ({
     },
   }),
   upsertQualification: t.field({
+    authScopes: { curator: true },
     type: QualificationRef,
     args: { input: t.arg({ type: QualificationInputRef, required: true }) },
     resolve: async (_root, { input }, context) => {
@@ -139,6 +141,7 @@ builder.mutationFields((t) => ({
     },
   }),
   upsertMicroCredential: t.field({
+    authScopes: { curator: true },
     type: MicroCredentialRef,
     description: 'Creates or updates an offer, then links its learning outcomes to ESCO skills (curator decisions are kept).',
     args: { input: t.arg({ type: MicroCredentialInputRef, required: true }) },
@@ -152,6 +155,7 @@ builder.mutationFields((t) => ({
     },
   }),
   retireMicroCredential: t.field({
+    authScopes: { curator: true },
     type: MicroCredentialRef,
     description: 'Marks an offer RETIRED: it leaves the default listings but stays, with its links, for history.',
     args: { id: t.arg.id({ required: true }) },
@@ -165,6 +169,7 @@ builder.mutationFields((t) => ({
     },
   }),
   relinkMicroCredential: t.field({
+    authScopes: { curator: true },
     type: MicroCredentialRef,
     description: 'Recomputes the suggested skill links of an offer against the current taxonomy; accepted, rejected and hand-added links stay as they are.',
     args: { id: t.arg.id({ required: true }) },
@@ -177,17 +182,18 @@ builder.mutationFields((t) => ({
     },
   }),
   reviewSkillLink: t.field({
+    authScopes: { curator: true },
     type: OutcomeSkillLinkRef,
     description: 'A curator accepts or rejects a link. Rejecting a skill that was not suggested records the rejection, so it is never suggested.',
     args: {
       outcomeId: t.arg.id({ required: true }),
       skillUri: t.arg.string({ required: true }),
       decision: t.arg({ type: SkillLinkDecisionEnum, required: true }),
-      reviewer: t.arg.string({ required: true }),
+      reviewer: t.arg.string({ description: 'Defaults to the name of the calling API key.' }),
       note: t.arg.string(),
     },
     resolve: async (_root, args, context) => {
-      const params = { outcomeId: String(args.outcomeId), skillUri: args.skillUri, reviewer: args.reviewer, note: args.note ?? null };
+      const params = { outcomeId: String(args.outcomeId), skillUri: args.skillUri, reviewer: args.reviewer ?? context.caller.name, note: args.note ?? null };
       const [row] =
         args.decision === 'ACCEPT'
           ? await context.graph.write<{ link: SkillLinkRow }>(
@@ -213,12 +219,13 @@ builder.mutationFields((t) => ({
     },
   }),
   addSkillLink: t.field({
+    authScopes: { curator: true },
     type: OutcomeSkillLinkRef,
     description: 'A curator links an outcome to a skill by hand. Hand-made links are never replaced by re-linking.',
     args: {
       outcomeId: t.arg.id({ required: true }),
       skillUri: t.arg.string({ required: true }),
-      reviewer: t.arg.string({ required: true }),
+      reviewer: t.arg.string({ description: 'Defaults to the name of the calling API key.' }),
       note: t.arg.string(),
     },
     resolve: async (_root, args, context) => {
@@ -229,7 +236,7 @@ builder.mutationFields((t) => ({
              d.taxonomyVersion = s.lastSeenVersion, d.linkedAt = coalesce(d.linkedAt, datetime()),
              d.reviewedBy = $reviewer, d.reviewedAt = datetime(), d.note = $note
          RETURN ${LINK}`,
-        { outcomeId: String(args.outcomeId), skillUri: args.skillUri, reviewer: args.reviewer, note: args.note ?? null },
+        { outcomeId: String(args.outcomeId), skillUri: args.skillUri, reviewer: args.reviewer ?? context.caller.name, note: args.note ?? null },
       );
       if (!row) throw new UserInputError('outcomeId', `no learning outcome '${args.outcomeId}' or no skill '${args.skillUri}'`);
       return row.link;
