@@ -38,29 +38,21 @@ export function contentHash(record: object): string {
   return createHash('sha256').update(JSON.stringify(record)).digest('hex').slice(0, 16);
 }
 
-export async function upsertProviders(tx: WriteTransaction, providers: Provider[]): Promise<void> {
-  if (providers.length === 0) return;
+/** Idempotent upsert by id of flat records; `updatedAt` moves only when the content does. The label comes from this fixed set. */
+async function upsertById(tx: WriteTransaction, label: 'Provider' | 'Qualification', records: object[]): Promise<void> {
+  if (records.length === 0) return;
   await tx.run(
     `UNWIND $rows AS row
-     MERGE (p:Provider {id: row.props.id})
-     ON CREATE SET p.createdAt = datetime()
-     SET p.updatedAt = CASE WHEN p.contentHash = row.hash THEN p.updatedAt ELSE datetime() END
-     SET p += row.props, p.contentHash = row.hash`,
-    { rows: providers.map((props) => ({ props, hash: contentHash(props) })) },
+     MERGE (n:${label} {id: row.props.id})
+     ON CREATE SET n.createdAt = datetime()
+     SET n.updatedAt = CASE WHEN n.contentHash = row.hash THEN n.updatedAt ELSE datetime() END
+     SET n += row.props, n.contentHash = row.hash`,
+    { rows: records.map((props) => ({ props, hash: contentHash(props) })) },
   );
 }
 
-export async function upsertQualifications(tx: WriteTransaction, qualifications: Qualification[]): Promise<void> {
-  if (qualifications.length === 0) return;
-  await tx.run(
-    `UNWIND $rows AS row
-     MERGE (q:Qualification {id: row.props.id})
-     ON CREATE SET q.createdAt = datetime()
-     SET q.updatedAt = CASE WHEN q.contentHash = row.hash THEN q.updatedAt ELSE datetime() END
-     SET q += row.props, q.contentHash = row.hash`,
-    { rows: qualifications.map((props) => ({ props, hash: contentHash(props) })) },
-  );
-}
+export const upsertProviders = (tx: WriteTransaction, providers: Provider[]) => upsertById(tx, 'Provider', providers);
+export const upsertQualifications = (tx: WriteTransaction, qualifications: Qualification[]) => upsertById(tx, 'Qualification', qualifications);
 
 export async function upsertMicroCredentials(tx: WriteTransaction, credentials: MicroCredential[]): Promise<void> {
   if (credentials.length === 0) return;
