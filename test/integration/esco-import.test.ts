@@ -3,7 +3,10 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphClient } from '../../src/graph/client.js';
+import { importCatalogue } from '../../src/catalogue/import.js';
+import { SkillLinkerCache } from '../../src/linking/cache.js';
 import { type ImportSummary, importEsco } from '../../src/taxonomy/esco-import.js';
+import { demoCatalogueFile } from '../../src/taxonomy/seed.js';
 import { taxonomySummary } from '../../src/taxonomy/store.js';
 import { OccupationWithEssentialSkillsDocument, SearchSkillsDocument } from '../gql/graphql.js';
 import { escoDir, freshTestGraph, gql, graphFingerprint, startTestHub } from '../helpers.js';
@@ -100,6 +103,20 @@ describe('full ESCO v1.1.1 import', () => {
     } finally {
       await hub.stop();
     }
+  });
+
+  it('links every offer of the demo catalogue to ESCO skills, with evidence', async () => {
+    const release = await new SkillLinkerCache().get(graph);
+    const summary = await importCatalogue(graph, demoCatalogueFile, release);
+    const offers = await graph.read<{ id: string; links: number; withEvidence: number }>(
+      `MATCH (m:MicroCredential)
+       OPTIONAL MATCH (m)-[:HAS_OUTCOME]->(:LearningOutcome)-[d:DEVELOPS]->(:Skill)
+       RETURN m.id AS id, count(d) AS links, count(CASE WHEN d.matchedText <> '' AND d.method IS NOT NULL AND d.taxonomyVersion = '1.1.1' THEN 1 END) AS withEvidence
+       ORDER BY id`,
+    );
+    expect(offers).toHaveLength(summary.microCredentials);
+    expect(offers.filter((offer) => offer.links === 0).map((offer) => offer.id)).toEqual([]);
+    expect(offers.every((offer) => offer.withEvidence === offer.links)).toBe(true);
   });
 
   it('changes nothing when the same release is imported again', async () => {
