@@ -55,3 +55,14 @@ export function createContext(services: HubServices, caller: Caller): HubContext
     maxPageSize: services.maxPageSize,
   };
 }
+
+/**
+ * Loads many keys and keeps the records that exist, in key order. A failed load is rethrown, never
+ * mistaken for a missing record.
+ */
+export async function loadExisting<K, V>(loader: { loadMany(keys: readonly K[]): Promise<Array<V | null | Error>> }, keys: readonly K[]): Promise<V[]> {
+  const results = await loader.loadMany(keys);
+  const failure = results.find((result): result is Error => result instanceof Error);
+  if (failure) throw failure;
+  return results.filter((result): result is V => result !== null);
+}

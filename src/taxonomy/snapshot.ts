@@ -6,7 +6,6 @@ import type {
   IscoGroupRow,
   OccupationRow,
   RelatedSkillRow,
-  SkillGroupRow,
   SkillRow,
   TaxonomySummaryRow,
 } from './store.js';

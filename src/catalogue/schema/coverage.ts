@@ -1,9 +1,9 @@
 import { builder } from '../../server/builder.js';
+import { loadExisting } from '../../server/context.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import type { OccupationRow, SkillRow } from '../../taxonomy/store.js';
 import { assessCompleteness } from '../completeness.js';
 import { type CompletenessSummary, type OccupationCoverage, type SkillCoverageRow, occupationCoverage, skillCoverageRows, summariseCompleteness } from '../coverage.js';
-import type { StoredMicroCredential } from '../loaders.js';
 import { AnnexElementEnum, MicroCredentialRef } from './micro-credential.js';
 import { ProviderRef } from './provider.js';
 import type { Provider } from '../model.js';
@@ -17,8 +17,7 @@ const SkillCoverageRef = builder.objectRef<SkillCoverageRow>('SkillCoverage').im
     confirmed: t.boolean({ description: 'Covered through a link a curator accepted or added.', resolve: (row) => row.offers.some((o) => o.confirmed) }),
     offers: t.field({
       type: [MicroCredentialRef],
-      resolve: async (row, _a, context) =>
-        (await context.loaders.catalogue.microCredential.loadMany(row.offers.map((o) => o.id))).filter((m): m is StoredMicroCredential => m !== null && !(m instanceof Error)),
+      resolve: (row, _a, context) => loadExisting(context.loaders.catalogue.microCredential, row.offers.map((o) => o.id)),
     }),
   }),
 });
@@ -84,11 +83,9 @@ builder.queryFields((t) => ({
     description: 'Annex I completeness of the published catalogue, overall and per provider.',
     resolve: async (_root, _args, context) => {
       const ids = (await context.graph.read<{ id: string }>("MATCH (m:MicroCredential {status: 'PUBLISHED'}) RETURN m.id AS id")).map((r) => r.id);
-      const offers = (await context.loaders.catalogue.microCredential.loadMany(ids)).filter((m): m is StoredMicroCredential => m !== null && !(m instanceof Error));
+      const offers = await loadExisting(context.loaders.catalogue.microCredential, ids);
       const providerIds = [...new Set(offers.map((m) => m.providerId).filter((id): id is string => id !== null))];
-      const providers = new Map(
-        (await context.loaders.catalogue.provider.loadMany(providerIds)).filter((p): p is Provider => p !== null && !(p instanceof Error)).map((p) => [p.id, p]),
-      );
+      const providers = new Map((await loadExisting(context.loaders.catalogue.provider, providerIds)).map((p) => [p.id, p]));
       const assessed = offers.map((m) => ({ providerId: m.providerId, completeness: assessCompleteness(m, m.providerId ? (providers.get(m.providerId) ?? null) : null) }));
       const groups = new Map<string | null, typeof assessed>();
       for (const entry of assessed) groups.set(entry.providerId, [...(groups.get(entry.providerId) ?? []), entry]);

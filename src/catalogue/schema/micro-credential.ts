@@ -1,8 +1,9 @@
 import { builder } from '../../server/builder.js';
+import { loadExisting } from '../../server/context.js';
 import { pageOf } from '../../server/connections.js';
 import { Occupation, Skill, SkillCollectionEnum } from '../../taxonomy/schema/concepts.js';
 import { toLuceneQuery } from '../../taxonomy/search.js';
-import type { OccupationRow, SkillRow } from '../../taxonomy/store.js';
+import type { SkillRow } from '../../taxonomy/store.js';
 import { type Completeness, type ElementStatus, type PrincipleCheck, assessCompleteness } from '../completeness.js';
 import type { StoredMicroCredential } from '../loaders.js';
 import { MANDATORY_ELEMENTS, OPTIONAL_ELEMENTS, PARTICIPATION_FORMS, type Qualification, type Recognition, STACKABILITY_VALUES, SUPERVISION_VALUES } from '../model.js';
@@ -163,13 +164,11 @@ MicroCredentialRef.implement({
     stacksInto: t.exposeStringList('stacksInto', { nullable: true, description: 'Ids of the micro-credentials and qualifications it stacks into.' }),
     stacksIntoMicroCredentials: t.field({
       type: [MicroCredentialRef],
-      resolve: async (m, _a, context) =>
-        (await context.loaders.catalogue.microCredential.loadMany(m.stacksInto ?? [])).filter((x): x is StoredMicroCredential => x !== null && !(x instanceof Error)),
+      resolve: (m, _a, context) => loadExisting(context.loaders.catalogue.microCredential, m.stacksInto ?? []),
     }),
     stacksIntoQualifications: t.field({
       type: [QualificationRef],
-      resolve: async (m, _a, context) =>
-        (await context.loaders.catalogue.qualification.loadMany(m.stacksInto ?? [])).filter((x): x is Qualification => x !== null && !(x instanceof Error)),
+      resolve: (m, _a, context) => loadExisting(context.loaders.catalogue.qualification, m.stacksInto ?? []),
     }),
     recognitions: t.field({ type: [RecognitionRef], description: 'Who recognises this micro-credential, and for what.', resolve: (m) => m.recognitions }),
     furtherInformation: t.exposeString('furtherInformation', { nullable: true }),
@@ -182,10 +181,7 @@ MicroCredentialRef.implement({
     sectors: t.exposeStringList('sectors', { nullable: true, description: 'NACE Rev.2 codes.' }),
     targetOccupations: t.field({
       type: [Occupation],
-      resolve: async (m, _a, context) =>
-        ((await context.loaders.taxonomy.occupation.loadMany(m.targetOccupations ?? [])) as Array<OccupationRow | null | Error>).filter(
-          (o): o is OccupationRow => o !== null && !(o instanceof Error),
-        ),
+      resolve: (m, _a, context) => loadExisting(context.loaders.taxonomy.occupation, m.targetOccupations ?? []),
     }),
     expectedRevisionDate: t.exposeString('expectedRevisionDate', { nullable: true }),
     validUntil: t.exposeString('validUntil', { nullable: true }),

@@ -78,7 +78,9 @@ async function search<T extends SkillRow | OccupationRow>(
   const concepts = (await loader.loadMany(rows.map((row) => row.uri))) as Array<T | null | Error>;
   return rows.flatMap(({ score }, position) => {
     const concept = concepts[position];
-    if (!concept || concept instanceof Error) return [];
+    if (concept instanceof Error) throw concept;
+    // A hit the snapshot does not know yet (an import committed moments ago) is left out, not failed.
+    if (!concept) return [];
     const matched = bestMatchingLabel(args.text, concept);
     return [{ concept, score, matchedLabel: matched.label, matchedLabelType: matched.labelType }];
   });
