@@ -196,6 +196,14 @@ describe('micro-credential catalogue', () => {
       expect(state(accepted.skill.uri)).toEqual(['ACCEPTED']);
       expect(state(rejected.skill.uri)).toEqual(['REJECTED']);
       expect(state(handSkill)).toEqual(['ADDED']);
+
+      // The ELM export publishes the curator-confirmed skills only.
+      const elm = (await gql(hub, `{ microCredential(id: "retail-customers-1") { elm { json unmapped } } }`)).data.microCredential.elm;
+      const exported = JSON.parse(elm.json);
+      const exportedSkills = exported.learningOutcome[0].relatedESCOSkill.map((s: { id: string }) => s.id).sort();
+      expect(exportedSkills).toEqual([accepted.skill.uri, handSkill].sort());
+      expect(exported.volumeOfLearning).toBe('PT22.5H');
+      expect(elm.unmapped).toContain('awardingBodies: not mapped to ELM yet');
     });
 
     it("shows which of an occupation's essential skills the catalogue covers, and completeness for dashboards", async () => {

@@ -5,6 +5,7 @@ import { Occupation, Skill, SkillCollectionEnum } from '../../taxonomy/schema/co
 import { toLuceneQuery } from '../../taxonomy/search.js';
 import type { SkillRow } from '../../taxonomy/store.js';
 import { type Completeness, type ElementStatus, type PrincipleCheck, assessCompleteness } from '../completeness.js';
+import { type ElmExport, toElmSpecification } from '../elm.js';
 import type { StoredMicroCredential } from '../loaders.js';
 import { MANDATORY_ELEMENTS, OPTIONAL_ELEMENTS, PARTICIPATION_FORMS, type Qualification, type Recognition, STACKABILITY_VALUES, SUPERVISION_VALUES } from '../model.js';
 import { type CatalogueSort, type OutcomeWithLinks, type SkillLinkRow, matchingMicroCredentialIds } from '../store.js';
@@ -103,6 +104,14 @@ const OfferSkillRef = builder.objectRef<OfferSkill>('MicroCredentialSkill').impl
   }),
 });
 
+const ElmExportRef = builder.objectRef<ElmExport>('ElmExport').implement({
+  description: 'The offer as an ELM v3 LearningAchievementSpecification (JSON, in the shape of the Commission samples). Partial: see unmapped.',
+  fields: (t) => ({
+    json: t.string({ resolve: (e) => JSON.stringify(e.specification) }),
+    unmapped: t.exposeStringList('unmapped', { description: 'Elements the offer states that this export leaves out, and why.' }),
+  }),
+});
+
 const WorkloadRef = builder.objectRef<StoredMicroCredential>('Workload').implement({
   description: 'Notional workload: the value and unit as stated, and normalised hours and ECTS with the conversion used.',
   fields: (t) => ({
@@ -191,6 +200,26 @@ MicroCredentialRef.implement({
     sourceReference: t.exposeString('sourceReference', { nullable: true }),
     createdAt: t.exposeString('createdAt'),
     updatedAt: t.exposeString('updatedAt'),
+    elm: t.field({
+      type: ElmExportRef,
+      description: 'European Learning Model (ELM v3) export, write-only; learning outcomes carry only curator-confirmed ESCO skills.',
+      resolve: async (m, _a, context) => {
+        const outcomes = await context.loaders.catalogue.outcomes.load(m.id);
+        const confirmed = outcomes.map((o) => o.links.filter((l) => l.state === 'ACCEPTED' || l.state === 'ADDED'));
+        const skills = new Map(
+          (await loadExisting(context.loaders.taxonomy.skill, [...new Set(confirmed.flat().map((l) => l.skillUri))])).map((skill) => [skill.uri, skill]),
+        );
+        return toElmSpecification(
+          m,
+          outcomes.map((o, index) => ({
+            id: o.id,
+            text: o.text,
+            stated: o.stated,
+            confirmedSkills: confirmed[index].flatMap((l) => (skills.has(l.skillUri) ? [{ uri: l.skillUri, preferredLabel: skills.get(l.skillUri)!.preferredLabel }] : [])),
+          })),
+        );
+      },
+    }),
     completeness: t.field({
       type: CompletenessRef,
       resolve: async (m, _a, context) => assessCompleteness(m, m.providerId ? await context.loaders.catalogue.provider.load(m.providerId) : null),
