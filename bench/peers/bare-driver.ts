@@ -1,9 +1,13 @@
 /**
- * Peer for the bench: the floor. One hand-written Cypher query per request on the bare driver,
- * JSON over node:http, no GraphQL at all. Bench-only.
+ * Peer for the bench: the floor. One hand-written Cypher query per request on the bare driver (or, for
+ * skill linking, the BM25 reference method in memory), JSON over node:http, no GraphQL at all. Bench-only.
  */
 import http from 'node:http';
 import neo4j from 'neo4j-driver';
+import { Bm25LabelBaseline } from '../../src/linking/evaluation.js';
+import { linkableSkillsFromGraph } from '../../src/linking/skills.js';
+import { stems } from '../../src/linking/text.js';
+import { connectGraph } from '../../src/graph/client.js';
 
 const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', 'unused'), { disableLosslessIntegers: true });
 
@@ -17,14 +21,32 @@ const SEARCH = `
   CALL db.index.fulltext.queryNodes('skill_labels', $text, {limit: 10}) YIELD node, score
   RETURN node.uri AS uri, node.preferredLabel AS preferredLabel, score`;
 
+// One query for a catalogue page: offers with their linked skills, no completeness logic.
+const CATALOGUE_PAGE = `
+  MATCH (m:MicroCredential {status: 'PUBLISHED'})
+  WITH m ORDER BY toLower(m.title) LIMIT toInteger($first)
+  OPTIONAL MATCH (m)-[:HAS_OUTCOME]->(:LearningOutcome)-[d:DEVELOPS]->(s:Skill) WHERE d.state <> 'REJECTED'
+  RETURN m.id AS id, m.title AS title, collect(DISTINCT s.preferredLabel) AS skills`;
+
+// The reference linking method (BM25 over labels), built over the same skills, served with no GraphQL.
+const graph = connectGraph({ uri: process.env.NEO4J_URI!, user: 'neo4j', password: '', database: 'neo4j' });
+const baseline = new Bm25LabelBaseline(await linkableSkillsFromGraph(graph), stems);
+await graph.close();
+
 const server = http.createServer(async (request, response) => {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { uri?: string; text?: string };
+  const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { uri?: string; text?: string; sentence?: string; cataloguePage?: number };
+  response.setHeader('content-type', 'application/json');
+  if (body.sentence !== undefined) {
+    response.end(JSON.stringify(baseline.link(body.sentence, 10)));
+    return;
+  }
   const { records } = body.uri
     ? await driver.executeQuery(OCCUPATION, { uri: body.uri }, { routing: neo4j.routing.READ })
-    : await driver.executeQuery(SEARCH, { text: body.text }, { routing: neo4j.routing.READ });
-  response.setHeader('content-type', 'application/json');
+    : body.cataloguePage !== undefined
+      ? await driver.executeQuery(CATALOGUE_PAGE, { first: body.cataloguePage }, { routing: neo4j.routing.READ })
+      : await driver.executeQuery(SEARCH, { text: body.text }, { routing: neo4j.routing.READ });
   response.end(JSON.stringify(records.map((record) => record.toObject())));
 });
 server.keepAliveTimeout = 65_000;
