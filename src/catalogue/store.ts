@@ -178,21 +178,48 @@ export interface OutcomeWithLinks extends OutcomeRow {
   links: SkillLinkRow[];
 }
 
-/** The learning outcomes of each offer, in order, each with its skill links (rejected ones included: the review is evidence too). */
+/** An offer's learning outcomes in order, each with its skill links (rejected ones included: the review is evidence too). For a row bound to `m`. */
+const OUTCOMES_OF_M = `COLLECT {
+    MATCH (m)-[:HAS_OUTCOME]->(lo:LearningOutcome)
+    RETURN lo {.id, .text, .position, stated: coalesce(lo.stated, true), credentialId: m.id,
+      links: COLLECT {
+        MATCH (lo)-[d:DEVELOPS]->(s:Skill)
+        RETURN d {.*, outcomeId: lo.id, skillUri: s.uri, linkedAt: toString(d.linkedAt), reviewedAt: toString(d.reviewedAt)}
+        ORDER BY d.score DESC
+      }}
+    ORDER BY lo.position
+  }`;
+
 export async function outcomesOfCredentials(graph: GraphClient, credentialIds: readonly string[]): Promise<Map<string, OutcomeWithLinks[]>> {
   const rows = await graph.read<{ credentialId: string; outcomes: OutcomeWithLinks[] }>(
     `UNWIND $ids AS credentialId
-     MATCH (:MicroCredential {id: credentialId})-[:HAS_OUTCOME]->(lo:LearningOutcome)
-     CALL (lo) {
-       OPTIONAL MATCH (lo)-[d:DEVELOPS]->(s:Skill)
-       WITH d, s ORDER BY d.score DESC
-       RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE d {.*, outcomeId: lo.id, skillUri: s.uri, linkedAt: toString(d.linkedAt), reviewedAt: toString(d.reviewedAt)} END) AS links
-     }
-     WITH credentialId, lo, links ORDER BY lo.position
-     RETURN credentialId, collect(lo {.id, .text, .position, stated: coalesce(lo.stated, true), credentialId: credentialId, links: links}) AS outcomes`,
+     MATCH (m:MicroCredential {id: credentialId})
+     RETURN credentialId, ${OUTCOMES_OF_M} AS outcomes`,
     { ids: credentialIds },
   );
   return new Map(rows.map((row) => [row.credentialId, row.outcomes]));
+}
+
+export interface CataloguePageRow {
+  credential: StoredCredential;
+  provider: Provider | null;
+  outcomes: OutcomeWithLinks[];
+}
+
+/** Everything a catalogue page shows about its offers, in one round trip (listings prime the loaders with it). */
+export async function cataloguePage(graph: GraphClient, ids: readonly string[]): Promise<CataloguePageRow[]> {
+  const rows = await graph.read<{ credential: Record<string, unknown>; provider: Record<string, unknown> | null; outcomes: OutcomeWithLinks[] }>(
+    `UNWIND $ids AS id
+     MATCH (m:MicroCredential {id: id})
+     OPTIONAL MATCH (m)-[:OFFERED_BY]->(p:Provider)
+     RETURN ${CREDENTIAL} AS credential, p {.*} AS provider, ${OUTCOMES_OF_M} AS outcomes`,
+    { ids },
+  );
+  return rows.map((row) => ({
+    credential: withNulls<StoredCredential>(row.credential, MICRO_CREDENTIAL_FIELDS, { awardingBodies: [], notApplicable: [] }),
+    provider: row.provider ? withNulls<Provider>(row.provider, PROVIDER_FIELDS) : null,
+    outcomes: row.outcomes,
+  }));
 }
 
 export interface CatalogueFilter {

@@ -8,7 +8,7 @@ import { type Completeness, type ElementStatus, type PrincipleCheck, assessCompl
 import { type ElmExport, toElmSpecification } from '../elm.js';
 import type { StoredMicroCredential } from '../loaders.js';
 import { MANDATORY_ELEMENTS, OPTIONAL_ELEMENTS, PARTICIPATION_FORMS, type Qualification, type Recognition, STACKABILITY_VALUES, SUPERVISION_VALUES } from '../model.js';
-import { type CatalogueSort, type OutcomeWithLinks, type SkillLinkRow, matchingMicroCredentialIds } from '../store.js';
+import { type CatalogueSort, type OutcomeWithLinks, type SkillLinkRow, cataloguePage, matchingMicroCredentialIds } from '../store.js';
 import { ProviderRef } from './provider.js';
 
 /** Micro-credential offers: every Annex I element, completeness, learning outcomes and their skill links. */
@@ -306,10 +306,17 @@ builder.queryFields((t) => ({
         const sort: CatalogueSort = args.sort ?? (query ? 'RELEVANCE' : 'TITLE');
         const ids = await matchingMicroCredentialIds(context.graph, filter, sort, query);
         const page = pageOf(args, ids, context.maxPageSize);
-        const credentials = await context.loaders.catalogue.microCredential.loadMany(page.edges.map((edge) => edge!.node));
+        // One round trip for the whole page; the loaders are primed so nested fields need none.
+        const rows = new Map((await cataloguePage(context.graph, page.edges.map((edge) => edge!.node))).map((row) => [row.credential.id, row]));
+        const { microCredential, provider, outcomes } = context.loaders.catalogue;
+        for (const row of rows.values()) {
+          microCredential.prime(row.credential.id, row.credential);
+          outcomes.prime(row.credential.id, row.outcomes);
+          if (row.provider) provider.prime(row.provider.id, row.provider);
+        }
         return {
           ...page,
-          edges: page.edges.map((edge, index) => ({ cursor: edge!.cursor, node: credentials[index] as StoredMicroCredential })),
+          edges: page.edges.flatMap((edge) => (rows.has(edge!.node) ? [{ cursor: edge!.cursor, node: rows.get(edge!.node)!.credential }] : [])),
         };
       },
     },
