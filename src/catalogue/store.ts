@@ -111,10 +111,9 @@ export async function upsertMicroCredentials(tx: WriteTransaction, credentials: 
   );
 }
 
-export async function existingProviderIds(graph: GraphClient | WriteTransaction, ids: string[]): Promise<Set<string>> {
+export async function existingProviderIds(graph: GraphClient, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const cypher = 'UNWIND $ids AS id MATCH (p:Provider {id: id}) RETURN p.id AS id';
-  const rows = 'read' in graph ? await graph.read<{ id: string }>(cypher, { ids }) : ((await graph.run(cypher, { ids })) as Array<{ id: string }>);
+  const rows = await graph.read<{ id: string }>('UNWIND $ids AS id MATCH (p:Provider {id: id}) RETURN p.id AS id', { ids });
   return new Set(rows.map((row) => row.id));
 }
 
@@ -133,12 +132,16 @@ function withNulls<T extends object>(stored: Record<string, unknown>, fields: re
   return record as T;
 }
 
+function storedCredential(row: Record<string, unknown>): StoredCredential {
+  return withNulls<StoredCredential>(row, MICRO_CREDENTIAL_FIELDS, { awardingBodies: [], notApplicable: [] });
+}
+
 export async function microCredentialsById(graph: GraphClient, ids: readonly string[]): Promise<StoredCredential[]> {
   const rows = await graph.read<{ credential: Record<string, unknown> }>(
     `UNWIND $ids AS id MATCH (m:MicroCredential {id: id}) RETURN ${CREDENTIAL} AS credential`,
     { ids },
   );
-  return rows.map((row) => withNulls<StoredCredential>(row.credential, MICRO_CREDENTIAL_FIELDS, { awardingBodies: [], notApplicable: [] }));
+  return rows.map((row) => storedCredential(row.credential));
 }
 
 export async function qualificationsById(graph: GraphClient, ids: readonly string[]): Promise<Qualification[]> {
@@ -216,7 +219,7 @@ export async function cataloguePage(graph: GraphClient, ids: readonly string[]):
     { ids },
   );
   return rows.map((row) => ({
-    credential: withNulls<StoredCredential>(row.credential, MICRO_CREDENTIAL_FIELDS, { awardingBodies: [], notApplicable: [] }),
+    credential: storedCredential(row.credential),
     provider: row.provider ? withNulls<Provider>(row.provider, PROVIDER_FIELDS) : null,
     outcomes: row.outcomes,
   }));

@@ -1,3 +1,4 @@
+import { pushTo } from '../collections.js';
 import { type Token, analyse } from './text.js';
 
 /**
@@ -101,7 +102,7 @@ export class SkillLinker {
         if (stems.length === 0 || seen.has(key)) return;
         seen.add(key);
         const id = this.labels.push({ skill: index, text, type, stems, totalWeight: 0 }) - 1;
-        for (const stem of stems) push(this.labelPostings, stem, id);
+        for (const stem of stems) pushTo(this.labelPostings, stem, id);
       };
       add(skill.preferredLabel, 'PREFERRED');
       for (const label of skill.altLabels ?? []) add(label, 'ALTERNATIVE');
@@ -110,7 +111,7 @@ export class SkillLinker {
       const counts = new Map<string, number>();
       const tokens = skill.description ? analyse(skill.description) : [];
       for (const token of tokens) counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
-      for (const [stem, count] of counts) push(this.descriptionPostings, stem, [index, count] as [number, number]);
+      for (const [stem, count] of counts) pushTo(this.descriptionPostings, stem, [index, count] as [number, number]);
       this.descriptionLength.push(tokens.length);
     });
 
@@ -127,7 +128,7 @@ export class SkillLinker {
     const tokens = analyse(text);
     if (tokens.length === 0) return [];
     const positions = new Map<string, number[]>();
-    for (const token of tokens) push(positions, token.stem, token.position);
+    for (const token of tokens) pushTo(positions, token.stem, token.position);
 
     // Label side: accumulate matched IDF weight per label.
     const matchedWeight = new Map<number, number>();
@@ -200,12 +201,6 @@ function matchedSpan(tokens: Token[], labelStems: Set<string>): string {
   const from = matched[0].position;
   const to = matched[matched.length - 1].position;
   return tokens.slice(from, to + 1).map((token) => token.surface).join(' ');
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function round(value: number): number {

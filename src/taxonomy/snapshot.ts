@@ -1,4 +1,5 @@
 import type { GraphClient } from '../graph/client.js';
+import { pushTo } from '../collections.js';
 import { logger } from '../logger.js';
 import type { ConceptKind } from './esco-files.js';
 import type {
@@ -9,7 +10,7 @@ import type {
   SkillRow,
   TaxonomySummaryRow,
 } from './store.js';
-import { taxonomySummary } from './store.js';
+import { CONCEPT_PROJECTION, taxonomySummary } from './store.js';
 
 /**
  * An in-process, read-only copy of the taxonomy. ESCO changes a few times a year and fits in memory
@@ -55,7 +56,7 @@ export class TaxonomySnapshot {
       this.concepts.set(concept.uri, concept);
       if (concept.kind === 'IscoGroup') this.iscoByCode.set(concept.code, concept);
       if (concept.kind === 'Skill' && !concept.deprecated) {
-        for (const collection of concept.collections ?? []) push(this.collections, collection, concept);
+        for (const collection of concept.collections ?? []) pushTo(this.collections, collection, concept);
       }
     }
     const link = <A extends AnyConceptRow, B extends AnyConceptRow>(pairs: Array<[string, string]>, forward: Map<string, B[]>, backward: Map<string, A[]>) => {
@@ -63,8 +64,8 @@ export class TaxonomySnapshot {
         const source = this.concepts.get(from) as A | undefined;
         const target = this.concepts.get(to) as B | undefined;
         if (!source || !target) continue;
-        push(forward, from, target);
-        push(backward, to, source);
+        pushTo(forward, from, target);
+        pushTo(backward, to, source);
       }
     };
     link(data.essential, this.essentialSkills, this.essentialFor);
@@ -74,8 +75,8 @@ export class TaxonomySnapshot {
       const a = this.concepts.get(from) as SkillRow | undefined;
       const b = this.concepts.get(to) as SkillRow | undefined;
       if (!a || !b) continue;
-      push(this.relatedOf, from, { relationType, skill: b });
-      push(this.relatedOf, to, { relationType, skill: a });
+      pushTo(this.relatedOf, from, { relationType, skill: b });
+      pushTo(this.relatedOf, to, { relationType, skill: a });
     }
     for (const map of [this.essentialSkills, this.optionalSkills, this.essentialFor, this.optionalFor, this.broaderOf, this.narrowerOf, this.collections]) {
       for (const list of map.values()) (list as AnyConceptRow[]).sort(byLabel);
@@ -126,14 +127,6 @@ export class TaxonomySnapshot {
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-const CONCEPT = 'n {.*, kind: head(labels(n))}';
-
 /** The current release's identity: a re-import of the same version still changes it (importedAt). */
 export async function readReleaseStamp(graph: GraphClient): Promise<string | null> {
   const [row] = await graph.read<{ stamp: string }>(
@@ -150,7 +143,7 @@ export async function loadSnapshotData(graph: GraphClient, stamp: string): Promi
     );
   const [summary, concepts, essential, optional, broader, related] = await Promise.all([
     taxonomySummary(graph),
-    graph.read<{ concept: AnyConceptRow }>(`MATCH (n:Skill|SkillGroup|Occupation|IscoGroup) RETURN ${CONCEPT} AS concept`),
+    graph.read<{ concept: AnyConceptRow }>(`MATCH (n:Skill|SkillGroup|Occupation|IscoGroup) RETURN ${CONCEPT_PROJECTION} AS concept`),
     pairs('ESSENTIAL_SKILL'),
     pairs('OPTIONAL_SKILL'),
     pairs('BROADER'),

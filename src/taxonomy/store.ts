@@ -57,12 +57,13 @@ export interface RelatedSkillRow {
   skill: SkillRow;
 }
 
-const CONCEPT = 'n {.*, kind: head(labels(n))}';
+/** A concept node `n` as a row, with its kind (its one label). */
+export const CONCEPT_PROJECTION = 'n {.*, kind: head(labels(n))}';
 
 /** Concepts of one kind by URI, in no particular order (callers key them by uri). */
 export async function conceptsByUri<T extends AnyConceptRow>(graph: GraphClient, kind: ConceptKind, uris: readonly string[]): Promise<T[]> {
   const rows = await graph.read<{ concept: T }>(
-    `UNWIND $uris AS uri MATCH (n:${kind} {uri: uri}) RETURN ${CONCEPT} AS concept`,
+    `UNWIND $uris AS uri MATCH (n:${kind} {uri: uri}) RETURN ${CONCEPT_PROJECTION} AS concept`,
     { uris },
   );
   return rows.map((row) => row.concept);
@@ -70,7 +71,7 @@ export async function conceptsByUri<T extends AnyConceptRow>(graph: GraphClient,
 
 export async function iscoGroupsByCode(graph: GraphClient, codes: readonly string[]): Promise<IscoGroupRow[]> {
   const rows = await graph.read<{ concept: IscoGroupRow }>(
-    `UNWIND $codes AS code MATCH (n:IscoGroup {code: code}) RETURN ${CONCEPT} AS concept`,
+    `UNWIND $codes AS code MATCH (n:IscoGroup {code: code}) RETURN ${CONCEPT_PROJECTION} AS concept`,
     { codes },
   );
   return rows.map((row) => row.concept);
@@ -84,7 +85,7 @@ export async function skillsOfOccupations(graph: GraphClient, relation: Occupati
     `UNWIND $uris AS uri
      MATCH (o:Occupation {uri: uri})-[:${relation}]->(n:Skill)
      WITH uri, n ORDER BY n.preferredLabel
-     RETURN uri, collect(${CONCEPT}) AS skills`,
+     RETURN uri, collect(${CONCEPT_PROJECTION}) AS skills`,
     { uris: occupationUris },
   );
   return new Map(rows.map((row) => [row.uri, row.skills]));
@@ -96,7 +97,7 @@ export async function occupationsOfSkills(graph: GraphClient, relation: Occupati
     `UNWIND $uris AS uri
      MATCH (s:Skill {uri: uri})<-[:${relation}]-(n:Occupation)
      WITH uri, n ORDER BY n.preferredLabel
-     RETURN uri, collect(${CONCEPT}) AS occupations`,
+     RETURN uri, collect(${CONCEPT_PROJECTION}) AS occupations`,
     { uris: skillUris },
   );
   return new Map(rows.map((row) => [row.uri, row.occupations]));
@@ -110,7 +111,7 @@ export async function hierarchyNeighbours(graph: GraphClient, direction: 'up' | 
      MATCH (c:Skill|SkillGroup|Occupation|IscoGroup {uri: uri})
      MATCH ${pattern}
      WITH uri, n ORDER BY n.preferredLabel
-     RETURN uri, collect(${CONCEPT}) AS concepts`,
+     RETURN uri, collect(${CONCEPT_PROJECTION}) AS concepts`,
     { uris },
   );
   return new Map(rows.map((row) => [row.uri, row.concepts]));
@@ -121,7 +122,7 @@ export async function relatedSkillsOf(graph: GraphClient, skillUris: readonly st
     `UNWIND $uris AS uri
      MATCH (s:Skill {uri: uri})-[r:RELATED_SKILL]-(n:Skill)
      WITH uri, r, n ORDER BY r.relationType, n.preferredLabel
-     RETURN uri, collect({relationType: r.relationType, skill: ${CONCEPT}}) AS related`,
+     RETURN uri, collect({relationType: r.relationType, skill: ${CONCEPT_PROJECTION}}) AS related`,
     { uris: skillUris },
   );
   return new Map(rows.map((row) => [row.uri, row.related]));
@@ -195,7 +196,7 @@ export async function taxonomySummary(graph: GraphClient): Promise<TaxonomySumma
 export async function skillsInCollection(graph: GraphClient, collection: string): Promise<SkillRow[]> {
   const rows = await graph.read<{ concept: SkillRow }>(
     `MATCH (n:Skill) WHERE n.deprecated = false AND $collection IN n.collections
-     RETURN ${CONCEPT} AS concept ORDER BY n.preferredLabel`,
+     RETURN ${CONCEPT_PROJECTION} AS concept ORDER BY n.preferredLabel`,
     { collection },
   );
   return rows.map((row) => row.concept);

@@ -1,3 +1,4 @@
+import { pushTo } from '../../collections.js';
 import { builder } from '../../server/builder.js';
 import { loadExisting } from '../../server/context.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
@@ -88,7 +89,7 @@ builder.queryFields((t) => ({
       const providers = new Map((await loadExisting(context.loaders.catalogue.provider, providerIds)).map((p) => [p.id, p]));
       const assessed = offers.map((m) => ({ providerId: m.providerId, completeness: assessCompleteness(m, m.providerId ? (providers.get(m.providerId) ?? null) : null) }));
       const groups = new Map<string | null, typeof assessed>();
-      for (const entry of assessed) groups.set(entry.providerId, [...(groups.get(entry.providerId) ?? []), entry]);
+      for (const entry of assessed) pushTo(groups, entry.providerId, entry);
       return {
         overall: summariseCompleteness(assessed.map((a) => a.completeness)),
         byProvider: [...groups.entries()].map(([providerId, entries]) => ({

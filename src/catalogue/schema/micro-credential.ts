@@ -1,3 +1,4 @@
+import { pushTo } from '../../collections.js';
 import { builder } from '../../server/builder.js';
 import { loadExisting } from '../../server/context.js';
 import { pageOf } from '../../server/connections.js';
@@ -232,7 +233,7 @@ MicroCredentialRef.implement({
         for (const outcome of await context.loaders.catalogue.outcomes.load(m.id)) {
           for (const link of outcome.links) {
             if (link.state === 'REJECTED') continue;
-            bySkill.set(link.skillUri, [...(bySkill.get(link.skillUri) ?? []), link]);
+            pushTo(bySkill, link.skillUri, link);
           }
         }
         const confirmed = (links: SkillLinkRow[]) => links.some((l) => l.state === 'ACCEPTED' || l.state === 'ADDED');
