@@ -1,5 +1,5 @@
 import { pushTo } from '../collections.js';
-import { type Token, analyse } from './text.js';
+import { type Token, analyse, exactKey } from './text.js';
 
 /**
  * Links free text (a learning outcome, a CV paragraph, a job ad) to ESCO skills, without any external
@@ -23,6 +23,8 @@ export interface LinkableSkill {
   description?: string | null;
   /** How many occupations list the skill as essential or optional; a weak prior. */
   occupationCount?: number;
+  /** URIs of the skill's broader skills (ESCO skill pillar), to credit a general skill its specific ones imply. */
+  broaderSkills?: string[];
 }
 
 export interface LinkEvidence {
@@ -37,6 +39,10 @@ export interface LinkEvidence {
   labelScore: number;
   descriptionScore: number;
   prior: number;
+  /** Credit from a matched narrower skill (0 when none). */
+  hierarchyScore: number;
+  /** The narrower skill whose match credited this one, if any. */
+  viaNarrowerSkill: { uri: string; preferredLabel: string } | null;
   method: string;
 }
 
@@ -55,6 +61,7 @@ export interface LinkerOptions {
   priorWeight: number;
   bm25K1: number;
   bm25B: number;
+  broaderWeight: number;
 }
 
 export const DEFAULT_LINKER_OPTIONS: LinkerOptions = {
@@ -65,9 +72,10 @@ export const DEFAULT_LINKER_OPTIONS: LinkerOptions = {
   priorWeight: 0.05,
   bm25K1: 1.2,
   bm25B: 0.75,
+  broaderWeight: 0.2,
 };
 
-export const LINK_METHOD = 'label-coverage+phrase+description-bm25 (natural: Porter stems, stop words)';
+export const LINK_METHOD = 'label-coverage+phrase+description-bm25+broader-skill-credit (natural: Porter stems, stop words)';
 
 interface LabelDoc {
   skill: number;
@@ -89,6 +97,7 @@ export class SkillLinker {
   private readonly descriptionLength: number[] = [];
   private readonly averageDescriptionLength: number;
   private readonly priors: number[];
+  private readonly broaderOf: number[][];
 
   constructor(skills: LinkableSkill[], private readonly options: LinkerOptions = DEFAULT_LINKER_OPTIONS) {
     this.skills = skills;
@@ -97,7 +106,7 @@ export class SkillLinker {
     const seen = new Set<string>();
     skills.forEach((skill, index) => {
       const add = (text: string, type: LinkLabelType) => {
-        const stems = [...new Set(analyse(text).map((token) => token.stem))];
+        const stems = [...new Set(analyse(text, { namesExact: true }).map((token) => token.stem))];
         const key = `${index}\u0000${stems.join(' ')}`;
         if (stems.length === 0 || seen.has(key)) return;
         seen.add(key);
@@ -120,6 +129,8 @@ export class SkillLinker {
     for (const label of this.labels) label.totalWeight = label.stems.reduce((sum, stem) => sum + this.labelIdf.get(stem)!, 0);
     for (const [stem, postings] of this.descriptionPostings) this.descriptionIdf.set(stem, idf(skills.length, postings.length));
     this.averageDescriptionLength = this.descriptionLength.reduce((a, b) => a + b, 0) / Math.max(1, skills.length);
+    const indexOf = new Map(skills.map((skill, index) => [skill.uri, index]));
+    this.broaderOf = skills.map((skill) => (skill.broaderSkills ?? []).map((uri) => indexOf.get(uri)).filter((index): index is number => index !== undefined));
     this.priors = skills.map((skill) => 1 + options.priorWeight * Math.log1p(skill.occupationCount ?? 0));
   }
 
@@ -128,7 +139,10 @@ export class SkillLinker {
     const tokens = analyse(text);
     if (tokens.length === 0) return [];
     const positions = new Map<string, number[]>();
-    for (const token of tokens) pushTo(positions, token.stem, token.position);
+    for (const token of tokens) {
+      pushTo(positions, token.stem, token.position);
+      pushTo(positions, exactKey(token.surface), token.position);
+    }
 
     // Label side: accumulate matched IDF weight per label.
     const matchedWeight = new Map<number, number>();
@@ -137,7 +151,7 @@ export class SkillLinker {
       if (weight === undefined) continue;
       for (const label of this.labelPostings.get(stem)!) matchedWeight.set(label, (matchedWeight.get(label) ?? 0) + weight);
     }
-    const best = new Map<number, { label: number; score: number; coverage: number; phrase: boolean }>();
+    const best = new Map<number, LabelMatch>();
     for (const [labelId, weight] of matchedWeight) {
       const label = this.labels[labelId];
       const coverage = weight / label.totalWeight;
@@ -161,33 +175,87 @@ export class SkillLinker {
       }
     }
 
-    const ranked = [...best.entries()].map(([skill, match]) => {
+    const ranked: Candidate[] = [...best.entries()].map(([skill, match]) => {
       const descriptionScore = description.get(skill) ?? 0;
-      const score = (match.score + this.options.descriptionWeight * descriptionScore) * this.priors[skill];
-      return { skill, match, descriptionScore, score };
+      const textScore = (match.score + this.options.descriptionWeight * descriptionScore) * this.priors[skill];
+      return { skill, match, descriptionScore, textScore, viaNarrower: null, hierarchyScore: 0, score: textScore };
     });
+    this.creditBroaderSkills(ranked);
     ranked.sort((x, y) => y.score - x.score || this.skills[x.skill].preferredLabel.localeCompare(this.skills[y.skill].preferredLabel));
 
-    return ranked.slice(0, first).map(({ skill, match, descriptionScore, score }) => {
-      const label = this.labels[match.label];
+    return ranked.slice(0, first).map((candidate) => {
+      // A skill credited only through a narrower one shows the narrower skill's match as its evidence.
+      const own = candidate.match;
+      const shown = own ?? best.get(candidate.viaNarrower!)!;
+      const label = this.labels[shown.label];
+      const via = candidate.viaNarrower === null ? null : this.skills[candidate.viaNarrower];
       return {
-        uri: this.skills[skill].uri,
-        preferredLabel: this.skills[skill].preferredLabel,
-        score: round(score),
+        uri: this.skills[candidate.skill].uri,
+        preferredLabel: this.skills[candidate.skill].preferredLabel,
+        score: round(candidate.score),
         evidence: {
           matchedText: matchedSpan(tokens, new Set(label.stems)),
           matchedLabel: label.text,
           labelType: label.type,
-          labelCoverage: round(match.coverage),
-          phraseMatch: match.phrase,
-          labelScore: round(match.score),
-          descriptionScore: round(descriptionScore),
-          prior: round(this.priors[skill]),
+          labelCoverage: round(own?.coverage ?? 0),
+          phraseMatch: own?.phrase ?? false,
+          labelScore: round(own?.score ?? 0),
+          descriptionScore: round(candidate.descriptionScore),
+          prior: round(this.priors[candidate.skill]),
+          hierarchyScore: round(candidate.hierarchyScore),
+          viaNarrowerSkill: via && { uri: via.uri, preferredLabel: via.preferredLabel },
           method: LINK_METHOD,
         },
       };
     });
   }
+
+  /**
+   * Job ads and outcomes often name a specific tool or task where the taxonomy's answer is the general skill
+   * above it ("troubleshoot website" → "perform ICT troubleshooting"). Each broader skill of a matched skill
+   * gets `broaderWeight` × the best text score among its matched narrower skills; one level up only.
+   */
+  private creditBroaderSkills(ranked: Candidate[]): void {
+    const { broaderWeight } = this.options;
+    if (broaderWeight <= 0) return;
+    const credit = new Map<number, { from: number; score: number }>();
+    for (const { skill, textScore } of ranked) {
+      for (const parent of this.broaderOf[skill]) {
+        const current = credit.get(parent);
+        if (!current || textScore * broaderWeight > current.score) credit.set(parent, { from: skill, score: textScore * broaderWeight });
+      }
+    }
+    const bySkill = new Map(ranked.map((candidate) => [candidate.skill, candidate]));
+    for (const [parent, { from, score }] of credit) {
+      const candidate = bySkill.get(parent);
+      if (candidate) {
+        candidate.viaNarrower = from;
+        candidate.hierarchyScore = score;
+        candidate.score += score;
+      } else {
+        ranked.push({ skill: parent, match: null, descriptionScore: 0, textScore: 0, viaNarrower: from, hierarchyScore: score, score });
+      }
+    }
+  }
+}
+
+interface LabelMatch {
+  label: number;
+  score: number;
+  coverage: number;
+  phrase: boolean;
+}
+
+interface Candidate {
+  skill: number;
+  /** The skill's own best label match; null when only a narrower skill matched. */
+  match: LabelMatch | null;
+  descriptionScore: number;
+  /** (label score + description weight × description score) × prior. */
+  textScore: number;
+  viaNarrower: number | null;
+  hierarchyScore: number;
+  score: number;
 }
 
 /** True when the label's stems occur in the text one after another, in order. */
@@ -196,7 +264,7 @@ function isContiguous(labelStems: string[], positions: Map<string, number[]>): b
 }
 
 function matchedSpan(tokens: Token[], labelStems: Set<string>): string {
-  const matched = tokens.filter((token) => labelStems.has(token.stem));
+  const matched = tokens.filter((token) => labelStems.has(token.stem) || labelStems.has(exactKey(token.surface)));
   if (matched.length === 0) return '';
   const from = matched[0].position;
   const to = matched[matched.length - 1].position;

@@ -1,3 +1,4 @@
+import { pushTo } from '../collections.js';
 import type { GraphClient } from '../graph/client.js';
 import type { EscoExport } from '../taxonomy/esco-files.js';
 import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
@@ -10,6 +11,10 @@ export function linkableSkillsFromExport(esco: EscoExport): LinkableSkill[] {
   for (const relation of esco.occupationSkills) {
     occupationCount.set(relation.skillUri, (occupationCount.get(relation.skillUri) ?? 0) + 1);
   }
+  const broader = new Map<string, string[]>();
+  for (const relation of esco.broader) {
+    if (relation.fromKind === 'Skill' && relation.toKind === 'Skill') pushTo(broader, relation.from, relation.to);
+  }
   return [...esco.skills.values()].map((skill) => ({
     uri: skill.uri,
     preferredLabel: skill.preferredLabel,
@@ -17,6 +22,7 @@ export function linkableSkillsFromExport(esco: EscoExport): LinkableSkill[] {
     hiddenLabels: skill.hiddenLabels,
     description: skill.description,
     occupationCount: occupationCount.get(skill.uri) ?? 0,
+    broaderSkills: broader.get(skill.uri) ?? [],
   }));
 }
 
@@ -28,6 +34,7 @@ export function linkableSkillsFromSnapshot(snapshot: TaxonomySnapshot): Linkable
     hiddenLabels: skill.hiddenLabels,
     description: skill.description,
     occupationCount,
+    broaderSkills: snapshot.neighbours('up', skill.uri).filter((concept) => concept.kind === 'Skill').map((concept) => concept.uri),
   }));
 }
 
@@ -35,6 +42,7 @@ export async function linkableSkillsFromGraph(graph: GraphClient): Promise<Linka
   return graph.read<LinkableSkill>(
     `MATCH (s:Skill) WHERE s.deprecated = false
      RETURN s.uri AS uri, s.preferredLabel AS preferredLabel, s.altLabels AS altLabels, s.hiddenLabels AS hiddenLabels,
-            s.description AS description, COUNT { (s)<-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]-() } AS occupationCount`,
+            s.description AS description, COUNT { (s)<-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]-() } AS occupationCount,
+            [(s)-[:BROADER]->(parent:Skill) | parent.uri] AS broaderSkills`,
   );
 }

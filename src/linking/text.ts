@@ -13,7 +13,7 @@ const { words: naturalStopWords } = require('natural/lib/natural/util/stopwords.
 
 const STOP_WORDS = new Set([...naturalStopWords, 'etc', 'e.g', 'i.e', 'using', 'use', 'ability', 'able', 'good', 'strong', 'excellent', 'experience', 'knowledge', 'skills', 'skill', 'work', 'working', 'years', 'year', 'plus', 'including', 'related', 'relevant', 'etc.']);
 
-const tokenizer = new RegexpTokenizer({ pattern: /[^a-z0-9+#.]+/, discardEmpty: true });
+const tokenizer = new RegexpTokenizer({ pattern: /[^a-zA-Z0-9+#.]+/, discardEmpty: true });
 
 export interface Token {
   /** The stem the index matches on. */
@@ -35,13 +35,23 @@ function stem(word: string): string {
   return stemmed;
 }
 
-/** Lower-cases, tokenises, drops stop words and stems; trailing dots are trimmed ("java." → "java", ".net" stays). */
-export function analyse(text: string): Token[] {
+/** The key a name matches on: the word exactly, never stemmed (so "solid" cannot match "Solidity"). */
+export function exactKey(word: string): string {
+  return `=${word}`;
+}
+
+/**
+ * Lower-cases, tokenises, drops stop words and stems; trailing dots are trimmed ("java." → "java", ".net" stays).
+ * With `namesExact`, a word written with a capital letter (a name or an acronym in an ESCO label: "Solidity",
+ * "LESS", "SAP R3") keys on its exact lower-case form instead of its stem.
+ */
+export function analyse(text: string, { namesExact = false } = {}): Token[] {
   const tokens: Token[] = [];
-  for (const raw of tokenizer.tokenize(text.toLowerCase())) {
-    const word = raw.replace(/\.+$/, '').replace(/^\.(?![a-z])/, '');
+  for (const raw of tokenizer.tokenize(text)) {
+    const word = raw.toLowerCase().replace(/\.+$/, '').replace(/^\.(?![a-z])/, '');
     if (word.length === 0 || STOP_WORDS.has(word) || (word.length === 1 && !/[a-z0-9]/.test(word))) continue;
-    tokens.push({ stem: stem(word), surface: word, position: tokens.length });
+    const key = namesExact && /[A-Z]/.test(raw) ? exactKey(word) : stem(word);
+    tokens.push({ stem: key, surface: word, position: tokens.length });
   }
   return tokens;
 }

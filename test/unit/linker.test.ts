@@ -8,6 +8,9 @@ const linker = new SkillLinker([
   { uri: 's:customer', preferredLabel: 'provide customer service', altLabels: ['serve customers', 'customer care'], occupationCount: 100 },
   { uri: 's:weld', preferredLabel: 'apply arc welding techniques', altLabels: ['arc welding'], hiddenLabels: ['arc-welding'], occupationCount: 3 },
   { uri: 's:snake', preferredLabel: 'handle snakes', altLabels: ['python handling'], occupationCount: 1 },
+  { uri: 's:solidity', preferredLabel: 'Solidity', occupationCount: 1 },
+  { uri: 's:troubleshoot', preferredLabel: 'support ICT systems', occupationCount: 10 },
+  { uri: 's:website', preferredLabel: 'troubleshoot website', broaderSkills: ['s:troubleshoot', 's:not-current'], occupationCount: 2 },
 ]);
 
 describe('SkillLinker', () => {
@@ -42,6 +45,21 @@ describe('SkillLinker', () => {
     expect(link.evidence.method).toMatch(/label-coverage/);
     expect(link.evidence.prior).toBeCloseTo(1 + 0.05 * Math.log1p(5), 3);
     expect(link.score).toBeCloseTo((link.evidence.labelScore + 0.15 * link.evidence.descriptionScore) * link.evidence.prior, 2);
+    expect(link.evidence).toMatchObject({ hierarchyScore: 0, viaNarrowerSkill: null });
+  });
+
+  it('matches a name only as written, never through its stem', () => {
+    expect(linker.link('solid experience with welding', 5).map((link) => link.uri)).not.toContain('s:solidity');
+    expect(linker.link('Solidity smart contracts', 1)[0].uri).toBe('s:solidity');
+  });
+
+  it('credits the broader skill of a matched skill, and says through which one', () => {
+    const links = linker.link('troubleshoot our website', 5);
+    expect(links.map((link) => link.uri)).toEqual(['s:website', 's:troubleshoot']);
+    const [narrower, broader] = links;
+    expect(broader.evidence).toMatchObject({ labelScore: 0, labelCoverage: 0, matchedLabel: 'troubleshoot website', viaNarrowerSkill: { uri: 's:website' } });
+    expect(broader.evidence.hierarchyScore).toBeCloseTo(0.2 * narrower.score, 2);
+    expect(broader.score).toBeCloseTo(broader.evidence.hierarchyScore, 3);
   });
 });
 

@@ -23,6 +23,16 @@ const SkillLinkEvidence = builder.objectRef<LinkEvidenceShape>('SkillLinkEvidenc
     labelScore: t.exposeFloat('labelScore'),
     descriptionScore: t.exposeFloat('descriptionScore', { description: "BM25 of the text against the skill's description." }),
     prior: t.exposeFloat('prior', { description: 'Multiplier for skills many occupations need (1 + 0.05·ln(1 + occupations)).' }),
+    hierarchyScore: t.exposeFloat('hierarchyScore', {
+      description: '0.2 × the text score of the best-matching narrower skill (0 when no narrower skill matched).',
+    }),
+    viaNarrowerSkill: t.field({
+      type: Skill,
+      nullable: true,
+      description: 'The narrower skill whose match credited this one. When labelScore is 0, the matched text and label are its own.',
+      resolve: async (evidence, _args, context) =>
+        evidence.viaNarrowerSkill && ((await context.loaders.taxonomy.skill.load(evidence.viaNarrowerSkill.uri)) as SkillRow | null),
+    }),
     method: t.exposeString('method'),
     taxonomyVersion: t.exposeString('taxonomyVersion', { description: 'The ESCO release the link was computed against.' }),
   }),
@@ -41,7 +51,7 @@ const SkillLinkRef = builder.objectRef<SkillLinkShape>('SkillLink').implement({
       resolve: async (link, _args, context) => (await context.loaders.taxonomy.skill.load(link.uri)) as SkillRow,
     }),
     score: t.exposeFloat('score', {
-      description: '(labelScore + 0.15 × descriptionScore) × prior; comparable within one text only.',
+      description: '(labelScore + 0.15 × descriptionScore) × prior + hierarchyScore; comparable within one text only.',
     }),
     evidence: t.field({ type: SkillLinkEvidence, resolve: (link) => link.evidence }),
   }),
