@@ -209,20 +209,14 @@ export interface CataloguePageRow {
   outcomes: OutcomeWithLinks[];
 }
 
-/** Everything a catalogue page shows about its offers, in one round trip (listings prime the loaders with it). */
-export async function cataloguePage(graph: GraphClient, ids: readonly string[]): Promise<CataloguePageRow[]> {
-  const rows = await graph.read<{ credential: Record<string, unknown>; provider: Record<string, unknown> | null; outcomes: OutcomeWithLinks[] }>(
-    `UNWIND $ids AS id
-     MATCH (m:MicroCredential {id: id})
-     OPTIONAL MATCH (m)-[:OFFERED_BY]->(p:Provider)
-     RETURN ${CREDENTIAL} AS credential, p {.*} AS provider, ${OUTCOMES_OF_M} AS outcomes`,
-    { ids },
-  );
-  return rows.map((row) => ({
+const PAGE_ROW = `{credential: ${CREDENTIAL}, provider: [(m)-[:OFFERED_BY]->(p:Provider) | p {.*}][0], outcomes: ${OUTCOMES_OF_M}}`;
+
+function cataloguePageRow(row: { credential: Record<string, unknown>; provider: Record<string, unknown> | null; outcomes: OutcomeWithLinks[] }): CataloguePageRow {
+  return {
     credential: storedCredential(row.credential),
     provider: row.provider ? withNulls<Provider>(row.provider, PROVIDER_FIELDS) : null,
     outcomes: row.outcomes,
-  }));
+  };
 }
 
 export interface CatalogueFilter {
@@ -273,17 +267,46 @@ const ORDER = `
     CASE $sort WHEN 'RECENTLY_UPDATED' THEN m.updatedAt END DESC,
     toLower(m.title), m.id`;
 
-/** The ids of all matching offers, in order (catalogues are thousands of offers, so ids fit in one answer). */
-export async function matchingMicroCredentialIds(graph: GraphClient, filter: CatalogueFilter, sort: CatalogueSort, luceneQuery: string | null): Promise<string[]> {
+export interface CatalogueSlice {
+  /** How many offers match. */
+  total: number;
+  /** Position of the first row among all matches. */
+  offset: number;
+  rows: CataloguePageRow[];
+}
+
+/**
+ * One page of the filtered, sorted catalogue and the number of matches, in one round trip: everything the
+ * page shows about its offers (provider, outcomes, links), so the listing primes the loaders with it.
+ * `from`/`to` are positions among the matches (see pageWindow): `from` negative counts from the end, `to` null runs to the end.
+ */
+export async function catalogueSlice(
+  graph: GraphClient,
+  filter: CatalogueFilter,
+  sort: CatalogueSort,
+  luceneQuery: string | null,
+  window: { from: number; to: number | null },
+): Promise<CatalogueSlice> {
   const params = {
     status: null, providerId: null, skillUri: null, occupationUri: null, sector: null, country: null, region: null,
     eqfMin: null, eqfMax: null, ectsMin: null, ectsMax: null, participationForm: null, language: null,
     accreditedOnly: null, collection: null, voucherEligible: null,
     ...Object.fromEntries(Object.entries(filter).filter(([key]) => key !== 'text')),
-    sort, query: luceneQuery,
+    sort, query: luceneQuery, from: window.from, to: window.to,
   };
-  const cypher = luceneQuery
-    ? `CALL db.index.fulltext.queryNodes('micro_credential_text', $query) YIELD node AS m, score WHERE ${FILTER_CONDITIONS} RETURN m.id AS id ${ORDER}`
-    : `MATCH (m:MicroCredential) WITH m, 0.0 AS score WHERE ${FILTER_CONDITIONS} RETURN m.id AS id ${ORDER}`;
-  return (await graph.read<{ id: string }>(cypher, params)).map((row) => row.id);
+  const matches = luceneQuery
+    ? `CALL db.index.fulltext.queryNodes('micro_credential_text', $query) YIELD node AS m, score WHERE ${FILTER_CONDITIONS}`
+    : `MATCH (m:MicroCredential) WITH m, 0.0 AS score WHERE ${FILTER_CONDITIONS}`;
+  const [result] = await graph.read<{ total: number; offset: number; rows: Parameters<typeof cataloguePageRow>[0][] }>(
+    `${matches}
+     WITH m, score ${ORDER}
+     WITH collect(m) AS matched
+     WITH matched, size(matched) AS total
+     WITH total, CASE WHEN $from < 0 THEN CASE WHEN total + $from < 0 THEN 0 ELSE total + $from END ELSE $from END AS offset,
+          matched[$from..coalesce($to, total)] AS page
+     CALL (page) { UNWIND page AS m RETURN collect(${PAGE_ROW}) AS rows }
+     RETURN total, offset, rows`,
+    params,
+  );
+  return { total: result.total, offset: result.offset, rows: result.rows.map(cataloguePageRow) };
 }

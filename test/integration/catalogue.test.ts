@@ -278,8 +278,28 @@ describe('micro-credential catalogue', () => {
       expect(all.errors).toBeUndefined();
       expect(all.data.microCredentials.edges).toHaveLength(3);
       expect(all.extensions?.dbRoundTrips).toBe(one.extensions?.dbRoundTrips);
-      // The matching ids, then the page with providers, outcomes and links (taxonomy fields come from the snapshot).
-      expect(all.extensions?.dbRoundTrips).toBe(2);
+      // One query counts the matches and fetches the page with providers, outcomes and links (taxonomy fields come from the snapshot).
+      expect(all.extensions?.dbRoundTrips).toBe(1);
+    });
+
+    it('pages forwards and backwards with the count in the same query', async () => {
+      const page = async (args: string) =>
+        (await gql(hub, `{ microCredentials(${args}) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor startCursor } } }`))
+          .data.microCredentials;
+      const ids = (connection: { edges: Array<{ node: { id: string } }> }) => connection.edges.map((edge) => edge.node.id);
+      const everything = await page('first: 50');
+      const all = ids(everything);
+      expect(all).toHaveLength(3);
+      const head = await page('first: 2');
+      expect(ids(head)).toEqual(all.slice(0, 2));
+      expect(head).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+      const rest = await page(`first: 2, after: "${head.pageInfo.endCursor}"`);
+      expect(ids(rest)).toEqual(all.slice(2));
+      expect(rest.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+      expect(ids(await page('last: 2'))).toEqual(all.slice(1));
+      expect(ids(await page(`last: 1, before: "${everything.edges[2].cursor}"`))).toEqual([all[1]]);
+      expect(await page('last: 2, filter: { country: "XX" }')).toMatchObject({ totalCount: 0, edges: [] });
+      expect(await page(`first: 2, after: "${everything.edges[2].cursor}"`)).toMatchObject({ totalCount: 3, edges: [], pageInfo: { hasNextPage: false } });
     });
   });
 });

@@ -1,7 +1,7 @@
 import { pushTo } from '../../collections.js';
 import { builder } from '../../server/builder.js';
 import { loadExisting } from '../../server/context.js';
-import { pageOf } from '../../server/connections.js';
+import { pageOfWindow, pageWindow } from '../../server/connections.js';
 import { Occupation, Skill, SkillCollectionEnum } from '../../taxonomy/schema/concepts.js';
 import { toLuceneQuery } from '../../taxonomy/search.js';
 import type { SkillRow } from '../../taxonomy/store.js';
@@ -9,7 +9,7 @@ import { type Completeness, type ElementStatus, type PrincipleCheck, assessCompl
 import { type ElmExport, toElmSpecification } from '../elm.js';
 import type { StoredMicroCredential } from '../loaders.js';
 import { MANDATORY_ELEMENTS, OPTIONAL_ELEMENTS, PARTICIPATION_FORMS, type Qualification, type Recognition, STACKABILITY_VALUES, SUPERVISION_VALUES } from '../model.js';
-import { type CatalogueSort, type OutcomeWithLinks, type SkillLinkRow, cataloguePage, matchingMicroCredentialIds } from '../store.js';
+import { type CatalogueSort, type OutcomeWithLinks, type SkillLinkRow, catalogueSlice } from '../store.js';
 import { ProviderRef } from './provider.js';
 
 /** Micro-credential offers: every Annex I element, completeness, learning outcomes and their skill links. */
@@ -305,20 +305,15 @@ builder.queryFields((t) => ({
         const filter = { ...args.filter, status: args.filter?.status ?? 'PUBLISHED', providerId: args.filter?.providerId ? String(args.filter.providerId) : null };
         const query = filter.text ? toLuceneQuery(filter.text) : null;
         const sort: CatalogueSort = args.sort ?? (query ? 'RELEVANCE' : 'TITLE');
-        const ids = await matchingMicroCredentialIds(context.graph, filter, sort, query);
-        const page = pageOf(args, ids, context.maxPageSize);
-        // One round trip for the whole page; the loaders are primed so nested fields need none.
-        const rows = new Map((await cataloguePage(context.graph, page.edges.map((edge) => edge!.node))).map((row) => [row.credential.id, row]));
+        // One round trip for the count and the whole page; the loaders are primed so nested fields need none.
+        const slice = await catalogueSlice(context.graph, filter, sort, query, pageWindow(args, context.maxPageSize));
         const { microCredential, provider, outcomes } = context.loaders.catalogue;
-        for (const row of rows.values()) {
+        for (const row of slice.rows) {
           microCredential.prime(row.credential.id, row.credential);
           outcomes.prime(row.credential.id, row.outcomes);
           if (row.provider) provider.prime(row.provider.id, row.provider);
         }
-        return {
-          ...page,
-          edges: page.edges.flatMap((edge) => (rows.has(edge!.node) ? [{ cursor: edge!.cursor, node: rows.get(edge!.node)!.credential }] : [])),
-        };
+        return pageOfWindow(args, slice.total, slice.offset, slice.rows.map((row) => row.credential), context.maxPageSize);
       },
     },
     MicroCredentialConnection,
