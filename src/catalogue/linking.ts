@@ -31,18 +31,35 @@ export interface OutcomeToLink {
   targetSkills: string[];
 }
 
+/**
+ * Words a title uses to say what kind of offer it is or whom it is for, not what it teaches: linked on their
+ * own they propose "develop training programmes" for any "training programme". Dropped from a title that
+ * stands in for missing outcomes.
+ */
+export const OFFER_FORM_WORDS = [
+  'training', 'programme', 'program', 'course', 'module', 'micro', 'credential', 'microcredential', 'qualification',
+  'microqualification', 'certificate', 'certification', 'diploma', 'award', 'introduction', 'basic', 'level',
+  'employee', 'worker', 'practitioner', 'engineer', 'specialist',
+];
+const OFFER_FORM_PATTERN = new RegExp(`\\b(?:${OFFER_FORM_WORDS.join('|')})s?\\b`, 'gi');
+
+/** The part of a title that names the subject: "International welding engineer (IWE)" → "International welding (IWE)". */
+export function titleSubject(title: string): string {
+  return title.replace(OFFER_FORM_PATTERN, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Pure: the suggestions for each outcome, best first. */
 export function suggestLinks(linker: SkillLinker, outcomes: OutcomeToLink[]): SuggestedLink[] {
   return outcomes.flatMap(({ outcomeId, text, stated, targetSkills }) => {
     const targets = new Set(targetSkills);
     return linker
-      .link(text, SUGGESTIONS_PER_OUTCOME * 3)
+      .link(stated ? text : titleSubject(text), SUGGESTIONS_PER_OUTCOME * 3)
       .filter((link) => link.evidence.labelCoverage >= MIN_LABEL_COVERAGE)
       .map((link) => {
         const boosted = targets.has(link.uri);
         const notes = [
           boosted ? `×${TARGET_OCCUPATION_BOOST} essential for a targeted occupation` : null,
-          stated ? null : 'from the title: the offer states no learning outcomes',
+          stated ? null : 'from the title, without words naming the kind of offer: the offer states no learning outcomes',
         ].filter(Boolean);
         return {
           outcomeId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestLinks } from '../../src/catalogue/linking.js';
+import { suggestLinks, titleSubject } from '../../src/catalogue/linking.js';
 import { validateMicroCredential } from '../../src/catalogue/model.js';
 import { outcomesOf } from '../../src/catalogue/store.js';
 import { SkillLinker } from '../../src/linking/linker.js';
@@ -8,6 +8,7 @@ const linker = new SkillLinker([
   { uri: 's:weld', preferredLabel: 'apply arc welding techniques', altLabels: ['arc welding'] },
   { uri: 's:align', preferredLabel: 'align components' },
   { uri: 's:serve', preferredLabel: 'assist customers' },
+  { uri: 's:train', preferredLabel: 'develop training programmes' },
 ]);
 
 function offer(learningOutcomes?: string[]) {
@@ -48,5 +49,14 @@ describe('suggestLinks', () => {
     expect(suggestLinks(linker, [{ outcomeId: 'o3', text: 'customers', stated: true, targetSkills: [] }])).toEqual([]);
     expect(suggestLinks(linker, [{ outcomeId: 'o4', text: 'components of a car', stated: true, targetSkills: [] }])).toEqual([]);
     expect(suggestLinks(linker, [{ outcomeId: 'o5', text: 'Apply arc welding to frames', stated: true, targetSkills: [] }]).map((s) => s.skillUri)).toEqual(['s:weld']);
+  });
+
+  it('links a title that stands in for outcomes through its subject, not through words naming the kind of offer', () => {
+    expect(titleSubject('IKI training programme')).toBe('IKI');
+    expect(titleSubject('International welding engineer (IWE)')).toBe('International welding (IWE)');
+    expect(titleSubject('Levelling floors')).toBe('Levelling floors');
+    expect(suggestLinks(linker, [{ outcomeId: 'o6', text: 'IKI training programme', stated: false, targetSkills: [] }])).toEqual([]);
+    // Stated outcomes are linked as written: there "develop training programmes" is what the text says.
+    expect(suggestLinks(linker, [{ outcomeId: 'o7', text: 'Develop training programmes', stated: true, targetSkills: [] }]).map((s) => s.skillUri)).toEqual(['s:train']);
   });
 });
