@@ -1,14 +1,16 @@
-import type { MicroCredential } from './model.js';
+import type { MicroCredential, MicroCredentialInput } from './model.js';
 
 /**
- * A micro-credential offer as a European Learning Model (ELM v3) LearningAchievementSpecification, in the
- * JSON shape of the Commission's "uploadable" samples (European-Learning-Model repository,
- * Credentials/JSON-LD Examples (ELM v3)/Sample-MC-Annex1-unsigned-uploadable.json). Write-only for now.
+ * Micro-credential offers to and from the European Learning Model (ELM v3), in the JSON shape of the
+ * Commission's "uploadable" samples (European-Learning-Model repository, Credentials/JSON-LD Examples
+ * (ELM v3)/Sample-MC-Annex1-unsigned-uploadable.json). Pure.
  *
- * Only elements whose controlled-vocabulary concepts that sample confirms are mapped: EQF level, ECTS credit
- * points, volume of learning, learning outcomes with their confirmed ESCO skills, online/blended mode,
- * languages and entry requirements. `unmapped` lists what an offer states but this export leaves out,
- * so nobody mistakes a partial export for a complete one. Pure.
+ * Only elements whose ELM properties and controlled-vocabulary concepts that sample (or the ELM class
+ * model, for awarding opportunities) confirms are mapped: title, description, awarding bodies and issuer
+ * countries (as awarding opportunities), EQF level, ECTS credit points, volume of learning, learning outcomes
+ * with their ESCO skills, online/blended mode, languages, entry requirements and, when reading a credential,
+ * the assessment's title and the one supervision concept the sample shows. Both directions list what they
+ * leave out, so nobody mistakes a partial mapping for a complete one.
  */
 
 const EQF_SCHEME = { id: 'http://data.europa.eu/snb/eqf/25831c2', type: 'ConceptScheme' };
@@ -24,6 +26,19 @@ const LEARNING_MODE_SCHEME = { id: 'http://data.europa.eu/snb/learning-assessmen
 const MODES: Record<string, { id: string; label: string }> = {
   ONLINE: { id: 'http://data.europa.eu/snb/learning-assessment/920fbb3cbe', label: 'Online' },
   BLENDED: { id: 'http://data.europa.eu/snb/learning-assessment/e92d221e4d', label: 'Blended' },
+};
+const SUPERVISION: Record<string, string> = {
+  UNSUPERVISED_NO_IDENTITY_VERIFICATION: 'http://data.europa.eu/snb/supervision-verification/c598449d64',
+};
+const COUNTRY_AUTHORITY = 'http://publications.europa.eu/resource/authority/country';
+/** ISO 3166 alpha-2 → the EU country authority table's alpha-3 codes, for the EU and EEA countries. */
+const COUNTRIES: Record<string, [string, string]> = {
+  AT: ['AUT', 'Austria'], BE: ['BEL', 'Belgium'], BG: ['BGR', 'Bulgaria'], HR: ['HRV', 'Croatia'], CY: ['CYP', 'Cyprus'],
+  CZ: ['CZE', 'Czechia'], DK: ['DNK', 'Denmark'], EE: ['EST', 'Estonia'], FI: ['FIN', 'Finland'], FR: ['FRA', 'France'],
+  DE: ['DEU', 'Germany'], GR: ['GRC', 'Greece'], HU: ['HUN', 'Hungary'], IE: ['IRL', 'Ireland'], IT: ['ITA', 'Italy'],
+  LV: ['LVA', 'Latvia'], LT: ['LTU', 'Lithuania'], LU: ['LUX', 'Luxembourg'], MT: ['MLT', 'Malta'], NL: ['NLD', 'Netherlands'],
+  PL: ['POL', 'Poland'], PT: ['PRT', 'Portugal'], RO: ['ROU', 'Romania'], SK: ['SVK', 'Slovakia'], SI: ['SVN', 'Slovenia'],
+  ES: ['ESP', 'Spain'], SE: ['SWE', 'Sweden'], IS: ['ISL', 'Iceland'], LI: ['LIE', 'Liechtenstein'], NO: ['NOR', 'Norway'],
 };
 /** ISO 639-1 → the EU language authority table's codes, for the official EU languages. */
 const LANGUAGE_AUTHORITY: Record<string, [string, string]> = {
@@ -116,14 +131,198 @@ export function toElmSpecification(credential: MicroCredential, outcomes: ElmOut
     spec.entryRequirement = { id: `urn:skills-hub:note:entryRequirement:${credential.id}`, type: 'Note', noteLiteral: text(credential.prerequisites.join('; ')) };
   }
 
+  const awardingBodies = credential.awardingBodies.map((name, index) => ({
+    id: `urn:skills-hub:organisation:${credential.id}:${index + 1}`,
+    type: 'Organisation',
+    legalName: text(name),
+  }));
+  const countries = (credential.issuerCountries ?? []).flatMap((code) => {
+    const entry = COUNTRIES[code];
+    if (!entry) unmapped.push(`issuerCountries ${code}: not an EU or EEA country in the authority table used here`);
+    return entry ? [{ code, entry }] : [];
+  });
+  // One awarding opportunity per issuer country (an opportunity has at most one location), or one without a location.
+  spec.awardingOpportunity = (countries.length > 0 ? countries : [null]).map((country, index) => ({
+    id: `urn:skills-hub:awardingOpportunity:${credential.id}:${index + 1}`,
+    type: 'AwardingOpportunity',
+    awardingBody: awardingBodies,
+    ...(country
+      ? {
+          location: {
+            id: `urn:skills-hub:location:${credential.id}:${country.code}`,
+            type: 'Location',
+            address: {
+              id: `urn:skills-hub:address:${credential.id}:${country.code}`,
+              type: 'Address',
+              countryCode: {
+                id: `${COUNTRY_AUTHORITY}/${country.entry[0]}`,
+                type: 'Concept',
+                inScheme: { id: COUNTRY_AUTHORITY, type: 'ConceptScheme' },
+                notation: 'country',
+                prefLabel: text(country.entry[1]),
+              },
+            },
+          },
+        }
+      : {}),
+  }));
+
   const stillUnmapped: Array<[string, unknown]> = [
-    ['awardingBodies', credential.awardingBodies.length > 0 ? credential.awardingBodies : null],
+    ['issuerRegions', credential.issuerRegions?.length ? credential.issuerRegions : null],
     ['assessmentType', credential.assessmentType],
     ['supervision', credential.supervision],
     ['qualityAssurance', credential.qualityAssurance],
     ['stackability', credential.stackability],
-    ['issuerCountries', credential.issuerCountries?.length ? credential.issuerCountries : null],
   ];
   for (const [element, value] of stillUnmapped) if (value !== null && value !== undefined) unmapped.push(`${element}: not mapped to ELM yet`);
   return { specification: spec, unmapped };
+}
+
+// ---- Reading ----------------------------------------------------------------------------------------
+
+type Node = Record<string, unknown>;
+
+export interface ElmStatedSkill {
+  credentialId: string;
+  /** The outcome's text, which is also how the catalogue identifies it. */
+  outcome: string;
+  skillUri: string;
+}
+
+export interface ElmReading {
+  microCredentials: MicroCredentialInput[];
+  /** ESCO skills the document itself relates to its outcomes: imported as links a curator added. */
+  statedSkills: ElmStatedSkill[];
+  /** Per offer: the ELM elements present in the document that this reader does not map. */
+  notRead: string[];
+}
+
+const SPECIFICATION_TYPES = ['LearningAchievementSpecification', 'Qualification'];
+const READ_PROPERTIES = new Set([
+  'id', 'type', 'title', 'description', 'learningOutcome', 'eqfLevel', 'creditPoint', 'volumeOfLearning', 'mode', 'language',
+  'entryRequirement', 'awardingOpportunity',
+]);
+const HUB_SPEC_PREFIX = 'urn:skills-hub:learningAchievementSpecification:';
+
+const asList = (value: unknown): Node[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).filter((item): item is Node => typeof item === 'object' && item !== null);
+const typesOf = (node: Node): string[] => (Array.isArray(node.type) ? node.type : [node.type]).filter((type): type is string => typeof type === 'string');
+const isA = (node: Node, types: string[]) => typesOf(node).some((type) => types.includes(type));
+
+/** A language map ({ en: "…", es: "…" }) or a Note's noteLiteral: English first, else the first language given. */
+function literal(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object' || value === null) return null;
+  const map = (value as Node).noteLiteral ?? value;
+  if (typeof map !== 'object' || map === null) return typeof map === 'string' ? map : null;
+  const languages = map as Record<string, unknown>;
+  const chosen = languages.en ?? Object.values(languages)[0];
+  return typeof chosen === 'string' ? chosen : null;
+}
+
+function conceptId(value: unknown): string | null {
+  const [node] = asList(value);
+  return node && typeof node.id === 'string' ? node.id : null;
+}
+
+/** Every node of a type, depth first, with the nearest enclosing node of `enclosing` types (a claim). */
+function collect(root: unknown, types: string[], enclosing: string[], found: Array<{ node: Node; within: Node | null }> = [], within: Node | null = null) {
+  if (Array.isArray(root)) {
+    for (const item of root) collect(item, types, enclosing, found, within);
+    return found;
+  }
+  if (typeof root !== 'object' || root === null) return found;
+  const node = root as Node;
+  if (isA(node, types)) found.push({ node, within });
+  const next = isA(node, enclosing) ? node : within;
+  for (const [key, value] of Object.entries(node)) if (key !== '@context') collect(value, types, enclosing, found, next);
+  return found;
+}
+
+/** The offer's id in the hub: our own export's id comes back unchanged; any other id is made safe for the catalogue. */
+function offerId(specification: Node, index: number): string | null {
+  const id = typeof specification.id === 'string' ? specification.id : null;
+  if (!id) return null;
+  if (id.startsWith(HUB_SPEC_PREFIX)) return id.slice(HUB_SPEC_PREFIX.length);
+  const safe = id.replace(/^[a-z]+:\/\//i, '').replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return safe.length > 0 ? `elm:${safe}`.slice(0, 200) : `elm:specification-${index + 1}`;
+}
+
+/**
+ * Reads the micro-credential offers an ELM v3 JSON-LD document describes: a bare LearningAchievementSpecification
+ * or Qualification (what `microCredential { elm }` exports), or a European Digital Credential, whose claims name
+ * the specification, the awarding body and the assessment. Only what the document states is filled in.
+ */
+export function fromElmDocument(document: unknown): ElmReading {
+  const root = typeof document === 'object' && document !== null && 'credential' in document ? (document as Node).credential : document;
+  const specifications = collect(root, SPECIFICATION_TYPES, ['LearningAchievement']);
+  const reading: ElmReading = { microCredentials: [], statedSkills: [], notRead: [] };
+  const seen = new Set<Node>();
+  specifications.forEach(({ node: specification, within: claim }, index) => {
+    if (seen.has(specification)) return;
+    seen.add(specification);
+    const id = offerId(specification, index);
+    const outcomes = asList(specification.learningOutcome).map((outcome) => ({ text: literal(outcome.title), skills: asList(outcome.relatedESCOSkill) }));
+    const opportunities = asList(specification.awardingOpportunity);
+    const organisations = [
+      ...opportunities.flatMap((opportunity) => asList(opportunity.awardingBody)),
+      ...(claim ? asList(claim.awardedBy).flatMap((process) => asList(process.awardingBody)) : []),
+    ];
+    const awardingBodies = [...new Set(organisations.map((organisation) => literal(organisation.legalName) ?? literal(organisation.prefLabel) ?? literal(organisation.altLabel)))];
+    // Issuer countries: where the offer is awarded, else (in a credential) where its awarding body is.
+    const locations = opportunities.flatMap((opportunity) => asList(opportunity.location));
+    const countries = [...new Set((locations.length > 0 ? locations : organisations.flatMap((organisation) => asList(organisation.location)))
+      .map((location) => conceptId(asList(location.address)[0]?.countryCode)))];
+    const assessments = claim ? collect(claim, ['LearningAssessment'], []).map(({ node }) => node) : [];
+    const assessmentTitles = assessments.map((assessment) => literal(asList(assessment.specifiedBy)[0]?.title) ?? literal(assessment.title));
+    const supervision = assessments.map((assessment) => conceptId(assessment.idVerification)).find((uri) => uri !== null) ?? null;
+    const credit = asList(specification.creditPoint).find((point) => conceptId(point.framework) === ECTS_FRAMEWORK.id);
+    const hours = typeof specification.volumeOfLearning === 'string' ? /^PT(\d+(?:\.\d+)?)H$/.exec(specification.volumeOfLearning)?.[1] : undefined;
+    const eqf = conceptId(specification.eqfLevel)?.match(/\/eqf\/(\d)$/)?.[1];
+    const modeUri = conceptId(specification.mode);
+    const mode = Object.entries(MODES).find(([, concept]) => concept.id === modeUri)?.[0];
+    const languages = asList(specification.language).map((concept) => {
+      const code = typeof concept.id === 'string' ? concept.id.split('/').pop() : undefined;
+      return Object.entries(LANGUAGE_AUTHORITY).find(([, [authority]]) => authority === code)?.[0] ?? null;
+    });
+    const entry = asList(specification.entryRequirement).map((note) => literal(note)).filter((note): note is string => note !== null);
+    const name = `ELM ${typesOf(specification).join('/')} '${typeof specification.id === 'string' ? specification.id : index + 1}'`;
+    const notes: string[] = [];
+    for (const key of Object.keys(specification)) if (!READ_PROPERTIES.has(key)) notes.push(key);
+    if (modeUri && !mode) notes.push(`mode ${modeUri}`);
+    if (supervision && !Object.values(SUPERVISION).includes(supervision)) notes.push(`idVerification ${supervision}`);
+    languages.forEach((code, i) => code === null && notes.push(`language ${conceptId(asList(specification.language)[i])}`));
+    countries.forEach((uri) => uri && !Object.values(COUNTRIES).some(([code]) => uri === `${COUNTRY_AUTHORITY}/${code}`) && notes.push(`country ${uri}`));
+    if (notes.length > 0) reading.notRead.push(`${name}: not read: ${notes.join(', ')}`);
+
+    const input: MicroCredentialInput = {
+      id,
+      title: literal(specification.title),
+      description: literal(specification.description),
+      awardingBodies: awardingBodies.filter((body): body is string => body !== null),
+      issuerCountries: countries.flatMap((uri) => Object.entries(COUNTRIES).filter(([, [code]]) => uri === `${COUNTRY_AUTHORITY}/${code}`).map(([iso]) => iso)),
+      learningOutcomes: outcomes.map((outcome) => outcome.text).filter((outcome): outcome is string => outcome !== null),
+      eqfLevel: eqf ? Number(eqf) : null,
+      workloadValue: credit ? Number(credit.point) : hours ? Number(hours) : null,
+      workloadUnit: credit ? 'ECTS' : hours ? 'HOURS' : null,
+      participationForm: mode ?? null,
+      languages: languages.filter((code): code is string => code !== null),
+      prerequisites: entry.length > 0 ? entry : null,
+      assessmentType: assessmentTitles.filter((title): title is string => title !== null).join('; ') || null,
+      supervision: Object.entries(SUPERVISION).find(([, uri]) => uri === supervision)?.[0] ?? null,
+      sourceName: 'European Learning Model (ELM v3) document',
+      sourceReference: typeof specification.id === 'string' ? specification.id : null,
+    };
+    for (const key of Object.keys(input) as Array<keyof MicroCredentialInput>) {
+      const value = input[key];
+      if (value === null || (Array.isArray(value) && value.length === 0 && key !== 'awardingBodies')) delete input[key];
+    }
+    reading.microCredentials.push(input);
+    for (const outcome of outcomes) {
+      if (!id || !outcome.text) continue;
+      for (const skill of outcome.skills) {
+        if (typeof skill.id === 'string') reading.statedSkills.push({ credentialId: id, outcome: outcome.text, skillUri: skill.id });
+      }
+    }
+  });
+  return reading;
 }

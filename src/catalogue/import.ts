@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { ImportError } from '../errors.js';
 import type { GraphClient, WriteTransaction } from '../graph/client.js';
 import type { ReleaseLinker } from '../linking/cache.js';
+import { type ElmStatedSkill, fromElmDocument } from './elm.js';
 import { relinkOutcomes } from './linking.js';
 import {
   type FieldError,
@@ -19,13 +20,13 @@ import {
   validateProvider,
   validateQualification,
 } from './model.js';
-import { existingProviderIds, existingStackTargets, upsertMicroCredentials, upsertProviders, upsertQualifications } from './store.js';
+import { existingProviderIds, existingStackTargets, outcomeId, upsertMicroCredentials, upsertProviders, upsertQualifications } from './store.js';
 
 /**
  * Catalogue files: JSON ({ "providers": [...], "qualifications": [...], "microCredentials": [...] }, fields as in the GraphQL
- * inputs) or CSV (one micro-credential a row; list cells separated by '|'). A file is written all or
- * nothing, in one transaction, after every record has been validated; with `skipInvalid`, invalid
- * records are left out and each is reported instead.
+ * inputs), CSV (one micro-credential a row; list cells separated by '|') or an ELM v3 JSON-LD document (see elm.ts).
+ * A file is written all or nothing, in one transaction, after every record has been validated; with
+ * `skipInvalid`, invalid records are left out and each is reported instead.
  */
 
 export interface CatalogueFile {
@@ -34,6 +35,16 @@ export interface CatalogueFile {
   microCredentials: MicroCredentialInput[];
   /** For messages: how to name record n of each kind. */
   recordNames: { providers: string[]; qualifications: string[]; microCredentials: string[] };
+  /** Skill links the source document itself states (ELM relatedESCOSkill): written as added links. */
+  statedSkills?: ElmStatedSkill[];
+  /** What the reader saw but did not import, to report. */
+  notes?: string[];
+}
+
+/** An ELM document rather than our own catalogue shape: JSON-LD context, a wrapped credential, or a bare specification. */
+function isElmDocument(body: Record<string, unknown>): boolean {
+  const types = Array.isArray(body.type) ? body.type : [body.type];
+  return '@context' in body || 'credential' in body || types.some((type) => ['LearningAchievementSpecification', 'Qualification', 'VerifiableCredential'].includes(type as string));
 }
 
 const LIST_FIELDS = new Set(['awardingBodies', 'issuerCountries', 'issuerRegions', 'learningOutcomes', 'prerequisites', 'stacksInto', 'languages', 'sectors', 'targetOccupations', 'notApplicable']);
@@ -53,7 +64,19 @@ export function readCatalogueFile(file: string): CatalogueFile {
     }
     const body = parsed as Partial<CatalogueFile>;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new ImportError('expected an object with "providers", "qualifications" and "microCredentials" lists', { file: name });
+      throw new ImportError('expected an object with "providers", "qualifications" and "microCredentials" lists, or an ELM document', { file: name });
+    }
+    if (isElmDocument(body as Record<string, unknown>)) {
+      const reading = fromElmDocument(body);
+      if (reading.microCredentials.length === 0) throw new ImportError('an ELM document without any LearningAchievementSpecification or Qualification', { file: name });
+      return {
+        providers: [],
+        qualifications: [],
+        microCredentials: reading.microCredentials,
+        recordNames: { providers: [], qualifications: [], microCredentials: reading.microCredentials.map((m, i) => recordName('microCredential', m.id, `${name} specification ${i + 1}`)) },
+        statedSkills: reading.statedSkills,
+        notes: reading.notRead,
+      };
     }
     const providers = body.providers ?? [];
     const qualifications = body.qualifications ?? [];
@@ -106,6 +129,7 @@ export interface ValidatedCatalogue {
   providers: Provider[];
   qualifications: Qualification[];
   microCredentials: MicroCredential[];
+  statedSkills: ElmStatedSkill[];
   errors: FieldError[];
 }
 
@@ -153,7 +177,8 @@ export async function validateCatalogue(file: CatalogueFile, graph: GraphClient)
     errors.push(...problems);
     return problems.length === 0;
   });
-  return { providers, qualifications, microCredentials: valid, errors };
+  const kept = new Set(valid.map((m) => m.id));
+  return { providers, qualifications, microCredentials: valid, statedSkills: (file.statedSkills ?? []).filter((link) => kept.has(link.credentialId)), errors };
 }
 
 export interface CatalogueImportSummary {
@@ -163,16 +188,51 @@ export interface CatalogueImportSummary {
   microCredentials: number;
   learningOutcomes: number;
   suggestedLinks: number;
+  /** Links the file itself states (ELM) newly written as added links; those to skills not in the taxonomy are counted apart. */
+  statedLinks: number;
+  statedLinksToUnknownSkills: number;
   taxonomyVersion: string | null;
   skipped: string[];
+  notes: string[];
+}
+
+/**
+ * Links a source document states are a claim by its issuer: they become added links (a curator's decision is
+ * never overwritten; one already made stays), before re-linking so no suggestion duplicates them.
+ */
+async function writeStatedSkills(tx: WriteTransaction, statedSkills: ElmStatedSkill[], source: string): Promise<{ added: number; unknownSkills: number }> {
+  if (statedSkills.length === 0) return { added: 0, unknownSkills: 0 };
+  const [counts] = (await tx.run(
+    `UNWIND $links AS link
+     MATCH (lo:LearningOutcome {id: link.outcomeId})
+     OPTIONAL MATCH (s:Skill {uri: link.skillUri})
+     CALL (lo, s) {
+       WITH lo, s WHERE s IS NOT NULL
+       MERGE (lo)-[d:DEVELOPS]->(s)
+       WITH d, s WHERE d.state IS NULL OR d.state = 'SUGGESTED'
+       SET d.state = 'ADDED', d.method = 'stated in the imported ELM document', d.score = null, d.matchedText = null, d.matchedLabel = null,
+           d.taxonomyVersion = s.lastSeenVersion, d.linkedAt = coalesce(d.linkedAt, datetime()), d.reviewedBy = $source, d.reviewedAt = datetime()
+       RETURN count(d) AS added
+     }
+     RETURN sum(added) AS added, count(CASE WHEN s IS NULL THEN 1 END) AS unknownSkills`,
+    { links: statedSkills.map((link) => ({ outcomeId: outcomeId(link.credentialId, link.outcome), skillUri: link.skillUri })), source },
+  )) as Array<{ added: number; unknownSkills: number }>;
+  return counts;
 }
 
 /** Writes a validated catalogue in the caller's transaction and re-links its outcomes. */
-export async function writeCatalogue(tx: WriteTransaction, catalogue: ValidatedCatalogue, release: ReleaseLinker | null): Promise<number> {
+export async function writeCatalogue(
+  tx: WriteTransaction,
+  catalogue: ValidatedCatalogue,
+  release: ReleaseLinker | null,
+  source = 'catalogue import',
+): Promise<{ suggested: number; stated: { added: number; unknownSkills: number } }> {
   await upsertProviders(tx, catalogue.providers);
   await upsertQualifications(tx, catalogue.qualifications);
   await upsertMicroCredentials(tx, catalogue.microCredentials);
-  return release ? relinkOutcomes(tx, release, catalogue.microCredentials.map((m) => m.id)) : 0;
+  const stated = await writeStatedSkills(tx, catalogue.statedSkills, source);
+  const suggested = release ? await relinkOutcomes(tx, release, catalogue.microCredentials.map((m) => m.id)) : 0;
+  return { suggested, stated };
 }
 
 export async function importCatalogue(
@@ -181,21 +241,25 @@ export async function importCatalogue(
   release: ReleaseLinker | null,
   options: { skipInvalid?: boolean } = {},
 ): Promise<CatalogueImportSummary> {
-  const catalogue = await validateCatalogue(readCatalogueFile(file), graph);
+  const read = readCatalogueFile(file);
+  const catalogue = await validateCatalogue(read, graph);
   if (catalogue.errors.length > 0 && !options.skipInvalid) {
     const shown = catalogue.errors.slice(0, 50).map(formatFieldError);
     const more = catalogue.errors.length > shown.length ? `\n  … and ${catalogue.errors.length - shown.length} more` : '';
     throw new ImportError(`${catalogue.errors.length} invalid field(s); nothing imported (use --skip-invalid to import the valid records):\n  ${shown.join('\n  ')}${more}`, { file: path.basename(file) });
   }
-  const suggestedLinks = await graph.writeTransaction((tx) => writeCatalogue(tx, catalogue, release));
+  const written = await graph.writeTransaction((tx) => writeCatalogue(tx, catalogue, release, `ELM import (${path.basename(file)})`));
   return {
     file: path.basename(file),
     providers: catalogue.providers.length,
     qualifications: catalogue.qualifications.length,
     microCredentials: catalogue.microCredentials.length,
     learningOutcomes: catalogue.microCredentials.reduce((sum, m) => sum + (m.learningOutcomes?.length ?? 0), 0),
-    suggestedLinks,
+    suggestedLinks: written.suggested,
+    statedLinks: written.stated.added,
+    statedLinksToUnknownSkills: written.stated.unknownSkills,
     taxonomyVersion: release?.taxonomyVersion ?? null,
     skipped: catalogue.errors.map(formatFieldError),
+    notes: read.notes ?? [],
   };
 }

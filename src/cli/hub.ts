@@ -11,7 +11,7 @@ import { loadDemoSeed } from '../taxonomy/seed.js';
 const USAGE = `usage: npm run hub -- <command>
 
   import esco <dir> [--version V] [--json]   import an ESCO CSV export (all or nothing)
-  import catalogue <file> [--skip-invalid]   import micro-credentials from JSON or CSV (all or nothing unless --skip-invalid)
+  import catalogue <file> [--skip-invalid]   import micro-credentials from JSON, CSV or an ELM v3 JSON-LD document (all or nothing unless --skip-invalid)
   seed                                       load the demo data set from seeds/ (a small ESCO subset)
   db build [--if-missing]                    build the Neo4j launcher (Maven)
   db start | db stop | db status             manage the project's own Neo4j (used when NEO4J_URI is unset)
@@ -87,7 +87,7 @@ export function formatImportSummary(summary: ImportSummary): string {
 async function importCatalogueCommand(args: string[]): Promise<void> {
   const skipInvalid = flag(args, '--skip-invalid');
   const file = args.shift();
-  if (!file) throw new UsageError('import catalogue needs a .json or .csv file');
+  if (!file) throw new UsageError('import catalogue needs a .json (catalogue or ELM document) or .csv file');
   const open = await openGraph(loadConfig());
   try {
     process.stderr.write(`Building the skill-linking index for the current taxonomy…\n`);
@@ -95,9 +95,12 @@ async function importCatalogueCommand(args: string[]): Promise<void> {
     if (!release) process.stderr.write('warning: no taxonomy imported yet; outcomes are stored without skill links (run relink after importing ESCO)\n');
     const summary = await importCatalogue(open.graph, file, release, { skipInvalid });
     for (const skipped of summary.skipped) process.stderr.write(`skipped: ${skipped}\n`);
+    for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);
     process.stdout.write(
       `Imported ${summary.file}: ${summary.providers} provider(s), ${summary.microCredentials} micro-credential(s), ${summary.learningOutcomes} learning outcome(s); ` +
-        `${summary.suggestedLinks} skill link(s) suggested against ESCO ${summary.taxonomyVersion ?? '(none)'}${summary.skipped.length > 0 ? `; ${summary.skipped.length} problem(s) skipped` : ''}\n`,
+        `${summary.suggestedLinks} skill link(s) suggested against ESCO ${summary.taxonomyVersion ?? '(none)'}` +
+        `${summary.statedLinks + summary.statedLinksToUnknownSkills > 0 ? `; ${summary.statedLinks} link(s) stated by the document added${summary.statedLinksToUnknownSkills > 0 ? `, ${summary.statedLinksToUnknownSkills} to skills not in this taxonomy left out` : ''}` : ''}` +
+        `${summary.skipped.length > 0 ? `; ${summary.skipped.length} problem(s) skipped` : ''}\n`,
     );
   } finally {
     await open.close();

@@ -203,7 +203,8 @@ describe('micro-credential catalogue', () => {
       const exportedSkills = exported.learningOutcome[0].relatedESCOSkill.map((s: { id: string }) => s.id).sort();
       expect(exportedSkills).toEqual([accepted.skill.uri, handSkill].sort());
       expect(exported.volumeOfLearning).toBe('PT22.5H');
-      expect(elm.unmapped).toContain('awardingBodies: not mapped to ELM yet');
+      expect(exported.awardingOpportunity[0].awardingBody).toEqual([expect.objectContaining({ type: 'Organisation', legalName: { en: 'AMU' } })]);
+      expect(elm.unmapped).toEqual([]);
     });
 
     it("shows which of an occupation's essential skills the catalogue covers, and completeness for dashboards", async () => {
@@ -300,6 +301,55 @@ describe('micro-credential catalogue', () => {
       expect(ids(await page(`last: 1, before: "${everything.edges[2].cursor}"`))).toEqual([all[1]]);
       expect(await page('last: 2, filter: { country: "XX" }')).toMatchObject({ totalCount: 0, edges: [] });
       expect(await page(`first: 2, after: "${everything.edges[2].cursor}"`)).toMatchObject({ totalCount: 3, edges: [], pageInfo: { hasNextPage: false } });
+    });
+  });
+
+  describe('ELM documents', () => {
+    const KNOWN = 'http://data.europa.eu/esco/skill/00e53a0a-c0ba-4c9f-a2ed-4706d5832a00'; // guarantee customer satisfaction, in the demo taxonomy
+    const UNKNOWN = 'http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000';
+    const specification = (awardingBody: unknown[]) => ({
+      '@context': ['https://www.w3.org/2018/credentials/v1', 'http://data.europa.eu/snb/model/context/edc-ap'],
+      id: 'urn:example:spec:customer-care',
+      type: 'LearningAchievementSpecification',
+      title: { en: 'Customer care in retail' },
+      awardingOpportunity: [{
+        id: 'urn:example:ao:1', type: 'AwardingOpportunity', awardingBody,
+        location: { id: 'urn:example:loc:1', type: 'Location', address: { id: 'urn:example:addr:1', type: 'Address', countryCode: { id: 'http://publications.europa.eu/resource/authority/country/DNK', type: 'Concept' } } },
+      }],
+      learningOutcome: [{ id: 'urn:example:lo:1', type: 'LearningOutcome', title: { en: 'Guarantee customer satisfaction in the shop' }, relatedESCOSkill: [{ id: KNOWN, type: 'Concept' }, { id: UNKNOWN, type: 'Concept' }] }],
+      mode: { id: 'http://data.europa.eu/snb/learning-assessment/920fbb3cbe', type: 'Concept' },
+      learningSetting: { id: 'http://data.europa.eu/snb/learning-setting/e207a81fc7', type: 'Concept' },
+    });
+    const query = `{ microCredential(id: "elm:urn:example:spec:customer-care") { title awardingBodies issuerCountries participationForm elm { json }
+      learningOutcomes { skillLinks { state method skill { uri } } } } }`;
+
+    it('imports an ELM specification, with the skills it states as added links, and names what it did not read', async () => {
+      const release = await new SkillLinkerCache().get(graph);
+      const file = writeCatalogue(specification([{ id: 'urn:example:org:1', type: 'Organisation', legalName: { en: 'Example Retail Academy' } }]), 'spec.jsonld.json');
+      const summary = await importCatalogue(graph, file, release);
+      expect(summary).toMatchObject({ microCredentials: 1, statedLinks: 1, statedLinksToUnknownSkills: 1 });
+      expect(summary.notes).toEqual([expect.stringContaining('not read: @context, learningSetting')]);
+      const offer = (await gql(hub, query)).data.microCredential;
+      expect(offer).toMatchObject({ title: 'Customer care in retail', awardingBodies: ['Example Retail Academy'], issuerCountries: ['DK'], participationForm: 'ONLINE' });
+      const stated = offer.learningOutcomes[0].skillLinks.filter((link: { state: string }) => link.state === 'ADDED');
+      expect(stated).toEqual([{ state: 'ADDED', method: 'stated in the imported ELM document', skill: { uri: KNOWN } }]);
+
+      // Importing it again, or importing the hub's own ELM export of it, changes nothing.
+      const once = await catalogueFingerprint(graph);
+      expect((await importCatalogue(graph, file, release)).statedLinks).toBe(0);
+      expect(await catalogueFingerprint(graph)).toEqual(once);
+      const exported = JSON.parse(offer.elm.json);
+      expect(exported.learningOutcome[0].relatedESCOSkill.map((skill: { id: string }) => skill.id)).toEqual([KNOWN]);
+      await importCatalogue(graph, writeCatalogue({ ...exported, id: 'urn:example:spec:customer-care' }, 'export.json'), release);
+      expect(await catalogueFingerprint(graph)).toEqual(once);
+    });
+
+    it('refuses an ELM specification without an awarding body, naming the element, and writes nothing', async () => {
+      const before = await catalogueFingerprint(graph);
+      const error = await importCatalogue(graph, writeCatalogue(specification([]), 'no-body.json'), null).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as Error).message).toContain("microCredential 'elm:urn:example:spec:customer-care': awardingBodies: is required");
+      expect(await catalogueFingerprint(graph)).toEqual(before);
     });
   });
 });

@@ -203,7 +203,7 @@ MicroCredentialRef.implement({
     updatedAt: t.exposeString('updatedAt'),
     elm: t.field({
       type: ElmExportRef,
-      description: 'European Learning Model (ELM v3) export, write-only; learning outcomes carry only curator-confirmed ESCO skills.',
+      description: 'European Learning Model (ELM v3) export (importable again with `hub import catalogue`); learning outcomes carry only curator-confirmed ESCO skills.',
       resolve: async (m, _a, context) => {
         const outcomes = await context.loaders.catalogue.outcomes.load(m.id);
         const confirmed = outcomes.map((o) => o.links.filter((l) => l.state === 'ACCEPTED' || l.state === 'ADDED'));
