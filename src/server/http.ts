@@ -5,7 +5,7 @@ import type { HubConfig } from '../config.js';
 import type { GraphClient } from '../graph/client.js';
 import { pendingMigrations } from '../graph/migrations.js';
 import { logger } from '../logger.js';
-import { currentTaxonomyVersion } from '../taxonomy/seed.js';
+import { currentTaxonomyVersion } from '../taxonomy/store.js';
 import type { TaxonomyCache } from '../taxonomy/snapshot.js';
 import { type HubContext, type HubServices, createContext } from './context.js';
 import { schema } from './schema.js';

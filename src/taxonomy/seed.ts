@@ -17,7 +17,3 @@ export function loadDemoSeed(graph: GraphClient, options: Omit<ImportOptions, 'v
   return importEsco(graph, demoSeedDir, { ...options, version: DEMO_SEED_VERSION });
 }
 
-export async function currentTaxonomyVersion(graph: GraphClient): Promise<string | null> {
-  const [row] = await graph.read<{ version: string }>('MATCH (r:TaxonomyRelease {current: true}) RETURN r.version AS version LIMIT 1');
-  return row?.version ?? null;
-}

@@ -201,3 +201,9 @@ export async function skillsInCollection(graph: GraphClient, collection: string)
   );
   return rows.map((row) => row.concept);
 }
+
+/** The version of the current taxonomy release, or null before any import. */
+export async function currentTaxonomyVersion(graph: GraphClient): Promise<string | null> {
+  const [row] = await graph.read<{ version: string }>('MATCH (r:TaxonomyRelease {current: true}) RETURN r.version AS version LIMIT 1');
+  return row?.version ?? null;
+}
