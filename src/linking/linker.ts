@@ -92,7 +92,12 @@ export class SkillLinker {
   private readonly labels: LabelDoc[] = [];
   private readonly labelPostings = new Map<string, number[]>();
   private readonly labelIdf = new Map<string, number>();
-  private readonly descriptionPostings = new Map<string, Array<[number, number]>>();
+  /** Scratch space for link(): matched weight per label, all zero between calls (link is synchronous). */
+  private readonly matchedWeight: Float64Array;
+  /** Scratch space for link(): 1 for the skills a label matched, all zero between calls. */
+  private readonly isCandidate: Uint8Array;
+  /** Per stem, the skills whose description holds it and how often, as parallel typed arrays (fast to walk). */
+  private readonly descriptionPostings = new Map<string, { skills: Int32Array; termFrequencies: Uint16Array }>();
   private readonly descriptionIdf = new Map<string, number>();
   private readonly descriptionLength: number[] = [];
   private readonly averageDescriptionLength: number;
@@ -104,6 +109,7 @@ export class SkillLinker {
     this.skillCount = skills.length;
 
     const seen = new Set<string>();
+    const descriptionPostings = new Map<string, Array<[number, number]>>();
     skills.forEach((skill, index) => {
       const add = (text: string, type: LinkLabelType) => {
         const stems = [...new Set(analyse(text, { namesExact: true }).map((token) => token.stem))];
@@ -120,14 +126,22 @@ export class SkillLinker {
       const counts = new Map<string, number>();
       const tokens = skill.description ? analyse(skill.description) : [];
       for (const token of tokens) counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
-      for (const [stem, count] of counts) pushTo(this.descriptionPostings, stem, [index, count] as [number, number]);
+      for (const [stem, count] of counts) pushTo(descriptionPostings, stem, [index, count] as [number, number]);
       this.descriptionLength.push(tokens.length);
     });
 
     const idf = (documents: number, containing: number) => Math.log(1 + (documents - containing + 0.5) / (containing + 0.5));
     for (const [stem, postings] of this.labelPostings) this.labelIdf.set(stem, idf(this.labels.length, postings.length));
     for (const label of this.labels) label.totalWeight = label.stems.reduce((sum, stem) => sum + this.labelIdf.get(stem)!, 0);
-    for (const [stem, postings] of this.descriptionPostings) this.descriptionIdf.set(stem, idf(skills.length, postings.length));
+    this.matchedWeight = new Float64Array(this.labels.length);
+    for (const [stem, postings] of descriptionPostings) {
+      this.descriptionIdf.set(stem, idf(skills.length, postings.length));
+      this.descriptionPostings.set(stem, {
+        skills: Int32Array.from(postings, ([skill]) => skill),
+        termFrequencies: Uint16Array.from(postings, ([, count]) => Math.min(count, 65535)),
+      });
+    }
+    this.isCandidate = new Uint8Array(skills.length);
     this.averageDescriptionLength = this.descriptionLength.reduce((a, b) => a + b, 0) / Math.max(1, skills.length);
     const indexOf = new Map(skills.map((skill, index) => [skill.uri, index]));
     this.broaderOf = skills.map((skill) => (skill.broaderSkills ?? []).map((uri) => indexOf.get(uri)).filter((index): index is number => index !== undefined));
@@ -144,15 +158,21 @@ export class SkillLinker {
       pushTo(positions, exactKey(token.surface), token.position);
     }
 
-    // Label side: accumulate matched IDF weight per label.
-    const matchedWeight = new Map<number, number>();
+    // Label side: accumulate matched IDF weight per label, in a reused array (a Map here dominated the cost).
+    const matchedWeight = this.matchedWeight;
+    const touched: number[] = [];
     for (const stem of positions.keys()) {
       const weight = this.labelIdf.get(stem);
       if (weight === undefined) continue;
-      for (const label of this.labelPostings.get(stem)!) matchedWeight.set(label, (matchedWeight.get(label) ?? 0) + weight);
+      for (const label of this.labelPostings.get(stem)!) {
+        if (matchedWeight[label] === 0) touched.push(label);
+        matchedWeight[label] += weight;
+      }
     }
     const best = new Map<number, LabelMatch>();
-    for (const [labelId, weight] of matchedWeight) {
+    for (const labelId of touched) {
+      const weight = matchedWeight[labelId];
+      matchedWeight[labelId] = 0;
       const label = this.labels[labelId];
       const coverage = weight / label.totalWeight;
       const phrase = coverage === 1 && label.stems.length > 1 && isContiguous(label.stems, positions);
@@ -165,15 +185,20 @@ export class SkillLinker {
     // Description side: BM25 for the candidate skills only (a description alone never proposes a skill).
     const description = new Map<number, number>();
     const { bm25K1: k1, bm25B: b } = this.options;
+    for (const skill of best.keys()) this.isCandidate[skill] = 1;
     for (const stem of positions.keys()) {
       const idf = this.descriptionIdf.get(stem);
       if (idf === undefined) continue;
-      for (const [skill, tf] of this.descriptionPostings.get(stem)!) {
-        if (!best.has(skill)) continue;
+      const { skills, termFrequencies } = this.descriptionPostings.get(stem)!;
+      for (let i = 0; i < skills.length; i++) {
+        const skill = skills[i];
+        if (this.isCandidate[skill] === 0) continue;
+        const tf = termFrequencies[i];
         const norm = tf + k1 * (1 - b + (b * this.descriptionLength[skill]) / this.averageDescriptionLength);
         description.set(skill, (description.get(skill) ?? 0) + (idf * tf * (k1 + 1)) / norm);
       }
     }
+    for (const skill of best.keys()) this.isCandidate[skill] = 0;
 
     const ranked: Candidate[] = [...best.entries()].map(([skill, match]) => {
       const descriptionScore = description.get(skill) ?? 0;
