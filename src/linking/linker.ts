@@ -169,17 +169,22 @@ export class SkillLinker {
         matchedWeight[label] += weight;
       }
     }
-    const best = new Map<number, LabelMatch>();
-    for (const labelId of touched) {
+    // Read out and clear at once, so the scratch array is clean for the next call whatever happens below.
+    const weights = touched.map((labelId) => {
       const weight = matchedWeight[labelId];
       matchedWeight[labelId] = 0;
+      return weight;
+    });
+    const best = new Map<number, LabelMatch>();
+    touched.forEach((labelId, index) => {
+      const weight = weights[index];
       const label = this.labels[labelId];
       const coverage = weight / label.totalWeight;
       const phrase = coverage === 1 && label.stems.length > 1 && isContiguous(label.stems, positions);
       const score = weight * coverage ** this.options.coverageExponent * this.options.labelTypeWeight[label.type] * (phrase ? this.options.phraseBonus : 1);
       const current = best.get(label.skill);
       if (!current || score > current.score) best.set(label.skill, { label: labelId, score, coverage, phrase });
-    }
+    });
     if (best.size === 0) return [];
 
     // Description side: BM25 for the candidate skills only (a description alone never proposes a skill).
