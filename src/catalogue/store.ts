@@ -206,12 +206,15 @@ export async function outcomesOfCredentials(graph: GraphClient, credentialIds: r
 export interface CataloguePageRow {
   credential: StoredCredential;
   provider: Provider | null;
-  outcomes: OutcomeWithLinks[];
+  /** null when the page was read without them. */
+  outcomes: OutcomeWithLinks[] | null;
 }
 
 const PAGE_ROW = `{credential: ${CREDENTIAL}, provider: [(m)-[:OFFERED_BY]->(p:Provider) | p {.*}][0], outcomes: ${OUTCOMES_OF_M}}`;
+/** For pages that show no outcome, skill or ELM field: the outcomes and links are most of a page's weight. */
+const PAGE_ROW_WITHOUT_OUTCOMES = `{credential: ${CREDENTIAL}, provider: [(m)-[:OFFERED_BY]->(p:Provider) | p {.*}][0], outcomes: null}`;
 
-function cataloguePageRow(row: { credential: Record<string, unknown>; provider: Record<string, unknown> | null; outcomes: OutcomeWithLinks[] }): CataloguePageRow {
+function cataloguePageRow(row: { credential: Record<string, unknown>; provider: Record<string, unknown> | null; outcomes: OutcomeWithLinks[] | null }): CataloguePageRow {
   return {
     credential: storedCredential(row.credential),
     provider: row.provider ? withNulls<Provider>(row.provider, PROVIDER_FIELDS) : null,
@@ -279,6 +282,7 @@ export interface CatalogueSlice {
  * One page of the filtered, sorted catalogue and the number of matches, in one round trip: everything the
  * page shows about its offers (provider, outcomes, links), so the listing primes the loaders with it.
  * `from`/`to` are positions among the matches (see pageWindow): `from` negative counts from the end, `to` null runs to the end.
+ * Without `withOutcomes` the rows carry no outcomes (null), for pages that do not show them.
  */
 export async function catalogueSlice(
   graph: GraphClient,
@@ -286,6 +290,7 @@ export async function catalogueSlice(
   sort: CatalogueSort,
   luceneQuery: string | null,
   window: { from: number; to: number | null },
+  { withOutcomes = true } = {},
 ): Promise<CatalogueSlice> {
   const params = {
     status: null, providerId: null, skillUri: null, occupationUri: null, sector: null, country: null, region: null,
@@ -304,7 +309,7 @@ export async function catalogueSlice(
      WITH matched, size(matched) AS total
      WITH total, CASE WHEN $from < 0 THEN CASE WHEN total + $from < 0 THEN 0 ELSE total + $from END ELSE $from END AS offset,
           matched[$from..coalesce($to, total)] AS page
-     CALL (page) { UNWIND page AS m RETURN collect(${PAGE_ROW}) AS rows }
+     CALL (page) { UNWIND page AS m RETURN collect(${withOutcomes ? PAGE_ROW : PAGE_ROW_WITHOUT_OUTCOMES}) AS rows }
      RETURN total, offset, rows`,
     params,
   );

@@ -1,4 +1,5 @@
 import { offsetForArgs, resolveArrayConnection } from '@pothos/plugin-relay';
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { UserInputError } from '../errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -46,4 +47,27 @@ export function pageOfWindow<T>(args: ConnectionArgs, total: number, offset: num
   const page = pageOf(args, items, maxPageSize);
   // A stale `before` cursor past the end can ask for positions the window did not cover: leave them out.
   return { ...page, edges: page.edges.filter((edge) => edge != null) };
+}
+
+/**
+ * The names of the fields a query selects on a connection's nodes (under edges.node), through fragments too,
+ * so a listing can leave out what nobody asked for. @skip/@include are not evaluated: a field they might drop
+ * still counts as selected, which only ever fetches more.
+ */
+export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode | undefined, path: string[]) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (path.length === 0) names.add(selection.name.value);
+        else if (selection.name.value === path[0]) visit(selection.selectionSet, path.slice(1));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet, path);
+      } else {
+        visit(info.fragments[selection.name.value]?.selectionSet, path);
+      }
+    }
+  };
+  for (const field of info.fieldNodes) visit(field.selectionSet, ['edges', 'node']);
+  return names;
 }

@@ -283,6 +283,21 @@ describe('micro-credential catalogue', () => {
       expect(all.extensions?.dbRoundTrips).toBe(1);
     });
 
+    it('leaves outcomes out of a page that shows none, and finds outcome fields asked through fragments', async () => {
+      const plain = await gql(hub, `{ microCredentials(first: 10) { edges { node { id title completeness { score } } } } }`);
+      const throughFragment = await gql(
+        hub,
+        `query { microCredentials(first: 10) { edges { node { id ...Offer } } } }
+         fragment Offer on MicroCredential { ... on MicroCredential { skills { skill { uri } } } }`,
+      );
+      expect(plain.errors).toBeUndefined();
+      expect(throughFragment.errors).toBeUndefined();
+      expect(plain.extensions?.dbRoundTrips).toBe(1);
+      expect(throughFragment.extensions?.dbRoundTrips).toBe(1);
+      const withSkills = throughFragment.data.microCredentials.edges.filter((edge: { node: { skills: unknown[] } }) => edge.node.skills.length > 0);
+      expect(withSkills.length).toBeGreaterThan(0);
+    });
+
     it('pages forwards and backwards with the count in the same query', async () => {
       const page = async (args: string) =>
         (await gql(hub, `{ microCredentials(${args}) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor startCursor } } }`))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { pageOf } from '../../src/server/connections.js';
+import { type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { pageOf, selectedNodeFields } from '../../src/server/connections.js';
 import { bestMatchingLabel, toLuceneQuery } from '../../src/taxonomy/search.js';
 
 describe('toLuceneQuery', () => {
@@ -41,6 +42,26 @@ describe('pageOf', () => {
   });
   it('refuses a page larger than the maximum instead of cutting it silently', () => {
     expect(() => pageOf({ first: 101 }, items, 100)).toThrow(/first: must be between 0 and 100/);
+  });
+});
+
+describe('selectedNodeFields', () => {
+  const infoFor = (query: string) => {
+    const document = parse(query);
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    const fragments = Object.fromEntries(
+      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    );
+    return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments } as unknown as GraphQLResolveInfo;
+  };
+
+  it("lists the fields selected on a connection's nodes, through aliases and fragments, and nothing else", () => {
+    expect([...selectedNodeFields(infoFor('{ list(first: 2) { totalCount edges { cursor node { id t: title } } } }'))]).toEqual(['id', 'title']);
+    const nested = infoFor(`{ list { edges { node { ...A ... on Offer { skills { skill { uri } } } } } pageInfo { hasNextPage } } }
+      fragment A on Offer { completeness { score } ...B }
+      fragment B on Offer { learningOutcomes { text } }`);
+    expect([...selectedNodeFields(nested)].sort()).toEqual(['completeness', 'learningOutcomes', 'skills']);
+    expect([...selectedNodeFields(infoFor('{ list { totalCount } }'))]).toEqual([]);
   });
 });
 

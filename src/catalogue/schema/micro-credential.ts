@@ -1,7 +1,7 @@
 import { pushTo } from '../../collections.js';
 import { builder } from '../../server/builder.js';
 import { loadExisting } from '../../server/context.js';
-import { pageOfWindow, pageWindow } from '../../server/connections.js';
+import { pageOfWindow, pageWindow, selectedNodeFields } from '../../server/connections.js';
 import { Occupation, Skill, SkillCollectionEnum } from '../../taxonomy/schema/concepts.js';
 import { toLuceneQuery } from '../../taxonomy/search.js';
 import type { SkillRow } from '../../taxonomy/store.js';
@@ -280,6 +280,9 @@ const MicroCredentialFilter = builder.inputType('MicroCredentialFilter', {
   }),
 });
 
+/** The MicroCredential fields that read its outcomes and their links. A field missing here still works: its outcomes come through the loader, one more round trip. */
+const FIELDS_NEEDING_OUTCOMES = ['learningOutcomes', 'skills', 'elm'];
+
 builder.queryFields((t) => ({
   qualification: t.field({
     type: QualificationRef,
@@ -301,16 +304,18 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: MicroCredentialFilter }),
         sort: t.arg({ type: CatalogueSortEnum, description: 'Default TITLE, or RELEVANCE when filter.text is given.' }),
       },
-      resolve: async (_root, args, context) => {
+      resolve: async (_root, args, context, info) => {
         const filter = { ...args.filter, status: args.filter?.status ?? 'PUBLISHED', providerId: args.filter?.providerId ? String(args.filter.providerId) : null };
         const query = filter.text ? toLuceneQuery(filter.text) : null;
         const sort: CatalogueSort = args.sort ?? (query ? 'RELEVANCE' : 'TITLE');
         // One round trip for the count and the whole page; the loaders are primed so nested fields need none.
-        const slice = await catalogueSlice(context.graph, filter, sort, query, pageWindow(args, context.maxPageSize));
+        const selected = selectedNodeFields(info);
+        const withOutcomes = FIELDS_NEEDING_OUTCOMES.some((field) => selected.has(field));
+        const slice = await catalogueSlice(context.graph, filter, sort, query, pageWindow(args, context.maxPageSize), { withOutcomes });
         const { microCredential, provider, outcomes } = context.loaders.catalogue;
         for (const row of slice.rows) {
           microCredential.prime(row.credential.id, row.credential);
-          outcomes.prime(row.credential.id, row.outcomes);
+          if (row.outcomes) outcomes.prime(row.credential.id, row.outcomes);
           if (row.provider) provider.prime(row.provider.id, row.provider);
         }
         return pageOfWindow(args, slice.total, slice.offset, slice.rows.map((row) => row.credential), context.maxPageSize);
