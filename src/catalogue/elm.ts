@@ -31,6 +31,7 @@ const SUPERVISION: Record<string, string> = {
   UNSUPERVISED_NO_IDENTITY_VERIFICATION: 'http://data.europa.eu/snb/supervision-verification/c598449d64',
 };
 const COUNTRY_AUTHORITY = 'http://publications.europa.eu/resource/authority/country';
+const LANGUAGE_AUTHORITY_URI = 'http://publications.europa.eu/resource/authority/language';
 /** ISO 3166 alpha-2 → the EU country authority table's alpha-3 codes, for the EU and EEA countries. */
 const COUNTRIES: Record<string, [string, string]> = {
   AT: ['AUT', 'Austria'], BE: ['BEL', 'Belgium'], BG: ['BGR', 'Bulgaria'], HR: ['HRV', 'Croatia'], CY: ['CYP', 'Cyprus'],
@@ -118,9 +119,9 @@ export function toElmSpecification(credential: MicroCredential, outcomes: ElmOut
         return [];
       }
       return [{
-        id: `http://publications.europa.eu/resource/authority/language/${entry[0]}`,
+        id: `${LANGUAGE_AUTHORITY_URI}/${entry[0]}`,
         type: 'Concept',
-        inScheme: { id: 'http://publications.europa.eu/resource/authority/language', type: 'ConceptScheme' },
+        inScheme: { id: LANGUAGE_AUTHORITY_URI, type: 'ConceptScheme' },
         notation: 'language',
         prefLabel: text(entry[1]),
       }];
@@ -199,7 +200,7 @@ export interface ElmReading {
 
 const SPECIFICATION_TYPES = ['LearningAchievementSpecification', 'Qualification'];
 const READ_PROPERTIES = new Set([
-  'id', 'type', 'title', 'description', 'learningOutcome', 'eqfLevel', 'creditPoint', 'volumeOfLearning', 'mode', 'language',
+  '@context', 'id', 'type', 'title', 'description', 'learningOutcome', 'eqfLevel', 'creditPoint', 'volumeOfLearning', 'mode', 'language',
   'entryRequirement', 'awardingOpportunity',
 ]);
 const HUB_SPEC_PREFIX = 'urn:skills-hub:learningAchievementSpecification:';
@@ -254,75 +255,84 @@ function offerId(specification: Node, index: number): string | null {
  */
 export function fromElmDocument(document: unknown): ElmReading {
   const root = typeof document === 'object' && document !== null && 'credential' in document ? (document as Node).credential : document;
-  const specifications = collect(root, SPECIFICATION_TYPES, ['LearningAchievement']);
   const reading: ElmReading = { microCredentials: [], statedSkills: [], notRead: [] };
   const seen = new Set<Node>();
-  specifications.forEach(({ node: specification, within: claim }, index) => {
+  collect(root, SPECIFICATION_TYPES, ['LearningAchievement']).forEach(({ node: specification, within: claim }, index) => {
     if (seen.has(specification)) return;
     seen.add(specification);
-    const id = offerId(specification, index);
-    const outcomes = asList(specification.learningOutcome).map((outcome) => ({ text: literal(outcome.title), skills: asList(outcome.relatedESCOSkill) }));
-    const opportunities = asList(specification.awardingOpportunity);
-    const organisations = [
-      ...opportunities.flatMap((opportunity) => asList(opportunity.awardingBody)),
-      ...(claim ? asList(claim.awardedBy).flatMap((process) => asList(process.awardingBody)) : []),
-    ];
-    const awardingBodies = [...new Set(organisations.map((organisation) => literal(organisation.legalName) ?? literal(organisation.prefLabel) ?? literal(organisation.altLabel)))];
-    // Issuer countries: where the offer is awarded, else (in a credential) where its awarding body is.
-    const locations = opportunities.flatMap((opportunity) => asList(opportunity.location));
-    const countries = [...new Set((locations.length > 0 ? locations : organisations.flatMap((organisation) => asList(organisation.location)))
-      .map((location) => conceptId(asList(location.address)[0]?.countryCode)))];
-    const assessments = claim ? collect(claim, ['LearningAssessment'], []).map(({ node }) => node) : [];
-    const assessmentTitles = assessments.map((assessment) => literal(asList(assessment.specifiedBy)[0]?.title) ?? literal(assessment.title));
-    const supervision = assessments.map((assessment) => conceptId(assessment.idVerification)).find((uri) => uri !== null) ?? null;
-    const credit = asList(specification.creditPoint).find((point) => conceptId(point.framework) === ECTS_FRAMEWORK.id);
-    const hours = typeof specification.volumeOfLearning === 'string' ? /^PT(\d+(?:\.\d+)?)H$/.exec(specification.volumeOfLearning)?.[1] : undefined;
-    const eqf = conceptId(specification.eqfLevel)?.match(/\/eqf\/(\d)$/)?.[1];
-    const modeUri = conceptId(specification.mode);
-    const mode = Object.entries(MODES).find(([, concept]) => concept.id === modeUri)?.[0];
-    const languages = asList(specification.language).map((concept) => {
-      const code = typeof concept.id === 'string' ? concept.id.split('/').pop() : undefined;
-      return Object.entries(LANGUAGE_AUTHORITY).find(([, [authority]]) => authority === code)?.[0] ?? null;
-    });
-    const entry = asList(specification.entryRequirement).map((note) => literal(note)).filter((note): note is string => note !== null);
-    const name = `ELM ${typesOf(specification).join('/')} '${typeof specification.id === 'string' ? specification.id : index + 1}'`;
-    const notes: string[] = [];
-    for (const key of Object.keys(specification)) if (!READ_PROPERTIES.has(key)) notes.push(key);
-    if (modeUri && !mode) notes.push(`mode ${modeUri}`);
-    if (supervision && !Object.values(SUPERVISION).includes(supervision)) notes.push(`idVerification ${supervision}`);
-    languages.forEach((code, i) => code === null && notes.push(`language ${conceptId(asList(specification.language)[i])}`));
-    countries.forEach((uri) => uri && !Object.values(COUNTRIES).some(([code]) => uri === `${COUNTRY_AUTHORITY}/${code}`) && notes.push(`country ${uri}`));
-    if (notes.length > 0) reading.notRead.push(`${name}: not read: ${notes.join(', ')}`);
-
-    const input: MicroCredentialInput = {
-      id,
-      title: literal(specification.title),
-      description: literal(specification.description),
-      awardingBodies: awardingBodies.filter((body): body is string => body !== null),
-      issuerCountries: countries.flatMap((uri) => Object.entries(COUNTRIES).filter(([, [code]]) => uri === `${COUNTRY_AUTHORITY}/${code}`).map(([iso]) => iso)),
-      learningOutcomes: outcomes.map((outcome) => outcome.text).filter((outcome): outcome is string => outcome !== null),
-      eqfLevel: eqf ? Number(eqf) : null,
-      workloadValue: credit ? Number(credit.point) : hours ? Number(hours) : null,
-      workloadUnit: credit ? 'ECTS' : hours ? 'HOURS' : null,
-      participationForm: mode ?? null,
-      languages: languages.filter((code): code is string => code !== null),
-      prerequisites: entry.length > 0 ? entry : null,
-      assessmentType: assessmentTitles.filter((title): title is string => title !== null).join('; ') || null,
-      supervision: Object.entries(SUPERVISION).find(([, uri]) => uri === supervision)?.[0] ?? null,
-      sourceName: 'European Learning Model (ELM v3) document',
-      sourceReference: typeof specification.id === 'string' ? specification.id : null,
-    };
-    for (const key of Object.keys(input) as Array<keyof MicroCredentialInput>) {
-      const value = input[key];
-      if (value === null || (Array.isArray(value) && value.length === 0 && key !== 'awardingBodies')) delete input[key];
-    }
+    const notRead = Object.keys(specification).filter((key) => !READ_PROPERTIES.has(key));
+    const input = readSpecification(specification, claim, notRead);
+    input.id = offerId(specification, index);
     reading.microCredentials.push(input);
-    for (const outcome of outcomes) {
-      if (!id || !outcome.text) continue;
-      for (const skill of outcome.skills) {
-        if (typeof skill.id === 'string') reading.statedSkills.push({ credentialId: id, outcome: outcome.text, skillUri: skill.id });
+    if (notRead.length > 0) {
+      reading.notRead.push(`ELM ${typesOf(specification).join('/')} '${typeof specification.id === 'string' ? specification.id : index + 1}': not read: ${notRead.join(', ')}`);
+    }
+    for (const outcome of asList(specification.learningOutcome)) {
+      const text = literal(outcome.title);
+      if (!input.id || !text) continue;
+      for (const skill of asList(outcome.relatedESCOSkill)) {
+        if (typeof skill.id === 'string') reading.statedSkills.push({ credentialId: input.id, outcome: text, skillUri: skill.id });
       }
     }
   });
   return reading;
+}
+
+const COUNTRY_BY_URI = new Map<string, string>(Object.entries(COUNTRIES).map(([iso, [code]]) => [`${COUNTRY_AUTHORITY}/${code}`, iso]));
+const LANGUAGE_BY_URI = new Map<string, string>(Object.entries(LANGUAGE_AUTHORITY).map(([iso, [code]]) => [`${LANGUAGE_AUTHORITY_URI}/${code}`, iso]));
+const PARTICIPATION_FORM_BY_URI = new Map<string, string>(Object.entries(MODES).map(([form, concept]) => [concept.id, form]));
+const SUPERVISION_BY_URI = new Map<string, string>(Object.entries(SUPERVISION).map(([value, uri]) => [uri, value]));
+
+/** The offer's elements, as catalogue input (absent ones left out); concepts outside the mapped vocabularies go to `notRead`. */
+function readSpecification(specification: Node, claim: Node | null, notRead: string[]): MicroCredentialInput {
+  const fromVocabulary = (uri: string | null, vocabulary: Map<string, string>, element: string): string | null => {
+    if (uri === null) return null;
+    const value = vocabulary.get(uri);
+    if (value === undefined) notRead.push(`${element} ${uri}`);
+    return value ?? null;
+  };
+
+  // Awarding bodies: from the specification's awarding opportunities, and in a credential from the claim's awarding process.
+  const opportunities = asList(specification.awardingOpportunity);
+  const organisations = [...opportunities.flatMap((opportunity) => asList(opportunity.awardingBody)), ...asList(claim?.awardedBy).flatMap((process) => asList(process.awardingBody))];
+  const awardingBodies = new Set(organisations.map((organisation) => literal(organisation.legalName) ?? literal(organisation.prefLabel) ?? literal(organisation.altLabel)));
+  // Issuer countries: where the offer is awarded, else (in a credential) where its awarding body is.
+  const awardedAt = opportunities.flatMap((opportunity) => asList(opportunity.location));
+  const locations = awardedAt.length > 0 ? awardedAt : organisations.flatMap((organisation) => asList(organisation.location));
+  const countries = new Set(locations.map((location) => fromVocabulary(conceptId(asList(location.address)[0]?.countryCode), COUNTRY_BY_URI, 'country')));
+
+  // In a credential, the claim's assessments say how it was assessed and supervised.
+  const assessments = claim ? collect(claim, ['LearningAssessment'], []).map(({ node }) => node) : [];
+  const assessmentTitles = assessments.map((assessment) => literal(asList(assessment.specifiedBy)[0]?.title) ?? literal(assessment.title));
+  const supervisionUri = assessments.map((assessment) => conceptId(assessment.idVerification)).find((uri) => uri !== null) ?? null;
+
+  const ects = asList(specification.creditPoint).find((point) => conceptId(point.framework) === ECTS_FRAMEWORK.id);
+  const hours = typeof specification.volumeOfLearning === 'string' ? /^PT(\d+(?:\.\d+)?)H$/.exec(specification.volumeOfLearning)?.[1] : undefined;
+  const eqfLevel = conceptId(specification.eqfLevel)?.match(/\/eqf\/(\d)$/)?.[1];
+  const entryRequirements = asList(specification.entryRequirement).map(literal);
+  const present = <T>(values: Iterable<T | null>): T[] => [...values].filter((value): value is T => value !== null);
+
+  const input: MicroCredentialInput = {
+    title: literal(specification.title),
+    description: literal(specification.description),
+    awardingBodies: present(awardingBodies),
+    issuerCountries: present(countries),
+    learningOutcomes: present(asList(specification.learningOutcome).map((outcome) => literal(outcome.title))),
+    eqfLevel: eqfLevel ? Number(eqfLevel) : null,
+    workloadValue: ects ? Number(ects.point) : hours ? Number(hours) : null,
+    workloadUnit: ects ? 'ECTS' : hours ? 'HOURS' : null,
+    participationForm: fromVocabulary(conceptId(specification.mode), PARTICIPATION_FORM_BY_URI, 'mode'),
+    languages: present(asList(specification.language).map((concept) => fromVocabulary(conceptId(concept), LANGUAGE_BY_URI, 'language'))),
+    prerequisites: present(entryRequirements),
+    assessmentType: present(assessmentTitles).join('; ') || null,
+    supervision: fromVocabulary(supervisionUri, SUPERVISION_BY_URI, 'idVerification'),
+    sourceName: 'European Learning Model (ELM v3) document',
+    sourceReference: typeof specification.id === 'string' ? specification.id : null,
+  };
+  // Absent stays absent (not specified); awardingBodies stays even when empty, so validation names it.
+  for (const key of Object.keys(input) as Array<keyof MicroCredentialInput>) {
+    const value = input[key];
+    if (value === null || (Array.isArray(value) && value.length === 0 && key !== 'awardingBodies')) delete input[key];
+  }
+  return input;
 }
