@@ -158,52 +158,9 @@ export class SkillLinker {
       pushTo(positions, exactKey(token.surface), token.position);
     }
 
-    // Label side: accumulate matched IDF weight per label, in a reused array (a Map here dominated the cost).
-    const matchedWeight = this.matchedWeight;
-    const touched: number[] = [];
-    for (const stem of positions.keys()) {
-      const weight = this.labelIdf.get(stem);
-      if (weight === undefined) continue;
-      for (const label of this.labelPostings.get(stem)!) {
-        if (matchedWeight[label] === 0) touched.push(label);
-        matchedWeight[label] += weight;
-      }
-    }
-    // Read out and clear at once, so the scratch array is clean for the next call whatever happens below.
-    const weights = touched.map((labelId) => {
-      const weight = matchedWeight[labelId];
-      matchedWeight[labelId] = 0;
-      return weight;
-    });
-    const best = new Map<number, LabelMatch>();
-    touched.forEach((labelId, index) => {
-      const weight = weights[index];
-      const label = this.labels[labelId];
-      const coverage = weight / label.totalWeight;
-      const phrase = coverage === 1 && label.stems.length > 1 && isContiguous(label.stems, positions);
-      const score = weight * coverage ** this.options.coverageExponent * this.options.labelTypeWeight[label.type] * (phrase ? this.options.phraseBonus : 1);
-      const current = best.get(label.skill);
-      if (!current || score > current.score) best.set(label.skill, { label: labelId, score, coverage, phrase });
-    });
+    const best = this.bestLabelPerSkill(positions);
     if (best.size === 0) return [];
-
-    // Description side: BM25 for the candidate skills only (a description alone never proposes a skill).
-    const description = new Map<number, number>();
-    const { bm25K1: k1, bm25B: b } = this.options;
-    for (const skill of best.keys()) this.isCandidate[skill] = 1;
-    for (const stem of positions.keys()) {
-      const idf = this.descriptionIdf.get(stem);
-      if (idf === undefined) continue;
-      const { skills, termFrequencies } = this.descriptionPostings.get(stem)!;
-      for (let i = 0; i < skills.length; i++) {
-        const skill = skills[i];
-        if (this.isCandidate[skill] === 0) continue;
-        const tf = termFrequencies[i];
-        const norm = tf + k1 * (1 - b + (b * this.descriptionLength[skill]) / this.averageDescriptionLength);
-        description.set(skill, (description.get(skill) ?? 0) + (idf * tf * (k1 + 1)) / norm);
-      }
-    }
-    for (const skill of best.keys()) this.isCandidate[skill] = 0;
+    const description = this.descriptionScores(positions, best);
 
     const ranked: Candidate[] = [...best.entries()].map(([skill, match]) => {
       const descriptionScore = description.get(skill) ?? 0;
@@ -238,6 +195,59 @@ export class SkillLinker {
         },
       };
     });
+  }
+
+  /** Label side: each skill's best-scoring label, from the IDF weight of its words found in the text. */
+  private bestLabelPerSkill(positions: Map<string, number[]>): Map<number, LabelMatch> {
+    // Matched weight per label, in a reused array (a Map here dominated the cost).
+    const matchedWeight = this.matchedWeight;
+    const touched: number[] = [];
+    for (const stem of positions.keys()) {
+      const weight = this.labelIdf.get(stem);
+      if (weight === undefined) continue;
+      for (const label of this.labelPostings.get(stem)!) {
+        if (matchedWeight[label] === 0) touched.push(label);
+        matchedWeight[label] += weight;
+      }
+    }
+    // Read out and clear at once, so the scratch array is clean for the next call whatever happens below.
+    const weights = touched.map((labelId) => {
+      const weight = matchedWeight[labelId];
+      matchedWeight[labelId] = 0;
+      return weight;
+    });
+    const best = new Map<number, LabelMatch>();
+    touched.forEach((labelId, index) => {
+      const weight = weights[index];
+      const label = this.labels[labelId];
+      const coverage = weight / label.totalWeight;
+      const phrase = coverage === 1 && label.stems.length > 1 && isContiguous(label.stems, positions);
+      const score = weight * coverage ** this.options.coverageExponent * this.options.labelTypeWeight[label.type] * (phrase ? this.options.phraseBonus : 1);
+      const current = best.get(label.skill);
+      if (!current || score > current.score) best.set(label.skill, { label: labelId, score, coverage, phrase });
+    });
+    return best;
+  }
+
+  /** Description side: BM25 of the text against the candidates' descriptions only (a description alone never proposes a skill). */
+  private descriptionScores(positions: Map<string, number[]>, candidates: Map<number, LabelMatch>): Map<number, number> {
+    const description = new Map<number, number>();
+    const { bm25K1: k1, bm25B: b } = this.options;
+    for (const skill of candidates.keys()) this.isCandidate[skill] = 1;
+    for (const stem of positions.keys()) {
+      const idf = this.descriptionIdf.get(stem);
+      if (idf === undefined) continue;
+      const { skills, termFrequencies } = this.descriptionPostings.get(stem)!;
+      for (let i = 0; i < skills.length; i++) {
+        const skill = skills[i];
+        if (this.isCandidate[skill] === 0) continue;
+        const tf = termFrequencies[i];
+        const norm = tf + k1 * (1 - b + (b * this.descriptionLength[skill]) / this.averageDescriptionLength);
+        description.set(skill, (description.get(skill) ?? 0) + (idf * tf * (k1 + 1)) / norm);
+      }
+    }
+    for (const skill of candidates.keys()) this.isCandidate[skill] = 0;
+    return description;
   }
 
   /**
