@@ -210,9 +210,10 @@ export interface CataloguePageRow {
   outcomes: OutcomeWithLinks[] | null;
 }
 
-const PAGE_ROW = `{credential: ${CREDENTIAL}, provider: [(m)-[:OFFERED_BY]->(p:Provider) | p {.*}][0], outcomes: ${OUTCOMES_OF_M}}`;
+const PAGE_ROW_OFFER = `credential: ${CREDENTIAL}, provider: [(m)-[:OFFERED_BY]->(p:Provider) | p {.*}][0]`;
+const PAGE_ROW = `{${PAGE_ROW_OFFER}, outcomes: ${OUTCOMES_OF_M}}`;
 /** For pages that show no outcome, skill or ELM field: the outcomes and links are most of a page's weight. */
-const PAGE_ROW_WITHOUT_OUTCOMES = `{credential: ${CREDENTIAL}, provider: [(m)-[:OFFERED_BY]->(p:Provider) | p {.*}][0], outcomes: null}`;
+const PAGE_ROW_WITHOUT_OUTCOMES = `{${PAGE_ROW_OFFER}, outcomes: null}`;
 
 function cataloguePageRow(row: { credential: Record<string, unknown>; provider: Record<string, unknown> | null; outcomes: OutcomeWithLinks[] | null }): CataloguePageRow {
   return {
