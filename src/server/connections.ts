@@ -33,7 +33,8 @@ export function pageOf<T>(args: ConnectionArgs, items: readonly T[], maxPageSize
  */
 export function pageWindow(args: ConnectionArgs, maxPageSize: number): { from: number; to: number | null } {
   checkPageSize(args, maxPageSize);
-  if (args.last != null && args.before == null && args.first == null) return { from: -args.last, to: null };
+  // `last` alone counts back from the end; `last: 0` must not become `from: -0`, which is the start of everything.
+  if (args.last != null && args.before == null && args.first == null) return args.last === 0 ? { from: 0, to: 0 } : { from: -args.last, to: null };
   const { offset, limit } = offsetForArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: maxPageSize });
   return { from: offset, to: offset + limit };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type OperationDefinitionNode, parse } from 'graphql';
-import { pageOf, selectedNodeFields } from '../../src/server/connections.js';
+import { pageOf, pageOfWindow, pageWindow, selectedNodeFields } from '../../src/server/connections.js';
 import { bestMatchingLabel, toLuceneQuery } from '../../src/taxonomy/search.js';
 
 describe('toLuceneQuery', () => {
@@ -42,6 +42,16 @@ describe('pageOf', () => {
   });
   it('refuses a page larger than the maximum instead of cutting it silently', () => {
     expect(() => pageOf({ first: 101 }, items, 100)).toThrow(/first: must be between 0 and 100/);
+  });
+});
+
+describe('pageWindow', () => {
+  it('asks only for the positions a page can cover, and nothing for last: 0', () => {
+    expect(pageWindow({ first: 10 }, 100)).toEqual({ from: 0, to: 11 });
+    expect(pageWindow({ last: 3 }, 100)).toEqual({ from: -3, to: null });
+    expect(pageWindow({ last: 0 }, 100)).toEqual({ from: 0, to: 0 });
+    const empty = pageOfWindow({ last: 0 }, 30, 0, [], 100);
+    expect(empty).toMatchObject({ totalCount: 30, edges: [] });
   });
 });
 
