@@ -8,10 +8,11 @@ import { startLocalGraph, stopLocalGraph } from '../src/graph/local-neo4j.js';
  * Starts a real Neo4j for the test run, on its own port and in its own data folder (wiped first),
  * so tests never touch the development graph. Stopped again when the run ends.
  */
-const dataDir = path.join(projectRoot, '.hub', 'test-graph');
+const port = Number(process.env.HUB_TEST_GRAPH_PORT ?? 17688);
+// One data folder per port, so two runs on different ports never wipe each other's graph.
+const dataDir = path.join(projectRoot, '.hub', port === 17688 ? 'test-graph' : `test-graph-${port}`);
 
 export default async function setup(project: TestProject) {
-  const port = Number(process.env.HUB_TEST_GRAPH_PORT ?? 17688);
   await stopLocalGraph(dataDir);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const { uri } = await startLocalGraph({ dataDir, port, heapMb: 3072, pageCacheMb: 256 });

@@ -1,6 +1,8 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { createHash } from 'node:crypto';
 import { print } from 'graphql';
 import { inject } from 'vitest';
+import { pushTo } from '../src/collections.js';
 import { type HubConfig, loadConfig } from '../src/config.js';
 import { type GraphClient, connectGraph } from '../src/graph/client.js';
 import { migrate } from '../src/graph/migrations.js';
@@ -60,14 +62,63 @@ export async function gql<T = any, V = Record<string, unknown>>(
   return (await response.json()) as GraphQLResponse<T>;
 }
 
-/** A fingerprint of the taxonomy part of the graph, to prove an operation changed nothing. */
-export async function graphFingerprint(graph: GraphClient) {
-  const [row] = await graph.read<Record<string, unknown>>(
-    `CALL { MATCH (n:Skill|SkillGroup|Occupation|IscoGroup) RETURN count(n) AS concepts,
-              sum(size(keys(n))) AS properties, collect(DISTINCT n.lastSeenVersion) AS versions }
-     CALL { MATCH ()-[r]->() RETURN count(r) AS relationships }
-     CALL { MATCH (r:TaxonomyRelease {current: true}) RETURN collect(r.version) AS current }
-     RETURN concepts, properties, versions, relationships, current`,
-  );
-  return row;
+/** Per node label set or relationship type: how many, and a hash of all their property values. */
+export interface GraphFingerprint {
+  nodes: Record<string, { count: number; hash: string }>;
+  relationships: Record<string, { count: number; hash: string }>;
+}
+
+export interface FingerprintScope {
+  /** Only nodes with one of these labels, and relationships between two of them (default: every node but SchemaMigration). */
+  labels?: string[];
+  /** `Label.property` or `TYPE.property` values left out because the operation is expected to move them (e.g. a time stamp). */
+  ignore?: string[];
+}
+
+/**
+ * A value-level fingerprint of the graph (or the part of it named in `scope`), to prove an operation
+ * changed nothing: every property of every node and relationship, with its Cypher type, goes into a
+ * stable hash per label set and relationship type. Relationship ends are named by `uri` or `id` (else
+ * by their properties), so a relationship deleted and recreated with the same properties is unchanged,
+ * while a rewritten label, a flipped flag or a relationship with other properties is not.
+ */
+export async function graphFingerprint(graph: GraphClient, scope: FingerprintScope = {}): Promise<GraphFingerprint> {
+  const ignore = new Set(scope.ignore ?? []);
+  const inScope = (v: string) => (scope.labels ? `any(l IN labels(${v}) WHERE l IN $labels)` : `NOT ${v}:SchemaMigration`);
+  const properties = (v: string) => `[k IN keys(${v}) | [k, valueType(${v}[k]), ${v}[k]]]`;
+  const end = (v: string) => `{labels: labels(${v}), key: coalesce(${v}.uri, ${v}.id), properties: CASE WHEN ${v}.uri IS NULL AND ${v}.id IS NULL THEN ${properties(v)} END}`;
+  const params = { labels: scope.labels ?? [] };
+  type End = { labels: string[]; key: string | null; properties: unknown[][] | null };
+  const [nodes, relationships] = await Promise.all([
+    graph.read<{ labels: string[]; properties: unknown[][] }>(`MATCH (n) WHERE ${inScope('n')} RETURN labels(n) AS labels, ${properties('n')} AS properties`, params),
+    graph.read<{ type: string; from: End; to: End; properties: unknown[][] }>(
+      `MATCH (n)-[r]->(m) WHERE ${inScope('n')} AND ${inScope('m')}
+       RETURN type(r) AS type, ${end('n')} AS from, ${end('m')} AS to, ${properties('r')} AS properties`,
+      params,
+    ),
+  ]);
+  const groupOf = (labels: string[]) => [...labels].sort().join(':');
+  const canonical = (group: string, values: unknown[][]) =>
+    JSON.stringify(
+      values.filter(([key]) => !ignore.has(`${group}.${key as string}`)).sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1)),
+      // Temporal and spatial values print as their ISO or WKT-like text.
+      (_key, value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? String(value) : value),
+    );
+  const summarise = (lines: Map<string, string[]>) =>
+    Object.fromEntries(
+      [...lines.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([group, list]) => [group, { count: list.length, hash: createHash('sha256').update(list.sort().join('\n')).digest('hex').slice(0, 16) }]),
+    );
+  const nodeLines = new Map<string, string[]>();
+  for (const node of nodes) {
+    const group = groupOf(node.labels);
+    pushTo(nodeLines, group, canonical(group, node.properties));
+  }
+  const relationshipLines = new Map<string, string[]>();
+  for (const relationship of relationships) {
+    const ends = [relationship.from, relationship.to].map((e) => `${groupOf(e.labels)} ${e.key ?? canonical(groupOf(e.labels), e.properties ?? [])}`);
+    pushTo(relationshipLines, relationship.type, `${ends.join(' -> ')} ${canonical(relationship.type, relationship.properties)}`);
+  }
+  return { nodes: summarise(nodeLines), relationships: summarise(relationshipLines) };
 }

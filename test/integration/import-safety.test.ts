@@ -90,25 +90,53 @@ describe('importing a newer release over an older one', () => {
   });
   afterAll(() => graph.close());
 
-  it('updates concepts in place and marks the ones that disappeared as deprecated, keeping them', async () => {
+  it('updates concepts in place, removes relations the new release dropped, and deprecates the concepts that disappeared, keeping them', async () => {
     const dir = copySeed();
     const skillsFile = path.join(dir, 'skills_en.csv');
-    const [header, firstRow, ...otherRows] = fs.readFileSync(skillsFile, 'utf8').split(/\n(?=KnowledgeSkillCompetence,)/);
+    const [header, firstRow, secondRow, ...otherRows] = fs.readFileSync(skillsFile, 'utf8').split(/\n(?=KnowledgeSkillCompetence,)/);
     const removedUri = /^KnowledgeSkillCompetence,([^,]+),/.exec(firstRow)![1];
-    fs.writeFileSync(skillsFile, [header, ...otherRows].join('\n'));
-    // Something that points at the removed skill from outside the taxonomy, as a micro-credential link would.
-    await graph.write('MATCH (s:Skill {uri: $uri}) CREATE (:LearningOutcome {id: "lo-1"})-[:DEVELOPS]->(s)', { uri: removedUri });
+    // The second skill is renamed in the new release.
+    const [, renamedUri, oldLabel] = /^KnowledgeSkillCompetence,([^,]+),[^,]*,[^,]*,([^,]+),/.exec(secondRow)!;
+    const renamedRow = secondRow.replace(`,${oldLabel},`, `,${oldLabel} (renamed),`);
+    fs.writeFileSync(skillsFile, [header, renamedRow, ...otherRows].join('\n'));
+    // One occupation→skill relation between two concepts that stay is dropped from the new release.
+    const relationsFile = path.join(dir, 'occupationSkillRelations_en.csv');
+    const relationLines = fs.readFileSync(relationsFile, 'utf8').split('\n');
+    const droppedIndex = relationLines.findIndex((line, index) => index > 0 && line.includes(',essential,') && !line.includes(removedUri));
+    const [droppedOccupation, , , droppedSkill] = relationLines[droppedIndex].split(',');
+    fs.writeFileSync(relationsFile, relationLines.filter((_, index) => index !== droppedIndex).join('\n'));
+    const relationsOfRemoved = relationLines.filter((line) => line.includes(removedUri)).length
+      + fs.readFileSync(path.join(demoSeedDir, 'broaderRelationsSkillPillar_en.csv'), 'utf8').split('\n').filter((line) => line.includes(removedUri)).length
+      + fs.readFileSync(path.join(demoSeedDir, 'skillSkillRelations_en.csv'), 'utf8').split('\n').filter((line) => line.includes(removedUri)).length;
+    // Something that points at both skills from outside the taxonomy, as micro-credential links do.
+    await graph.write('MATCH (s:Skill) WHERE s.uri IN $uris CREATE (:LearningOutcome {id: "lo-" + s.uri})-[:DEVELOPS]->(s)', { uris: [removedUri, renamedUri] });
+    const skillsBefore = (await graph.read<{ n: number }>('MATCH (s:Skill) RETURN count(s) AS n'))[0].n;
 
     const summary = await importEsco(graph, dir, { version: '1.1.2-demo' });
-    expect(summary.deprecated.Skill).toBe(1);
+    expect(summary.deprecated).toEqual({ Skill: 1, SkillGroup: 0, Occupation: 0, IscoGroup: 0 });
+    expect(summary.removedStaleRelations).toBe(relationsOfRemoved + 1);
 
-    const [removed] = await graph.read<{ deprecated: boolean; deprecatedIn: string; lastSeenVersion: string; links: number; occupations: number }>(
-      `MATCH (s:Skill {uri: $uri})
-       RETURN s.deprecated AS deprecated, s.deprecatedIn AS deprecatedIn, s.lastSeenVersion AS lastSeenVersion,
-              COUNT { (s)<-[:DEVELOPS]-() } AS links, COUNT { (s)<-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]-() } AS occupations`,
-      { uri: removedUri },
+    const skill = async (uri: string) =>
+      (
+        await graph.read<{ label: string; deprecated: boolean; deprecatedIn: string | null; lastSeenVersion: string; links: number; occupations: number; nodes: number }>(
+          `MATCH (s:Skill {uri: $uri})
+           RETURN s.preferredLabel AS label, s.deprecated AS deprecated, s.deprecatedIn AS deprecatedIn, s.lastSeenVersion AS lastSeenVersion,
+                  COUNT { (s)<-[:DEVELOPS]-() } AS links, COUNT { (s)<-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]-() } AS occupations,
+                  COUNT { MATCH (other:Skill {uri: $uri}) RETURN other } AS nodes`,
+          { uri },
+        )
+      )[0];
+    // Renamed in place: the same single node, its outside link kept, its relations kept.
+    expect(await skill(renamedUri)).toMatchObject({ label: `${oldLabel} (renamed)`, deprecated: false, deprecatedIn: null, lastSeenVersion: '1.1.2-demo', links: 1, nodes: 1 });
+    expect((await skill(renamedUri)).occupations).toBeGreaterThan(0);
+    // Gone from the release: kept, marked, still linked from outside, its taxonomy relations removed.
+    expect(await skill(removedUri)).toEqual({ label: expect.any(String), deprecated: true, deprecatedIn: '1.1.2-demo', lastSeenVersion: '1.1.1-demo', links: 1, occupations: 0, nodes: 1 });
+    expect((await graph.read<{ n: number }>('MATCH (s:Skill) RETURN count(s) AS n'))[0].n).toBe(skillsBefore);
+    const [{ dropped }] = await graph.read<{ dropped: number }>(
+      'RETURN COUNT { (:Occupation {uri: $o})-[:ESSENTIAL_SKILL]->(:Skill {uri: $s}) } AS dropped',
+      { o: droppedOccupation, s: droppedSkill },
     );
-    expect(removed).toEqual({ deprecated: true, deprecatedIn: '1.1.2-demo', lastSeenVersion: '1.1.1-demo', links: 1, occupations: 0 });
+    expect(dropped).toBe(0);
     const [current] = await graph.read<{ version: string }>('MATCH (r:TaxonomyRelease {current: true}) RETURN r.version AS version');
     expect(current.version).toBe('1.1.2-demo');
   });
