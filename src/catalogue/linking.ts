@@ -75,7 +75,11 @@ export function suggestLinks(linker: SkillLinker, outcomes: OutcomeToLink[]): Su
   });
 }
 
-/** Re-links the outcomes of these offers inside the caller's transaction; returns how many suggestions were written. */
+/**
+ * Re-links the outcomes of these offers inside the caller's transaction; returns how many suggestions
+ * they hold afterwards. A suggestion the linker makes again unchanged is left as it is (its linkedAt
+ * too), so re-importing an unchanged offer changes nothing; changed and dropped suggestions are replaced.
+ */
 export async function relinkOutcomes(tx: WriteTransaction, release: ReleaseLinker, credentialIds: string[]): Promise<number> {
   if (credentialIds.length === 0) return 0;
   const outcomes = (await tx.run(
@@ -86,21 +90,29 @@ export async function relinkOutcomes(tx: WriteTransaction, release: ReleaseLinke
     { ids: credentialIds },
   )) as unknown as OutcomeToLink[];
   const suggestions = suggestLinks(release.linker, outcomes);
+  const evidence = (row: { score: number; method: string; matchedText: string; matchedLabel: string }) => [
+    row.score, row.method, row.matchedText, row.matchedLabel, release.taxonomyVersion,
+  ];
+  const unchanged = Object.fromEntries(suggestions.map((row) => [`${row.outcomeId} ${row.skillUri}`, evidence(row)]));
   await tx.run(
     `UNWIND $outcomeIds AS outcomeId
-     MATCH (:LearningOutcome {id: outcomeId})-[d:DEVELOPS {state: 'SUGGESTED'}]->()
+     MATCH (:LearningOutcome {id: outcomeId})-[d:DEVELOPS {state: 'SUGGESTED'}]->(s:Skill)
+     WITH d, $unchanged[outcomeId + ' ' + s.uri] AS wanted
+     WHERE wanted IS NULL OR wanted <> [d.score, d.method, d.matchedText, d.matchedLabel, d.taxonomyVersion]
      DELETE d`,
-    { outcomeIds: outcomes.map((o) => o.outcomeId) },
+    { outcomeIds: outcomes.map((o) => o.outcomeId), unchanged },
   );
-  const [{ written }] = (await tx.run(
+  const [{ suggested }] = (await tx.run(
     `UNWIND $rows AS row
      MATCH (lo:LearningOutcome {id: row.outcomeId})
      MATCH (s:Skill {uri: row.skillUri})
-     WHERE NOT EXISTS { (lo)-[:DEVELOPS]->(s) }
-     CREATE (lo)-[:DEVELOPS {state: 'SUGGESTED', score: row.score, method: row.method, matchedText: row.matchedText,
-                             matchedLabel: row.matchedLabel, taxonomyVersion: $taxonomyVersion, linkedAt: datetime()}]->(s)
-     RETURN count(*) AS written`,
+     CALL (lo, s, row) {
+       WITH lo, s, row WHERE NOT EXISTS { (lo)-[:DEVELOPS]->(s) }
+       CREATE (lo)-[:DEVELOPS {state: 'SUGGESTED', score: row.score, method: row.method, matchedText: row.matchedText,
+                               matchedLabel: row.matchedLabel, taxonomyVersion: $taxonomyVersion, linkedAt: datetime()}]->(s)
+     }
+     RETURN count(CASE WHEN EXISTS { (lo)-[:DEVELOPS {state: 'SUGGESTED'}]->(s) } THEN 1 END) AS suggested`,
     { rows: suggestions, taxonomyVersion: release.taxonomyVersion },
-  )) as Array<{ written: number }>;
-  return written;
+  )) as Array<{ suggested: number }>;
+  return suggested;
 }

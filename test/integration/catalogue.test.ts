@@ -1,13 +1,15 @@
 import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importCatalogue } from '../../src/catalogue/import.js';
 import { ImportError } from '../../src/errors.js';
-import type { GraphClient } from '../../src/graph/client.js';
+import { GraphClient } from '../../src/graph/client.js';
 import { SkillLinkerCache } from '../../src/linking/cache.js';
+import { demoSeedDir } from '../../src/taxonomy/seed.js';
 import type { RunningHub } from '../../src/server/start.js';
-import { freshTestGraph, gql, startTestHub } from '../helpers.js';
+import { freshTestGraph, gql, graphFingerprint, startTestHub } from '../helpers.js';
 
 const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
 
@@ -53,8 +55,32 @@ const catalogue = {
       sectors: ['G47'],
     },
     { id: 'bare-1', title: 'A course nobody described', awardingBodies: ['Somebody'] },
+    {
+      id: 'social-media-1',
+      title: 'Social media for small shops',
+      providerId: 'dk-retail-coop',
+      awardingBodies: ['AMU'],
+      issuerCountries: ['DK'],
+      issuerRegions: ['DK01'],
+      learningOutcomes: ['Apply social media marketing to reach customers'],
+      workloadValue: 2,
+      workloadUnit: 'ECTS',
+      eqfLevel: 5,
+      participationForm: 'ONLINE',
+      languages: ['da', 'en'],
+      voucherEligible: false,
+      sectors: ['G47'],
+    },
   ],
 };
+const OFFER_IDS = catalogue.microCredentials.map((offer) => offer.id).sort();
+/** Suggestions for the outcomes of weld-arc-1, retail-customers-1 and social-media-1 on the demo taxonomy (pinned: a change in linking shows here; the test also counts them in the graph). */
+const SUGGESTED_LINKS_WITHOUT_BARE_OFFER = 18;
+/** The welder's essential skills that weld-arc-1's outcomes are linked to on the demo taxonomy. */
+const WELDER_SKILLS_COVERED_BY_WELD_ARC = ['align components', 'apply arc welding techniques'];
+
+const seedRelations = () =>
+  parse(fs.readFileSync(path.join(demoSeedDir, 'occupationSkillRelations_en.csv')), { columns: true, bom: true }) as Array<Record<string, string>>;
 
 function writeCatalogue(content: unknown, name = 'catalogue.json'): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-')), name);
@@ -62,20 +88,20 @@ function writeCatalogue(content: unknown, name = 'catalogue.json'): string {
   return file;
 }
 
-async function catalogueFingerprint(graph: GraphClient) {
-  const [row] = await graph.read<Record<string, unknown>>(
-    `CALL { MATCH (m:MicroCredential) RETURN count(m) AS offers, collect(m.id + '@' + toString(m.updatedAt)) AS versions }
-     CALL { MATCH (p:Provider) RETURN count(p) AS providers }
-     CALL { MATCH (lo:LearningOutcome) RETURN count(lo) AS outcomes }
-     CALL { MATCH ()-[d:DEVELOPS]->() RETURN count(d) AS links, collect(d.state) AS states }
-     RETURN offers, versions, providers, outcomes, links, states`,
-  );
-  return { ...row, versions: (row.versions as string[]).sort(), states: (row.states as string[]).sort() } as Record<string, unknown>;
+/** Removes every catalogue record (offers, providers, outcomes, qualifications, recognitions), keeping the taxonomy. */
+async function emptyCatalogue(graph: GraphClient): Promise<void> {
+  await graph.write('MATCH (n) WHERE n:MicroCredential OR n:Provider OR n:LearningOutcome OR n:Qualification OR n:Recognition DETACH DELETE n');
 }
 
 describe('micro-credential catalogue', () => {
   let graph: GraphClient;
   let hub: RunningHub;
+
+  /** The state most tests start from: the demo taxonomy and exactly the catalogue above, freshly imported. */
+  async function loadCatalogue(content: unknown = catalogue) {
+    await emptyCatalogue(graph);
+    return importCatalogue(graph, writeCatalogue(content), await new SkillLinkerCache().get(graph));
+  }
 
   beforeAll(async () => {
     graph = await freshTestGraph({ seed: true });
@@ -88,45 +114,79 @@ describe('micro-credential catalogue', () => {
 
   describe('bulk import', () => {
     it('imports all or nothing: one invalid record and nothing is written, each problem named', async () => {
-      const before = await catalogueFingerprint(graph);
+      await loadCatalogue();
+      const before = await graphFingerprint(graph);
       const broken = structuredClone(catalogue);
       broken.microCredentials[1] = { ...broken.microCredentials[1], workloadValue: -1 } as never;
       (broken.microCredentials[2] as Record<string, unknown>).eqfLevel = 9;
+      broken.microCredentials[3].title = 'Social media for small shops, revised';
       const error = await importCatalogue(graph, writeCatalogue(broken), null).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ImportError);
-      expect((error as Error).message).toContain("microCredential 'retail-customers-1': workloadValue: must be greater than 0");
-      expect((error as Error).message).toContain("microCredential 'bare-1': eqfLevel: must be at most 8");
-      expect(await catalogueFingerprint(graph)).toEqual(before);
+      expect((error as Error).message.split('\n').slice(1)).toEqual([
+        "  microCredential 'retail-customers-1': workloadValue: must be greater than 0 and at most 100000 (got -1)",
+        "  microCredential 'bare-1': eqfLevel: must be at most 8 and at least 1 (got 9)",
+      ]);
+      expect(await graphFingerprint(graph)).toEqual(before);
     });
 
     it('with skipInvalid, imports the valid records and reports each skipped one', async () => {
+      await emptyCatalogue(graph);
       const broken = structuredClone(catalogue);
       (broken.microCredentials[2] as Record<string, unknown>).supervision = 'PROCTORED';
       const release = await new SkillLinkerCache().get(graph);
       const summary = await importCatalogue(graph, writeCatalogue(broken), release, { skipInvalid: true });
-      expect(summary.microCredentials).toBe(2);
-      expect(summary.skipped).toEqual([expect.stringMatching(/^microCredential 'bare-1': supervision: must be one of/)]);
-      expect(summary.suggestedLinks).toBeGreaterThan(0);
+      expect(summary.microCredentials).toBe(3);
+      expect(summary.skipped).toEqual([
+        "microCredential 'bare-1': supervision: must be one of UNSUPERVISED_NO_IDENTITY_VERIFICATION, SUPERVISED_NO_IDENTITY_VERIFICATION, SUPERVISED_ONLINE, ONSITE_WITH_IDENTITY_VERIFICATION (got 'PROCTORED')",
+      ]);
+      const [{ offers, suggested }] = await graph.read<{ offers: string[]; suggested: number }>(
+        `CALL { MATCH (m:MicroCredential) RETURN collect(m.id) AS offers }
+         CALL { MATCH (:LearningOutcome)-[d:DEVELOPS {state: 'SUGGESTED'}]->() RETURN count(d) AS suggested }
+         RETURN offers, suggested`,
+      );
+      expect(offers.sort()).toEqual(['retail-customers-1', 'social-media-1', 'weld-arc-1']);
+      expect(summary.suggestedLinks).toBe(suggested);
+      expect(summary.suggestedLinks).toBe(SUGGESTED_LINKS_WITHOUT_BARE_OFFER);
     });
 
     it('is idempotent: importing the same file twice changes nothing', async () => {
+      await emptyCatalogue(graph);
       const release = await new SkillLinkerCache().get(graph);
       const file = writeCatalogue(catalogue);
       await importCatalogue(graph, file, release);
-      const once = await catalogueFingerprint(graph);
+      const once = await graphFingerprint(graph);
       await importCatalogue(graph, file, release);
-      expect(await catalogueFingerprint(graph)).toEqual(once);
-      expect(once.offers).toBe(3);
+      expect(await graphFingerprint(graph)).toEqual(once);
+      expect(once.nodes.MicroCredential.count).toBe(4);
     });
 
-    it('reads CSV with list cells separated by |, naming the line of a bad record', async () => {
-      const csv = 'id,title,awardingBodies,learningOutcomes,eqfLevel\ncsv-1,Forklift safety,AMU|Jobcenter,Operate a forklift|Stack goods,3\ncsv-2,,AMU,,2\n';
-      const error = await importCatalogue(graph, writeCatalogue(csv, 'offers.csv'), null).catch((e: unknown) => e);
-      expect((error as Error).message).toContain("offers.csv line 3 (microCredential 'csv-2'): title: is required");
+    it('reads CSV with list cells separated by | and yes/no booleans, naming the line of a bad record', async () => {
+      await emptyCatalogue(graph);
+      const csv = 'id,title,awardingBodies,learningOutcomes,eqfLevel,voucherEligible,ilaEligible\n'
+        + 'csv-1,Forklift safety,AMU|Jobcenter,Operate a forklift| Stack goods ,3,yes,no\n'
+        + 'csv-2,Stock taking,AMU,,2,,\n';
+      const summary = await importCatalogue(graph, writeCatalogue(csv, 'offers.csv'), null);
+      expect(summary.microCredentials).toBe(2);
+      const offers = await graph.read<Record<string, unknown>>(
+        `MATCH (m:MicroCredential) RETURN m.id AS id, m.awardingBodies AS awardingBodies, m.learningOutcomes AS learningOutcomes, m.eqfLevel AS eqfLevel,
+                m.voucherEligible AS voucherEligible, m.ilaEligible AS ila ORDER BY id`,
+      );
+      expect(offers).toEqual([
+        { id: 'csv-1', awardingBodies: ['AMU', 'Jobcenter'], learningOutcomes: ['Operate a forklift', 'Stack goods'], eqfLevel: 3, voucherEligible: true, ila: false },
+        { id: 'csv-2', awardingBodies: ['AMU'], learningOutcomes: null, eqfLevel: 2, voucherEligible: null, ila: null },
+      ]);
+
+      const bad = 'id,title,awardingBodies,learningOutcomes,eqfLevel,voucherEligible\ncsv-3,Pallets,AMU,,3,maybe\ncsv-4,,AMU,,2,no\n';
+      const error = await importCatalogue(graph, writeCatalogue(bad, 'offers.csv'), null).catch((e: unknown) => e);
+      expect((error as Error).message.split('\n').slice(1)).toEqual([
+        "  offers.csv line 2 (microCredential 'csv-3'): voucherEligible: must be true or false (got 'maybe')",
+        "  offers.csv line 3 (microCredential 'csv-4'): title: is required",
+      ]);
     });
   });
 
   describe('GraphQL', () => {
+    afterEach(() => vi.restoreAllMocks());
     const UPSERT = `mutation($input: MicroCredentialInput!) { upsertMicroCredential(input: $input) { id completeness { score missingMandatory } } }`;
 
     it.each([
@@ -141,6 +201,27 @@ describe('micro-credential catalogue', () => {
       expect(errors?.[0].message).toContain(field);
     });
 
+    it('reports several bad fields of one offer together, in extensions.problems, and writes nothing', async () => {
+      const { data, errors } = await gql(hub, UPSERT, {
+        input: { id: 'mc-many-errors', title: 'Something', awardingBodies: ['Body'], eqfLevel: 0, languages: ['english'], costAmount: 50 },
+      });
+      expect(data).toBeNull();
+      expect(errors).toHaveLength(1);
+      expect(errors![0].extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'eqfLevel',
+        problems: [
+          { record: "microCredential 'mc-many-errors'", field: 'eqfLevel', reason: 'must be at least 1 and at most 8 (got 0)' },
+          { record: "microCredential 'mc-many-errors'", field: 'languages[0]', reason: "must be an ISO 639-1 language code such as en (got 'english')" },
+          { record: "microCredential 'mc-many-errors'", field: 'costCurrency', reason: 'is required with costAmount' },
+        ],
+      });
+      expect(errors![0].message).toBe(
+        (errors![0].extensions as { problems: Array<{ field: string; reason: string }> }).problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+      );
+      expect((await graph.read("MATCH (m:MicroCredential {id: 'mc-many-errors'}) RETURN m")).length).toBe(0);
+    });
+
     it('accepts an offer whose other elements are unspecified, and lists them as missing', async () => {
       const { data, errors } = await gql(hub, UPSERT, { input: { id: 'mc-sparse', title: 'Sparse offer', awardingBodies: ['Body'], notApplicable: ['LEVEL'] } });
       expect(errors).toBeUndefined();
@@ -151,6 +232,7 @@ describe('micro-credential catalogue', () => {
     });
 
     it('shows an offer with completeness, normalised workload and skills linked with evidence', async () => {
+      await loadCatalogue();
       const { data, errors } = await gql(
         hub,
         `{ microCredential(id: "weld-arc-1") {
@@ -173,6 +255,7 @@ describe('micro-credential catalogue', () => {
     });
 
     it('keeps curator decisions when the offer is re-linked and re-imported', async () => {
+      await loadCatalogue();
       const outcomes = (await gql(hub, `{ microCredential(id: "retail-customers-1") { learningOutcomes { id text skillLinks { state skill { uri preferredLabel } } } } }`)).data
         .microCredential.learningOutcomes;
       const first = outcomes[0];
@@ -185,7 +268,16 @@ describe('micro-credential catalogue', () => {
       const added = await gql(hub, `mutation($o: ID!, $s: String!) { addSkillLink(outcomeId: $o, skillUri: $s, reviewer: "curator-1", note: "taught in module 2") { state method } }`, { o: first.id, s: handSkill });
       expect(added.data.addSkillLink).toEqual({ state: 'ADDED', method: 'added by hand' });
 
-      await gql(hub, `mutation { relinkMicroCredential(id: "retail-customers-1") { id } }`);
+      const relinked = await gql(
+        hub,
+        `mutation { relinkMicroCredential(id: "retail-customers-1") { id learningOutcomes { skillLinks(includeRejected: true) { state skill { uri } } } } }`,
+      );
+      expect(relinked.errors).toBeUndefined();
+      const relinkedStates = relinked.data.relinkMicroCredential.learningOutcomes[0].skillLinks
+        .filter((l: { skill: { uri: string } }) => [accepted.skill.uri, rejected.skill.uri, handSkill].includes(l.skill.uri))
+        .map((l: { state: string; skill: { uri: string } }) => [l.skill.uri, l.state])
+        .sort();
+      expect(relinkedStates).toEqual([[accepted.skill.uri, 'ACCEPTED'], [rejected.skill.uri, 'REJECTED'], [handSkill, 'ADDED']].sort());
       const release = await new SkillLinkerCache().get(graph);
       await importCatalogue(graph, writeCatalogue(catalogue), release);
 
@@ -208,30 +300,45 @@ describe('micro-credential catalogue', () => {
     });
 
     it("shows which of an occupation's essential skills the catalogue covers, and completeness for dashboards", async () => {
+      await loadCatalogue();
       const { data, errors } = await gql(
         hub,
         `query($o: String!) {
-          occupationCoverage(occupationUri: $o) { essentialSkillCount coveredSkillCount coverage skills { covered skill { preferredLabel } offers { id } } }
+          occupationCoverage(occupationUri: $o) { essentialSkillCount coveredSkillCount coverage skills { covered skill { uri preferredLabel } offers { id } } }
           catalogueCompleteness { overall { offers averageScore complete missing { element offers } } byProvider { provider { id } summary { offers averageScore } } }
         }`,
         { o: WELDER },
       );
       expect(errors).toBeUndefined();
       const coverage = data.occupationCoverage;
-      const covered = coverage.skills.filter((s: { covered: boolean }) => s.covered).map((s: { skill: { preferredLabel: string } }) => s.skill.preferredLabel);
-      expect(covered).toEqual(expect.arrayContaining(['apply arc welding techniques', 'align components']));
-      expect(coverage.coverage).toBe(Math.round((coverage.coveredSkillCount / coverage.essentialSkillCount) * 100) / 100);
-      expect(coverage.skills[0].covered).toBe(false);
-      const weldSkill = coverage.skills.find((s: { skill: { preferredLabel: string } }) => s.skill.preferredLabel === 'apply arc welding techniques');
-      expect(weldSkill.offers).toEqual([{ id: 'weld-arc-1' }]);
+      const essential = seedRelations().filter((r) => r.occupationUri === WELDER && r.relationType === 'essential').map((r) => r.skillUri);
+      expect(coverage.skills.map((s: { skill: { uri: string } }) => s.skill.uri).sort()).toEqual(essential.sort());
+      const covered = coverage.skills.filter((s: { covered: boolean }) => s.covered);
+      expect(covered.map((s: { skill: { preferredLabel: string } }) => s.skill.preferredLabel).sort()).toEqual(WELDER_SKILLS_COVERED_BY_WELD_ARC);
+      expect(covered.every((s: { offers: unknown[] }) => JSON.stringify(s.offers) === JSON.stringify([{ id: 'weld-arc-1' }]))).toBe(true);
+      expect(coverage).toMatchObject({
+        essentialSkillCount: essential.length,
+        coveredSkillCount: WELDER_SKILLS_COVERED_BY_WELD_ARC.length,
+        coverage: Math.round((WELDER_SKILLS_COVERED_BY_WELD_ARC.length / essential.length) * 100) / 100,
+      });
+      // Uncovered first.
+      expect(coverage.skills.slice(0, essential.length - covered.length).every((s: { covered: boolean }) => !s.covered)).toBe(true);
 
+      // weld-arc-1 states every mandatory element; the others lack the ones listed.
       const completeness = data.catalogueCompleteness;
-      expect(completeness.overall.offers).toBe(4);
-      expect(completeness.byProvider).toContainEqual({ provider: { id: 'hr-weld-school' }, summary: { offers: 1, averageScore: 1 } });
+      expect(completeness.overall).toMatchObject({ offers: 4, complete: 1 });
+      expect(completeness.byProvider).toEqual(
+        expect.arrayContaining([
+          { provider: { id: 'hr-weld-school' }, summary: { offers: 1, averageScore: 1 } },
+        ]),
+      );
       expect(completeness.overall.missing).toContainEqual({ element: 'QUALITY_ASSURANCE', offers: 3 });
+      expect(completeness.overall.missing).toContainEqual({ element: 'ASSESSMENT_TYPE', offers: 3 });
+      expect(completeness.overall.missing).toContainEqual({ element: 'LEARNING_OUTCOMES', offers: 1 });
     });
 
     it('records what an offer stacks into and who recognises it, and refuses stacking into nothing', async () => {
+      await loadCatalogue();
       const { data, errors } = await gql(
         hub,
         `{ microCredential(id: "weld-arc-1") { stacksIntoQualifications { id eqfLevel nationalLevel nationalFramework } recognitions { recognisedBy purpose date }
@@ -247,26 +354,62 @@ describe('micro-credential catalogue', () => {
       expect(dangling.errors?.[0].message).toContain("no micro-credential or qualification 'nowhere'");
     });
 
-    it('filters the catalogue and counts the matches', async () => {
-      const list = async (filter: Record<string, unknown>) =>
-        (await gql(hub, `query($f: MicroCredentialFilter) { microCredentials(first: 10, filter: $f) { totalCount edges { node { id } } } }`, { f: filter })).data
-          .microCredentials;
-      const ids = async (filter: Record<string, unknown>) => (await list(filter)).edges.map((e: { node: { id: string } }) => e.node.id).sort();
+    it('filters the catalogue by every filter and counts the matches', async () => {
+      await loadCatalogue();
+      const list = async (filter: Record<string, unknown>, sort?: string) =>
+        (await gql(hub, `query($f: MicroCredentialFilter, $s: MicroCredentialSort) { microCredentials(first: 10, filter: $f, sort: $s) { totalCount edges { node { id } } } }`, { f: filter, s: sort }))
+          .data.microCredentials;
+      const ids = async (filter: Record<string, unknown>) => {
+        const page = await list(filter);
+        const found = page.edges.map((e: { node: { id: string } }) => e.node.id).sort();
+        expect(page.totalCount).toBe(found.length);
+        return found;
+      };
+      const weldSkill = (await graph.read<{ uri: string }>("MATCH (s:Skill {preferredLabel: 'apply arc welding techniques'}) RETURN s.uri AS uri"))[0].uri;
+      expect(await ids({})).toEqual(OFFER_IDS);
       expect(await ids({ sector: 'C' })).toEqual(['weld-arc-1']);
+      expect(await ids({ sector: 'G47' })).toEqual(['retail-customers-1', 'social-media-1']);
       expect(await ids({ occupationUri: WELDER })).toEqual(['weld-arc-1']);
       expect(await ids({ accreditedOnly: true })).toEqual(['weld-arc-1']);
-      // 3 days = 22.5 h = 0.82 ECTS; 4 CSVET = 100 h = 3.64 ECTS; offers without a workload never match a range.
+      expect(await ids({ providerId: 'dk-retail-coop' })).toEqual(['retail-customers-1', 'social-media-1']);
+      expect(await ids({ skillUri: weldSkill })).toEqual(['weld-arc-1']);
+      expect(await ids({ country: 'DK' })).toEqual(['retail-customers-1', 'social-media-1']);
+      expect(await ids({ region: 'DK01' })).toEqual(['social-media-1']);
+      expect(await ids({ region: 'DK02' })).toEqual([]);
+      // EQF: weld-arc-1 is 4, social-media-1 is 5; offers without a level never match a range.
+      expect(await ids({ eqfMin: 4, eqfMax: 4 })).toEqual(['weld-arc-1']);
+      expect(await ids({ eqfMin: 5 })).toEqual(['social-media-1']);
+      expect(await ids({ eqfMax: 5 })).toEqual(['social-media-1', 'weld-arc-1']);
+      // 3 days = 22.5 h = 0.82 ECTS; 4 CSVET = 100 h = 3.64 ECTS; 2 ECTS; offers without a workload never match a range.
       expect(await ids({ ectsMax: 1 })).toEqual(['retail-customers-1']);
       expect(await ids({ ectsMin: 3, ectsMax: 4 })).toEqual(['weld-arc-1']);
+      expect(await ids({ language: 'en' })).toEqual(['social-media-1']);
+      expect(await ids({ language: 'hr' })).toEqual(['weld-arc-1']);
+      expect(await ids({ voucherEligible: true })).toEqual(['weld-arc-1']);
+      expect(await ids({ voucherEligible: false })).toEqual(['social-media-1']);
+      expect(await ids({ collection: 'DIGITAL' })).toEqual(['social-media-1']);
       expect(await ids({ text: 'welding' })).toEqual(['weld-arc-1']);
       expect(await ids({ participationForm: 'BLENDED', country: 'DK' })).toEqual(['retail-customers-1']);
-      expect((await list({})).totalCount).toBe(4);
-      await gql(hub, `mutation { retireMicroCredential(id: "mc-sparse") { status } }`);
+      expect(await ids({ participationForm: 'ONLINE', country: 'HR' })).toEqual([]);
+
+      // Sorts: by title (the default), workload and level (unknown last), and most recently updated first.
+      const order = async (sort?: string) => (await list({}, sort)).edges.map((e: { node: { id: string } }) => e.node.id);
+      expect(await order()).toEqual(['bare-1', 'weld-arc-1', 'retail-customers-1', 'social-media-1']);
+      expect(await order('TITLE')).toEqual(['bare-1', 'weld-arc-1', 'retail-customers-1', 'social-media-1']);
+      expect(await order('WORKLOAD')).toEqual(['retail-customers-1', 'social-media-1', 'weld-arc-1', 'bare-1']);
+      expect(await order('EQF_LEVEL')).toEqual(['weld-arc-1', 'social-media-1', 'bare-1', 'retail-customers-1']);
+      await gql(hub, `mutation { upsertMicroCredential(input: { id: "bare-1", title: "A course nobody described", awardingBodies: ["Somebody"], eqfLevel: 2 }) { id } }`);
+      expect((await order('RECENTLY_UPDATED'))[0]).toBe('bare-1');
+      expect(await order('EQF_LEVEL')).toEqual(['bare-1', 'weld-arc-1', 'social-media-1', 'retail-customers-1']);
+
+      // Retired offers leave the default listing (published and drafts) and can be asked for.
+      await gql(hub, `mutation { retireMicroCredential(id: "bare-1") { status } }`);
       expect((await list({})).totalCount).toBe(3);
-      expect(await ids({ status: 'RETIRED' })).toEqual(['mc-sparse']);
+      expect(await ids({ status: 'RETIRED' })).toEqual(['bare-1']);
     });
 
     it('keeps database round trips independent of the number of offers listed (no N+1)', async () => {
+      await loadCatalogue();
       const query = `query($n: Int!, $f: MicroCredentialFilter) { microCredentials(first: $n, filter: $f) { edges { node {
           id provider { name } completeness { score } targetOccupations { preferredLabel }
           learningOutcomes { text skillLinks { state skill { preferredLabel } } }
@@ -274,31 +417,42 @@ describe('micro-credential catalogue', () => {
       } } } }`;
       // One offer that reaches every nested level (provider, target occupations, linked outcomes), against all of them.
       const one = await gql(hub, query, { n: 1, f: { sector: 'C' } });
-      const all = await gql(hub, query, { n: 3 });
+      const all = await gql(hub, query, { n: 4 });
       expect(one.data.microCredentials.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(['weld-arc-1']);
       expect(all.errors).toBeUndefined();
-      expect(all.data.microCredentials.edges).toHaveLength(3);
+      expect(all.data.microCredentials.edges).toHaveLength(4);
       expect(all.extensions?.dbRoundTrips).toBe(one.extensions?.dbRoundTrips);
       // One query counts the matches and fetches the page with providers, outcomes and links (taxonomy fields come from the snapshot).
       expect(all.extensions?.dbRoundTrips).toBe(1);
     });
 
     it('leaves outcomes out of a page that shows none, and finds outcome fields asked through fragments', async () => {
+      await loadCatalogue();
+      // Watch the Cypher the hub sends (same process, real database): which page query carries the outcomes.
+      const reads = vi.spyOn(GraphClient.prototype, 'read');
+      const pageQueries = () => reads.mock.calls.map(([cypher]) => cypher).filter((cypher) => cypher.includes('MicroCredential'));
       const plain = await gql(hub, `{ microCredentials(first: 10) { edges { node { id title completeness { score } } } } }`);
+      const plainQueries = pageQueries();
+      reads.mockClear();
       const throughFragment = await gql(
         hub,
         `query { microCredentials(first: 10) { edges { node { id ...Offer } } } }
          fragment Offer on MicroCredential { ... on MicroCredential { skills { skill { uri } } } }`,
       );
+      const fragmentQueries = pageQueries();
       expect(plain.errors).toBeUndefined();
       expect(throughFragment.errors).toBeUndefined();
-      expect(plain.extensions?.dbRoundTrips).toBe(1);
-      expect(throughFragment.extensions?.dbRoundTrips).toBe(1);
+      expect([plain.extensions?.dbRoundTrips, throughFragment.extensions?.dbRoundTrips]).toEqual([1, 1]);
+      expect(plainQueries).toHaveLength(1);
+      expect(fragmentQueries).toHaveLength(1);
+      expect(plainQueries[0]).not.toContain('HAS_OUTCOME]->(lo:LearningOutcome)');
+      expect(fragmentQueries[0]).toContain('HAS_OUTCOME]->(lo:LearningOutcome)');
       const withSkills = throughFragment.data.microCredentials.edges.filter((edge: { node: { skills: unknown[] } }) => edge.node.skills.length > 0);
-      expect(withSkills.length).toBeGreaterThan(0);
+      expect(withSkills.map((edge: { node: { id: string } }) => edge.node.id).sort()).toEqual(['retail-customers-1', 'social-media-1', 'weld-arc-1']);
     });
 
     it('pages forwards and backwards with the count in the same query', async () => {
+      await loadCatalogue({ ...catalogue, microCredentials: catalogue.microCredentials.slice(0, 3) });
       const page = async (args: string) =>
         (await gql(hub, `{ microCredentials(${args}) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor startCursor } } }`))
           .data.microCredentials;
@@ -350,21 +504,21 @@ describe('micro-credential catalogue', () => {
       expect(stated).toEqual([{ state: 'ADDED', method: 'stated in the imported ELM document', skill: { uri: KNOWN } }]);
 
       // Importing it again, or importing the hub's own ELM export of it, changes nothing.
-      const once = await catalogueFingerprint(graph);
+      const once = await graphFingerprint(graph);
       expect((await importCatalogue(graph, file, release)).statedLinks).toBe(0);
-      expect(await catalogueFingerprint(graph)).toEqual(once);
+      expect(await graphFingerprint(graph)).toEqual(once);
       const exported = JSON.parse(offer.elm.json);
       expect(exported.learningOutcome[0].relatedESCOSkill.map((skill: { id: string }) => skill.id)).toEqual([KNOWN]);
       await importCatalogue(graph, writeCatalogue({ ...exported, id: 'urn:example:spec:customer-care' }, 'export.json'), release);
-      expect(await catalogueFingerprint(graph)).toEqual(once);
+      expect(await graphFingerprint(graph)).toEqual(once);
     });
 
     it('refuses an ELM specification without an awarding body, naming the element, and writes nothing', async () => {
-      const before = await catalogueFingerprint(graph);
+      const before = await graphFingerprint(graph);
       const error = await importCatalogue(graph, writeCatalogue(specification([]), 'no-body.json'), null).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ImportError);
       expect((error as Error).message).toContain("microCredential 'elm:urn:example:spec:customer-care': awardingBodies: is required");
-      expect(await catalogueFingerprint(graph)).toEqual(before);
+      expect(await graphFingerprint(graph)).toEqual(before);
     });
   });
 });
