@@ -3,8 +3,9 @@ import { projectRoot } from '../config.js';
 import { Bm25LabelBaseline, evaluateSplit, readValidationSplit, validationSplits } from '../linking/evaluation.js';
 import { SkillLinker } from '../linking/linker.js';
 import { stems } from '../linking/text.js';
-import { linkableSkillsFromExport } from '../linking/skills.js';
-import { readEscoExport } from '../taxonomy/esco-files.js';
+import { linkableSkillsFromSnapshot } from '../linking/skills.js';
+import { readEscoExport, resolveVersion } from '../taxonomy/esco-files.js';
+import { snapshotFromExport } from '../taxonomy/export-snapshot.js';
 
 /**
  * `npm run eval:skills [-- --json]`: RP@5 and RP@10 of the skill linker on the validation splits,
@@ -17,7 +18,8 @@ const evalDir = process.env.SKILL_EVAL_DIR ?? path.join(shared, 'skill-extractio
 
 const buildStarted = performance.now();
 const esco = await readEscoExport(escoDir);
-const skills = linkableSkillsFromExport(esco);
+// The skills the hub would serve after importing this export (same reference check, same snapshot code).
+const skills = linkableSkillsFromSnapshot(snapshotFromExport(esco, resolveVersion(escoDir, undefined, esco.newestModifiedDate).version));
 const linker = new SkillLinker(skills); // the linkSkills code path
 const buildSeconds = Math.round((performance.now() - buildStarted) / 100) / 10;
 const knownLabels = new Set([...esco.skills.values()].map((skill) => skill.preferredLabel));
