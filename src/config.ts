@@ -92,8 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const { keys: apiKeys, problems: keyProblems } = parseApiKeys(env.HUB_API_KEYS ?? '');
   problems.push(...keyProblems);
   const pseudonymSecret = env.HUB_PSEUDONYM_SECRET ?? '';
-  if (apiKeys.length > 0 && pseudonymSecret.length < 32) {
-    problems.push('HUB_PSEUDONYM_SECRET must be set (at least 32 characters) when HUB_API_KEYS is set: it keys the learner pseudonyms');
+  // Counted without surrounding white space: 32 spaces are no secret.
+  if (apiKeys.length > 0 && pseudonymSecret.trim().length < 32) {
+    problems.push('HUB_PSEUDONYM_SECRET must be set (at least 32 characters, not counting surrounding spaces) when HUB_API_KEYS is set: it keys the learner pseudonyms');
   }
 
   const config: HubConfig = {

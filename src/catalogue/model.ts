@@ -255,13 +255,28 @@ class Checker {
     if (min !== undefined && (minExclusive ? value <= min : value < min)) {
       return this.fail(field, `must be ${minExclusive ? 'greater than' : 'at least'} ${min}${max !== undefined ? ` and at most ${max}` : ''} (got ${value})`);
     }
-    if (max !== undefined && value > max) return this.fail(field, `must be at most ${max}${min !== undefined ? ` and at least ${min}` : ''} (got ${value})`);
+    if (max !== undefined && value > max) return this.fail(field, `must be at most ${max}${min !== undefined ? ` and ${minExclusive ? 'greater than' : 'at least'} ${min}` : ''} (got ${value})`);
     return value;
   }
 
   date(field: string, value: string | null | undefined): string | null {
     if (value === undefined || value === null || value === '') return null;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) return this.fail(field, `must be a date YYYY-MM-DD (got '${value}')`);
+    if (!isCalendarDate(value)) {
+      return this.fail(field, `must be a date YYYY-MM-DD (got '${value}')`);
+    }
+    return value;
+  }
+
+  /** One code such as a country or currency, reported under its own field (not as a list element). */
+  code(field: string, value: string | null | undefined, pattern: RegExp, patternReason: string): string | null {
+    const code = this.text(field, value);
+    if (code !== null && !pattern.test(code)) return this.fail(field, `${patternReason} (got '${code}')`);
+    return code;
+  }
+
+  boolean(field: string, value: boolean | null | undefined): boolean | null {
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'boolean') return this.fail(field, `must be true or false (got '${String(value)}')`);
     return value;
   }
 
@@ -275,10 +290,15 @@ class Checker {
 }
 
 const COUNTRY = /^[A-Z]{2}$/;
-const LANGUAGE = /^[a-z]{2,3}$/;
+const LANGUAGE = /^[a-z]{2}$/;
 const NACE = /^[A-U](\d{2}(\.\d{1,2})?)?$/;
 const ESCO_OCCUPATION = /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]+$/;
 const CURRENCY = /^[A-Z]{3}$/;
+
+/** A real day written YYYY-MM-DD. Date.parse rolls impossible days over (2026-02-30 → 2026-03-02), so the date must read back unchanged. */
+export function isCalendarDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 10) === value;
+}
 
 export function recordName(kind: 'provider' | 'microCredential' | 'qualification', id: string | null | undefined, fallback: string): string {
   return id ? `${kind} '${id}'` : fallback;
@@ -290,7 +310,7 @@ export function validateProvider(input: ProviderInput, record = recordName('prov
     id: check.id('id', input.id)!,
     name: check.text('name', input.name, { required: true, max: 500 })!,
     type: check.oneOf('type', input.type, PROVIDER_TYPES) ?? 'OTHER',
-    country: check.list('country', input.country ? [input.country] : null, { pattern: COUNTRY, patternReason: 'must be an ISO 3166 two-letter country code such as HR' })?.[0] ?? null,
+    country: check.code('country', input.country, COUNTRY, 'must be an ISO 3166 two-letter country code such as HR'),
     region: check.text('region', input.region, { max: 200 }),
     accreditationStatus: check.oneOf('accreditationStatus', input.accreditationStatus, ACCREDITATION_STATUSES) ?? 'NOT_SPECIFIED',
     accreditationRegister: check.text('accreditationRegister', input.accreditationRegister, { max: 200 }),
@@ -298,7 +318,7 @@ export function validateProvider(input: ProviderInput, record = recordName('prov
     website: check.text('website', input.website, { max: 2000 }),
   };
   if (input.type === undefined || input.type === null || input.type === '') check.fail('type', `is required: one of ${PROVIDER_TYPES.join(', ')}`);
-  if (provider.accreditationStatus === 'ACCREDITED' && !provider.accreditationRegister) {
+  if (provider.accreditationStatus === 'ACCREDITED' && !provider.accreditationRegister && !check.errors.some((e) => e.field === 'accreditationRegister')) {
     check.fail('accreditationRegister', 'is required when accreditationStatus is ACCREDITED: name the public register (e.g. DEQAR)');
   }
   return check.errors.length > 0 ? { ok: false, errors: check.errors } : { ok: true, value: provider };
@@ -311,7 +331,7 @@ export function validateMicroCredential(input: MicroCredentialInput, record = re
   let normalised: NormalisedWorkload | null = null;
   if (workloadValue !== null && unit === null && !check.errors.some((e) => e.field === 'workloadUnit')) {
     check.fail('workloadUnit', `is required with workloadValue: one of ${WORKLOAD_UNITS.map((u) => u.code).join(', ')}`);
-  } else if (workloadValue === null && unit !== null && input.workloadValue === undefined) {
+  } else if (workloadValue === null && unit !== null && !check.errors.some((e) => e.field === 'workloadValue')) {
     check.fail('workloadValue', 'is required with workloadUnit');
   } else if (workloadValue !== null && unit !== null && workloadUnit(unit)) {
     normalised = normaliseWorkload(workloadValue, unit);
@@ -353,9 +373,9 @@ export function validateMicroCredential(input: MicroCredentialInput, record = re
     languages: check.list('languages', input.languages, { pattern: LANGUAGE, patternReason: 'must be an ISO 639-1 language code such as en' }),
     durationText: check.text('durationText', input.durationText, { max: 200 }),
     costAmount: check.number('costAmount', input.costAmount, { min: 0, max: 1_000_000 }),
-    costCurrency: check.list('costCurrency', input.costCurrency ? [input.costCurrency] : null, { pattern: CURRENCY, patternReason: 'must be an ISO 4217 currency code such as EUR' })?.[0] ?? null,
-    voucherEligible: input.voucherEligible ?? null,
-    ilaEligible: input.ilaEligible ?? null,
+    costCurrency: check.code('costCurrency', input.costCurrency, CURRENCY, 'must be an ISO 4217 currency code such as EUR'),
+    voucherEligible: check.boolean('voucherEligible', input.voucherEligible),
+    ilaEligible: check.boolean('ilaEligible', input.ilaEligible),
     sectors: check.list('sectors', input.sectors, { pattern: NACE, patternReason: 'must be a NACE Rev.2 code such as C, C25 or G47.1' }),
     targetOccupations: check.list('targetOccupations', input.targetOccupations, { pattern: ESCO_OCCUPATION, patternReason: 'must be an ESCO occupation URI' }),
     expectedRevisionDate: check.date('expectedRevisionDate', input.expectedRevisionDate),
@@ -366,7 +386,9 @@ export function validateMicroCredential(input: MicroCredentialInput, record = re
     sourceName: check.text('sourceName', input.sourceName, { max: 500 }),
     sourceReference: check.text('sourceReference', input.sourceReference, { max: 2000 }),
   };
-  if (credential.costAmount !== null && credential.costCurrency === null) check.fail('costCurrency', 'is required with costAmount');
+  if (credential.costAmount !== null && credential.costCurrency === null && !check.errors.some((e) => e.field === 'costCurrency')) {
+    check.fail('costCurrency', 'is required with costAmount');
+  }
   if (credential.eqfLevel !== null && notApplicable.includes('LEVEL')) check.fail('notApplicable', 'LEVEL is declared not applicable but eqfLevel is given');
   if (credential.supervision !== null && notApplicable.includes('SUPERVISION')) check.fail('notApplicable', 'SUPERVISION is declared not applicable but supervision is given');
   return check.errors.length > 0 ? { ok: false, errors: check.errors } : { ok: true, value: credential };
@@ -388,7 +410,7 @@ export function validateQualification(input: QualificationInput, record = record
   const qualification: Qualification = {
     id: check.id('id', input.id)!,
     title: check.text('title', input.title, { required: true, max: 500 })!,
-    country: check.list('country', input.country ? [input.country] : null, { pattern: COUNTRY, patternReason: 'must be an ISO 3166 two-letter country code such as IE' })?.[0] ?? null,
+    country: check.code('country', input.country, COUNTRY, 'must be an ISO 3166 two-letter country code such as IE'),
     eqfLevel: check.number('eqfLevel', input.eqfLevel, { min: 1, max: 8, integer: true }),
     nationalLevel: check.text('nationalLevel', input.nationalLevel, { max: 50 }),
     nationalFramework: check.text('nationalFramework', input.nationalFramework, { max: 100 }),

@@ -1,4 +1,4 @@
-import type { FieldError, Validated } from '../catalogue/model.js';
+import { type FieldError, type Validated, isCalendarDate } from '../catalogue/model.js';
 
 /**
  * An issued credential: one learner's award of a micro-credential offer (Annex I: identification of the
@@ -31,7 +31,7 @@ export function validateIssue(input: IssueCredentialInput, today = new Date().to
   if (!microCredentialId) fail('microCredentialId', 'is required');
   if (!learnerId) fail('learnerId', 'is required (the identifier the issuer knows the learner by; it is stored only as a pseudonym)');
   else if (learnerId.length > 200) fail('learnerId', 'must be at most 200 characters');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(issuedOn) || Number.isNaN(Date.parse(issuedOn))) fail('issuedOn', `must be a date YYYY-MM-DD (got '${issuedOn}')`);
+  if (!isCalendarDate(issuedOn)) fail('issuedOn', `must be a date YYYY-MM-DD (got '${issuedOn}')`);
   else if (issuedOn > today) fail('issuedOn', `cannot be in the future (got ${issuedOn})`);
   if (grade !== null && grade.length > 100) fail('grade', 'must be at most 100 characters');
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { microCredentialId, learnerId, issuedOn, grade } };

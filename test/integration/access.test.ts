@@ -1,14 +1,43 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LogLevel } from '../../src/config.js';
 import type { GraphClient } from '../../src/graph/client.js';
+import { setLogLevel } from '../../src/logger.js';
 import type { RunningHub } from '../../src/server/start.js';
 import { freshTestGraph, startTestHub } from '../helpers.js';
 
 const KEYS = { curator: 'curator-key-0123456789', issuer: 'issuer-key-0123456789', admin: 'admin-key-01234567890' };
+const SECRET = 'a-test-secret-that-is-long-enough-1234';
 const LEARNER = 'jobseeker-4711@example.org';
+const OTHER_LEARNER = 'apprentice-0815@example.org';
+/** What must never leave the hub: the identifiers, and their local parts on their own. */
+const IDENTIFYING = [LEARNER, 'jobseeker-4711', OTHER_LEARNER, 'apprentice-0815'];
+
+/**
+ * The README's definition, HMAC-SHA256(HUB_PSEUDONYM_SECRET, learnerId), computed here with node:crypto and
+ * not by the hub. The hub writes it as `learner:` and the first 32 hex digits (128 bits) of the digest, taken
+ * over the identifier with surrounding white space removed (src/access/callers.ts).
+ */
+const hmacSha256Hex = (secret: string, message: string) => createHmac('sha256', secret).update(message, 'utf8').digest('hex');
+const PSEUDONYM = `learner:${hmacSha256Hex(SECRET, LEARNER).slice(0, 32)}`;
+const OTHER_PSEUDONYM = `learner:${hmacSha256Hex(SECRET, OTHER_LEARNER).slice(0, 32)}`;
+
+type GraphQLError = { message: string; extensions?: { code?: string } };
+
+/** Everything this process writes to stderr (where the hub's JSON log lines go) and stdout, still passed through. */
+const written: string[] = [];
+function recordWrites(stream: NodeJS.WriteStream) {
+  const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  return vi.spyOn(stream, 'write').mockImplementation(((chunk: unknown, ...rest: unknown[]) => {
+    written.push(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk));
+    return original(chunk, ...rest);
+  }) as typeof stream.write);
+}
 
 describe('access control and learner data', () => {
   let graph: GraphClient;
   let hub: RunningHub;
+  let recorders: Array<ReturnType<typeof recordWrites>>;
 
   const call = async (query: string, variables: Record<string, unknown> = {}, key?: string) => {
     const response = await fetch(`${hub.server.url}/graphql`, {
@@ -16,25 +45,44 @@ describe('access control and learner data', () => {
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, ...((await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }) };
+    return { status: response.status, ...((await response.json()) as { data?: any; errors?: GraphQLError[] }) };
+  };
+  /** A refused call answers no data, only errors: each as [code, message]. */
+  const refusal = async (query: string, variables: Record<string, unknown>, key?: string) => {
+    const { status, data, errors } = await call(query, variables, key);
+    expect({ status, data }).toEqual({ status: 200, data: null });
+    return errors?.map((e) => [e.extensions?.code, e.message]);
   };
 
   beforeAll(async () => {
+    // Record from before the hub starts, at the most talkative level, until the file ends.
+    recorders = [recordWrites(process.stderr), recordWrites(process.stdout)];
+    setLogLevel('debug');
     graph = await freshTestGraph({ seed: true });
     hub = await startTestHub({
       SEED_DEMO: 'false',
       HUB_API_KEYS: `ana:curator:${KEYS.curator},pes-office:issuer:${KEYS.issuer},ops:admin:${KEYS.admin}`,
-      HUB_PSEUDONYM_SECRET: 'a-test-secret-that-is-long-enough-1234',
+      HUB_PSEUDONYM_SECRET: SECRET,
     });
   });
   afterAll(async () => {
-    await hub.stop();
-    await graph.close();
+    await hub?.stop();
+    await graph?.close();
+    setLogLevel((process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info');
+    recorders.forEach((recorder) => recorder.mockRestore());
   });
 
   const UPSERT = `mutation { upsertMicroCredential(input: { id: "mc-access", title: "Forklift safety", awardingBodies: ["AMU"] }) { id } }`;
-  const ISSUE = `mutation($l: String!) { issueCredential(input: { microCredentialId: "mc-access", learnerId: $l, issuedOn: "2026-03-01", grade: "passed" }) { learnerPseudonym issuedBy grade } }`;
-  const READ = `query($l: String!) { issuedCredentials(learnerId: $l) { learnerPseudonym issuedOn microCredential { title } } }`;
+  const ISSUE = `mutation($l: String!, $on: String!, $grade: String) {
+    issueCredential(input: { microCredentialId: "mc-access", learnerId: $l, issuedOn: $on, grade: $grade }) {
+      id learnerPseudonym issuedOn grade issuedBy microCredential { id } } }`;
+  const READ = `query($l: String!) { issuedCredentials(learnerId: $l) { id learnerPseudonym issuedOn grade issuedBy microCredential { title } } }`;
+  const ERASE = `mutation($l: String!) { eraseLearner(learnerId: $l) }`;
+  const AUDIT = '{ auditEvents(first: 20) { at actor action subject detail } }';
+
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  const needsKey = (field: string) => ['UNAUTHENTICATED', `${field}: needs an API key with the right role (Authorization: Bearer <key>)`];
+  const lacksRole = (field: string, keyName: string) => ['FORBIDDEN', `${field}: the API key '${keyName}' does not have the role this needs`];
 
   it('lets anyone read the catalogue but only a curator write it', async () => {
     expect((await call('{ microCredentials(first: 1) { totalCount } }')).errors).toBeUndefined();
@@ -46,44 +94,127 @@ describe('access control and learner data', () => {
     expect(wrongKey.errors?.[0]).toMatchObject({ message: 'unknown API key', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
-  it('keeps learner data to issuers, under a pseudonym, audited, and erasable by an admin', async () => {
-    const issued = await call(ISSUE, { l: LEARNER }, KEYS.issuer);
-    expect(issued.errors).toBeUndefined();
-    expect(issued.data.issueCredential).toMatchObject({ issuedBy: 'pes-office', grade: 'passed' });
-    const pseudonym = issued.data.issueCredential.learnerPseudonym;
-    expect(pseudonym).toMatch(/^learner:/);
+  // The tests below follow two learners through issuing, look-up, erasure and the audit trail, in order.
+  const issuedIds: string[] = [];
 
-    expect((await call(ISSUE, { l: LEARNER }, KEYS.curator)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await call(READ, { l: LEARNER }, KEYS.curator)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await call(READ, { l: LEARNER })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await call(READ, { l: LEARNER }, KEYS.issuer)).data.issuedCredentials).toEqual([
-      { learnerPseudonym: pseudonym, issuedOn: '2026-03-01', microCredential: { title: 'Forklift safety' } },
+  it('issues credentials only with the issuer role, under the pseudonym HMAC-SHA256(secret, learnerId), never returning the identifier', async () => {
+    const first = { l: LEARNER, on: '2026-03-01', grade: 'passed' };
+    expect(await refusal(ISSUE, first)).toEqual([needsKey('issueCredential')]);
+    expect(await refusal(ISSUE, first, KEYS.curator)).toEqual([lacksRole('issueCredential', 'ana')]);
+
+    const answers = [
+      await call(ISSUE, first, KEYS.issuer),
+      // The same learner, with white space around the identifier: trimmed, so the same pseudonym.
+      await call(ISSUE, { l: `  ${LEARNER} `, on: '2026-05-15', grade: 'merit' }, KEYS.issuer),
+      await call(ISSUE, { l: OTHER_LEARNER, on: '2026-04-01' }, KEYS.issuer),
+    ];
+    expect(answers.map((a) => a.errors)).toEqual([undefined, undefined, undefined]);
+    const issued = answers.map((a) => a.data.issueCredential);
+    const award = { issuedBy: 'pes-office', microCredential: { id: 'mc-access' } };
+    expect(issued).toEqual([
+      { id: expect.stringMatching(UUID), learnerPseudonym: PSEUDONYM, issuedOn: '2026-03-01', grade: 'passed', ...award },
+      { id: expect.stringMatching(UUID), learnerPseudonym: PSEUDONYM, issuedOn: '2026-05-15', grade: 'merit', ...award },
+      { id: expect.stringMatching(UUID), learnerPseudonym: OTHER_PSEUDONYM, issuedOn: '2026-04-01', grade: null, ...award },
     ]);
+    expect(new Set(issued.map((c) => c.id)).size).toBe(3);
+    issuedIds.push(...issued.map((c) => c.id));
+    for (const raw of IDENTIFYING) expect(JSON.stringify(answers), raw).not.toContain(raw);
+  });
 
-    // The identifier the issuer used is stored nowhere in the graph.
+  it("shows a learner's credentials only with the issuer role, looked up by the identifier the issuer uses", async () => {
+    expect(await refusal(READ, { l: LEARNER })).toEqual([needsKey('issuedCredentials')]);
+    expect(await refusal(READ, { l: LEARNER }, KEYS.curator)).toEqual([lacksRole('issuedCredentials', 'ana')]);
+    const answer = await call(READ, { l: LEARNER }, KEYS.issuer);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.issuedCredentials).toEqual([
+      { id: issuedIds[0], learnerPseudonym: PSEUDONYM, issuedOn: '2026-03-01', grade: 'passed', issuedBy: 'pes-office', microCredential: { title: 'Forklift safety' } },
+      { id: issuedIds[1], learnerPseudonym: PSEUDONYM, issuedOn: '2026-05-15', grade: 'merit', issuedBy: 'pes-office', microCredential: { title: 'Forklift safety' } },
+    ]);
+    for (const raw of IDENTIFYING) expect(JSON.stringify(answer), raw).not.toContain(raw);
+  });
+
+  it('stores the identifiers nowhere in the graph, only the pseudonyms', async () => {
     const holds = `any(k IN keys(x) WHERE (x[k] IS :: STRING AND x[k] CONTAINS $raw)
                      OR (x[k] IS :: LIST<STRING NOT NULL> AND any(v IN x[k] WHERE v CONTAINS $raw)))`;
-    const [{ nodes, relationships, pseudonymHolders }] = await graph.read<{ nodes: number; relationships: number; pseudonymHolders: number }>(
-      `CALL { MATCH (x) WHERE ${holds} RETURN count(x) AS nodes }
-       CALL { MATCH ()-[x]->() WHERE ${holds} RETURN count(x) AS relationships }
-       CALL { MATCH (c:IssuedCredential {learnerPseudonym: $pseudonym}) RETURN count(c) AS pseudonymHolders }
-       RETURN nodes, relationships, pseudonymHolders`,
-      { raw: 'jobseeker-4711', pseudonym },
-    );
-    expect({ nodes, relationships, pseudonymHolders }).toEqual({ nodes: 0, relationships: 0, pseudonymHolders: 1 });
+    /** The labels of every node, and the types of every relationship, with a property holding `raw`. */
+    const holders = async (raw: string) => {
+      const [row] = await graph.read<{ nodes: string[][]; relationships: string[] }>(
+        `CALL { MATCH (x) WHERE ${holds} RETURN collect(labels(x)) AS nodes }
+         CALL { MATCH ()-[x]->() WHERE ${holds} RETURN collect(type(x)) AS relationships }
+         RETURN nodes, relationships`,
+        { raw },
+      );
+      return { nodes: row.nodes.map((labels) => labels.sort().join(':')).sort(), relationships: row.relationships.sort() };
+    };
+    for (const raw of IDENTIFYING) expect(await holders(raw), raw).toEqual({ nodes: [], relationships: [] });
     // The same search does find what is stored: in a plain property and inside a list property.
-    for (const stored of ['Forklift safety', 'AMU']) {
-      const [{ found }] = await graph.read<{ found: number }>(`MATCH (x) WHERE ${holds} RETURN count(x) AS found`, { raw: stored });
-      expect(found, stored).toBeGreaterThan(0);
-    }
+    expect(await holders('Forklift safety')).toEqual({ nodes: ['LearningOutcome', 'MicroCredential'], relationships: [] });
+    expect(await holders('AMU')).toEqual({ nodes: ['MicroCredential'], relationships: [] });
+    expect(
+      await graph.read(`MATCH (c:IssuedCredential) RETURN c.learnerPseudonym AS learner, count(c) AS credentials ORDER BY credentials DESC`),
+    ).toEqual([
+      { learner: PSEUDONYM, credentials: 2 },
+      { learner: OTHER_PSEUDONYM, credentials: 1 },
+    ]);
+  });
 
-    expect((await call(`mutation($l: String!) { eraseLearner(learnerId: $l) }`, { l: LEARNER }, KEYS.issuer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await call(`mutation($l: String!) { eraseLearner(learnerId: $l) }`, { l: LEARNER }, KEYS.admin)).data.eraseLearner).toBe(1);
+  it("lets only an admin erase a learner: none of their issued credentials is left, another learner's stay", async () => {
+    expect(await refusal(ERASE, { l: LEARNER })).toEqual([needsKey('eraseLearner')]);
+    expect(await refusal(ERASE, { l: LEARNER }, KEYS.curator)).toEqual([lacksRole('eraseLearner', 'ana')]);
+    expect(await refusal(ERASE, { l: LEARNER }, KEYS.issuer)).toEqual([lacksRole('eraseLearner', 'pes-office')]);
+    expect(await call(ERASE, { l: LEARNER }, KEYS.admin)).toMatchObject({ status: 200, data: { eraseLearner: 2 } });
+
+    expect(
+      await graph.read(`MATCH (c:IssuedCredential) RETURN c.learnerPseudonym AS learner, count(c) AS credentials`),
+    ).toEqual([{ learner: OTHER_PSEUDONYM, credentials: 1 }]);
     expect((await call(READ, { l: LEARNER }, KEYS.issuer)).data.issuedCredentials).toEqual([]);
+  });
 
-    const events = (await call('{ auditEvents(first: 20) { actor action subject detail } }', {}, KEYS.admin)).data.auditEvents;
-    expect(events.map((e: { action: string }) => e.action)).toEqual(['read issued credentials', 'erase learner', 'read issued credentials', 'issue credential']);
-    expect(events.every((e: { subject: string }) => e.subject === pseudonym)).toBe(true);
-    expect(JSON.stringify(events)).not.toContain('jobseeker');
+  it('audits every issue, read and erasure, newest first: the key name, the action, the pseudonym and what was done', async () => {
+    const answer = await call(AUDIT, {}, KEYS.admin);
+    expect(answer.errors).toBeUndefined();
+    const events: Array<{ at: string; actor: string; action: string; subject: string; detail: string }> = answer.data.auditEvents;
+    expect(events.map(({ at, ...event }) => event)).toEqual([
+      { actor: 'pes-office', action: 'read issued credentials', subject: PSEUDONYM, detail: '0 record(s)' },
+      { actor: 'ops', action: 'erase learner', subject: PSEUDONYM, detail: '2 issued credential(s) erased' },
+      { actor: 'pes-office', action: 'read issued credentials', subject: PSEUDONYM, detail: '2 record(s)' },
+      { actor: 'pes-office', action: 'issue credential', subject: OTHER_PSEUDONYM, detail: `${issuedIds[2]} of mc-access` },
+      { actor: 'pes-office', action: 'issue credential', subject: PSEUDONYM, detail: `${issuedIds[1]} of mc-access` },
+      { actor: 'pes-office', action: 'issue credential', subject: PSEUDONYM, detail: `${issuedIds[0]} of mc-access` },
+    ]);
+    const times = events.map((e) => Date.parse(e.at));
+    expect(times.every(Number.isFinite)).toBe(true);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    for (const raw of IDENTIFYING) expect(JSON.stringify(events), raw).not.toContain(raw);
+  });
+
+  it('refuses the audit trail to callers without the admin role', async () => {
+    expect(await refusal(AUDIT, {})).toEqual([needsKey('auditEvents')]);
+    expect(await refusal(AUDIT, {}, KEYS.curator)).toEqual([lacksRole('auditEvents', 'ana')]);
+    expect(await refusal(AUDIT, {}, KEYS.issuer)).toEqual([lacksRole('auditEvents', 'pes-office')]);
+  });
+
+  // Runs last: the record covers the hub's start and every call above.
+  it('never logs a learner identifier, not even for a failed request that carries one', async () => {
+    // The one request path that logs: a body over the 1 MB limit is refused with 413 and logged as 'request failed'.
+    const oversized = await fetch(`${hub.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEYS.issuer}` },
+      body: JSON.stringify({ query: ISSUE, variables: { l: LEARNER, on: '2026-06-01', grade: 'x'.repeat(1_000_000) } }),
+    });
+    expect(oversized.status).toBe(413);
+
+    const lines = written.join('').split('\n').filter((line) => line.trim() !== '');
+    const logged = lines.flatMap((line) => {
+      try {
+        return [JSON.parse(line) as { level: string; msg: string; path?: string }];
+      } catch {
+        return [];
+      }
+    });
+    // The record works: it holds the hub's own log lines, from start-up and from the refused request.
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'info', msg: 'hub listening' }));
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'error', msg: 'request failed', path: '/graphql' }));
+    for (const raw of IDENTIFYING) expect(lines.filter((line) => line.toLowerCase().includes(raw)), raw).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import net from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
+import { taxonomySummary } from '../../src/taxonomy/store.js';
+import { freshTestGraph } from '../helpers.js';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -11,9 +14,37 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * Starts a GraphQL request and sends only the first half of its body, so it is in flight; `finish()`
+ * sends the rest and resolves with the status and the parsed answer.
+ */
+function requestInFlight(port: number, query: string) {
+  const body = JSON.stringify({ query });
+  const half = Math.floor(body.length / 2);
+  const request = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+  const answer = new Promise<{ status: number; json: any }>((resolve, reject) => {
+    request.on('response', (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(text) }));
+    });
+    request.on('error', reject);
+  });
+  request.write(body.slice(0, half));
+  return {
+    finish() {
+      request.end(body.slice(half));
+      return answer;
+    },
+  };
+}
+
 /** The real entry point (`npm start` runs it), as a process: it must start, answer, and stop cleanly on SIGTERM. */
 describe('the hub process', () => {
-  it('exits 0 on SIGTERM after draining, and refuses a bad configuration with a clear message', async () => {
+  it('on SIGTERM, finishes the request in flight, then exits 0; refuses a bad configuration with a clear message', async () => {
+    const graph = await freshTestGraph({ seed: true });
+    const { version, skillCount } = await taxonomySummary(graph);
+    await graph.close();
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: projectRoot,
@@ -32,10 +63,22 @@ describe('the hub process', () => {
         ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);
       }
       expect(ready, logs).toBe(true);
+      const inFlight = requestInFlight(port, '{ taxonomy { version skillCount } }');
+      await new Promise((resolve) => setTimeout(resolve, 300));
       child.kill('SIGTERM');
+      // The hub has begun shutting down while the request is still arriving.
+      for (let attempt = 0; attempt < 40 && !logs.includes('"msg":"shutting down"'); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(logs).toContain('"msg":"shutting down"');
+      expect(child.exitCode).toBeNull();
+      // A new connection is no longer accepted…
+      expect(await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 'refused')).toBe('refused');
+      // …but the request in flight is answered in full before the process exits.
+      const answer = await inFlight.finish();
+      expect(answer).toEqual({ status: 200, json: { data: { taxonomy: { version, skillCount } }, extensions: { dbRoundTrips: 0 } } });
       const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000));
       expect(await Promise.race([exited, timeout])).toBe(0);
       expect(logs).toMatch(/"msg":"stopped"/);
+      expect(logs.indexOf('"msg":"shutting down"')).toBeLessThan(logs.indexOf('"msg":"stopped"'));
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS_CALLER, DEVELOPMENT_CALLER, hasRole, identifyCaller, learnerPseudonym, parseApiKeys } from '../../src/access/callers.js';
 import { validateIssue } from '../../src/credentials/model.js';
@@ -34,12 +35,32 @@ describe('identifyCaller', () => {
 });
 
 describe('learnerPseudonym', () => {
-  it('is stable for a secret and identifier, differs across secrets, and does not contain the identifier', () => {
-    const a = learnerPseudonym('s'.repeat(32), 'jobseeker-4711');
-    expect(a).toBe(learnerPseudonym('s'.repeat(32), ' jobseeker-4711 '));
-    expect(a).not.toBe(learnerPseudonym('t'.repeat(32), 'jobseeker-4711'));
-    expect(a).toMatch(/^learner:[0-9a-f]{32}$/);
-    expect(a).not.toContain('4711');
+  const SECRET = 's'.repeat(32);
+  const LEARNER = 'jobseeker-4711@example.org';
+  /** The README's definition, HMAC-SHA256(HUB_PSEUDONYM_SECRET, learnerId), computed here with node:crypto. */
+  const hmacSha256Hex = (secret: string, message: string) => createHmac('sha256', secret).update(message, 'utf8').digest('hex');
+
+  it('is `learner:` and the first 32 hex digits (128 bits) of HMAC-SHA256(secret, learnerId)', () => {
+    const digest = hmacSha256Hex(SECRET, LEARNER);
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(learnerPseudonym(SECRET, LEARNER)).toBe(`learner:${digest.slice(0, 32)}`);
+    // RFC 4231, test case 2: HMAC-SHA256(key "Jefe", "what do ya want for nothing?") = 5bdcc146bf60754e6a042426089575c7 5a003f08….
+    expect(learnerPseudonym('Jefe', 'what do ya want for nothing?')).toBe('learner:5bdcc146bf60754e6a042426089575c7');
+  });
+  it('ignores white space around the identifier, and nothing else: case and inner spaces count', () => {
+    const pseudonym = learnerPseudonym(SECRET, LEARNER);
+    expect(learnerPseudonym(SECRET, ` ${LEARNER}\t\n`)).toBe(pseudonym);
+    expect(learnerPseudonym(SECRET, 'Jobseeker-4711@example.org')).toBe(`learner:${hmacSha256Hex(SECRET, 'Jobseeker-4711@example.org').slice(0, 32)}`);
+    expect(learnerPseudonym(SECRET, 'Jobseeker-4711@example.org')).not.toBe(pseudonym);
+    expect(learnerPseudonym(SECRET, 'jobseeker 4711')).not.toBe(learnerPseudonym(SECRET, 'jobseeker  4711'));
+  });
+  it('differs across secrets and does not contain the identifier', () => {
+    const pseudonym = learnerPseudonym(SECRET, LEARNER);
+    expect(learnerPseudonym('t'.repeat(32), LEARNER)).toBe(`learner:${hmacSha256Hex('t'.repeat(32), LEARNER).slice(0, 32)}`);
+    expect(learnerPseudonym('t'.repeat(32), LEARNER)).not.toBe(pseudonym);
+    expect(pseudonym).toMatch(/^learner:[0-9a-f]{32}$/);
+    expect(pseudonym).not.toContain('jobseeker');
+    expect(pseudonym).not.toContain('4711');
   });
 });
 
@@ -47,5 +68,10 @@ describe('validateIssue', () => {
   it('names each bad field', () => {
     const result = validateIssue({ microCredentialId: '', learnerId: ' ', issuedOn: '2999-01-01' }, '2026-11-23');
     expect(result.ok ? [] : result.errors.map((e) => e.field)).toEqual(['microCredentialId', 'learnerId', 'issuedOn']);
+  });
+  it('refuses a day that does not exist rather than rolling it over', () => {
+    const result = validateIssue({ microCredentialId: 'mc-1', learnerId: 'l-1', issuedOn: '2025-02-29' }, '2026-11-23');
+    expect(result.ok ? [] : result.errors.map((e) => `${e.field}: ${e.reason}`)).toEqual(["issuedOn: must be a date YYYY-MM-DD (got '2025-02-29')"]);
+    expect(validateIssue({ microCredentialId: 'mc-1', learnerId: 'l-1', issuedOn: '2024-02-29' }, '2026-11-23').ok).toBe(true);
   });
 });
