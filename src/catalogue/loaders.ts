@@ -26,3 +26,12 @@ export function createCatalogueLoaders(graph: GraphClient) {
     }),
   };
 }
+
+export type CatalogueLoaders = ReturnType<typeof createCatalogueLoaders>;
+
+// What the catalogue adds to every request's context (src/graphql/context.ts).
+declare module '../graphql/context.js' {
+  interface Loaders {
+    catalogue: CatalogueLoaders;
+  }
+}

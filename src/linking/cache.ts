@@ -38,3 +38,11 @@ export class SkillLinkerCache {
     return built;
   }
 }
+
+// What linking adds to every request's context (src/graphql/context.ts).
+declare module '../graphql/context.js' {
+  interface HubContext {
+    /** The skill linker for the current taxonomy release (null before any taxonomy is imported). */
+    skillLinker(): Promise<ReleaseLinker | null>;
+  }
+}

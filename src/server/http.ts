@@ -7,7 +7,8 @@ import { pendingMigrations } from '../graph/migrations.js';
 import { logger } from '../logger.js';
 import { currentTaxonomyVersion } from '../taxonomy/store.js';
 import type { TaxonomyCache } from '../taxonomy/snapshot.js';
-import { type HubContext, type HubServices, createContext } from './context.js';
+import type { HubContext } from '../graphql/context.js';
+import { type HubServices, createContext } from './context.js';
 import { schema } from './schema.js';
 
 export interface HubServer {

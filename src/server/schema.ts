@@ -1,4 +1,4 @@
-import { builder } from './builder.js';
+import { builder } from '../graphql/builder.js';
 // Each capability registers its types on the builder when imported.
 import '../taxonomy/schema/concepts.js';
 import '../taxonomy/schema/taxonomy.js';

@@ -63,3 +63,14 @@ export function createTaxonomyLoaders(graph: GraphClient, snapshot?: TaxonomySna
 }
 
 export type TaxonomyLoaders = ReturnType<typeof createTaxonomyLoaders>;
+
+// What the taxonomy adds to every request's context (src/graphql/context.ts).
+declare module '../graphql/context.js' {
+  interface Loaders {
+    taxonomy: TaxonomyLoaders;
+  }
+  interface HubContext {
+    /** The in-memory taxonomy, when enabled and built; resolvers fall back to the graph without it. */
+    taxonomy?: TaxonomySnapshot;
+  }
+}

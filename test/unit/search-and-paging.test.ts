@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type OperationDefinitionNode, parse } from 'graphql';
-import { pageOf, pageOfWindow, pageWindow, selectedNodeFields } from '../../src/server/connections.js';
+import { pageOf, pageOfWindow, pageWindow, selectedNodeFields } from '../../src/graphql/connections.js';
 import { bestMatchingLabel, toLuceneQuery } from '../../src/taxonomy/search.js';
 
 describe('toLuceneQuery', () => {

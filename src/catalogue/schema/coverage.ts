@@ -1,6 +1,6 @@
 import { pushTo } from '../../collections.js';
-import { builder } from '../../server/builder.js';
-import { loadExisting } from '../../server/context.js';
+import { builder } from '../../graphql/builder.js';
+import { loadExisting } from '../../graphql/context.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import type { OccupationRow, SkillRow } from '../../taxonomy/store.js';
 import { assessCompleteness } from '../completeness.js';

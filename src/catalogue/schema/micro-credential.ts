@@ -1,7 +1,7 @@
 import { pushTo } from '../../collections.js';
-import { builder } from '../../server/builder.js';
-import { loadExisting } from '../../server/context.js';
-import { pageOfWindow, pageWindow, selectedNodeFields } from '../../server/connections.js';
+import { builder } from '../../graphql/builder.js';
+import { loadExisting } from '../../graphql/context.js';
+import { pageOfWindow, pageWindow, selectedNodeFields } from '../../graphql/connections.js';
 import { Occupation, Skill, SkillCollectionEnum } from '../../taxonomy/schema/concepts.js';
 import { toLuceneQuery } from '../../taxonomy/search.js';
 import type { SkillRow } from '../../taxonomy/store.js';

@@ -1,6 +1,6 @@
 import { NotFoundError, UserInputError } from '../../errors.js';
-import { builder } from '../../server/builder.js';
-import type { HubContext } from '../../server/context.js';
+import { builder } from '../../graphql/builder.js';
+import type { HubContext } from '../../graphql/context.js';
 import { type CatalogueFile, validateCatalogue, writeCatalogue } from '../import.js';
 import { relinkOutcomes } from '../linking.js';
 import {

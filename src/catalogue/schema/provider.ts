@@ -1,4 +1,4 @@
-import { builder } from '../../server/builder.js';
+import { builder } from '../../graphql/builder.js';
 import { ACCREDITATION_STATUSES, PROVIDER_TYPES, type Provider } from '../model.js';
 
 /** Providers: who offers micro-credentials, and whether a public register vouches for them. */

@@ -2,7 +2,7 @@ import { learnerPseudonym } from '../../access/callers.js';
 import { MicroCredentialRef } from '../../catalogue/schema/micro-credential.js';
 import type { StoredMicroCredential } from '../../catalogue/loaders.js';
 import { UserInputError } from '../../errors.js';
-import { builder } from '../../server/builder.js';
+import { builder } from '../../graphql/builder.js';
 import { validateIssue } from '../model.js';
 import { type AuditEventRow, type IssuedCredentialRow, audit, auditEvents, createIssuedCredential, eraseIssuedCredentials, issuedCredentialsOf } from '../store.js';
 

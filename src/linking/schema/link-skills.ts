@@ -1,5 +1,5 @@
 import { UserInputError } from '../../errors.js';
-import { builder } from '../../server/builder.js';
+import { builder } from '../../graphql/builder.js';
 import { Skill } from '../../taxonomy/schema/concepts.js';
 import type { SkillRow } from '../../taxonomy/store.js';
 import type { LinkEvidence, LinkLabelType } from '../linker.js';

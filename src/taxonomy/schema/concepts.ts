@@ -1,5 +1,5 @@
-import { builder } from '../../server/builder.js';
-import { pageOf } from '../../server/connections.js';
+import { builder } from '../../graphql/builder.js';
+import { pageOf } from '../../graphql/connections.js';
 import type { AnyConceptRow, IscoGroupRow, OccupationRow, RelatedSkillRow, SkillGroupRow, SkillRow } from '../store.js';
 
 /** ESCO concepts: skills, skill groups, occupations and ISCO groups, and the relations between them. */

@@ -1,7 +1,7 @@
 import { UserInputError } from '../../errors.js';
-import { builder } from '../../server/builder.js';
-import type { HubContext } from '../../server/context.js';
-import { pageOf } from '../../server/connections.js';
+import { builder } from '../../graphql/builder.js';
+import type { HubContext } from '../../graphql/context.js';
+import { pageOf } from '../../graphql/connections.js';
 import { type LabelType, bestMatchingLabel, toLuceneQuery } from '../search.js';
 import { type OccupationRow, type SkillRow, type TaxonomySummaryRow, searchConcepts, skillsInCollection, taxonomySummary } from '../store.js';
 import { IscoGroup, Occupation, Skill, SkillCollectionEnum, SkillConnection, SkillGroup } from './concepts.js';
