@@ -26,6 +26,8 @@ export interface HubConfig {
   };
   /** An ESCO CSV export to import at start-up when the graph holds no taxonomy. */
   escoDir?: string;
+  /** Official code lists (NUTS, NACE, district → NUTS 3, …) used to check and roll up demand data. */
+  referenceDir: string;
   /** Load the demo data set from seeds/ when the graph holds no taxonomy and no ESCO_DIR is given. */
   seedDemo: boolean;
   maxPageSize: number;
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       pageCacheMb: integer('HUB_GRAPH_PAGE_CACHE_MB', 512, 16, 65536),
     },
     escoDir: env.ESCO_DIR ? path.resolve(env.ESCO_DIR) : undefined,
+    referenceDir: path.resolve(projectRoot, env.REFERENCE_DIR || '../shared/data/reference'),
     seedDemo: boolean('SEED_DEMO', true),
     maxPageSize: integer('MAX_PAGE_SIZE', 100, 1, 1000),
     access: {

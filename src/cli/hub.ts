@@ -3,6 +3,9 @@ import { ImportError } from '../errors.js';
 import { buildLauncher, isLauncherBuilt, localGraphStatus, startLocalGraph, stopLocalGraph } from '../graph/local-neo4j.js';
 import { openGraph } from '../graph/open.js';
 import { importCatalogue } from '../catalogue/import.js';
+import { DEMAND_FORMATS, demandFormat } from '../demand/formats.js';
+import { importDemand } from '../demand/import.js';
+import { referenceLists } from '../demand/reference.js';
 import { SkillLinkerCache } from '../linking/cache.js';
 import { setLogLevel } from '../logger.js';
 import { type ImportProgress, type ImportSummary, importEsco } from '../taxonomy/esco-import.js';
@@ -12,6 +15,9 @@ const USAGE = `usage: npm run hub -- <command>
 
   import esco <dir> [--version V] [--json]   import an ESCO CSV export (all or nothing)
   import catalogue <file> [--skip-invalid]   import micro-credentials from JSON, CSV or an ELM v3 JSON-LD document (all or nothing unless --skip-invalid)
+  import demand <file-or-dir> --format <name> [--retrieved YYYY-MM-DD]
+                                             import labour-market demand signals (all or nothing; replaces the source's figures for the periods it brings)
+                                             formats: ${DEMAND_FORMATS.map((format) => format.name).join(', ')}
   seed                                       load the demo data set from seeds/ (a small ESCO subset)
   db build [--if-missing]                    build the Neo4j launcher (Maven)
   db start | db stop | db status             manage the project's own Neo4j (used when NEO4J_URI is unset)
@@ -107,10 +113,41 @@ async function importCatalogueCommand(args: string[]): Promise<void> {
   }
 }
 
+async function importDemandCommand(args: string[]): Promise<void> {
+  const formatName = option(args, '--format');
+  const retrievedOn = option(args, '--retrieved') ?? null;
+  const input = args.shift();
+  const format = demandFormat(formatName);
+  const formats = DEMAND_FORMATS.map((f) => `  ${f.name.padEnd(14)} ${f.description}`).join('\n');
+  if (!format) throw new UsageError(`import demand needs --format, one of:\n${formats}${formatName ? `\n(got '${formatName}')` : ''}`);
+  if (!input) throw new UsageError('import demand needs the file or folder to read');
+  if (retrievedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(retrievedOn)) throw new UsageError(`--retrieved must be a date YYYY-MM-DD (got '${retrievedOn}')`);
+  const config = loadConfig();
+  process.stderr.write(`Reading ${input} as ${format.name} (code lists from ${config.referenceDir})\n`);
+  const batches = format.read(input, referenceLists(config.referenceDir), { retrievedOn });
+  const open = await openGraph(config);
+  try {
+    const summaries = await importDemand(open.graph, batches, progressPrinter());
+    for (const summary of summaries) {
+      const flags = Object.entries(summary.flags).map(([flag, count]) => `${flag} ${count}`).join(', ');
+      process.stdout.write(
+        `Imported ${summary.sourceName} (${summary.sourceId}), periods ${summary.periods.join(', ')}: ${summary.signals.toLocaleString('en')} figure(s), ` +
+          `${summary.published.toLocaleString('en')} published, ${summary.notPublished.toLocaleString('en')} not published (kept as missing), ` +
+          `${summary.lowReliability.toLocaleString('en')} of low reliability${flags ? `; flags: ${flags}` : ''}` +
+          `${summary.removed > 0 ? `; ${summary.removed} figure(s) the source no longer has removed` : ''} in ${(summary.durationMs / 1000).toFixed(1)} s\n`,
+      );
+      for (const skipped of summary.skipped) process.stdout.write(`  not kept: ${skipped.count} row(s), ${skipped.reason}\n`);
+    }
+  } finally {
+    await open.close();
+  }
+}
+
 async function importCommand(args: string[]): Promise<void> {
   const kind = args.shift();
   if (kind === 'catalogue') return importCatalogueCommand(args);
-  if (kind !== 'esco') throw new UsageError(`unknown import kind '${kind ?? ''}' (supported: esco, catalogue)`);
+  if (kind === 'demand') return importDemandCommand(args);
+  if (kind !== 'esco') throw new UsageError(`unknown import kind '${kind ?? ''}' (supported: esco, catalogue, demand)`);
   const version = option(args, '--version');
   const asJson = flag(args, '--json');
   const dir = args.shift();

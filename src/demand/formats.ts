@@ -1,0 +1,28 @@
+import { readEurostatLfs } from './adapters/eurostat-lfs.js';
+import { readGenericDemand } from './adapters/generic.js';
+import type { DemandBatch } from './model.js';
+import type { ReferenceLists } from './reference.js';
+
+/** The formats `npm run hub -- import demand <path> --format <name>` reads (README, "Skills intelligence"). */
+export interface DemandFormat {
+  name: string;
+  description: string;
+  read(input: string, refs: ReferenceLists, options: { retrievedOn: string | null }): DemandBatch[];
+}
+
+export const DEMAND_FORMATS: DemandFormat[] = [
+  {
+    name: 'eurostat-lfs',
+    description: 'Eurostat LFS employment by NACE section × ISCO major group × country (lfsa_eisn2), ../shared/data/eurostat-lfsa_eisn2',
+    read: (input, refs, { retrievedOn }) => [readEurostatLfs(input, refs, retrievedOn)],
+  },
+  {
+    name: 'generic',
+    description: 'the documented generic JSON or CSV format (seeds/demand-example.json, seeds/demand-example.csv)',
+    read: (input, refs) => [readGenericDemand(input, refs)],
+  },
+];
+
+export function demandFormat(name: string | undefined): DemandFormat | undefined {
+  return DEMAND_FORMATS.find((format) => format.name === name);
+}

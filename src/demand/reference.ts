@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+
+/**
+ * Official code lists used to validate and roll up demand arguments: NUTS regions (2016 and 2021,
+ * with the countries and statistical regions of non-EU countries), NACE Rev.2, and German districts
+ * (Kreise, AGS) to NUTS 3. Read once from `../shared/data/reference/` (REFERENCE_DIR) and kept in
+ * memory: a few thousand codes.
+ *
+ * The NUTS hierarchy is in the code itself (a region's parent is its code without the last
+ * character; the first two letters are the country), so rolling a figure up is a prefix test.
+ */
+
+export interface Region {
+  code: string;
+  /** 0 country, 1–3 NUTS level. */
+  level: number;
+  country: string;
+  label: string;
+  /** The NUTS versions that list the code ('2016', '2021'); empty for countries outside NUTS. */
+  versions: string[];
+}
+
+export interface Sector {
+  code: string;
+  /** 1 section (F), 2 division (F41), 3 group, 4 class. */
+  level: number;
+  name: string;
+  parent: string | null;
+}
+
+export interface ReferenceLists {
+  regions: Map<string, Region>;
+  sectors: Map<string, Sector>;
+  /** German district (5-digit AGS) → NUTS 3 code. */
+  districtNuts3: Map<string, string>;
+  /** Where each list came from, for evidence. */
+  sources: Record<'nuts' | 'nace' | 'districts', string>;
+}
+
+/**
+ * Countries a demand source reports that NUTS does not list (Bosnia and Herzegovina is in Eurostat's
+ * LFS tables but neither a NUTS nor a statistical-region country).
+ */
+const COUNTRIES_OUTSIDE_NUTS: Region[] = [{ code: 'BA', level: 0, country: 'BA', label: 'Bosnia and Herzegovina', versions: [] }];
+
+/**
+ * Hanau (06415) has been a district of its own since 2026; the Destatis 2021 table does not list it.
+ * Its area was part of Main-Kinzig-Kreis, NUTS 3 DE719.
+ */
+const DISTRICTS_AFTER_2021: Array<[string, string]> = [['06415', 'DE719']];
+
+type CsvRow = Record<string, string>;
+const readCsv = (file: string, delimiter = ','): CsvRow[] => parse(fs.readFileSync(file), { columns: true, bom: true, delimiter, skip_empty_lines: true }) as CsvRow[];
+
+export function readReferenceLists(dir: string): ReferenceLists {
+  const regions = new Map<string, Region>();
+  for (const version of ['2016', '2021']) {
+    for (const row of readCsv(path.join(dir, 'nuts', `nuts${version}_codes.csv`))) {
+      const code = row.code.trim();
+      const known = regions.get(code);
+      if (known) {
+        known.versions.push(version);
+        if (version === '2021') known.label = row.label; // the newer label
+        continue;
+      }
+      regions.set(code, { code, level: Number(row.level), country: row.country_code, label: row.label, versions: [version] });
+      if (!regions.has(row.country_code)) {
+        regions.set(row.country_code, { code: row.country_code, level: 0, country: row.country_code, label: row.country_code, versions: [] });
+      }
+    }
+  }
+  for (const country of COUNTRIES_OUTSIDE_NUTS) if (!regions.has(country.code)) regions.set(country.code, country);
+
+  const sectors = new Map<string, Sector>();
+  for (const row of readCsv(path.join(dir, 'nace-rev2', 'nace_r2.csv'))) {
+    const level = Number(row.level);
+    if (level < 1) continue; // Eurostat aggregates such as TOTAL or B-E, not codes an offer or a signal carries
+    sectors.set(row.code, { code: row.code, level, name: row.name, parent: row.parent === 'NULL' ? null : row.parent });
+  }
+
+  const districtNuts3 = new Map<string, string>();
+  for (const row of readCsv(path.join(dir, 'de-kreise-nuts3', 'kreise_2021_nuts3.csv'))) districtNuts3.set(row.ags5, row.nuts3_code);
+  for (const [ags, nuts3] of DISTRICTS_AFTER_2021) if (!districtNuts3.has(ags)) districtNuts3.set(ags, nuts3);
+
+  return {
+    regions,
+    sectors,
+    districtNuts3,
+    sources: {
+      nuts: 'Eurostat NUTS 2016 and 2021 code lists (CC BY 4.0, "Source: Eurostat")',
+      nace: 'Eurostat NACE Rev.2 code list (CC BY 4.0)',
+      districts: 'Destatis, Kreise 31.12.2021 with NUTS 3 codes (reuse with source named); Hanau 06415 → DE719',
+    },
+  };
+}
+
+let cached: { dir: string; lists: ReferenceLists } | undefined;
+
+/** The reference lists of `dir`, read on first use. */
+export function referenceLists(dir: string): ReferenceLists {
+  if (cached?.dir !== dir) cached = { dir, lists: readReferenceLists(dir) };
+  return cached.lists;
+}
+
+/** The region and every region above it, most specific first: DE212 → DE212, DE21, DE2, DE. */
+export function regionAncestry(code: string): string[] {
+  const chain: string[] = [];
+  for (let length = code.length; length >= 2; length -= 1) chain.push(code.slice(0, length));
+  return chain;
+}
+
+/** Whether a signal's region lies within (or is) the asked region. */
+export function regionWithin(signalRegion: string, askedRegion: string): boolean {
+  return signalRegion.startsWith(askedRegion);
+}
+
+/** The NACE section of a code: F41 → F, F → F. */
+export function naceSection(code: string): string {
+  return code.slice(0, 1);
+}
