@@ -1,3 +1,4 @@
+import { readEuJobAds } from './adapters/eu-job-ads.js';
 import { readEurostatLfs } from './adapters/eurostat-lfs.js';
 import { readGenericDemand } from './adapters/generic.js';
 import type { DemandBatch } from './model.js';
@@ -15,6 +16,11 @@ export const DEMAND_FORMATS: DemandFormat[] = [
     name: 'eurostat-lfs',
     description: 'Eurostat LFS employment by NACE section × ISCO major group × country (lfsa_eisn2), ../shared/data/eurostat-lfsa_eisn2',
     read: (input, refs, { retrievedOn }) => [readEurostatLfs(input, refs, retrievedOn)],
+  },
+  {
+    name: 'eu-job-ads',
+    description: 'EU online job-ad counts by ISCO-08 unit group, 2019–2020 (OJA v9), ../shared/data/eu-oja-isco4-2019-2020: weights within ISCO groups',
+    read: (input, refs, { retrievedOn }) => [readEuJobAds(input, refs, retrievedOn)],
   },
   {
     name: 'generic',

@@ -43,7 +43,11 @@ export interface ReferenceLists {
  * Countries a demand source reports that NUTS does not list (Bosnia and Herzegovina is in Eurostat's
  * LFS tables but neither a NUTS nor a statistical-region country).
  */
-const COUNTRIES_OUTSIDE_NUTS: Region[] = [{ code: 'BA', level: 0, country: 'BA', label: 'Bosnia and Herzegovina', versions: [] }];
+const COUNTRIES_OUTSIDE_NUTS: Region[] = [
+  { code: 'BA', level: 0, country: 'BA', label: 'Bosnia and Herzegovina', versions: [] },
+  // EU-wide figures (job-ad totals); no country lies "within" it by code, so they are never summed into a country.
+  { code: 'EU', level: 0, country: 'EU', label: 'European Union (EU-wide figure)', versions: [] },
+];
 
 /**
  * Hanau (06415) has been a district of its own since 2026; the Destatis 2021 table does not list it.
@@ -111,7 +115,7 @@ export function regionAncestry(code: string): string[] {
   return chain;
 }
 
-/** Whether a signal's region lies within (or is) the asked region. */
+/** Whether a signal's region lies within (or is) the asked region (NUTS codes nest by prefix). */
 export function regionWithin(signalRegion: string, askedRegion: string): boolean {
   return signalRegion.startsWith(askedRegion);
 }

@@ -1,0 +1,195 @@
+import { type DerivationOptions, type OccupationIndex, type SignalInput, type SkillDemand, deriveSkillDemand } from './skill-demand.js';
+
+/**
+ * Sector × region skill gaps: demand for each skill (skill-demand.ts) against what quality-assured
+ * offers available in the region teach. Pure.
+ *
+ * Supply. An offer counts for a region when it is published and reaches it: taught online, or issued
+ * in the region (NUTS codes nested either way) or nationally in its country. Each of its links to a
+ * skill counts with
+ *   link state (accepted or added 1, suggested 0.5, rejected 0)
+ *   × provider (accredited in a public register 1, otherwise 0.7)
+ *   × Annex I completeness (0.5 + 0.5 × the offer's completeness score),
+ * and a skill's coverage is the sum over offers, capped at 1: one fully confirmed, accredited, complete
+ * offer covers a skill.
+ *
+ * Gap. gapScore = demand share × (1 − coverage), where the demand share is the skill's demand over the
+ * slice's total (the published values summed): the share of the slice's workforce (or vacancies) in
+ * occupations that need the skill, not yet matched by an offer. Ranked by gapScore, then demand.
+ *
+ * Trend. Against the latest earlier period with figures from the same sources; not given (and said
+ * why) when a figure of either period is flagged as a break in series (b).
+ */
+
+export interface OfferSupply {
+  id: string;
+  title: string;
+  issuerCountries: string[];
+  issuerRegions: string[];
+  participationForm: string | null;
+  accredited: boolean;
+  completenessScore: number;
+  links: Array<{ skillUri: string; state: string }>;
+}
+
+export const LINK_STATE_WEIGHT: Record<string, number> = { ACCEPTED: 1, ADDED: 1, SUGGESTED: 0.5, REJECTED: 0 };
+export const UNACCREDITED_WEIGHT = 0.7;
+
+export interface CoveringOffer {
+  id: string;
+  title: string;
+  weight: number;
+  /** How the weight was made, e.g. "accepted link ×1 · provider not accredited ×0.7 · completeness 0.89 ×0.94". */
+  detail: string;
+}
+
+export interface SkillGap {
+  skillUri: string;
+  demand: number;
+  demandShare: number;
+  /** Relative change against `trendPeriod`, or null (see trendNote). */
+  trend: number | null;
+  trendPeriod: string | null;
+  trendNote: string;
+  coverage: number;
+  gapScore: number;
+  coveringOffers: CoveringOffer[];
+  contributions: SkillDemand['contributions'];
+  /** Share of the demand that comes from figures the source flags as of low reliability. */
+  lowReliabilityShare: number;
+}
+
+export interface GapSlice {
+  sector: string | null;
+  region: string | null;
+  period: string;
+  metric: string;
+  unit: string;
+  total: number;
+  signals: number;
+  notPublished: number;
+  grains: string[];
+  methods: string[];
+}
+
+export function offerReachesRegion(offer: OfferSupply, region: string | null): boolean {
+  if (region === null || offer.participationForm === 'ONLINE') return true;
+  if (offer.issuerRegions.some((r) => r.startsWith(region) || region.startsWith(r))) return true;
+  return offer.issuerRegions.length === 0 && offer.issuerCountries.includes(region.slice(0, 2));
+}
+
+/** Coverage of each skill by the offers that reach the region, with each offer's weight explained. */
+export function skillCoverage(offers: OfferSupply[], region: string | null): Map<string, { coverage: number; offers: CoveringOffer[] }> {
+  const bySkill = new Map<string, CoveringOffer[]>();
+  for (const offer of offers) {
+    if (!offerReachesRegion(offer, region)) continue;
+    const provider = offer.accredited ? 1 : UNACCREDITED_WEIGHT;
+    const completeness = 0.5 + 0.5 * offer.completenessScore;
+    // An offer teaching a skill through several outcomes counts once, with its strongest link.
+    const best = new Map<string, string>();
+    for (const link of offer.links) {
+      const current = best.get(link.skillUri);
+      if (current === undefined || (LINK_STATE_WEIGHT[link.state] ?? 0) > (LINK_STATE_WEIGHT[current] ?? 0)) best.set(link.skillUri, link.state);
+    }
+    for (const [skillUri, state] of best) {
+      const linkWeight = LINK_STATE_WEIGHT[state] ?? 0;
+      if (linkWeight === 0) continue;
+      const weight = linkWeight * provider * completeness;
+      const detail = `${state.toLowerCase()} link ×${linkWeight} · provider ${offer.accredited ? 'accredited ×1' : `not accredited ×${UNACCREDITED_WEIGHT}`} · completeness ${offer.completenessScore.toFixed(2)} ×${completeness.toFixed(2)}`;
+      const list = bySkill.get(skillUri) ?? [];
+      list.push({ id: offer.id, title: offer.title, weight: round(weight, 4), detail });
+      bySkill.set(skillUri, list);
+    }
+  }
+  const result = new Map<string, { coverage: number; offers: CoveringOffer[] }>();
+  for (const [skillUri, list] of bySkill) {
+    list.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1));
+    result.set(skillUri, { coverage: round(Math.min(1, list.reduce((sum, offer) => sum + offer.weight, 0)), 4), offers: list });
+  }
+  return result;
+}
+
+export interface GapInput {
+  slice: { sector: string | null; region: string | null; period: string; metric: string };
+  signals: SignalInput[];
+  /** The same slice's figures for the earlier period to compare with, if any. */
+  previous: { period: string; signals: SignalInput[] } | null;
+  offers: OfferSupply[];
+  index: OccupationIndex;
+  options: DerivationOptions;
+}
+
+export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGap[] } {
+  const { skills, spreads } = deriveSkillDemand(input.signals, input.index, input.options);
+  const published = input.signals.filter((s) => s.value !== null);
+  const total = published.reduce((sum, s) => sum + (s.value ?? 0), 0);
+  const previous = input.previous ? deriveSkillDemand(input.previous.signals, input.index, input.options).skills : null;
+  const breakFlagged = [...input.signals, ...(input.previous?.signals ?? [])].some((s) => s.flags.includes('b'));
+  const coverage = skillCoverage(input.offers, input.slice.region);
+
+  const gaps: SkillGap[] = [];
+  for (const demand of skills.values()) {
+    const share = total > 0 ? demand.demand / total : 0;
+    const covered = coverage.get(demand.skillUri);
+    const coverageValue = covered?.coverage ?? 0;
+    let trend: number | null = null;
+    let trendNote: string;
+    if (!input.previous) trendNote = 'no earlier period with figures from the same sources';
+    else if (breakFlagged) trendNote = `not comparable with ${input.previous.period}: a figure of the slice is flagged as a break in series (b)`;
+    else {
+      const before = previous!.get(demand.skillUri)?.demand ?? 0;
+      trend = before > 0 ? round((demand.demand - before) / before, 4) : null;
+      trendNote = before > 0 ? `against ${input.previous.period} (${round(before, 3)})` : `no demand in ${input.previous.period} to compare with`;
+    }
+    const low = demand.contributions.filter((c) => c.signal.reliability === 'LOW').reduce((sum, c) => sum + c.contribution, 0);
+    gaps.push({
+      skillUri: demand.skillUri,
+      demand: round(demand.demand, 4),
+      demandShare: round(share, 6),
+      trend,
+      trendPeriod: input.previous?.period ?? null,
+      trendNote,
+      coverage: coverageValue,
+      gapScore: round(share * (1 - coverageValue), 6),
+      coveringOffers: covered?.offers ?? [],
+      contributions: demand.contributions,
+      lowReliabilityShare: demand.demand > 0 ? round(low / demand.demand, 4) : 0,
+    });
+  }
+  gaps.sort((a, b) => b.gapScore - a.gapScore || b.demand - a.demand || (a.skillUri < b.skillUri ? -1 : 1));
+  return {
+    slice: {
+      ...input.slice,
+      unit: input.signals[0]?.unit ?? '',
+      total: round(total, 4),
+      signals: input.signals.length,
+      notPublished: input.signals.length - published.length,
+      grains: [...new Set(spreads.map((s) => s.grain))].sort(),
+      methods: [...new Set(spreads.map((s) => s.method))].sort(),
+    },
+    gaps,
+  };
+}
+
+/** A council member's reading of one row. */
+export function explainGap(gap: SkillGap, slice: GapSlice, skillLabel: string): string {
+  const where = [slice.sector ? `sector ${slice.sector}` : 'all sectors', slice.region ?? 'all regions', slice.period].join(', ');
+  const parts = [
+    `Demand: ${fmt(gap.demand)} ${slice.unit} in occupations that need "${skillLabel}" (${pct(gap.demandShare)} of ${fmt(slice.total)} in ${where}), from ${gap.contributions.length} source figure(s) spread down the ISCO and occupation graph.`,
+    gap.trend === null ? `Trend: ${gap.trendNote}.` : `Trend: ${gap.trend >= 0 ? '+' : ''}${pct(gap.trend)} ${gap.trendNote}.`,
+    gap.coveringOffers.length === 0
+      ? 'Coverage 0: no published offer that reaches this region teaches it.'
+      : `Coverage ${gap.coverage.toFixed(2)} from ${gap.coveringOffers.length} offer(s): ${gap.coveringOffers.slice(0, 3).map((o) => `${o.id} (${o.weight.toFixed(2)}: ${o.detail})`).join('; ')}.`,
+    `Gap score = demand share ${pct(gap.demandShare)} × (1 − coverage ${gap.coverage.toFixed(2)}) = ${gap.gapScore.toFixed(4)}.`,
+  ];
+  if (gap.lowReliabilityShare > 0) parts.push(`${pct(gap.lowReliabilityShare)} of the demand comes from figures the source flags as of low reliability.`);
+  if (slice.notPublished > 0) parts.push(`${slice.notPublished} of the slice's ${slice.signals} source figures are not published, so demand is a lower bound.`);
+  return parts.join(' ');
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+const fmt = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3));
+const pct = (value: number) => `${(value * 100).toFixed(value !== 0 && Math.abs(value) < 0.001 ? 3 : 1)}%`;

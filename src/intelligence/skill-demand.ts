@@ -1,0 +1,185 @@
+/**
+ * Demand for skills, derived from demand signals through the occupation graph. Pure: plain data in,
+ * figures with their full derivation out.
+ *
+ * How a figure flows down:
+ *   1. A signal names an ISCO-08 group at the source's grain (a major group in Eurostat's LFS, a unit
+ *      group in job-ad data) or an ESCO occupation. An ISCO group's value is split over the unit
+ *      groups below it in proportion to a unit-group weight (EU online job-ad counts when imported;
+ *      an even split otherwise, and the result says so), then evenly over the ESCO occupations of each
+ *      unit group. An occupation signal goes to that occupation alone.
+ *   2. An occupation's share is credited to each of its essential skills in full and to each optional
+ *      skill at `optionalWeight` (0.5 by default): a skill's demand reads "persons (or vacancies, …)
+ *      in occupations that need this skill", optional needs counted at half.
+ *   3. A skill's demand is the sum over signals of value × weight, where the weight is the share of
+ *      the signal that reached the skill. Every contribution is kept as evidence, so the figure adds
+ *      up from the source rows shown.
+ * Figures the source did not publish have no value and contribute nothing; they are counted, so a
+ * result can say it is a lower bound. The share of a skill is its demand over the slice's total
+ * (the sum of the published values).
+ */
+
+export interface SignalInput {
+  key: string;
+  sourceId: string;
+  sourceName: string;
+  metric: string;
+  value: number | null;
+  unit: string;
+  period: string;
+  region: string;
+  sector: string | null;
+  targetKind: 'ISCO' | 'OCCUPATION' | 'SKILL' | 'KLDB';
+  targetCode: string;
+  flags: string[];
+  reliability: 'NORMAL' | 'LOW' | 'NOT_PUBLISHED';
+  retrievedOn: string | null;
+}
+
+export interface OccupationNeeds {
+  uri: string;
+  /** The ESCO occupation's ISCO-08 unit group (4 digits). */
+  iscoGroup: string | null;
+  essential: string[];
+  optional: string[];
+}
+
+export interface DerivationOptions {
+  /** Credit of an optional skill relative to an essential one. */
+  optionalWeight: number;
+  /** Job-ad (or other) weights per ISCO unit group, with where they come from; null = even split. */
+  unitWeights: { byUnitGroup: Map<string, number>; source: string } | null;
+}
+
+export const DEFAULT_DERIVATION: DerivationOptions = { optionalWeight: 0.5, unitWeights: null };
+
+export interface SkillContribution {
+  signal: SignalInput;
+  /** Share of the signal's value that reached the skill. */
+  weight: number;
+  /** value × weight. */
+  contribution: number;
+  /** How many occupations the share came through, and the largest few by share. */
+  occupationCount: number;
+  topOccupations: Array<{ uri: string; share: number; relation: 'ESSENTIAL' | 'OPTIONAL' }>;
+}
+
+export interface SkillDemand {
+  skillUri: string;
+  demand: number;
+  contributions: SkillContribution[];
+}
+
+export interface OccupationShare {
+  uri: string;
+  /** Share of the signal's value that reaches the occupation. */
+  share: number;
+}
+
+export interface SignalSpread {
+  signal: SignalInput;
+  occupations: OccupationShare[];
+  /** How the split was shaped, in words, e.g. "ISCO major group 7 over 61 unit groups by EU job-ad counts, then evenly over 412 occupations". */
+  method: string;
+  /** The grain the source gave: 'ISCO-1' … 'ISCO-4', 'OCCUPATION'. */
+  grain: string;
+}
+
+/** Index of occupations by ISCO unit group, built once per taxonomy. */
+export class OccupationIndex {
+  readonly byUnitGroup = new Map<string, OccupationNeeds[]>();
+  readonly byUri = new Map<string, OccupationNeeds>();
+  constructor(occupations: OccupationNeeds[]) {
+    for (const occupation of occupations) {
+      this.byUri.set(occupation.uri, occupation);
+      if (!occupation.iscoGroup) continue;
+      const list = this.byUnitGroup.get(occupation.iscoGroup);
+      if (list) list.push(occupation);
+      else this.byUnitGroup.set(occupation.iscoGroup, [occupation]);
+    }
+  }
+
+  unitGroupsUnder(code: string): string[] {
+    return [...this.byUnitGroup.keys()].filter((unit) => unit.startsWith(code)).sort();
+  }
+}
+
+/** Where one signal's value goes: the occupations and their shares (summing to 1 when any occupation is reached). */
+export function spreadSignal(signal: SignalInput, index: OccupationIndex, options: DerivationOptions): SignalSpread {
+  if (signal.targetKind === 'OCCUPATION') {
+    const known = index.byUri.has(signal.targetCode);
+    return { signal, occupations: known ? [{ uri: signal.targetCode, share: 1 }] : [], method: known ? 'an ESCO occupation, as the source gives it' : 'an ESCO occupation not in this taxonomy', grain: 'OCCUPATION' };
+  }
+  if (signal.targetKind !== 'ISCO') return { signal, occupations: [], method: `${signal.targetKind} targets are not spread to occupations`, grain: signal.targetKind };
+  const units = index.unitGroupsUnder(signal.targetCode);
+  const grain = `ISCO-${signal.targetCode.length}`;
+  if (units.length === 0) return { signal, occupations: [], method: `ISCO group ${signal.targetCode} has no ESCO occupation`, grain };
+  const weights = options.unitWeights;
+  const weighted = weights ? units.map((unit) => weights.byUnitGroup.get(unit) ?? 0) : units.map(() => 1);
+  const total = weighted.reduce((sum, w) => sum + w, 0);
+  const even = total === 0;
+  const occupations: OccupationShare[] = [];
+  let occupationCount = 0;
+  units.forEach((unit, i) => {
+    const unitShare = even ? 1 / units.length : weighted[i] / total;
+    const members = index.byUnitGroup.get(unit)!;
+    occupationCount += members.length;
+    for (const occupation of members) occupations.push({ uri: occupation.uri, share: unitShare / members.length });
+  });
+  const how =
+    units.length === 1
+      ? `ISCO unit group ${signal.targetCode}`
+      : `ISCO group ${signal.targetCode} over its ${units.length} unit groups ${weights && !even ? `in proportion to ${weights.source}` : 'evenly (no unit-group weights)'}`;
+  return { signal, occupations, method: `${how}, then evenly over the ${occupationCount} ESCO occupations in them`, grain };
+}
+
+/**
+ * Demand per skill for a set of signals (a slice: one metric, period, region and sector), with each
+ * skill's contributions. Signals without a value contribute nothing.
+ */
+export function deriveSkillDemand(signals: SignalInput[], index: OccupationIndex, options: DerivationOptions = DEFAULT_DERIVATION): { skills: Map<string, SkillDemand>; spreads: SignalSpread[] } {
+  type Reached = Map<string, { weight: number; occupations: Array<{ uri: string; share: number; relation: 'ESSENTIAL' | 'OPTIONAL' }> }>;
+  // The share of a target that reaches each skill depends on the target only, not on the value:
+  // computed once per target (many signals of a slice share their ISCO group).
+  const byTarget = new Map<string, { spread: Omit<SignalSpread, 'signal'>; reached: Reached }>();
+  const reachedBy = (signal: SignalInput) => {
+    const target = `${signal.targetKind}:${signal.targetCode}`;
+    let entry = byTarget.get(target);
+    if (!entry) {
+      const { occupations, method, grain } = spreadSignal(signal, index, options);
+      const reached: Reached = new Map();
+      const credit = (skillUri: string, occupation: string, share: number, relation: 'ESSENTIAL' | 'OPTIONAL') => {
+        const skill = reached.get(skillUri) ?? { weight: 0, occupations: [] };
+        skill.weight += share;
+        skill.occupations.push({ uri: occupation, share, relation });
+        reached.set(skillUri, skill);
+      };
+      for (const { uri, share } of occupations) {
+        const needs = index.byUri.get(uri)!;
+        for (const skill of needs.essential) credit(skill, uri, share, 'ESSENTIAL');
+        if (options.optionalWeight > 0) for (const skill of needs.optional) credit(skill, uri, share * options.optionalWeight, 'OPTIONAL');
+      }
+      for (const skill of reached.values()) skill.occupations.sort((a, b) => b.share - a.share || (a.uri < b.uri ? -1 : 1));
+      entry = { spread: { occupations, method, grain }, reached };
+      byTarget.set(target, entry);
+    }
+    return entry;
+  };
+
+  const skills = new Map<string, SkillDemand>();
+  const spreads: SignalSpread[] = [];
+  for (const signal of signals) {
+    const { spread, reached } = reachedBy(signal);
+    spreads.push({ signal, ...spread });
+    if (signal.value === null) continue;
+    for (const [skillUri, { weight, occupations }] of reached) {
+      const demand = skills.get(skillUri) ?? { skillUri, demand: 0, contributions: [] };
+      const contribution = signal.value * weight;
+      demand.demand += contribution;
+      demand.contributions.push({ signal, weight, contribution, occupationCount: occupations.length, topOccupations: occupations.slice(0, 3) });
+      skills.set(skillUri, demand);
+    }
+  }
+  for (const demand of skills.values()) demand.contributions.sort((a, b) => b.contribution - a.contribution);
+  return { skills, spreads };
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { type OfferSupply, explainGap, offerReachesRegion, rankSkillGaps, skillCoverage } from '../../src/intelligence/gaps.js';
+import { DEFAULT_DERIVATION, OccupationIndex, type SignalInput, deriveSkillDemand } from '../../src/intelligence/skill-demand.js';
+
+/**
+ * A hand-built graph whose answers are known:
+ *   unit group 7111: o1 (essential s1, s2; optional s3), o2 (essential s2)
+ *   unit group 7112: o3 (essential s4)
+ *   unit group 2512: o4 (essential s5)
+ * Job-ad weights: 7111 → 3, 7112 → 1 (so 7111 takes 3/4 of major group 7).
+ */
+const index = new OccupationIndex([
+  { uri: 'o1', iscoGroup: '7111', essential: ['s1', 's2'], optional: ['s3'] },
+  { uri: 'o2', iscoGroup: '7111', essential: ['s2'], optional: [] },
+  { uri: 'o3', iscoGroup: '7112', essential: ['s4'], optional: [] },
+  { uri: 'o4', iscoGroup: '2512', essential: ['s5'], optional: [] },
+]);
+const weights = { ...DEFAULT_DERIVATION, unitWeights: { byUnitGroup: new Map([['7111', 3], ['7112', 1]]), source: 'EU online job-ad counts' } };
+
+const signal = (overrides: Partial<SignalInput>): SignalInput => ({
+  key: 'k',
+  sourceId: 'lfs',
+  sourceName: 'LFS',
+  metric: 'EMPLOYMENT',
+  value: 100,
+  unit: 'thousand persons',
+  period: '2024',
+  region: 'FR',
+  sector: 'F',
+  targetKind: 'ISCO',
+  targetCode: '7',
+  flags: [],
+  reliability: 'NORMAL',
+  retrievedOn: null,
+  ...overrides,
+});
+
+const demandOf = (result: ReturnType<typeof deriveSkillDemand>) => Object.fromEntries([...result.skills.values()].map((s) => [s.skillUri, s.demand]).sort());
+
+describe('deriveSkillDemand', () => {
+  it('splits an ISCO major group over its unit groups by job-ad weight, then evenly over occupations, essential in full and optional at half', () => {
+    const result = deriveSkillDemand([signal({})], index, weights);
+    // o1 and o2 get 100 × 3/4 × 1/2 = 37.5 each; o3 gets 100 × 1/4 = 25.
+    expect(demandOf(result)).toEqual({ s1: 37.5, s2: 75, s3: 18.75, s4: 25 });
+    expect(result.spreads[0]).toMatchObject({ grain: 'ISCO-1', method: 'ISCO group 7 over its 2 unit groups in proportion to EU online job-ad counts, then evenly over the 3 ESCO occupations in them' });
+    const s2 = result.skills.get('s2')!;
+    expect(s2.contributions).toEqual([
+      { signal: expect.objectContaining({ targetCode: '7', value: 100 }), weight: 0.75, contribution: 75, occupationCount: 2, topOccupations: [
+        { uri: 'o1', share: 0.375, relation: 'ESSENTIAL' },
+        { uri: 'o2', share: 0.375, relation: 'ESSENTIAL' },
+      ] },
+    ]);
+  });
+
+  it('splits evenly without weights, and says so', () => {
+    const result = deriveSkillDemand([signal({})], index, DEFAULT_DERIVATION);
+    expect(demandOf(result)).toEqual({ s1: 25, s2: 50, s3: 12.5, s4: 50 });
+    expect(result.spreads[0].method).toBe('ISCO group 7 over its 2 unit groups evenly (no unit-group weights), then evenly over the 3 ESCO occupations in them');
+  });
+
+  it('credits an occupation-level figure to that occupation alone, and takes a unit group as it is', () => {
+    const result = deriveSkillDemand([signal({ targetKind: 'OCCUPATION', targetCode: 'o2', value: 10 }), signal({ targetCode: '7112', value: 4 })], index, weights);
+    expect(demandOf(result)).toEqual({ s2: 10, s4: 4 });
+    expect(result.spreads.map((s) => s.grain)).toEqual(['OCCUPATION', 'ISCO-4']);
+  });
+
+  it('lets a figure that was not published contribute nothing (not zero demand: no entry at all)', () => {
+    const result = deriveSkillDemand([signal({ targetCode: '2', value: null, reliability: 'NOT_PUBLISHED' })], index, weights);
+    expect(result.skills.size).toBe(0);
+    expect(result.spreads).toHaveLength(1);
+  });
+});
+
+describe('skillCoverage and offerReachesRegion', () => {
+  const offers: OfferSupply[] = [
+    { id: 'A', title: 'Online', issuerCountries: ['DK'], issuerRegions: [], participationForm: 'ONLINE', accredited: true, completenessScore: 1, links: [{ skillUri: 's1', state: 'ACCEPTED' }, { skillUri: 's1', state: 'SUGGESTED' }] },
+    { id: 'B', title: 'Danish', issuerCountries: ['DK'], issuerRegions: [], participationForm: 'ONSITE', accredited: true, completenessScore: 1, links: [{ skillUri: 's2', state: 'ACCEPTED' }] },
+    { id: 'C', title: 'French', issuerCountries: ['FR'], issuerRegions: [], participationForm: 'ONSITE', accredited: false, completenessScore: 0.5, links: [{ skillUri: 's2', state: 'SUGGESTED' }, { skillUri: 's4', state: 'REJECTED' }] },
+    { id: 'D', title: 'Parisian', issuerCountries: ['FR'], issuerRegions: ['FR10'], participationForm: 'ONSITE', accredited: true, completenessScore: 1, links: [{ skillUri: 's4', state: 'ADDED' }] },
+  ];
+
+  it('reaches a region online, nationally, or through nested NUTS codes', () => {
+    expect(offers.map((o) => offerReachesRegion(o, 'FR'))).toEqual([true, false, true, true]);
+    expect(offers.map((o) => offerReachesRegion(o, 'FR10'))).toEqual([true, false, true, true]);
+    expect(offers.map((o) => offerReachesRegion(o, 'FRB0'))).toEqual([true, false, true, false]);
+    expect(offers.map((o) => offerReachesRegion(o, null))).toEqual([true, true, true, true]);
+  });
+
+  it('weights each link by state, provider accreditation and completeness, and caps coverage at 1', () => {
+    const coverage = skillCoverage(offers, 'FR');
+    expect(coverage.get('s1')).toEqual({ coverage: 1, offers: [{ id: 'A', title: 'Online', weight: 1, detail: 'accepted link ×1 · provider accredited ×1 · completeness 1.00 ×1.00' }] });
+    // 0.5 (suggested) × 0.7 (not accredited) × 0.75 (completeness 0.5) = 0.2625; the Danish offer does not reach France.
+    expect(coverage.get('s2')).toEqual({ coverage: 0.2625, offers: [{ id: 'C', title: 'French', weight: 0.2625, detail: 'suggested link ×0.5 · provider not accredited ×0.7 · completeness 0.50 ×0.75' }] });
+    // The rejected link counts for nothing; the Paris offer covers s4 in France.
+    expect(coverage.get('s4')?.offers.map((o) => o.id)).toEqual(['D']);
+    expect(skillCoverage(offers, 'FRB0').get('s4')).toBeUndefined();
+  });
+});
+
+describe('rankSkillGaps', () => {
+  const offers: OfferSupply[] = [
+    { id: 'A', title: 'Online', issuerCountries: ['DK'], issuerRegions: [], participationForm: 'ONLINE', accredited: true, completenessScore: 1, links: [{ skillUri: 's1', state: 'ACCEPTED' }] },
+    { id: 'C', title: 'French', issuerCountries: ['FR'], issuerRegions: [], participationForm: 'ONSITE', accredited: false, completenessScore: 0.5, links: [{ skillUri: 's2', state: 'SUGGESTED' }] },
+  ];
+  const slice = { sector: 'F', region: 'FR', period: '2024', metric: 'EMPLOYMENT' };
+
+  it('ranks skills by demand share × (1 − coverage), with the trend against the earlier period', () => {
+    const { slice: summary, gaps } = rankSkillGaps({
+      slice,
+      signals: [signal({}), signal({ targetCode: '2', value: null, reliability: 'NOT_PUBLISHED' })],
+      previous: { period: '2023', signals: [signal({ period: '2023', value: 80 })] },
+      offers,
+      index,
+      options: weights,
+    });
+    expect(gaps.map((g) => [g.skillUri, g.demand, g.demandShare, g.coverage, g.gapScore, g.trend])).toEqual([
+      ['s2', 75, 0.75, 0.2625, 0.553125, 0.25],
+      ['s4', 25, 0.25, 0, 0.25, 0.25],
+      ['s3', 18.75, 0.1875, 0, 0.1875, 0.25],
+      ['s1', 37.5, 0.375, 1, 0, 0.25],
+    ]);
+    expect(summary).toMatchObject({ total: 100, signals: 2, notPublished: 1, grains: ['ISCO-1'] });
+    const text = explainGap(gaps[0], summary, 'skill two');
+    expect(text).toBe(
+      'Demand: 75.0 thousand persons in occupations that need "skill two" (75.0% of 100 in sector F, FR, 2024), from 1 source figure(s) spread down the ISCO and occupation graph. ' +
+        'Trend: +25.0% against 2023 (60). ' +
+        'Coverage 0.26 from 1 offer(s): C (0.26: suggested link ×0.5 · provider not accredited ×0.7 · completeness 0.50 ×0.75). ' +
+        'Gap score = demand share 75.0% × (1 − coverage 0.26) = 0.5531. ' +
+        "1 of the slice's 2 source figures are not published, so demand is a lower bound.",
+    );
+  });
+
+  it('gives no trend across a break in series, and says why; counts low-reliability demand', () => {
+    const { gaps } = rankSkillGaps({
+      slice,
+      signals: [signal({ flags: ['b', 'u'], reliability: 'LOW' })],
+      previous: { period: '2023', signals: [signal({ period: '2023', value: 80 })] },
+      offers: [],
+      index,
+      options: weights,
+    });
+    expect(gaps[0]).toMatchObject({ skillUri: 's2', trend: null, trendNote: 'not comparable with 2023: a figure of the slice is flagged as a break in series (b)', lowReliabilityShare: 1 });
+  });
+});
