@@ -59,6 +59,8 @@ export interface SkillContribution {
   weight: number;
   /** value × weight. */
   contribution: number;
+  /** How the signal was spread down to occupations (SignalSpread.method). */
+  method: string;
   /** How many occupations the share came through, and the largest few by share. */
   occupationCount: number;
   topOccupations: Array<{ uri: string; share: number; relation: 'ESSENTIAL' | 'OPTIONAL' }>;
@@ -176,7 +178,7 @@ export function deriveSkillDemand(signals: SignalInput[], index: OccupationIndex
       const demand = skills.get(skillUri) ?? { skillUri, demand: 0, contributions: [] };
       const contribution = signal.value * weight;
       demand.demand += contribution;
-      demand.contributions.push({ signal, weight, contribution, occupationCount: occupations.length, topOccupations: occupations.slice(0, 3) });
+      demand.contributions.push({ signal, weight, contribution, method: spread.method, occupationCount: occupations.length, topOccupations: occupations.slice(0, 3) });
       skills.set(skillUri, demand);
     }
   }

@@ -13,6 +13,7 @@ export interface HubServices {
   maxPageSize: number;
   taxonomy?: () => TaxonomySnapshot | undefined;
   linkerCache: SkillLinkerCache;
+  referenceDir: string;
 }
 
 /** The one DataLoader factory: each capability contributes its loaders here. */
@@ -37,5 +38,6 @@ export function createContext(services: HubServices, caller: Caller): HubContext
     skillLinker: () => services.linkerCache.get(graph, taxonomy),
     roundTrips,
     maxPageSize: services.maxPageSize,
+    referenceDir: services.referenceDir,
   };
 }

@@ -8,5 +8,6 @@ import '../catalogue/schema/micro-credential.js';
 import '../catalogue/schema/mutations.js';
 import '../catalogue/schema/coverage.js';
 import '../credentials/schema/issued-credentials.js';
+import '../intelligence/schema/gaps.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

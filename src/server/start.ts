@@ -70,6 +70,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       maxPageSize: config.maxPageSize,
       taxonomy: taxonomyCache ? () => taxonomyCache.current : undefined,
       linkerCache: new SkillLinkerCache(),
+      referenceDir: config.referenceDir,
     };
     // Build the skill-linking index now, so the first linkSkills request does not pay for it.
     const release = await services.linkerCache.get(open.graph, taxonomyCache?.current);

@@ -122,6 +122,13 @@ export class TaxonomySnapshot {
     return skills;
   }
 
+  /** Current (not deprecated) occupations. */
+  currentOccupations(): OccupationRow[] {
+    const occupations: OccupationRow[] = [];
+    for (const concept of this.concepts.values()) if (concept.kind === 'Occupation' && !concept.deprecated) occupations.push(concept);
+    return occupations;
+  }
+
   skillsInCollection(collection: string): SkillRow[] {
     return this.collections.get(collection) ?? [];
   }

@@ -45,7 +45,7 @@ describe('deriveSkillDemand', () => {
     expect(result.spreads[0]).toMatchObject({ grain: 'ISCO-1', method: 'ISCO group 7 over its 2 unit groups in proportion to EU online job-ad counts, then evenly over the 3 ESCO occupations in them' });
     const s2 = result.skills.get('s2')!;
     expect(s2.contributions).toEqual([
-      { signal: expect.objectContaining({ targetCode: '7', value: 100 }), weight: 0.75, contribution: 75, occupationCount: 2, topOccupations: [
+      { signal: expect.objectContaining({ targetCode: '7', value: 100 }), weight: 0.75, contribution: 75, method: result.spreads[0].method, occupationCount: 2, topOccupations: [
         { uri: 'o1', share: 0.375, relation: 'ESSENTIAL' },
         { uri: 'o2', share: 0.375, relation: 'ESSENTIAL' },
       ] },

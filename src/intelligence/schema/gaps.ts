@@ -1,0 +1,184 @@
+import { referenceLists } from '../../demand/reference.js';
+import { UserInputError } from '../../errors.js';
+import { builder } from '../../graphql/builder.js';
+import { type HubContext, loadExisting } from '../../graphql/context.js';
+import { MicroCredentialRef } from '../../catalogue/schema/micro-credential.js';
+import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
+import { type CoveringOffer, type GapSlice, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
+import type { SkillContribution } from '../skill-demand.js';
+import { previousPeriod, resolveRegion, resolveSector, selectSlice } from '../slice.js';
+import { demandSources, occupationIndex, offerSupply, signalsFor, unitGroupWeights } from '../store.js';
+
+interface SliceInfo extends GapSlice {
+  regionNote: string | null;
+  selection: string;
+  source: string | null;
+}
+type GapRow = SkillGap & { slice: SliceInfo };
+
+const EvidenceOccupation = builder.objectRef<SkillContribution['topOccupations'][number]>('DemandEvidenceOccupation').implement({
+  description: 'An occupation a figure reached a skill through, with the share of the figure it carried.',
+  fields: (t) => ({
+    occupation: t.field({ type: Occupation, nullable: true, description: 'The ESCO occupation.', resolve: (row, _a, context) => context.loaders.taxonomy.occupation.load(row.uri) }),
+    share: t.float({ description: 'Share of the source figure that reached this occupation (and through it the skill).', resolve: (row) => round(row.share, 6) }),
+    relation: t.string({ description: 'ESSENTIAL or OPTIONAL: how the occupation needs the skill (optional counts at the optional weight).', resolve: (row) => row.relation }),
+  }),
+});
+
+const DemandEvidence = builder.objectRef<SkillContribution>('DemandEvidence').implement({
+  description: 'One source figure behind a derived demand, and the share of it that reached the skill. The contributions of a row add up to its demand.',
+  fields: (t) => ({
+    source: t.string({ description: 'Id of the demand source (e.g. eurostat-lfsa_eisn2).', resolve: (c) => c.signal.sourceId }),
+    sourceName: t.string({ description: 'The source as it names itself.', resolve: (c) => c.signal.sourceName }),
+    retrievedOn: t.string({ nullable: true, description: 'When the data was retrieved from its publisher, if known.', resolve: (c) => c.signal.retrievedOn }),
+    metric: t.string({ description: 'What the figure measures (EMPLOYMENT, VACANCIES, JOB_ADS, …).', resolve: (c) => c.signal.metric }),
+    period: t.string({ description: 'The figure’s period.', resolve: (c) => c.signal.period }),
+    region: t.string({ description: 'The figure’s country or NUTS code.', resolve: (c) => c.signal.region }),
+    sector: t.string({ nullable: true, description: 'The figure’s NACE Rev.2 code; null when it covers every sector.', resolve: (c) => c.signal.sector }),
+    isco: t.string({ nullable: true, description: 'The ISCO-08 group the figure is for, when the source gives an ISCO group.', resolve: (c) => (c.signal.targetKind === 'ISCO' ? c.signal.targetCode : null) }),
+    target: t.string({ description: 'The figure’s target as the source gives it: kind and code (ISCO:7, OCCUPATION:<uri>, KLDB:434).', resolve: (c) => `${c.signal.targetKind}:${c.signal.targetCode}` }),
+    value: t.float({ nullable: true, description: 'The published value, exactly as in the source row.', resolve: (c) => c.signal.value }),
+    unit: t.string({ description: 'Unit of the value.', resolve: (c) => c.signal.unit }),
+    flags: t.stringList({ description: 'The source’s flags on the figure, one letter each (Eurostat: u low reliability, d definition differs, b break in series).', resolve: (c) => c.signal.flags }),
+    reliability: t.string({ description: 'NORMAL, or LOW when the source flags the figure as of low reliability.', resolve: (c) => c.signal.reliability }),
+    weight: t.float({ description: 'Share of the value that reached the skill (through the occupations below).', resolve: (c) => round(c.weight, 6) }),
+    contribution: t.float({ description: 'value × weight: this figure’s part of the skill’s demand.', resolve: (c) => round(c.contribution, 4) }),
+    method: t.string({ description: 'How the figure was spread down to occupations, and how coarse the input was.', resolve: (c) => c.method }),
+    occupationCount: t.int({ description: 'How many occupations needing the skill the share came through.', resolve: (c) => c.occupationCount }),
+    topOccupations: t.field({ type: [EvidenceOccupation], description: 'The occupations that carried the largest shares (at most 3).', resolve: (c) => c.topOccupations }),
+  }),
+});
+
+const CoveringOfferRef = builder.objectRef<CoveringOffer>('CoveringOffer').implement({
+  description: 'An offer counted as supply for a skill, with the weight it counted at and why.',
+  fields: (t) => ({
+    offer: t.field({ type: MicroCredentialRef, nullable: true, description: 'The micro-credential.', resolve: (o, _a, context) => context.loaders.catalogue.microCredential.load(o.id) }),
+    weight: t.float({ description: 'link state × provider accreditation × completeness factor.', resolve: (o) => o.weight }),
+    detail: t.string({ description: 'The factors, in words.', resolve: (o) => o.detail }),
+  }),
+});
+
+const GapSliceRef = builder.objectRef<SliceInfo>('SkillGapSlice').implement({
+  description: 'The slice a gap ranking answers: which figures were used, their total, and how coarse they were.',
+  fields: (t) => ({
+    sector: t.string({ nullable: true, description: 'NACE Rev.2 code asked, or null for all sectors.', resolve: (s) => s.sector }),
+    region: t.string({ nullable: true, description: 'Country or NUTS code asked (a German district or Land is resolved to NUTS), or null.', resolve: (s) => s.region }),
+    regionNote: t.string({ nullable: true, description: 'How the asked region was resolved, when it was not a NUTS code.', resolve: (s) => s.regionNote }),
+    period: t.string({ description: 'The period.', resolve: (s) => s.period }),
+    metric: t.string({ description: 'The metric used.', resolve: (s) => s.metric }),
+    unit: t.string({ description: 'Unit of demand.', resolve: (s) => s.unit }),
+    source: t.string({ nullable: true, description: 'The demand source used.', resolve: (s) => s.source }),
+    selection: t.string({ description: 'Which figures were chosen, and which were left out so nothing is counted twice.', resolve: (s) => s.selection }),
+    total: t.float({ description: 'Sum of the published figures of the slice: the denominator of demand shares.', resolve: (s) => s.total }),
+    figures: t.int({ description: 'Source figures in the slice.', resolve: (s) => s.signals }),
+    notPublished: t.int({ description: 'Figures the source did not publish (demand is then a lower bound).', resolve: (s) => s.notPublished }),
+    grains: t.stringList({ description: 'How coarse the inputs were: ISCO-1 (major group) … ISCO-4 (unit group), OCCUPATION.', resolve: (s) => s.grains }),
+    methods: t.stringList({ description: 'How figures were spread down to occupations.', resolve: (s) => s.methods }),
+  }),
+});
+
+export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
+  description:
+    'A skill in demand in a sector × region × period, against what quality-assured offers there teach. gapScore = demandShare × (1 − coverage); see the README, "Skills intelligence".',
+  fields: (t) => ({
+    skill: t.field({ type: Skill, nullable: true, description: 'The ESCO skill.', resolve: (g, _a, context) => context.loaders.taxonomy.skill.load(g.skillUri) }),
+    demand: t.float({ description: 'Derived demand: persons (vacancies, ads, …: see slice.unit) in occupations that need the skill, optional needs at half. The evidence adds up to it.', resolve: (g) => g.demand }),
+    demandShare: t.float({ description: 'demand / slice.total.', resolve: (g) => g.demandShare }),
+    trend: t.float({ nullable: true, description: 'Relative change of demand against trendPeriod; null when not comparable (see trendNote).', resolve: (g) => g.trend }),
+    trendPeriod: t.string({ nullable: true, description: 'The earlier period compared with.', resolve: (g) => g.trendPeriod }),
+    trendNote: t.string({ description: 'How the trend was computed, or why there is none (e.g. a break in series).', resolve: (g) => g.trendNote }),
+    coverage: t.float({ description: 'Supply in 0–1: the summed weights of the offers reaching the region that teach the skill, capped at 1.', resolve: (g) => g.coverage }),
+    gapScore: t.float({ description: 'demandShare × (1 − coverage).', resolve: (g) => g.gapScore }),
+    lowReliabilityShare: t.float({ description: 'Share of the demand from figures the source flags as of low reliability.', resolve: (g) => g.lowReliabilityShare }),
+    explanation: t.string({
+      description: 'The row in words: demand and its share, trend, coverage and the offers behind it, the gap score, and caveats on the inputs.',
+      resolve: async (g, _a, context) => explainGap(g, g.slice, (await context.loaders.taxonomy.skill.load(g.skillUri))?.preferredLabel ?? g.skillUri),
+    }),
+    evidence: t.field({ type: [DemandEvidence], description: 'The source figures behind the demand, largest contribution first.', resolve: (g) => g.contributions }),
+    coveringOffers: t.field({
+      type: [MicroCredentialRef],
+      description: 'The offers counted as supply, heaviest first.',
+      resolve: (g, _a, context) => loadExisting(context.loaders.catalogue.microCredential, g.coveringOffers.map((o) => o.id)),
+    }),
+    coverageDetail: t.field({ type: [CoveringOfferRef], description: 'Each covering offer’s weight and why.', resolve: (g) => g.coveringOffers }),
+    slice: t.field({ type: GapSliceRef, description: 'The slice this row belongs to.', resolve: (g) => g.slice }),
+  }),
+});
+
+/** Resolves and checks the arguments, reads the slice, and ranks; argument errors name the argument. */
+export async function skillGapsFor(context: HubContext, args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null }): Promise<{ slice: SliceInfo; gaps: SkillGap[] }> {
+  const refs = referenceLists(context.referenceDir);
+  const sector = resolveSector(args.sector, refs);
+  if (!sector.ok) throw new UserInputError('sector', sector.reason);
+  const region = resolveRegion(args.region, refs);
+  if (!region.ok) throw new UserInputError('region', region.reason);
+  const sources = await demandSources(context.graph);
+  const allPeriods = [...new Set(sources.flatMap((s) => s.periods))].sort();
+  if (sources.length === 0) throw new UserInputError('period', 'no demand data imported yet (npm run hub -- import demand …)');
+  if (args.period != null && !/^\d{4}(-\d{4})?$/.test(args.period)) throw new UserInputError('period', `must be a year such as 2024 (got '${args.period}')`);
+  const period = args.period ?? allPeriods.filter((p) => !p.includes('-')).pop()!;
+  if (!allPeriods.includes(period)) throw new UserInputError('period', `no demand data for ${period}; periods with data: ${allPeriods.join(', ')}`);
+  const previousCandidates = [...new Set(sources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null))];
+  const [candidates, weights, offers, index] = await Promise.all([
+    signalsFor(context.graph, { periods: [period, ...previousCandidates], region: region.code, sector: sector.code }),
+    unitGroupWeights(context.graph),
+    offerSupply(context),
+    occupationIndex(context),
+  ]);
+  const query = { sector: sector.code, region: region.code, period, metric: args.metric ?? null };
+  const chosen = selectSlice(candidates, query);
+  if (chosen.signals.length === 0) {
+    throw new UserInputError(
+      'period',
+      `no demand figures for ${[sector.code ? `sector ${sector.code}` : 'all sectors', region.code ?? 'all regions', period, args.metric].filter(Boolean).join(' × ')}; ` +
+        `sources: ${sources.map((s) => `${s.id} (${s.periods.join(', ')})`).join('; ')}`,
+    );
+  }
+  const sourcePeriods = sources.find((s) => s.id === chosen.sourceId)?.periods ?? [];
+  const before = previousPeriod(sourcePeriods, period);
+  const previous = before ? selectSlice(candidates, { ...query, period: before, metric: chosen.metric }) : null;
+  const { slice, gaps } = rankSkillGaps({
+    slice: { sector: sector.code, region: region.code, period, metric: chosen.metric! },
+    signals: chosen.signals,
+    previous: previous && previous.sourceId === chosen.sourceId && previous.signals.length > 0 ? { period: before!, signals: previous.signals } : null,
+    offers,
+    index,
+    options: { optionalWeight: 0.5, unitWeights: weights },
+  });
+  return { slice: { ...slice, regionNote: region.note, selection: chosen.note, source: chosen.sourceId }, gaps };
+}
+
+builder.queryFields((t) => ({
+  sectorSkillGaps: t.field({
+    type: [SkillGapRef],
+    description:
+      'Skills in demand in a sector × region × period, ranked by gap score (demand share × (1 − coverage by quality-assured offers reaching the region)), each with its derivation from the source figures. ' +
+      'An unknown NACE or NUTS code, or a slice without figures, is a BAD_USER_INPUT error naming the argument.',
+    args: {
+      sector: t.arg.string({ description: 'NACE Rev.2 section (F) or division (F41); all sectors when left out.' }),
+      region: t.arg.string({ description: 'Country (FR), NUTS 1–3 code (FR10, DE212), German district (AGS, 09162) or Land (09); all regions when left out.' }),
+      period: t.arg.string({ description: 'Year (2024); the latest year with figures when left out.' }),
+      metric: t.arg.string({ description: 'EMPLOYMENT, VACANCIES, JOB_ADS, …; by default the first of VACANCIES, JOB_ADS, EMPLOYMENT the slice has.' }),
+      first: t.arg.int({ description: 'How many rows (default 20).', defaultValue: 20 }),
+    },
+    resolve: async (_root, args, context) => {
+      const first = args.first ?? 20;
+      if (first < 0 || first > context.maxPageSize) throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
+      const { slice, gaps } = await skillGapsFor(context, args);
+      return gaps.slice(0, first).map((gap) => ({ ...gap, slice }));
+    },
+  }),
+}));
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+// What demand adds to every request's context (src/graphql/context.ts).
+declare module '../../graphql/context.js' {
+  interface HubContext {
+    /** Official code lists folder (REFERENCE_DIR), for checking demand arguments. */
+    referenceDir: string;
+  }
+}

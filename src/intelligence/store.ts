@@ -1,0 +1,105 @@
+import { assessCompleteness } from '../catalogue/completeness.js';
+import type { GraphClient } from '../graph/client.js';
+import { type HubContext, loadExisting } from '../graphql/context.js';
+import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
+import type { OfferSupply } from './gaps.js';
+import { OccupationIndex, type OccupationNeeds, type SignalInput } from './skill-demand.js';
+
+/** Reads for skills intelligence: each a fixed number of round trips, whatever the size of the answer. */
+
+export interface DemandSourceRow {
+  id: string;
+  name: string;
+  retrievedOn: string | null;
+  periods: string[];
+  contentHash: string;
+  citation: string;
+  licence: string;
+}
+
+export async function demandSources(graph: GraphClient): Promise<DemandSourceRow[]> {
+  return graph.read<DemandSourceRow>(
+    `MATCH (s:DemandSource) RETURN s.id AS id, s.name AS name, s.retrievedOn AS retrievedOn, s.periods AS periods,
+            s.contentHash AS contentHash, s.citation AS citation, s.licence AS licence ORDER BY id`,
+  );
+}
+
+/** The figures of these periods within the region and sector (prefix match: NUTS and NACE codes nest), with their source's name and date. */
+export async function signalsFor(graph: GraphClient, query: { periods: string[]; region: string | null; sector: string | null }): Promise<SignalInput[]> {
+  const rows = await graph.read<SignalInput>(
+    `MATCH (s:DemandSignal) WHERE s.period IN $periods
+       AND ($region IS NULL OR s.region STARTS WITH $region)
+       AND ($sector IS NULL OR s.sector STARTS WITH $sector)
+     MATCH (src:DemandSource {id: s.sourceId})
+     RETURN s.key AS key, s.sourceId AS sourceId, src.name AS sourceName, s.metric AS metric, s.value AS value, s.unit AS unit,
+            s.period AS period, s.region AS region, s.sector AS sector, s.targetKind AS targetKind, s.targetCode AS targetCode,
+            coalesce(s.flags, []) AS flags, s.reliability AS reliability, src.retrievedOn AS retrievedOn
+     ORDER BY s.key`,
+    query,
+  );
+  return rows.map((row) => ({ ...row, value: row.value ?? null, sector: row.sector ?? null, retrievedOn: row.retrievedOn ?? null }));
+}
+
+/** Job-ad counts per ISCO unit group (EU-wide), the weights that shape a coarse group's split. */
+export async function unitGroupWeights(graph: GraphClient): Promise<{ byUnitGroup: Map<string, number>; source: string } | null> {
+  const rows = await graph.read<{ code: string; value: number; source: string }>(
+    `MATCH (s:DemandSignal {metric: 'JOB_ADS', targetKind: 'ISCO', region: 'EU'}) WHERE size(s.targetCode) = 4 AND s.value IS NOT NULL
+     MATCH (src:DemandSource {id: s.sourceId})
+     RETURN s.targetCode AS code, s.value AS value, src.name + ' (' + s.period + ')' AS source ORDER BY code`,
+  );
+  if (rows.length === 0) return null;
+  return { byUnitGroup: new Map(rows.map((row) => [row.code, row.value])), source: `EU online job-ad counts per unit group: ${rows[0].source}` };
+}
+
+/** Published offers with what supply needs: where they reach, provider accreditation, completeness and skill links. */
+export async function offerSupply(context: HubContext): Promise<OfferSupply[]> {
+  const ids = (await context.graph.read<{ id: string }>("MATCH (m:MicroCredential {status: 'PUBLISHED'}) RETURN m.id AS id ORDER BY id")).map((r) => r.id);
+  const offers = await loadExisting(context.loaders.catalogue.microCredential, ids);
+  const providerIds = [...new Set(offers.map((m) => m.providerId).filter((id): id is string => id !== null))];
+  const [providers, outcomes] = await Promise.all([
+    loadExisting(context.loaders.catalogue.provider, providerIds).then((list) => new Map(list.map((p) => [p.id, p]))),
+    context.loaders.catalogue.outcomes.loadMany(ids),
+  ]);
+  return offers.map((offer, i) => {
+    const provider = offer.providerId ? (providers.get(offer.providerId) ?? null) : null;
+    const offerOutcomes = outcomes[i] instanceof Error ? [] : (outcomes[i] as Awaited<ReturnType<typeof context.loaders.catalogue.outcomes.load>>);
+    return {
+      id: offer.id,
+      title: offer.title,
+      issuerCountries: offer.issuerCountries ?? [],
+      issuerRegions: offer.issuerRegions ?? [],
+      participationForm: offer.participationForm,
+      accredited: provider?.accreditationStatus === 'ACCREDITED',
+      completenessScore: assessCompleteness(offer, provider).score,
+      links: offerOutcomes.flatMap((outcome) => outcome.links.map((link) => ({ skillUri: link.skillUri, state: link.state }))),
+    };
+  });
+}
+
+const indexes = new WeakMap<TaxonomySnapshot, OccupationIndex>();
+
+/** Every current occupation with its ISCO unit group and current skills, indexed; built once per taxonomy snapshot. */
+export async function occupationIndex(context: HubContext): Promise<OccupationIndex> {
+  const snapshot = context.taxonomy;
+  if (snapshot) {
+    let index = indexes.get(snapshot);
+    if (!index) {
+      const needs: OccupationNeeds[] = snapshot.currentOccupations().map((occupation) => ({
+        uri: occupation.uri,
+        iscoGroup: occupation.iscoGroup ?? null,
+        essential: snapshot.skillsOf('ESSENTIAL_SKILL', occupation.uri).filter((s) => !s.deprecated).map((s) => s.uri),
+        optional: snapshot.skillsOf('OPTIONAL_SKILL', occupation.uri).filter((s) => !s.deprecated).map((s) => s.uri),
+      }));
+      index = new OccupationIndex(needs);
+      indexes.set(snapshot, index);
+    }
+    return index;
+  }
+  const rows = await context.graph.read<OccupationNeeds>(
+    `MATCH (o:Occupation) WHERE o.deprecated = false
+     RETURN o.uri AS uri, o.iscoGroup AS iscoGroup,
+            COLLECT { MATCH (o)-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri } AS essential,
+            COLLECT { MATCH (o)-[:OPTIONAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri } AS optional`,
+  );
+  return new OccupationIndex(rows);
+}

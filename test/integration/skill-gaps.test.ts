@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCatalogue } from '../../src/catalogue/import.js';
+import { projectRoot } from '../../src/config.js';
+import { EU_JOB_ADS_FILE, readEuJobAds } from '../../src/demand/adapters/eu-job-ads.js';
+import { EUROSTAT_LFS_FILE, readEurostatLfs } from '../../src/demand/adapters/eurostat-lfs.js';
+import { importDemand } from '../../src/demand/import.js';
+import { referenceLists } from '../../src/demand/reference.js';
+import type { GraphClient } from '../../src/graph/client.js';
+import { SkillLinkerCache } from '../../src/linking/cache.js';
+import type { RunningHub } from '../../src/server/start.js';
+import { importEsco } from '../../src/taxonomy/esco-import.js';
+import { demoCatalogueFile } from '../../src/taxonomy/seed.js';
+import { escoDir, freshTestGraph, gql, startTestHub } from '../helpers.js';
+
+const shared = path.resolve(projectRoot, '..', 'shared', 'data');
+const csv = (file: string) => parse(fs.readFileSync(file), { columns: true, bom: true }) as Array<Record<string, string>>;
+
+const GAPS = `query($sector: String, $region: String, $period: String, $first: Int) {
+  sectorSkillGaps(sector: $sector, region: $region, period: $period, first: $first) {
+    skill { uri preferredLabel } demand demandShare trend trendNote coverage gapScore explanation
+    evidence { source metric period region sector isco value flags weight contribution method }
+    coveringOffers { id }
+    slice { metric unit source total figures notPublished grains }
+  } }`;
+
+describe('sector × region skill gaps on full ESCO and real demand data', () => {
+  let graph: GraphClient;
+  let hub: RunningHub;
+
+  beforeAll(async () => {
+    graph = await freshTestGraph({ seed: false });
+    await importEsco(graph, escoDir);
+    await importCatalogue(graph, demoCatalogueFile, await new SkillLinkerCache().get(graph));
+    const refs = referenceLists(path.join(shared, 'reference'));
+    await importDemand(graph, [readEurostatLfs(path.join(shared, 'eurostat-lfsa_eisn2'), refs, null), readEuJobAds(path.join(shared, 'eu-oja-isco4-2019-2020'), refs, null)]);
+    hub = await startTestHub({ SEED_DEMO: 'false' });
+  });
+  afterAll(async () => {
+    await hub.stop();
+    await graph.close();
+  });
+
+  it('ranks construction skills in France in 2024, each figure traced to its Eurostat row; one skill recomputed by hand from the CSVs', async () => {
+    const { data, errors } = await gql(hub, GAPS, { sector: 'F', region: 'FR', period: '2024', first: 10 });
+    expect(errors).toBeUndefined();
+    const rows = data.sectorSkillGaps;
+    expect(rows).toHaveLength(10);
+    const eurostat = csv(path.join(shared, 'eurostat-lfsa_eisn2', EUROSTAT_LFS_FILE)).filter((r) => r.nace_r2 === 'F' && r.geo_label === 'France' && r.year === '2024');
+    const published = eurostat.filter((r) => r.value_thousand_persons !== '');
+    expect(rows[0].slice).toEqual({
+      metric: 'EMPLOYMENT',
+      unit: 'thousand persons',
+      source: 'eurostat-lfsa_eisn2',
+      total: Math.round(published.reduce((sum, r) => sum + Number(r.value_thousand_persons), 0) * 1e4) / 1e4,
+      figures: 10,
+      notPublished: 10 - published.length,
+      grains: ['ISCO-1'],
+    });
+    // Ranked by gap score, and every evidence value is the Eurostat row's value.
+    const scores = rows.map((r: { gapScore: number }) => r.gapScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const row of rows) {
+      for (const e of row.evidence) {
+        const source = eurostat.find((r) => r.isco08 === `OC${e.isco}`)!;
+        expect([e.source, e.metric, e.period, e.region, e.sector, e.value, e.flags]).toEqual(['eurostat-lfsa_eisn2', 'EMPLOYMENT', '2024', 'FR', 'F', Number(source.value_thousand_persons), [...source.flag]]);
+      }
+      const summed = row.evidence.reduce((sum: number, e: { contribution: number }) => sum + e.contribution, 0);
+      expect(summed).toBeCloseTo(row.demand, 2);
+      expect(row.gapScore).toBeCloseTo(row.demandShare * (1 - row.coverage), 5);
+    }
+
+    // By hand, from the CSVs only: the top skill's demand.
+    const top = rows[0];
+    const occupations = csv(path.join(escoDir, 'occupations_en.csv'));
+    const relations = csv(path.join(escoDir, 'occupationSkillRelations_en.csv'));
+    const ads = new Map(csv(path.join(shared, 'eu-oja-isco4-2019-2020', EU_JOB_ADS_FILE)).map((r) => [r.isco08_4d, Number(r.n_ads_2019_2020_EU)]));
+    const occupationsOfUnit = new Map<string, string[]>();
+    for (const o of occupations) occupationsOfUnit.set(o.iscoGroup, [...(occupationsOfUnit.get(o.iscoGroup) ?? []), o.conceptUri]);
+    const need = new Map(relations.filter((r) => r.skillUri === top.skill.uri).map((r) => [r.occupationUri, r.relationType === 'essential' ? 1 : 0.5]));
+    let expected = 0;
+    for (const row of published) {
+      const major = row.isco08.slice(2);
+      const units = [...occupationsOfUnit.keys()].filter((unit) => unit.startsWith(major));
+      const totalAds = units.reduce((sum, unit) => sum + (ads.get(unit) ?? 0), 0);
+      for (const unit of units) {
+        const members = occupationsOfUnit.get(unit)!;
+        // No job ads for any unit group of the major group (armed forces): an even split, as documented.
+        const unitShare = totalAds > 0 ? (ads.get(unit) ?? 0) / totalAds : 1 / units.length;
+        for (const occupation of members) expected += Number(row.value_thousand_persons) * unitShare * (1 / members.length) * (need.get(occupation) ?? 0);
+      }
+    }
+    expect(expected).toBeGreaterThan(0);
+    expect(top.demand).toBeCloseTo(expected, 3);
+    expect(top.trendNote).toMatch(/^against 2023|not comparable/);
+    expect(top.explanation).toContain(`in occupations that need "${top.skill.preferredLabel}"`);
+  });
+
+  it('refuses an unknown NACE or NUTS code and a period without data, naming the argument', async () => {
+    const error = async (variables: Record<string, unknown>) => (await gql(hub, GAPS, variables)).errors?.[0];
+    expect(await error({ sector: 'Q9', region: 'FR', period: '2024' })).toMatchObject({ message: "sector: unknown NACE Rev.2 code 'Q9': give a section (F) or a division (F41)", extensions: { code: 'BAD_USER_INPUT', field: 'sector' } });
+    expect(await error({ sector: 'F', region: 'XX', period: '2024' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'region' } });
+    expect(await error({ sector: 'F', region: 'FR', period: '1999' })).toMatchObject({
+      message: 'period: no demand data for 1999; periods with data: 2019-2020, 2023, 2024',
+      extensions: { code: 'BAD_USER_INPUT', field: 'period' },
+    });
+    // A region with no figures at its level: Eurostat's LFS table is national.
+    expect(await error({ sector: 'F', region: 'FR10', period: '2024' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'period' }, message: expect.stringContaining('no demand figures for sector F × FR10 × 2024') });
+  });
+});
