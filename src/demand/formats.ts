@@ -1,5 +1,6 @@
 import { readEuJobAds } from './adapters/eu-job-ads.js';
 import { readEurostatLfs } from './adapters/eurostat-lfs.js';
+import { readUsSectorMix } from './adapters/us-sector-mix.js';
 import { readGenericDemand } from './adapters/generic.js';
 import type { DemandBatch } from './model.js';
 import type { ReferenceLists } from './reference.js';
@@ -21,6 +22,11 @@ export const DEMAND_FORMATS: DemandFormat[] = [
     name: 'eu-job-ads',
     description: 'EU online job-ad counts by ISCO-08 unit group, 2019–2020 (OJA v9), ../shared/data/eu-oja-isco4-2019-2020: weights within ISCO groups',
     read: (input, refs, { retrievedOn }) => [readEuJobAds(input, refs, retrievedOn)],
+  },
+  {
+    name: 'us-sector-mix',
+    description: 'US BLS OEWS occupation mix by sector (May 2024) via the ESCO–O*NET crosswalk, ../shared/data/sector-occupation/us-bls-oews-natsector-2024: shapes splits within a sector',
+    read: (input, refs, { retrievedOn }) => [readUsSectorMix(input, refs, retrievedOn)],
   },
   {
     name: 'generic',

@@ -17,6 +17,8 @@ export const DEMAND_METRICS = [
   'SHORTAGE',
   'AUTOMATION_RISK',
   'EMPLOYER_NEED',
+  // Jobs by occupation within a sector from a proxy source: shapes splits, never counted as demand.
+  'OCCUPATION_MIX',
 ] as const;
 export type DemandMetric = (typeof DEMAND_METRICS)[number];
 

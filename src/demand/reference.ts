@@ -47,6 +47,8 @@ const COUNTRIES_OUTSIDE_NUTS: Region[] = [
   { code: 'BA', level: 0, country: 'BA', label: 'Bosnia and Herzegovina', versions: [] },
   // EU-wide figures (job-ad totals); no country lies "within" it by code, so they are never summed into a country.
   { code: 'EU', level: 0, country: 'EU', label: 'European Union (EU-wide figure)', versions: [] },
+  // The US occupation mix by sector (a proxy used only to shape splits within a sector).
+  { code: 'US', level: 0, country: 'US', label: 'United States (occupation-mix proxy)', versions: [] },
 ];
 
 /**

@@ -49,9 +49,15 @@ export interface DerivationOptions {
   optionalWeight: number;
   /** Job-ad (or other) weights per ISCO unit group, with where they come from; null = even split. */
   unitWeights: { byUnitGroup: Map<string, number>; source: string } | null;
+  /**
+   * Jobs per occupation within each NACE section (an occupation-mix proxy), with where they come from.
+   * When a figure names a sector, its ISCO group is split over the group's occupations in proportion
+   * to their jobs in that sector; without a mix for the sector, by unit-group weights as above.
+   */
+  occupationMix: { bySection: Map<string, Map<string, number>>; source: string } | null;
 }
 
-export const DEFAULT_DERIVATION: DerivationOptions = { optionalWeight: 0.5, unitWeights: null };
+export const DEFAULT_DERIVATION: DerivationOptions = { optionalWeight: 0.5, unitWeights: null, occupationMix: null };
 
 export interface SkillContribution {
   signal: SignalInput;
@@ -116,6 +122,21 @@ export function spreadSignal(signal: SignalInput, index: OccupationIndex, option
   const units = index.unitGroupsUnder(signal.targetCode);
   const grain = `ISCO-${signal.targetCode.length}`;
   if (units.length === 0) return { signal, occupations: [], method: `ISCO group ${signal.targetCode} has no ESCO occupation`, grain };
+  const mix = signal.sector ? options.occupationMix?.bySection.get(signal.sector.slice(0, 1)) : undefined;
+  if (mix) {
+    const members = units.flatMap((unit) => index.byUnitGroup.get(unit)!);
+    const jobs = members.map((occupation) => mix.get(occupation.uri) ?? 0);
+    const total = jobs.reduce((sum, value) => sum + value, 0);
+    if (total > 0) {
+      const occupations = members.map((occupation, i) => ({ uri: occupation.uri, share: jobs[i] / total })).filter((o) => o.share > 0);
+      return {
+        signal,
+        occupations,
+        method: `ISCO group ${signal.targetCode} over the ${occupations.length} of its ${members.length} ESCO occupations that have jobs in sector ${signal.sector!.slice(0, 1)}, in proportion to those jobs in ${options.occupationMix!.source}`,
+        grain,
+      };
+    }
+  }
   const weights = options.unitWeights;
   const weighted = weights ? units.map((unit) => weights.byUnitGroup.get(unit) ?? 0) : units.map(() => 1);
   const total = weighted.reduce((sum, w) => sum + w, 0);
@@ -145,7 +166,8 @@ export function deriveSkillDemand(signals: SignalInput[], index: OccupationIndex
   // computed once per target (many signals of a slice share their ISCO group).
   const byTarget = new Map<string, { spread: Omit<SignalSpread, 'signal'>; reached: Reached }>();
   const reachedBy = (signal: SignalInput) => {
-    const target = `${signal.targetKind}:${signal.targetCode}`;
+    // The sector section matters when an occupation mix shapes the split.
+    const target = `${signal.targetKind}:${signal.targetCode}:${signal.sector?.slice(0, 1) ?? ''}`;
     let entry = byTarget.get(target);
     if (!entry) {
       const { occupations, method, grain } = spreadSignal(signal, index, options);

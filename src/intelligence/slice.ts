@@ -28,7 +28,8 @@ export function inSlice(signal: Pick<SignalInput, 'region' | 'sector'>, query: P
 }
 
 export function selectSlice(candidates: SignalInput[], query: SliceQuery): { signals: SignalInput[]; metric: string | null; sourceId: string | null; note: string } {
-  const within = candidates.filter((s) => s.period === query.period && inSlice(s, query) && s.targetKind !== 'SKILL');
+  // Weights (an occupation mix, EU-wide job ads) shape splits; they are never the demand of a slice.
+  const within = candidates.filter((s) => s.period === query.period && inSlice(s, query) && s.targetKind !== 'SKILL' && s.metric !== 'OCCUPATION_MIX' && s.region !== 'EU');
   const metrics = [...new Set(within.map((s) => s.metric))];
   const metric = query.metric ?? METRIC_PREFERENCE.find((m) => metrics.includes(m)) ?? metrics.sort()[0] ?? null;
   if (metric === null) return { signals: [], metric: null, sourceId: null, note: 'no figures' };

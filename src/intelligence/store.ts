@@ -27,7 +27,7 @@ export async function demandSources(graph: GraphClient): Promise<DemandSourceRow
 /** The figures of these periods within the region and sector (prefix match: NUTS and NACE codes nest), with their source's name and date. */
 export async function signalsFor(graph: GraphClient, query: { periods: string[]; region: string | null; sector: string | null }): Promise<SignalInput[]> {
   const rows = await graph.read<SignalInput>(
-    `MATCH (s:DemandSignal) WHERE s.period IN $periods
+    `MATCH (s:DemandSignal) WHERE s.period IN $periods AND s.metric <> 'OCCUPATION_MIX'
        AND ($region IS NULL OR s.region STARTS WITH $region)
        AND ($sector IS NULL OR s.sector STARTS WITH $sector)
      MATCH (src:DemandSource {id: s.sourceId})
@@ -49,6 +49,23 @@ export async function unitGroupWeights(graph: GraphClient): Promise<{ byUnitGrou
   );
   if (rows.length === 0) return null;
   return { byUnitGroup: new Map(rows.map((row) => [row.code, row.value])), source: `EU online job-ad counts per unit group: ${rows[0].source}` };
+}
+
+/** Jobs per ESCO occupation within each NACE section, from an imported occupation-mix proxy, or null. */
+export async function occupationMix(graph: GraphClient): Promise<{ bySection: Map<string, Map<string, number>>; source: string } | null> {
+  const rows = await graph.read<{ section: string; uri: string; value: number; source: string }>(
+    `MATCH (s:DemandSignal {metric: 'OCCUPATION_MIX', targetKind: 'OCCUPATION'}) WHERE s.value IS NOT NULL
+     MATCH (src:DemandSource {id: s.sourceId})
+     RETURN s.sector AS section, s.targetCode AS uri, s.value AS value, src.id AS source`,
+  );
+  if (rows.length === 0) return null;
+  const bySection = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const section = bySection.get(row.section) ?? new Map<string, number>();
+    section.set(row.uri, row.value);
+    bySection.set(row.section, section);
+  }
+  return { bySection, source: `the occupation mix by sector of ${rows[0].source}` };
 }
 
 /** Published offers with what supply needs: where they reach, provider accreditation, completeness and skill links. */

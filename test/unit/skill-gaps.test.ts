@@ -64,6 +64,17 @@ describe('deriveSkillDemand', () => {
     expect(result.spreads.map((s) => s.grain)).toEqual(['OCCUPATION', 'ISCO-4']);
   });
 
+  it('shapes a sector figure by the occupation mix of that sector, and falls back to unit-group weights for sectors it lacks', () => {
+    // In sector F, o3 has 3 jobs for every job of o1; o2 has none there.
+    const mix = { bySection: new Map([['F', new Map([['o1', 10], ['o3', 30], ['o4', 99]])]]), source: 'a test mix' };
+    const options = { ...weights, occupationMix: mix };
+    const construction = deriveSkillDemand([signal({ sector: 'F41' })], index, options);
+    expect(demandOf(construction)).toEqual({ s1: 25, s2: 25, s3: 12.5, s4: 75 });
+    expect(construction.spreads[0].method).toBe('ISCO group 7 over the 2 of its 3 ESCO occupations that have jobs in sector F, in proportion to those jobs in a test mix');
+    // Sector C has no mix: job-ad weights as before.
+    expect(demandOf(deriveSkillDemand([signal({ sector: 'C' })], index, options))).toEqual({ s1: 37.5, s2: 75, s3: 18.75, s4: 25 });
+  });
+
   it('lets a figure that was not published contribute nothing (not zero demand: no entry at all)', () => {
     const result = deriveSkillDemand([signal({ targetCode: '2', value: null, reliability: 'NOT_PUBLISHED' })], index, weights);
     expect(result.skills.size).toBe(0);

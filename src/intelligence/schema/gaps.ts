@@ -7,7 +7,7 @@ import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { type CoveringOffer, type GapSlice, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
 import type { SkillContribution } from '../skill-demand.js';
 import { previousPeriod, resolveRegion, resolveSector, selectSlice } from '../slice.js';
-import { demandSources, occupationIndex, offerSupply, signalsFor, unitGroupWeights } from '../store.js';
+import { demandSources, occupationIndex, occupationMix, offerSupply, signalsFor, unitGroupWeights } from '../store.js';
 
 interface SliceInfo extends GapSlice {
   regionNote: string | null;
@@ -119,9 +119,10 @@ export async function skillGapsFor(context: HubContext, args: { sector?: string 
   const period = args.period ?? allPeriods.filter((p) => !p.includes('-')).pop()!;
   if (!allPeriods.includes(period)) throw new UserInputError('period', `no demand data for ${period}; periods with data: ${allPeriods.join(', ')}`);
   const previousCandidates = [...new Set(sources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null))];
-  const [candidates, weights, offers, index] = await Promise.all([
+  const [candidates, weights, mix, offers, index] = await Promise.all([
     signalsFor(context.graph, { periods: [period, ...previousCandidates], region: region.code, sector: sector.code }),
     unitGroupWeights(context.graph),
+    occupationMix(context.graph),
     offerSupply(context),
     occupationIndex(context),
   ]);
@@ -143,7 +144,7 @@ export async function skillGapsFor(context: HubContext, args: { sector?: string 
     previous: previous && previous.sourceId === chosen.sourceId && previous.signals.length > 0 ? { period: before!, signals: previous.signals } : null,
     offers,
     index,
-    options: { optionalWeight: 0.5, unitWeights: weights },
+    options: { optionalWeight: 0.5, unitWeights: weights, occupationMix: mix },
   });
   return { slice: { ...slice, regionNote: region.note, selection: chosen.note, source: chosen.sourceId }, gaps };
 }
