@@ -15,7 +15,7 @@ const USAGE = `usage: npm run hub -- <command>
 
   import esco <dir> [--version V] [--json]   import an ESCO CSV export (all or nothing)
   import catalogue <file> [--skip-invalid]   import micro-credentials from JSON, CSV or an ELM v3 JSON-LD document (all or nothing unless --skip-invalid)
-  import demand <file-or-dir> --format <name> [--retrieved YYYY-MM-DD]
+  import demand <file-or-dir> --format <name> [--retrieved YYYY-MM-DD] [--years 2023,2024]
                                              import labour-market demand signals (all or nothing; replaces the source's figures for the periods it brings)
                                              formats: ${DEMAND_FORMATS.map((format) => format.name).join(', ')}
   seed                                       load the demo data set from seeds/ (a small ESCO subset)
@@ -116,6 +116,7 @@ async function importCatalogueCommand(args: string[]): Promise<void> {
 async function importDemandCommand(args: string[]): Promise<void> {
   const formatName = option(args, '--format');
   const retrievedOn = option(args, '--retrieved') ?? null;
+  const years = option(args, '--years')?.split(',').map((year) => year.trim());
   const input = args.shift();
   const format = demandFormat(formatName);
   const formats = DEMAND_FORMATS.map((f) => `  ${f.name.padEnd(14)} ${f.description}`).join('\n');
@@ -124,7 +125,8 @@ async function importDemandCommand(args: string[]): Promise<void> {
   if (retrievedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(retrievedOn)) throw new UsageError(`--retrieved must be a date YYYY-MM-DD (got '${retrievedOn}')`);
   const config = loadConfig();
   process.stderr.write(`Reading ${input} as ${format.name} (code lists from ${config.referenceDir})\n`);
-  const batches = format.read(input, referenceLists(config.referenceDir), { retrievedOn });
+  if (years?.some((year) => !/^\d{4}$/.test(year))) throw new UsageError(`--years must be years separated by commas, such as 2023,2024 (got '${years.join(',')}')`);
+  const batches = format.read(input, referenceLists(config.referenceDir), { retrievedOn, years });
   const open = await openGraph(config);
   try {
     const summaries = await importDemand(open.graph, batches, progressPrinter());

@@ -1,3 +1,4 @@
+import { readGermanPes } from './adapters/de-ba.js';
 import { readEuJobAds } from './adapters/eu-job-ads.js';
 import { readEurostatLfs } from './adapters/eurostat-lfs.js';
 import { readUsSectorMix } from './adapters/us-sector-mix.js';
@@ -9,7 +10,7 @@ import type { ReferenceLists } from './reference.js';
 export interface DemandFormat {
   name: string;
   description: string;
-  read(input: string, refs: ReferenceLists, options: { retrievedOn: string | null }): DemandBatch[];
+  read(input: string, refs: ReferenceLists, options: { retrievedOn: string | null; years?: string[] }): DemandBatch[];
 }
 
 export const DEMAND_FORMATS: DemandFormat[] = [
@@ -17,6 +18,11 @@ export const DEMAND_FORMATS: DemandFormat[] = [
     name: 'eurostat-lfs',
     description: 'Eurostat LFS employment by NACE section × ISCO major group × country (lfsa_eisn2), ../shared/data/eurostat-lfsa_eisn2',
     read: (input, refs, { retrievedOn }) => [readEurostatLfs(input, refs, retrievedOn)],
+  },
+  {
+    name: 'de-ba',
+    description: 'German PES (Bundesagentur für Arbeit) registered vacancies and unemployed by district × KldB 2010 group × year, ../shared/data/de-ba-vacancies-unemployed (--years 2023,2024 to import some years)',
+    read: (input, refs, options) => [readGermanPes(input, refs, options)],
   },
   {
     name: 'eu-job-ads',

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { ImportError } from '../errors.js';
-import type { GraphClient } from '../graph/client.js';
+import type { GraphClient, WriteTransaction } from '../graph/client.js';
 import { type DemandBatch, type DemandSignal, signalKey } from './model.js';
 
 /**
- * Writes a batch of demand signals in one transaction: either every signal of the batch is in the
- * graph afterwards, or nothing changed. Idempotent per source and period: the batch replaces the
- * source's signals for the periods it brings (a figure it no longer has is removed; other periods of
- * the source are kept), and re-importing the same data changes nothing.
+ * Writes demand signals: every row read and checked before anything is written, then written in one
+ * transaction (or, for very large sources, one transaction per group of whole periods). Idempotent per
+ * source and period: a batch replaces the source's signals for the periods it brings (a figure it no
+ * longer has is removed; other periods of the source are kept), and re-importing the same data
+ * changes nothing.
  */
 
 export interface DemandImportProgress {
@@ -64,8 +65,87 @@ export function batchContentHash(batch: DemandBatch): string {
 }
 
 /**
- * Imports the batches (one per source a format reads) in one transaction: all of them or nothing.
- * Checks for duplicate figures before writing anything.
+ * A transaction holds at most this many figures (Neo4j keeps a transaction's changes in memory; the
+ * German PES data has 1.6 million). Smaller imports are one transaction; a larger one is written one
+ * group of whole periods at a time, so each period is replaced all at once.
+ */
+export const MAX_FIGURES_PER_TRANSACTION = 150_000;
+
+interface PreparedBatch {
+  batch: DemandBatch;
+  rows: ReturnType<typeof signalProperties>[];
+  keys: Map<string, number>;
+  periods: string[];
+}
+
+/** The periods of a batch in groups of at most `max` figures (a single period larger than that stays whole). */
+export function periodGroups(rows: Array<{ period: string }>, max: number): string[][] {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.period, (counts.get(row.period) ?? 0) + 1);
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const [period, count] of [...counts.entries()].sort()) {
+    if (current.length > 0 && size + count > max) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(period);
+    size += count;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** Replaces the source's figures for `periods` with `rows` (those of these periods), inside the caller's transaction; returns how many were removed. */
+async function replacePeriods(tx: WriteTransaction, prepared: PreparedBatch, periods: string[], onProgress: (progress: DemandImportProgress) => void): Promise<number> {
+  const { source } = prepared.batch;
+  const rows = prepared.rows.filter((row) => periods.includes(row.period));
+  const existing = (await tx.run('MATCH (s:DemandSignal {sourceId: $sourceId}) WHERE s.period IN $periods RETURN s.key AS key', { sourceId: source.id, periods })) as Array<{ key: string }>;
+  const stale = existing.map((row) => row.key).filter((key) => !prepared.keys.has(key));
+  const label = `${source.id} ${periods.length === 1 ? periods[0] : `${periods[0]}–${periods[periods.length - 1]}`}`;
+  for (let start = 0; start < stale.length; start += BATCH_SIZE) {
+    await tx.run('UNWIND $keys AS key MATCH (s:DemandSignal {key: key}) DELETE s', { keys: stale.slice(start, start + BATCH_SIZE) });
+    onProgress({ phase: `${label}: removing figures the source no longer has`, done: Math.min(start + BATCH_SIZE, stale.length), total: stale.length });
+  }
+  for (let start = 0; start < rows.length; start += BATCH_SIZE) {
+    await tx.run('UNWIND $rows AS row MERGE (s:DemandSignal {key: row.key}) SET s += row', { rows: rows.slice(start, start + BATCH_SIZE) });
+    onProgress({ phase: `${label} figures`, done: Math.min(start + BATCH_SIZE, rows.length), total: rows.length });
+  }
+  return stale.length;
+}
+
+async function recordSource(tx: WriteTransaction, batch: DemandBatch): Promise<void> {
+  const { source } = batch;
+  const [{ allPeriods }] = (await tx.run(
+    'MATCH (s:DemandSignal {sourceId: $sourceId}) WITH DISTINCT s.period AS period ORDER BY period RETURN collect(period) AS allPeriods',
+    { sourceId: source.id },
+  )) as Array<{ allPeriods: string[] }>;
+  await tx.run(
+    `MERGE (src:DemandSource {id: $id})
+     ON CREATE SET src.firstImportedAt = datetime()
+     SET src += $props`,
+    {
+      id: source.id,
+      props: {
+        name: source.name,
+        citation: source.citation,
+        url: source.url,
+        licence: source.licence,
+        retrievedOn: source.retrievedOn,
+        flagMeanings: Object.entries(source.flagMeanings).map(([flag, meaning]) => `${flag}: ${meaning}`),
+        periods: allPeriods,
+        contentHash: batchContentHash(batch),
+      },
+    },
+  );
+}
+
+/**
+ * Imports the batches (one per source a format reads). Every row is read and checked, and duplicate
+ * figures refused, before anything is written. Up to MAX_FIGURES_PER_TRANSACTION figures in all, the
+ * whole import is one transaction; beyond that, each group of periods is (see periodGroups).
  */
 export async function importDemand(
   graph: GraphClient,
@@ -73,7 +153,7 @@ export async function importDemand(
   onProgress: (progress: DemandImportProgress) => void = () => {},
 ): Promise<DemandImportSummary[]> {
   const started = Date.now();
-  const prepared = batches.map((batch) => {
+  const prepared: PreparedBatch[] = batches.map((batch) => {
     const rows = batch.signals.map(signalProperties);
     const lineOfKey = new Map<string, number>();
     for (const row of rows) {
@@ -86,50 +166,28 @@ export async function importDemand(
     return { batch, rows, keys: lineOfKey, periods: [...new Set(rows.map((row) => row.period))].sort() };
   });
 
-  const removedPerBatch = await graph.writeTransaction(async (tx) => {
-    const removed: number[] = [];
-    for (const { batch, rows, keys, periods } of prepared) {
-      const { source } = batch;
-      const existing = (await tx.run('MATCH (s:DemandSignal {sourceId: $sourceId}) WHERE s.period IN $periods RETURN s.key AS key', {
-        sourceId: source.id,
-        periods,
-      })) as Array<{ key: string }>;
-      const stale = existing.map((row) => row.key).filter((key) => !keys.has(key));
-      for (let start = 0; start < stale.length; start += BATCH_SIZE) {
-        await tx.run('UNWIND $keys AS key MATCH (s:DemandSignal {key: key}) DELETE s', { keys: stale.slice(start, start + BATCH_SIZE) });
-        onProgress({ phase: `${source.id}: removing figures the source no longer has`, done: Math.min(start + BATCH_SIZE, stale.length), total: stale.length });
+  const removed = prepared.map(() => 0);
+  const total = prepared.reduce((sum, p) => sum + p.rows.length, 0);
+  if (total <= MAX_FIGURES_PER_TRANSACTION) {
+    await graph.writeTransaction(async (tx) => {
+      for (const [i, batch] of prepared.entries()) {
+        removed[i] = await replacePeriods(tx, batch, batch.periods, onProgress);
+        await recordSource(tx, batch.batch);
       }
-      for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-        await tx.run('UNWIND $rows AS row MERGE (s:DemandSignal {key: row.key}) SET s += row', { rows: rows.slice(start, start + BATCH_SIZE) });
-        onProgress({ phase: `${source.id} signals`, done: Math.min(start + BATCH_SIZE, rows.length), total: rows.length });
+      onProgress({ phase: 'commit', done: 1, total: 1 });
+    });
+  } else {
+    for (const [i, batch] of prepared.entries()) {
+      const groups = periodGroups(batch.rows, MAX_FIGURES_PER_TRANSACTION);
+      for (const [g, periods] of groups.entries()) {
+        await graph.writeTransaction(async (tx) => {
+          removed[i] += await replacePeriods(tx, batch, periods, onProgress);
+          if (g === groups.length - 1) await recordSource(tx, batch.batch);
+        });
+        onProgress({ phase: `${batch.batch.source.id}: committed ${periods.join(', ')}`, done: g + 1, total: groups.length });
       }
-      const [{ allPeriods }] = (await tx.run(
-        'MATCH (s:DemandSignal {sourceId: $sourceId}) WITH DISTINCT s.period AS period ORDER BY period RETURN collect(period) AS allPeriods',
-        { sourceId: source.id },
-      )) as Array<{ allPeriods: string[] }>;
-      await tx.run(
-        `MERGE (src:DemandSource {id: $id})
-         ON CREATE SET src.firstImportedAt = datetime()
-         SET src += $props`,
-        {
-          id: source.id,
-          props: {
-            name: source.name,
-            citation: source.citation,
-            url: source.url,
-            licence: source.licence,
-            retrievedOn: source.retrievedOn,
-            flagMeanings: Object.entries(source.flagMeanings).map(([flag, meaning]) => `${flag}: ${meaning}`),
-            periods: allPeriods,
-            contentHash: batchContentHash(batch),
-          },
-        },
-      );
-      removed.push(stale.length);
     }
-    onProgress({ phase: 'commit', done: 1, total: 1 });
-    return removed;
-  });
+  }
 
   return prepared.map(({ batch, rows, periods }, index) => {
     const flags: Record<string, number> = {};
@@ -143,7 +201,7 @@ export async function importDemand(
       notPublished: batch.signals.filter((s) => s.value === null).length,
       lowReliability: batch.signals.filter((s) => s.reliability === 'LOW').length,
       flags,
-      removed: removedPerBatch[index],
+      removed: removed[index],
       skipped: batch.skipped,
       durationMs: Date.now() - started,
     };

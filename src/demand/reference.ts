@@ -35,8 +35,15 @@ export interface ReferenceLists {
   sectors: Map<string, Sector>;
   /** German district (5-digit AGS) → NUTS 3 code. */
   districtNuts3: Map<string, string>;
+  /**
+   * KldB 2010 3-digit group → ESCO occupations with a weight, from the Bundesagentur für Arbeit's
+   * official KldB↔ESCO mapping: each job title (B ddddd-ddd) mapped to an occupation adds 1 for an
+   * exact or close match and 0.5 for a broad or narrow one. Empty when the mapping is not beside the
+   * code lists (../esco-national-crosswalks/).
+   */
+  kldbToEsco: Map<string, Map<string, number>>;
   /** Where each list came from, for evidence. */
-  sources: Record<'nuts' | 'nace' | 'districts', string>;
+  sources: Record<'nuts' | 'nace' | 'districts' | 'kldb', string>;
 }
 
 /**
@@ -90,14 +97,33 @@ export function readReferenceLists(dir: string): ReferenceLists {
   for (const row of readCsv(path.join(dir, 'de-kreise-nuts3', 'kreise_2021_nuts3.csv'))) districtNuts3.set(row.ags5, row.nuts3_code);
   for (const [ags, nuts3] of DISTRICTS_AFTER_2021) if (!districtNuts3.has(ags)) districtNuts3.set(ags, nuts3);
 
+  const kldbToEsco = new Map<string, Map<string, number>>();
+  const mappingFile = path.join(dir, '..', 'esco-national-crosswalks', 'DE_mapping_18.05.22.csv');
+  if (fs.existsSync(mappingFile)) {
+    const rows = parse(fs.readFileSync(mappingFile), { columns: true, bom: true, from_line: 17, skip_empty_lines: true }) as CsvRow[];
+    for (const row of rows) {
+      const id = row['Classification 2 ID'] ?? '';
+      const uri = row['Classification 1 URI'] ?? '';
+      // 'B 01104-104' is a KldB job title; 'BE 3324' an ISCO fallback; an ISCO group URI is not an occupation.
+      if (!/^B \d{5}-\d{3}$/.test(id) || !uri.includes('/esco/occupation/')) continue;
+      const group = id.slice(2, 5);
+      const weight = /exactMatch|closeMatch/.test(row['Mapping relation']) ? 1 : 0.5;
+      const occupations = kldbToEsco.get(group) ?? new Map<string, number>();
+      occupations.set(uri, (occupations.get(uri) ?? 0) + weight);
+      kldbToEsco.set(group, occupations);
+    }
+  }
+
   return {
     regions,
     sectors,
     districtNuts3,
+    kldbToEsco,
     sources: {
       nuts: 'Eurostat NUTS 2016 and 2021 code lists (CC BY 4.0, "Source: Eurostat")',
       nace: 'Eurostat NACE Rev.2 code list (CC BY 4.0)',
       districts: 'Destatis, Kreise 31.12.2021 with NUTS 3 codes (reuse with source named); Hanau 06415 → DE719',
+      kldb: 'Bundesagentur für Arbeit, KldB 2010 ↔ ESCO mapping (DE_mapping_18.05.22, ESCO 1.0.3; CC BY 4.0)',
     },
   };
 }

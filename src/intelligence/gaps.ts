@@ -162,8 +162,8 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
       ...input.slice,
       unit: input.signals[0]?.unit ?? '',
       total: round(total, 4),
-      signals: input.signals.length,
-      notPublished: input.signals.length - published.length,
+      signals: input.signals.reduce((sum, s) => sum + (s.parts?.figures ?? 1), 0),
+      notPublished: input.signals.reduce((sum, s) => sum + (s.parts ? s.parts.notPublished : s.value === null ? 1 : 0), 0),
       grains: [...new Set(spreads.map((s) => s.grain))].sort(),
       methods: [...new Set(spreads.map((s) => s.method))].sort(),
     },
@@ -182,6 +182,8 @@ export function explainGap(gap: SkillGap, slice: GapSlice, skillLabel: string): 
       : `Coverage ${gap.coverage.toFixed(2)} from ${gap.coveringOffers.length} offer(s): ${gap.coveringOffers.slice(0, 3).map((o) => `${o.id} (${o.weight.toFixed(2)}: ${o.detail})`).join('; ')}.`,
     `Gap score = demand share ${pct(gap.demandShare)} × (1 − coverage ${gap.coverage.toFixed(2)}) = ${gap.gapScore.toFixed(4)}.`,
   ];
+  const differing = gap.contributions.filter((c) => c.signal.flags.includes('d')).length;
+  if (differing > 0) parts.push(`${differing} of the ${gap.contributions.length} figures are flagged d: the source's definition differs from the standard one.`);
   if (gap.lowReliabilityShare > 0) parts.push(`${pct(gap.lowReliabilityShare)} of the demand comes from figures the source flags as of low reliability.`);
   if (slice.notPublished > 0) parts.push(`${slice.notPublished} of the slice's ${slice.signals} source figures are not published, so demand is a lower bound.`);
   return parts.join(' ');

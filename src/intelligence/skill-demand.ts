@@ -34,6 +34,8 @@ export interface SignalInput {
   flags: string[];
   reliability: 'NORMAL' | 'LOW' | 'NOT_PUBLISHED';
   retrievedOn: string | null;
+  /** When several source figures (e.g. every district of a Land) were added into this one: how many, and how many of them were not published. */
+  parts?: { figures: number; notPublished: number };
 }
 
 export interface OccupationNeeds {
@@ -55,9 +57,11 @@ export interface DerivationOptions {
    * to their jobs in that sector; without a mix for the sector, by unit-group weights as above.
    */
   occupationMix: { bySection: Map<string, Map<string, number>>; source: string } | null;
+  /** National occupation groups → ESCO occupations with weights (KldB 2010 through the official mapping). */
+  nationalMappings: { KLDB?: { byGroup: Map<string, Map<string, number>>; source: string } };
 }
 
-export const DEFAULT_DERIVATION: DerivationOptions = { optionalWeight: 0.5, unitWeights: null, occupationMix: null };
+export const DEFAULT_DERIVATION: DerivationOptions = { optionalWeight: 0.5, unitWeights: null, occupationMix: null, nationalMappings: {} };
 
 export interface SkillContribution {
   signal: SignalInput;
@@ -67,6 +71,8 @@ export interface SkillContribution {
   contribution: number;
   /** How the signal was spread down to occupations (SignalSpread.method). */
   method: string;
+  /** For a vacancies figure: the source's unemployed figure for the same region, period and target, and vacancies per unemployed person. */
+  unemployed?: { value: number | null; vacanciesPerUnemployed: number | null };
   /** How many occupations the share came through, and the largest few by share. */
   occupationCount: number;
   topOccupations: Array<{ uri: string; share: number; relation: 'ESSENTIAL' | 'OPTIONAL' }>;
@@ -117,6 +123,18 @@ export function spreadSignal(signal: SignalInput, index: OccupationIndex, option
   if (signal.targetKind === 'OCCUPATION') {
     const known = index.byUri.has(signal.targetCode);
     return { signal, occupations: known ? [{ uri: signal.targetCode, share: 1 }] : [], method: known ? 'an ESCO occupation, as the source gives it' : 'an ESCO occupation not in this taxonomy', grain: 'OCCUPATION' };
+  }
+  if (signal.targetKind === 'KLDB') {
+    const mapping = options.nationalMappings.KLDB;
+    const mapped = [...(mapping?.byGroup.get(signal.targetCode)?.entries() ?? [])].filter(([uri]) => index.byUri.has(uri));
+    const total = mapped.reduce((sum, [, weight]) => sum + weight, 0);
+    if (!mapping || total === 0) return { signal, occupations: [], method: `KldB group ${signal.targetCode} has no ESCO occupation in the mapping`, grain: 'KLDB-3' };
+    return {
+      signal,
+      occupations: mapped.map(([uri, weight]) => ({ uri, share: weight / total })).sort((a, b) => (a.uri < b.uri ? -1 : 1)),
+      method: `KldB 2010 group ${signal.targetCode} over the ${mapped.length} ESCO occupations ${mapping.source} maps its job titles to, in proportion to the titles mapped (exact or close ×1, broad or narrow ×0.5)`,
+      grain: 'KLDB-3',
+    };
   }
   if (signal.targetKind !== 'ISCO') return { signal, occupations: [], method: `${signal.targetKind} targets are not spread to occupations`, grain: signal.targetKind };
   const units = index.unitGroupsUnder(signal.targetCode);

@@ -40,10 +40,31 @@ export async function signalsFor(graph: GraphClient, query: { periods: string[];
   return rows.map((row) => ({ ...row, value: row.value ?? null, sector: row.sector ?? null, retrievedOn: row.retrievedOn ?? null }));
 }
 
+/**
+ * The weights (job ads per unit group, the occupation mix) change only when demand is imported, so
+ * they are held per demand stamp (the sources' content hashes) and read from the graph once.
+ */
+const weightCache = new Map<string, Promise<unknown>>();
+export function cachedPerDemandStamp<T>(name: string, stamp: string, read: () => Promise<T>): Promise<T> {
+  const key = `${name}@${stamp}`;
+  let entry = weightCache.get(key) as Promise<T> | undefined;
+  if (!entry) {
+    for (const old of weightCache.keys()) if (old.startsWith(`${name}@`)) weightCache.delete(old);
+    entry = read();
+    entry.catch(() => weightCache.delete(key));
+    weightCache.set(key, entry);
+  }
+  return entry;
+}
+
+export function demandStamp(sources: DemandSourceRow[]): string {
+  return sources.map((s) => `${s.id}:${s.contentHash}`).join(',');
+}
+
 /** Job-ad counts per ISCO unit group (EU-wide), the weights that shape a coarse group's split. */
 export async function unitGroupWeights(graph: GraphClient): Promise<{ byUnitGroup: Map<string, number>; source: string } | null> {
   const rows = await graph.read<{ code: string; value: number; source: string }>(
-    `MATCH (s:DemandSignal {metric: 'JOB_ADS', targetKind: 'ISCO', region: 'EU'}) WHERE size(s.targetCode) = 4 AND s.value IS NOT NULL
+    `MATCH (s:DemandSignal {metric: 'JOB_ADS'}) WHERE s.targetKind = 'ISCO' AND s.region = 'EU' AND size(s.targetCode) = 4 AND s.value IS NOT NULL
      MATCH (src:DemandSource {id: s.sourceId})
      RETURN s.targetCode AS code, s.value AS value, src.name + ' (' + s.period + ')' AS source ORDER BY code`,
   );
@@ -54,7 +75,7 @@ export async function unitGroupWeights(graph: GraphClient): Promise<{ byUnitGrou
 /** Jobs per ESCO occupation within each NACE section, from an imported occupation-mix proxy, or null. */
 export async function occupationMix(graph: GraphClient): Promise<{ bySection: Map<string, Map<string, number>>; source: string } | null> {
   const rows = await graph.read<{ section: string; uri: string; value: number; source: string }>(
-    `MATCH (s:DemandSignal {metric: 'OCCUPATION_MIX', targetKind: 'OCCUPATION'}) WHERE s.value IS NOT NULL
+    `MATCH (s:DemandSignal {metric: 'OCCUPATION_MIX'}) WHERE s.targetKind = 'OCCUPATION' AND s.value IS NOT NULL
      MATCH (src:DemandSource {id: s.sourceId})
      RETURN s.sector AS section, s.targetCode AS uri, s.value AS value, src.id AS source`,
   );

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCatalogue } from '../../src/catalogue/import.js';
 import { projectRoot } from '../../src/config.js';
+import { readGermanPes } from '../../src/demand/adapters/de-ba.js';
 import { EU_JOB_ADS_FILE, readEuJobAds } from '../../src/demand/adapters/eu-job-ads.js';
 import { EUROSTAT_LFS_FILE, readEurostatLfs } from '../../src/demand/adapters/eurostat-lfs.js';
 import { importDemand } from '../../src/demand/import.js';
@@ -36,6 +37,7 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     await importCatalogue(graph, demoCatalogueFile, await new SkillLinkerCache().get(graph));
     const refs = referenceLists(path.join(shared, 'reference'));
     await importDemand(graph, [readEurostatLfs(path.join(shared, 'eurostat-lfsa_eisn2'), refs, null), readEuJobAds(path.join(shared, 'eu-oja-isco4-2019-2020'), refs, null)]);
+    await importDemand(graph, [readGermanPes(path.join(shared, 'de-ba-vacancies-unemployed'), refs, { retrievedOn: null, years: ['2023', '2024'] })]);
     hub = await startTestHub({ SEED_DEMO: 'false' });
   });
   afterAll(async () => {
@@ -98,12 +100,55 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     expect(top.explanation).toContain(`in occupations that need "${top.skill.preferredLabel}"`);
   });
 
+  it('ranks skills from the registered vacancies of a German district, with vacancies per unemployed person in the evidence', async () => {
+    const query = `query($region: String) { sectorSkillGaps(region: $region, period: "2024", first: 5) {
+      skill { uri } demand explanation
+      evidence { source metric target value unemployed vacanciesPerUnemployed weight contribution }
+      slice { metric source region figures total vacanciesPerUnemployed grains }
+    } }`;
+    const { data, errors } = await gql(hub, query, { region: '09162' });
+    expect(errors).toBeUndefined();
+    const rows = data.sectorSkillGaps;
+    expect(rows).toHaveLength(5);
+    const ba = (file: string) =>
+      new Map(csv(path.join(shared, 'de-ba-vacancies-unemployed', file)).filter((r) => r.region === '09162' && r.year === '2024' && r.occupational_group !== 'NA').map((r) => [r.occupational_group, Number(r.total)]));
+    const jobs = ba('jobs.csv');
+    const unemployed = ba('unemployed_total.csv');
+    const round = (value: number) => Math.round(value * 1e4) / 1e4;
+    const totalJobs = [...jobs.values()].reduce((sum, v) => sum + v, 0);
+    const totalUnemployed = [...unemployed.values()].reduce((sum, v) => sum + v, 0);
+    expect(rows[0].slice).toEqual({
+      metric: 'VACANCIES', source: 'de-ba-vacancies-unemployed', region: 'DE212', figures: 144, grains: ['KLDB-3'],
+      total: expect.closeTo(totalJobs, 2),
+      vacanciesPerUnemployed: expect.closeTo(totalJobs / totalUnemployed, 3),
+    });
+    for (const row of rows) {
+      expect(row.evidence.length).toBeGreaterThan(0);
+      for (const e of row.evidence) {
+        const group = e.target.replace('KLDB:', '');
+        expect([e.source, e.metric, e.value, e.unemployed]).toEqual(['de-ba-vacancies-unemployed', 'VACANCIES', round(jobs.get(group)!), round(unemployed.get(group)!)]);
+        expect(e.vacanciesPerUnemployed).toBeCloseTo(jobs.get(group)! / unemployed.get(group)!, 3);
+      }
+      expect(row.evidence.reduce((sum: number, e: { contribution: number }) => sum + e.contribution, 0)).toBeCloseTo(row.demand, 2);
+      expect(row.explanation).toContain('registered vacancies per registered unemployed person');
+    }
+    // A Land (Bavaria, 09) is its NUTS 1 region: the sum over its districts.
+    const land = await gql(hub, query, { region: '09' });
+    expect(land.errors).toBeUndefined();
+    expect(land.data.sectorSkillGaps[0].slice).toMatchObject({ region: 'DE2', metric: 'VACANCIES' });
+    expect(land.data.sectorSkillGaps[0].slice.figures).toBe(96 * 144);
+  });
+
   it('refuses an unknown NACE or NUTS code and a period without data, naming the argument', async () => {
     const error = async (variables: Record<string, unknown>) => (await gql(hub, GAPS, variables)).errors?.[0];
     expect(await error({ sector: 'Q9', region: 'FR', period: '2024' })).toMatchObject({ message: "sector: unknown NACE Rev.2 code 'Q9': give a section (F) or a division (F41)", extensions: { code: 'BAD_USER_INPUT', field: 'sector' } });
     expect(await error({ sector: 'F', region: 'XX', period: '2024' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'region' } });
     expect(await error({ sector: 'F', region: 'FR', period: '1999' })).toMatchObject({
       message: 'period: no demand data for 1999; periods with data: 2019-2020, 2023, 2024',
+    });
+    expect(await error({ region: '99999', period: '2024' })).toMatchObject({ message: "region: unknown German district (AGS) '99999'", extensions: { code: 'BAD_USER_INPUT', field: 'region' } });
+    expect(await error({ period: '2024', first: 1000 })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    expect(await error({ period: 'last year' })).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'period' },
     });
     // A region with no figures at its level: Eurostat's LFS table is national.

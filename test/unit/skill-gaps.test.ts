@@ -153,3 +153,22 @@ describe('rankSkillGaps', () => {
     expect(gaps[0]).toMatchObject({ skillUri: 's2', trend: null, trendNote: 'not comparable with 2023: a figure of the slice is flagged as a break in series (b)', lowReliabilityShare: 1 });
   });
 });
+
+describe('addUpByTarget', () => {
+  it('adds the figures of one target across the regions of a slice, counting the parts not published', async () => {
+    const { addUpByTarget } = await import('../../src/intelligence/slice.js');
+    const summed = addUpByTarget(
+      [
+        signal({ region: 'DE212', targetKind: 'KLDB', targetCode: '434', value: 10, sector: null }),
+        signal({ region: 'DE213', targetKind: 'KLDB', targetCode: '434', value: 5.5, sector: null, flags: ['u'], reliability: 'LOW' }),
+        signal({ region: 'DE214', targetKind: 'KLDB', targetCode: '434', value: null, sector: null, reliability: 'NOT_PUBLISHED' }),
+        signal({ region: 'DE212', targetKind: 'KLDB', targetCode: '111', value: 2, sector: null }),
+      ],
+      'DE2',
+    );
+    expect(summed.map((s) => [s.targetCode, s.region, s.value, s.reliability, s.flags, s.parts])).toEqual([
+      ['434', 'DE2', 15.5, 'LOW', ['u'], { figures: 3, notPublished: 1 }],
+      ['111', 'DE212', 2, 'NORMAL', [], undefined],
+    ]);
+  });
+});

@@ -6,11 +6,13 @@ import { MicroCredentialRef } from '../../catalogue/schema/micro-credential.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { type CoveringOffer, type GapSlice, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
 import type { SkillContribution } from '../skill-demand.js';
-import { previousPeriod, resolveRegion, resolveSector, selectSlice } from '../slice.js';
-import { demandSources, occupationIndex, occupationMix, offerSupply, signalsFor, unitGroupWeights } from '../store.js';
+import { addUpByTarget, previousPeriod, resolveRegion, resolveSector, selectSlice } from '../slice.js';
+import { cachedPerDemandStamp, demandSources, demandStamp, occupationIndex, occupationMix, offerSupply, signalsFor, unitGroupWeights } from '../store.js';
 
 interface SliceInfo extends GapSlice {
   regionNote: string | null;
+  /** Vacancies over unemployed persons in the slice, where the source has both. */
+  vacanciesPerUnemployed: number | null;
   selection: string;
   source: string | null;
 }
@@ -33,7 +35,8 @@ const DemandEvidence = builder.objectRef<SkillContribution>('DemandEvidence').im
     retrievedOn: t.string({ nullable: true, description: 'When the data was retrieved from its publisher, if known.', resolve: (c) => c.signal.retrievedOn }),
     metric: t.string({ description: 'What the figure measures (EMPLOYMENT, VACANCIES, JOB_ADS, …).', resolve: (c) => c.signal.metric }),
     period: t.string({ description: 'The figure’s period.', resolve: (c) => c.signal.period }),
-    region: t.string({ description: 'The figure’s country or NUTS code.', resolve: (c) => c.signal.region }),
+    region: t.string({ description: 'The figure’s country or NUTS code (the asked region when the figure is a sum over its regions).', resolve: (c) => c.signal.region }),
+    parts: t.int({ description: 'How many source figures were added into this one (1: a single source row; more: e.g. every district of a Land).', resolve: (c) => c.signal.parts?.figures ?? 1 }),
     sector: t.string({ nullable: true, description: 'The figure’s NACE Rev.2 code; null when it covers every sector.', resolve: (c) => c.signal.sector }),
     isco: t.string({ nullable: true, description: 'The ISCO-08 group the figure is for, when the source gives an ISCO group.', resolve: (c) => (c.signal.targetKind === 'ISCO' ? c.signal.targetCode : null) }),
     target: t.string({ description: 'The figure’s target as the source gives it: kind and code (ISCO:7, OCCUPATION:<uri>, KLDB:434).', resolve: (c) => `${c.signal.targetKind}:${c.signal.targetCode}` }),
@@ -44,6 +47,12 @@ const DemandEvidence = builder.objectRef<SkillContribution>('DemandEvidence').im
     weight: t.float({ description: 'Share of the value that reached the skill (through the occupations below).', resolve: (c) => round(c.weight, 6) }),
     contribution: t.float({ description: 'value × weight: this figure’s part of the skill’s demand.', resolve: (c) => round(c.contribution, 4) }),
     method: t.string({ description: 'How the figure was spread down to occupations, and how coarse the input was.', resolve: (c) => c.method }),
+    unemployed: t.float({ nullable: true, description: 'For a vacancies figure: the same source’s registered unemployed for the same region, period and occupation group.', resolve: (c) => c.unemployed?.value ?? null }),
+    vacanciesPerUnemployed: t.float({
+      nullable: true,
+      description: 'For a vacancies figure: vacancies per unemployed person in the same group and region (above 1: more open jobs than people looking; a shortage sign).',
+      resolve: (c) => c.unemployed?.vacanciesPerUnemployed ?? null,
+    }),
     occupationCount: t.int({ description: 'How many occupations needing the skill the share came through.', resolve: (c) => c.occupationCount }),
     topOccupations: t.field({ type: [EvidenceOccupation], description: 'The occupations that carried the largest shares (at most 3).', resolve: (c) => c.topOccupations }),
   }),
@@ -72,6 +81,7 @@ const GapSliceRef = builder.objectRef<SliceInfo>('SkillGapSlice').implement({
     total: t.float({ description: 'Sum of the published figures of the slice: the denominator of demand shares.', resolve: (s) => s.total }),
     figures: t.int({ description: 'Source figures in the slice.', resolve: (s) => s.signals }),
     notPublished: t.int({ description: 'Figures the source did not publish (demand is then a lower bound).', resolve: (s) => s.notPublished }),
+    vacanciesPerUnemployed: t.float({ nullable: true, description: 'Vacancies per unemployed person over the slice, where the source publishes both (German PES).', resolve: (s) => s.vacanciesPerUnemployed }),
     grains: t.stringList({ description: 'How coarse the inputs were: ISCO-1 (major group) … ISCO-4 (unit group), OCCUPATION.', resolve: (s) => s.grains }),
     methods: t.stringList({ description: 'How figures were spread down to occupations.', resolve: (s) => s.methods }),
   }),
@@ -92,7 +102,11 @@ export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
     lowReliabilityShare: t.float({ description: 'Share of the demand from figures the source flags as of low reliability.', resolve: (g) => g.lowReliabilityShare }),
     explanation: t.string({
       description: 'The row in words: demand and its share, trend, coverage and the offers behind it, the gap score, and caveats on the inputs.',
-      resolve: async (g, _a, context) => explainGap(g, g.slice, (await context.loaders.taxonomy.skill.load(g.skillUri))?.preferredLabel ?? g.skillUri),
+      resolve: async (g, _a, context) => {
+        const text = explainGap(g, g.slice, (await context.loaders.taxonomy.skill.load(g.skillUri))?.preferredLabel ?? g.skillUri);
+        const ratio = g.slice.vacanciesPerUnemployed;
+        return ratio === null ? text : `${text} Across the slice there are ${ratio.toFixed(2)} registered vacancies per registered unemployed person.`;
+      },
     }),
     evidence: t.field({ type: [DemandEvidence], description: 'The source figures behind the demand, largest contribution first.', resolve: (g) => g.contributions }),
     coveringOffers: t.field({
@@ -121,8 +135,8 @@ export async function skillGapsFor(context: HubContext, args: { sector?: string 
   const previousCandidates = [...new Set(sources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null))];
   const [candidates, weights, mix, offers, index] = await Promise.all([
     signalsFor(context.graph, { periods: [period, ...previousCandidates], region: region.code, sector: sector.code }),
-    unitGroupWeights(context.graph),
-    occupationMix(context.graph),
+    cachedPerDemandStamp('unit-group weights', demandStamp(sources), () => unitGroupWeights(context.graph)),
+    cachedPerDemandStamp('occupation mix', demandStamp(sources), () => occupationMix(context.graph)),
     offerSupply(context),
     occupationIndex(context),
   ]);
@@ -140,13 +154,39 @@ export async function skillGapsFor(context: HubContext, args: { sector?: string 
   const previous = before ? selectSlice(candidates, { ...query, period: before, metric: chosen.metric }) : null;
   const { slice, gaps } = rankSkillGaps({
     slice: { sector: sector.code, region: region.code, period, metric: chosen.metric! },
-    signals: chosen.signals,
-    previous: previous && previous.sourceId === chosen.sourceId && previous.signals.length > 0 ? { period: before!, signals: previous.signals } : null,
+    signals: addUpByTarget(chosen.signals, region.code),
+    previous: previous && previous.sourceId === chosen.sourceId && previous.signals.length > 0 ? { period: before!, signals: addUpByTarget(previous.signals, region.code) } : null,
     offers,
     index,
-    options: { optionalWeight: 0.5, unitWeights: weights, occupationMix: mix },
+    options: {
+      optionalWeight: 0.5,
+      unitWeights: weights,
+      occupationMix: mix,
+      nationalMappings: refs.kldbToEsco.size > 0 ? { KLDB: { byGroup: refs.kldbToEsco, source: 'the Bundesagentur für Arbeit’s KldB↔ESCO mapping' } } : {},
+    },
   });
-  return { slice: { ...slice, regionNote: region.note, selection: chosen.note, source: chosen.sourceId }, gaps };
+  // Vacancies meet the people available for them: the same source's unemployed figure for each target.
+  let vacanciesPerUnemployed: number | null = null;
+  if (chosen.metric === 'VACANCIES') {
+    const unemployedFigures = candidates.filter((s) => s.sourceId === chosen.sourceId && s.period === period && s.metric === 'UNEMPLOYED');
+    const chosenRegions = new Set(chosen.signals.map((s) => s.region));
+    const unemployed = new Map(
+      addUpByTarget(unemployedFigures.filter((s) => chosenRegions.has(s.region)), region.code).map((s) => [`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`, s.value]),
+    );
+    if (unemployed.size > 0) {
+      for (const gap of gaps) {
+        for (const c of gap.contributions) {
+          const value = unemployed.get(`${c.signal.region}|${c.signal.sector}|${c.signal.targetKind}|${c.signal.targetCode}`) ?? null;
+          c.unemployed = { value, vacanciesPerUnemployed: value && c.signal.value !== null ? round(c.signal.value / value, 4) : null };
+        }
+      }
+      const counted = addUpByTarget(chosen.signals, region.code).filter((s) => s.value !== null && unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`));
+      const jobs = counted.reduce((sum, s) => sum + s.value!, 0);
+      const people = counted.reduce((sum, s) => sum + unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`)!, 0);
+      vacanciesPerUnemployed = people > 0 ? round(jobs / people, 4) : null;
+    }
+  }
+  return { slice: { ...slice, regionNote: region.note, selection: chosen.note, source: chosen.sourceId, vacanciesPerUnemployed }, gaps };
 }
 
 builder.queryFields((t) => ({
