@@ -1,6 +1,7 @@
 import { readGermanPes } from './adapters/de-ba.js';
 import { readEuJobAds } from './adapters/eu-job-ads.js';
 import { readEurostatLfs } from './adapters/eurostat-lfs.js';
+import { readNestaAutomation, readNestaEuLfs } from './adapters/nesta.js';
 import { readUsSectorMix } from './adapters/us-sector-mix.js';
 import { readGenericDemand } from './adapters/generic.js';
 import type { DemandBatch } from './model.js';
@@ -28,6 +29,16 @@ export const DEMAND_FORMATS: DemandFormat[] = [
     name: 'eu-job-ads',
     description: 'EU online job-ad counts by ISCO-08 unit group, 2019–2020 (OJA v9), ../shared/data/eu-oja-isco4-2019-2020: weights within ISCO groups',
     read: (input, refs, { retrievedOn }) => [readEuJobAds(input, refs, retrievedOn)],
+  },
+  {
+    name: 'eu-lfs-isco3',
+    description: 'EU-LFS employment by ISCO-08 3-digit group, FR/IT/UK and five regions, 2014–2018 (Nesta), ../shared/data/nesta-mapping-career-causeways',
+    read: (input, refs, { retrievedOn }) => [readNestaEuLfs(input, refs, retrievedOn)],
+  },
+  {
+    name: 'automation',
+    description: 'automation exposure per ESCO occupation and ISCO group (Nesta), ../shared/data/nesta-mapping-career-causeways: a risk signal, not demand',
+    read: (input, refs, { retrievedOn }) => [readNestaAutomation(input, refs, retrievedOn)],
   },
   {
     name: 'us-sector-mix',
