@@ -106,7 +106,7 @@ export function developOutlines(
         `${offers.size > 0 ? ` Existing offers already cover part of it: ${[...offers.keys()].join(', ')}.` : ' No existing offer covers any of it.'}`,
     });
   }
-  return outlines;
+  return outlines.sort((a, b) => b.score - a.score);
 }
 
 export interface OfferToReview {

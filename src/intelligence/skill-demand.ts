@@ -36,6 +36,8 @@ export interface SignalInput {
   retrievedOn: string | null;
   /** When several source figures (e.g. every district of a Land) were added into this one: how many, and how many of them were not published. */
   parts?: { figures: number; notPublished: number };
+  /** Length of the source's region codes (2 country, 3–5 NUTS 1–3), kept when figures of several regions were added up. */
+  regionLevel?: number;
 }
 
 export interface OccupationNeeds {

@@ -38,8 +38,9 @@ export function selectSlice(candidates: SignalInput[], query: SliceQuery): { sig
   for (const s of ofMetric) published.set(s.sourceId, (published.get(s.sourceId) ?? 0) + (s.value === null ? 0 : 1));
   const sourceId = [...published.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
   let signals = ofMetric.filter((s) => s.sourceId === sourceId);
-  const coarsestRegion = Math.min(...signals.map((s) => s.region.length));
-  signals = signals.filter((s) => s.region.length === coarsestRegion);
+  const levelOf = (s: SignalInput) => s.regionLevel ?? s.region.length;
+  const coarsestRegion = Math.min(...signals.map(levelOf));
+  signals = signals.filter((s) => levelOf(s) === coarsestRegion);
   if (query.sector === null) {
     if (signals.some((s) => s.sector === null)) signals = signals.filter((s) => s.sector === null);
   } else {

@@ -24,20 +24,72 @@ export async function demandSources(graph: GraphClient): Promise<DemandSourceRow
   );
 }
 
-/** The figures of these periods within the region and sector (prefix match: NUTS and NACE codes nest), with their source's name and date. */
+/**
+ * The figures of these periods within the region and sector (prefix match: NUTS and NACE codes nest),
+ * with their source's name and date. Figures of one target in several regions of the same level are
+ * added up in the database (the 401 districts of Germany come back as one figure per occupation
+ * group, with how many parts it had), so a slice costs one round trip of a few hundred rows.
+ */
+const SLICE_CACHE_SIZE = 256;
+const sliceCache = new Map<string, Promise<SignalInput[]>>();
+
+/** signalsFor, held per demand stamp (figures change only on import): a dashboard's repeated slices cost no round trip. */
+export function cachedSignalsFor(graph: GraphClient, stamp: string, query: { periods: string[]; region: string | null; sector: string | null }): Promise<SignalInput[]> {
+  const key = JSON.stringify([stamp, [...query.periods].sort(), query.region, query.sector]);
+  let entry = sliceCache.get(key);
+  if (entry) {
+    sliceCache.delete(key); // most recently used last
+  } else {
+    entry = signalsFor(graph, query);
+    entry.catch(() => sliceCache.delete(key));
+  }
+  sliceCache.set(key, entry);
+  while (sliceCache.size > SLICE_CACHE_SIZE) sliceCache.delete(sliceCache.keys().next().value!);
+  return entry;
+}
+
 export async function signalsFor(graph: GraphClient, query: { periods: string[]; region: string | null; sector: string | null }): Promise<SignalInput[]> {
-  const rows = await graph.read<SignalInput>(
+  const rows = await graph.read<{
+    key: string; sourceId: string; sourceName: string; metric: string; value: number | null; unit: string; period: string; regions: string[]; level: number;
+    sector: string | null; targetKind: SignalInput['targetKind']; targetCode: string; flags: string[]; low: boolean; figures: number; published: number; retrievedOn: string | null;
+  }>(
     `MATCH (s:DemandSignal) WHERE s.period IN $periods AND s.metric <> 'OCCUPATION_MIX'
        AND ($region IS NULL OR s.region STARTS WITH $region)
        AND ($sector IS NULL OR s.sector STARTS WITH $sector)
-     MATCH (src:DemandSource {id: s.sourceId})
-     RETURN s.key AS key, s.sourceId AS sourceId, src.name AS sourceName, s.metric AS metric, s.value AS value, s.unit AS unit,
-            s.period AS period, s.region AS region, s.sector AS sector, s.targetKind AS targetKind, s.targetCode AS targetCode,
-            coalesce(s.flags, []) AS flags, s.reliability AS reliability, src.retrievedOn AS retrievedOn
-     ORDER BY s.key`,
+     WITH s.sourceId AS sourceId, s.metric AS metric, s.period AS period, s.sector AS sector, s.targetKind AS targetKind, s.targetCode AS targetCode,
+          size(s.region) AS level, collect(s) AS figures
+     MATCH (src:DemandSource {id: sourceId})
+     RETURN head(figures).key AS key, sourceId, src.name AS sourceName, metric, period, sector, targetKind, targetCode, level,
+            [f IN figures | f.region][..2] AS regions, head(figures).unit AS unit,
+            reduce(total = 0.0, f IN figures | total + coalesce(f.value, 0.0)) AS value,
+            size(figures) AS figures, size([f IN figures WHERE f.value IS NOT NULL]) AS published,
+            reduce(all = [], f IN figures | all + coalesce(f.flags, [])) AS flags,
+            any(f IN figures WHERE f.reliability = 'LOW') AS low, src.retrievedOn AS retrievedOn
+     ORDER BY key`,
     query,
   );
-  return rows.map((row) => ({ ...row, value: row.value ?? null, sector: row.sector ?? null, retrievedOn: row.retrievedOn ?? null }));
+  return rows.map((row) => {
+    const value = row.published === 0 ? null : Math.round((row.value ?? 0) * 1e4) / 1e4;
+    const several = row.figures > 1;
+    return {
+      key: several ? `${row.sourceId}|${row.metric}|${row.period}|${query.region ?? 'all'}|${row.sector ?? '*'}|${row.targetKind}|${row.targetCode} (sum of ${row.figures})` : row.key,
+      sourceId: row.sourceId,
+      sourceName: row.sourceName,
+      metric: row.metric,
+      value,
+      unit: row.unit,
+      period: row.period,
+      region: several ? (query.region ?? 'all') : row.regions[0],
+      regionLevel: row.level,
+      sector: row.sector ?? null,
+      targetKind: row.targetKind,
+      targetCode: row.targetCode,
+      flags: [...new Set(row.flags)].sort(),
+      reliability: value === null ? 'NOT_PUBLISHED' : row.low ? 'LOW' : 'NORMAL',
+      retrievedOn: row.retrievedOn ?? null,
+      ...(several ? { parts: { figures: row.figures, notPublished: row.figures - row.published } } : {}),
+    };
+  });
 }
 
 /**

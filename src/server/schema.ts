@@ -9,5 +9,7 @@ import '../catalogue/schema/mutations.js';
 import '../catalogue/schema/coverage.js';
 import '../credentials/schema/issued-credentials.js';
 import '../intelligence/schema/gaps.js';
+import '../intelligence/schema/relevance.js';
+import '../intelligence/schema/recommendations.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

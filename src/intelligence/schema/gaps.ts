@@ -7,7 +7,7 @@ import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { type CoveringOffer, type GapSlice, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
 import type { SkillContribution } from '../skill-demand.js';
 import { addUpByTarget, previousPeriod, resolveRegion, resolveSector, selectSlice } from '../slice.js';
-import { cachedPerDemandStamp, demandSources, demandStamp, occupationIndex, occupationMix, offerSupply, signalsFor, unitGroupWeights } from '../store.js';
+import { cachedPerDemandStamp, cachedSignalsFor, demandSources, demandStamp, occupationIndex, occupationMix, offerSupply, unitGroupWeights } from '../store.js';
 
 interface SliceInfo extends GapSlice {
   regionNote: string | null;
@@ -134,7 +134,7 @@ export async function skillGapsFor(context: HubContext, args: { sector?: string 
   if (!allPeriods.includes(period)) throw new UserInputError('period', `no demand data for ${period}; periods with data: ${allPeriods.join(', ')}`);
   const previousCandidates = [...new Set(sources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null))];
   const [candidates, weights, mix, offers, index] = await Promise.all([
-    signalsFor(context.graph, { periods: [period, ...previousCandidates], region: region.code, sector: sector.code }),
+    cachedSignalsFor(context.graph, demandStamp(sources), { periods: [period, ...previousCandidates], region: region.code, sector: sector.code }),
     cachedPerDemandStamp('unit-group weights', demandStamp(sources), () => unitGroupWeights(context.graph)),
     cachedPerDemandStamp('occupation mix', demandStamp(sources), () => occupationMix(context.graph)),
     offerSupply(context),
@@ -169,9 +169,9 @@ export async function skillGapsFor(context: HubContext, args: { sector?: string 
   let vacanciesPerUnemployed: number | null = null;
   if (chosen.metric === 'VACANCIES') {
     const unemployedFigures = candidates.filter((s) => s.sourceId === chosen.sourceId && s.period === period && s.metric === 'UNEMPLOYED');
-    const chosenRegions = new Set(chosen.signals.map((s) => s.region));
+    const levels = new Set(chosen.signals.map((s) => s.regionLevel ?? s.region.length));
     const unemployed = new Map(
-      addUpByTarget(unemployedFigures.filter((s) => chosenRegions.has(s.region)), region.code).map((s) => [`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`, s.value]),
+      addUpByTarget(unemployedFigures.filter((s) => levels.has(s.regionLevel ?? s.region.length)), region.code).map((s) => [`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`, s.value]),
     );
     if (unemployed.size > 0) {
       for (const gap of gaps) {

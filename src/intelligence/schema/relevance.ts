@@ -6,7 +6,7 @@ import type { AnyConceptRow, SkillRow } from '../../taxonomy/store.js';
 import { RELEVANCE_METHOD, type Transition, microCredentialRelevance, occupationRelevance, skillRelevance } from '../relevance.js';
 
 /** Relevance of each skill, its hierarchy read through the request's loaders (batched; no round trip with the snapshot). */
-async function skillRelevances(context: HubContext, skills: SkillRow[], transition: Transition): Promise<Map<string, number>> {
+export async function skillRelevances(context: HubContext, skills: SkillRow[], transition: Transition): Promise<Map<string, number>> {
   const uris = skills.map((skill) => skill.uri);
   const [broader, narrower] = await Promise.all([
     context.loaders.taxonomy.broader.loadMany(uris),

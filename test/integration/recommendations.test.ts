@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCatalogue } from '../../src/catalogue/import.js';
+import { projectRoot } from '../../src/config.js';
+import { readGenericDemand } from '../../src/demand/adapters/generic.js';
+import { importDemand } from '../../src/demand/import.js';
+import { referenceLists } from '../../src/demand/reference.js';
+import type { GraphClient } from '../../src/graph/client.js';
+import { SkillLinkerCache } from '../../src/linking/cache.js';
+import type { RunningHub } from '../../src/server/start.js';
+import { importEsco } from '../../src/taxonomy/esco-import.js';
+import { demoSeedDir } from '../../src/taxonomy/seed.js';
+import { freshTestGraph, gql, startTestHub } from '../helpers.js';
+
+/**
+ * A small hand-built world on the demo taxonomy whose right answers are known: welders (ISCO 7212) in
+ * Croatia, vacancies falling from 150 (2024) to 100 (2025); one offer for welders that is overdue for
+ * revision, never reviewed, links a skill the next ESCO release drops (and arc welding, which stays),
+ * and leaves most of the welder's skills untaught; welders flagged as highly exposed to automation.
+ */
+const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+const seedCsv = (name: string) => parse(fs.readFileSync(path.join(demoSeedDir, name)), { columns: true, bom: true }) as Array<Record<string, string>>;
+const skillUri = (label: string) => seedCsv('skills_en.csv').find((row) => row.preferredLabel === label)!.conceptUri;
+
+function write(name: string, content: unknown): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'recommend-')), name);
+  fs.writeFileSync(file, JSON.stringify(content));
+  return file;
+}
+
+const QUERY = `query($transition: Transition) { credentialRecommendations(region: "HR", period: "2025", transition: $transition) {
+  develop { skills { uri preferredLabel } occupations { uri } suggestedEcts suggestedEqfLevel eqfReason score draftLearningOutcomes explanation }
+  update { microCredential { id } reasons { code detail weight } score explanation }
+} }`;
+
+describe('credential recommendations on a hand-built world', () => {
+  let graph: GraphClient;
+  let hub: RunningHub;
+
+  beforeAll(async () => {
+    graph = await freshTestGraph({ seed: true });
+    await importCatalogue(
+      graph,
+      write('catalogue.json', {
+        providers: [{ id: 'hr-weld', name: 'Welding School', type: 'VET', country: 'HR', accreditationStatus: 'ACCREDITED', accreditationRegister: 'HR register' }],
+        microCredentials: [{
+          id: 'weld-old', title: 'Aligning parts for welding', providerId: 'hr-weld', awardingBodies: ['Welding School'], issuerCountries: ['HR'],
+          learningOutcomes: ['Align components according to blueprints', 'Apply arc welding techniques to join steel parts'], targetOccupations: [WELDER], expectedRevisionDate: '2024-01-01',
+          workloadValue: 2, workloadUnit: 'ECTS', eqfLevel: 4, assessmentType: 'practical test', participationForm: 'ONSITE', qualityAssurance: 'external review',
+        }],
+      }),
+      await new SkillLinkerCache().get(graph),
+    );
+    // The next ESCO release drops "align components", the offer's linked skill.
+    const upgrade = fs.mkdtempSync(path.join(os.tmpdir(), 'esco-upgrade-'));
+    fs.cpSync(demoSeedDir, upgrade, { recursive: true });
+    const skillsFile = path.join(upgrade, 'skills_en.csv');
+    const dropped = skillUri('align components');
+    fs.writeFileSync(skillsFile, fs.readFileSync(skillsFile, 'utf8').split(/\n(?=KnowledgeSkillCompetence,)/).filter((row) => !row.includes(`,${dropped},`)).join('\n'));
+    await importEsco(graph, upgrade, { version: '1.1.2-demo' });
+
+    const refs = referenceLists(path.join(projectRoot, '..', 'shared', 'data', 'reference'));
+    const source = { name: 'Hand-built test figures', citation: 'test', url: null, licence: 'test', retrievedOn: '2026-11-26' };
+    await importDemand(graph, [
+      readGenericDemand(write('vacancies.json', {
+        source: { ...source, id: 'test-vacancies' },
+        signals: [
+          { metric: 'VACANCIES', value: 150, unit: 'vacancies', period: '2024', region: 'HR', targetKind: 'ISCO', targetCode: '7212' },
+          { metric: 'VACANCIES', value: 100, unit: 'vacancies', period: '2025', region: 'HR', targetKind: 'ISCO', targetCode: '7212' },
+        ],
+      }), refs),
+      readGenericDemand(write('automation.json', {
+        source: { ...source, id: 'test-automation', flagMeanings: { H: 'high risk' } },
+        signals: [{ metric: 'AUTOMATION_RISK', value: 3.7, unit: 'risk score', period: '2021', region: 'EU', targetKind: 'OCCUPATION', targetCode: WELDER, flags: ['H'] }],
+      }), refs),
+    ]);
+    hub = await startTestHub({ SEED_DEMO: 'false' });
+  });
+  afterAll(async () => {
+    await hub.stop();
+    await graph.close();
+  });
+
+  it('asks to update the offer, with every reason it has', async () => {
+    const { data, errors } = await gql(hub, QUERY);
+    expect(errors).toBeUndefined();
+    const [update] = data.credentialRecommendations.update;
+    expect(update.microCredential).toEqual({ id: 'weld-old' });
+    expect(update.reasons.map((r: { code: string }) => r.code)).toEqual([
+      'DEPRECATED_SKILL', 'REVISION_OVERDUE', 'LINKS_NEVER_REVIEWED', 'LOSING_DEMAND', 'MISSING_IN_DEMAND_SKILLS', 'HIGH_AUTOMATION_EXPOSURE',
+    ]);
+    const detail = Object.fromEntries(update.reasons.map((r: { code: string; detail: string }) => [r.code, r.detail]));
+    expect(detail.DEPRECATED_SKILL).toBe('1 linked skill(s) no longer in the current ESCO release: "align components" (deprecated in 1.1.2-demo).');
+    expect(detail.REVISION_OVERDUE).toMatch(/^The expected revision date 2024-01-01 has passed/);
+    // Every skill reached only through welders falls by a third: 150 → 100.
+    expect(detail.LOSING_DEMAND).toBe('Demand for its linked skills fell 33.3% (demand-weighted) against 2024.');
+    expect(detail.HIGH_AUTOMATION_EXPOSURE).toBe('Target occupation(s) with high automation exposure: "welder" (risk 3.70).');
+    expect(update.score).toBeCloseTo(update.reasons.reduce((sum: number, r: { weight: number }) => sum + r.weight, 0), 4);
+  });
+
+  it('outlines a micro-credential for the welder’s untaught skills, sized and levelled from the occupation', async () => {
+    const { data } = await gql(hub, QUERY);
+    const [outline] = data.credentialRecommendations.develop;
+    const welderEssential = seedCsv('occupationSkillRelations_en.csv').filter((r) => r.occupationUri === WELDER && r.relationType === 'essential').map((r) => r.skillUri);
+    const outlineSkills = outline.skills.map((s: { uri: string }) => s.uri);
+    // At most six of the welder's essential skills, none of them the dropped one.
+    expect(outlineSkills.length).toBe(6);
+    expect(outlineSkills.every((uri: string) => welderEssential.includes(uri))).toBe(true);
+    expect(outlineSkills).not.toContain(skillUri('align components'));
+    // Arc welding is taught by a complete offer of an accredited provider through a suggested link: coverage 0.5, not under-covered.
+    expect(outlineSkills).not.toContain(skillUri('apply arc welding techniques'));
+    expect(outline.occupations[0]).toEqual({ uri: WELDER });
+    expect(outline.suggestedEqfLevel).toBe(4);
+    expect(outline.eqfReason).toBe('ISCO major group 7 of "welder" is ISCO skill level 2, which matches EQF 4');
+    const knowledge = new Set(seedCsv('skills_en.csv').filter((row) => row.skillType === 'knowledge').map((row) => row.conceptUri));
+    expect(outline.suggestedEcts).toBe(outlineSkills.reduce((sum: number, uri: string) => sum + (knowledge.has(uri) ? 0.5 : 1), 0));
+    expect(outline.draftLearningOutcomes).toHaveLength(6);
+    expect(outline.draftLearningOutcomes.every((text: string) => text.startsWith('DRAFT (to be rewritten): '))).toBe(true);
+  });
+
+  it('narrows both lists to a transition', async () => {
+    const query = `{ credentialRecommendations(region: "HR", period: "2025", transition: DIGITAL) { develop { skills { uri digitalRelevance } } update { microCredential { id } } }
+    }`;
+    const { data, errors } = await gql(hub, query);
+    expect(errors).toBeUndefined();
+    const skills = data.credentialRecommendations.develop.flatMap((o: { skills: Array<{ digitalRelevance: number }> }) => o.skills);
+    expect(skills.length).toBeGreaterThan(0);
+    expect(skills.every((s: { digitalRelevance: number }) => s.digitalRelevance > 0)).toBe(true);
+    // The offer teaches no skill with any digital relevance, so it is not in the digital update list.
+    const taught = await gql(hub, `{ a: skill(uri: "${skillUri('apply arc welding techniques')}") { digitalRelevance } b: skill(uri: "${skillUri('align components')}") { digitalRelevance } }`);
+    expect(taught.data).toEqual({ a: { digitalRelevance: 0 }, b: { digitalRelevance: 0 } });
+    expect(data.credentialRecommendations.update).toEqual([]);
+  });
+});
