@@ -189,6 +189,14 @@ export async function skillGapsFor(context: HubContext, args: { sector?: string 
   return { slice: { ...slice, regionNote: region.note, selection: chosen.note, source: chosen.sourceId, vacanciesPerUnemployed }, gaps };
 }
 
+/** The slice arguments every skills-intelligence query takes. */
+export const sliceArgs = builder.args((t) => ({
+  sector: t.string({ description: 'NACE Rev.2 section (F) or division (F41); all sectors when left out.' }),
+  region: t.string({ description: 'Country (FR), NUTS 1–3 code (FR10, DE212), German district (AGS, 09162) or Land (09); all regions when left out.' }),
+  period: t.string({ description: 'Year (2024); the latest year with figures when left out.' }),
+  metric: t.string({ description: 'EMPLOYMENT, VACANCIES, JOB_ADS, …; by default the first of VACANCIES, JOB_ADS, EMPLOYMENT the slice has.' }),
+}));
+
 builder.queryFields((t) => ({
   sectorSkillGaps: t.field({
     type: [SkillGapRef],
@@ -196,10 +204,7 @@ builder.queryFields((t) => ({
       'Skills in demand in a sector × region × period, ranked by gap score (demand share × (1 − coverage by quality-assured offers reaching the region)), each with its derivation from the source figures. ' +
       'An unknown NACE or NUTS code, or a slice without figures, is a BAD_USER_INPUT error naming the argument.',
     args: {
-      sector: t.arg.string({ description: 'NACE Rev.2 section (F) or division (F41); all sectors when left out.' }),
-      region: t.arg.string({ description: 'Country (FR), NUTS 1–3 code (FR10, DE212), German district (AGS, 09162) or Land (09); all regions when left out.' }),
-      period: t.arg.string({ description: 'Year (2024); the latest year with figures when left out.' }),
-      metric: t.arg.string({ description: 'EMPLOYMENT, VACANCIES, JOB_ADS, …; by default the first of VACANCIES, JOB_ADS, EMPLOYMENT the slice has.' }),
+      ...sliceArgs,
       first: t.arg.int({ description: 'How many rows (default 20).', defaultValue: 20 }),
     },
     resolve: async (_root, args, context) => {

@@ -6,7 +6,7 @@ import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import type { SkillRow } from '../../taxonomy/store.js';
 import { type DevelopOutline, type SkillFacts, type UpdateReason, type UpdateRecommendation, developOutlines, updateRecommendation } from '../recommendations.js';
 import { cachedPerDemandStamp, demandSources, demandStamp, occupationIndex } from '../store.js';
-import { skillGapsFor } from './gaps.js';
+import { skillGapsFor, sliceArgs } from './gaps.js';
 import { skillRelevances } from './relevance.js';
 
 const TransitionEnum = builder.enumType('Transition', {
@@ -82,10 +82,7 @@ builder.queryFields((t) => ({
     description:
       'For a sector × region × period: micro-credentials to develop (outlines of in-demand, under-covered skills that belong together) and published offers to update (with coded reasons). Same arguments and errors as sectorSkillGaps.',
     args: {
-      sector: t.arg.string({ description: 'NACE Rev.2 section or division; all sectors when left out.' }),
-      region: t.arg.string({ description: 'Country, NUTS code, German district or Land; all regions when left out.' }),
-      period: t.arg.string({ description: 'Year; the latest with figures when left out.' }),
-      metric: t.arg.string({ description: 'Demand metric, as in sectorSkillGaps.' }),
+      ...sliceArgs,
       providerId: t.arg.id({ description: 'Only this provider’s offers in `update`.' }),
       transition: t.arg({ type: TransitionEnum, description: 'Only skills (develop) and offers (update) with some relevance to this transition.' }),
       first: t.arg.int({ description: 'How many of each (default 10).', defaultValue: 10 }),
