@@ -61,6 +61,8 @@ export interface DerivationOptions {
   occupationMix: { bySection: Map<string, Map<string, number>>; source: string } | null;
   /** National occupation groups → ESCO occupations with weights (KldB 2010 through the official mapping). */
   nationalMappings: { KLDB?: { byGroup: Map<string, Map<string, number>>; source: string } };
+  /** A what-if demand shift: how much an occupation's share of a figure (of this sector) is scaled; 1 when absent. */
+  occupationFactor?: (occupationUri: string, sector: string | null) => number;
 }
 
 export const DEFAULT_DERIVATION: DerivationOptions = { optionalWeight: 0.5, unitWeights: null, occupationMix: null, nationalMappings: {} };
@@ -186,8 +188,8 @@ export function deriveSkillDemand(signals: SignalInput[], index: OccupationIndex
   // computed once per target (many signals of a slice share their ISCO group).
   const byTarget = new Map<string, { spread: Omit<SignalSpread, 'signal'>; reached: Reached }>();
   const reachedBy = (signal: SignalInput) => {
-    // The sector section matters when an occupation mix shapes the split.
-    const target = `${signal.targetKind}:${signal.targetCode}:${signal.sector?.slice(0, 1) ?? ''}`;
+    // The sector matters when an occupation mix shapes the split or a what-if shift names it.
+    const target = `${signal.targetKind}:${signal.targetCode}:${signal.sector ?? ''}`;
     let entry = byTarget.get(target);
     if (!entry) {
       const { occupations, method, grain } = spreadSignal(signal, index, options);
@@ -198,8 +200,9 @@ export function deriveSkillDemand(signals: SignalInput[], index: OccupationIndex
         skill.occupations.push({ uri: occupation, share, relation });
         reached.set(skillUri, skill);
       };
-      for (const { uri, share } of occupations) {
+      for (const { uri, share: spreadShare } of occupations) {
         const needs = index.byUri.get(uri)!;
+        const share = spreadShare * (options.occupationFactor?.(uri, signal.sector) ?? 1);
         for (const skill of needs.essential) credit(skill, uri, share, 'ESSENTIAL');
         if (options.optionalWeight > 0) for (const skill of needs.optional) credit(skill, uri, share * options.optionalWeight, 'OPTIONAL');
       }

@@ -13,7 +13,7 @@ import { SkillLinkerCache } from '../../src/linking/cache.js';
 import type { RunningHub } from '../../src/server/start.js';
 import { importEsco } from '../../src/taxonomy/esco-import.js';
 import { demoSeedDir } from '../../src/taxonomy/seed.js';
-import { freshTestGraph, gql, startTestHub } from '../helpers.js';
+import { freshTestGraph, gql, graphFingerprint, startTestHub } from '../helpers.js';
 
 /**
  * A small hand-built world on the demo taxonomy whose right answers are known: welders (ISCO 7212) in
@@ -133,5 +133,54 @@ describe('credential recommendations on a hand-built world', () => {
     const taught = await gql(hub, `{ a: skill(uri: "${skillUri('apply arc welding techniques')}") { digitalRelevance } b: skill(uri: "${skillUri('align components')}") { digitalRelevance } }`);
     expect(taught.data).toEqual({ a: { digitalRelevance: 0 }, b: { digitalRelevance: 0 } });
     expect(data.credentialRecommendations.update).toEqual([]);
+  });
+
+  it('re-scores under a what-if without writing anything: a new offer covers the top gap, and a demand shift reorders the rest', async () => {
+    const gapsQuery = `query($whatIf: WhatIf) { sectorSkillGaps(region: "HR", period: "2025", first: 50, whatIf: $whatIf) {
+      skill { uri } demand coverage gapScore coveringOffers { id } explanation slice { whatIf } } }`;
+    const before = await graphFingerprint(graph);
+    const real = (await gql(hub, gapsQuery)).data.sectorSkillGaps;
+    const top = real[0];
+    expect(top.coverage).toBe(0);
+    expect(real[0].slice.whatIf).toEqual([]);
+
+    const whatIf = { newOffers: [{ id: 'planned-weld-safety', skills: [top.skill.uri], regions: ['HR04'] }] };
+    const { data, errors } = await gql(hub, gapsQuery, { whatIf });
+    expect(errors).toBeUndefined();
+    const rows = data.sectorSkillGaps;
+    const moved = rows.find((row: { skill: { uri: string } }) => row.skill.uri === top.skill.uri);
+    // Regional offer, accredited by default, complete, accepted link: coverage 1, gap 0, last.
+    expect(moved).toMatchObject({ coverage: 1, gapScore: 0, coveringOffers: [] });
+    expect(rows[0].skill.uri).not.toBe(top.skill.uri);
+    expect(rows[0].explanation).toMatch(/^What-if \(nothing written\): new offer planned-weld-safety teaching 1 skill\(s\) in HR04\. /);
+    expect(rows[0].slice.whatIf).toEqual(['new offer planned-weld-safety teaching 1 skill(s) in HR04']);
+
+    // Half the demand for welders: every skill reached only through welders halves.
+    const halved = (await gql(hub, gapsQuery, { whatIf: { demandShifts: [{ occupationUri: WELDER, factor: 0.5 }] } })).data.sectorSkillGaps;
+    const demandOf = (list: Array<{ skill: { uri: string }; demand: number }>, uri: string) => list.find((row) => row.skill.uri === uri)?.demand;
+    expect(demandOf(halved, top.skill.uri)).toBeCloseTo(demandOf(real, top.skill.uri)! / 2, 4);
+
+    // Retiring the only offer takes its coverage away.
+    const arc = skillUri('apply arc welding techniques');
+    expect(real.find((row: { skill: { uri: string } }) => row.skill.uri === arc).coverage).toBe(0.5);
+    const retired = (await gql(hub, gapsQuery, { whatIf: { retireOffers: ['weld-old'] } })).data.sectorSkillGaps;
+    expect(retired.find((row: { skill: { uri: string } }) => row.skill.uri === arc).coverage).toBe(0);
+    const recommendations = await gql(hub, `{ credentialRecommendations(region: "HR", period: "2025", whatIf: { retireOffers: ["weld-old"] }) { update { microCredential { id } } } }`);
+    expect(recommendations.data.credentialRecommendations.update).toEqual([]);
+
+    // Nothing of it was written.
+    expect(await graphFingerprint(graph)).toEqual(before);
+  });
+
+  it('refuses a what-if naming what does not exist, with the path of the bad value', async () => {
+    const error = async (whatIf: unknown) => (await gql(hub, `query($w: WhatIf) { sectorSkillGaps(region: "HR", period: "2025", whatIf: $w) { gapScore } }`, { w: whatIf })).errors?.[0];
+    expect(await error({ newOffers: [{ id: 'x', skills: [skillUri('apply arc welding techniques'), 'http://data.europa.eu/esco/skill/nope'], regions: ['HR'] }] })).toMatchObject({
+      message: "whatIf.newOffers[0].skills[1]: no current ESCO skill 'http://data.europa.eu/esco/skill/nope'",
+      extensions: { code: 'BAD_USER_INPUT', field: 'whatIf.newOffers[0].skills[1]' },
+    });
+    expect(await error({ newOffers: [{ id: 'x', skills: [] }] })).toMatchObject({ extensions: { field: 'whatIf.newOffers[0].regions' } });
+    expect(await error({ retireOffers: ['nope'] })).toMatchObject({ message: "whatIf.retireOffers[0]: no published micro-credential 'nope'" });
+    expect(await error({ demandShifts: [{ factor: 2 }] })).toMatchObject({ extensions: { field: 'whatIf.demandShifts[0]' } });
+    expect(await error({ demandShifts: [{ sector: 'F', factor: -1 }] })).toMatchObject({ message: 'whatIf.demandShifts[0].factor: must be 0 or more (got -1)' });
   });
 });

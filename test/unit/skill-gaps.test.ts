@@ -172,3 +172,22 @@ describe('addUpByTarget', () => {
     ]);
   });
 });
+
+describe('applyWhatIf', () => {
+  it('adds and retires offers, scales a sector’s figures, and scales an occupation’s share, saying what it did', async () => {
+    const { applyWhatIf } = await import('../../src/intelligence/what-if.js');
+    const offers: OfferSupply[] = [{ id: 'A', title: 'A', issuerCountries: ['FR'], issuerRegions: [], participationForm: 'ONSITE', accredited: true, completenessScore: 1, links: [{ skillUri: 's1', state: 'ACCEPTED' }] }];
+    const result = applyWhatIf([signal({ sector: 'F41' }), signal({ sector: 'C', targetCode: '7112' })], offers, {
+      newOffers: [{ id: 'new', title: null, skills: ['s4'], regions: ['FR10'], online: false, accredited: true }],
+      retireOffers: ['A'],
+      demandShifts: [{ occupationUri: null, isco: null, sector: 'F', factor: 2 }, { occupationUri: 'o2', isco: null, sector: null, factor: 0 }],
+    }, index);
+    expect(result.signals.map((s) => s.value)).toEqual([200, 100]);
+    expect(result.offers.map((o) => [o.id, o.issuerCountries, o.issuerRegions, o.links])).toEqual([['new', ['FR'], ['FR10'], [{ skillUri: 's4', state: 'ACCEPTED' }]]]);
+    expect([result.occupationFactor!('o2', null), result.occupationFactor!('o1', null)]).toEqual([0, 1]);
+    expect(result.changes).toEqual(['offer A retired', 'new offer new teaching 1 skill(s) in FR10', 'demand of sector F × 2', 'demand of occupation o2 × 0']);
+    // Re-ranked: o2 no longer carries demand, so s2 only gets o1's share.
+    const { gaps } = rankSkillGaps({ slice: { sector: 'F', region: 'FR', period: '2024', metric: 'EMPLOYMENT' }, signals: result.signals.slice(0, 1), previous: null, offers: result.offers, index, options: { ...weights, occupationFactor: result.occupationFactor } });
+    expect(Object.fromEntries(gaps.map((g) => [g.skillUri, g.demand]))).toEqual({ s1: 75, s2: 75, s3: 37.5, s4: 50 });
+  });
+});

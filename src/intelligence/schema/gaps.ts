@@ -7,12 +7,16 @@ import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { type CoveringOffer, type GapSlice, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
 import type { SkillContribution } from '../skill-demand.js';
 import { addUpByTarget, previousPeriod, resolveRegion, resolveSector, selectSlice } from '../slice.js';
+import { NO_CHANGE, type WhatIf, applyWhatIf } from '../what-if.js';
+import { WhatIfInput, readWhatIf } from './what-if.js';
 import { cachedPerDemandStamp, cachedSignalsFor, demandSources, demandStamp, occupationIndex, occupationMix, offerSupply, unitGroupWeights } from '../store.js';
 
 interface SliceInfo extends GapSlice {
   regionNote: string | null;
   /** Vacancies over unemployed persons in the slice, where the source has both. */
   vacanciesPerUnemployed: number | null;
+  /** The hypothetical changes applied, in words; empty for the real state. */
+  whatIf: string[];
   selection: string;
   source: string | null;
 }
@@ -82,6 +86,7 @@ const GapSliceRef = builder.objectRef<SliceInfo>('SkillGapSlice').implement({
     figures: t.int({ description: 'Source figures in the slice.', resolve: (s) => s.signals }),
     notPublished: t.int({ description: 'Figures the source did not publish (demand is then a lower bound).', resolve: (s) => s.notPublished }),
     vacanciesPerUnemployed: t.float({ nullable: true, description: 'Vacancies per unemployed person over the slice, where the source publishes both (German PES).', resolve: (s) => s.vacanciesPerUnemployed }),
+    whatIf: t.stringList({ description: 'The hypothetical changes this answer was scored under (nothing written); empty for the real state.', resolve: (s) => s.whatIf }),
     grains: t.stringList({ description: 'How coarse the inputs were: ISCO-1 (major group) … ISCO-4 (unit group), OCCUPATION.', resolve: (s) => s.grains }),
     methods: t.stringList({ description: 'How figures were spread down to occupations.', resolve: (s) => s.methods }),
   }),
@@ -105,13 +110,14 @@ export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
       resolve: async (g, _a, context) => {
         const text = explainGap(g, g.slice, (await context.loaders.taxonomy.skill.load(g.skillUri))?.preferredLabel ?? g.skillUri);
         const ratio = g.slice.vacanciesPerUnemployed;
-        return ratio === null ? text : `${text} Across the slice there are ${ratio.toFixed(2)} registered vacancies per registered unemployed person.`;
+        const withRatio = ratio === null ? text : `${text} Across the slice there are ${ratio.toFixed(2)} registered vacancies per registered unemployed person.`;
+        return g.slice.whatIf.length === 0 ? withRatio : `What-if (nothing written): ${g.slice.whatIf.join('; ')}. ${withRatio}`;
       },
     }),
     evidence: t.field({ type: [DemandEvidence], description: 'The source figures behind the demand, largest contribution first.', resolve: (g) => g.contributions }),
     coveringOffers: t.field({
       type: [MicroCredentialRef],
-      description: 'The offers counted as supply, heaviest first.',
+      description: 'The offers counted as supply, heaviest first (hypothetical offers of a what-if are only in coverageDetail).',
       resolve: (g, _a, context) => loadExisting(context.loaders.catalogue.microCredential, g.coveringOffers.map((o) => o.id)),
     }),
     coverageDetail: t.field({ type: [CoveringOfferRef], description: 'Each covering offer’s weight and why.', resolve: (g) => g.coveringOffers }),
@@ -120,7 +126,11 @@ export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
 });
 
 /** Resolves and checks the arguments, reads the slice, and ranks; argument errors name the argument. */
-export async function skillGapsFor(context: HubContext, args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null }): Promise<{ slice: SliceInfo; gaps: SkillGap[] }> {
+export async function skillGapsFor(
+  context: HubContext,
+  args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null },
+  whatIf: WhatIf | null = null,
+): Promise<{ slice: SliceInfo; gaps: SkillGap[] }> {
   const refs = referenceLists(context.referenceDir);
   const sector = resolveSector(args.sector, refs);
   if (!sector.ok) throw new UserInputError('sector', sector.reason);
@@ -152,13 +162,15 @@ export async function skillGapsFor(context: HubContext, args: { sector?: string 
   const sourcePeriods = sources.find((s) => s.id === chosen.sourceId)?.periods ?? [];
   const before = previousPeriod(sourcePeriods, period);
   const previous = before ? selectSlice(candidates, { ...query, period: before, metric: chosen.metric }) : null;
+  const hypothetical = applyWhatIf(addUpByTarget(chosen.signals, region.code), offers, whatIf ?? NO_CHANGE, index);
   const { slice, gaps } = rankSkillGaps({
     slice: { sector: sector.code, region: region.code, period, metric: chosen.metric! },
-    signals: addUpByTarget(chosen.signals, region.code),
+    signals: hypothetical.signals,
     previous: previous && previous.sourceId === chosen.sourceId && previous.signals.length > 0 ? { period: before!, signals: addUpByTarget(previous.signals, region.code) } : null,
-    offers,
+    offers: hypothetical.offers,
     index,
     options: {
+      occupationFactor: hypothetical.occupationFactor,
       optionalWeight: 0.5,
       unitWeights: weights,
       occupationMix: mix,
@@ -186,7 +198,7 @@ export async function skillGapsFor(context: HubContext, args: { sector?: string 
       vacanciesPerUnemployed = people > 0 ? round(jobs / people, 4) : null;
     }
   }
-  return { slice: { ...slice, regionNote: region.note, selection: chosen.note, source: chosen.sourceId, vacanciesPerUnemployed }, gaps };
+  return { slice: { ...slice, regionNote: region.note, selection: chosen.note, source: chosen.sourceId, vacanciesPerUnemployed, whatIf: hypothetical.changes }, gaps };
 }
 
 /** The slice arguments every skills-intelligence query takes. */
@@ -205,12 +217,13 @@ builder.queryFields((t) => ({
       'An unknown NACE or NUTS code, or a slice without figures, is a BAD_USER_INPUT error naming the argument.',
     args: {
       ...sliceArgs,
+      whatIf: t.arg({ type: WhatIfInput, description: 'Re-score under hypothetical changes (new or retired offers, demand shifts) without writing anything.' }),
       first: t.arg.int({ description: 'How many rows (default 20).', defaultValue: 20 }),
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 20;
       if (first < 0 || first > context.maxPageSize) throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
-      const { slice, gaps } = await skillGapsFor(context, args);
+      const { slice, gaps } = await skillGapsFor(context, args, await readWhatIf(context, args.whatIf));
       return gaps.slice(0, first).map((gap) => ({ ...gap, slice }));
     },
   }),

@@ -7,6 +7,7 @@ import type { SkillRow } from '../../taxonomy/store.js';
 import { type DevelopOutline, type SkillFacts, type UpdateReason, type UpdateRecommendation, developOutlines, updateRecommendation } from '../recommendations.js';
 import { cachedPerDemandStamp, demandSources, demandStamp, occupationIndex } from '../store.js';
 import { skillGapsFor, sliceArgs } from './gaps.js';
+import { WhatIfInput, readWhatIf } from './what-if.js';
 import { skillRelevances } from './relevance.js';
 
 const TransitionEnum = builder.enumType('Transition', {
@@ -85,17 +86,20 @@ builder.queryFields((t) => ({
       ...sliceArgs,
       providerId: t.arg.id({ description: 'Only this provider’s offers in `update`.' }),
       transition: t.arg({ type: TransitionEnum, description: 'Only skills (develop) and offers (update) with some relevance to this transition.' }),
+      whatIf: t.arg({ type: WhatIfInput, description: 'Re-score under hypothetical changes (new or retired offers, demand shifts) without writing anything.' }),
       first: t.arg.int({ description: 'How many of each (default 10).', defaultValue: 10 }),
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 10;
       if (first < 0 || first > context.maxPageSize) throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
-      const { gaps } = await skillGapsFor(context, args);
+      const whatIf = await readWhatIf(context, args.whatIf);
+      const { gaps } = await skillGapsFor(context, args, whatIf);
       const [index, sources] = await Promise.all([occupationIndex(context), demandSources(context.graph)]);
       const automation = await automationByOccupation(context, demandStamp(sources));
 
       const ids = (await context.graph.read<{ id: string }>("MATCH (m:MicroCredential {status: 'PUBLISHED'}) RETURN m.id AS id ORDER BY id")).map((r) => r.id);
-      const offers = (await loadExisting(context.loaders.catalogue.microCredential, ids)).filter((m) => !args.providerId || m.providerId === String(args.providerId));
+      const retired = new Set(whatIf?.retireOffers ?? []);
+      const offers = (await loadExisting(context.loaders.catalogue.microCredential, ids)).filter((m) => !retired.has(m.id) && (!args.providerId || m.providerId === String(args.providerId)));
       const outcomes = await Promise.all(offers.map((m) => context.loaders.catalogue.outcomes.load(m.id)));
       const offerLinks = outcomes.map((list) => list.flatMap((outcome) => outcome.links.map((link) => ({ skillUri: link.skillUri, state: link.state }))));
 
