@@ -11,5 +11,6 @@ import '../credentials/schema/issued-credentials.js';
 import '../intelligence/schema/gaps.js';
 import '../intelligence/schema/relevance.js';
 import '../intelligence/schema/recommendations.js';
+import '../intelligence/schema/dashboard.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

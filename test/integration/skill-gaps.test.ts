@@ -139,6 +139,26 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     expect(land.data.sectorSkillGaps[0].slice.figures).toBe(96 * 144);
   });
 
+  it('serves dashboard cells for several sectors in the same number of round trips as for one (no N+1)', async () => {
+    const query = `query($region: String, $sectors: [String!]) { skillsDashboard(region: $region, period: "2024", sectors: $sectors) {
+      sector gapIndex coveredShareOfDemand skillsInDemand green { demandShare supplyShare } digital { demandShare supplyShare } offers } }`;
+    // Warm the per-import caches (weights, occupation mix) so both measured calls start alike: each reads its region's figures once.
+    await gql(hub, query, { region: 'IT', sectors: ['F'] });
+    const three = await gql(hub, query, { region: 'ES', sectors: ['F', 'C', 'Q'] });
+    const one = await gql(hub, query, { region: 'PL', sectors: ['F'] });
+    expect(three.errors).toBeUndefined();
+    expect(three.data.skillsDashboard.map((c: { sector: string }) => c.sector)).toEqual(['F', 'C', 'Q']);
+    expect(three.extensions?.dbRoundTrips).toBe(one.extensions?.dbRoundTrips);
+
+    // The cell agrees with the gap ranking it summarises.
+    const gaps = (await gql(hub, `{ sectorSkillGaps(sector: "F", region: "ES", period: "2024", first: 100) { demand coverage } }`)).data.sectorSkillGaps;
+    const [cell] = three.data.skillsDashboard;
+    expect(cell.skillsInDemand).toBeGreaterThan(100);
+    expect(cell.gapIndex).toBeGreaterThan(0.9); // demo offers hardly reach Spanish construction
+    expect(cell.coveredShareOfDemand).toBeCloseTo(1 - cell.gapIndex, 4);
+    expect(gaps.every((g: { coverage: number }) => g.coverage <= 1)).toBe(true);
+  });
+
   it('refuses an unknown NACE or NUTS code and a period without data, naming the argument', async () => {
     const error = async (variables: Record<string, unknown>) => (await gql(hub, GAPS, variables)).errors?.[0];
     expect(await error({ sector: 'Q9', region: 'FR', period: '2024' })).toMatchObject({ message: "sector: unknown NACE Rev.2 code 'Q9': give a section (F) or a division (F41)", extensions: { code: 'BAD_USER_INPUT', field: 'sector' } });

@@ -191,3 +191,30 @@ describe('applyWhatIf', () => {
     expect(Object.fromEntries(gaps.map((g) => [g.skillUri, g.demand]))).toEqual({ s1: 75, s2: 75, s3: 37.5, s4: 50 });
   });
 });
+
+describe('dashboardCell', () => {
+  it('gives the uncovered share of skill demand, green and digital shares of demand and supply, and the offers reaching the region', async () => {
+    const { dashboardCell } = await import('../../src/intelligence/dashboard.js');
+    const gap = (skillUri: string, demand: number, coverage: number) => ({ skillUri, demand, coverage }) as never;
+    const offers: OfferSupply[] = [
+      { id: 'A', title: 'A', issuerCountries: ['FR'], issuerRegions: [], participationForm: 'ONSITE', accredited: true, completenessScore: 1, links: [{ skillUri: 's1', state: 'ACCEPTED' }, { skillUri: 's2', state: 'SUGGESTED' }] },
+      { id: 'B', title: 'B', issuerCountries: ['FR'], issuerRegions: [], participationForm: 'ONSITE', accredited: true, completenessScore: 0.5, links: [] },
+      { id: 'C', title: 'C', issuerCountries: ['DK'], issuerRegions: [], participationForm: 'ONSITE', accredited: true, completenessScore: 0, links: [{ skillUri: 's2', state: 'ACCEPTED' }] },
+    ];
+    const cell = dashboardCell([gap('s1', 60, 1), gap('s2', 40, 0.25), gap('s3', 0, 0)], offers, 'FR', {
+      green: new Map([['s2', 1]]),
+      digital: new Map([['s1', 1], ['s2', 0.5]]),
+    });
+    // Uncovered: 60 × 0 + 40 × 0.75 = 30 of 100. Green demand 40/100; green supply: s1 (weight 1, relevance 0), s2 (0.5, 1) → 0.5/1.5.
+    expect(cell).toEqual({
+      skillsInDemand: 2,
+      totalSkillDemand: 100,
+      gapIndex: 0.3,
+      coveredShareOfDemand: 0.7,
+      green: { demandShare: 0.4, supplyShare: 0.3333 },
+      digital: { demandShare: 0.8, supplyShare: 0.8333 },
+      offers: 2,
+      averageCompleteness: 0.75,
+    });
+  });
+});

@@ -4,12 +4,12 @@ import { builder } from '../../graphql/builder.js';
 import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { MicroCredentialRef } from '../../catalogue/schema/micro-credential.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
-import { type CoveringOffer, type GapSlice, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
-import type { SkillContribution } from '../skill-demand.js';
+import { type CoveringOffer, type GapSlice, type OfferSupply, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
+import type { OccupationIndex, SkillContribution } from '../skill-demand.js';
 import { addUpByTarget, previousPeriod, resolveRegion, resolveSector, selectSlice } from '../slice.js';
 import { NO_CHANGE, type WhatIf, applyWhatIf } from '../what-if.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
-import { cachedPerDemandStamp, cachedSignalsFor, demandSources, demandStamp, occupationIndex, occupationMix, offerSupply, unitGroupWeights } from '../store.js';
+import { type DemandSourceRow, cachedPerDemandStamp, cachedSignalsFor, demandSources, demandStamp, occupationIndex, occupationMix, offerSupply, unitGroupWeights } from '../store.js';
 
 interface SliceInfo extends GapSlice {
   regionNote: string | null;
@@ -126,29 +126,41 @@ export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
 });
 
 /** Resolves and checks the arguments, reads the slice, and ranks; argument errors name the argument. */
+/** What every slice of a request reads once: the sources, the offers as supply, the occupation index. */
+export interface SharedInputs {
+  sources: DemandSourceRow[];
+  offers: OfferSupply[];
+  index: OccupationIndex;
+}
+
+export async function sharedInputs(context: HubContext): Promise<SharedInputs> {
+  const [sources, offers, index] = await Promise.all([demandSources(context.graph), offerSupply(context), occupationIndex(context)]);
+  return { sources, offers, index };
+}
+
 export async function skillGapsFor(
   context: HubContext,
   args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null },
   whatIf: WhatIf | null = null,
+  /** Several slices of one request (a dashboard's sectors) share these, and read every sector's figures in one go. */
+  shared?: SharedInputs,
 ): Promise<{ slice: SliceInfo; gaps: SkillGap[] }> {
   const refs = referenceLists(context.referenceDir);
   const sector = resolveSector(args.sector, refs);
   if (!sector.ok) throw new UserInputError('sector', sector.reason);
   const region = resolveRegion(args.region, refs);
   if (!region.ok) throw new UserInputError('region', region.reason);
-  const sources = await demandSources(context.graph);
+  const { sources, offers, index } = shared ?? (await sharedInputs(context));
   const allPeriods = [...new Set(sources.flatMap((s) => s.periods))].sort();
   if (sources.length === 0) throw new UserInputError('period', 'no demand data imported yet (npm run hub -- import demand …)');
   if (args.period != null && !/^\d{4}(-\d{4})?$/.test(args.period)) throw new UserInputError('period', `must be a year such as 2024 (got '${args.period}')`);
   const period = args.period ?? allPeriods.filter((p) => !p.includes('-')).pop()!;
   if (!allPeriods.includes(period)) throw new UserInputError('period', `no demand data for ${period}; periods with data: ${allPeriods.join(', ')}`);
   const previousCandidates = [...new Set(sources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null))];
-  const [candidates, weights, mix, offers, index] = await Promise.all([
-    cachedSignalsFor(context.graph, demandStamp(sources), { periods: [period, ...previousCandidates], region: region.code, sector: sector.code }),
+  const [candidates, weights, mix] = await Promise.all([
+    cachedSignalsFor(context.graph, demandStamp(sources), { periods: [period, ...previousCandidates], region: region.code, sector: shared ? null : sector.code }),
     cachedPerDemandStamp('unit-group weights', demandStamp(sources), () => unitGroupWeights(context.graph)),
     cachedPerDemandStamp('occupation mix', demandStamp(sources), () => occupationMix(context.graph)),
-    offerSupply(context),
-    occupationIndex(context),
   ]);
   const query = { sector: sector.code, region: region.code, period, metric: args.metric ?? null };
   const chosen = selectSlice(candidates, query);
