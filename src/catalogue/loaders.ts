@@ -20,6 +20,16 @@ export function createCatalogueLoaders(graph: GraphClient) {
       const found = new Map((await qualificationsById(graph, ids)).map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
     }),
+    /** Ids of each provider's published offers, in id order. */
+    publishedOffersOfProvider: new DataLoader<string, string[]>(async (providerIds) => {
+      const rows = await graph.read<{ providerId: string; ids: string[] }>(
+        `UNWIND $providerIds AS providerId
+         RETURN providerId, COLLECT { MATCH (m:MicroCredential {providerId: providerId, status: 'PUBLISHED'}) RETURN m.id ORDER BY m.id } AS ids`,
+        { providerIds },
+      );
+      const found = new Map(rows.map((row) => [row.providerId, row.ids]));
+      return providerIds.map((id) => found.get(id) ?? []);
+    }),
     outcomes: new DataLoader<string, OutcomeWithLinks[]>(async (ids) => {
       const found = await outcomesOfCredentials(graph, ids);
       return ids.map((id) => found.get(id) ?? []);

@@ -12,5 +12,6 @@ import '../intelligence/schema/gaps.js';
 import '../intelligence/schema/relevance.js';
 import '../intelligence/schema/recommendations.js';
 import '../intelligence/schema/dashboard.js';
+import '../intelligence/schema/demand-behind.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -159,6 +159,32 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     expect(gaps.every((g: { coverage: number }) => g.coverage <= 1)).toBe(true);
   });
 
+  it('shows the demand behind what an offer and a provider teach, in the same round trips for one offer as for all', async () => {
+    const query = `query($n: Int!) { microCredentials(first: $n) { edges { node { id
+        learningOutcomes { skillLinks { state skill { uri } } }
+        demandBehind(sector: "F", region: "DE", period: "2024") { taughtSkillDemandShare skills { skill { uri } demand demandShare } }
+        provider { id demandBehind(sector: "F", region: "DE", period: "2024") { taughtSkillDemandShare } }
+      } } } }`;
+    const all = await gql(hub, query, { n: 13 });
+    const one = await gql(hub, query, { n: 1 });
+    expect(all.errors).toBeUndefined();
+    expect(all.data.microCredentials.edges).toHaveLength(13);
+    expect(all.extensions?.dbRoundTrips).toBe(one.extensions?.dbRoundTrips);
+
+    const gaps = (await gql(hub, `{ sectorSkillGaps(sector: "F", region: "DE", period: "2024", first: 100) { skill { uri } demand } }`)).data.sectorSkillGaps;
+    const demandOf = new Map(gaps.map((g: { skill: { uri: string }; demand: number }) => [g.skill.uri, g.demand]));
+    for (const { node } of all.data.microCredentials.edges) {
+      const taught = new Set(node.learningOutcomes.flatMap((o: { skillLinks: Array<{ state: string; skill: { uri: string } }> }) => o.skillLinks.filter((l) => l.state !== 'REJECTED').map((l) => l.skill.uri)));
+      const rows = node.demandBehind.skills;
+      expect(rows.every((r: { skill: { uri: string } }) => taught.has(r.skill.uri))).toBe(true);
+      for (const row of rows) if (demandOf.has(row.skill.uri)) expect(row.demand).toBe(demandOf.get(row.skill.uri));
+      expect(node.demandBehind.taughtSkillDemandShare).toBeCloseTo(rows.reduce((sum: number, r: { demandShare: number }) => sum + r.demandShare, 0), 3);
+    }
+    // The leadership course teaches skills that construction needs too.
+    const leadership = all.data.microCredentials.edges.find((e: { node: { id: string } }) => e.node.id === 'dk-amu-basic-leadership').node;
+    expect(leadership.demandBehind.skills.length).toBeGreaterThan(0);
+  });
+
   it('refuses an unknown NACE or NUTS code and a period without data, naming the argument', async () => {
     const error = async (variables: Record<string, unknown>) => (await gql(hub, GAPS, variables)).errors?.[0];
     expect(await error({ sector: 'Q9', region: 'FR', period: '2024' })).toMatchObject({ message: "sector: unknown NACE Rev.2 code 'Q9': give a section (F) or a division (F41)", extensions: { code: 'BAD_USER_INPUT', field: 'sector' } });

@@ -133,9 +133,31 @@ export interface SharedInputs {
   index: OccupationIndex;
 }
 
-export async function sharedInputs(context: HubContext): Promise<SharedInputs> {
-  const [sources, offers, index] = await Promise.all([demandSources(context.graph), offerSupply(context), occupationIndex(context)]);
-  return { sources, offers, index };
+const sharedPerRequest = new WeakMap<HubContext, Promise<SharedInputs>>();
+
+/** Read once per request (the context is per request), however many fields ask. */
+export function sharedInputs(context: HubContext): Promise<SharedInputs> {
+  let shared = sharedPerRequest.get(context);
+  if (!shared) {
+    shared = Promise.all([demandSources(context.graph), offerSupply(context), occupationIndex(context)]).then(([sources, offers, index]) => ({ sources, offers, index }));
+    sharedPerRequest.set(context, shared);
+  }
+  return shared;
+}
+
+const gapsPerRequest = new WeakMap<HubContext, Map<string, Promise<{ slice: SliceInfo; gaps: SkillGap[] }>>>();
+
+/** skillGapsFor without a what-if, computed once per request and slice (many offers of a list asking for the same slice share it). */
+export function skillGapsOnce(context: HubContext, args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null }) {
+  const key = JSON.stringify([args.sector ?? null, args.region ?? null, args.period ?? null, args.metric ?? null]);
+  let memo = gapsPerRequest.get(context);
+  if (!memo) gapsPerRequest.set(context, (memo = new Map()));
+  let result = memo.get(key);
+  if (!result) {
+    result = sharedInputs(context).then((shared) => skillGapsFor(context, args, null, shared));
+    memo.set(key, result);
+  }
+  return result;
 }
 
 export async function skillGapsFor(
@@ -151,6 +173,7 @@ export async function skillGapsFor(
   const region = resolveRegion(args.region, refs);
   if (!region.ok) throw new UserInputError('region', region.reason);
   const { sources, offers, index } = shared ?? (await sharedInputs(context));
+  // With shared inputs, every sector's figures of the region are read in one go (and held per import).
   const allPeriods = [...new Set(sources.flatMap((s) => s.periods))].sort();
   if (sources.length === 0) throw new UserInputError('period', 'no demand data imported yet (npm run hub -- import demand …)');
   if (args.period != null && !/^\d{4}(-\d{4})?$/.test(args.period)) throw new UserInputError('period', `must be a year such as 2024 (got '${args.period}')`);
