@@ -141,6 +141,20 @@ export async function occupationMix(graph: GraphClient): Promise<{ bySection: Ma
   return { bySection, source: `the occupation mix by sector of ${rows[0].source}` };
 }
 
+/**
+ * A stamp of the catalogue's state as supply sees it: every offer, provider or link write moves a
+ * count or a latest time (offers and providers keep updatedAt; links linkedAt and reviewedAt).
+ */
+export async function catalogueStamp(graph: GraphClient): Promise<string> {
+  const [row] = await graph.read<Record<string, unknown>>(
+    `CALL { MATCH (m:MicroCredential) RETURN count(m) AS offers, toString(max(m.updatedAt)) AS offersAt }
+     CALL { MATCH (p:Provider) RETURN count(p) AS providers, toString(max(p.updatedAt)) AS providersAt }
+     CALL { MATCH (:LearningOutcome)-[d:DEVELOPS]->() RETURN count(d) AS links, toString(max(d.linkedAt)) AS linkedAt, toString(max(d.reviewedAt)) AS reviewedAt }
+     RETURN offers, offersAt, providers, providersAt, links, linkedAt, reviewedAt`,
+  );
+  return JSON.stringify(row);
+}
+
 /** Published offers with what supply needs: where they reach, provider accreditation, completeness and skill links. */
 export async function offerSupply(context: HubContext): Promise<OfferSupply[]> {
   const ids = (await context.graph.read<{ id: string }>("MATCH (m:MicroCredential {status: 'PUBLISHED'}) RETURN m.id AS id ORDER BY id")).map((r) => r.id);

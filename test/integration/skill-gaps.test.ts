@@ -159,17 +159,20 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     expect(gaps.every((g: { coverage: number }) => g.coverage <= 1)).toBe(true);
   });
 
-  it('shows the demand behind what an offer and a provider teach, in the same round trips for one offer as for all', async () => {
+  it('shows the demand behind what an offer and a provider teach, in no more round trips for all 13 offers than for one', async () => {
     const query = `query($n: Int!) { microCredentials(first: $n) { edges { node { id
         learningOutcomes { skillLinks { state skill { uri } } }
         demandBehind(sector: "F", region: "DE", period: "2024") { taughtSkillDemandShare skills { skill { uri } demand demandShare } }
         provider { id demandBehind(sector: "F", region: "DE", period: "2024") { taughtSkillDemandShare } }
       } } } }`;
+    // Gap rankings are held per demand import, catalogue state and release: warm that first, so both calls see the same cache.
+    await gql(hub, query, { n: 1 });
     const all = await gql(hub, query, { n: 13 });
     const one = await gql(hub, query, { n: 1 });
     expect(all.errors).toBeUndefined();
     expect(all.data.microCredentials.edges).toHaveLength(13);
-    expect(all.extensions?.dbRoundTrips).toBe(one.extensions?.dbRoundTrips);
+    // Loads of one level are batched; a single offer may even take one more trip than thirteen (its loads fall in separate ticks).
+    expect(all.extensions!.dbRoundTrips!).toBeLessThanOrEqual(one.extensions!.dbRoundTrips!);
 
     const gaps = (await gql(hub, `{ sectorSkillGaps(sector: "F", region: "DE", period: "2024", first: 100) { skill { uri } demand } }`)).data.sectorSkillGaps;
     const demandOf = new Map(gaps.map((g: { skill: { uri: string }; demand: number }) => [g.skill.uri, g.demand]));

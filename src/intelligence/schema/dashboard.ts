@@ -2,7 +2,7 @@ import { UserInputError } from '../../errors.js';
 import { builder } from '../../graphql/builder.js';
 import { loadExisting } from '../../graphql/context.js';
 import { type DashboardCell, dashboardCell } from '../dashboard.js';
-import { sharedInputs, skillGapsFor, sliceArgs } from './gaps.js';
+import { sharedInputs, skillGapsOnce, sliceArgs } from './gaps.js';
 import { skillRelevances } from './relevance.js';
 
 type Cell = DashboardCell & { sector: string | null; region: string | null; period: string; metric: string; unit: string; source: string | null };
@@ -50,7 +50,7 @@ builder.queryFields((t) => ({
       const { offers } = shared;
       const cells: Cell[] = [];
       for (const sector of sectors) {
-        const { slice, gaps } = await skillGapsFor(context, { ...args, sector }, null, shared);
+        const { slice, gaps } = await skillGapsOnce(context, { ...args, sector });
         const uris = [...new Set([...gaps.map((g) => g.skillUri), ...offers.flatMap((o) => o.links.map((l) => l.skillUri))])];
         const skills = await loadExisting(context.loaders.taxonomy.skill, uris);
         const [green, digital] = await Promise.all([skillRelevances(context, skills, 'green'), skillRelevances(context, skills, 'digital')]);

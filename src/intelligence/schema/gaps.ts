@@ -9,7 +9,8 @@ import type { OccupationIndex, SkillContribution } from '../skill-demand.js';
 import { addUpByTarget, previousPeriod, resolveRegion, resolveSector, selectSlice } from '../slice.js';
 import { NO_CHANGE, type WhatIf, applyWhatIf } from '../what-if.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
-import { type DemandSourceRow, cachedPerDemandStamp, cachedSignalsFor, demandSources, demandStamp, occupationIndex, occupationMix, offerSupply, unitGroupWeights } from '../store.js';
+import { readReleaseStamp } from '../../taxonomy/snapshot.js';
+import { type DemandSourceRow, cachedPerDemandStamp, cachedSignalsFor, catalogueStamp, demandSources, demandStamp, occupationIndex, occupationMix, offerSupply, unitGroupWeights } from '../store.js';
 
 interface SliceInfo extends GapSlice {
   regionNote: string | null;
@@ -145,6 +146,27 @@ export function sharedInputs(context: HubContext): Promise<SharedInputs> {
   return shared;
 }
 
+/**
+ * Gap rankings held across requests while nothing they depend on changes: the demand imports, the
+ * catalogue (catalogueStamp) and the taxonomy release. Dashboards ask the same slices on every page load.
+ */
+const RESULT_CACHE_SIZE = 128;
+const resultCache = new Map<string, Promise<{ slice: SliceInfo; gaps: SkillGap[] }>>();
+const stampPerRequest = new WeakMap<HubContext, Promise<string>>();
+
+function resultStamp(context: HubContext): Promise<string> {
+  let stamp = stampPerRequest.get(context);
+  if (!stamp) {
+    stamp = Promise.all([
+      demandSources(context.graph),
+      catalogueStamp(context.graph),
+      context.taxonomy ? Promise.resolve(context.taxonomy.stamp) : readReleaseStamp(context.graph),
+    ]).then(([sources, catalogue, taxonomy]) => JSON.stringify([demandStamp(sources), catalogue, taxonomy]));
+    stampPerRequest.set(context, stamp);
+  }
+  return stamp;
+}
+
 const gapsPerRequest = new WeakMap<HubContext, Map<string, Promise<{ slice: SliceInfo; gaps: SkillGap[] }>>>();
 
 /** skillGapsFor without a what-if, computed once per request and slice (many offers of a list asking for the same slice share it). */
@@ -154,7 +176,19 @@ export function skillGapsOnce(context: HubContext, args: { sector?: string | nul
   if (!memo) gapsPerRequest.set(context, (memo = new Map()));
   let result = memo.get(key);
   if (!result) {
-    result = sharedInputs(context).then((shared) => skillGapsFor(context, args, null, shared));
+    result = resultStamp(context).then((stamp) => {
+      const cacheKey = `${stamp}|${key}`;
+      let cached = resultCache.get(cacheKey);
+      if (cached) {
+        resultCache.delete(cacheKey); // most recently used last
+      } else {
+        cached = sharedInputs(context).then((shared) => skillGapsFor(context, args, null, shared));
+        cached.catch(() => resultCache.delete(cacheKey));
+      }
+      resultCache.set(cacheKey, cached);
+      while (resultCache.size > RESULT_CACHE_SIZE) resultCache.delete(resultCache.keys().next().value!);
+      return cached;
+    });
     memo.set(key, result);
   }
   return result;
@@ -258,7 +292,8 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       const first = args.first ?? 20;
       if (first < 0 || first > context.maxPageSize) throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
-      const { slice, gaps } = await skillGapsFor(context, args, await readWhatIf(context, args.whatIf));
+      const whatIf = await readWhatIf(context, args.whatIf);
+      const { slice, gaps } = whatIf ? await skillGapsFor(context, args, whatIf) : await skillGapsOnce(context, args);
       return gaps.slice(0, first).map((gap) => ({ ...gap, slice }));
     },
   }),

@@ -6,7 +6,7 @@ import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import type { SkillRow } from '../../taxonomy/store.js';
 import { type DevelopOutline, type SkillFacts, type UpdateReason, type UpdateRecommendation, developOutlines, updateRecommendation } from '../recommendations.js';
 import { cachedPerDemandStamp, demandSources, demandStamp, occupationIndex } from '../store.js';
-import { skillGapsFor, sliceArgs } from './gaps.js';
+import { skillGapsFor, skillGapsOnce, sliceArgs } from './gaps.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
 import { skillRelevances } from './relevance.js';
 
@@ -93,7 +93,7 @@ builder.queryFields((t) => ({
       const first = args.first ?? 10;
       if (first < 0 || first > context.maxPageSize) throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
       const whatIf = await readWhatIf(context, args.whatIf);
-      const { gaps } = await skillGapsFor(context, args, whatIf);
+      const { gaps } = whatIf ? await skillGapsFor(context, args, whatIf) : await skillGapsOnce(context, args);
       const [index, sources] = await Promise.all([occupationIndex(context), demandSources(context.graph)]);
       const automation = await automationByOccupation(context, demandStamp(sources));
 

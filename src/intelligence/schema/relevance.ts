@@ -2,11 +2,36 @@ import { MicroCredentialRef } from '../../catalogue/schema/micro-credential.js';
 import { builder } from '../../graphql/builder.js';
 import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
+import type { TaxonomySnapshot } from '../../taxonomy/snapshot.js';
 import type { AnyConceptRow, SkillRow } from '../../taxonomy/store.js';
 import { RELEVANCE_METHOD, type Transition, microCredentialRelevance, occupationRelevance, skillRelevance } from '../relevance.js';
 
-/** Relevance of each skill, its hierarchy read through the request's loaders (batched; no round trip with the snapshot). */
+function relevanceInSnapshot(snapshot: TaxonomySnapshot, skill: SkillRow, transition: Transition): number {
+  const around = (direction: 'up' | 'down') =>
+    snapshot.neighbours(direction, skill.uri).filter((c) => c.kind === 'Skill').map((c) => ({ collections: (c as SkillRow).collections ?? [] }));
+  return skillRelevance({ collections: skill.collections ?? [], broader: around('up'), narrower: around('down') }, transition);
+}
+
+const perSnapshot = new WeakMap<TaxonomySnapshot, Record<Transition, Map<string, number>>>();
+
+/** Every current skill's relevance, computed once per taxonomy snapshot (it changes only with the release). */
+function snapshotRelevance(snapshot: TaxonomySnapshot, transition: Transition): Map<string, number> {
+  let both = perSnapshot.get(snapshot);
+  if (!both) {
+    const compute = (which: Transition) => new Map(snapshot.currentSkills().map(({ skill }) => [skill.uri, relevanceInSnapshot(snapshot, skill, which)]));
+    both = { green: compute('green'), digital: compute('digital') };
+    perSnapshot.set(snapshot, both);
+  }
+  return both[transition];
+}
+
+/** Relevance of each skill: from the snapshot's table, else its hierarchy read through the request's loaders (batched). */
 export async function skillRelevances(context: HubContext, skills: SkillRow[], transition: Transition): Promise<Map<string, number>> {
+  if (context.taxonomy) {
+    const table = snapshotRelevance(context.taxonomy, transition);
+    // Deprecated skills are not in the table (it holds the current release); they are computed as asked.
+    return new Map(skills.map((skill) => [skill.uri, table.get(skill.uri) ?? relevanceInSnapshot(context.taxonomy!, skill, transition)]));
+  }
   const uris = skills.map((skill) => skill.uri);
   const [broader, narrower] = await Promise.all([
     context.loaders.taxonomy.broader.loadMany(uris),
