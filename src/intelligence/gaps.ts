@@ -195,3 +195,38 @@ function round(value: number, digits: number): number {
 }
 const fmt = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3));
 const pct = (value: number) => `${(value * 100).toFixed(value !== 0 && Math.abs(value) < 0.001 ? 3 : 1)}%`;
+
+export interface SkillGroupGap {
+  groupUri: string;
+  skills: SkillGap[];
+  /** Σ of its skills' demand shares (occupations need many skills, so shares of a group can exceed 1). */
+  demandShare: number;
+  /** Demand-weighted mean coverage of its skills. */
+  coverage: number;
+  /** Σ of its skills' gap scores. */
+  gapScore: number;
+}
+
+/** Skill gaps rolled up into the ESCO skill groups given by `groupOf`, ranked by summed gap score. Pure. */
+export function rankSkillGroupGaps(gaps: SkillGap[], groupOf: (skillUri: string) => string | null): SkillGroupGap[] {
+  const groups = new Map<string, SkillGap[]>();
+  for (const gap of gaps) {
+    const group = groupOf(gap.skillUri);
+    if (!group) continue;
+    const list = groups.get(group);
+    if (list) list.push(gap);
+    else groups.set(group, [gap]);
+  }
+  return [...groups.entries()]
+    .map(([groupUri, skills]) => {
+      const demand = skills.reduce((sum, g) => sum + g.demand, 0);
+      return {
+        groupUri,
+        skills: skills.sort((a, b) => b.gapScore - a.gapScore),
+        demandShare: round(skills.reduce((sum, g) => sum + g.demandShare, 0), 6),
+        coverage: demand > 0 ? round(skills.reduce((sum, g) => sum + g.demand * g.coverage, 0) / demand, 4) : 0,
+        gapScore: round(skills.reduce((sum, g) => sum + g.gapScore, 0), 6),
+      };
+    })
+    .sort((a, b) => b.gapScore - a.gapScore || (a.groupUri < b.groupUri ? -1 : 1));
+}

@@ -13,5 +13,6 @@ import '../intelligence/schema/relevance.js';
 import '../intelligence/schema/recommendations.js';
 import '../intelligence/schema/dashboard.js';
 import '../intelligence/schema/demand-behind.js';
+import '../intelligence/schema/skill-groups.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

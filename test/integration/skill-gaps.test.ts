@@ -188,6 +188,24 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     expect(leadership.demandBehind.skills.length).toBeGreaterThan(0);
   });
 
+  it('rolls the gaps up into ESCO skill groups of the level asked', async () => {
+    const query = `query($level: Int) { sectorSkillGroupGaps(sector: "F", region: "FR", period: "2024", level: $level, first: 5) {
+      group { uri preferredLabel hierarchyLevel } skillCount demandShare coverage gapScore topSkills { skill { uri } gapScore } } }`;
+    const { data, errors } = await gql(hub, query, { level: 2 });
+    expect(errors).toBeUndefined();
+    const groups = data.sectorSkillGroupGaps;
+    expect(groups).toHaveLength(5);
+    expect(groups.every((g: { group: { hierarchyLevel: number } }) => g.group.hierarchyLevel === 2)).toBe(true);
+    const scores = groups.map((g: { gapScore: number }) => g.gapScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const group of groups) {
+      const top = group.topSkills.map((s: { gapScore: number }) => s.gapScore);
+      expect(top).toEqual([...top].sort((a, b) => b - a));
+      expect(top.reduce((sum: number, v: number) => sum + v, 0)).toBeLessThanOrEqual(group.gapScore + 1e-9);
+    }
+    expect((await gql(hub, query, { level: 7 })).errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'level' } });
+  });
+
   it('refuses an unknown NACE or NUTS code and a period without data, naming the argument', async () => {
     const error = async (variables: Record<string, unknown>) => (await gql(hub, GAPS, variables)).errors?.[0];
     expect(await error({ sector: 'Q9', region: 'FR', period: '2024' })).toMatchObject({ message: "sector: unknown NACE Rev.2 code 'Q9': give a section (F) or a division (F41)", extensions: { code: 'BAD_USER_INPUT', field: 'sector' } });

@@ -24,7 +24,7 @@ describe('schema descriptions', () => {
   });
 
   it('describes everything of skills intelligence', () => {
-    const intelligence = /^(SkillGap|SkillGapSlice|DemandEvidence|DemandEvidenceOccupation|CoveringOffer|CredentialRecommendations|DevelopRecommendation|OutlinePartialCover|UpdateRecommendation|UpdateReason|Transition|TransitionShares|DashboardCell|WhatIf|HypotheticalOffer|DemandShift|DemandBehind)\b|^(Query\.(sectorSkillGaps|credentialRecommendations|skillsDashboard)|(Skill|Occupation|MicroCredential)\.(green|digital)Relevance|(MicroCredential|Provider)\.demandBehind)/;
+    const intelligence = /^(SkillGap|SkillGapSlice|DemandEvidence|DemandEvidenceOccupation|CoveringOffer|CredentialRecommendations|DevelopRecommendation|OutlinePartialCover|UpdateRecommendation|UpdateReason|Transition|TransitionShares|DashboardCell|WhatIf|HypotheticalOffer|DemandShift|DemandBehind|SkillGroupGap)\b|^(Query\.(sectorSkillGaps|sectorSkillGroupGaps|credentialRecommendations|skillsDashboard)|(Skill|Occupation|MicroCredential)\.(green|digital)Relevance|(MicroCredential|Provider)\.demandBehind)/;
     for (const type of ['SkillGap', 'SkillGapSlice', 'DemandEvidence', 'CredentialRecommendations', 'DevelopRecommendation', 'UpdateRecommendation', 'Transition']) {
       expect(schema.getType(type), type).toBeDefined();
     }

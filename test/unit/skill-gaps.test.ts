@@ -218,3 +218,18 @@ describe('dashboardCell', () => {
     });
   });
 });
+
+describe('rankSkillGroupGaps', () => {
+  it('rolls skill gaps up into groups: summed shares and gap scores, demand-weighted coverage', async () => {
+    const { rankSkillGroupGaps } = await import('../../src/intelligence/gaps.js');
+    const gap = (skillUri: string, demand: number, demandShare: number, coverage: number, gapScore: number) => ({ skillUri, demand, demandShare, coverage, gapScore }) as never;
+    const groups = rankSkillGroupGaps([gap('s1', 30, 0.3, 1, 0), gap('s2', 10, 0.1, 0, 0.1), gap('s3', 50, 0.5, 0.5, 0.25), gap('s9', 5, 0.05, 0, 0.05)], (uri) =>
+      uri === 's9' ? null : uri === 's3' ? 'g-b' : 'g-a',
+    );
+    expect(groups.map((g) => [g.groupUri, g.skills.map((s) => s.skillUri), g.demandShare, g.coverage, g.gapScore])).toEqual([
+      ['g-b', ['s3'], 0.5, 0.5, 0.25],
+      // (30 × 1 + 10 × 0) / 40 = 0.75
+      ['g-a', ['s2', 's1'], 0.4, 0.75, 0.1],
+    ]);
+  });
+});

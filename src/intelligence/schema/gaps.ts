@@ -12,7 +12,7 @@ import { WhatIfInput, readWhatIf } from './what-if.js';
 import { readReleaseStamp } from '../../taxonomy/snapshot.js';
 import { type DemandSourceRow, cachedPerDemandStamp, cachedSignalsFor, catalogueStamp, demandSources, demandStamp, occupationIndex, occupationMix, offerSupply, unitGroupWeights } from '../store.js';
 
-interface SliceInfo extends GapSlice {
+export interface SliceInfo extends GapSlice {
   regionNote: string | null;
   /** Vacancies over unemployed persons in the slice, where the source has both. */
   vacanciesPerUnemployed: number | null;
