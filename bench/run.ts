@@ -24,6 +24,24 @@ import { readValidationSplit } from '../src/linking/evaluation.js';
 import { SkillLinkerCache } from '../src/linking/cache.js';
 import { importEsco } from '../src/taxonomy/esco-import.js';
 import { demoCatalogueFile } from '../src/taxonomy/seed.js';
+import { DEMAND_FORMATS } from '../src/demand/formats.js';
+import { importDemand } from '../src/demand/import.js';
+import { referenceLists } from '../src/demand/reference.js';
+
+const SHARED = path.resolve(projectRoot, '..', 'shared', 'data');
+/** Every shared demand source (the M data set), as `npm run hub -- import demand` reads them. */
+const DEMAND_SOURCES: Array<[format: string, input: string]> = [
+  ['eurostat-lfs', 'eurostat-lfsa_eisn2'],
+  ['eu-job-ads', 'eu-oja-isco4-2019-2020'],
+  ['us-sector-mix', 'sector-occupation/us-bls-oews-natsector-2024'],
+  ['eu-lfs-isco3', 'nesta-mapping-career-causeways'],
+  ['automation', 'nesta-mapping-career-causeways'],
+  ['de-ba', 'de-ba-vacancies-unemployed'],
+];
+/** Sector × country slices of 2024 for the skills-intelligence workloads (national Eurostat figures). */
+const SLICES: Array<[sector: string, region: string]> = [
+  ['F', 'FR'], ['C', 'DE'], ['G', 'IT'], ['Q', 'ES'], ['F', 'PL'], ['C', 'FR'], ['H', 'DE'], ['I', 'IT'], ['M', 'NL'], ['J', 'SE'],
+];
 
 const ESCO_DIR = process.env.ESCO_DIR ?? path.resolve(projectRoot, '..', 'shared', 'data', 'esco-v1.1.1-en');
 const DATA_DIR = path.join(projectRoot, '.hub', 'bench-graph');
@@ -146,6 +164,16 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: import took ${importSeconds} s\n`);
     const catalogue = await importCatalogue(graph, demoCatalogueFile, await new SkillLinkerCache().get(graph));
     process.stderr.write(`bench: demo catalogue: ${catalogue.microCredentials} offers, ${catalogue.suggestedLinks} suggested links\n`);
+    const refs = referenceLists(path.join(SHARED, 'reference'));
+    const demandImports: Array<{ format: string; figures: number; seconds: number }> = [];
+    for (const [formatName, input] of DEMAND_SOURCES) {
+      const format = DEMAND_FORMATS.find((f) => f.name === formatName)!;
+      const started = performance.now();
+      const summaries = await importDemand(graph, format.read(path.join(SHARED, input), refs, { retrievedOn: null }));
+      const seconds = Math.round((performance.now() - started) / 100) / 10;
+      demandImports.push({ format: formatName, figures: summaries.reduce((sum, s) => sum + s.signals, 0), seconds });
+      process.stderr.write(`bench: demand ${formatName}: ${demandImports.at(-1)!.figures} figures in ${seconds} s\n`);
+    }
     // Real job-ad sentences (the skill-linking validation split) as linkSkills input.
     const sentences = readValidationSplit(path.resolve(projectRoot, '..', 'shared', 'data', 'skill-extraction-validation', 'house_validation_annotations.csv')).map((s) => s.sentence);
 
@@ -159,6 +187,11 @@ async function main(): Promise<void> {
     const searchQuery = `query($text: String!) { searchSkills(text: $text, first: 10) { skill { uri preferredLabel } score } }`;
     const catalogueQuery = `{ microCredentials(first: 10) { edges { node { id title completeness { score missingMandatory } skills { skill { preferredLabel } } } } } }`;
     const linkQuery = `query($text: String!) { linkSkills(text: $text, first: 10) { skill { uri preferredLabel } score evidence { matchedText } } }`;
+    const gapsQuery = `query($sector: String, $region: String) { sectorSkillGaps(sector: $sector, region: $region, period: "2024", first: 20) { skill { uri preferredLabel } demand coverage gapScore } }`;
+    const recommendQuery = `query($sector: String, $region: String) { credentialRecommendations(sector: $sector, region: $region, period: "2024", first: 5) {
+      develop { skills { uri } occupations { uri } suggestedEcts suggestedEqfLevel score } update { microCredential { id } reasons { code } score } } }`;
+    const dashboardQuery = `query($sector: String, $region: String) { skillsDashboard(sector: $sector, region: $region, period: "2024") {
+      gapIndex coveredShareOfDemand green { demandShare supplyShare } digital { demandShare supplyShare } offers averageCompleteness } }`;
     const bodies = {
       hubOccupation: occupations.map((u) => JSON.stringify({ query: hubQuery, variables: { uri: u } })),
       peerOccupation: occupations.map((u) => JSON.stringify({ query: peerQuery, variables: { uri: u } })),
@@ -169,6 +202,10 @@ async function main(): Promise<void> {
       bareCatalogue: [JSON.stringify({ cataloguePage: 10 })],
       hubLink: sentences.map((text) => JSON.stringify({ query: linkQuery, variables: { text } })),
       bareLink: sentences.map((sentence) => JSON.stringify({ sentence })),
+      hubGaps: SLICES.map(([sector, region]) => JSON.stringify({ query: gapsQuery, variables: { sector, region } })),
+      bareGaps: SLICES.map(([sector, region]) => JSON.stringify({ gaps: { sector, region, period: '2024', first: 20 } })),
+      hubRecommend: SLICES.map(([sector, region]) => JSON.stringify({ query: recommendQuery, variables: { sector, region } })),
+      hubDashboard: SLICES.map(([sector, region]) => JSON.stringify({ query: dashboardQuery, variables: { sector, region } })),
     };
 
     const hub = await startServer('hub', 'src/server/main.ts', PORTS.hub, uri, '/ready');
@@ -187,11 +224,21 @@ async function main(): Promise<void> {
     if (JSON.stringify(hubSkills) !== JSON.stringify(peerSkills) || JSON.stringify(hubSkills) !== JSON.stringify(bareSkills)) {
       throw new Error(`servers disagree on the essential skills of ${sample}`);
     }
+    // The gap peer must give the same rows as the hub for every slice before either is timed.
+    for (const [i, [sector, region]] of SLICES.entries()) {
+      const ours = (await postJson(`${hub.url}/graphql`, bodies.hubGaps[i])).data.sectorSkillGaps as Array<{ skill: { uri: string }; demand: number; coverage: number; gapScore: number }>;
+      const theirs = (await postJson(bare.url, bodies.bareGaps[i])) as Array<{ uri: string; demand: number; coverage: number; gapScore: number }>;
+      const same = ours.length === theirs.length && ours.every((row, k) =>
+        row.skill.uri === theirs[k].uri && Math.abs(row.demand - theirs[k].demand) < 1e-3 && row.coverage === theirs[k].coverage && Math.abs(row.gapScore - theirs[k].gapScore) < 1e-6);
+      if (!same) throw new Error(`hub and bare-driver peer disagree on the skill gaps of ${sector} × ${region}`);
+    }
     const roundTrips = {
       occupation: hubAnswer.extensions.dbRoundTrips as number,
       search: (await postJson(`${hub.url}/graphql`, bodies.hubSearch[0])).extensions.dbRoundTrips as number,
       catalogue: (await postJson(`${hub.url}/graphql`, bodies.hubCatalogue[0])).extensions.dbRoundTrips as number,
       linkSkills: (await postJson(`${hub.url}/graphql`, bodies.hubLink[0])).extensions.dbRoundTrips as number,
+      sectorSkillGaps: (await postJson(`${hub.url}/graphql`, bodies.hubGaps[0])).extensions.dbRoundTrips as number,
+      dashboard: (await postJson(`${hub.url}/graphql`, bodies.hubDashboard[0])).extensions.dbRoundTrips as number,
     };
 
     const runs: LoadResult[] = [];
@@ -205,6 +252,10 @@ async function main(): Promise<void> {
       [bare, 'catalogue page (10 offers)', '/', bodies.bareCatalogue],
       [hub, 'linkSkills (job-ad sentence)', '/graphql', bodies.hubLink],
       [bare, 'linkSkills (job-ad sentence)', '/', bodies.bareLink],
+      [hub, 'sector skill gaps (20 rows)', '/graphql', bodies.hubGaps],
+      [bare, 'sector skill gaps (20 rows)', '/', bodies.bareGaps],
+      [hub, 'credential recommendations', '/graphql', bodies.hubRecommend],
+      [hub, 'dashboard cell', '/graphql', bodies.hubDashboard],
     ];
     for (const [server, workload, route, requestBodies] of plan) {
       for (const concurrency of [1, 20]) {
@@ -235,13 +286,21 @@ async function main(): Promise<void> {
         find('hub', 'linkSkills (job-ad sentence)', 20).requestsPerSecond,
         find('bare driver', 'linkSkills (job-ad sentence)', 20).requestsPerSecond,
       ),
+      gapsThroughputVsBareDriver: ratio(find('hub', 'sector skill gaps (20 rows)', 20).requestsPerSecond, find('bare driver', 'sector skill gaps (20 rows)', 20).requestsPerSecond),
     };
+    const gaps20 = find('hub', 'sector skill gaps (20 rows)', 20);
+    const recommend20 = find('hub', 'credential recommendations', 20);
+    const dashboard20 = find('hub', 'dashboard cell', 20);
     const targets = [
       { target: 'p95 ≤ 0.5× @neo4j/graphql at c=20', measured: `${ratios.p95VsNeo4jGraphql}×`, met: ratios.p95VsNeo4jGraphql <= 0.5 },
       { target: 'throughput ≥ 2× @neo4j/graphql at c=20', measured: `${ratios.throughputVsNeo4jGraphql}×`, met: ratios.throughputVsNeo4jGraphql >= 2 },
       { target: 'taxonomy lookup ≥ 1,000 req/s at c=20', measured: `${ours20.requestsPerSecond} req/s`, met: ours20.requestsPerSecond >= 1000 },
       { target: 'taxonomy lookup p95 ≤ 20 ms at c=20', measured: `${ours20.p95Ms} ms`, met: ours20.p95Ms <= 20 },
       { target: 'full ESCO import < 60 s', measured: `${importSeconds} s`, met: importSeconds < 60 },
+      { target: 'sector gaps p95 ≤ 300 ms at c=20', measured: `${gaps20.p95Ms} ms`, met: gaps20.p95Ms <= 300 },
+      { target: 'sector gaps throughput ≥ bare-driver peer at c=20', measured: `${ratios.gapsThroughputVsBareDriver}×`, met: ratios.gapsThroughputVsBareDriver >= 1 },
+      { target: 'recommendations p95 ≤ 300 ms at c=20', measured: `${recommend20.p95Ms} ms`, met: recommend20.p95Ms <= 300 },
+      { target: 'dashboard cell p95 ≤ 100 ms at c=20', measured: `${dashboard20.p95Ms} ms`, met: dashboard20.p95Ms <= 100 },
     ];
 
     const result = {
@@ -250,6 +309,7 @@ async function main(): Promise<void> {
       settings: { durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, occupations: occupations.length, searchTerms: SEARCH_TERMS.length },
       taxonomy: { version: summary.version, skills: summary.counts.skills, occupations: summary.counts.occupations },
       importSeconds,
+      demandImports,
       dbRoundTripsPerRequest: roundTrips,
       hubMemory,
       runs,
@@ -273,7 +333,8 @@ function renderTable(result: {
   startedAt: string;
   machine: { cpus: number; node: string };
   importSeconds: number;
-  dbRoundTripsPerRequest: { occupation: number; search: number; catalogue: number; linkSkills: number };
+  demandImports: Array<{ format: string; figures: number; seconds: number }>;
+  dbRoundTripsPerRequest: { occupation: number; search: number; catalogue: number; linkSkills: number; sectorSkillGaps: number; dashboard: number };
   hubMemory: { rssMb: number; peakRssMb: number };
   runs: LoadResult[];
   ratios: Record<string, number>;
@@ -281,8 +342,9 @@ function renderTable(result: {
 }): string {
   const lines = [
     `Run ${result.startedAt} on ${result.machine.cpus} cores, Node ${result.machine.node}. Full ESCO import: ${result.importSeconds} s.`,
-    `Hub database round trips per request: occupation ${result.dbRoundTripsPerRequest.occupation}, search ${result.dbRoundTripsPerRequest.search}, catalogue page ${result.dbRoundTripsPerRequest.catalogue}, linkSkills ${result.dbRoundTripsPerRequest.linkSkills}; RSS ${result.hubMemory.rssMb} MB (peak ${result.hubMemory.peakRssMb} MB).`,
-    'Peers: occupation: @neo4j/graphql and one Cypher query on the bare driver; search and catalogue page: one Cypher query on the bare driver; linkSkills: the BM25 reference method in memory, no GraphQL.',
+    `Demand imports (M data set): ${result.demandImports.map((d) => `${d.format} ${d.figures.toLocaleString('en')} figures in ${d.seconds} s`).join(', ')}.`,
+    `Hub database round trips per request: occupation ${result.dbRoundTripsPerRequest.occupation}, search ${result.dbRoundTripsPerRequest.search}, catalogue page ${result.dbRoundTripsPerRequest.catalogue}, linkSkills ${result.dbRoundTripsPerRequest.linkSkills}, sector gaps ${result.dbRoundTripsPerRequest.sectorSkillGaps} (after the first request of a slice), dashboard cell ${result.dbRoundTripsPerRequest.dashboard}; RSS ${result.hubMemory.rssMb} MB (peak ${result.hubMemory.peakRssMb} MB).`,
+    'Peers: occupation: @neo4j/graphql and one Cypher query on the bare driver; search, catalogue page and sector gaps: one Cypher query on the bare driver (the gap peer computes the same 20 rows, checked before timing); linkSkills: the BM25 reference method in memory, no GraphQL. Recommendations and the dashboard cell have no peer yet.',
     '',
     '| server | workload | conc. | req/s | p50 ms | p95 ms | p99 ms | errors |',
     '|---|---|---:|---:|---:|---:|---:|---:|',

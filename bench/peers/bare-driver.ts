@@ -8,6 +8,7 @@ import { Bm25LabelBaseline } from '../../src/linking/evaluation.js';
 import { linkableSkillsFromGraph } from '../../src/linking/skills.js';
 import { stems } from '../../src/linking/text.js';
 import { connectGraph } from '../../src/graph/client.js';
+import { SECTOR_GAPS } from './gaps-cypher.js';
 
 const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', 'unused'), { disableLosslessIntegers: true });
 
@@ -36,10 +37,17 @@ await graph.close();
 const server = http.createServer(async (request, response) => {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { uri?: string; text?: string; sentence?: string; cataloguePage?: number };
+  const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+    uri?: string; text?: string; sentence?: string; cataloguePage?: number; gaps?: { sector: string; region: string; period: string; first: number };
+  };
   response.setHeader('content-type', 'application/json');
   if (body.sentence !== undefined) {
     response.end(JSON.stringify(baseline.link(body.sentence, 10)));
+    return;
+  }
+  if (body.gaps) {
+    const { records } = await driver.executeQuery(SECTOR_GAPS, body.gaps, { routing: neo4j.routing.READ });
+    response.end(JSON.stringify(records.map((record) => record.toObject())));
     return;
   }
   const { records } = body.uri
