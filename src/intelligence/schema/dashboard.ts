@@ -1,8 +1,8 @@
 import { UserInputError } from '../../errors.js';
 import { builder } from '../../graphql/builder.js';
-import { loadExisting } from '../../graphql/context.js';
+import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { type DashboardCell, dashboardCell } from '../dashboard.js';
-import { sharedInputs, skillGapsOnce, sliceArgs } from './gaps.js';
+import { cachedDerivation, sharedInputs, skillGapsOnce, sliceArgs } from './gaps.js';
 import { skillRelevances } from './relevance.js';
 
 type Cell = DashboardCell & { sector: string | null; region: string | null; period: string; metric: string; unit: string; source: string | null };
@@ -46,17 +46,21 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       const sectors = args.sectors && args.sectors.length > 0 ? args.sectors : [args.sector ?? null];
       if (sectors.length > 25) throw new UserInputError('sectors', `at most 25 (got ${sectors.length})`);
-      const shared = await sharedInputs(context);
-      const { offers } = shared;
-      const cells: Cell[] = [];
-      for (const sector of sectors) {
-        const { slice, gaps } = await skillGapsOnce(context, { ...args, sector });
-        const uris = [...new Set([...gaps.map((g) => g.skillUri), ...offers.flatMap((o) => o.links.map((l) => l.skillUri))])];
-        const skills = await loadExisting(context.loaders.taxonomy.skill, uris);
-        const [green, digital] = await Promise.all([skillRelevances(context, skills, 'green'), skillRelevances(context, skills, 'digital')]);
-        cells.push({ ...dashboardCell(gaps, offers, slice.region, { green, digital }), sector: slice.sector, region: slice.region, period: slice.period, metric: slice.metric, unit: slice.unit, source: slice.source });
-      }
-      return cells;
+      return cachedDerivation(context, 'dashboard', [sectors, args.region ?? null, args.period ?? null, args.metric ?? null], () => dashboardCells(context, args, sectors));
     },
   }),
 }));
+
+/** The cells of a dashboard request, computed on a cache miss; every sector's slice shares one read of the figures and the offers. */
+async function dashboardCells(context: HubContext, args: { region?: string | null; period?: string | null; metric?: string | null }, sectors: Array<string | null>): Promise<Cell[]> {
+  const { offers } = await sharedInputs(context);
+  const cells: Cell[] = [];
+  for (const sector of sectors) {
+    const { slice, gaps } = await skillGapsOnce(context, { ...args, sector });
+    const uris = [...new Set([...gaps.map((g) => g.skillUri), ...offers.flatMap((o) => o.links.map((l) => l.skillUri))])];
+    const skills = await loadExisting(context.loaders.taxonomy.skill, uris);
+    const [green, digital] = await Promise.all([skillRelevances(context, skills, 'green'), skillRelevances(context, skills, 'digital')]);
+    cells.push({ ...dashboardCell(gaps, offers, slice.region, { green, digital }), sector: slice.sector, region: slice.region, period: slice.period, metric: slice.metric, unit: slice.unit, source: slice.source });
+  }
+  return cells;
+}

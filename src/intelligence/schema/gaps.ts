@@ -154,6 +154,25 @@ const RESULT_CACHE_SIZE = 128;
 const resultCache = new Map<string, Promise<{ slice: SliceInfo; gaps: SkillGap[] }>>();
 const stampPerRequest = new WeakMap<HubContext, Promise<string>>();
 
+/**
+ * Any answer derived from gap rankings (recommendations, dashboard cells), held like them: per demand
+ * imports, catalogue state and release, and the arguments. `compute` runs only on a miss.
+ */
+const derivedCache = new Map<string, Promise<unknown>>();
+export async function cachedDerivation<T>(context: HubContext, name: string, args: unknown, compute: () => Promise<T>): Promise<T> {
+  const key = `${name}|${await resultStamp(context)}|${JSON.stringify(args)}`;
+  let entry = derivedCache.get(key) as Promise<T> | undefined;
+  if (entry) {
+    derivedCache.delete(key);
+  } else {
+    entry = compute();
+    entry.catch(() => derivedCache.delete(key));
+  }
+  derivedCache.set(key, entry);
+  while (derivedCache.size > RESULT_CACHE_SIZE) derivedCache.delete(derivedCache.keys().next().value!);
+  return entry;
+}
+
 function resultStamp(context: HubContext): Promise<string> {
   let stamp = stampPerRequest.get(context);
   if (!stamp) {

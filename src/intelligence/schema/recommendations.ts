@@ -4,9 +4,11 @@ import { builder } from '../../graphql/builder.js';
 import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import type { SkillRow } from '../../taxonomy/store.js';
+import type { Transition } from '../relevance.js';
+import type { WhatIf } from '../what-if.js';
 import { type DevelopOutline, type SkillFacts, type UpdateReason, type UpdateRecommendation, developOutlines, updateRecommendation } from '../recommendations.js';
 import { cachedPerDemandStamp, demandSources, demandStamp, occupationIndex } from '../store.js';
-import { skillGapsFor, skillGapsOnce, sliceArgs } from './gaps.js';
+import { cachedDerivation, skillGapsFor, skillGapsOnce, sliceArgs } from './gaps.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
 import { skillRelevances } from './relevance.js';
 
@@ -93,46 +95,57 @@ builder.queryFields((t) => ({
       const first = args.first ?? 10;
       if (first < 0 || first > context.maxPageSize) throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
       const whatIf = await readWhatIf(context, args.whatIf);
-      const { gaps } = whatIf ? await skillGapsFor(context, args, whatIf) : await skillGapsOnce(context, args);
-      const [index, sources] = await Promise.all([occupationIndex(context), demandSources(context.graph)]);
-      const automation = await automationByOccupation(context, demandStamp(sources));
-
-      const ids = (await context.graph.read<{ id: string }>("MATCH (m:MicroCredential {status: 'PUBLISHED'}) RETURN m.id AS id ORDER BY id")).map((r) => r.id);
-      const retired = new Set(whatIf?.retireOffers ?? []);
-      const offers = (await loadExisting(context.loaders.catalogue.microCredential, ids)).filter((m) => !retired.has(m.id) && (!args.providerId || m.providerId === String(args.providerId)));
-      const outcomes = await Promise.all(offers.map((m) => context.loaders.catalogue.outcomes.load(m.id)));
-      const offerLinks = outcomes.map((list) => list.flatMap((outcome) => outcome.links.map((link) => ({ skillUri: link.skillUri, state: link.state }))));
-
-      // Every skill the answer may name, read once.
-      const candidateGaps = gaps.slice(0, 300);
-      const uris = [...new Set([...candidateGaps.map((g) => g.skillUri), ...offerLinks.flat().map((l) => l.skillUri)])];
-      const skills = await loadExisting(context.loaders.taxonomy.skill, uris);
-      const byUri = new Map<string, SkillRow>(skills.map((s) => [s.uri, s]));
-      const facts = (uri: string): SkillFacts | null => {
-        const skill = byUri.get(uri);
-        return skill ? { label: skill.preferredLabel, skillType: skill.skillType ?? null, deprecated: skill.deprecated, deprecatedIn: skill.deprecatedIn ?? null } : null;
-      };
-      const relevance = args.transition ? await skillRelevances(context, skills, args.transition) : null;
-      const relevant = (uri: string) => relevance === null || (relevance.get(uri) ?? 0) > 0;
-      const occupations = new Map((await loadExisting(context.loaders.taxonomy.occupation, [...index.byUri.keys()])).map((o) => [o.uri, o.preferredLabel]));
-      const occupationLabel = (uri: string) => occupations.get(uri) ?? uri;
-
-      const develop = developOutlines(candidateGaps.filter((g) => relevant(g.skillUri)), index, facts, { maxOutlines: first, maxSkills: 6, occupationLabel });
-      const gapBySkill = new Map(gaps.map((g) => [g.skillUri, g]));
-      const inDemand = new Set(gaps.slice(0, 100).filter((g) => g.gapScore > 0).map((g) => g.skillUri));
-      const update = offers
-        .map((offer, i) => ({ offer, links: offerLinks[i] }))
-        .filter(({ links }) => relevance === null || links.some((l) => l.state !== 'REJECTED' && relevant(l.skillUri)))
-        .map(({ offer, links }) =>
-          updateRecommendation(
-            { id: offer.id, expectedRevisionDate: offer.expectedRevisionDate ?? null, links, targetOccupations: offer.targetOccupations ?? [] },
-            { today: new Date().toISOString().slice(0, 10), facts, gapBySkill, inDemand, index, automation: (uri) => automation.get(uri) ?? null, occupationLabel },
-          ),
-        )
-        .filter((u): u is UpdateRecommendation => u !== null)
-        .sort((a, b) => b.score - a.score || (a.offerId < b.offerId ? -1 : 1))
-        .slice(0, first);
-      return { develop, update };
+      // Held like the gap rankings (per demand import, catalogue state and release); a what-if is computed each time.
+      const key = [args.sector ?? null, args.region ?? null, args.period ?? null, args.metric ?? null, args.providerId ?? null, args.transition ?? null, first];
+      return whatIf ? recommend(context, args, whatIf, first) : cachedDerivation(context, 'recommendations', key, () => recommend(context, args, null, first));
     },
   }),
 }));
+
+async function recommend(
+  context: HubContext,
+  args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null; providerId?: string | number | null; transition?: Transition | null },
+  whatIf: WhatIf | null,
+  first: number,
+): Promise<{ develop: DevelopOutline[]; update: UpdateRecommendation[] }> {
+  const { gaps } = whatIf ? await skillGapsFor(context, args, whatIf) : await skillGapsOnce(context, args);
+  const [index, sources] = await Promise.all([occupationIndex(context), demandSources(context.graph)]);
+  const automation = await automationByOccupation(context, demandStamp(sources));
+
+  const ids = (await context.graph.read<{ id: string }>("MATCH (m:MicroCredential {status: 'PUBLISHED'}) RETURN m.id AS id ORDER BY id")).map((r) => r.id);
+  const retired = new Set(whatIf?.retireOffers ?? []);
+  const offers = (await loadExisting(context.loaders.catalogue.microCredential, ids)).filter((m) => !retired.has(m.id) && (!args.providerId || m.providerId === String(args.providerId)));
+  const outcomes = await Promise.all(offers.map((m) => context.loaders.catalogue.outcomes.load(m.id)));
+  const offerLinks = outcomes.map((list) => list.flatMap((outcome) => outcome.links.map((link) => ({ skillUri: link.skillUri, state: link.state }))));
+
+  // Every skill the answer may name, read once.
+  const candidateGaps = gaps.slice(0, 300);
+  const uris = [...new Set([...candidateGaps.map((g) => g.skillUri), ...offerLinks.flat().map((l) => l.skillUri)])];
+  const skills = await loadExisting(context.loaders.taxonomy.skill, uris);
+  const byUri = new Map<string, SkillRow>(skills.map((s) => [s.uri, s]));
+  const facts = (uri: string): SkillFacts | null => {
+    const skill = byUri.get(uri);
+    return skill ? { label: skill.preferredLabel, skillType: skill.skillType ?? null, deprecated: skill.deprecated, deprecatedIn: skill.deprecatedIn ?? null } : null;
+  };
+  const relevance = args.transition ? await skillRelevances(context, skills, args.transition) : null;
+  const relevant = (uri: string) => relevance === null || (relevance.get(uri) ?? 0) > 0;
+  const occupations = new Map((await loadExisting(context.loaders.taxonomy.occupation, [...index.byUri.keys()])).map((o) => [o.uri, o.preferredLabel]));
+  const occupationLabel = (uri: string) => occupations.get(uri) ?? uri;
+
+  const develop = developOutlines(candidateGaps.filter((g) => relevant(g.skillUri)), index, facts, { maxOutlines: first, maxSkills: 6, occupationLabel });
+  const gapBySkill = new Map(gaps.map((g) => [g.skillUri, g]));
+  const inDemand = new Set(gaps.slice(0, 100).filter((g) => g.gapScore > 0).map((g) => g.skillUri));
+  const update = offers
+    .map((offer, i) => ({ offer, links: offerLinks[i] }))
+    .filter(({ links }) => relevance === null || links.some((l) => l.state !== 'REJECTED' && relevant(l.skillUri)))
+    .map(({ offer, links }) =>
+      updateRecommendation(
+        { id: offer.id, expectedRevisionDate: offer.expectedRevisionDate ?? null, links, targetOccupations: offer.targetOccupations ?? [] },
+        { today: new Date().toISOString().slice(0, 10), facts, gapBySkill, inDemand, index, automation: (uri) => automation.get(uri) ?? null, occupationLabel },
+      ),
+    )
+    .filter((u): u is UpdateRecommendation => u !== null)
+    .sort((a, b) => b.score - a.score || (a.offerId < b.offerId ? -1 : 1))
+    .slice(0, first);
+  return { develop, update };
+}
