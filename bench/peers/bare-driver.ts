@@ -8,7 +8,7 @@ import { Bm25LabelBaseline } from '../../src/linking/evaluation.js';
 import { linkableSkillsFromGraph } from '../../src/linking/skills.js';
 import { stems } from '../../src/linking/text.js';
 import { connectGraph } from '../../src/graph/client.js';
-import { SECTOR_GAPS } from './gaps-cypher.js';
+import { DASHBOARD_CELL, SECTOR_GAPS } from './gaps-cypher.js';
 
 const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', 'unused'), { disableLosslessIntegers: true });
 
@@ -39,10 +39,16 @@ const server = http.createServer(async (request, response) => {
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
     uri?: string; text?: string; sentence?: string; cataloguePage?: number; gaps?: { sector: string; region: string; period: string; first: number };
+    dashboard?: { sector: string; region: string; period: string };
   };
   response.setHeader('content-type', 'application/json');
   if (body.sentence !== undefined) {
     response.end(JSON.stringify(baseline.link(body.sentence, 10)));
+    return;
+  }
+  if (body.dashboard) {
+    const { records } = await driver.executeQuery(DASHBOARD_CELL, body.dashboard, { routing: neo4j.routing.READ });
+    response.end(JSON.stringify(records[0].toObject()));
     return;
   }
   if (body.gaps) {

@@ -6,7 +6,8 @@
  * bench slices take (national Eurostat figures of one NACE section), which the bench checks against
  * the hub's answer before timing anything.
  */
-export const SECTOR_GAPS = `
+/** Demand and coverage of every skill of the slice: `total`, `k`, `demand`, `coverage`. */
+const SKILL_DEMAND_AND_COVERAGE = `
   CALL () {
     MATCH (sig:DemandSignal {sourceId: 'eurostat-lfsa_eisn2', metric: 'EMPLOYMENT', period: $period, region: $region, sector: $sector})
     WHERE sig.value IS NOT NULL
@@ -57,8 +58,51 @@ export const SECTOR_GAPS = `
               ELSE round(link * CASE p.accreditationStatus WHEN 'ACCREDITED' THEN 1.0 ELSE 0.7 END * (0.5 + 0.5 * round(satisfied / 9.0, 2)), 4) END AS weight
     RETURN round(CASE WHEN sum(weight) > 1 THEN 1.0 ELSE sum(weight) END, 4) AS coverage
   }
+`;
+
+export const SECTOR_GAPS = `${SKILL_DEMAND_AND_COVERAGE}
   WITH k, round(demand, 4) AS demand, round(demand / total, 6) AS demandShare, coverage
   WITH k, demand, demandShare, coverage, round(demandShare * (1 - coverage), 6) AS gapScore
   ORDER BY gapScore DESC, demand DESC, k.uri
   LIMIT toInteger($first)
   RETURN k.uri AS uri, k.preferredLabel AS preferredLabel, demand, coverage, gapScore`;
+
+/** Relevance of skill `k` to a transition, as the hub defines it (collection 1, under a member 0.5, above one 0.25). */
+const relevance = (collection: string) => `
+  CASE WHEN '${collection}' IN coalesce(k.collections, []) THEN 1.0
+       WHEN EXISTS { (k)-[:BROADER]->(b:Skill) WHERE '${collection}' IN coalesce(b.collections, []) } THEN 0.5
+       WHEN EXISTS { (n:Skill)-[:BROADER]->(k) WHERE '${collection}' IN coalesce(n.collections, []) } THEN 0.25
+       ELSE 0.0 END`;
+
+/** The dashboard cell of the same slice: gap index, green and digital shares of demand and supply, offers and completeness. */
+export const DASHBOARD_CELL = `${SKILL_DEMAND_AND_COVERAGE}
+  WITH k, round(demand, 4) AS demand, coverage WHERE demand > 0
+  WITH sum(demand) AS total, sum(demand * (1 - coverage)) AS uncovered, count(k) AS skills,
+       sum(demand * ${relevance('green')}) AS green, sum(demand * ${relevance('digital')}) AS digital
+  CALL () {
+    MATCH (m:MicroCredential {status: 'PUBLISHED'})
+    WHERE m.participationForm = 'ONLINE'
+       OR any(r IN coalesce(m.issuerRegions, []) WHERE r STARTS WITH $region OR $region STARTS WITH r)
+       OR (size(coalesce(m.issuerRegions, [])) = 0 AND left($region, 2) IN coalesce(m.issuerCountries, []))
+    WITH m, round(size([present IN [
+           coalesce(m.title, '') <> '',
+           size(coalesce(m.issuerCountries, [])) > 0 OR size(coalesce(m.issuerRegions, [])) > 0,
+           size(coalesce(m.awardingBodies, [])) > 0,
+           size(coalesce(m.learningOutcomes, [])) > 0,
+           m.workloadValue IS NOT NULL,
+           m.eqfLevel IS NOT NULL OR m.nationalLevel IS NOT NULL OR m.qfEheaCycle IS NOT NULL OR 'LEVEL' IN coalesce(m.notApplicable, []),
+           m.assessmentType IS NOT NULL,
+           m.participationForm IS NOT NULL,
+           m.qualityAssurance IS NOT NULL] WHERE present]) / 9.0, 2) AS completeness
+    OPTIONAL MATCH (m)-[:HAS_OUTCOME]->(:LearningOutcome)-[d:DEVELOPS]->(k:Skill)
+    WITH m, completeness, k, CASE d.state WHEN 'SUGGESTED' THEN 0.5 WHEN 'REJECTED' THEN 0.0 WHEN NULL THEN 0.0 ELSE 1.0 END AS w
+    WITH m, completeness, sum(w) AS taught, sum(w * ${relevance('green')}) AS greenTaught, sum(w * ${relevance('digital')}) AS digitalTaught
+    RETURN count(m) AS offers, avg(completeness) AS averageCompleteness, sum(taught) AS taught, sum(greenTaught) AS greenTaught, sum(digitalTaught) AS digitalTaught
+  }
+  RETURN skills AS skillsInDemand, round(total, 4) AS totalSkillDemand,
+         CASE WHEN total = 0 THEN 0.0 ELSE round(uncovered / total, 4) END AS gapIndex,
+         CASE WHEN total = 0 THEN 0.0 ELSE round(green / total, 4) END AS greenDemandShare,
+         CASE WHEN total = 0 THEN 0.0 ELSE round(digital / total, 4) END AS digitalDemandShare,
+         CASE WHEN taught = 0 THEN 0.0 ELSE round(greenTaught / taught, 4) END AS greenSupplyShare,
+         CASE WHEN taught = 0 THEN 0.0 ELSE round(digitalTaught / taught, 4) END AS digitalSupplyShare,
+         offers, CASE WHEN offers = 0 THEN null ELSE round(averageCompleteness, 4) END AS averageCompleteness`;
