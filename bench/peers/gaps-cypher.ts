@@ -6,6 +6,18 @@
  * bench slices take (national Eurostat figures of one NACE section), which the bench checks against
  * the hub's answer before timing anything.
  */
+/** How many of the nine Annex I mandatory elements offer `m` states (the level also counts when declared not applicable), as completeness.ts counts them. */
+const MANDATORY_ELEMENTS_OF_M = `size([present IN [
+           coalesce(m.title, '') <> '',
+           size(coalesce(m.issuerCountries, [])) > 0 OR size(coalesce(m.issuerRegions, [])) > 0,
+           size(coalesce(m.awardingBodies, [])) > 0,
+           size(coalesce(m.learningOutcomes, [])) > 0,
+           m.workloadValue IS NOT NULL,
+           m.eqfLevel IS NOT NULL OR m.nationalLevel IS NOT NULL OR m.qfEheaCycle IS NOT NULL OR 'LEVEL' IN coalesce(m.notApplicable, []),
+           m.assessmentType IS NOT NULL,
+           m.participationForm IS NOT NULL,
+           m.qualityAssurance IS NOT NULL] WHERE present])`;
+
 /** Demand and coverage of every skill of the slice: `total`, `k`, `demand`, `coverage`. */
 const SKILL_DEMAND_AND_COVERAGE = `
   CALL () {
@@ -44,16 +56,7 @@ const SKILL_DEMAND_AND_COVERAGE = `
     WITH m, max(CASE d.state WHEN 'SUGGESTED' THEN 0.5 ELSE 1.0 END) AS link
     OPTIONAL MATCH (m)-[:OFFERED_BY]->(p:Provider)
     WITH m, link, p,
-         size([present IN [
-           coalesce(m.title, '') <> '',
-           size(coalesce(m.issuerCountries, [])) > 0 OR size(coalesce(m.issuerRegions, [])) > 0,
-           size(coalesce(m.awardingBodies, [])) > 0,
-           size(coalesce(m.learningOutcomes, [])) > 0,
-           m.workloadValue IS NOT NULL,
-           m.eqfLevel IS NOT NULL OR m.nationalLevel IS NOT NULL OR m.qfEheaCycle IS NOT NULL OR 'LEVEL' IN coalesce(m.notApplicable, []),
-           m.assessmentType IS NOT NULL,
-           m.participationForm IS NOT NULL,
-           m.qualityAssurance IS NOT NULL] WHERE present]) AS satisfied
+         ${MANDATORY_ELEMENTS_OF_M} AS satisfied
     WITH CASE WHEN m IS NULL THEN 0.0
               ELSE round(link * CASE p.accreditationStatus WHEN 'ACCREDITED' THEN 1.0 ELSE 0.7 END * (0.5 + 0.5 * round(satisfied / 9.0, 2)), 4) END AS weight
     RETURN round(CASE WHEN sum(weight) > 1 THEN 1.0 ELSE sum(weight) END, 4) AS coverage
@@ -84,16 +87,7 @@ export const DASHBOARD_CELL = `${SKILL_DEMAND_AND_COVERAGE}
     WHERE m.participationForm = 'ONLINE'
        OR any(r IN coalesce(m.issuerRegions, []) WHERE r STARTS WITH $region OR $region STARTS WITH r)
        OR (size(coalesce(m.issuerRegions, [])) = 0 AND left($region, 2) IN coalesce(m.issuerCountries, []))
-    WITH m, round(size([present IN [
-           coalesce(m.title, '') <> '',
-           size(coalesce(m.issuerCountries, [])) > 0 OR size(coalesce(m.issuerRegions, [])) > 0,
-           size(coalesce(m.awardingBodies, [])) > 0,
-           size(coalesce(m.learningOutcomes, [])) > 0,
-           m.workloadValue IS NOT NULL,
-           m.eqfLevel IS NOT NULL OR m.nationalLevel IS NOT NULL OR m.qfEheaCycle IS NOT NULL OR 'LEVEL' IN coalesce(m.notApplicable, []),
-           m.assessmentType IS NOT NULL,
-           m.participationForm IS NOT NULL,
-           m.qualityAssurance IS NOT NULL] WHERE present]) / 9.0, 2) AS completeness
+    WITH m, round(${MANDATORY_ELEMENTS_OF_M} / 9.0, 2) AS completeness
     OPTIONAL MATCH (m)-[:HAS_OUTCOME]->(:LearningOutcome)-[d:DEVELOPS]->(k:Skill)
     WITH m, completeness, k, CASE d.state WHEN 'SUGGESTED' THEN 0.5 WHEN 'REJECTED' THEN 0.0 WHEN NULL THEN 0.0 ELSE 1.0 END AS w
     WITH m, completeness, sum(w) AS taught, sum(w * ${relevance('green')}) AS greenTaught, sum(w * ${relevance('digital')}) AS digitalTaught
