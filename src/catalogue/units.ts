@@ -50,7 +50,8 @@ export function normaliseWorkload(value: number, unitCode: string): NormalisedWo
   return { hours, ects, conversion };
 }
 
-function round(value: number, digits: number): number {
+/** Rounds to `digits` decimals. */
+export function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }

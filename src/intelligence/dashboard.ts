@@ -1,3 +1,4 @@
+import { round } from '../catalogue/units.js';
 import { type OfferSupply, type SkillGap, offerReachesRegion, LINK_STATE_WEIGHT } from './gaps.js';
 
 /**
@@ -20,25 +21,25 @@ export interface DashboardCell {
   averageCompleteness: number | null;
 }
 
-const round = (value: number) => Math.round(value * 1e4) / 1e4;
+const round4 = (value: number) => round(value, 4);
 
 export function dashboardCell(gaps: SkillGap[], offers: OfferSupply[], region: string | null, relevance: { green: Map<string, number>; digital: Map<string, number> }): DashboardCell {
   const inDemand = gaps.filter((g) => g.demand > 0);
   const total = inDemand.reduce((sum, g) => sum + g.demand, 0);
   const uncovered = inDemand.reduce((sum, g) => sum + g.demand * (1 - g.coverage), 0);
-  const demandShare = (map: Map<string, number>) => (total === 0 ? 0 : round(inDemand.reduce((sum, g) => sum + g.demand * (map.get(g.skillUri) ?? 0), 0) / total));
+  const demandShare = (map: Map<string, number>) => (total === 0 ? 0 : round4(inDemand.reduce((sum, g) => sum + g.demand * (map.get(g.skillUri) ?? 0), 0) / total));
   const reaching = offers.filter((offer) => offerReachesRegion(offer, region));
   const taught = reaching.flatMap((offer) => offer.links.map((link) => ({ uri: link.skillUri, weight: LINK_STATE_WEIGHT[link.state] ?? 0 })));
   const taughtWeight = taught.reduce((sum, t) => sum + t.weight, 0);
-  const supplyShare = (map: Map<string, number>) => (taughtWeight === 0 ? 0 : round(taught.reduce((sum, t) => sum + t.weight * (map.get(t.uri) ?? 0), 0) / taughtWeight));
+  const supplyShare = (map: Map<string, number>) => (taughtWeight === 0 ? 0 : round4(taught.reduce((sum, t) => sum + t.weight * (map.get(t.uri) ?? 0), 0) / taughtWeight));
   return {
     skillsInDemand: inDemand.length,
-    totalSkillDemand: round(total),
-    gapIndex: total === 0 ? 0 : round(uncovered / total),
-    coveredShareOfDemand: total === 0 ? 0 : round(1 - uncovered / total),
+    totalSkillDemand: round4(total),
+    gapIndex: total === 0 ? 0 : round4(uncovered / total),
+    coveredShareOfDemand: total === 0 ? 0 : round4(1 - uncovered / total),
     green: { demandShare: demandShare(relevance.green), supplyShare: supplyShare(relevance.green) },
     digital: { demandShare: demandShare(relevance.digital), supplyShare: supplyShare(relevance.digital) },
     offers: reaching.length,
-    averageCompleteness: reaching.length === 0 ? null : round(reaching.reduce((sum, o) => sum + o.completenessScore, 0) / reaching.length),
+    averageCompleteness: reaching.length === 0 ? null : round4(reaching.reduce((sum, o) => sum + o.completenessScore, 0) / reaching.length),
   };
 }

@@ -1,3 +1,5 @@
+import { pushTo } from '../collections.js';
+import { round } from '../catalogue/units.js';
 import { type DerivationOptions, type OccupationIndex, type SignalInput, type SkillDemand, deriveSkillDemand } from './skill-demand.js';
 
 /**
@@ -189,10 +191,6 @@ export function explainGap(gap: SkillGap, slice: GapSlice, skillLabel: string): 
   return parts.join(' ');
 }
 
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
 const fmt = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3));
 const pct = (value: number) => `${(value * 100).toFixed(value !== 0 && Math.abs(value) < 0.001 ? 3 : 1)}%`;
 
@@ -213,9 +211,7 @@ export function rankSkillGroupGaps(gaps: SkillGap[], groupOf: (skillUri: string)
   for (const gap of gaps) {
     const group = groupOf(gap.skillUri);
     if (!group) continue;
-    const list = groups.get(group);
-    if (list) list.push(gap);
-    else groups.set(group, [gap]);
+    pushTo(groups, group, gap);
   }
   return [...groups.entries()]
     .map(([groupUri, skills]) => {

@@ -1,3 +1,5 @@
+import { pushTo } from '../collections.js';
+
 /**
  * Demand for skills, derived from demand signals through the occupation graph. Pure: plain data in,
  * figures with their full derivation out.
@@ -111,9 +113,7 @@ export class OccupationIndex {
     for (const occupation of occupations) {
       this.byUri.set(occupation.uri, occupation);
       if (!occupation.iscoGroup) continue;
-      const list = this.byUnitGroup.get(occupation.iscoGroup);
-      if (list) list.push(occupation);
-      else this.byUnitGroup.set(occupation.iscoGroup, [occupation]);
+      pushTo(this.byUnitGroup, occupation.iscoGroup, occupation);
     }
   }
 

@@ -52,36 +52,6 @@ export function selectSlice(candidates: SignalInput[], query: SliceQuery): { sig
   return { signals, metric, sourceId, note };
 }
 
-/**
- * Adds up the figures of one target (source, metric, period, sector, target) that lie in different
- * regions of the slice, e.g. the 96 districts of a Land, so each target contributes once, as the
- * sum of its parts (region: the asked region). A figure not published adds nothing and is counted;
- * a sum with such a part is a lower bound, and the evidence says how many parts it had.
- */
-export function addUpByTarget(signals: SignalInput[], region: string | null): SignalInput[] {
-  const groups = new Map<string, SignalInput[]>();
-  for (const signal of signals) {
-    const key = [signal.sourceId, signal.metric, signal.period, signal.sector ?? '*', signal.targetKind, signal.targetCode].join('|');
-    const group = groups.get(key);
-    if (group) group.push(signal);
-    else groups.set(key, [signal]);
-  }
-  return [...groups.values()].map((group) => {
-    if (group.length === 1) return group[0];
-    const published = group.filter((s) => s.value !== null);
-    const value = published.length === 0 ? null : Math.round(published.reduce((sum, s) => sum + s.value!, 0) * 1e4) / 1e4;
-    return {
-      ...group[0],
-      key: `${group[0].sourceId}|${group[0].metric}|${group[0].period}|${region ?? 'all'}|${group[0].sector ?? '*'}|${group[0].targetKind}|${group[0].targetCode} (sum of ${group.length})`,
-      region: region ?? 'all',
-      value,
-      flags: [...new Set(group.flatMap((s) => s.flags))].sort(),
-      reliability: value === null ? 'NOT_PUBLISHED' : published.some((s) => s.reliability === 'LOW') ? 'LOW' : 'NORMAL',
-      parts: { figures: group.length, notPublished: group.length - published.length },
-    };
-  });
-}
-
 /** The latest period before `period` in which the source has figures. */
 export function previousPeriod(periods: string[], period: string): string | null {
   return [...periods].filter((p) => p < period && !p.includes('-')).sort().pop() ?? null;

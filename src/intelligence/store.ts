@@ -1,4 +1,5 @@
 import { assessCompleteness } from '../catalogue/completeness.js';
+import { PromiseLru } from '../collections.js';
 import type { GraphClient } from '../graph/client.js';
 import { type HubContext, loadExisting } from '../graphql/context.js';
 import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
@@ -30,22 +31,11 @@ export async function demandSources(graph: GraphClient): Promise<DemandSourceRow
  * added up in the database (the 401 districts of Germany come back as one figure per occupation
  * group, with how many parts it had), so a slice costs one round trip of a few hundred rows.
  */
-const SLICE_CACHE_SIZE = 256;
-const sliceCache = new Map<string, Promise<SignalInput[]>>();
+const sliceCache = new PromiseLru<SignalInput[]>(256);
 
 /** signalsFor, held per demand stamp (figures change only on import): a dashboard's repeated slices cost no round trip. */
 export function cachedSignalsFor(graph: GraphClient, stamp: string, query: { periods: string[]; region: string | null; sector: string | null }): Promise<SignalInput[]> {
-  const key = JSON.stringify([stamp, [...query.periods].sort(), query.region, query.sector]);
-  let entry = sliceCache.get(key);
-  if (entry) {
-    sliceCache.delete(key); // most recently used last
-  } else {
-    entry = signalsFor(graph, query);
-    entry.catch(() => sliceCache.delete(key));
-  }
-  sliceCache.set(key, entry);
-  while (sliceCache.size > SLICE_CACHE_SIZE) sliceCache.delete(sliceCache.keys().next().value!);
-  return entry;
+  return sliceCache.get(JSON.stringify([stamp, [...query.periods].sort(), query.region, query.sector]), () => signalsFor(graph, query));
 }
 
 export async function signalsFor(graph: GraphClient, query: { periods: string[]; region: string | null; sector: string | null }): Promise<SignalInput[]> {

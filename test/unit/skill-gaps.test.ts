@@ -154,25 +154,6 @@ describe('rankSkillGaps', () => {
   });
 });
 
-describe('addUpByTarget', () => {
-  it('adds the figures of one target across the regions of a slice, counting the parts not published', async () => {
-    const { addUpByTarget } = await import('../../src/intelligence/slice.js');
-    const summed = addUpByTarget(
-      [
-        signal({ region: 'DE212', targetKind: 'KLDB', targetCode: '434', value: 10, sector: null }),
-        signal({ region: 'DE213', targetKind: 'KLDB', targetCode: '434', value: 5.5, sector: null, flags: ['u'], reliability: 'LOW' }),
-        signal({ region: 'DE214', targetKind: 'KLDB', targetCode: '434', value: null, sector: null, reliability: 'NOT_PUBLISHED' }),
-        signal({ region: 'DE212', targetKind: 'KLDB', targetCode: '111', value: 2, sector: null }),
-      ],
-      'DE2',
-    );
-    expect(summed.map((s) => [s.targetCode, s.region, s.value, s.reliability, s.flags, s.parts])).toEqual([
-      ['434', 'DE2', 15.5, 'LOW', ['u'], { figures: 3, notPublished: 1 }],
-      ['111', 'DE212', 2, 'NORMAL', [], undefined],
-    ]);
-  });
-});
-
 describe('applyWhatIf', () => {
   it('adds and retires offers, scales a sector’s figures, and scales an occupation’s share, saying what it did', async () => {
     const { applyWhatIf } = await import('../../src/intelligence/what-if.js');

@@ -1,14 +1,16 @@
 import { referenceLists } from '../../demand/reference.js';
 import { UserInputError } from '../../errors.js';
+import { round } from '../../catalogue/units.js';
 import { builder } from '../../graphql/builder.js';
 import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { MicroCredentialRef } from '../../catalogue/schema/micro-credential.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { type CoveringOffer, type GapSlice, type OfferSupply, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
 import type { OccupationIndex, SkillContribution } from '../skill-demand.js';
-import { addUpByTarget, previousPeriod, resolveRegion, resolveSector, selectSlice } from '../slice.js';
+import { previousPeriod, resolveRegion, resolveSector, selectSlice } from '../slice.js';
 import { NO_CHANGE, type WhatIf, applyWhatIf } from '../what-if.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
+import { PromiseLru } from '../../collections.js';
 import { readReleaseStamp } from '../../taxonomy/snapshot.js';
 import { type DemandSourceRow, cachedPerDemandStamp, cachedSignalsFor, catalogueStamp, demandSources, demandStamp, occupationIndex, occupationMix, offerSupply, unitGroupWeights } from '../store.js';
 
@@ -150,27 +152,16 @@ export function sharedInputs(context: HubContext): Promise<SharedInputs> {
  * Gap rankings held across requests while nothing they depend on changes: the demand imports, the
  * catalogue (catalogueStamp) and the taxonomy release. Dashboards ask the same slices on every page load.
  */
-const RESULT_CACHE_SIZE = 128;
-const resultCache = new Map<string, Promise<{ slice: SliceInfo; gaps: SkillGap[] }>>();
+const resultCache = new PromiseLru<{ slice: SliceInfo; gaps: SkillGap[] }>(128);
 const stampPerRequest = new WeakMap<HubContext, Promise<string>>();
 
 /**
  * Any answer derived from gap rankings (recommendations, dashboard cells), held like them: per demand
  * imports, catalogue state and release, and the arguments. `compute` runs only on a miss.
  */
-const derivedCache = new Map<string, Promise<unknown>>();
+const derivedCache = new PromiseLru<unknown>(128);
 export async function cachedDerivation<T>(context: HubContext, name: string, args: unknown, compute: () => Promise<T>): Promise<T> {
-  const key = `${name}|${await resultStamp(context)}|${JSON.stringify(args)}`;
-  let entry = derivedCache.get(key) as Promise<T> | undefined;
-  if (entry) {
-    derivedCache.delete(key);
-  } else {
-    entry = compute();
-    entry.catch(() => derivedCache.delete(key));
-  }
-  derivedCache.set(key, entry);
-  while (derivedCache.size > RESULT_CACHE_SIZE) derivedCache.delete(derivedCache.keys().next().value!);
-  return entry;
+  return derivedCache.get(`${name}|${await resultStamp(context)}|${JSON.stringify(args)}`, compute) as Promise<T>;
 }
 
 function resultStamp(context: HubContext): Promise<string> {
@@ -195,19 +186,9 @@ export function skillGapsOnce(context: HubContext, args: { sector?: string | nul
   if (!memo) gapsPerRequest.set(context, (memo = new Map()));
   let result = memo.get(key);
   if (!result) {
-    result = resultStamp(context).then((stamp) => {
-      const cacheKey = `${stamp}|${key}`;
-      let cached = resultCache.get(cacheKey);
-      if (cached) {
-        resultCache.delete(cacheKey); // most recently used last
-      } else {
-        cached = sharedInputs(context).then((shared) => skillGapsFor(context, args, null, shared));
-        cached.catch(() => resultCache.delete(cacheKey));
-      }
-      resultCache.set(cacheKey, cached);
-      while (resultCache.size > RESULT_CACHE_SIZE) resultCache.delete(resultCache.keys().next().value!);
-      return cached;
-    });
+    result = resultStamp(context).then((stamp) =>
+      resultCache.get(`${stamp}|${key}`, () => sharedInputs(context).then((shared) => skillGapsFor(context, args, null, shared))),
+    );
     memo.set(key, result);
   }
   return result;
@@ -250,11 +231,11 @@ export async function skillGapsFor(
   const sourcePeriods = sources.find((s) => s.id === chosen.sourceId)?.periods ?? [];
   const before = previousPeriod(sourcePeriods, period);
   const previous = before ? selectSlice(candidates, { ...query, period: before, metric: chosen.metric }) : null;
-  const hypothetical = applyWhatIf(addUpByTarget(chosen.signals, region.code), offers, whatIf ?? NO_CHANGE, index);
+  const hypothetical = applyWhatIf(chosen.signals, offers, whatIf ?? NO_CHANGE, index);
   const { slice, gaps } = rankSkillGaps({
     slice: { sector: sector.code, region: region.code, period, metric: chosen.metric! },
     signals: hypothetical.signals,
-    previous: previous && previous.sourceId === chosen.sourceId && previous.signals.length > 0 ? { period: before!, signals: addUpByTarget(previous.signals, region.code) } : null,
+    previous: previous && previous.sourceId === chosen.sourceId && previous.signals.length > 0 ? { period: before!, signals: previous.signals } : null,
     offers: hypothetical.offers,
     index,
     options: {
@@ -271,7 +252,7 @@ export async function skillGapsFor(
     const unemployedFigures = candidates.filter((s) => s.sourceId === chosen.sourceId && s.period === period && s.metric === 'UNEMPLOYED');
     const levels = new Set(chosen.signals.map((s) => s.regionLevel ?? s.region.length));
     const unemployed = new Map(
-      addUpByTarget(unemployedFigures.filter((s) => levels.has(s.regionLevel ?? s.region.length)), region.code).map((s) => [`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`, s.value]),
+      unemployedFigures.filter((s) => levels.has(s.regionLevel ?? s.region.length)).map((s) => [`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`, s.value]),
     );
     if (unemployed.size > 0) {
       for (const gap of gaps) {
@@ -280,7 +261,7 @@ export async function skillGapsFor(
           c.unemployed = { value, vacanciesPerUnemployed: value && c.signal.value !== null ? round(c.signal.value / value, 4) : null };
         }
       }
-      const counted = addUpByTarget(chosen.signals, region.code).filter((s) => s.value !== null && unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`));
+      const counted = chosen.signals.filter((s) => s.value !== null && unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`));
       const jobs = counted.reduce((sum, s) => sum + s.value!, 0);
       const people = counted.reduce((sum, s) => sum + unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`)!, 0);
       vacanciesPerUnemployed = people > 0 ? round(jobs / people, 4) : null;
@@ -318,10 +299,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
 
 // What demand adds to every request's context (src/graphql/context.ts).
 declare module '../../graphql/context.js' {
