@@ -9,6 +9,7 @@ import { linkableSkillsFromGraph } from '../../src/linking/skills.js';
 import { stems } from '../../src/linking/text.js';
 import { connectGraph } from '../../src/graph/client.js';
 import { DASHBOARD_CELL, SECTOR_GAPS } from './gaps-cypher.js';
+import { RECOMMENDATIONS } from './recommendations-cypher.js';
 
 const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', 'unused'), { disableLosslessIntegers: true });
 
@@ -34,12 +35,24 @@ const graph = connectGraph({ uri: process.env.NEO4J_URI!, user: 'neo4j', passwor
 const baseline = new Bm25LabelBaseline(await linkableSkillsFromGraph(graph), stems);
 await graph.close();
 
+// Requests still running, so the bench can wait for the ones the load generator gave up on before the next workload.
+let inFlight = 0;
+// A query the load generator has given up on must not run on for minutes in the database.
+const QUERY = { routing: neo4j.routing.READ, transactionConfig: { timeout: 60_000 } };
+
 const server = http.createServer(async (request, response) => {
+  if (request.method === 'GET' && request.url === '/in-flight') {
+    response.end(String(inFlight));
+    return;
+  }
+  inFlight += 1;
+  response.on('close', () => (inFlight -= 1));
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
     uri?: string; text?: string; sentence?: string; cataloguePage?: number; gaps?: { sector: string; region: string; period: string; first: number };
     dashboard?: { sector: string; region: string; period: string };
+    recommendations?: { sector: string; region: string; period: string; first: number; today: string };
   };
   response.setHeader('content-type', 'application/json');
   if (body.sentence !== undefined) {
@@ -47,20 +60,25 @@ const server = http.createServer(async (request, response) => {
     return;
   }
   if (body.dashboard) {
-    const { records } = await driver.executeQuery(DASHBOARD_CELL, body.dashboard, { routing: neo4j.routing.READ });
+    const { records } = await driver.executeQuery(DASHBOARD_CELL, body.dashboard, QUERY);
+    response.end(JSON.stringify(records[0].toObject()));
+    return;
+  }
+  if (body.recommendations) {
+    const { records } = await driver.executeQuery(RECOMMENDATIONS, body.recommendations, QUERY);
     response.end(JSON.stringify(records[0].toObject()));
     return;
   }
   if (body.gaps) {
-    const { records } = await driver.executeQuery(SECTOR_GAPS, body.gaps, { routing: neo4j.routing.READ });
+    const { records } = await driver.executeQuery(SECTOR_GAPS, body.gaps, QUERY);
     response.end(JSON.stringify(records.map((record) => record.toObject())));
     return;
   }
   const { records } = body.uri
-    ? await driver.executeQuery(OCCUPATION, { uri: body.uri }, { routing: neo4j.routing.READ })
+    ? await driver.executeQuery(OCCUPATION, { uri: body.uri }, QUERY)
     : body.cataloguePage !== undefined
-      ? await driver.executeQuery(CATALOGUE_PAGE, { first: body.cataloguePage }, { routing: neo4j.routing.READ })
-      : await driver.executeQuery(SEARCH, { text: body.text }, { routing: neo4j.routing.READ });
+      ? await driver.executeQuery(CATALOGUE_PAGE, { first: body.cataloguePage }, QUERY)
+      : await driver.executeQuery(SEARCH, { text: body.text }, QUERY);
   response.end(JSON.stringify(records.map((record) => record.toObject())));
 });
 server.keepAliveTimeout = 65_000;

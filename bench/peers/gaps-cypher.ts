@@ -7,7 +7,7 @@
  * the hub's answer before timing anything.
  */
 /** How many of the nine Annex I mandatory elements offer `m` states (the level also counts when declared not applicable), as completeness.ts counts them. */
-const MANDATORY_ELEMENTS_OF_M = `size([present IN [
+export const MANDATORY_ELEMENTS_OF_M = `size([present IN [
            coalesce(m.title, '') <> '',
            size(coalesce(m.issuerCountries, [])) > 0 OR size(coalesce(m.issuerRegions, [])) > 0,
            size(coalesce(m.awardingBodies, [])) > 0,
@@ -18,15 +18,8 @@ const MANDATORY_ELEMENTS_OF_M = `size([present IN [
            m.participationForm IS NOT NULL,
            m.qualityAssurance IS NOT NULL] WHERE present])`;
 
-/** Demand and coverage of every skill of the slice: `total`, `k`, `demand`, `coverage`. */
-const SKILL_DEMAND_AND_COVERAGE = `
-  CALL () {
-    MATCH (sig:DemandSignal {sourceId: 'eurostat-lfsa_eisn2', metric: 'EMPLOYMENT', period: $period, region: $region, sector: $sector})
-    WHERE sig.value IS NOT NULL
-    RETURN sum(sig.value) AS total
-  }
-  MATCH (sig:DemandSignal {sourceId: 'eurostat-lfsa_eisn2', metric: 'EMPLOYMENT', period: $period, region: $region, sector: $sector})
-  WHERE sig.value IS NOT NULL
+/** Occupations in demand signal `sig`'s ISCO group, each with its `share` of the figure: by the sector's occupation mix, else EU job-ad weights, else evenly. */
+export const SPREAD_OF_SIG = `
   CALL (sig) {
     MATCH (o:Occupation) WHERE o.deprecated = false AND o.iscoGroup STARTS WITH sig.targetCode
     OPTIONAL MATCH (mix:DemandSignal {metric: 'OCCUPATION_MIX', targetCode: o.uri}) WHERE mix.sector = left($sector, 1)
@@ -44,9 +37,10 @@ const SKILL_DEMAND_AND_COVERAGE = `
               ELSE (1.0 / size(units)) / size(u.members) END AS share
     WHERE share > 0
     RETURN uri, share
-  }
-  MATCH (:Occupation {uri: uri})-[r:ESSENTIAL_SKILL|OPTIONAL_SKILL]->(k:Skill) WHERE k.deprecated = false
-  WITH total, k, sum(sig.value * share * CASE type(r) WHEN 'ESSENTIAL_SKILL' THEN 1.0 ELSE 0.5 END) AS demand
+  }`;
+
+/** Coverage of skill `k` by the published offers that reach `$region` (link state × accreditation × completeness, capped at 1). */
+export const COVERAGE_OF_K = `
   CALL (k) {
     OPTIONAL MATCH (k)<-[d:DEVELOPS]-(:LearningOutcome)<-[:HAS_OUTCOME]-(m:MicroCredential {status: 'PUBLISHED'})
     WHERE d.state <> 'REJECTED'
@@ -60,7 +54,21 @@ const SKILL_DEMAND_AND_COVERAGE = `
     WITH CASE WHEN m IS NULL THEN 0.0
               ELSE round(link * CASE p.accreditationStatus WHEN 'ACCREDITED' THEN 1.0 ELSE 0.7 END * (0.5 + 0.5 * round(satisfied / 9.0, 2)), 4) END AS weight
     RETURN round(CASE WHEN sum(weight) > 1 THEN 1.0 ELSE sum(weight) END, 4) AS coverage
+  }`;
+
+/** Demand and coverage of every skill of the slice: `total`, `k`, `demand`, `coverage`. */
+const SKILL_DEMAND_AND_COVERAGE = `
+  CALL () {
+    MATCH (sig:DemandSignal {sourceId: 'eurostat-lfsa_eisn2', metric: 'EMPLOYMENT', period: $period, region: $region, sector: $sector})
+    WHERE sig.value IS NOT NULL
+    RETURN sum(sig.value) AS total
   }
+  MATCH (sig:DemandSignal {sourceId: 'eurostat-lfsa_eisn2', metric: 'EMPLOYMENT', period: $period, region: $region, sector: $sector})
+  WHERE sig.value IS NOT NULL
+${SPREAD_OF_SIG}
+  MATCH (:Occupation {uri: uri})-[r:ESSENTIAL_SKILL|OPTIONAL_SKILL]->(k:Skill) WHERE k.deprecated = false
+  WITH total, k, sum(sig.value * share * CASE type(r) WHEN 'ESSENTIAL_SKILL' THEN 1.0 ELSE 0.5 END) AS demand
+${COVERAGE_OF_K}
 `;
 
 export const SECTOR_GAPS = `${SKILL_DEMAND_AND_COVERAGE}

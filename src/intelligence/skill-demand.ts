@@ -230,3 +230,28 @@ export function deriveSkillDemand(signals: SignalInput[], index: OccupationIndex
   for (const demand of skills.values()) demand.contributions.sort((a, b) => b.contribution - a.contribution);
   return { skills, spreads };
 }
+
+/**
+ * Demand per occupation for a set of signals: the sum over signals of value × the occupation's share
+ * (spreadSignal), with how each figure was spread. The occupation-level step of deriveSkillDemand,
+ * for matching people to occupations. Pure.
+ */
+export function deriveOccupationDemand(signals: SignalInput[], index: OccupationIndex, options: DerivationOptions): Map<string, { demand: number; figures: number; methods: string[] }> {
+  const byTarget = new Map<string, SignalSpread>();
+  const result = new Map<string, { demand: number; figures: number; methods: string[] }>();
+  for (const signal of signals) {
+    if (signal.value === null) continue;
+    const target = `${signal.targetKind}:${signal.targetCode}:${signal.sector ?? ''}`;
+    let spread = byTarget.get(target);
+    if (!spread) byTarget.set(target, (spread = spreadSignal(signal, index, options)));
+    for (const { uri, share } of spread.occupations) {
+      const factor = options.occupationFactor?.(uri, signal.sector) ?? 1;
+      const entry = result.get(uri) ?? { demand: 0, figures: 0, methods: [] };
+      entry.demand += signal.value * share * factor;
+      entry.figures += 1;
+      if (entry.methods.length < 3 && !entry.methods.includes(spread.method)) entry.methods.push(spread.method);
+      result.set(uri, entry);
+    }
+  }
+  return result;
+}

@@ -197,3 +197,13 @@ export async function occupationIndex(context: HubContext): Promise<OccupationIn
   );
   return new OccupationIndex(rows);
 }
+
+/** Automation exposure per ESCO occupation (high: the study's high-risk category), held per demand import. */
+export async function automationByOccupation(graph: GraphClient, stamp: string): Promise<Map<string, { value: number; high: boolean }>> {
+  return cachedPerDemandStamp('automation', stamp, async () => {
+    const rows = await graph.read<{ uri: string; value: number; flags: string[] }>(
+      "MATCH (s:DemandSignal {metric: 'AUTOMATION_RISK'}) WHERE s.targetKind = 'OCCUPATION' AND s.value IS NOT NULL RETURN s.targetCode AS uri, s.value AS value, coalesce(s.flags, []) AS flags",
+    );
+    return new Map(rows.map((row) => [row.uri, { value: row.value, high: row.flags.includes('H') }]));
+  });
+}

@@ -3,6 +3,7 @@ import { createCatalogueLoaders } from '../catalogue/loaders.js';
 import type { GraphClient, RoundTripCounter } from '../graph/client.js';
 import type { HubContext, Loaders } from '../graphql/context.js';
 import type { SkillLinkerCache } from '../linking/cache.js';
+import type { OccupationSearchCache } from '../taxonomy/occupation-finder.js';
 import { createTaxonomyLoaders } from '../taxonomy/loaders.js';
 import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
 
@@ -13,6 +14,7 @@ export interface HubServices {
   maxPageSize: number;
   taxonomy?: () => TaxonomySnapshot | undefined;
   linkerCache: SkillLinkerCache;
+  occupationSearchCache: OccupationSearchCache;
   referenceDir: string;
 }
 
@@ -36,6 +38,7 @@ export function createContext(services: HubServices, caller: Caller): HubContext
     loaders: createLoaders(graph, taxonomy),
     taxonomy,
     skillLinker: () => services.linkerCache.get(graph, taxonomy),
+    occupationSearch: () => services.occupationSearchCache.get(graph, taxonomy),
     roundTrips,
     maxPageSize: services.maxPageSize,
     referenceDir: services.referenceDir,

@@ -2,6 +2,7 @@ import { builder } from '../graphql/builder.js';
 // Each capability registers its types on the builder when imported.
 import '../taxonomy/schema/concepts.js';
 import '../taxonomy/schema/taxonomy.js';
+import '../taxonomy/schema/occupation-search.js';
 import '../linking/schema/link-skills.js';
 import '../catalogue/schema/provider.js';
 import '../catalogue/schema/micro-credential.js';
@@ -14,5 +15,6 @@ import '../intelligence/schema/recommendations.js';
 import '../intelligence/schema/dashboard.js';
 import '../intelligence/schema/demand-behind.js';
 import '../intelligence/schema/skill-groups.js';
+import '../matching/schema/match.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -7,6 +7,7 @@ import { loadDemoSeed } from '../taxonomy/seed.js';
 import { currentTaxonomyVersion } from '../taxonomy/store.js';
 import { TaxonomyCache } from '../taxonomy/snapshot.js';
 import { type ReleaseLinker, SkillLinkerCache } from '../linking/cache.js';
+import { OccupationSearchCache } from '../taxonomy/occupation-finder.js';
 import { importCatalogue } from '../catalogue/import.js';
 import { demoCatalogueFile } from '../taxonomy/seed.js';
 import { type HubServer, startHttpServer } from './http.js';
@@ -70,11 +71,13 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       maxPageSize: config.maxPageSize,
       taxonomy: taxonomyCache ? () => taxonomyCache.current : undefined,
       linkerCache: new SkillLinkerCache(),
+      occupationSearchCache: new OccupationSearchCache(),
       referenceDir: config.referenceDir,
     };
     // Build the skill-linking index now, so the first linkSkills request does not pay for it.
     const release = await services.linkerCache.get(open.graph, taxonomyCache?.current);
     await ensureCatalogue(config, open.graph, release);
+    await services.occupationSearchCache.get(open.graph, taxonomyCache?.current);
     const server = await startHttpServer(config, services, taxonomyCache);
     logger.info('hub listening', { graphql: `${server.url}/graphql`, ready: `${server.url}/ready`, neo4j: open.uri });
     return {

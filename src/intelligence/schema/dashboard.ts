@@ -2,7 +2,8 @@ import { UserInputError } from '../../errors.js';
 import { builder } from '../../graphql/builder.js';
 import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { type DashboardCell, dashboardCell } from '../dashboard.js';
-import { cachedDerivation, sharedInputs, skillGapsOnce, sliceArgs } from './gaps.js';
+import { sharedInputs } from '../demand-slice.js';
+import { cachedDerivation, skillGapsOnce, sliceArgs } from './gaps.js';
 import { skillRelevances } from './relevance.js';
 
 type Cell = DashboardCell & { sector: string | null; region: string | null; period: string; metric: string; unit: string; source: string | null };

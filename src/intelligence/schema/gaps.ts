@@ -1,18 +1,17 @@
-import { referenceLists } from '../../demand/reference.js';
 import { UserInputError } from '../../errors.js';
 import { round } from '../../catalogue/units.js';
 import { builder } from '../../graphql/builder.js';
 import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { MicroCredentialRef } from '../../catalogue/schema/micro-credential.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
-import { type CoveringOffer, type GapSlice, type OfferSupply, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
-import type { OccupationIndex, SkillContribution } from '../skill-demand.js';
-import { previousPeriod, resolveRegion, resolveSector, selectSlice } from '../slice.js';
-import { NO_CHANGE, type WhatIf, applyWhatIf } from '../what-if.js';
+import { type CoveringOffer, type GapSlice, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
+import { type SharedInputs, readDemandSlice, sharedInputs } from '../demand-slice.js';
+import type { SkillContribution } from '../skill-demand.js';
+import type { WhatIf } from '../what-if.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
 import { PromiseLru } from '../../collections.js';
 import { readReleaseStamp } from '../../taxonomy/snapshot.js';
-import { type DemandSourceRow, cachedPerDemandStamp, cachedSignalsFor, catalogueStamp, demandSources, demandStamp, occupationIndex, occupationMix, offerSupply, unitGroupWeights } from '../store.js';
+import { catalogueStamp, demandSources, demandStamp } from '../store.js';
 
 export interface SliceInfo extends GapSlice {
   regionNote: string | null;
@@ -128,26 +127,6 @@ export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
   }),
 });
 
-/** Resolves and checks the arguments, reads the slice, and ranks; argument errors name the argument. */
-/** What every slice of a request reads once: the sources, the offers as supply, the occupation index. */
-export interface SharedInputs {
-  sources: DemandSourceRow[];
-  offers: OfferSupply[];
-  index: OccupationIndex;
-}
-
-const sharedPerRequest = new WeakMap<HubContext, Promise<SharedInputs>>();
-
-/** Read once per request (the context is per request), however many fields ask. */
-export function sharedInputs(context: HubContext): Promise<SharedInputs> {
-  let shared = sharedPerRequest.get(context);
-  if (!shared) {
-    shared = Promise.all([demandSources(context.graph), offerSupply(context), occupationIndex(context)]).then(([sources, offers, index]) => ({ sources, offers, index }));
-    sharedPerRequest.set(context, shared);
-  }
-  return shared;
-}
-
 /**
  * Gap rankings held across requests while nothing they depend on changes: the demand imports, the
  * catalogue (catalogueStamp) and the taxonomy release. Dashboards ask the same slices on every page load.
@@ -194,6 +173,7 @@ export function skillGapsOnce(context: HubContext, args: { sector?: string | nul
   return result;
 }
 
+/** Resolves and checks the arguments, reads the slice, and ranks; argument errors name the argument. */
 export async function skillGapsFor(
   context: HubContext,
   args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null },
@@ -201,50 +181,14 @@ export async function skillGapsFor(
   /** Several slices of one request (a dashboard's sectors) share these, and read every sector's figures in one go. */
   shared?: SharedInputs,
 ): Promise<{ slice: SliceInfo; gaps: SkillGap[] }> {
-  const refs = referenceLists(context.referenceDir);
-  const sector = resolveSector(args.sector, refs);
-  if (!sector.ok) throw new UserInputError('sector', sector.reason);
-  const region = resolveRegion(args.region, refs);
-  if (!region.ok) throw new UserInputError('region', region.reason);
-  const { sources, offers, index } = shared ?? (await sharedInputs(context));
-  // With shared inputs, every sector's figures of the region are read in one go (and held per import).
-  const allPeriods = [...new Set(sources.flatMap((s) => s.periods))].sort();
-  if (sources.length === 0) throw new UserInputError('period', 'no demand data imported yet (npm run hub -- import demand …)');
-  if (args.period != null && !/^\d{4}(-\d{4})?$/.test(args.period)) throw new UserInputError('period', `must be a year such as 2024 (got '${args.period}')`);
-  const period = args.period ?? allPeriods.filter((p) => !p.includes('-')).pop()!;
-  if (!allPeriods.includes(period)) throw new UserInputError('period', `no demand data for ${period}; periods with data: ${allPeriods.join(', ')}`);
-  const previousCandidates = [...new Set(sources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null))];
-  const [candidates, weights, mix] = await Promise.all([
-    cachedSignalsFor(context.graph, demandStamp(sources), { periods: [period, ...previousCandidates], region: region.code, sector: shared ? null : sector.code }),
-    cachedPerDemandStamp('unit-group weights', demandStamp(sources), () => unitGroupWeights(context.graph)),
-    cachedPerDemandStamp('occupation mix', demandStamp(sources), () => occupationMix(context.graph)),
-  ]);
-  const query = { sector: sector.code, region: region.code, period, metric: args.metric ?? null };
-  const chosen = selectSlice(candidates, query);
-  if (chosen.signals.length === 0) {
-    throw new UserInputError(
-      'period',
-      `no demand figures for ${[sector.code ? `sector ${sector.code}` : 'all sectors', region.code ?? 'all regions', period, args.metric].filter(Boolean).join(' × ')}; ` +
-        `sources: ${sources.map((s) => `${s.id} (${s.periods.join(', ')})`).join('; ')}`,
-    );
-  }
-  const sourcePeriods = sources.find((s) => s.id === chosen.sourceId)?.periods ?? [];
-  const before = previousPeriod(sourcePeriods, period);
-  const previous = before ? selectSlice(candidates, { ...query, period: before, metric: chosen.metric }) : null;
-  const hypothetical = applyWhatIf(chosen.signals, offers, whatIf ?? NO_CHANGE, index);
+  const { sector, region, period, chosen, previous, candidates, hypothetical, index, derivation } = await readDemandSlice(context, args, whatIf, shared);
   const { slice, gaps } = rankSkillGaps({
-    slice: { sector: sector.code, region: region.code, period, metric: chosen.metric! },
+    slice: { sector, region: region.code, period, metric: chosen.metric! },
     signals: hypothetical.signals,
-    previous: previous && previous.sourceId === chosen.sourceId && previous.signals.length > 0 ? { period: before!, signals: previous.signals } : null,
+    previous,
     offers: hypothetical.offers,
     index,
-    options: {
-      occupationFactor: hypothetical.occupationFactor,
-      optionalWeight: 0.5,
-      unitWeights: weights,
-      occupationMix: mix,
-      nationalMappings: refs.kldbToEsco.size > 0 ? { KLDB: { byGroup: refs.kldbToEsco, source: 'the Bundesagentur für Arbeit’s KldB↔ESCO mapping' } } : {},
-    },
+    options: derivation,
   });
   // Vacancies meet the people available for them: the same source's unemployed figure for each target.
   let vacanciesPerUnemployed: number | null = null;

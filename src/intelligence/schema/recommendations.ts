@@ -7,7 +7,7 @@ import type { SkillRow } from '../../taxonomy/store.js';
 import type { Transition } from '../relevance.js';
 import type { WhatIf } from '../what-if.js';
 import { type DevelopOutline, type SkillFacts, type UpdateReason, type UpdateRecommendation, developOutlines, updateRecommendation } from '../recommendations.js';
-import { cachedPerDemandStamp, demandSources, demandStamp, occupationIndex } from '../store.js';
+import { automationByOccupation, demandSources, demandStamp, occupationIndex } from '../store.js';
 import { cachedDerivation, skillGapsFor, skillGapsOnce, sliceArgs } from './gaps.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
 import { skillRelevances } from './relevance.js';
@@ -69,16 +69,6 @@ const RecommendationsRef = builder.objectRef<{ develop: DevelopOutline[]; update
   }),
 });
 
-/** Automation exposure per ESCO occupation (high: the study's high-risk category), held per demand import. */
-async function automationByOccupation(context: HubContext, stamp: string): Promise<Map<string, { value: number; high: boolean }>> {
-  return cachedPerDemandStamp('automation', stamp, async () => {
-    const rows = await context.graph.read<{ uri: string; value: number; flags: string[] }>(
-      "MATCH (s:DemandSignal {metric: 'AUTOMATION_RISK'}) WHERE s.targetKind = 'OCCUPATION' AND s.value IS NOT NULL RETURN s.targetCode AS uri, s.value AS value, coalesce(s.flags, []) AS flags",
-    );
-    return new Map(rows.map((row) => [row.uri, { value: row.value, high: row.flags.includes('H') }]));
-  });
-}
-
 builder.queryFields((t) => ({
   credentialRecommendations: t.field({
     type: RecommendationsRef,
@@ -110,7 +100,7 @@ async function recommend(
 ): Promise<{ develop: DevelopOutline[]; update: UpdateRecommendation[] }> {
   const { gaps } = whatIf ? await skillGapsFor(context, args, whatIf) : await skillGapsOnce(context, args);
   const [index, sources] = await Promise.all([occupationIndex(context), demandSources(context.graph)]);
-  const automation = await automationByOccupation(context, demandStamp(sources));
+  const automation = await automationByOccupation(context.graph, demandStamp(sources));
 
   const ids = (await context.graph.read<{ id: string }>("MATCH (m:MicroCredential {status: 'PUBLISHED'}) RETURN m.id AS id ORDER BY id")).map((r) => r.id);
   const retired = new Set(whatIf?.retireOffers ?? []);

@@ -35,7 +35,7 @@ const Taxonomy = builder.objectRef<TaxonomySummaryRow>('Taxonomy').implement({
   }),
 });
 
-const LabelTypeEnum = builder.enumType('LabelType', { values: ['PREFERRED', 'ALTERNATIVE', 'HIDDEN'] as const });
+export const LabelTypeEnum = builder.enumType('LabelType', { values: ['PREFERRED', 'ALTERNATIVE', 'HIDDEN'] as const });
 
 interface Hit<T> {
   concept: T;
@@ -60,7 +60,6 @@ function hitType<T extends SkillRow | OccupationRow>(name: string, conceptField:
 }
 
 const SkillSearchHit = hitType<SkillRow>('SkillSearchHit', 'skill', Skill);
-const OccupationSearchHit = hitType<OccupationRow>('OccupationSearchHit', 'occupation', Occupation);
 
 const MAX_SEARCH_RESULTS = 100;
 
@@ -124,16 +123,6 @@ builder.queryFields((t) => ({
       includeDeprecated: t.arg.boolean({ defaultValue: false }),
     },
     resolve: (_root, args, context) => search<SkillRow>('skill_labels', args, context),
-  }),
-  searchOccupations: t.field({
-    type: [OccupationSearchHit],
-    description: `Occupations whose labels match the text, best first (at most ${MAX_SEARCH_RESULTS}).`,
-    args: {
-      text: t.arg.string({ required: true }),
-      first: t.arg.int({ defaultValue: 10 }),
-      includeDeprecated: t.arg.boolean({ defaultValue: false }),
-    },
-    resolve: (_root, args, context) => search<OccupationRow>('occupation_labels', args, context),
   }),
   skillsInCollection: t.connection(
     {

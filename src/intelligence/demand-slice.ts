@@ -1,0 +1,105 @@
+import { referenceLists } from '../demand/reference.js';
+import { UserInputError } from '../errors.js';
+import type { HubContext } from '../graphql/context.js';
+import type { OfferSupply } from './gaps.js';
+import type { DerivationOptions, OccupationIndex, SignalInput } from './skill-demand.js';
+import { type RegionResolution, previousPeriod, resolveRegion, resolveSector, selectSlice } from './slice.js';
+import { type DemandSourceRow, cachedPerDemandStamp, cachedSignalsFor, demandSources, demandStamp, occupationIndex, occupationMix, offerSupply, unitGroupWeights } from './store.js';
+import { NO_CHANGE, type WhatIf, applyWhatIf } from './what-if.js';
+
+/**
+ * The demand figures behind one sector × region × period, as every skills-intelligence answer (and
+ * matching's demand per occupation) reads them: arguments checked against the official code lists
+ * (errors name the argument), the slice's source and metric chosen, the previous period's figures for
+ * the trend, a what-if applied, and the derivation options (weights, occupation mix, KldB mapping).
+ */
+
+/** What every slice of a request reads once: the sources, the offers as supply, the occupation index. */
+export interface SharedInputs {
+  sources: DemandSourceRow[];
+  offers: OfferSupply[];
+  index: OccupationIndex;
+}
+
+const sharedPerRequest = new WeakMap<HubContext, Promise<SharedInputs>>();
+
+/** Read once per request (the context is per request), however many fields ask. */
+export function sharedInputs(context: HubContext): Promise<SharedInputs> {
+  let shared = sharedPerRequest.get(context);
+  if (!shared) {
+    shared = Promise.all([demandSources(context.graph), offerSupply(context), occupationIndex(context)]).then(([sources, offers, index]) => ({ sources, offers, index }));
+    sharedPerRequest.set(context, shared);
+  }
+  return shared;
+}
+
+export interface DemandSlice {
+  sector: string | null;
+  region: Extract<RegionResolution, { ok: true }>;
+  period: string;
+  chosen: ReturnType<typeof selectSlice>;
+  /** The same source's figures of the previous period, when comparable. */
+  previous: { period: string; signals: SignalInput[] } | null;
+  /** Every figure read for the region and periods (the chosen metric's and the others, e.g. UNEMPLOYED). */
+  candidates: SignalInput[];
+  hypothetical: ReturnType<typeof applyWhatIf>;
+  index: OccupationIndex;
+  derivation: DerivationOptions;
+}
+
+export async function readDemandSlice(
+  context: HubContext,
+  args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null },
+  whatIf: WhatIf | null = null,
+  /** Several slices of one request (a dashboard's sectors) share these, and read every sector's figures in one go. */
+  shared?: SharedInputs,
+): Promise<DemandSlice> {
+  const refs = referenceLists(context.referenceDir);
+  const sector = resolveSector(args.sector, refs);
+  if (!sector.ok) throw new UserInputError('sector', sector.reason);
+  const region = resolveRegion(args.region, refs);
+  if (!region.ok) throw new UserInputError('region', region.reason);
+  const { sources, offers, index } = shared ?? (await sharedInputs(context));
+  // With shared inputs, every sector's figures of the region are read in one go (and held per import).
+  const allPeriods = [...new Set(sources.flatMap((s) => s.periods))].sort();
+  if (sources.length === 0) throw new UserInputError('period', 'no demand data imported yet (npm run hub -- import demand …)');
+  if (args.period != null && !/^\d{4}(-\d{4})?$/.test(args.period)) throw new UserInputError('period', `must be a year such as 2024 (got '${args.period}')`);
+  const period = args.period ?? allPeriods.filter((p) => !p.includes('-')).pop()!;
+  if (!allPeriods.includes(period)) throw new UserInputError('period', `no demand data for ${period}; periods with data: ${allPeriods.join(', ')}`);
+  const previousCandidates = [...new Set(sources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null))];
+  const [candidates, weights, mix] = await Promise.all([
+    cachedSignalsFor(context.graph, demandStamp(sources), { periods: [period, ...previousCandidates], region: region.code, sector: shared ? null : sector.code }),
+    cachedPerDemandStamp('unit-group weights', demandStamp(sources), () => unitGroupWeights(context.graph)),
+    cachedPerDemandStamp('occupation mix', demandStamp(sources), () => occupationMix(context.graph)),
+  ]);
+  const query = { sector: sector.code, region: region.code, period, metric: args.metric ?? null };
+  const chosen = selectSlice(candidates, query);
+  if (chosen.signals.length === 0) {
+    throw new UserInputError(
+      'period',
+      `no demand figures for ${[sector.code ? `sector ${sector.code}` : 'all sectors', region.code ?? 'all regions', period, args.metric].filter(Boolean).join(' × ')}; ` +
+        `sources: ${sources.map((s) => `${s.id} (${s.periods.join(', ')})`).join('; ')}`,
+    );
+  }
+  const sourcePeriods = sources.find((s) => s.id === chosen.sourceId)?.periods ?? [];
+  const before = previousPeriod(sourcePeriods, period);
+  const previous = before ? selectSlice(candidates, { ...query, period: before, metric: chosen.metric }) : null;
+  const hypothetical = applyWhatIf(chosen.signals, offers, whatIf ?? NO_CHANGE, index);
+  return {
+    sector: sector.code,
+    region,
+    period,
+    chosen,
+    previous: previous && previous.sourceId === chosen.sourceId && previous.signals.length > 0 ? { period: before!, signals: previous.signals } : null,
+    candidates,
+    hypothetical,
+    index,
+    derivation: {
+      occupationFactor: hypothetical.occupationFactor,
+      optionalWeight: 0.5,
+      unitWeights: weights,
+      occupationMix: mix,
+      nationalMappings: refs.kldbToEsco.size > 0 ? { KLDB: { byGroup: refs.kldbToEsco, source: 'the Bundesagentur für Arbeit’s KldB↔ESCO mapping' } } : {},
+    },
+  };
+}

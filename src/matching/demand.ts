@@ -1,0 +1,55 @@
+import { PromiseLru } from '../collections.js';
+import { UserInputError } from '../errors.js';
+import type { HubContext } from '../graphql/context.js';
+import { readDemandSlice } from '../intelligence/demand-slice.js';
+import { deriveOccupationDemand } from '../intelligence/skill-demand.js';
+import { automationByOccupation, demandSources, demandStamp } from '../intelligence/store.js';
+import { round } from '../catalogue/units.js';
+import type { OccupationDemandFacts } from './occupation-fit.js';
+
+/**
+ * Demand per occupation in a person's region, for matching: the region's figures of the latest period
+ * (all sectors, the slice's default metric: vacancies, then job ads, then employment), spread to ESCO
+ * occupations as skills intelligence spreads them, with the trend against the previous period.
+ * Held per demand import, taxonomy release and region.
+ */
+
+const cache = new PromiseLru<{ byOccupation: Map<string, OccupationDemandFacts>; note: string } | null>(64);
+
+export async function occupationDemandIn(context: HubContext, region: string | null | undefined): Promise<{ byOccupation: Map<string, OccupationDemandFacts>; note: string } | null> {
+  if (region == null || region === '') return null;
+  const sources = await demandSources(context.graph);
+  const key = `${demandStamp(sources)}|${context.taxonomy?.stamp ?? ''}|${region}`;
+  return cache.get(key, async () => {
+    let slice;
+    try {
+      slice = await readDemandSlice(context, { region });
+    } catch (error) {
+      // An unknown region is the caller's mistake; a region without figures only means demand is not weighed.
+      if (error instanceof UserInputError && error.extensions.field === 'period') return null;
+      throw error;
+    }
+    const { chosen, previous, index, derivation, period } = slice;
+    const now = deriveOccupationDemand(chosen.signals, index, derivation);
+    const before = previous ? deriveOccupationDemand(previous.signals, index, derivation) : null;
+    const breakFlagged = [...chosen.signals, ...(previous?.signals ?? [])].some((s) => s.flags.includes('b'));
+    const unit = chosen.signals[0]?.unit ?? '';
+    const byOccupation = new Map<string, OccupationDemandFacts>();
+    for (const [uri, { demand }] of now) {
+      const earlier = before?.get(uri)?.demand ?? 0;
+      byOccupation.set(uri, {
+        value: round(demand, 4),
+        unit,
+        trend: before && !breakFlagged && earlier > 0 ? round((demand - earlier) / earlier, 4) : null,
+        region: slice.region.code ?? region,
+        period,
+        source: chosen.sourceId ?? '',
+      });
+    }
+    return { byOccupation, note: `${chosen.metric} figures of ${chosen.sourceId} for ${slice.region.code} in ${period}${previous ? `, trend against ${previous.period}` : ''}: ${chosen.note}` };
+  });
+}
+
+export async function automationExposure(context: HubContext): Promise<Map<string, { value: number; high: boolean }>> {
+  return automationByOccupation(context.graph, demandStamp(await demandSources(context.graph)));
+}

@@ -1,0 +1,209 @@
+import { round } from '../catalogue/units.js';
+import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
+
+/**
+ * How well a person's skills fit each occupation, and what is missing. Pure.
+ *
+ * Held skills. Each skill the person has counts in full (EXACT, credit 1) for itself. It also counts
+ * in part, never in full, for skills next to it in ESCO:
+ *   - a broader skill of one held (NARROWER_HELD, 0.7): who can do the specific thing can do much of
+ *     the general one ("operate forklift" → part of "operate warehouse equipment");
+ *   - a narrower skill of one held (BROADER_HELD, 0.5): the general skill is a start on the specific;
+ *   - a skill ESCO relates to one held (RELATED_HELD, 0.4).
+ * A skill takes its best credit, with the held skill it came from.
+ *
+ * Fit. essentialCoverage = Σ credits of the occupation's essential skills / their number, the same
+ * for optional skills; skill fit = 0.8 × essential + 0.2 × optional coverage (essential alone when
+ * the occupation lists no optional skill). An occupation is a candidate when at least one essential
+ * skill is held or near-held.
+ *
+ * Score. With demand for the person's region: 0.75 × skill fit + 0.25 × demand score, where the demand
+ * score is the occupation's percentile among the occupations with demand there, +0.1 when demand grew
+ * against the previous period and −0.1 when it fell by more than 5% (kept within 0–1). Without demand,
+ * the skill fit alone. Automation exposure is shown, not scored: a counsellor weighs it with the person.
+ */
+
+export type MatchKind = 'EXACT' | 'NARROWER_HELD' | 'BROADER_HELD' | 'RELATED_HELD';
+
+export const MATCH_CREDIT: Record<MatchKind, number> = { EXACT: 1, NARROWER_HELD: 0.7, BROADER_HELD: 0.5, RELATED_HELD: 0.4 };
+
+export interface SkillNeighbours {
+  broader(uri: string): string[];
+  narrower(uri: string): string[];
+  related(uri: string): string[];
+}
+
+export interface HeldCredit {
+  credit: number;
+  kind: MatchKind;
+  /** The held skill the credit comes from. */
+  via: string;
+}
+
+export function heldCredits(held: Iterable<string>, neighbours: SkillNeighbours): Map<string, HeldCredit> {
+  const credits = new Map<string, HeldCredit>();
+  const offer = (uri: string, kind: MatchKind, via: string) => {
+    const current = credits.get(uri);
+    if (!current || MATCH_CREDIT[kind] > current.credit) credits.set(uri, { credit: MATCH_CREDIT[kind], kind, via });
+  };
+  for (const uri of held) {
+    offer(uri, 'EXACT', uri);
+    for (const broader of neighbours.broader(uri)) offer(broader, 'NARROWER_HELD', uri);
+    for (const narrower of neighbours.narrower(uri)) offer(narrower, 'BROADER_HELD', uri);
+    for (const related of neighbours.related(uri)) offer(related, 'RELATED_HELD', uri);
+  }
+  return credits;
+}
+
+export interface SkillMatch {
+  uri: string;
+  kind: MatchKind;
+  credit: number;
+  via: string;
+}
+
+export interface OccupationFit {
+  uri: string;
+  essentialCount: number;
+  optionalCount: number;
+  /** Essential skills held or near-held, full matches first. */
+  matchedEssential: SkillMatch[];
+  /** Essential skills not fully held (near-held ones included, with `nearEssential` saying how near). */
+  missingEssential: string[];
+  nearEssential: SkillMatch[];
+  matchedOptional: SkillMatch[];
+  missingOptional: string[];
+  essentialCoverage: number;
+  optionalCoverage: number;
+  skillFit: number;
+}
+
+export function fitOccupation(needs: OccupationNeeds, credits: Map<string, HeldCredit>): OccupationFit {
+  const split = (skills: string[]) => {
+    const matched: SkillMatch[] = [];
+    const missing: string[] = [];
+    let sum = 0;
+    for (const uri of skills) {
+      const held = credits.get(uri);
+      if (held) {
+        matched.push({ uri, ...held });
+        sum += held.credit;
+      }
+      if (!held || held.kind !== 'EXACT') missing.push(uri);
+    }
+    matched.sort((a, b) => b.credit - a.credit || (a.uri < b.uri ? -1 : 1));
+    return { matched, missing, coverage: skills.length > 0 ? sum / skills.length : 0 };
+  };
+  const essential = split(needs.essential);
+  const optional = split(needs.optional);
+  const skillFit = needs.optional.length > 0 ? 0.8 * essential.coverage + 0.2 * optional.coverage : essential.coverage;
+  return {
+    uri: needs.uri,
+    essentialCount: needs.essential.length,
+    optionalCount: needs.optional.length,
+    matchedEssential: essential.matched,
+    missingEssential: essential.missing,
+    nearEssential: essential.matched.filter((m) => m.kind !== 'EXACT'),
+    matchedOptional: optional.matched,
+    missingOptional: optional.missing,
+    essentialCoverage: round(essential.coverage, 4),
+    optionalCoverage: round(optional.coverage, 4),
+    skillFit: round(skillFit, 4),
+  };
+}
+
+export interface OccupationDemandFacts {
+  /** Demand for the occupation in the region (persons, vacancies, … of the slice's unit). */
+  value: number;
+  unit: string;
+  /** Relative change against the previous period, or null. */
+  trend: number | null;
+  region: string;
+  period: string;
+  source: string;
+}
+
+export interface OccupationMatch extends OccupationFit {
+  demand: (OccupationDemandFacts & { percentile: number; score: number }) | null;
+  automation: { value: number; high: boolean } | null;
+  score: number;
+  /** Whether demand was weighed (a region was given and has figures). */
+  demandWeighed: boolean;
+}
+
+/** Every candidate occupation (at least one essential skill held or near-held), best first. Explain the ones shown with explainMatch. */
+export function rankOccupations(
+  index: OccupationIndex,
+  credits: Map<string, HeldCredit>,
+  context: {
+    demand: Map<string, OccupationDemandFacts> | null;
+    automation: (uri: string) => { value: number; high: boolean } | null;
+  },
+): OccupationMatch[] {
+  const demandScores = context.demand ? scoreDemand(context.demand) : null;
+  const matches: OccupationMatch[] = [];
+  for (const needs of index.byUri.values()) {
+    if (!needs.essential.some((uri) => credits.has(uri))) continue;
+    const fit = fitOccupation(needs, credits);
+    const demand = demandScores?.get(needs.uri) ?? null;
+    const score = demandScores ? 0.75 * fit.skillFit + 0.25 * (demand?.score ?? 0) : fit.skillFit;
+    matches.push({ ...fit, demand, automation: context.automation(needs.uri), score: round(score, 4), demandWeighed: demandScores !== null });
+  }
+  return matches.sort((a, b) => b.score - a.score || b.essentialCoverage - a.essentialCoverage || (a.uri < b.uri ? -1 : 1));
+}
+
+/**
+ * Each occupation's demand score: its percentile among the occupations with demand in the region (the
+ * largest 1, the smallest 1/n), +0.1 when demand grew, −0.1 when it fell by more than 5%, within 0–1.
+ */
+export function scoreDemand(demand: Map<string, OccupationDemandFacts>): Map<string, OccupationDemandFacts & { percentile: number; score: number }> {
+  const sorted = [...demand.entries()].sort((a, b) => a[1].value - b[1].value || (a[0] < b[0] ? -1 : 1));
+  return new Map(
+    sorted.map(([uri, facts], i) => {
+      const percentile = (i + 1) / sorted.length;
+      const trendBonus = facts.trend == null ? 0 : facts.trend > 0 ? 0.1 : facts.trend < -0.05 ? -0.1 : 0;
+      return [uri, { ...facts, percentile: round(percentile, 4), score: round(Math.min(1, Math.max(0, percentile + trendBonus)), 4) }];
+    }),
+  );
+}
+
+const KIND_WORDS: Record<MatchKind, string> = {
+  EXACT: 'held',
+  NARROWER_HELD: 'a more specific skill is held',
+  BROADER_HELD: 'a more general skill is held',
+  RELATED_HELD: 'a related skill is held',
+};
+
+/** A counsellor's reading of one match, in sentences. */
+export function explainMatch(match: OccupationMatch, label: (uri: string) => string): string {
+  const demandAsked = match.demandWeighed;
+  const full = match.matchedEssential.filter((m) => m.kind === 'EXACT').length;
+  const parts = [
+    `Has ${full} of its ${match.essentialCount} essential skills` +
+      (match.nearEssential.length > 0
+        ? `, and is close on ${match.nearEssential.length} more (${match.nearEssential.slice(0, 3).map((m) => `"${label(m.uri)}": ${KIND_WORDS[m.kind]}, "${label(m.via)}", credit ${m.credit}`).join('; ')})`
+        : '') +
+      `: essential coverage ${pct(match.essentialCoverage)}` +
+      (match.optionalCount > 0 ? `, optional ${pct(match.optionalCoverage)} of ${match.optionalCount}` : '') +
+      `; skill fit ${match.skillFit.toFixed(2)}.`,
+  ];
+  if (match.missingEssential.length > 0) {
+    parts.push(`Missing essential: ${match.missingEssential.filter((uri) => !match.nearEssential.some((n) => n.uri === uri)).slice(0, 5).map((uri) => `"${label(uri)}"`).join(', ') || 'only the near-held ones'}.`);
+  }
+  if (match.demand) {
+    parts.push(
+      `Demand in ${match.demand.region} (${match.demand.period}, ${match.demand.source}): ${fmt(match.demand.value)} ${match.demand.unit}, ` +
+        `above ${pct(match.demand.percentile)} of occupations there` +
+        (match.demand.trend === null ? '' : `, ${match.demand.trend >= 0 ? 'up' : 'down'} ${pct(Math.abs(match.demand.trend))} on the year before`) +
+        `; demand score ${match.demand.score.toFixed(2)}.`,
+    );
+  } else if (demandAsked) {
+    parts.push('No demand figure reaches this occupation in the region: demand score 0.');
+  }
+  parts.push(demandAsked ? `Score = 0.75 × ${match.skillFit.toFixed(2)} + 0.25 × ${(match.demand?.score ?? 0).toFixed(2)} = ${match.score.toFixed(2)}.` : `Score = skill fit = ${match.score.toFixed(2)} (no region given, so demand is not weighed).`);
+  if (match.automation) parts.push(`Automation exposure ${match.automation.value.toFixed(2)}${match.automation.high ? ' (high)' : ''}.`);
+  return parts.join(' ');
+}
+
+const pct = (value: number) => `${Math.round(value * 1000) / 10}%`;
+const fmt = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3));

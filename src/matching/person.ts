@@ -1,0 +1,70 @@
+import { UserInputError } from '../errors.js';
+import type { HubContext } from '../graphql/context.js';
+import { findOccupations } from '../taxonomy/occupation-finder.js';
+import type { SkillNeighbours } from './occupation-fit.js';
+
+/**
+ * What a person can do, from what a counsellor gives: explicit ESCO skill URIs, and free text (a work
+ * history, interview notes) read by the skill linker and occupation search. Each held skill says where
+ * it came from, so a match can be traced back to the words that produced it.
+ *
+ * From text: every skill the linker finds with at least three quarters of a label's word weight in the
+ * text (labelCoverage ≥ 0.75: the skill is named, not merely touched), and, when the text names an
+ * occupation in full (its best search hit's label stands in the text entirely), that occupation's
+ * essential skills, as work experience.
+ */
+
+export const MIN_LABEL_COVERAGE = 0.75;
+const MAX_TEXT_LENGTH = 20_000;
+
+export interface HeldSkill {
+  uri: string;
+  /** 'given' (an explicit URI), 'text' (the linker found it), or 'work history' (an occupation named in the text). */
+  origin: 'GIVEN' | 'TEXT' | 'WORK_HISTORY';
+  /** The words or occupation it came from. */
+  detail: string;
+}
+
+export async function personSkills(context: HubContext, input: { text?: string | null; skills?: readonly string[] | null }): Promise<HeldSkill[]> {
+  const held = new Map<string, HeldSkill>();
+  if (input.skills && input.skills.length > 0) {
+    const found = await context.loaders.taxonomy.skill.loadMany(input.skills);
+    const unknown = input.skills.filter((_, i) => found[i] == null || found[i] instanceof Error);
+    if (unknown.length > 0) throw new UserInputError('skills', `not ESCO skills of the current release: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`);
+    for (const uri of input.skills) held.set(uri, { uri, origin: 'GIVEN', detail: 'given' });
+  }
+  const text = input.text?.trim() ?? '';
+  if (input.text != null && text === '') throw new UserInputError('text', 'is empty: give a few words about the person’s work, or leave it out');
+  if (text.length > MAX_TEXT_LENGTH) throw new UserInputError('text', `must be at most ${MAX_TEXT_LENGTH} characters (got ${text.length})`);
+  if (text) {
+    const [release, search] = await Promise.all([context.skillLinker(), context.occupationSearch()]);
+    for (const link of release?.linker.link(text, 30) ?? []) {
+      if (link.evidence.labelCoverage < MIN_LABEL_COVERAGE || held.has(link.uri)) continue;
+      held.set(link.uri, { uri: link.uri, origin: 'TEXT', detail: `"${link.evidence.matchedText}" matches "${link.evidence.matchedLabel}"` });
+    }
+    const [top] = search ? findOccupations(search, release?.linker ?? null, text, { first: 1 }) : [];
+    if (top && top.evidence.labelCoverage === 1) {
+      for (const skill of context.taxonomy?.skillsOf('ESSENTIAL_SKILL', top.uri) ?? (await context.loaders.taxonomy.essentialSkills.load(top.uri))) {
+        if (!held.has(skill.uri) && !skill.deprecated) held.set(skill.uri, { uri: skill.uri, origin: 'WORK_HISTORY', detail: `essential for "${top.preferredLabel}", named in the text ("${top.evidence.matchedLabel}")` });
+      }
+    }
+  }
+  if (held.size === 0 && input.skills == null && input.text == null) throw new UserInputError('skills', 'give skills, a text, or both');
+  return [...held.values()];
+}
+
+/** The ESCO neighbours of the held skills (broader, narrower, related), read in one batch per relation. */
+export async function neighboursOf(context: HubContext, uris: string[]): Promise<SkillNeighbours> {
+  const { broader, narrower, relatedSkills } = context.loaders.taxonomy;
+  const [up, down, related] = await Promise.all([broader.loadMany(uris), narrower.loadMany(uris), relatedSkills.loadMany(uris)]);
+  const toMap = <T>(lists: Array<T[] | Error>, pick: (item: T) => string | null) =>
+    new Map(uris.map((uri, i) => [uri, lists[i] instanceof Error ? [] : (lists[i] as T[]).map(pick).filter((u): u is string => u !== null)]));
+  const upMap = toMap(up, (c: { uri: string; kind: string }) => (c.kind === 'Skill' ? c.uri : null));
+  const downMap = toMap(down, (c: { uri: string; kind: string }) => (c.kind === 'Skill' ? c.uri : null));
+  const relatedMap = toMap(related, (r: { skill: { uri: string } }) => r.skill.uri);
+  return {
+    broader: (uri) => upMap.get(uri) ?? [],
+    narrower: (uri) => downMap.get(uri) ?? [],
+    related: (uri) => relatedMap.get(uri) ?? [],
+  };
+}

@@ -1,0 +1,95 @@
+import type { GraphClient } from '../graph/client.js';
+import type { SkillLinker } from '../linking/linker.js';
+import { logger } from '../logger.js';
+import { type OccupationSearchHit, OccupationSearch, type SearchExclusion, type SearchableOccupation } from './occupation-search.js';
+import { readReleaseStamp, type TaxonomySnapshot } from './snapshot.js';
+
+/**
+ * The occupation search the API serves (`searchOccupations`, and the text side of matching), one per
+ * taxonomy release, and the one call that runs it: the skill linker reads the text, then the search
+ * ranks occupations by labels, description and those skills. `npm run eval:occupations` goes through
+ * the same `findOccupations`.
+ */
+
+const byUri = (a: { uri: string }, b: { uri: string }) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+
+/** How many linked skills of the text the search weighs. */
+const TEXT_SKILLS = 10;
+
+export function searchableOccupationsFromSnapshot(snapshot: TaxonomySnapshot): SearchableOccupation[] {
+  return snapshot
+    .currentOccupations()
+    .map((occupation) => ({
+      uri: occupation.uri,
+      preferredLabel: occupation.preferredLabel,
+      altLabels: occupation.altLabels ?? [],
+      hiddenLabels: occupation.hiddenLabels ?? [],
+      description: occupation.description ?? null,
+      essentialSkills: snapshot.skillsOf('ESSENTIAL_SKILL', occupation.uri).filter((s) => !s.deprecated).map((s) => s.uri),
+      optionalSkills: snapshot.skillsOf('OPTIONAL_SKILL', occupation.uri).filter((s) => !s.deprecated).map((s) => s.uri),
+    }))
+    .sort(byUri);
+}
+
+export async function searchableOccupationsFromGraph(graph: GraphClient): Promise<SearchableOccupation[]> {
+  return graph.read<SearchableOccupation>(
+    `MATCH (o:Occupation) WHERE o.deprecated = false
+     RETURN o.uri AS uri, o.preferredLabel AS preferredLabel, coalesce(o.altLabels, []) AS altLabels, coalesce(o.hiddenLabels, []) AS hiddenLabels,
+            o.description AS description,
+            COLLECT { MATCH (o)-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri } AS essentialSkills,
+            COLLECT { MATCH (o)-[:OPTIONAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri } AS optionalSkills
+     ORDER BY o.uri`,
+  );
+}
+
+/** Words of the skill labels: the verbs agent nouns are brought back to ("welder" → weld). */
+export function skillVocabulary(skills: Array<{ preferredLabel: string; altLabels?: string[] }>): string[] {
+  return skills.flatMap((skill) => [skill.preferredLabel, ...(skill.altLabels ?? [])]);
+}
+
+export function findOccupations(
+  search: OccupationSearch,
+  linker: SkillLinker | null,
+  text: string,
+  options: { first?: number; exclude?: SearchExclusion } = {},
+): OccupationSearchHit[] {
+  const skills = linker ? linker.link(text, TEXT_SKILLS).map((link) => ({ uri: link.uri, score: link.score })) : [];
+  return search.search(text, { first: options.first, skills, exclude: options.exclude });
+}
+
+/** One OccupationSearch per taxonomy release, shared by all requests (as SkillLinkerCache). */
+export class OccupationSearchCache {
+  private current: { stamp: string; search: OccupationSearch } | undefined;
+  private building: { stamp: string; promise: Promise<OccupationSearch> } | undefined;
+
+  async get(graph: GraphClient, snapshot: TaxonomySnapshot | undefined): Promise<OccupationSearch | null> {
+    const stamp = snapshot?.stamp ?? (await readReleaseStamp(graph));
+    if (stamp === null) return null;
+    if (this.current?.stamp === stamp) return this.current.search;
+    if (this.building?.stamp !== stamp) {
+      const promise = (async () => {
+        const started = performance.now();
+        const occupations = snapshot ? searchableOccupationsFromSnapshot(snapshot) : await searchableOccupationsFromGraph(graph);
+        const skills = snapshot
+          ? snapshot.currentSkills().map(({ skill }) => skill)
+          : await graph.read<{ preferredLabel: string; altLabels: string[] }>('MATCH (s:Skill) WHERE s.deprecated = false RETURN s.preferredLabel AS preferredLabel, coalesce(s.altLabels, []) AS altLabels');
+        const search = new OccupationSearch(occupations, skillVocabulary(skills));
+        this.current = { stamp, search };
+        logger.info('occupation search index built', { stamp, occupations: occupations.length, ms: Math.round(performance.now() - started) });
+        return search;
+      })().finally(() => {
+        if (this.building?.promise === promise) this.building = undefined;
+      });
+      this.building = { stamp, promise };
+    }
+    return this.building.promise;
+  }
+}
+
+// What occupation search adds to every request's context (src/graphql/context.ts).
+declare module '../graphql/context.js' {
+  interface HubContext {
+    /** Occupation search for the current taxonomy release (null before any taxonomy is imported). */
+    occupationSearch(): Promise<OccupationSearch | null>;
+  }
+}

@@ -1,0 +1,352 @@
+import { pushTo } from '../collections.js';
+import { analyse } from '../linking/text.js';
+
+/**
+ * Finds ESCO occupations from what people type: a job title ("Senior Java Developer (m/w/d)") or a
+ * sentence about their work ("I drove a forklift in a warehouse for six years"). No external model:
+ * built once per taxonomy release, in memory; a query is a few postings walks.
+ *
+ * Text is analysed like skill linking (lower case, stop words, Porter stems), then canonicalised so
+ * that the ways people say a job meet the way ESCO names it: irregular verbs to their base form
+ * ("drove" → drive), agent nouns to their verb when the verb is an ESCO word ("driver" → drive,
+ * "welder" → weld, "teacher" → teach), common title abbreviations expanded ("mgr" → manager), and
+ * the noise of job-ad titles dropped ("senior", "m/w/d", "full time").
+ *
+ * Score of an occupation = its best label + 0.3 × description + 0.5 × skills, where
+ * - label: for each preferred, alternative or hidden label, the IDF weight of its words found in the
+ *   text; labelCoverage = found / the label's weight, queryCoverage = found / the text's weight;
+ *   label score = labelCoverage² × (0.4 + 0.6 × queryCoverage) × type weight (preferred 1, alternative
+ *   0.95, hidden 0.85), +0.5 when the text is exactly the label (so "electrician" ranks electrician
+ *   above domestic electrician), ×1.2 when the label's words stand in the text as one phrase;
+ * - description: BM25 of the text against each occupation's description, divided by the best such
+ *   score of the query (0–1), only for occupations a label or skill already proposed;
+ * - skills: the skills the skill linker finds in the text (given by the caller), each crediting the
+ *   occupations that list it, essential 1 and optional 0.5, weighted by the link score and by how
+ *   specific the skill is (log of occupations / occupations listing it), summed and divided by the
+ *   best such sum of the query (0–1).
+ * Every hit carries those parts as evidence.
+ */
+
+export interface SearchableOccupation {
+  uri: string;
+  preferredLabel: string;
+  altLabels?: string[];
+  hiddenLabels?: string[];
+  description?: string | null;
+  essentialSkills?: string[];
+  optionalSkills?: string[];
+}
+
+export type OccupationLabelType = 'PREFERRED' | 'ALTERNATIVE' | 'HIDDEN';
+
+export interface OccupationSearchEvidence {
+  matchedLabel: string | null;
+  labelType: OccupationLabelType | null;
+  labelCoverage: number;
+  queryCoverage: number;
+  exactLabel: boolean;
+  labelScore: number;
+  descriptionScore: number;
+  skillScore: number;
+  /** The linked skills of the text that this occupation lists, strongest first (at most 5). */
+  matchedSkills: Array<{ uri: string; relation: 'ESSENTIAL' | 'OPTIONAL' }>;
+  method: string;
+}
+
+export interface OccupationSearchHit {
+  uri: string;
+  preferredLabel: string;
+  score: number;
+  evidence: OccupationSearchEvidence;
+}
+
+/** A skill found in the text, as the skill linker returns it. */
+export interface TextSkill {
+  uri: string;
+  score: number;
+}
+
+/** For evaluation only: hide one occupation's labels (by their text) and/or its description, as if unseen. */
+export interface SearchExclusion {
+  uri: string;
+  labels?: string[];
+  description?: boolean;
+}
+
+export const OCCUPATION_SEARCH_METHOD = 'label-coverage+exact+phrase, description-bm25, linked-skills (natural: Porter stems; agent nouns, irregular verbs, title noise)';
+
+const WEIGHTS = { description: 0.3, skills: 0.5, exact: 0.5, phrase: 1.2, labelType: { PREFERRED: 1, ALTERNATIVE: 0.95, HIDDEN: 0.85 } as Record<OccupationLabelType, number> };
+
+/** Past forms people use about their work that Porter stemming leaves apart from the base verb. */
+const IRREGULAR: Record<string, string> = {
+  drove: 'drive', driven: 'drive', built: 'build', taught: 'teach', sold: 'sell', led: 'lead', ran: 'run', made: 'make', wrote: 'write',
+  written: 'write', kept: 'keep', fed: 'feed', brought: 'bring', bought: 'buy', dealt: 'deal', grew: 'grow', grown: 'grow', held: 'hold',
+  laid: 'lay', paid: 'pay', sent: 'send', spent: 'spend', stood: 'stand', took: 'take', taken: 'take', gave: 'give', given: 'give',
+  did: 'do', done: 'do', sewn: 'sew', swept: 'sweep', flew: 'fly', flown: 'fly', drew: 'draw', drawn: 'draw', dug: 'dig', hung: 'hang',
+  met: 'meet', oversaw: 'oversee', overseen: 'oversee', wove: 'weave', woven: 'weave', rode: 'ride', ridden: 'ride', sang: 'sing',
+  sung: 'sing', fought: 'fight', caught: 'catch', thought: 'think', found: 'find', told: 'tell', spoke: 'speak', spoken: 'speak',
+  understood: 'understand', won: 'win', shot: 'shoot', bred: 'breed',
+};
+
+/** Abbreviations common in job-ad titles. */
+const ABBREVIATIONS: Record<string, string> = {
+  mgr: 'manager', mngr: 'manager', dev: 'developer', devs: 'developers', eng: 'engineer', engr: 'engineer', admin: 'administrator',
+  asst: 'assistant', assoc: 'associate', tech: 'technician', techs: 'technicians', exec: 'executive', rep: 'representative',
+  reps: 'representatives', coord: 'coordinator', supv: 'supervisor', ops: 'operations', hr: 'human resources', qa: 'quality assurance',
+  hgv: 'heavy goods vehicle', lgv: 'large goods vehicle', rn: 'registered nurse', cdl: 'commercial driver', cs: 'customer service',
+  acct: 'accountant', dir: 'director', svc: 'service', maint: 'maintenance', mech: 'mechanic', elec: 'electrical', sw: 'software',
+  swe: 'software engineer', sde: 'software developer', pm: 'project manager', ceo: 'chief executive officer', cfo: 'chief financial officer',
+  cto: 'chief technology officer', ux: 'user experience', ui: 'user interface',
+};
+
+/** Words of job-ad titles that say nothing about the occupation. */
+const TITLE_NOISE = new Set([
+  'senior', 'sr', 'junior', 'jr', 'mid', 'level', 'entry', 'experienced', 'i', 'ii', 'iii', 'iv', 'full', 'part', 'time', 'fulltime', 'parttime',
+  'remote', 'hybrid', 'permanent', 'temporary', 'temp', 'contract', 'freelance', 'immediate', 'start', 'urgent', 'urgently', 'needed',
+  'wanted', 'hiring', 'job', 'jobs', 'vacancy', 'position', 'role', 'new', 'm', 'w', 'd', 'f', 'h', 'x', 'mwd', 'fmd', 'wmd', 'hf', 'fh',
+  'gn', 'all', 'genders', 'days', 'nights', 'shift', 'weekend', 'apply', 'now',
+]);
+
+const QUERY_TOKEN_LIMIT = 200;
+
+interface LabelDoc {
+  occupation: number;
+  text: string;
+  normalised: string;
+  type: OccupationLabelType;
+  keys: string[];
+  totalWeight: number;
+}
+
+export class OccupationSearch {
+  readonly size: number;
+  private readonly occupations: SearchableOccupation[];
+  private readonly labels: LabelDoc[] = [];
+  private readonly labelPostings = new Map<string, number[]>();
+  private readonly idf = new Map<string, number>();
+  private readonly descriptionPostings = new Map<string, Array<[occupation: number, tf: number]>>();
+  private readonly descriptionIdf = new Map<string, number>();
+  private readonly descriptionLength: number[] = [];
+  private readonly averageDescriptionLength: number;
+  /** Per skill URI, the occupations listing it (index, relation weight). */
+  private readonly skillOccupations = new Map<string, Array<[occupation: number, weight: number]>>();
+  private readonly skillSpecificity = new Map<string, number>();
+  private readonly canonical: (word: string) => string;
+  private readonly matched: Float64Array;
+
+  constructor(occupations: SearchableOccupation[], vocabulary: Iterable<string> = []) {
+    this.occupations = occupations;
+    this.size = occupations.length;
+    const known = new Set<string>();
+    for (const word of vocabulary) for (const token of analyse(word)) known.add(token.stem);
+    for (const occupation of occupations) for (const token of analyse(occupation.description ?? '')) known.add(token.stem);
+    this.canonical = canonicaliser(known);
+
+    const descriptionPostings = new Map<string, Array<[number, number]>>();
+    const labelOccupations = new Map<string, Set<number>>();
+    occupations.forEach((occupation, index) => {
+      const seen = new Set<string>();
+      const add = (text: string, type: OccupationLabelType) => {
+        const keys = [...new Set(this.keys(text))];
+        const normalised = keys.join(' ');
+        if (keys.length === 0 || seen.has(normalised)) return;
+        seen.add(normalised);
+        const id = this.labels.push({ occupation: index, text, normalised, type, keys, totalWeight: 0 }) - 1;
+        for (const key of keys) {
+          pushTo(this.labelPostings, key, id);
+          const set = labelOccupations.get(key) ?? new Set<number>();
+          set.add(index);
+          labelOccupations.set(key, set);
+        }
+      };
+      add(occupation.preferredLabel, 'PREFERRED');
+      for (const label of occupation.altLabels ?? []) add(label, 'ALTERNATIVE');
+      for (const label of occupation.hiddenLabels ?? []) add(label, 'HIDDEN');
+
+      const counts = new Map<string, number>();
+      const keys = this.keys(occupation.description ?? '', false);
+      for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+      for (const [key, count] of counts) pushTo(descriptionPostings, key, [index, count] as [number, number]);
+      this.descriptionLength.push(keys.length);
+
+      for (const uri of occupation.essentialSkills ?? []) pushTo(this.skillOccupations, uri, [index, 1] as [number, number]);
+      for (const uri of occupation.optionalSkills ?? []) pushTo(this.skillOccupations, uri, [index, 0.5] as [number, number]);
+    });
+    // IDF over occupations (a word in every title of one occupation counts once).
+    const idf = (documents: number, containing: number) => Math.log(1 + (documents - containing + 0.5) / (containing + 0.5));
+    for (const [key, set] of labelOccupations) this.idf.set(key, idf(occupations.length, set.size));
+    for (const label of this.labels) label.totalWeight = label.keys.reduce((sum, key) => sum + this.idf.get(key)!, 0);
+    for (const [key, postings] of descriptionPostings) {
+      this.descriptionIdf.set(key, idf(occupations.length, postings.length));
+      this.descriptionPostings.set(key, postings);
+    }
+    this.averageDescriptionLength = this.descriptionLength.reduce((a, b) => a + b, 0) / Math.max(1, occupations.length);
+    for (const [uri, list] of this.skillOccupations) this.skillSpecificity.set(uri, Math.log(1 + occupations.length / list.length));
+    this.matched = new Float64Array(this.labels.length);
+  }
+
+  /** The canonical keys of a text, in order (title noise dropped when `dropNoise`). */
+  keys(text: string, dropNoise = true): string[] {
+    const expanded = text
+      .replace(/\(\s*[mwfdhx]\s*(\/\s*[mwfdhx]\s*)+\)|\b[mwfdhx]\s*\/\s*[mwfdhx](\s*\/\s*[mwfdhx])*\b/gi, ' ')
+      .split(/([^A-Za-z0-9+#.]+)/)
+      .map((part) => ABBREVIATIONS[part.toLowerCase()] ?? IRREGULAR[part.toLowerCase()] ?? part)
+      .join('');
+    const keys: string[] = [];
+    for (const token of analyse(expanded)) {
+      if (dropNoise && TITLE_NOISE.has(token.surface)) continue;
+      keys.push(this.canonical(token.stem));
+      if (keys.length >= QUERY_TOKEN_LIMIT) break;
+    }
+    return keys;
+  }
+
+  search(text: string, options: { first?: number; skills?: TextSkill[]; exclude?: SearchExclusion } = {}): OccupationSearchHit[] {
+    const first = options.first ?? 10;
+    const keys = this.keys(text);
+    const queryKeys = [...new Set(keys)].filter((key) => this.idf.has(key) || this.descriptionIdf.has(key));
+    const queryWeight = queryKeys.reduce((sum, key) => sum + (this.idf.get(key) ?? 0), 0);
+    const normalisedQuery = [...new Set(keys)].join(' ');
+    const excluded = options.exclude ? this.exclusion(options.exclude) : null;
+
+    // Labels: matched IDF weight per label, in a reused scratch array.
+    const touched: number[] = [];
+    for (const key of queryKeys) {
+      const weight = this.idf.get(key);
+      if (weight === undefined) continue;
+      for (const label of this.labelPostings.get(key)!) {
+        if (this.matched[label] === 0) touched.push(label);
+        this.matched[label] += weight;
+      }
+    }
+    const positions = new Map<string, number[]>();
+    keys.forEach((key, position) => pushTo(positions, key, position));
+    const best = new Map<number, { label: number; score: number; labelCoverage: number; queryCoverage: number; exact: boolean }>();
+    for (const labelId of touched) {
+      const weight = this.matched[labelId];
+      this.matched[labelId] = 0;
+      const label = this.labels[labelId];
+      if (excluded?.labels.has(labelId)) continue;
+      const labelCoverage = weight / label.totalWeight;
+      const queryCoverage = queryWeight > 0 ? weight / queryWeight : 0;
+      const exact = label.normalised === normalisedQuery;
+      const phrase = labelCoverage === 1 && label.keys.length > 1 && isContiguous(label.keys, positions);
+      const score = (labelCoverage ** 2 * (0.4 + 0.6 * queryCoverage) * WEIGHTS.labelType[label.type] + (exact ? WEIGHTS.exact * WEIGHTS.labelType[label.type] : 0)) * (phrase ? WEIGHTS.phrase : 1);
+      const current = best.get(label.occupation);
+      if (!current || score > current.score) best.set(label.occupation, { label: labelId, score, labelCoverage, queryCoverage, exact });
+    }
+
+    // Skills found in the text credit the occupations that list them.
+    const skillSums = new Map<number, number>();
+    const skillMatches = new Map<number, Array<{ uri: string; relation: 'ESSENTIAL' | 'OPTIONAL'; credit: number }>>();
+    for (const skill of options.skills ?? []) {
+      const specificity = this.skillSpecificity.get(skill.uri);
+      if (specificity === undefined) continue;
+      for (const [occupation, relationWeight] of this.skillOccupations.get(skill.uri)!) {
+        const credit = skill.score * specificity * relationWeight;
+        skillSums.set(occupation, (skillSums.get(occupation) ?? 0) + credit);
+        pushTo(skillMatches, occupation, { uri: skill.uri, relation: relationWeight === 1 ? ('ESSENTIAL' as const) : ('OPTIONAL' as const), credit });
+      }
+    }
+    const bestSkillSum = Math.max(0, ...skillSums.values());
+
+    const candidates = new Set<number>([...best.keys(), ...skillSums.keys()]);
+    const description = this.descriptionScores(queryKeys, candidates, excluded?.description ?? null);
+    const bestDescription = Math.max(0, ...description.values());
+
+    const hits = [...candidates].map((occupation) => {
+      const label = best.get(occupation);
+      const descriptionScore = bestDescription > 0 ? (description.get(occupation) ?? 0) / bestDescription : 0;
+      const skillScore = bestSkillSum > 0 ? (skillSums.get(occupation) ?? 0) / bestSkillSum : 0;
+      const score = (label?.score ?? 0) + WEIGHTS.description * descriptionScore + WEIGHTS.skills * skillScore;
+      return { occupation, label, descriptionScore, skillScore, score };
+    });
+    hits.sort((a, b) => b.score - a.score || (this.occupations[a.occupation].preferredLabel < this.occupations[b.occupation].preferredLabel ? -1 : 1));
+    return hits.slice(0, first).map(({ occupation, label, descriptionScore, skillScore, score }) => {
+      const matchedLabel = label ? this.labels[label.label] : null;
+      return {
+        uri: this.occupations[occupation].uri,
+        preferredLabel: this.occupations[occupation].preferredLabel,
+        score: round(score),
+        evidence: {
+          matchedLabel: matchedLabel?.text ?? null,
+          labelType: matchedLabel?.type ?? null,
+          labelCoverage: round(label?.labelCoverage ?? 0),
+          queryCoverage: round(label?.queryCoverage ?? 0),
+          exactLabel: label?.exact ?? false,
+          labelScore: round(label?.score ?? 0),
+          descriptionScore: round(descriptionScore),
+          skillScore: round(skillScore),
+          matchedSkills: (skillMatches.get(occupation) ?? []).sort((a, b) => b.credit - a.credit).slice(0, 5).map(({ uri, relation }) => ({ uri, relation })),
+          method: OCCUPATION_SEARCH_METHOD,
+        },
+      };
+    });
+  }
+
+  private exclusion(exclude: SearchExclusion): { labels: Set<number>; description: number | null } {
+    const occupation = this.occupations.findIndex((o) => o.uri === exclude.uri);
+    const hidden = new Set((exclude.labels ?? []).map((text) => [...new Set(this.keys(text))].join(' ')));
+    const labels = new Set<number>();
+    this.labels.forEach((label, id) => {
+      if (label.occupation === occupation && hidden.has(label.normalised)) labels.add(id);
+    });
+    return { labels, description: exclude.description ? occupation : null };
+  }
+
+  private descriptionScores(keys: string[], candidates: Set<number>, skip: number | null): Map<number, number> {
+    const k1 = 1.2;
+    const b = 0.75;
+    const scores = new Map<number, number>();
+    for (const key of keys) {
+      const postings = this.descriptionPostings.get(key);
+      if (!postings) continue;
+      const idf = this.descriptionIdf.get(key)!;
+      for (const [occupation, tf] of postings) {
+        if (!candidates.has(occupation) || occupation === skip) continue;
+        const norm = tf + k1 * (1 - b + (b * this.descriptionLength[occupation]) / this.averageDescriptionLength);
+        scores.set(occupation, (scores.get(occupation) ?? 0) + (idf * tf * (k1 + 1)) / norm);
+      }
+    }
+    return scores;
+  }
+}
+
+/**
+ * Agent nouns to their verb ("driver" → drive, "welder" → weld, "programmer" → program) when the verb
+ * is a word of the taxonomy; everything else as it is.
+ */
+function canonicaliser(known: Set<string>): (stem: string) => string {
+  const cache = new Map<string, string>();
+  const stemOf = (word: string) => analyse(word)[0]?.stem ?? word;
+  return (stem) => {
+    let result = cache.get(stem);
+    if (result !== undefined) return result;
+    result = stem;
+    // Porter already took the -er off some ("programmer" → programm): undouble the consonant.
+    const doubled = /^(.{3,}([b-df-hj-np-tv-z]))\2$/.exec(stem);
+    if (doubled && !/(ll|ss|zz)$/.test(stem) && known.has(doubled[1])) result = doubled[1];
+    const agent = result === stem ? /^(.{3,})(er|or)$/.exec(stem) : null;
+    if (agent) {
+      const base = agent[1];
+      const tries = [base, `${base}e`, /(.)\1$/.test(base) ? base.slice(0, -1) : null].filter((t): t is string => t !== null);
+      for (const attempt of tries) {
+        const candidate = stemOf(attempt);
+        if (candidate !== stem && known.has(candidate)) {
+          result = candidate;
+          break;
+        }
+      }
+    }
+    cache.set(stem, result);
+    return result;
+  };
+}
+
+function isContiguous(keys: string[], positions: Map<string, number[]>): boolean {
+  return (positions.get(keys[0]) ?? []).some((start) => keys.every((key, offset) => positions.get(key)?.includes(start + offset)));
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { OccupationIndex } from '../../src/intelligence/skill-demand.js';
+import { type OccupationDemandFacts, explainMatch, fitOccupation, heldCredits, rankOccupations, scoreDemand } from '../../src/matching/occupation-fit.js';
+
+// A small skill hierarchy: operate forklift ⊂ operate warehouse equipment; a related skill; a sibling.
+const neighbours = {
+  broader: (uri: string) => ({ 's:forklift': ['s:warehouse-equipment'], 's:pallet-jack': ['s:warehouse-equipment'] })[uri] ?? [],
+  narrower: (uri: string) => ({ 's:warehouse-equipment': ['s:forklift', 's:pallet-jack'] })[uri] ?? [],
+  related: (uri: string) => ({ 's:forklift': ['s:load-safety'], 's:load-safety': ['s:forklift'] })[uri] ?? [],
+};
+
+const index = new OccupationIndex([
+  { uri: 'o:forklift', iscoGroup: '8344', essential: ['s:forklift', 's:load-safety', 's:stock'], optional: ['s:pallet-jack'] },
+  { uri: 'o:warehouse', iscoGroup: '9333', essential: ['s:warehouse-equipment', 's:stock'], optional: [] },
+  { uri: 'o:crane', iscoGroup: '8343', essential: ['s:crane', 's:load-safety'], optional: ['s:rigging'] },
+  { uri: 'o:cook', iscoGroup: '5120', essential: ['s:cook'], optional: [] },
+]);
+
+describe('heldCredits', () => {
+  it('credits a held skill in full and its neighbours in part, keeping the best credit and where it came from', () => {
+    const credits = heldCredits(['s:forklift'], neighbours);
+    expect(Object.fromEntries(credits)).toEqual({
+      's:forklift': { credit: 1, kind: 'EXACT', via: 's:forklift' },
+      's:warehouse-equipment': { credit: 0.7, kind: 'NARROWER_HELD', via: 's:forklift' },
+      's:load-safety': { credit: 0.4, kind: 'RELATED_HELD', via: 's:forklift' },
+    });
+    // Holding the general skill gives its narrower ones at 0.5; an exact holding beats any near credit.
+    const both = heldCredits(['s:warehouse-equipment', 's:load-safety'], neighbours);
+    expect(both.get('s:pallet-jack')).toEqual({ credit: 0.5, kind: 'BROADER_HELD', via: 's:warehouse-equipment' });
+    expect(both.get('s:load-safety')).toEqual({ credit: 1, kind: 'EXACT', via: 's:load-safety' });
+    expect(both.get('s:forklift')).toEqual({ credit: 0.5, kind: 'BROADER_HELD', via: 's:warehouse-equipment' });
+  });
+});
+
+describe('fitOccupation', () => {
+  it('counts near matches in part and lists them as missing, never as held', () => {
+    const fit = fitOccupation(index.byUri.get('o:forklift')!, heldCredits(['s:forklift', 's:stock'], neighbours));
+    // Essential: forklift 1 + load safety 0.4 (related) + stock 1 = 2.4 of 3; optional: pallet jack not held.
+    expect(fit.essentialCoverage).toBe(0.8);
+    expect(fit.optionalCoverage).toBe(0);
+    expect(fit.skillFit).toBe(0.64);
+    expect(fit.missingEssential).toEqual(['s:load-safety']);
+    expect(fit.nearEssential).toEqual([{ uri: 's:load-safety', credit: 0.4, kind: 'RELATED_HELD', via: 's:forklift' }]);
+    expect(fit.matchedEssential.map((m) => m.uri)).toEqual(['s:forklift', 's:stock', 's:load-safety']);
+    expect(fit.missingOptional).toEqual(['s:pallet-jack']);
+  });
+
+  it('uses the essential coverage alone for an occupation without optional skills', () => {
+    const fit = fitOccupation(index.byUri.get('o:warehouse')!, heldCredits(['s:forklift'], neighbours));
+    expect(fit.essentialCoverage).toBe(0.35);
+    expect(fit.skillFit).toBe(0.35);
+  });
+});
+
+describe('rankOccupations', () => {
+  const credits = heldCredits(['s:forklift', 's:stock'], neighbours);
+
+  it('ranks by skill fit without a region, leaving out occupations with no essential skill held or near', () => {
+    const ranked = rankOccupations(index, credits, { demand: null, automation: () => null });
+    expect(ranked.map((m) => [m.uri, m.score])).toEqual([
+      ['o:warehouse', 0.85],
+      ['o:forklift', 0.64],
+      ['o:crane', 0.16],
+    ]);
+    expect(ranked[0].demandWeighed).toBe(false);
+  });
+
+  it('weighs demand in the region by percentile and trend, and explains the score', () => {
+    const facts = (value: number, trend: number | null): OccupationDemandFacts => ({ value, unit: 'vacancies', trend, region: 'DE212', period: '2024', source: 'de-ba' });
+    const demand = new Map([
+      ['o:forklift', facts(300, 0.2)],
+      ['o:warehouse', facts(100, -0.1)],
+      ['o:crane', facts(50, null)],
+    ]);
+    expect(Object.fromEntries([...scoreDemand(demand)].map(([uri, d]) => [uri, [d.percentile, d.score]]))).toEqual({
+      'o:crane': [0.3333, 0.3333],
+      'o:warehouse': [0.6667, 0.5667],
+      'o:forklift': [1, 1],
+    });
+    const ranked = rankOccupations(index, credits, { demand, automation: (uri) => (uri === 'o:forklift' ? { value: 0.71, high: true } : null) });
+    // forklift 0.75 × 0.64 + 0.25 × 1 = 0.73; warehouse 0.75 × 0.85 + 0.25 × 0.5667 = 0.7792; crane 0.75 × 0.16 + 0.25 × 0.3333 = 0.2033.
+    expect(ranked.map((m) => [m.uri, m.score])).toEqual([
+      ['o:warehouse', 0.7792],
+      ['o:forklift', 0.73],
+      ['o:crane', 0.2033],
+    ]);
+    const labels: Record<string, string> = { 's:load-safety': 'ensure load safety', 's:forklift': 'operate forklift' };
+    const text = explainMatch(ranked[1], (uri) => labels[uri] ?? uri);
+    expect(text).toContain('Has 2 of its 3 essential skills, and is close on 1 more ("ensure load safety": a related skill is held, "operate forklift", credit 0.4)');
+    expect(text).toContain('Demand in DE212 (2024, de-ba): 300 vacancies, above 100% of occupations there, up 20% on the year before; demand score 1.00.');
+    expect(text).toContain('Score = 0.75 × 0.64 + 0.25 × 1.00 = 0.73.');
+    expect(text).toContain('Automation exposure 0.71 (high).');
+  });
+});
