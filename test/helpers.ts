@@ -8,8 +8,17 @@ import { type GraphClient, connectGraph } from '../src/graph/client.js';
 import { migrate } from '../src/graph/migrations.js';
 import { type RunningHub, startHub } from '../src/server/start.js';
 import { loadDemoSeed } from '../src/taxonomy/seed.js';
+import { importCatalogue } from '../src/catalogue/import.js';
+import { readEuJobAds } from '../src/demand/adapters/eu-job-ads.js';
+import { readEurostatLfs } from '../src/demand/adapters/eurostat-lfs.js';
+import { importDemand } from '../src/demand/import.js';
+import { referenceLists } from '../src/demand/reference.js';
+import { SkillLinkerCache } from '../src/linking/cache.js';
+import { importEsco } from '../src/taxonomy/esco-import.js';
+import { demoCatalogueFile } from '../src/taxonomy/seed.js';
 
-export const escoDir = new URL('../../shared/data/esco-v1.1.1-en', import.meta.url).pathname;
+export const sharedDataDir = new URL('../../shared/data', import.meta.url).pathname;
+export const escoDir = `${sharedDataDir}/esco-v1.1.1-en`;
 
 export function testConfig(overrides: Record<string, string> = {}): HubConfig {
   return loadConfig({ NEO4J_URI: inject('neo4jUri'), PORT: '0', LOG_LEVEL: 'warn', ...overrides });
@@ -121,4 +130,17 @@ export async function graphFingerprint(graph: GraphClient, scope: FingerprintSco
     pushTo(relationshipLines, relationship.type, `${ends.join(' -> ')} ${canonical(relationship.type, relationship.properties)}`);
   }
   return { nodes: summarise(nodeLines), relationships: summarise(relationshipLines) };
+}
+
+/**
+ * A fresh graph with full ESCO, the demo catalogue (linked by the linker) and the national demand
+ * sources (Eurostat LFS and EU job ads): what the skills-intelligence and matching tests start from.
+ */
+export async function freshGraphWithEscoAndDemand(): Promise<GraphClient> {
+  const graph = await freshTestGraph({ seed: false });
+  await importEsco(graph, escoDir);
+  await importCatalogue(graph, demoCatalogueFile, await new SkillLinkerCache().get(graph));
+  const refs = referenceLists(`${sharedDataDir}/reference`);
+  await importDemand(graph, [readEurostatLfs(`${sharedDataDir}/eurostat-lfsa_eisn2`, refs, null), readEuJobAds(`${sharedDataDir}/eu-oja-isco4-2019-2020`, refs, null)]);
+  return graph;
 }

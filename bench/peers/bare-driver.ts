@@ -45,8 +45,16 @@ const server = http.createServer(async (request, response) => {
     response.end(String(inFlight));
     return;
   }
+  // Counted until the database has answered: a request the load generator abandoned still occupies Neo4j.
   inFlight += 1;
-  response.on('close', () => (inFlight -= 1));
+  try {
+    await answer(request, response);
+  } finally {
+    inFlight -= 1;
+  }
+});
+
+async function answer(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
@@ -80,6 +88,6 @@ const server = http.createServer(async (request, response) => {
       ? await driver.executeQuery(CATALOGUE_PAGE, { first: body.cataloguePage }, QUERY)
       : await driver.executeQuery(SEARCH, { text: body.text }, QUERY);
   response.end(JSON.stringify(records.map((record) => record.toObject())));
-});
+}
 server.keepAliveTimeout = 65_000;
 server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('PEER_READY\n'));

@@ -16,5 +16,6 @@ import '../intelligence/schema/dashboard.js';
 import '../intelligence/schema/demand-behind.js';
 import '../intelligence/schema/skill-groups.js';
 import '../matching/schema/match.js';
+import '../matching/schema/transitions.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

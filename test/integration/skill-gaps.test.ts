@@ -2,19 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCatalogue } from '../../src/catalogue/import.js';
 import { projectRoot } from '../../src/config.js';
 import { readGermanPes } from '../../src/demand/adapters/de-ba.js';
-import { EU_JOB_ADS_FILE, readEuJobAds } from '../../src/demand/adapters/eu-job-ads.js';
-import { EUROSTAT_LFS_FILE, readEurostatLfs } from '../../src/demand/adapters/eurostat-lfs.js';
+import { EU_JOB_ADS_FILE } from '../../src/demand/adapters/eu-job-ads.js';
+import { EUROSTAT_LFS_FILE } from '../../src/demand/adapters/eurostat-lfs.js';
 import { importDemand } from '../../src/demand/import.js';
 import { referenceLists } from '../../src/demand/reference.js';
 import type { GraphClient } from '../../src/graph/client.js';
-import { SkillLinkerCache } from '../../src/linking/cache.js';
 import type { RunningHub } from '../../src/server/start.js';
-import { importEsco } from '../../src/taxonomy/esco-import.js';
-import { demoCatalogueFile } from '../../src/taxonomy/seed.js';
-import { escoDir, freshTestGraph, gql, startTestHub } from '../helpers.js';
+import { escoDir, freshGraphWithEscoAndDemand, gql, startTestHub } from '../helpers.js';
 
 const shared = path.resolve(projectRoot, '..', 'shared', 'data');
 const csv = (file: string) => parse(fs.readFileSync(file), { columns: true, bom: true }) as Array<Record<string, string>>;
@@ -32,12 +28,8 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
   let hub: RunningHub;
 
   beforeAll(async () => {
-    graph = await freshTestGraph({ seed: false });
-    await importEsco(graph, escoDir);
-    await importCatalogue(graph, demoCatalogueFile, await new SkillLinkerCache().get(graph));
-    const refs = referenceLists(path.join(shared, 'reference'));
-    await importDemand(graph, [readEurostatLfs(path.join(shared, 'eurostat-lfsa_eisn2'), refs, null), readEuJobAds(path.join(shared, 'eu-oja-isco4-2019-2020'), refs, null)]);
-    await importDemand(graph, [readGermanPes(path.join(shared, 'de-ba-vacancies-unemployed'), refs, { retrievedOn: null, years: ['2023', '2024'] })]);
+    graph = await freshGraphWithEscoAndDemand();
+    await importDemand(graph, [readGermanPes(path.join(shared, 'de-ba-vacancies-unemployed'), referenceLists(path.join(shared, 'reference')), { retrievedOn: null, years: ['2023', '2024'] })]);
     hub = await startTestHub({ SEED_DEMO: 'false' });
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OccupationIndex } from '../../src/intelligence/skill-demand.js';
 import { type OccupationDemandFacts, explainMatch, fitOccupation, heldCredits, rankOccupations, scoreDemand } from '../../src/matching/occupation-fit.js';
+import { explainTransition, rankTransitions } from '../../src/matching/transitions.js';
 
 // A small skill hierarchy: operate forklift ⊂ operate warehouse equipment; a related skill; a sibling.
 const neighbours = {
@@ -90,5 +91,25 @@ describe('rankOccupations', () => {
     expect(text).toContain('Demand in DE212 (2024, de-ba): 300 vacancies, above 100% of occupations there, up 20% on the year before; demand score 1.00.');
     expect(text).toContain('Score = 0.75 × 0.64 + 0.25 × 1.00 = 0.73.');
     expect(text).toContain('Automation exposure 0.71 (high).');
+  });
+});
+
+describe('rankTransitions', () => {
+  it('ranks occupations by how much of them a person from the origin already has, adjusted by prospects, and explains it', () => {
+    const automation = (uri: string) => (uri === 'o:crane' ? { value: 0.8, high: true } : null);
+    const demand = new Map([['o:warehouse', { value: 10, unit: 'persons', trend: -0.2, region: 'FR', period: '2024', source: 'x' }]]);
+    const ranked = rankTransitions('o:forklift', index, neighbours, { demand, automation });
+    // From forklift operator (forklift, load safety, stock held): warehouse needs warehouse-equipment (0.7 via forklift) and stock (1): 0.85;
+    // crane needs crane (0) and load safety (1): essential 0.5, optional rigging 0 → 0.4. Cook shares nothing and is left out.
+    expect(ranked.map((t) => [t.to, t.similarity, t.prospects, t.score, t.viable])).toEqual([
+      ['o:warehouse', 0.85, 0.9, 0.765, true],
+      ['o:crane', 0.4, 0.9, 0.36, false],
+    ]);
+    const text = explainTransition(ranked[1], (uri) => uri);
+    expect(text).toBe(
+      'From "o:forklift": 1 of the 2 essential skills of "o:crane" are already there; similarity 0.40 (0.8 × essential 50% + 0.2 × optional 0%). ' +
+        'To add: 1 essential skill(s), such as "s:crane". Score = similarity × prospects 0.90 (−0.1 high automation exposure (0.80)) = 0.36.',
+    );
+    expect(rankTransitions('o:unknown', index, neighbours, { demand: null, automation: () => null })).toEqual([]);
   });
 });

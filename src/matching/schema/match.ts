@@ -34,7 +34,7 @@ const HeldSkillRef = builder.objectRef<HeldSkill>('HeldSkill').implement({
   }),
 });
 
-const SkillMatchRef = builder.objectRef<SkillMatch>('SkillMatch').implement({
+export const SkillMatchRef = builder.objectRef<SkillMatch>('SkillMatch').implement({
   description: 'A required skill the person has or nearly has.',
   fields: (t) => ({
     skill: t.field({ type: Skill, nullable: true, description: 'The required skill.', resolve: (m, _a, context) => context.loaders.taxonomy.skill.load(m.uri) }),
@@ -44,7 +44,7 @@ const SkillMatchRef = builder.objectRef<SkillMatch>('SkillMatch').implement({
   }),
 });
 
-const OccupationDemandRef = builder.objectRef<OccupationDemandFacts & { percentile: number; score: number }>('OccupationDemand').implement({
+export const OccupationDemandRef = builder.objectRef<OccupationDemandFacts & { percentile: number; score: number }>('OccupationDemand').implement({
   description: 'Demand for an occupation in the person’s region, from the imported demand figures (see skills intelligence).',
   fields: (t) => ({
     value: t.float({ description: 'Demand for the occupation (persons, vacancies, job ads, … in `unit`).', resolve: (d) => d.value }),
@@ -58,7 +58,7 @@ const OccupationDemandRef = builder.objectRef<OccupationDemandFacts & { percenti
   }),
 });
 
-const AutomationRef = builder.objectRef<{ value: number; high: boolean }>('AutomationExposure').implement({
+export const AutomationRef = builder.objectRef<{ value: number; high: boolean }>('AutomationExposure').implement({
   description: 'Automation exposure of an occupation (Nesta, Mapping Career Causeways).',
   fields: (t) => ({
     value: t.float({ description: 'The exposure score.', resolve: (a) => a.value }),

@@ -1,0 +1,87 @@
+import { round } from '../catalogue/units.js';
+import type { OccupationIndex } from '../intelligence/skill-demand.js';
+import { type OccupationDemandFacts, type OccupationFit, type SkillNeighbours, fitOccupation, heldCredits } from './occupation-fit.js';
+
+/**
+ * Career transitions: from a current or past occupation, the occupations reachable with the least
+ * retraining. Pure.
+ *
+ * Similarity A → B: a person from A is taken to hold A's essential skills (and, in part, the skills next
+ * to them in ESCO, as in occupation-fit.ts); the similarity is B's skill fit for that person
+ * (0.8 × essential + 0.2 × optional coverage of B). It is directional: a specialist's skills may cover
+ * a generalist occupation and not the other way round. A transition is viable from similarity 0.5
+ * (half of what B needs is already there).
+ *
+ * Score = similarity × prospects, prospects = 1 + 0.1 when B's demand in the region grew against the
+ * previous period, − 0.1 when it fell by more than 5%, − 0.1 when B's automation exposure is in the
+ * study's high-risk category. So prospects reorder transitions of similar reach, never lift a far one
+ * above a near one by much.
+ *
+ * Nesta's Mapping Career Causeways uses a richer similarity (essential and optional skills, work
+ * activities and context from O*NET); `npm run eval:transitions` compares our counts of viable
+ * transitions with its counts per occupation.
+ */
+
+export const VIABLE_SIMILARITY = 0.5;
+
+export interface Transition {
+  from: string;
+  to: string;
+  similarity: number;
+  fit: OccupationFit;
+  demand: OccupationDemandFacts | null;
+  automation: { value: number; high: boolean } | null;
+  prospects: number;
+  score: number;
+  viable: boolean;
+}
+
+export function rankTransitions(
+  from: string,
+  index: OccupationIndex,
+  neighbours: SkillNeighbours,
+  context: { demand: Map<string, OccupationDemandFacts> | null; automation: (uri: string) => { value: number; high: boolean } | null },
+): Transition[] {
+  const origin = index.byUri.get(from);
+  if (!origin) return [];
+  const credits = heldCredits(origin.essential, neighbours);
+  const transitions: Transition[] = [];
+  for (const needs of index.byUri.values()) {
+    if (needs.uri === from || !needs.essential.some((uri) => credits.has(uri))) continue;
+    const fit = fitOccupation(needs, credits);
+    const demand = context.demand?.get(needs.uri) ?? null;
+    const automation = context.automation(needs.uri);
+    const prospects = 1 + (demand?.trend == null ? 0 : demand.trend > 0 ? 0.1 : demand.trend < -0.05 ? -0.1 : 0) - (automation?.high ? 0.1 : 0);
+    transitions.push({
+      from,
+      to: needs.uri,
+      similarity: fit.skillFit,
+      fit,
+      demand,
+      automation,
+      prospects: round(prospects, 2),
+      score: round(fit.skillFit * prospects, 4),
+      viable: fit.skillFit >= VIABLE_SIMILARITY,
+    });
+  }
+  return transitions.sort((a, b) => b.score - a.score || b.similarity - a.similarity || (a.to < b.to ? -1 : 1));
+}
+
+export function explainTransition(t: Transition, label: (uri: string) => string): string {
+  const full = t.fit.matchedEssential.filter((m) => m.kind === 'EXACT').length;
+  const parts = [
+    `From "${label(t.from)}": ${full} of the ${t.fit.essentialCount} essential skills of "${label(t.to)}" are already there` +
+      (t.fit.nearEssential.length > 0 ? ` and ${t.fit.nearEssential.length} more nearly` : '') +
+      `; similarity ${t.similarity.toFixed(2)} (0.8 × essential ${pct(t.fit.essentialCoverage)} + 0.2 × optional ${pct(t.fit.optionalCoverage)})${t.viable ? ', a viable move' : ''}.`,
+  ];
+  const toLearn = t.fit.missingEssential.length;
+  if (toLearn > 0) parts.push(`To add: ${toLearn} essential skill(s), such as ${t.fit.missingEssential.slice(0, 3).map((uri) => `"${label(uri)}"`).join(', ')}.`);
+  const adjustments: string[] = [];
+  if (t.demand?.trend != null && t.demand.trend > 0) adjustments.push(`+0.1 demand in ${t.demand.region} up ${pct(t.demand.trend)}`);
+  if (t.demand?.trend != null && t.demand.trend < -0.05) adjustments.push(`−0.1 demand in ${t.demand.region} down ${pct(-t.demand.trend)}`);
+  if (t.automation?.high) adjustments.push(`−0.1 high automation exposure (${t.automation.value.toFixed(2)})`);
+  parts.push(`Score = similarity × prospects ${t.prospects.toFixed(2)}${adjustments.length > 0 ? ` (${adjustments.join(', ')})` : ''} = ${t.score.toFixed(2)}.`);
+  return parts.join(' ');
+}
+
+const pct = (value: number) => `${Math.round(value * 1000) / 10}%`;

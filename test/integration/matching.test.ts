@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphClient } from '../../src/graph/client.js';
+import type { RunningHub } from '../../src/server/start.js';
+import { freshGraphWithEscoAndDemand, gql, startTestHub } from '../helpers.js';
+
+const FORKLIFT_OPERATOR = 'http://data.europa.eu/esco/occupation/eeac6251-1974-42f5-91ed-513c6c883755';
+
+const SEARCH = `query($text: String!, $first: Int) { searchOccupations(text: $text, first: $first) {
+  occupation { uri preferredLabel } score matchedLabel matchedLabelType
+  evidence { exactLabel labelScore labelCoverage queryCoverage descriptionScore skillScore matchedSkills { skill { uri } relation } method } } }`;
+
+const MATCH = `query($text: String, $skills: [String!], $region: String, $first: Int) {
+  matchOccupations(text: $text, skills: $skills, region: $region, first: $first) {
+    demandNote heldSkills { skill { uri } origin detail }
+    matches { occupation { uri preferredLabel code } coverage optionalCoverage skillFit score missingEssential { uri }
+      nearEssential { skill { uri } kind credit via { uri } } demand { value unit trend percentile score region period source } explanation } } }`;
+
+const GAP = `query($occupationUri: String!, $skills: [String!], $region: String) {
+  skillGap(occupationUri: $occupationUri, skills: $skills, region: $region) {
+    occupation { uri } coverage optionalCoverage missingEssential { uri } missingOptional { uri }
+    missing { skill { uri } essential nearMatch { kind via { uri } } offers { id } } } }`;
+
+describe('occupation search and matching on full ESCO', () => {
+  let graph: GraphClient;
+  let hub: RunningHub;
+  let forkliftEssential: string[];
+  let forkliftOptional: string[];
+
+  beforeAll(async () => {
+    graph = await freshGraphWithEscoAndDemand();
+    hub = await startTestHub({ SEED_DEMO: 'false' });
+    const skillsOf = async (relation: string) =>
+      (await graph.read<{ uri: string }>(`MATCH (:Occupation {uri: $uri})-[:${relation}]->(s:Skill) WHERE s.deprecated = false RETURN s.uri AS uri ORDER BY uri`, { uri: FORKLIFT_OPERATOR })).map((r) => r.uri);
+    forkliftEssential = await skillsOf('ESSENTIAL_SKILL');
+    forkliftOptional = await skillsOf('OPTIONAL_SKILL');
+  }, 240_000);
+  afterAll(async () => {
+    await hub?.stop();
+    await graph?.close();
+  });
+
+  it('ranks an exact preferred label first: "electrician" before the occupations that only have it as an alternative label', async () => {
+    const { data, errors } = await gql(hub, SEARCH, { text: 'electrician', first: 3 });
+    expect(errors).toBeUndefined();
+    const [first, ...others] = data.searchOccupations;
+    expect(first.occupation.preferredLabel).toBe('electrician');
+    expect(first).toMatchObject({ matchedLabel: 'electrician', matchedLabelType: 'PREFERRED', evidence: { exactLabel: true, labelScore: 1.5, labelCoverage: 1, queryCoverage: 1 } });
+    for (const hit of others) {
+      expect(hit.matchedLabelType).toBe('ALTERNATIVE');
+      expect(hit.score).toBeLessThan(first.score);
+    }
+    for (const hit of data.searchOccupations) {
+      expect(hit.score).toBeCloseTo(hit.evidence.labelScore + 0.3 * hit.evidence.descriptionScore + 0.5 * hit.evidence.skillScore, 2);
+    }
+  });
+
+  it('finds the occupation behind a sentence about the work, with the words and skills that matched', async () => {
+    const { data } = await gql(hub, SEARCH, { text: 'I drove a forklift in a warehouse for six years', first: 5 });
+    const [top] = data.searchOccupations;
+    expect(top.occupation.uri).toBe(FORKLIFT_OPERATOR);
+    // "drove … forklift … warehouse" meets the alternative label through drove → drive ← driver.
+    expect(top.matchedLabel).toBe('warehouse forklift driver');
+    expect(top.evidence.labelCoverage).toBe(1);
+    expect(top.evidence.matchedSkills.map((s: { skill: { uri: string } }) => s.skill.uri).every((uri: string) => forkliftEssential.includes(uri) || forkliftOptional.includes(uri))).toBe(true);
+    expect(top.evidence.method).toMatch(/^label-coverage/);
+  });
+
+  it('refuses a search without words and a page size out of range, naming the argument', async () => {
+    for (const [variables, field] of [[{ text: ' !? ' }, 'text'], [{ text: 'baker', first: 0 }, 'first'], [{ text: 'baker', first: 101 }, 'first']] as const) {
+      const { errors } = await gql(hub, SEARCH, variables);
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
+  it('matches a person who has every essential skill of an occupation to it in full, with nothing missing', async () => {
+    const { data, errors } = await gql(hub, MATCH, { skills: forkliftEssential, first: 5 });
+    expect(errors).toBeUndefined();
+    const result = data.matchOccupations;
+    expect(result.heldSkills.map((h: { skill: { uri: string } }) => h.skill.uri).sort()).toEqual(forkliftEssential);
+    expect(result.heldSkills.every((h: { origin: string }) => h.origin === 'GIVEN')).toBe(true);
+    const [top] = result.matches;
+    expect(top.occupation.uri).toBe(FORKLIFT_OPERATOR);
+    expect(top).toMatchObject({ coverage: 1, missingEssential: [], nearEssential: [], demand: null });
+    // No optional skill given: skill fit 0.8 × 1 + 0.2 × optional coverage, and no region: the score is the skill fit.
+    expect(top.skillFit).toBeCloseTo(0.8 + 0.2 * top.optionalCoverage, 4);
+    expect(top.score).toBe(top.skillFit);
+    expect(result.demandNote).toBe('No region given: demand is not weighed.');
+    expect(top.explanation).toContain(`Has ${forkliftEssential.length} of its ${forkliftEssential.length} essential skills`);
+  });
+
+  it('reads a free-text work history into skills, each traced to its words, and weighs demand in the region', async () => {
+    const { data, errors } = await gql(hub, MATCH, { text: 'I drove a forklift in a warehouse for six years, loading trucks and keeping stock records.', region: 'FR', first: 10 });
+    expect(errors).toBeUndefined();
+    const result = data.matchOccupations;
+    const origins = new Set(result.heldSkills.map((h: { origin: string }) => h.origin));
+    expect(origins).toEqual(new Set(['TEXT', 'WORK_HISTORY']));
+    expect(result.heldSkills.find((h: { origin: string }) => h.origin === 'WORK_HISTORY').detail).toContain('essential for "forklift operator"');
+    expect(result.matches[0].occupation.uri).toBe(FORKLIFT_OPERATOR);
+    expect(result.demandNote).toMatch(/^EMPLOYMENT figures of eurostat-lfsa_eisn2 for FR in 2024, trend against 2023/);
+    for (const match of result.matches) {
+      expect(match.demand).toMatchObject({ region: 'FR', period: '2024', source: 'eurostat-lfsa_eisn2', unit: 'thousand persons' });
+      expect(match.score).toBeCloseTo(0.75 * match.skillFit + 0.25 * match.demand.score, 3);
+      expect(match.explanation).toContain('Score = 0.75 ×');
+    }
+    const scores = result.matches.map((m: { score: number }) => m.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('refuses unknown skills, an unknown region and an empty input, naming the argument', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ skills: ['http://data.europa.eu/esco/skill/not-a-skill'] }, 'skills'],
+      [{ skills: forkliftEssential.slice(0, 2), region: 'XX9' }, 'region'],
+      [{ text: '   ' }, 'text'],
+      [{}, 'skills'],
+    ];
+    for (const [variables, field] of cases) {
+      const { errors } = await gql(hub, MATCH, variables);
+      expect(errors?.[0].extensions, JSON.stringify(variables)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
+  it('sends as many database round trips for 50 matches as for 5', async () => {
+    const few = await gql(hub, MATCH, { skills: forkliftEssential.slice(0, 6), region: 'FR', first: 5 });
+    const many = await gql(hub, MATCH, { skills: forkliftEssential.slice(0, 6), region: 'FR', first: 50 });
+    expect(many.data.matchOccupations.matches).toHaveLength(50);
+    expect(many.extensions?.dbRoundTrips).toBe(few.extensions?.dbRoundTrips);
+  });
+
+  it('lists exactly the essential and optional skills not held for a target occupation, with the offers that teach them', async () => {
+    const held = forkliftEssential.slice(0, Math.floor(forkliftEssential.length / 2));
+    const { data, errors } = await gql(hub, GAP, { occupationUri: FORKLIFT_OPERATOR, skills: held });
+    expect(errors).toBeUndefined();
+    const gap = data.skillGap;
+    // Near-held skills stay missing (only an exact holding is a full match).
+    expect(gap.missingEssential.map((s: { uri: string }) => s.uri).sort()).toEqual(forkliftEssential.filter((uri) => !held.includes(uri)));
+    expect(gap.missingOptional.map((s: { uri: string }) => s.uri).sort()).toEqual(forkliftOptional);
+    expect(gap.coverage).toBeGreaterThanOrEqual(held.length / forkliftEssential.length);
+    expect(gap.coverage).toBeLessThan(1);
+    const teaching = await graph.read<{ skill: string; id: string }>(
+      `MATCH (m:MicroCredential {status: 'PUBLISHED'})-[:HAS_OUTCOME]->(:LearningOutcome)-[d:DEVELOPS]->(s:Skill) WHERE d.state <> 'REJECTED' AND s.uri IN $uris
+       RETURN DISTINCT s.uri AS skill, m.id AS id`,
+      { uris: [...forkliftEssential, ...forkliftOptional] },
+    );
+    for (const row of gap.missing) {
+      expect(row.offers.map((o: { id: string }) => o.id).sort()).toEqual(teaching.filter((t) => t.skill === row.skill.uri).map((t) => t.id).sort());
+    }
+    const { errors: bad } = await gql(hub, GAP, { occupationUri: 'http://data.europa.eu/esco/occupation/nope', skills: held });
+    expect(bad?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occupationUri' });
+  });
+
+  it('lists the transitions from an occupation by how much of each target is already there, with the skills to add', async () => {
+    const TRANSITIONS = `query($uri: String!, $region: String, $first: Int) { occupationTransitions(occupationUri: $uri, region: $region, first: $first) {
+      occupation { uri code } similarity viable missingEssential { uri } nearEssential { kind } demand { region } prospects score explanation } }`;
+    const { data, errors } = await gql(hub, TRANSITIONS, { uri: FORKLIFT_OPERATOR, region: 'FR', first: 10 });
+    expect(errors).toBeUndefined();
+    const rows = data.occupationTransitions;
+    expect(rows).toHaveLength(10);
+    expect(rows.map((r: { occupation: { uri: string } }) => r.occupation.uri)).not.toContain(FORKLIFT_OPERATOR);
+    const scores = rows.map((r: { score: number }) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const row of rows) {
+      expect(row.score).toBeCloseTo(row.similarity * row.prospects, 3);
+      expect(row.viable).toBe(row.similarity >= 0.5);
+      const essential = (await graph.read<{ uri: string }>('MATCH (:Occupation {uri: $uri})-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri AS uri', { uri: row.occupation.uri })).map((r) => r.uri);
+      // What is missing is the target's essential skills that forklift operators do not have (near-held ones included).
+      expect(row.missingEssential.map((s: { uri: string }) => s.uri).sort()).toEqual(essential.filter((uri) => !forkliftEssential.includes(uri)).sort());
+      expect(row.explanation).toMatch(/^From "forklift operator": \d+ of the \d+ essential skills of "/);
+    }
+    const { errors: bad } = await gql(hub, TRANSITIONS, { uri: 'http://data.europa.eu/esco/occupation/nope' });
+    expect(bad?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occupationUri' });
+  });
+});
