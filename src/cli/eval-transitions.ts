@@ -5,7 +5,7 @@ import { projectRoot } from '../config.js';
 import { spearman } from '../intelligence/agreement.js';
 import { OccupationIndex } from '../intelligence/skill-demand.js';
 import { neighboursFromSnapshot } from '../matching/neighbours.js';
-import { rankTransitions } from '../matching/transitions.js';
+import { VIABLE_SIMILARITY, rankTransitions } from '../matching/transitions.js';
 import { readEscoExport, resolveVersion } from '../taxonomy/esco-files.js';
 import { snapshotFromExport } from '../taxonomy/export-snapshot.js';
 
@@ -33,13 +33,20 @@ const neighbours = neighboursFromSnapshot(snapshot);
 const nesta = (parse(fs.readFileSync(nestaFile), { columns: true, bom: true }) as Array<Record<string, string>>).filter((row) => index.byUri.has(row.concept_uri));
 
 const started = performance.now();
-const ours = nesta.map((row) => rankTransitions(row.concept_uri, index, neighbours, { demand: null, automation: () => null }).filter((t) => t.viable).length);
-const msPerOccupation = Math.round(((performance.now() - started) / nesta.length) * 100) / 100;
+const similarities = nesta.map((row) => rankTransitions(row.concept_uri, index, neighbours, { demand: null, automation: () => null }).map((t) => t.similarity));
+const ours = similarities.map((list) => list.filter((s) => s >= VIABLE_SIMILARITY).length);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const msPerOccupation = Math.round(((performance.now() - started) / nesta.length) * 100) / 100;
 
 const columns = ['n_desirable', 'n_desirable_and_highly_viable', 'n_safe_desirable'];
+// The viability threshold is ours (half of the target's skill fit); other thresholds shown for comparison, not chosen by them.
+const atThreshold = [0.3, 0.4, 0.5].map((threshold) => {
+  const counts = similarities.map((list) => list.filter((s) => s >= threshold).length);
+  return { threshold, median: median(counts), spearmanWithDesirable: Math.round(spearman(counts, nesta.map((row) => Number(row.n_desirable))) * 1000) / 1000 };
+});
 const result = {
   occupations: nesta.length,
+  atThreshold,
   msPerOccupation,
   ourMedianViable: median(ours),
   ourWithNone: ours.filter((n) => n === 0).length,
@@ -54,4 +61,6 @@ else {
   process.stdout.write(`Ours: viable transitions (similarity ≥ 0.5) per occupation, median ${result.ourMedianViable}; ${result.ourWithNone} occupations with none.\n\n`);
   process.stdout.write('| Nesta count | Nesta median | Spearman with ours |\n|---|---:|---:|\n');
   for (const c of result.comparisons) process.stdout.write(`| ${c.column} | ${c.theirMedian} | ${c.spearman} |\n`);
+  process.stdout.write('\n| our similarity threshold | our median count | Spearman with n_desirable |\n|---:|---:|---:|\n');
+  for (const t of atThreshold) process.stdout.write(`| ${t.threshold} | ${t.median} | ${t.spearmanWithDesirable} |\n`);
 }

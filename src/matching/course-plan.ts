@@ -50,7 +50,7 @@ export interface PlanConstraints {
   region?: string | null;
   /** The person can learn online from home. */
   remote?: boolean | null;
-  /** Accepted forms of participation (ONLINE, IN_PERSON, BLENDED); all when empty. */
+  /** Accepted forms of participation (ONLINE, ONSITE, BLENDED, WORK_BASED); all when empty. */
   modes?: string[] | null;
   maxWorkloadHours?: number | null;
   /** ISO date: offers must still be offered then. */

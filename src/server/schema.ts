@@ -17,5 +17,6 @@ import '../intelligence/schema/demand-behind.js';
 import '../intelligence/schema/skill-groups.js';
 import '../matching/schema/match.js';
 import '../matching/schema/transitions.js';
+import '../matching/schema/courses.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

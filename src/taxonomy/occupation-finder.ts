@@ -14,7 +14,7 @@ import { readReleaseStamp, type TaxonomySnapshot } from './snapshot.js';
 const byUri = (a: { uri: string }, b: { uri: string }) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 
 /** How many linked skills of the text the search weighs. */
-const TEXT_SKILLS = 10;
+const TEXT_SKILLS = 20;
 
 export function searchableOccupationsFromSnapshot(snapshot: TaxonomySnapshot): SearchableOccupation[] {
   return snapshot

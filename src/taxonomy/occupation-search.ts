@@ -17,13 +17,16 @@ import { analyse } from '../linking/text.js';
  *   text; labelCoverage = found / the label's weight, queryCoverage = found / the text's weight;
  *   label score = labelCoverage² × (0.4 + 0.6 × queryCoverage) × type weight (preferred 1, alternative
  *   0.95, hidden 0.85), +0.5 when the text is exactly the label (so "electrician" ranks electrician
- *   above domestic electrician), ×1.2 when the label's words stand in the text as one phrase;
+ *   above domestic electrician), ×1.2 when the label's words stand in the text as one phrase, or else
+ *   when a title of up to six words ends with the label's last word, its head noun ("… engineer");
  * - description: BM25 of the text against each occupation's description, divided by the best such
- *   score of the query (0–1), only for occupations a label or skill already proposed;
+ *   score of the query (0–1);
  * - skills: the skills the skill linker finds in the text (given by the caller), each crediting the
  *   occupations that list it, essential 1 and optional 0.5, weighted by the link score and by how
- *   specific the skill is (log of occupations / occupations listing it), summed and divided by the
- *   best such sum of the query (0–1).
+ *   specific the skill is (log of occupations / occupations listing it), summed, divided by
+ *   √(the occupation's essential + 0.5 × optional skills) so that listing many skills does not win by
+ *   count alone, and by the best such sum of the query (0–1).
+ * Description and skills can propose occupations no label matched.
  * Every hit carries those parts as evidence.
  */
 
@@ -131,6 +134,8 @@ export class OccupationSearch {
   /** Per skill URI, the occupations listing it (index, relation weight). */
   private readonly skillOccupations = new Map<string, Array<[occupation: number, weight: number]>>();
   private readonly skillSpecificity = new Map<string, number>();
+  /** √(essential + 0.5 × optional skills) per occupation: an occupation listing many skills does not win by count alone. */
+  private readonly skillMass: number[];
   private readonly canonical: (word: string) => string;
   private readonly matched: Float64Array;
 
@@ -182,6 +187,7 @@ export class OccupationSearch {
     }
     this.averageDescriptionLength = this.descriptionLength.reduce((a, b) => a + b, 0) / Math.max(1, occupations.length);
     for (const [uri, list] of this.skillOccupations) this.skillSpecificity.set(uri, Math.log(1 + occupations.length / list.length));
+    this.skillMass = occupations.map((o) => Math.sqrt(Math.max(1, (o.essentialSkills?.length ?? 0) + 0.5 * (o.optionalSkills?.length ?? 0))));
     this.matched = new Float64Array(this.labels.length);
   }
 
@@ -231,7 +237,8 @@ export class OccupationSearch {
       const queryCoverage = queryWeight > 0 ? weight / queryWeight : 0;
       const exact = label.normalised === normalisedQuery;
       const phrase = labelCoverage === 1 && label.keys.length > 1 && isContiguous(label.keys, positions);
-      const score = (labelCoverage ** 2 * (0.4 + 0.6 * queryCoverage) * WEIGHTS.labelType[label.type] + (exact ? WEIGHTS.exact * WEIGHTS.labelType[label.type] : 0)) * (phrase ? WEIGHTS.phrase : 1);
+      const head = !phrase && keys.length <= 6 && label.keys.length > 1 && label.keys[label.keys.length - 1] === keys[keys.length - 1];
+      const score = (labelCoverage ** 2 * (0.4 + 0.6 * queryCoverage) * WEIGHTS.labelType[label.type] + (exact ? WEIGHTS.exact * WEIGHTS.labelType[label.type] : 0)) * (phrase ? WEIGHTS.phrase : head ? 1.2 : 1);
       const current = best.get(label.occupation);
       if (!current || score > current.score) best.set(label.occupation, { label: labelId, score, labelCoverage, queryCoverage, exact });
     }
@@ -243,15 +250,15 @@ export class OccupationSearch {
       const specificity = this.skillSpecificity.get(skill.uri);
       if (specificity === undefined) continue;
       for (const [occupation, relationWeight] of this.skillOccupations.get(skill.uri)!) {
-        const credit = skill.score * specificity * relationWeight;
+        const credit = (skill.score * specificity * relationWeight) / this.skillMass[occupation];
         skillSums.set(occupation, (skillSums.get(occupation) ?? 0) + credit);
         pushTo(skillMatches, occupation, { uri: skill.uri, relation: relationWeight === 1 ? ('ESSENTIAL' as const) : ('OPTIONAL' as const), credit });
       }
     }
     const bestSkillSum = Math.max(0, ...skillSums.values());
 
-    const candidates = new Set<number>([...best.keys(), ...skillSums.keys()]);
-    const description = this.descriptionScores(queryKeys, candidates, excluded?.description ?? null);
+    const description = this.descriptionScores(queryKeys, null, excluded?.description ?? null);
+    const candidates = new Set<number>([...best.keys(), ...skillSums.keys(), ...description.keys()]);
     const bestDescription = Math.max(0, ...description.values());
 
     const hits = [...candidates].map((occupation) => {
@@ -294,7 +301,7 @@ export class OccupationSearch {
     return { labels, description: exclude.description ? occupation : null };
   }
 
-  private descriptionScores(keys: string[], candidates: Set<number>, skip: number | null): Map<number, number> {
+  private descriptionScores(keys: string[], candidates: Set<number> | null, skip: number | null): Map<number, number> {
     const k1 = 1.2;
     const b = 0.75;
     const scores = new Map<number, number>();
@@ -303,7 +310,7 @@ export class OccupationSearch {
       if (!postings) continue;
       const idf = this.descriptionIdf.get(key)!;
       for (const [occupation, tf] of postings) {
-        if (!candidates.has(occupation) || occupation === skip) continue;
+        if ((candidates && !candidates.has(occupation)) || occupation === skip) continue;
         const norm = tf + k1 * (1 - b + (b * this.descriptionLength[occupation]) / this.averageDescriptionLength);
         scores.set(occupation, (scores.get(occupation) ?? 0) + (idf * tf * (k1 + 1)) / norm);
       }

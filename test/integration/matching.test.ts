@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCatalogue } from '../../src/catalogue/import.js';
+import { outcomeId } from '../../src/catalogue/store.js';
 import type { GraphClient } from '../../src/graph/client.js';
 import type { RunningHub } from '../../src/server/start.js';
 import { freshGraphWithEscoAndDemand, gql, startTestHub } from '../helpers.js';
@@ -168,5 +173,49 @@ describe('occupation search and matching on full ESCO', () => {
     }
     const { errors: bad } = await gql(hub, TRANSITIONS, { uri: 'http://data.europa.eu/esco/occupation/nope' });
     expect(bad?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occupationUri' });
+  });
+
+  it('plans the fewest hours of offers that teach the missing essential skills, within the constraints, saying what stays uncovered', async () => {
+    const [s1, s2, s3] = forkliftEssential.slice(0, 3);
+    const held = forkliftEssential.slice(3);
+    const provider = { id: 'plan-hr', name: 'Plan test provider', type: 'VET', country: 'HR', accreditationStatus: 'ACCREDITED', accreditationRegister: 'Agency for VET and Adult Education' };
+    const course = (id: string, hours: number, extra: Record<string, unknown> = {}) => ({
+      id, title: `Course ${id}`, providerId: 'plan-hr', issuerCountries: ['HR'], awardingBodies: ['Plan test provider'], learningOutcomes: [`Outcome of ${id}`],
+      workloadValue: hours, workloadUnit: 'HOURS', eqfLevel: 3, assessmentType: 'practical test', participationForm: 'ONSITE', qualityAssurance: 'external', status: 'PUBLISHED', ...extra,
+    });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-')), 'catalogue.json');
+    fs.writeFileSync(file, JSON.stringify({ providers: [provider], microCredentials: [course('fl-all', 60), course('fl-a', 10), course('fl-bc', 20), course('fl-c-online', 5, { participationForm: 'ONLINE', issuerCountries: ['AT'] })] }));
+    await importCatalogue(graph, file, null);
+    const ADD = 'mutation($outcomeId: ID!, $skillUri: String!) { addSkillLink(outcomeId: $outcomeId, skillUri: $skillUri) { state } }';
+    for (const [id, skills] of [['fl-all', [s1, s2, s3]], ['fl-a', [s1]], ['fl-bc', [s2, s3]], ['fl-c-online', [s3]]] as const) {
+      for (const skillUri of skills) expect((await gql(hub, ADD, { outcomeId: outcomeId(id, `Outcome of ${id}`), skillUri })).errors).toBeUndefined();
+    }
+    const PLAN = `query($skills: [String!], $constraints: CourseConstraints) { recommendCourses(occupationUri: "${FORKLIFT_OPERATOR}", skills: $skills, constraints: $constraints) {
+      missingEssential { uri } courses { microCredential { id } covers { uri } workloadHours contribution } uncovered { uri } totalHours method explanation
+      alternatives { courses { microCredential { id } } uncovered { uri } totalHours } rejected { microCredential { id } reason } } }`;
+
+    const { data, errors } = await gql(hub, PLAN, { skills: held });
+    expect(errors).toBeUndefined();
+    const plan = data.recommendCourses;
+    expect(plan.missingEssential.map((s: { uri: string }) => s.uri).sort()).toEqual([s1, s2, s3].sort());
+    // 10 + 20 hours beats fl-all (60) and any plan with the 5-hour online course (s2 is only in fl-bc and fl-all).
+    expect(plan.courses.map((c: { microCredential: { id: string } }) => c.microCredential.id)).toEqual(['fl-bc', 'fl-a']);
+    expect(plan.courses[0]).toMatchObject({ workloadHours: 20, contribution: 'covers 2 of the 3 missing skills' });
+    expect(plan).toMatchObject({ uncovered: [], totalHours: 30, method: 'EXACT' });
+    expect(plan.explanation).toMatch(/^2 course\(s\), 30 hours, cover 3 of the 3 missing essential skills: "Course fl-bc" covers 2 \(20 h\); "Course fl-a" covers 1 \(10 h\)\./);
+    expect(plan.alternatives[0]).toMatchObject({ courses: [{ microCredential: { id: 'fl-all' } }], uncovered: [], totalHours: 60 });
+
+    // 25 hours in Croatia without remote learning: the best partial plan, and why the rest stays uncovered.
+    const tight = (await gql(hub, PLAN, { skills: held, constraints: { region: 'HR', remote: false, maxWorkloadHours: 25 } })).data.recommendCourses;
+    expect(tight.courses.map((c: { microCredential: { id: string } }) => c.microCredential.id)).toEqual(['fl-bc']);
+    expect(tight.uncovered.map((s: { uri: string }) => s.uri)).toEqual([s1]);
+    expect(tight.rejected).toEqual([
+      { microCredential: { id: 'fl-all' }, reason: '60 hours alone exceed the limit of 25' },
+      { microCredential: { id: 'fl-c-online' }, reason: 'online, but the person cannot learn remotely' },
+    ]);
+    expect(tight.explanation).toContain('1 more stay uncovered within the constraints');
+
+    const { errors: bad } = await gql(hub, PLAN, { skills: held, constraints: { earliestStart: 'soon' } });
+    expect(bad?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'constraints.earliestStart' });
   });
 });

@@ -8,7 +8,7 @@ const offer = (id: string, skills: string[], hours: number, extra: Partial<PlanO
   ects: null,
   costAmount: 0,
   costCurrency: 'EUR',
-  participationForm: 'IN_PERSON',
+  participationForm: 'ONSITE',
   issuerCountries: ['HR'],
   issuerRegions: [],
   languages: ['hr'],
@@ -89,7 +89,7 @@ describe('planCourses: every constraint of the profile', () => {
   it('modes of participation', () => {
     const result = plan([offer('class', ['a'], 5), offer('web', ['a'], 9, { participationForm: 'ONLINE' })], { modes: ['ONLINE'] });
     expect(ids(result.plan)).toEqual(['web']);
-    expect(result.rejected).toEqual([{ id: 'class', reason: 'form of participation IN_PERSON not among ONLINE' }]);
+    expect(result.rejected).toEqual([{ id: 'class', reason: 'form of participation ONSITE not among ONLINE' }]);
   });
 
   it('maximum total workload', () => {
@@ -144,6 +144,6 @@ describe('planCourses: every constraint of the profile', () => {
   });
 
   it('accepts an offer that meets every constraint', () => {
-    expect(rejectionReason(offer('ok', ['a'], 5), { region: 'HR', modes: ['IN_PERSON'], maxWorkloadHours: 10, earliestStart: '2027-01-01', languages: ['hr'], eqfLevel: 4, funding: { kind: 'VOUCHER', amount: 10, currency: 'EUR' } })).toBeNull();
+    expect(rejectionReason(offer('ok', ['a'], 5), { region: 'HR', modes: ['ONSITE'], maxWorkloadHours: 10, earliestStart: '2027-01-01', languages: ['hr'], eqfLevel: 4, funding: { kind: 'VOUCHER', amount: 10, currency: 'EUR' } })).toBeNull();
   });
 });
