@@ -5,11 +5,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * each key has a name (kept in the audit trail) and roles:
  *   curator  – catalogue writes and skill-link reviews
  *   issuer   – issue credentials to learners and look them up
+ *   counsellor – create, read, update and erase their own jobseeker profiles, and match them
+ *   analyst  – aggregates only (outcomes per offer and provider, over at least 5 people)
  *   admin    – everything, including erasing a learner and reading the audit trail
  * With no keys configured the hub runs in development mode: every caller has every role (start-up warns).
  */
 
-export const ROLES = ['curator', 'issuer', 'admin'] as const;
+export const ROLES = ['curator', 'issuer', 'counsellor', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface ApiKey {

@@ -10,7 +10,7 @@ import type { HubContext } from './context.js';
 export const builder = new SchemaBuilder<{
   Context: HubContext;
   DefaultFieldNullability: false;
-  AuthScopes: { curator: boolean; issuer: boolean; admin: boolean };
+  AuthScopes: { curator: boolean; issuer: boolean; counsellor: boolean; analyst: boolean; admin: boolean };
 }>({
   plugins: [ScopeAuthPlugin, ComplexityPlugin, RelayPlugin],
   defaultFieldNullability: false,
@@ -19,6 +19,8 @@ export const builder = new SchemaBuilder<{
     authScopes: (context) => ({
       curator: hasRole(context.caller, 'curator'),
       issuer: hasRole(context.caller, 'issuer'),
+      counsellor: hasRole(context.caller, 'counsellor'),
+      analyst: hasRole(context.caller, 'analyst'),
       admin: hasRole(context.caller, 'admin'),
     }),
     unauthorizedError: (_parent, context, info) =>

@@ -2,6 +2,8 @@ import { UserInputError } from '../errors.js';
 import type { HubContext } from '../graphql/context.js';
 import { findOccupations } from '../taxonomy/occupation-finder.js';
 import type { SkillNeighbours } from './occupation-fit.js';
+import { profileFor } from './profile-access.js';
+import type { ProfileRow } from './profile-store.js';
 
 /**
  * What a person can do, from what a counsellor gives: explicit ESCO skill URIs, and free text (a work
@@ -19,14 +21,23 @@ const MAX_TEXT_LENGTH = 20_000;
 
 export interface HeldSkill {
   uri: string;
-  /** 'given' (an explicit URI), 'text' (the linker found it), or 'work history' (an occupation named in the text). */
-  origin: 'GIVEN' | 'TEXT' | 'WORK_HISTORY';
+  /** GIVEN (an explicit URI), TEXT (the linker found it), WORK_HISTORY (an occupation named in the text or the profile), PROFILE (confirmed in the jobseeker's profile). */
+  origin: 'GIVEN' | 'TEXT' | 'WORK_HISTORY' | 'PROFILE';
   /** The words or occupation it came from. */
   detail: string;
 }
 
-export async function personSkills(context: HubContext, input: { text?: string | null; skills?: readonly string[] | null }): Promise<HeldSkill[]> {
+export async function personSkills(
+  context: HubContext,
+  input: { text?: string | null; skills?: readonly string[] | null; jobseekerId?: string | number | null },
+): Promise<{ held: HeldSkill[]; profile: ProfileRow | null }> {
   const held = new Map<string, HeldSkill>();
+  // A profile's confirmed skills and the essential skills of the occupations it records (suggestions wait for the counsellor).
+  const profile = input.jobseekerId != null ? await profileFor(context, String(input.jobseekerId), 'match jobseeker') : null;
+  for (const skill of profile?.skills ?? []) {
+    if (skill.state === 'CONFIRMED') held.set(skill.uri, { uri: skill.uri, origin: 'PROFILE', detail: `confirmed in the profile (${skill.origin.toLowerCase()}: ${skill.detail})` });
+  }
+  for (const work of profile?.workHistory ?? []) await addWorkHistory(context, held, work.uri, `essential for an occupation in the profile's work history`);
   if (input.skills && input.skills.length > 0) {
     const found = await context.loaders.taxonomy.skill.loadMany(input.skills);
     const unknown = input.skills.filter((_, i) => found[i] == null || found[i] instanceof Error);
@@ -43,14 +54,16 @@ export async function personSkills(context: HubContext, input: { text?: string |
       held.set(link.uri, { uri: link.uri, origin: 'TEXT', detail: `"${link.evidence.matchedText}" matches "${link.evidence.matchedLabel}"` });
     }
     const [top] = search ? findOccupations(search, release?.linker ?? null, text, { first: 1 }) : [];
-    if (top && top.evidence.labelCoverage === 1) {
-      for (const skill of context.taxonomy?.skillsOf('ESSENTIAL_SKILL', top.uri) ?? (await context.loaders.taxonomy.essentialSkills.load(top.uri))) {
-        if (!held.has(skill.uri) && !skill.deprecated) held.set(skill.uri, { uri: skill.uri, origin: 'WORK_HISTORY', detail: `essential for "${top.preferredLabel}", named in the text ("${top.evidence.matchedLabel}")` });
-      }
-    }
+    if (top && top.evidence.labelCoverage === 1) await addWorkHistory(context, held, top.uri, `essential for "${top.preferredLabel}", named in the text ("${top.evidence.matchedLabel}")`);
   }
-  if (held.size === 0 && input.skills == null && input.text == null) throw new UserInputError('skills', 'give skills, a text, or both');
-  return [...held.values()];
+  if (held.size === 0 && input.skills == null && input.text == null && profile === null) throw new UserInputError('skills', 'give skills, a text, a jobseekerId, or several');
+  return { held: [...held.values()], profile };
+}
+
+async function addWorkHistory(context: HubContext, held: Map<string, HeldSkill>, occupationUri: string, detail: string): Promise<void> {
+  for (const skill of context.taxonomy?.skillsOf('ESSENTIAL_SKILL', occupationUri) ?? (await context.loaders.taxonomy.essentialSkills.load(occupationUri))) {
+    if (!held.has(skill.uri) && !skill.deprecated) held.set(skill.uri, { uri: skill.uri, origin: 'WORK_HISTORY', detail });
+  }
 }
 
 /** The ESCO neighbours of the held skills (broader, narrower, related), read in one batch per relation. */

@@ -18,5 +18,6 @@ import '../intelligence/schema/skill-groups.js';
 import '../matching/schema/match.js';
 import '../matching/schema/transitions.js';
 import '../matching/schema/courses.js';
+import '../matching/schema/profiles.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -11,7 +11,7 @@ describe('parseApiKeys', () => {
       ['pes', ['issuer', 'curator']],
     ]);
     expect(problems).toEqual([
-      "HUB_API_KEYS entry 3 ('bad'): unknown role(s) root; roles are curator, issuer, admin",
+      "HUB_API_KEYS entry 3 ('bad'): unknown role(s) root; roles are curator, issuer, counsellor, analyst, admin",
       "HUB_API_KEYS entry 4 ('short'): the key must be at least 16 characters",
       'HUB_API_KEYS entry 5 must be name:role+role:key',
     ]);

@@ -7,7 +7,8 @@ import { loadExisting } from '../../graphql/context.js';
 import { resolveRegion } from '../../intelligence/slice.js';
 import { occupationIndex, offerSupply } from '../../intelligence/store.js';
 import { Skill } from '../../taxonomy/schema/concepts.js';
-import { type CoursePlanResult, type Plan, type PlanConstraints, type PlanOffer, type RejectedOffer, planCourses } from '../course-plan.js';
+import { type CoursePlanResult, type Plan, type PlanOffer, type RejectedOffer, planCourses } from '../course-plan.js';
+import { constraintProblems, mergeConstraints, toPlanConstraints } from '../profile.js';
 import { fitOccupation, heldCredits } from '../occupation-fit.js';
 import { neighboursOf, personSkills } from '../person.js';
 
@@ -31,7 +32,7 @@ const FundingInput = builder.inputType('FundingInput', {
   }),
 });
 
-const ConstraintsInput = builder.inputType('CourseConstraints', {
+export const ConstraintsInputRef = builder.inputType('CourseConstraints', {
   description: 'What a course plan must respect. Every field is optional; a left-out one does not constrain.',
   fields: (t) => ({
     region: t.string({ description: 'Where the person lives: country, NUTS code, German district or Land. Offers must be issued there (or nationally) unless online.' }),
@@ -105,23 +106,20 @@ builder.queryFields((t) => ({
       occupationUri: t.arg.string({ required: true, description: 'The target ESCO occupation.' }),
       skills: t.arg.stringList({ description: 'ESCO skill URIs the person has.' }),
       text: t.arg.string({ description: 'What the person did or can do, in words.' }),
-      constraints: t.arg({ type: ConstraintsInput, description: 'Region, modes, workload, start, languages, level and funding.' }),
+      jobseekerId: t.arg.id({ description: 'A jobseeker profile: its confirmed skills and work history count, and its constraints apply (those given here take precedence field by field; audited).' }),
+      constraints: t.arg({ type: ConstraintsInputRef, description: 'Region, modes, workload, start, languages, level and funding.' }),
     },
     resolve: async (_root, args, context) => {
-      const c = args.constraints ?? {};
+      const { held, profile } = await personSkills(context, { text: args.text, skills: args.skills ?? (args.jobseekerId == null ? [] : null), jobseekerId: args.jobseekerId });
+      const c = mergeConstraints(profile?.constraints ?? {}, args.constraints);
+      const problems = constraintProblems(c, 'constraints');
       const region = resolveRegion(c.region, referenceLists(context.referenceDir));
-      if (!region.ok) throw new UserInputError('constraints.region', region.reason);
-      if (c.earliestStart != null && !/^\d{4}-\d{2}-\d{2}$/.test(c.earliestStart)) throw new UserInputError('constraints.earliestStart', `must be an ISO date such as 2027-01-15 (got '${c.earliestStart}')`);
-      const badMode = (c.modes ?? []).find((m) => !(PARTICIPATION_FORMS as readonly string[]).includes(m));
-      if (badMode) throw new UserInputError('constraints.modes', `unknown form of participation '${badMode}'; one of ${PARTICIPATION_FORMS.join(', ')}`);
-      if (c.maxWorkloadHours != null && !(c.maxWorkloadHours > 0)) throw new UserInputError('constraints.maxWorkloadHours', `must be positive (got ${c.maxWorkloadHours})`);
-      if (c.eqfLevel != null && (c.eqfLevel < 1 || c.eqfLevel > 8)) throw new UserInputError('constraints.eqfLevel', `must be 1–8 (got ${c.eqfLevel})`);
-      if (c.funding?.amount != null && c.funding.amount < 0) throw new UserInputError('constraints.funding.amount', `must not be negative (got ${c.funding.amount})`);
+      if (!region.ok) problems.push({ record: 'constraints', field: 'constraints.region', reason: region.reason });
+      if (problems.length > 0) throw UserInputError.fromFields(problems);
 
       const index = await occupationIndex(context);
       const needs = index.byUri.get(args.occupationUri);
       if (!needs) throw new UserInputError('occupationUri', `not a current ESCO occupation: '${args.occupationUri}'`);
-      const held = await personSkills(context, { text: args.text, skills: args.skills ?? [] });
       const credits = heldCredits(held.map((h) => h.uri), await neighboursOf(context, held.map((h) => h.uri)));
       const missing = fitOccupation(needs, credits).missingEssential;
 
@@ -150,7 +148,7 @@ builder.queryFields((t) => ({
           completeness: o.completenessScore,
         };
       });
-      const constraints: PlanConstraints = { ...c, region: region.code, funding: c.funding ? { kind: c.funding.kind as 'VOUCHER' | 'ILA' | 'NONE', amount: c.funding.amount, currency: c.funding.currency } : null };
+      const constraints = toPlanConstraints(c, region.ok ? region.code : null);
       const result = planCourses(missing, offers, constraints);
       const titles = new Map([...details.values()].map((m) => [m.id, m.title]));
       const labels = new Map((await loadExisting(context.loaders.taxonomy.skill, missing)).map((s) => [s.uri, s.preferredLabel]));

@@ -93,11 +93,13 @@ const OccupationMatchesRef = builder.objectRef<{ held: HeldSkill[]; matches: Arr
 });
 
 /** The person's skills with their near-match credits, and the region's demand, for matching and gaps. */
-async function matchInputs(context: HubContext, args: { text?: string | null; skills?: readonly string[] | null; region?: string | null }) {
-  const held = await personSkills(context, args);
+async function matchInputs(context: HubContext, args: { text?: string | null; skills?: readonly string[] | null; jobseekerId?: string | number | null; region?: string | null }) {
+  const { held, profile } = await personSkills(context, args);
   const uris = held.map((h) => h.uri);
-  const [neighbours, index, demand, automation] = await Promise.all([neighboursOf(context, uris), occupationIndex(context), occupationDemandIn(context, args.region), automationExposure(context)]);
-  return { held, credits: heldCredits(uris, neighbours), index, demand, automation };
+  // The region asked, else the profile's.
+  const region = args.region ?? profile?.constraints.region ?? null;
+  const [neighbours, index, demand, automation] = await Promise.all([neighboursOf(context, uris), occupationIndex(context), occupationDemandIn(context, region), automationExposure(context)]);
+  return { held, credits: heldCredits(uris, neighbours), index, demand, automation, region };
 }
 
 /** Labels of every skill and occupation the explanations name, read in one batch. */
@@ -117,19 +119,20 @@ builder.queryFields((t) => ({
     args: {
       text: t.arg.string({ description: 'What the person did or can do, in their or the counsellor’s words (e.g. "I drove a forklift in a warehouse for six years").' }),
       skills: t.arg.stringList({ description: 'ESCO skill URIs the person has.' }),
+      jobseekerId: t.arg.id({ description: 'A jobseeker profile: its confirmed skills and work history count, its region is the default (counsellor or admin; audited).' }),
       region: t.arg.string({ description: 'Where the person looks for work: country, NUTS code, German district or Land; demand there is weighed.' }),
       first: t.arg.int({ defaultValue: 10, description: `How many occupations (1–${MAX_MATCHES}, default 10).` }),
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 10;
       if (first < 1 || first > MAX_MATCHES) throw new UserInputError('first', `must be between 1 and ${MAX_MATCHES} (got ${first})`);
-      const { held, credits, index, demand, automation } = await matchInputs(context, args);
+      const { held, credits, index, demand, automation, region } = await matchInputs(context, args);
       const ranked = rankOccupations(index, credits, { demand: demand?.byOccupation ?? null, automation: (uri) => automation.get(uri) ?? null }).slice(0, first);
       const label = await labelsFor(context, ranked);
       return {
         held,
         matches: ranked.map((m) => ({ ...m, explanation: explainMatch(m, label) })),
-        demandNote: !args.region ? 'No region given: demand is not weighed.' : demand ? demand.note : `No demand figures for ${args.region}: demand is not weighed.`,
+        demandNote: !region ? 'No region given: demand is not weighed.' : demand ? demand.note : `No demand figures for ${region}: demand is not weighed.`,
       };
     },
   }),
@@ -175,14 +178,15 @@ builder.queryFields((t) => ({
       occupationUri: t.arg.string({ required: true, description: 'The target ESCO occupation.' }),
       skills: t.arg.stringList({ description: 'ESCO skill URIs the person has.' }),
       text: t.arg.string({ description: 'What the person did or can do, in words.' }),
+      jobseekerId: t.arg.id({ description: 'A jobseeker profile: its confirmed skills and work history count, its region is the default (audited).' }),
       region: t.arg.string({ description: 'Where the person looks for work: offers must reach it, and demand there is shown.' }),
     },
     resolve: async (_root, args, context) => {
-      const { credits, index, demand } = await matchInputs(context, args);
+      const { credits, index, demand, region: regionAsked } = await matchInputs(context, args);
       const needs = index.byUri.get(args.occupationUri);
       if (!needs) throw new UserInputError('occupationUri', `not a current ESCO occupation: '${args.occupationUri}'`);
       const fit = fitOccupation(needs, credits);
-      const region = resolveRegion(args.region, referenceLists(context.referenceDir));
+      const region = resolveRegion(regionAsked, referenceLists(context.referenceDir));
       if (!region.ok) throw new UserInputError('region', region.reason);
       const offers = (await offerSupply(context)).filter((offer) => offerReachesRegion(offer, region.code));
       const teaching = (uri: string) => offers.filter((offer) => offer.links.some((link) => link.skillUri === uri && link.state !== 'REJECTED')).map((offer) => offer.id);
