@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { WriteTransaction } from '../graph/client.js';
+import type { GraphClient, WriteTransaction } from '../graph/client.js';
+import type { OutcomeCounts } from './outcomes.js';
 import type { ConstraintsInput } from './profile.js';
 
 /**
@@ -8,6 +9,8 @@ import type { ConstraintsInput } from './profile.js';
  *                earliestStart, languages, eqfLevel, fundingKind, fundingAmount, fundingCurrency})
  *   (:Jobseeker)-[:HAS_SKILL {origin, state, detail, proficiency}]->(:Skill)
  *   (:Jobseeker)-[:WORKED_AS {years, detail}]->(:Occupation)
+ *   (:Jobseeker)-[:HAS_PLAN]->(:PlanRecord {id, occupationUri, proposed, chosen, recordedAt, recordedBy,
+ *                                           enrolled, completed, employedAfter6Months, outcomeAt})
  * Reads of personal data are recorded in the audit trail, so they run in write transactions.
  */
 
@@ -25,6 +28,18 @@ export interface WorkHistoryRow {
   detail: string;
 }
 
+export interface PlanRecordRow {
+  id: string;
+  occupationUri: string;
+  proposed: string[];
+  chosen: string[];
+  recordedAt: string;
+  enrolled: string[] | null;
+  completed: string[] | null;
+  employedAfter6Months: boolean | null;
+  outcomeAt: string | null;
+}
+
 export interface ProfileRow {
   id: string;
   pseudonym: string;
@@ -34,6 +49,7 @@ export interface ProfileRow {
   constraints: ConstraintsInput;
   skills: ProfileSkillRow[];
   workHistory: WorkHistoryRow[];
+  plans: PlanRecordRow[];
 }
 
 const CONSTRAINT_PROPERTIES = `region: $c.region, remote: $c.remote, modes: $c.modes, maxWorkloadHours: $c.maxWorkloadHours, earliestStart: $c.earliestStart,
@@ -117,7 +133,10 @@ export async function readProfile(tx: WriteTransaction, id: string): Promise<Pro
                              languages: j.languages, eqfLevel: j.eqfLevel,
                              funding: CASE WHEN j.fundingKind IS NULL THEN null ELSE {kind: j.fundingKind, amount: j.fundingAmount, currency: j.fundingCurrency} END},
                skills: COLLECT { MATCH (j)-[h:HAS_SKILL]->(s:Skill) RETURN {uri: s.uri, origin: h.origin, state: h.state, detail: h.detail, proficiency: h.proficiency} ORDER BY s.uri },
-               workHistory: COLLECT { MATCH (j)-[w:WORKED_AS]->(o:Occupation) RETURN {uri: o.uri, years: w.years, detail: w.detail} ORDER BY o.uri }} AS profile`,
+               workHistory: COLLECT { MATCH (j)-[w:WORKED_AS]->(o:Occupation) RETURN {uri: o.uri, years: w.years, detail: w.detail} ORDER BY o.uri },
+               plans: COLLECT { MATCH (j)-[:HAS_PLAN]->(p:PlanRecord)
+                                RETURN p {.id, .occupationUri, .proposed, .chosen, .enrolled, .completed, .employedAfter6Months,
+                                          recordedAt: toString(p.recordedAt), outcomeAt: toString(p.outcomeAt)} ORDER BY p.recordedAt }} AS profile`,
     { id },
   )) as Array<{ profile: ProfileRow }>;
   return rows[0]?.profile ?? null;
@@ -129,11 +148,50 @@ export async function profileIdsOf(tx: WriteTransaction, pseudonym: string, coun
 }
 
 /**
- * Erases a profile and every trace of it: the node, its relationships, and its id in earlier audit
+ * Erases a profile and every trace of it: the node, its relationships and plan records, and its id in earlier audit
  * events (which keep who did what and when, about "an erased jobseeker profile").
  */
 export async function eraseProfile(tx: WriteTransaction, id: string): Promise<boolean> {
+  await tx.run('MATCH (:Jobseeker {id: $id})-[:HAS_PLAN]->(p:PlanRecord) DETACH DELETE p', { id });
   const rows = (await tx.run('MATCH (j:Jobseeker {id: $id}) DETACH DELETE j RETURN count(*) AS n', { id })) as Array<{ n: number }>;
   await tx.run("MATCH (e:AuditEvent {subject: $subject}) SET e.subject = 'erased jobseeker profile', e.detail = 'erased'", { subject: `jobseeker:${id}` });
   return rows[0]?.n === 1;
+}
+
+export async function addPlan(tx: WriteTransaction, jobseekerId: string, plan: { occupationUri: string; proposed: string[]; chosen: string[]; recordedBy: string }): Promise<string> {
+  const id = randomUUID();
+  await tx.run(
+    `MATCH (j:Jobseeker {id: $jobseekerId})
+     CREATE (j)-[:HAS_PLAN]->(:PlanRecord {id: $id, occupationUri: $plan.occupationUri, proposed: $plan.proposed, chosen: $plan.chosen, recordedBy: $plan.recordedBy, recordedAt: datetime()})
+     SET j.updatedAt = datetime()`,
+    { jobseekerId, id, plan },
+  );
+  return id;
+}
+
+/** The profile a plan record belongs to, or null. */
+export async function jobseekerOfPlan(tx: WriteTransaction, planId: string): Promise<string | null> {
+  const rows = (await tx.run('MATCH (j:Jobseeker)-[:HAS_PLAN]->(:PlanRecord {id: $planId}) RETURN j.id AS id', { planId })) as Array<{ id: string }>;
+  return rows[0]?.id ?? null;
+}
+
+export async function setOutcome(tx: WriteTransaction, planId: string, outcome: { enrolled: string[]; completed: string[]; employedAfter6Months: boolean | null }): Promise<void> {
+  await tx.run(
+    'MATCH (p:PlanRecord {id: $planId}) SET p.enrolled = $outcome.enrolled, p.completed = $outcome.completed, p.employedAfter6Months = $outcome.employedAfter6Months, p.outcomeAt = datetime()',
+    { planId, outcome },
+  );
+}
+
+/** Distinct people per stage for a set of offers (an offer, or a provider's offers), over every plan recorded. */
+export async function outcomeCounts(graph: GraphClient, offerIds: string[]): Promise<OutcomeCounts> {
+  const [row] = await graph.read<OutcomeCounts>(
+    `MATCH (j:Jobseeker)-[:HAS_PLAN]->(p:PlanRecord)
+     WITH j, p, any(x IN p.proposed WHERE x IN $offers) AS proposed, any(x IN p.chosen WHERE x IN $offers) AS chosen,
+          any(x IN coalesce(p.enrolled, []) WHERE x IN $offers) AS enrolled, any(x IN coalesce(p.completed, []) WHERE x IN $offers) AS completed
+     RETURN count(DISTINCT CASE WHEN proposed THEN j END) AS proposed, count(DISTINCT CASE WHEN chosen THEN j END) AS chosen,
+            count(DISTINCT CASE WHEN enrolled THEN j END) AS enrolled, count(DISTINCT CASE WHEN completed THEN j END) AS completed,
+            count(DISTINCT CASE WHEN completed AND p.employedAfter6Months THEN j END) AS employedAfter6Months`,
+    { offers: offerIds },
+  );
+  return row;
 }

@@ -19,5 +19,6 @@ import '../matching/schema/match.js';
 import '../matching/schema/transitions.js';
 import '../matching/schema/courses.js';
 import '../matching/schema/profiles.js';
+import '../matching/schema/outcomes.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

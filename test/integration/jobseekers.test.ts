@@ -159,4 +159,48 @@ describe('jobseeker profiles: pseudonymous, owned, audited and erasable', () => 
     expect(erasures[0]).toEqual({ actor: 'ana', action: 'erase jobseeker', subject: 'erased jobseeker profile', detail: 'profile, skills, work history and constraints erased' });
     expect((await call(READ, { id: profile.id }, KEYS.ana)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('records plans and outcomes with the profile, and gives analysts only aggregates, counts below 5 suppressed', async () => {
+    const curate = async (query: string) => expect((await call(query, {}, KEYS.curator)).errors).toBeUndefined();
+    await curate('mutation { upsertProvider(input: { id: "pes-hr-vet", name: "Adult education centre", type: "VET", country: "HR", accreditationStatus: "ACCREDITED", accreditationRegister: "Agency for VET and Adult Education" }) { id } }');
+    await curate('mutation { upsertMicroCredential(input: { id: "mc-forklift", title: "Forklift operation", providerId: "pes-hr-vet", awardingBodies: ["Adult education centre"] }) { id } }');
+    await curate('mutation { upsertMicroCredential(input: { id: "mc-stock", title: "Stock control", providerId: "pes-hr-vet", awardingBodies: ["Adult education centre"] }) { id } }');
+    const PLAN = 'mutation($j: ID!, $p: [ID!]!, $c: [ID!]) { recordPlan(jobseekerId: $j, occupationUri: "' + WAREHOUSE_WORKER + '", proposed: $p, chosen: $c) { id proposed { id } chosen { id } enrolled } }';
+    const OUTCOME = 'mutation($plan: ID!, $e: [ID!]!, $c: [ID!]!, $w: Boolean) { recordOutcome(planId: $plan, enrolled: $e, completed: $c, employedAfter6Months: $w) { id enrolled completed employedAfter6Months } }';
+    const OFFER = '{ offerOutcomes(microCredentialId: "mc-forklift") { offers proposed chosen enrolled completed employedAfter6Months completionRate employmentRate suppressed note } }';
+    const PROVIDER = '{ providerOutcomes(providerId: "pes-hr-vet") { offers proposed chosen suppressed note } }';
+
+    // Six people proposed the forklift course; five chose and enrolled; four completed; three of them in work after six months.
+    for (let person = 0; person < 6; person++) {
+      const { data, errors } = await call(CREATE, { input: { reference: `PES-HR-OUTCOME-${person}` } }, KEYS.ana);
+      expect(errors).toBeUndefined();
+      const chosen = person < 5 ? ['mc-forklift'] : [];
+      const plan = (await call(PLAN, { j: data.createJobseeker.id, p: ['mc-forklift', 'mc-stock'], c: chosen }, KEYS.ana)).data.recordPlan;
+      expect(plan).toMatchObject({ proposed: [{ id: 'mc-forklift' }, { id: 'mc-stock' }], chosen: chosen.map((id) => ({ id })), enrolled: null });
+      if (person < 5) {
+        const outcome = (await call(OUTCOME, { plan: plan.id, e: ['mc-forklift'], c: person < 4 ? ['mc-forklift'] : [], w: person < 3 }, KEYS.ana)).data.recordOutcome;
+        expect(outcome).toEqual({ id: plan.id, enrolled: ['mc-forklift'], completed: person < 4 ? ['mc-forklift'] : [], employedAfter6Months: person < 3 });
+      }
+      if (person === 0) {
+        const { data: read } = await call('query($id: ID!) { jobseeker(id: $id) { plans { id occupation { uri } employedAfter6Months } } }', { id: data.createJobseeker.id }, KEYS.ana);
+        expect(read.jobseeker.plans).toEqual([{ id: plan.id, occupation: { uri: WAREHOUSE_WORKER }, employedAfter6Months: true }]);
+      }
+    }
+    expect((await call(OFFER, {}, KEYS.stats)).data.offerOutcomes).toEqual({
+      offers: 1, proposed: 6, chosen: 5, enrolled: 5, completed: null, employedAfter6Months: null, completionRate: null, employmentRate: null,
+      suppressed: ['completed', 'employedAfter6Months'], note: 'Counts from 1 to 4 are suppressed: completed, employedAfter6Months.',
+    });
+    expect((await call(PROVIDER, {}, KEYS.stats)).data.providerOutcomes).toEqual({ offers: 2, proposed: 6, chosen: 5, suppressed: ['completed', 'employedAfter6Months'], note: 'Counts from 1 to 4 are suppressed: completed, employedAfter6Months.' });
+    // Counsellors see their own records, not the aggregates; an outcome must not complete what was not enrolled.
+    expect((await call(OFFER, {}, KEYS.ana)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const someone = (await call(CREATE, { input: { reference: 'PES-HR-OUTCOME-X' } }, KEYS.ana)).data.createJobseeker.id;
+    const plan = (await call(PLAN, { j: someone, p: ['mc-stock'] }, KEYS.ana)).data.recordPlan;
+    expect((await call(OUTCOME, { plan: plan.id, e: [], c: ['mc-stock'] }, KEYS.ana)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'completed[0]' });
+    expect((await call(PLAN, { j: someone, p: ['mc-nope'] }, KEYS.ana)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'proposed[0]' });
+    // Erasing a person takes their plan records with them, and the aggregates shrink: 5 people proposed, all but the fifth's figures below 5 now.
+    const first = (await call('query($r: String!) { jobseekersByReference(reference: $r) }', { r: 'PES-HR-OUTCOME-0' }, KEYS.ana)).data.jobseekersByReference[0];
+    await call(ERASE, { id: first }, KEYS.ana);
+    expect(await graph.read('MATCH (p:PlanRecord) WHERE NOT EXISTS { (:Jobseeker)-[:HAS_PLAN]->(p) } RETURN p.id AS id')).toEqual([]);
+    expect((await call(OFFER, {}, KEYS.stats)).data.offerOutcomes).toMatchObject({ proposed: 5, chosen: null, enrolled: null, suppressed: ['chosen', 'enrolled', 'completed', 'employedAfter6Months'] });
+  });
 });
