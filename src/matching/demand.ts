@@ -21,14 +21,19 @@ export async function occupationDemandIn(context: HubContext, region: string | n
   const sources = await demandSources(context.graph);
   const key = `${demandStamp(sources)}|${context.taxonomy?.stamp ?? ''}|${region}`;
   return cache.get(key, async () => {
-    let slice;
-    try {
-      slice = await readDemandSlice(context, { region });
-    } catch (error) {
-      // An unknown region is the caller's mistake; a region without figures only means demand is not weighed.
-      if (error instanceof UserInputError && error.extensions.field === 'period') return null;
-      throw error;
+    // The latest year with figures for this region (the newest year of all sources may only cover other regions).
+    const years = [...new Set(sources.flatMap((source) => source.periods))].filter((p) => /^\d{4}$/.test(p)).sort().reverse();
+    let slice: Awaited<ReturnType<typeof readDemandSlice>> | null = null;
+    for (const period of years) {
+      try {
+        slice = await readDemandSlice(context, { region, period });
+        break;
+      } catch (error) {
+        // An unknown region is the caller's mistake; a year without figures for it only means: try the year before.
+        if (!(error instanceof UserInputError && error.extensions.field === 'period')) throw error;
+      }
     }
+    if (!slice) return null;
     const { chosen, previous, index, derivation, period } = slice;
     const now = deriveOccupationDemand(chosen.signals, index, derivation);
     const before = previous ? deriveOccupationDemand(previous.signals, index, derivation) : null;
@@ -46,7 +51,7 @@ export async function occupationDemandIn(context: HubContext, region: string | n
         source: chosen.sourceId ?? '',
       });
     }
-    return { byOccupation, note: `${chosen.metric} figures of ${chosen.sourceId} for ${slice.region.code} in ${period}${previous ? `, trend against ${previous.period}` : ''}: ${chosen.note}` };
+    return { byOccupation, note: `${chosen.note}; ${slice.region.code}, ${period}${previous ? `, trend against ${previous.period}` : ''}` };
   });
 }
 

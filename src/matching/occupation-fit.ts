@@ -200,7 +200,7 @@ export function explainMatch(match: OccupationMatch, label: (uri: string) => str
   } else if (demandAsked) {
     parts.push('No demand figure reaches this occupation in the region: demand score 0.');
   }
-  parts.push(demandAsked ? `Score = 0.75 × ${match.skillFit.toFixed(2)} + 0.25 × ${(match.demand?.score ?? 0).toFixed(2)} = ${match.score.toFixed(2)}.` : `Score = skill fit = ${match.score.toFixed(2)} (no region given, so demand is not weighed).`);
+  parts.push(demandAsked ? `Score = 0.75 × ${match.skillFit.toFixed(2)} + 0.25 × ${(match.demand?.score ?? 0).toFixed(2)} = ${match.score.toFixed(2)}.` : `Score = skill fit = ${match.score.toFixed(2)} (demand not weighed: no region given, or no figures for it).`);
   if (match.automation) parts.push(`Automation exposure ${match.automation.value.toFixed(2)}${match.automation.high ? ' (high)' : ''}.`);
   return parts.join(' ');
 }
