@@ -6,7 +6,11 @@ import { importCatalogue } from '../../src/catalogue/import.js';
 import { outcomeId } from '../../src/catalogue/store.js';
 import type { GraphClient } from '../../src/graph/client.js';
 import type { RunningHub } from '../../src/server/start.js';
-import { freshGraphWithEscoAndDemand, gql, startTestHub } from '../helpers.js';
+import { freshGraphWithEscoAndDemand, gql, sharedDataDir, startTestHub } from '../helpers.js';
+import { projectRoot } from '../../src/config.js';
+import { DEMAND_FORMATS } from '../../src/demand/formats.js';
+import { importDemand } from '../../src/demand/import.js';
+import { referenceLists } from '../../src/demand/reference.js';
 
 const FORKLIFT_OPERATOR = 'http://data.europa.eu/esco/occupation/eeac6251-1974-42f5-91ed-513c6c883755';
 
@@ -33,6 +37,9 @@ describe('occupation search and matching on full ESCO', () => {
 
   beforeAll(async () => {
     graph = await freshGraphWithEscoAndDemand();
+    // A source whose newest year (2025) covers Croatia only: matching elsewhere must fall back to the latest year with figures there.
+    const generic = DEMAND_FORMATS.find((format) => format.name === 'generic')!;
+    await importDemand(graph, generic.read(path.join(projectRoot, 'seeds', 'demand-example.json'), referenceLists(`${sharedDataDir}/reference`), { retrievedOn: null }));
     hub = await startTestHub({ SEED_DEMO: 'false' });
     const skillsOf = async (relation: string) =>
       (await graph.read<{ uri: string }>(`MATCH (:Occupation {uri: $uri})-[:${relation}]->(s:Skill) WHERE s.deprecated = false RETURN s.uri AS uri ORDER BY uri`, { uri: FORKLIFT_OPERATOR })).map((r) => r.uri);
@@ -101,7 +108,7 @@ describe('occupation search and matching on full ESCO', () => {
     expect(origins).toEqual(new Set(['TEXT', 'WORK_HISTORY']));
     expect(result.heldSkills.find((h: { origin: string }) => h.origin === 'WORK_HISTORY').detail).toContain('essential for "forklift operator"');
     expect(result.matches[0].occupation.uri).toBe(FORKLIFT_OPERATOR);
-    expect(result.demandNote).toMatch(/^EMPLOYMENT figures of eurostat-lfsa_eisn2 for FR in 2024, trend against 2023/);
+    expect(result.demandNote).toMatch(/^EMPLOYMENT from eurostat-lfsa_eisn2.*; FR, 2024, trend against 2023$/);
     for (const match of result.matches) {
       expect(match.demand).toMatchObject({ region: 'FR', period: '2024', source: 'eurostat-lfsa_eisn2', unit: 'thousand persons' });
       expect(match.score).toBeCloseTo(0.75 * match.skillFit + 0.25 * match.demand.score, 3);
