@@ -204,7 +204,7 @@ async function main(): Promise<void> {
       develop { skills { uri } occupations { uri } suggestedEcts suggestedEqfLevel score } update { microCredential { id } reasons { code } score } } }`;
     const dashboardQuery = `query($sector: String, $region: String) { skillsDashboard(sector: $sector, region: $region, period: "2024") {
       gapIndex coveredShareOfDemand green { demandShare supplyShare } digital { demandShare supplyShare } offers averageCompleteness } }`;
-    const bodies = {
+    const bodies: Record<string, string[]> = {
       hubOccupation: occupations.map((u) => JSON.stringify({ query: hubQuery, variables: { uri: u } })),
       peerOccupation: occupations.map((u) => JSON.stringify({ query: peerQuery, variables: { uri: u } })),
       bareOccupation: occupations.map((u) => JSON.stringify({ uri: u })),
@@ -226,6 +226,40 @@ async function main(): Promise<void> {
     const neo4jGraphql = await startServer('@neo4j/graphql', 'bench/peers/neo4j-graphql.ts', PORTS.neo4jGraphql, uri);
     const bare = await startServer('bare driver', 'bench/peers/bare-driver.ts', PORTS.bareDriver, uri);
     servers.push(hub, neo4jGraphql, bare);
+
+    // Matching workloads: 20 jobseeker profiles (confirmed skills of two occupations, and a work history for half of them),
+    // transitions from 50 occupations, and course plans towards the occupations whose essential skills the demo catalogue teaches.
+    const essentialOf = async (uri: string) =>
+      (await graph.read<{ uri: string }>('MATCH (:Occupation {uri: $uri})-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri AS uri ORDER BY uri', { uri })).map((r) => r.uri);
+    const profileIds: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const [a, b, c] = [occupations[i * 7], occupations[i * 7 + 3], occupations[i * 7 + 5]];
+      const skills = [...(await essentialOf(a)).filter((_, k) => k % 2 === 0), ...(await essentialOf(b)).filter((_, k) => k % 3 === 0)];
+      const created = await postJson(`${hub.url}/graphql`, JSON.stringify({
+        query: 'mutation($input: JobseekerInput!) { createJobseeker(input: $input) { id } }',
+        variables: { input: { reference: `bench-${i}`, skills: [...new Set(skills)], workHistory: i % 2 === 0 ? [{ occupationUri: c, years: 3 }] : [] } },
+      }));
+      profileIds.push(created.data.createJobseeker.id);
+    }
+    const planTargets = (
+      await graph.read<{ uri: string }>(
+        `MATCH (m:MicroCredential {status: 'PUBLISHED'})-[:HAS_OUTCOME]->()-[d:DEVELOPS]->(s:Skill)<-[:ESSENTIAL_SKILL]-(o:Occupation)
+         WHERE d.state <> 'REJECTED' AND o.deprecated = false RETURN o.uri AS uri, count(DISTINCT s) AS taught ORDER BY taught DESC, uri LIMIT 10`,
+      )
+    ).map((r) => r.uri);
+    const plans = await Promise.all(planTargets.map(async (uri) => ({ occupationUri: uri, held: (await essentialOf(uri)).filter((_, k) => k % 3 === 0) })));
+    const matchQuery = 'query($id: ID!) { matchOccupations(jobseekerId: $id, first: 10) { matches { occupation { uri } coverage score } } }';
+    const transitionsQuery = 'query($uri: String!) { occupationTransitions(occupationUri: $uri, first: 10) { occupation { uri } similarity score } }';
+    const planQuery = 'query($o: String!, $s: [String!]) { recommendCourses(occupationUri: $o, skills: $s) { courses { microCredential { id } } uncovered { uri } totalHours } }';
+    const transitionOrigins = occupations.filter((_, k) => k % 6 === 0);
+    Object.assign(bodies, {
+      hubMatch: profileIds.map((id) => JSON.stringify({ query: matchQuery, variables: { id } })),
+      bareMatch: profileIds.map((id) => JSON.stringify({ match: { id, first: 10 } })),
+      hubTransitions: transitionOrigins.map((uri) => JSON.stringify({ query: transitionsQuery, variables: { uri } })),
+      bareTransitions: transitionOrigins.map((uri) => JSON.stringify({ transitions: { uri, first: 10 } })),
+      hubPlan: plans.map((p) => JSON.stringify({ query: planQuery, variables: { o: p.occupationUri, s: p.held } })),
+      barePlan: plans.map((p) => JSON.stringify({ plan: p })),
+    });
 
     // Every server must answer the same question correctly before it is timed.
     const sample = occupations[0];
@@ -264,6 +298,29 @@ async function main(): Promise<void> {
       });
       if (ourAdvice !== theirAdvice) throw new Error(`hub and bare-driver peer disagree on the recommendations of ${sector} × ${region}: ${ourAdvice} vs ${theirAdvice}`);
     }
+    // The matching peers must give the same rankings and plans as the hub for every input before either is timed.
+    const same = (a: unknown, b: unknown, what: string) => {
+      if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`hub and bare-driver peer disagree on ${what}: ${JSON.stringify(a).slice(0, 400)} vs ${JSON.stringify(b).slice(0, 400)}`);
+    };
+    for (const [i, id] of profileIds.entries()) {
+      const ours = (await postJson(`${hub.url}/graphql`, bodies.hubMatch[i])).data.matchOccupations.matches.map((m: any) => [m.occupation.uri, m.coverage, m.score]);
+      const theirs = (await postJson(bare.url, bodies.bareMatch[i])).map((m: any) => [m.uri, m.coverage, m.score]);
+      same(ours, theirs, `the matches of profile ${id}`);
+    }
+    for (const [i, uri] of transitionOrigins.entries()) {
+      const ours = (await postJson(`${hub.url}/graphql`, bodies.hubTransitions[i])).data.occupationTransitions.map((t: any) => [t.occupation.uri, t.similarity, t.score]);
+      const theirs = (await postJson(bare.url, bodies.bareTransitions[i])).map((t: any) => [t.uri, t.similarity, t.score]);
+      same(ours, theirs, `the transitions from ${uri}`);
+    }
+    for (const [i, plan] of plans.entries()) {
+      const ours = (await postJson(`${hub.url}/graphql`, bodies.hubPlan[i])).data.recommendCourses;
+      const [theirs] = await postJson(bare.url, bodies.barePlan[i]);
+      same(
+        [ours.courses.map((c: any) => c.microCredential.id).sort(), ours.uncovered.map((u: any) => u.uri).sort(), ours.totalHours],
+        [[...theirs.courses].sort(), [...theirs.uncovered].sort(), theirs.totalHours],
+        `the course plan towards ${plan.occupationUri}`,
+      );
+    }
     const roundTrips = {
       occupation: hubAnswer.extensions.dbRoundTrips as number,
       search: (await postJson(`${hub.url}/graphql`, bodies.hubSearch[0])).extensions.dbRoundTrips as number,
@@ -272,6 +329,9 @@ async function main(): Promise<void> {
       sectorSkillGaps: (await postJson(`${hub.url}/graphql`, bodies.hubGaps[0])).extensions.dbRoundTrips as number,
       dashboard: (await postJson(`${hub.url}/graphql`, bodies.hubDashboard[0])).extensions.dbRoundTrips as number,
       recommendations: (await postJson(`${hub.url}/graphql`, bodies.hubRecommend[0])).extensions.dbRoundTrips as number,
+      matching: (await postJson(`${hub.url}/graphql`, bodies.hubMatch[0])).extensions.dbRoundTrips as number,
+      transitions: (await postJson(`${hub.url}/graphql`, bodies.hubTransitions[0])).extensions.dbRoundTrips as number,
+      coursePlan: (await postJson(`${hub.url}/graphql`, bodies.hubPlan[0])).extensions.dbRoundTrips as number,
     };
 
     const runs: LoadResult[] = [];
@@ -289,6 +349,12 @@ async function main(): Promise<void> {
       [bare, 'sector skill gaps (20 rows)', '/', bodies.bareGaps],
       [hub, 'credential recommendations', '/graphql', bodies.hubRecommend],
       [bare, 'credential recommendations', '/', bodies.bareRecommend],
+      [hub, 'match a profile (3,007 occupations)', '/graphql', bodies.hubMatch],
+      [bare, 'match a profile (3,007 occupations)', '/', bodies.bareMatch],
+      [hub, 'transitions from an occupation', '/graphql', bodies.hubTransitions],
+      [bare, 'transitions from an occupation', '/', bodies.bareTransitions],
+      [hub, 'course plan', '/graphql', bodies.hubPlan],
+      [bare, 'course plan', '/', bodies.barePlan],
       [hub, 'dashboard cell', '/graphql', bodies.hubDashboard],
       [bare, 'dashboard cell', '/', bodies.bareDashboard],
     ];
@@ -326,6 +392,9 @@ async function main(): Promise<void> {
       ),
       gapsThroughputVsBareDriver: ratio(find('hub', 'sector skill gaps (20 rows)', 20).requestsPerSecond, find('bare driver', 'sector skill gaps (20 rows)', 20).requestsPerSecond),
       recommendationsThroughputVsBareDriver: ratio(find('hub', 'credential recommendations', 20).requestsPerSecond, find('bare driver', 'credential recommendations', 20).requestsPerSecond),
+      matchingThroughputVsBareDriver: ratio(find('hub', 'match a profile (3,007 occupations)', 20).requestsPerSecond, find('bare driver', 'match a profile (3,007 occupations)', 20).requestsPerSecond),
+      transitionsThroughputVsBareDriver: ratio(find('hub', 'transitions from an occupation', 20).requestsPerSecond, find('bare driver', 'transitions from an occupation', 20).requestsPerSecond),
+      coursePlanThroughputVsBareDriver: ratio(find('hub', 'course plan', 20).requestsPerSecond, find('bare driver', 'course plan', 20).requestsPerSecond),
       dashboardThroughputVsBareDriver: ratio(find('hub', 'dashboard cell', 20).requestsPerSecond, find('bare driver', 'dashboard cell', 20).requestsPerSecond),
     };
     const gaps20 = find('hub', 'sector skill gaps (20 rows)', 20);
@@ -341,6 +410,11 @@ async function main(): Promise<void> {
       { target: 'sector gaps throughput ≥ bare-driver peer at c=20', measured: `${ratios.gapsThroughputVsBareDriver}×`, met: ratios.gapsThroughputVsBareDriver >= 1 },
       { target: 'recommendations p95 ≤ 300 ms at c=20', measured: `${recommend20.p95Ms} ms`, met: recommend20.p95Ms <= 300 },
       { target: 'recommendations throughput ≥ bare-driver peer at c=20', measured: `${ratios.recommendationsThroughputVsBareDriver}×`, met: ratios.recommendationsThroughputVsBareDriver >= 1 },
+      { target: 'matching p95 ≤ 100 ms at c=20', measured: `${find('hub', 'match a profile (3,007 occupations)', 20).p95Ms} ms`, met: find('hub', 'match a profile (3,007 occupations)', 20).p95Ms <= 100 },
+      { target: 'matching throughput ≥ bare-driver peer at c=20', measured: `${ratios.matchingThroughputVsBareDriver}×`, met: ratios.matchingThroughputVsBareDriver >= 1 },
+      { target: 'transitions throughput ≥ bare-driver peer at c=20', measured: `${ratios.transitionsThroughputVsBareDriver}×`, met: ratios.transitionsThroughputVsBareDriver >= 1 },
+      { target: 'course plan p95 ≤ 200 ms at c=20', measured: `${find('hub', 'course plan', 20).p95Ms} ms`, met: find('hub', 'course plan', 20).p95Ms <= 200 },
+      { target: 'course plan throughput ≥ bare-driver peer at c=20', measured: `${ratios.coursePlanThroughputVsBareDriver}×`, met: ratios.coursePlanThroughputVsBareDriver >= 1 },
       { target: 'dashboard cell p95 ≤ 100 ms at c=20', measured: `${dashboard20.p95Ms} ms`, met: dashboard20.p95Ms <= 100 },
       { target: 'dashboard cell throughput ≥ bare-driver peer at c=20', measured: `${ratios.dashboardThroughputVsBareDriver}×`, met: ratios.dashboardThroughputVsBareDriver >= 1 },
     ];
@@ -376,7 +450,7 @@ function renderTable(result: {
   machine: { cpus: number; node: string };
   importSeconds: number;
   demandImports: Array<{ format: string; figures: number; seconds: number }>;
-  dbRoundTripsPerRequest: { occupation: number; search: number; catalogue: number; linkSkills: number; sectorSkillGaps: number; dashboard: number; recommendations: number };
+  dbRoundTripsPerRequest: { occupation: number; search: number; catalogue: number; linkSkills: number; sectorSkillGaps: number; dashboard: number; recommendations: number; matching: number; transitions: number; coursePlan: number };
   hubMemory: { rssMb: number; peakRssMb: number };
   runs: LoadResult[];
   ratios: Record<string, number>;
@@ -385,8 +459,8 @@ function renderTable(result: {
   const lines = [
     `Run ${result.startedAt} on ${result.machine.cpus} cores, Node ${result.machine.node}. Full ESCO import: ${result.importSeconds} s.`,
     `Demand imports (M data set): ${result.demandImports.map((d) => `${d.format} ${d.figures.toLocaleString('en')} figures in ${d.seconds} s`).join(', ')}.`,
-    `Hub database round trips per request: occupation ${result.dbRoundTripsPerRequest.occupation}, search ${result.dbRoundTripsPerRequest.search}, catalogue page ${result.dbRoundTripsPerRequest.catalogue}, linkSkills ${result.dbRoundTripsPerRequest.linkSkills}, sector gaps ${result.dbRoundTripsPerRequest.sectorSkillGaps} (after the first request of a slice), dashboard cell ${result.dbRoundTripsPerRequest.dashboard}, recommendations ${result.dbRoundTripsPerRequest.recommendations}; RSS ${result.hubMemory.rssMb} MB (peak ${result.hubMemory.peakRssMb} MB).`,
-    'Peers: occupation: @neo4j/graphql and one Cypher query on the bare driver; search, catalogue page, sector gaps, recommendations and the dashboard cell: one Cypher query on the bare driver (the gap, recommendation and dashboard peers compute the same rows and figures, checked for every slice before timing); linkSkills: the BM25 reference method in memory, no GraphQL. Requests time out after 60 s; after each run the bench waits until the peer has finished what the load generator left in flight. A peer that completed no request in the window counts as one, so its ratio is a lower bound.',
+    `Hub database round trips per request: occupation ${result.dbRoundTripsPerRequest.occupation}, search ${result.dbRoundTripsPerRequest.search}, catalogue page ${result.dbRoundTripsPerRequest.catalogue}, linkSkills ${result.dbRoundTripsPerRequest.linkSkills}, sector gaps ${result.dbRoundTripsPerRequest.sectorSkillGaps} (after the first request of a slice), dashboard cell ${result.dbRoundTripsPerRequest.dashboard}, recommendations ${result.dbRoundTripsPerRequest.recommendations}, matching ${result.dbRoundTripsPerRequest.matching}, transitions ${result.dbRoundTripsPerRequest.transitions}, course plan ${result.dbRoundTripsPerRequest.coursePlan}; RSS ${result.hubMemory.rssMb} MB (peak ${result.hubMemory.peakRssMb} MB).`,
+    'Peers: occupation: @neo4j/graphql and one Cypher query on the bare driver; search, catalogue page, sector gaps, recommendations, the dashboard cell, matching, transitions and the course plan: one Cypher query on the bare driver (the skills-intelligence and matching peers compute the same rows, figures, rankings and plans, checked for every input before timing; matching reads a profile and audits the read, as the hub does); linkSkills: the BM25 reference method in memory, no GraphQL. Requests time out after 60 s; after each run the bench waits until the peer has finished what the load generator left in flight. A peer that completed no request in the window counts as one, so its ratio is a lower bound.',
     '',
     '| server | workload | conc. | req/s | p50 ms | p95 ms | p99 ms | errors |',
     '|---|---|---:|---:|---:|---:|---:|---:|',

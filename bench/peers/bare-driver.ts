@@ -9,6 +9,7 @@ import { linkableSkillsFromGraph } from '../../src/linking/skills.js';
 import { stems } from '../../src/linking/text.js';
 import { connectGraph } from '../../src/graph/client.js';
 import { DASHBOARD_CELL, SECTOR_GAPS } from './gaps-cypher.js';
+import { COURSE_PLAN, MATCH_PROFILE, TRANSITIONS } from './matching-cypher.js';
 import { RECOMMENDATIONS } from './recommendations-cypher.js';
 
 const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', 'unused'), { disableLosslessIntegers: true });
@@ -61,6 +62,9 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
     uri?: string; text?: string; sentence?: string; cataloguePage?: number; gaps?: { sector: string; region: string; period: string; first: number };
     dashboard?: { sector: string; region: string; period: string };
     recommendations?: { sector: string; region: string; period: string; first: number; today: string };
+    match?: { id: string; first: number };
+    transitions?: { uri: string; first: number };
+    plan?: { occupationUri: string; held: string[] };
   };
   response.setHeader('content-type', 'application/json');
   if (body.sentence !== undefined) {
@@ -70,6 +74,17 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
   if (body.dashboard) {
     const { records } = await driver.executeQuery(DASHBOARD_CELL, body.dashboard, QUERY);
     response.end(JSON.stringify(records[0].toObject()));
+    return;
+  }
+  if (body.match) {
+    // The hub audits every profile read in a write transaction; so does its peer.
+    const { records } = await driver.executeQuery(MATCH_PROFILE, body.match, { routing: neo4j.routing.WRITE, transactionConfig: QUERY.transactionConfig });
+    response.end(JSON.stringify(records.map((record) => record.toObject())));
+    return;
+  }
+  if (body.transitions || body.plan) {
+    const { records } = await driver.executeQuery(body.plan ? COURSE_PLAN : TRANSITIONS, body.plan ?? body.transitions, QUERY);
+    response.end(JSON.stringify(records.map((record) => record.toObject())));
     return;
   }
   if (body.recommendations) {
