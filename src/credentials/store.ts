@@ -26,6 +26,51 @@ export async function audit(tx: WriteTransaction, event: Omit<AuditEventRow, 'at
   await tx.run('CREATE (:AuditEvent {id: $id, at: datetime(), actor: $actor, action: $action, subject: $subject, detail: $detail})', { id: randomUUID(), ...event });
 }
 
+/**
+ * Audit events of reads, written in batches: each read waits until its event is committed (nothing is
+ * returned unaudited), and reads arriving within a few milliseconds of each other share one
+ * transaction, so audited reads are not limited to one commit each.
+ */
+export class AuditBatcher {
+  private queue: Array<{ event: Omit<AuditEventRow, 'at'>; resolve: () => void; reject: (error: unknown) => void }> = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly graph: GraphClient,
+    private readonly delayMs = 5,
+  ) {}
+
+  record(event: Omit<AuditEventRow, 'at'>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ event, resolve, reject });
+      this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = null;
+    const batch = this.queue.splice(0);
+    try {
+      await this.graph.writeTransaction((tx) =>
+        tx.run('UNWIND $events AS e CREATE (:AuditEvent {id: randomUUID(), at: datetime.realtime(), actor: e.actor, action: e.action, subject: e.subject, detail: e.detail})', {
+          events: batch.map((b) => b.event),
+        }),
+      );
+      for (const b of batch) b.resolve();
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    }
+  }
+}
+
+// What auditing adds to every request's context (src/graphql/context.ts).
+declare module '../graphql/context.js' {
+  interface HubContext {
+    /** Records an audit event for a read and waits until it is committed (batched with concurrent reads; counts as one round trip). */
+    auditRead(event: Omit<AuditEventRow, 'at'>): Promise<void>;
+  }
+}
+
 const ROW = `c {.id, .learnerPseudonym, .issuedOn, .grade, .issuedBy, microCredentialId: m.id, recordedAt: toString(c.recordedAt)}`;
 
 export async function createIssuedCredential(

@@ -131,7 +131,30 @@ export interface OccupationMatch extends OccupationFit {
   demandWeighed: boolean;
 }
 
-/** Every candidate occupation (at least one essential skill held or near-held), best first. Explain the ones shown with explainMatch. */
+/**
+ * An occupation's coverage and skill fit alone, without the lists (fitOccupation gives the same
+ * figures with them); null when no essential skill is held or near-held. Ranking 3,007 occupations
+ * needs only these, so the lists are built for the ones shown.
+ */
+export function quickFit(needs: OccupationNeeds, credits: Map<string, HeldCredit>): { essentialCoverage: number; skillFit: number } | null {
+  let any = false;
+  let essential = 0;
+  for (const uri of needs.essential) {
+    const held = credits.get(uri);
+    if (held) {
+      any = true;
+      essential += held.credit;
+    }
+  }
+  if (!any) return null;
+  let optional = 0;
+  for (const uri of needs.optional) optional += credits.get(uri)?.credit ?? 0;
+  const e = essential / needs.essential.length;
+  const fit = needs.optional.length > 0 ? 0.8 * e + 0.2 * (optional / needs.optional.length) : e;
+  return { essentialCoverage: round(e, 4), skillFit: round(fit, 4) };
+}
+
+/** The best `first` candidate occupations (at least one essential skill held or near-held), best first. Explain the ones shown with explainMatch. */
 export function rankOccupations(
   index: OccupationIndex,
   credits: Map<string, HeldCredit>,
@@ -139,17 +162,24 @@ export function rankOccupations(
     demand: Map<string, OccupationDemandFacts> | null;
     automation: (uri: string) => { value: number; high: boolean } | null;
   },
+  first = Number.POSITIVE_INFINITY,
 ): OccupationMatch[] {
   const demandScores = context.demand ? scoreDemand(context.demand) : null;
-  const matches: OccupationMatch[] = [];
+  const ranked: Array<{ needs: OccupationNeeds; essentialCoverage: number; score: number }> = [];
   for (const needs of index.byUri.values()) {
-    if (!needs.essential.some((uri) => credits.has(uri))) continue;
-    const fit = fitOccupation(needs, credits);
-    const demand = demandScores?.get(needs.uri) ?? null;
-    const score = demandScores ? 0.75 * fit.skillFit + 0.25 * (demand?.score ?? 0) : fit.skillFit;
-    matches.push({ ...fit, demand, automation: context.automation(needs.uri), score: round(score, 4), demandWeighed: demandScores !== null });
+    const quick = quickFit(needs, credits);
+    if (!quick) continue;
+    const score = demandScores ? 0.75 * quick.skillFit + 0.25 * (demandScores.get(needs.uri)?.score ?? 0) : quick.skillFit;
+    ranked.push({ needs, essentialCoverage: quick.essentialCoverage, score: round(score, 4) });
   }
-  return matches.sort((a, b) => b.score - a.score || b.essentialCoverage - a.essentialCoverage || (a.uri < b.uri ? -1 : 1));
+  ranked.sort((a, b) => b.score - a.score || b.essentialCoverage - a.essentialCoverage || (a.needs.uri < b.needs.uri ? -1 : 1));
+  return ranked.slice(0, first).map(({ needs, score }) => ({
+    ...fitOccupation(needs, credits),
+    demand: demandScores?.get(needs.uri) ?? null,
+    automation: context.automation(needs.uri),
+    score,
+    demandWeighed: demandScores !== null,
+  }));
 }
 
 /**

@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
 import { hasRole } from '../access/callers.js';
-import { audit } from '../credentials/store.js';
 import { NotFoundError } from '../errors.js';
 import type { HubContext } from '../graphql/context.js';
 import { type ProfileRow, readProfile } from './profile-store.js';
@@ -12,14 +11,13 @@ export const auditSubject = (id: string) => `jobseeker:${id}`;
 
 /** The profile, if the caller may see it; the read is audited. */
 export async function profileFor(context: HubContext, id: string, action: string): Promise<ProfileRow> {
-  return context.graph.writeTransaction(async (tx) => {
-    const profile = await readProfile(tx, id);
-    if (!profile) throw new NotFoundError(`jobseeker profile '${id}'`);
-    if (profile.counsellor !== context.caller.name && !hasRole(context.caller, 'admin')) {
-      throw new GraphQLError(`jobseeker profile '${id}' belongs to another counsellor`, { extensions: { code: 'FORBIDDEN' } });
-    }
-    await audit(tx, { actor: context.caller.name, action, subject: auditSubject(id), detail: `${profile.skills.length} skill(s), ${profile.workHistory.length} occupation(s)` });
-    return profile;
-  });
+  const profile = await readProfile({ run: (cypher, params) => context.graph.read(cypher, params) }, id);
+  if (!profile) throw new NotFoundError(`jobseeker profile '${id}'`);
+  if (profile.counsellor !== context.caller.name && !hasRole(context.caller, 'admin')) {
+    throw new GraphQLError(`jobseeker profile '${id}' belongs to another counsellor`, { extensions: { code: 'FORBIDDEN' } });
+  }
+  // Nothing of the profile is returned before the read is on record.
+  await context.auditRead({ actor: context.caller.name, action, subject: auditSubject(id), detail: `${profile.skills.length} skill(s), ${profile.workHistory.length} occupation(s)` });
+  return profile;
 }
 

@@ -1,6 +1,6 @@
 import { round } from '../catalogue/units.js';
-import type { OccupationIndex } from '../intelligence/skill-demand.js';
-import { type OccupationDemandFacts, type OccupationFit, type SkillNeighbours, fitOccupation, heldCredits } from './occupation-fit.js';
+import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
+import { type OccupationDemandFacts, type OccupationFit, type SkillNeighbours, fitOccupation, heldCredits, quickFit } from './occupation-fit.js';
 
 /**
  * Career transitions: from a current or past occupation, the occupations reachable with the least
@@ -41,30 +41,33 @@ export function rankTransitions(
   index: OccupationIndex,
   neighbours: SkillNeighbours,
   context: { demand: Map<string, OccupationDemandFacts> | null; automation: (uri: string) => { value: number; high: boolean } | null },
+  first = Number.POSITIVE_INFINITY,
 ): Transition[] {
   const origin = index.byUri.get(from);
   if (!origin) return [];
   const credits = heldCredits(origin.essential, neighbours);
-  const transitions: Transition[] = [];
+  // Scores from the quick fit for every occupation; the skill lists only for the `first` shown.
+  const ranked: Array<{ needs: OccupationNeeds; similarity: number; prospects: number; score: number }> = [];
   for (const needs of index.byUri.values()) {
-    if (needs.uri === from || !needs.essential.some((uri) => credits.has(uri))) continue;
-    const fit = fitOccupation(needs, credits);
+    if (needs.uri === from) continue;
+    const quick = quickFit(needs, credits);
+    if (!quick) continue;
     const demand = context.demand?.get(needs.uri) ?? null;
-    const automation = context.automation(needs.uri);
-    const prospects = 1 + (demand?.trend == null ? 0 : demand.trend > 0 ? 0.1 : demand.trend < -0.05 ? -0.1 : 0) - (automation?.high ? 0.1 : 0);
-    transitions.push({
-      from,
-      to: needs.uri,
-      similarity: fit.skillFit,
-      fit,
-      demand,
-      automation,
-      prospects: round(prospects, 2),
-      score: round(fit.skillFit * prospects, 4),
-      viable: fit.skillFit >= VIABLE_SIMILARITY,
-    });
+    const prospects = 1 + (demand?.trend == null ? 0 : demand.trend > 0 ? 0.1 : demand.trend < -0.05 ? -0.1 : 0) - (context.automation(needs.uri)?.high ? 0.1 : 0);
+    ranked.push({ needs, similarity: quick.skillFit, prospects: round(prospects, 2), score: round(quick.skillFit * prospects, 4) });
   }
-  return transitions.sort((a, b) => b.score - a.score || b.similarity - a.similarity || (a.to < b.to ? -1 : 1));
+  ranked.sort((a, b) => b.score - a.score || b.similarity - a.similarity || (a.needs.uri < b.needs.uri ? -1 : 1));
+  return ranked.slice(0, first).map(({ needs, similarity, prospects, score }) => ({
+    from,
+    to: needs.uri,
+    similarity,
+    fit: fitOccupation(needs, credits),
+    demand: context.demand?.get(needs.uri) ?? null,
+    automation: context.automation(needs.uri),
+    prospects,
+    score,
+    viable: similarity >= VIABLE_SIMILARITY,
+  }));
 }
 
 export function explainTransition(t: Transition, label: (uri: string) => string): string {

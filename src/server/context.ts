@@ -4,6 +4,7 @@ import type { GraphClient, RoundTripCounter } from '../graph/client.js';
 import type { HubContext, Loaders } from '../graphql/context.js';
 import type { SkillLinkerCache } from '../linking/cache.js';
 import type { OccupationSearchCache } from '../taxonomy/occupation-finder.js';
+import type { AuditBatcher } from '../credentials/store.js';
 import { createTaxonomyLoaders } from '../taxonomy/loaders.js';
 import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
 
@@ -15,6 +16,7 @@ export interface HubServices {
   taxonomy?: () => TaxonomySnapshot | undefined;
   linkerCache: SkillLinkerCache;
   occupationSearchCache: OccupationSearchCache;
+  auditBatcher: AuditBatcher;
   referenceDir: string;
 }
 
@@ -39,6 +41,10 @@ export function createContext(services: HubServices, caller: Caller): HubContext
     taxonomy,
     skillLinker: () => services.linkerCache.get(graph, taxonomy),
     occupationSearch: () => services.occupationSearchCache.get(graph, taxonomy),
+    auditRead: (event) => {
+      roundTrips.count += 1;
+      return services.auditBatcher.record(event);
+    },
     roundTrips,
     maxPageSize: services.maxPageSize,
     referenceDir: services.referenceDir,

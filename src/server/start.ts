@@ -8,6 +8,7 @@ import { currentTaxonomyVersion } from '../taxonomy/store.js';
 import { TaxonomyCache } from '../taxonomy/snapshot.js';
 import { type ReleaseLinker, SkillLinkerCache } from '../linking/cache.js';
 import { OccupationSearchCache } from '../taxonomy/occupation-finder.js';
+import { AuditBatcher } from '../credentials/store.js';
 import { importCatalogue } from '../catalogue/import.js';
 import { demoCatalogueFile } from '../taxonomy/seed.js';
 import { type HubServer, startHttpServer } from './http.js';
@@ -72,6 +73,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       taxonomy: taxonomyCache ? () => taxonomyCache.current : undefined,
       linkerCache: new SkillLinkerCache(),
       occupationSearchCache: new OccupationSearchCache(),
+      auditBatcher: new AuditBatcher(open.graph),
       referenceDir: config.referenceDir,
     };
     // Build the skill-linking index now, so the first linkSkills request does not pay for it.

@@ -117,6 +117,10 @@ describe('jobseeker profiles: pseudonymous, owned, audited and erasable', () => 
     await call(MATCH, { id: profile.id }, KEYS.ana);
     const events = (await call(AUDIT, {}, KEYS.ops)).data.auditEvents.filter((e: { subject: string }) => e.subject === `jobseeker:${profile.id}`);
     expect(events.map((e: { actor: string; action: string }) => `${e.actor} ${e.action}`).reverse()).toEqual(['ana create jobseeker', 'ana read jobseeker', 'ana read jobseeker', 'ana match jobseeker']);
+    // Concurrent reads are audited together (one transaction for those arriving together), each of them.
+    await Promise.all(Array.from({ length: 8 }, () => call(READ, { id: profile.id }, KEYS.ana)));
+    const [{ reads }] = await graph.read<{ reads: number }>("MATCH (e:AuditEvent {subject: $subject, action: 'read jobseeker'}) RETURN count(e) AS reads", { subject: `jobseeker:${profile.id}` });
+    expect(reads).toBe(2 + 8);
     const all = JSON.stringify((await call(AUDIT, {}, KEYS.ops)).data.auditEvents);
     expect(all).not.toContain(REFERENCE);
     expect(all).not.toContain(PSEUDONYM);

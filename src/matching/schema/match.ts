@@ -127,7 +127,7 @@ builder.queryFields((t) => ({
       const first = args.first ?? 10;
       if (first < 1 || first > MAX_MATCHES) throw new UserInputError('first', `must be between 1 and ${MAX_MATCHES} (got ${first})`);
       const { held, credits, index, demand, automation, region } = await matchInputs(context, args);
-      const ranked = rankOccupations(index, credits, { demand: demand?.byOccupation ?? null, automation: (uri) => automation.get(uri) ?? null }).slice(0, first);
+      const ranked = rankOccupations(index, credits, { demand: demand?.byOccupation ?? null, automation: (uri) => automation.get(uri) ?? null }, first);
       const label = await labelsFor(context, ranked);
       return {
         held,

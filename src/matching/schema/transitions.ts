@@ -47,7 +47,7 @@ builder.queryFields((t) => ({
       if (!origin) throw new UserInputError('occupationUri', `not a current ESCO occupation: '${args.occupationUri}'`);
       const [neighbours, demand, automation] = await Promise.all([neighboursOf(context, origin.essential), occupationDemandIn(context, args.region), automationExposure(context)]);
       // Scored demand (with percentiles), so the demand shown is the same object a match would show.
-      const ranked = rankTransitions(origin.uri, index, neighbours, { demand: demand ? scoreDemand(demand.byOccupation) : null, automation: (uri) => automation.get(uri) ?? null }).slice(0, first);
+      const ranked = rankTransitions(origin.uri, index, neighbours, { demand: demand ? scoreDemand(demand.byOccupation) : null, automation: (uri) => automation.get(uri) ?? null }, first);
       const uris = [...new Set([origin.uri, ...ranked.flatMap((tr) => [tr.to, ...tr.fit.missingEssential.slice(0, 3)])])];
       const [occupations, skills] = await Promise.all([
         loadExisting(context.loaders.taxonomy.occupation, uris.filter((uri) => uri.includes('/occupation/'))),
