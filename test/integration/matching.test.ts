@@ -222,6 +222,14 @@ describe('occupation search and matching on full ESCO', () => {
     ]);
     expect(tight.explanation).toContain('1 more stay uncovered within the constraints');
 
+    // The candidates are held per catalogue state: a new link is in the next plan (fl-c-online now teaches s1 too: 20 + 5 hours).
+    expect((await gql(hub, ADD, { outcomeId: outcomeId('fl-c-online', 'Outcome of fl-c-online'), skillUri: s1 })).errors).toBeUndefined();
+    const again = await gql(hub, PLAN, { skills: held });
+    expect(again.data.recommendCourses.courses.map((c: { microCredential: { id: string } }) => c.microCredential.id)).toEqual(['fl-bc', 'fl-c-online']);
+    expect(again.data.recommendCourses.totalHours).toBe(25);
+    const cached = await gql(hub, PLAN, { skills: held });
+    expect(cached.extensions?.dbRoundTrips).toBeLessThan(again.extensions!.dbRoundTrips!);
+
     const { errors: bad } = await gql(hub, PLAN, { skills: held, constraints: { earliestStart: 'soon' } });
     expect(bad?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'constraints.earliestStart' });
   });

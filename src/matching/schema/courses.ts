@@ -5,9 +5,10 @@ import { UserInputError } from '../../errors.js';
 import { builder } from '../../graphql/builder.js';
 import { loadExisting } from '../../graphql/context.js';
 import { resolveRegion } from '../../intelligence/slice.js';
-import { occupationIndex, offerSupply } from '../../intelligence/store.js';
+import { occupationIndex } from '../../intelligence/store.js';
+import { planOffers } from '../plan-offers.js';
 import { Skill } from '../../taxonomy/schema/concepts.js';
-import { type CoursePlanResult, type Plan, type PlanOffer, type RejectedOffer, planCourses } from '../course-plan.js';
+import { type CoursePlanResult, type Plan, type RejectedOffer, planCourses } from '../course-plan.js';
 import { constraintProblems, mergeConstraints, toPlanConstraints } from '../profile.js';
 import { fitOccupation, heldCredits } from '../occupation-fit.js';
 import { neighboursOf, personSkills } from '../person.js';
@@ -123,31 +124,7 @@ builder.queryFields((t) => ({
       const credits = heldCredits(held.map((h) => h.uri), await neighboursOf(context, held.map((h) => h.uri)));
       const missing = fitOccupation(needs, credits).missingEssential;
 
-      const supply = await offerSupply(context);
-      const missingSet = new Set(missing);
-      const relevant = supply.filter((o) => o.links.some((l) => l.state !== 'REJECTED' && missingSet.has(l.skillUri)));
-      const details = new Map((await loadExisting(context.loaders.catalogue.microCredential, relevant.map((o) => o.id))).map((m) => [m.id, m]));
-      const offers: PlanOffer[] = relevant.map((o) => {
-        const m = details.get(o.id)!;
-        return {
-          id: o.id,
-          skills: [...new Set(o.links.filter((l) => l.state !== 'REJECTED').map((l) => l.skillUri))],
-          workloadHours: m.workloadHours,
-          ects: m.workloadEcts,
-          costAmount: m.costAmount,
-          costCurrency: m.costCurrency,
-          participationForm: m.participationForm,
-          issuerCountries: o.issuerCountries,
-          issuerRegions: o.issuerRegions,
-          languages: m.languages ?? [],
-          eqfLevel: m.eqfLevel,
-          voucherEligible: m.voucherEligible,
-          ilaEligible: m.ilaEligible,
-          validUntil: m.validUntil,
-          accredited: o.accredited,
-          completeness: o.completenessScore,
-        };
-      });
+      const { offers, details } = await planOffers(context);
       const constraints = toPlanConstraints(c, region.ok ? region.code : null);
       const result = planCourses(missing, offers, constraints);
       const titles = new Map([...details.values()].map((m) => [m.id, m.title]));
