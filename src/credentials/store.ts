@@ -28,38 +28,38 @@ export async function audit(tx: WriteTransaction, event: Omit<AuditEventRow, 'at
 
 /**
  * Audit events of reads, written in batches: each read waits until its event is committed (nothing is
- * returned unaudited), and reads arriving within a few milliseconds of each other share one
- * transaction, so audited reads are not limited to one commit each.
+ * returned unaudited). The first event is written at once; events arriving while that commit is in
+ * flight share the next one (group commit), so audited reads are not limited to one commit each.
  */
 export class AuditBatcher {
   private queue: Array<{ event: Omit<AuditEventRow, 'at'>; resolve: () => void; reject: (error: unknown) => void }> = [];
-  private timer: NodeJS.Timeout | null = null;
+  private flushing = false;
 
-  constructor(
-    private readonly graph: GraphClient,
-    private readonly delayMs = 5,
-  ) {}
+  constructor(private readonly graph: GraphClient) {}
 
   record(event: Omit<AuditEventRow, 'at'>): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ event, resolve, reject });
-      this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+      if (!this.flushing) void this.flush();
     });
   }
 
   private async flush(): Promise<void> {
-    this.timer = null;
-    const batch = this.queue.splice(0);
-    try {
-      await this.graph.writeTransaction((tx) =>
-        tx.run('UNWIND $events AS e CREATE (:AuditEvent {id: randomUUID(), at: datetime.realtime(), actor: e.actor, action: e.action, subject: e.subject, detail: e.detail})', {
-          events: batch.map((b) => b.event),
-        }),
-      );
-      for (const b of batch) b.resolve();
-    } catch (error) {
-      for (const b of batch) b.reject(error);
+    this.flushing = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0);
+      try {
+        await this.graph.writeTransaction((tx) =>
+          tx.run('UNWIND $events AS e CREATE (:AuditEvent {id: randomUUID(), at: datetime.realtime(), actor: e.actor, action: e.action, subject: e.subject, detail: e.detail})', {
+            events: batch.map((b) => b.event),
+          }),
+        );
+        for (const b of batch) b.resolve();
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+      }
     }
+    this.flushing = false;
   }
 }
 
