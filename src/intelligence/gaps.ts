@@ -74,10 +74,16 @@ export interface GapSlice {
   methods: string[];
 }
 
-export function offerReachesRegion(offer: OfferSupply, region: string | null): boolean {
-  if (region === null || offer.participationForm === 'ONLINE') return true;
+type WhereOffered = Pick<OfferSupply, 'participationForm' | 'issuerRegions' | 'issuerCountries'>;
+
+/** Issued in the region (NUTS codes nested either way) or nationally in its country; online reach aside. */
+export function issuedIn(offer: WhereOffered, region: string): boolean {
   if (offer.issuerRegions.some((r) => r.startsWith(region) || region.startsWith(r))) return true;
   return offer.issuerRegions.length === 0 && offer.issuerCountries.includes(region.slice(0, 2));
+}
+
+export function offerReachesRegion(offer: WhereOffered, region: string | null): boolean {
+  return region === null || offer.participationForm === 'ONLINE' || issuedIn(offer, region);
 }
 
 /** Coverage of each skill by the offers that reach the region, with each offer's weight explained. */

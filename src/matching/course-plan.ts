@@ -1,3 +1,6 @@
+import { round } from '../catalogue/units.js';
+import { issuedIn } from '../intelligence/gaps.js';
+
 /**
  * The course plan: the smallest set of offers that teaches a person's missing skills within their
  * constraints. Pure.
@@ -96,10 +99,7 @@ export interface CoursePlanResult {
 export function rejectionReason(offer: PlanOffer, c: PlanConstraints): string | null {
   const online = offer.participationForm === 'ONLINE';
   if (c.modes && c.modes.length > 0 && offer.participationForm && !c.modes.includes(offer.participationForm)) return `form of participation ${offer.participationForm} not among ${c.modes.join(', ')}`;
-  if (c.region) {
-    const reaches = offer.issuerRegions.some((r) => r.startsWith(c.region!) || c.region!.startsWith(r)) || (offer.issuerRegions.length === 0 && offer.issuerCountries.includes(c.region.slice(0, 2)));
-    if (!reaches && !(online && c.remote !== false)) return online ? 'online, but the person cannot learn remotely' : `not offered in ${c.region}`;
-  }
+  if (c.region && !issuedIn(offer, c.region) && !(online && c.remote !== false)) return online ? 'online, but the person cannot learn remotely' : `not offered in ${c.region}`;
   if (c.languages && c.languages.length > 0 && offer.languages.length > 0 && !offer.languages.some((l) => c.languages!.includes(l))) return `taught in ${offer.languages.join(', ')}, not in ${c.languages.join(', ')}`;
   if (c.eqfLevel != null && offer.eqfLevel != null && offer.eqfLevel > c.eqfLevel + 1) return `EQF level ${offer.eqfLevel} above the person's level ${c.eqfLevel} + 1`;
   if (c.funding?.kind === 'VOUCHER' && offer.voucherEligible !== true) return 'not eligible for a training voucher';
@@ -163,9 +163,9 @@ export function planCourses(missing: string[], offers: PlanOffer[], constraints:
         costAmount: c.cost,
       })),
       uncovered: missing.filter((uri) => (covered & bit.get(uri)!) === 0n),
-      totalHours: round(chosen.reduce((s, c) => s + c.hours, 0)),
-      totalEcts: round(chosen.reduce((s, c) => s + (c.offer.ects ?? c.hours / 27.5), 0)),
-      totalCost: round(chosen.reduce((s, c) => s + c.cost, 0)),
+      totalHours: round(chosen.reduce((s, c) => s + c.hours, 0), 2),
+      totalEcts: round(chosen.reduce((s, c) => s + (c.offer.ects ?? c.hours / 27.5), 0), 2),
+      totalCost: round(chosen.reduce((s, c) => s + c.cost, 0), 2),
       currency: currencies.length === 1 ? currencies[0] : currencies.length === 0 ? null : currencies.join('+'),
     };
   };
@@ -250,6 +250,3 @@ function popcount(mask: bigint): number {
   return n;
 }
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}

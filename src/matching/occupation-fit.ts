@@ -82,21 +82,17 @@ export function fitOccupation(needs: OccupationNeeds, credits: Map<string, HeldC
   const split = (skills: string[]) => {
     const matched: SkillMatch[] = [];
     const missing: string[] = [];
-    let sum = 0;
     for (const uri of skills) {
       const held = credits.get(uri);
-      if (held) {
-        matched.push({ uri, ...held });
-        sum += held.credit;
-      }
+      if (held) matched.push({ uri, ...held });
       if (!held || held.kind !== 'EXACT') missing.push(uri);
     }
     matched.sort((a, b) => b.credit - a.credit || (a.uri < b.uri ? -1 : 1));
-    return { matched, missing, coverage: skills.length > 0 ? sum / skills.length : 0 };
+    return { matched, missing };
   };
   const essential = split(needs.essential);
   const optional = split(needs.optional);
-  const skillFit = needs.optional.length > 0 ? 0.8 * essential.coverage + 0.2 * optional.coverage : essential.coverage;
+  const { essentialCoverage, optionalCoverage, skillFit } = coverageOf(needs, credits);
   return {
     uri: needs.uri,
     essentialCount: needs.essential.length,
@@ -106,9 +102,9 @@ export function fitOccupation(needs: OccupationNeeds, credits: Map<string, HeldC
     nearEssential: essential.matched.filter((m) => m.kind !== 'EXACT'),
     matchedOptional: optional.matched,
     missingOptional: optional.missing,
-    essentialCoverage: round(essential.coverage, 4),
-    optionalCoverage: round(optional.coverage, 4),
-    skillFit: round(skillFit, 4),
+    essentialCoverage,
+    optionalCoverage,
+    skillFit,
   };
 }
 
@@ -123,8 +119,11 @@ export interface OccupationDemandFacts {
   source: string;
 }
 
+/** Demand facts with the occupation's percentile in the region and the demand score from it (scoreDemand). */
+export type ScoredDemand = OccupationDemandFacts & { percentile: number; score: number };
+
 export interface OccupationMatch extends OccupationFit {
-  demand: (OccupationDemandFacts & { percentile: number; score: number }) | null;
+  demand: ScoredDemand | null;
   automation: { value: number; high: boolean } | null;
   score: number;
   /** Whether demand was weighed (a region was given and has figures). */
@@ -132,26 +131,28 @@ export interface OccupationMatch extends OccupationFit {
 }
 
 /**
- * An occupation's coverage and skill fit alone, without the lists (fitOccupation gives the same
- * figures with them); null when no essential skill is held or near-held. Ranking 3,007 occupations
- * needs only these, so the lists are built for the ones shown.
+ * An occupation's coverage and skill fit, the one formula for them (fitOccupation adds the skill
+ * lists). Ranking 3,007 occupations needs only these, so the lists are built for the ones shown.
  */
-export function quickFit(needs: OccupationNeeds, credits: Map<string, HeldCredit>): { essentialCoverage: number; skillFit: number } | null {
-  let any = false;
+export function coverageOf(
+  needs: OccupationNeeds,
+  credits: Map<string, HeldCredit>,
+): { anyEssential: boolean; essentialCoverage: number; optionalCoverage: number; skillFit: number } {
+  let anyEssential = false;
   let essential = 0;
   for (const uri of needs.essential) {
     const held = credits.get(uri);
     if (held) {
-      any = true;
+      anyEssential = true;
       essential += held.credit;
     }
   }
-  if (!any) return null;
   let optional = 0;
   for (const uri of needs.optional) optional += credits.get(uri)?.credit ?? 0;
-  const e = essential / needs.essential.length;
-  const fit = needs.optional.length > 0 ? 0.8 * e + 0.2 * (optional / needs.optional.length) : e;
-  return { essentialCoverage: round(e, 4), skillFit: round(fit, 4) };
+  const e = needs.essential.length > 0 ? essential / needs.essential.length : 0;
+  const o = needs.optional.length > 0 ? optional / needs.optional.length : 0;
+  const fit = needs.optional.length > 0 ? 0.8 * e + 0.2 * o : e;
+  return { anyEssential, essentialCoverage: round(e, 4), optionalCoverage: round(o, 4), skillFit: round(fit, 4) };
 }
 
 /** The best `first` candidate occupations (at least one essential skill held or near-held), best first. Explain the ones shown with explainMatch. */
@@ -167,8 +168,8 @@ export function rankOccupations(
   const demandScores = context.demand ? scoreDemand(context.demand) : null;
   const ranked: Array<{ needs: OccupationNeeds; essentialCoverage: number; score: number }> = [];
   for (const needs of index.byUri.values()) {
-    const quick = quickFit(needs, credits);
-    if (!quick) continue;
+    const quick = coverageOf(needs, credits);
+    if (!quick.anyEssential) continue;
     const score = demandScores ? 0.75 * quick.skillFit + 0.25 * (demandScores.get(needs.uri)?.score ?? 0) : quick.skillFit;
     ranked.push({ needs, essentialCoverage: quick.essentialCoverage, score: round(score, 4) });
   }
@@ -186,7 +187,7 @@ export function rankOccupations(
  * Each occupation's demand score: its percentile among the occupations with demand in the region (the
  * largest 1, the smallest 1/n), +0.1 when demand grew, −0.1 when it fell by more than 5%, within 0–1.
  */
-export function scoreDemand(demand: Map<string, OccupationDemandFacts>): Map<string, OccupationDemandFacts & { percentile: number; score: number }> {
+export function scoreDemand(demand: Map<string, OccupationDemandFacts>): Map<string, ScoredDemand> {
   const sorted = [...demand.entries()].sort((a, b) => a[1].value - b[1].value || (a[0] < b[0] ? -1 : 1));
   return new Map(
     sorted.map(([uri, facts], i) => {

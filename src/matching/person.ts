@@ -17,7 +17,7 @@ import type { ProfileRow } from './profile-store.js';
  */
 
 export const MIN_LABEL_COVERAGE = 0.75;
-const MAX_TEXT_LENGTH = 20_000;
+export const MAX_TEXT_LENGTH = 20_000;
 
 export interface HeldSkill {
   uri: string;
@@ -49,15 +49,20 @@ export async function personSkills(
   if (text.length > MAX_TEXT_LENGTH) throw new UserInputError('text', `must be at most ${MAX_TEXT_LENGTH} characters (got ${text.length})`);
   if (text) {
     const [release, search] = await Promise.all([context.skillLinker(), context.occupationSearch()]);
-    for (const link of release?.linker.link(text, 30) ?? []) {
-      if (link.evidence.labelCoverage < MIN_LABEL_COVERAGE || held.has(link.uri)) continue;
-      held.set(link.uri, { uri: link.uri, origin: 'TEXT', detail: `"${link.evidence.matchedText}" matches "${link.evidence.matchedLabel}"` });
-    }
+    for (const named of await skillsNamedIn(context, text)) if (!held.has(named.uri)) held.set(named.uri, { ...named, origin: 'TEXT' });
     const [top] = search ? findOccupations(search, release?.linker ?? null, text, { first: 1 }) : [];
     if (top && top.evidence.labelCoverage === 1) await addWorkHistory(context, held, top.uri, `essential for "${top.preferredLabel}", named in the text ("${top.evidence.matchedLabel}")`);
   }
   if (held.size === 0 && input.skills == null && input.text == null && profile === null) throw new UserInputError('skills', 'give skills, a text, a jobseekerId, or several');
   return { held: [...held.values()], profile };
+}
+
+/** The skills a text names: the linker's links with at least MIN_LABEL_COVERAGE of a label in the text, each with the words that matched. */
+export async function skillsNamedIn(context: HubContext, text: string): Promise<Array<{ uri: string; detail: string }>> {
+  const release = await context.skillLinker();
+  return (release?.linker.link(text, 30) ?? [])
+    .filter((link) => link.evidence.labelCoverage >= MIN_LABEL_COVERAGE)
+    .map((link) => ({ uri: link.uri, detail: `"${link.evidence.matchedText}" matches "${link.evidence.matchedLabel}"` }));
 }
 
 async function addWorkHistory(context: HubContext, held: Map<string, HeldSkill>, occupationUri: string, detail: string): Promise<void> {

@@ -5,9 +5,10 @@ import { catalogueStamp, offerSupply } from '../intelligence/store.js';
 import type { PlanOffer } from './course-plan.js';
 
 /**
- * The published offers a course plan chooses from, with what the plan needs of each, held per catalogue
- * state (the stamp skills intelligence uses: counts and latest change times of offers, providers and
- * links), so a plan costs one small stamp query instead of reading the catalogue.
+ * The published offers that teach some skill (course plans choose from them, skill gaps list them),
+ * with what a plan needs of each, held per catalogue state (the stamp skills intelligence uses: counts
+ * and latest change times of offers, providers and links), so either costs one small stamp query
+ * instead of reading the catalogue.
  */
 
 const cache = new PromiseLru<{ offers: PlanOffer[]; details: Map<string, StoredMicroCredential> }>(4);

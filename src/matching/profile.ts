@@ -1,4 +1,7 @@
+import { learnerPseudonym } from '../access/callers.js';
 import { type FieldError, PARTICIPATION_FORMS, isCalendarDate } from '../catalogue/model.js';
+import type { ReferenceLists } from '../demand/reference.js';
+import { resolveRegion } from '../intelligence/slice.js';
 import type { PlanConstraints } from './course-plan.js';
 
 /**
@@ -21,8 +24,8 @@ export interface ConstraintsInput {
   funding?: { kind: string; amount?: number | null; currency?: string | null } | null;
 }
 
-/** Checks the constraints that need no code list (the region is resolved by the caller); fields are named under `prefix`. */
-export function constraintProblems(c: ConstraintsInput, prefix: string): FieldError[] {
+/** Checks constraints, fields named under `prefix`, and resolves the region against the official code lists (null when none is given). */
+export function checkConstraints(c: ConstraintsInput, prefix: string, refs: ReferenceLists): { problems: FieldError[]; region: string | null } {
   const errors: FieldError[] = [];
   const fail = (field: string, reason: string) => errors.push({ record: prefix, field: `${prefix}.${field}`, reason });
   const badMode = (c.modes ?? []).find((m) => !(PARTICIPATION_FORMS as readonly string[]).includes(m));
@@ -37,7 +40,9 @@ export function constraintProblems(c: ConstraintsInput, prefix: string): FieldEr
     if (c.funding.amount != null && !(c.funding.amount >= 0)) fail('funding.amount', `must not be negative (got ${c.funding.amount})`);
     if (c.funding.currency != null && !/^[A-Z]{3}$/.test(c.funding.currency)) fail('funding.currency', `must be an ISO 4217 code such as EUR (got '${c.funding.currency}')`);
   }
-  return errors;
+  const region = resolveRegion(c.region, refs);
+  if (!region.ok) fail('region', region.reason);
+  return { problems: errors, region: region.ok ? region.code : null };
 }
 
 export function toPlanConstraints(c: ConstraintsInput, region: string | null): PlanConstraints {
@@ -66,4 +71,9 @@ export function referenceProblem(reference: string | null | undefined): FieldErr
   if (!value) return { record: 'jobseeker', field: 'reference', reason: 'is required (the counsellor’s own reference for the person; it is stored only as a pseudonym)' };
   if (value.length > 200) return { record: 'jobseeker', field: 'reference', reason: 'must be at most 200 characters' };
   return null;
+}
+
+/** The keyed pseudonym a profile is found by: the same HMAC as learners', over the reference in its own namespace. */
+export function jobseekerPseudonym(secret: string, reference: string): string {
+  return learnerPseudonym(secret, `jobseeker|${reference}`);
 }

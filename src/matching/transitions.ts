@@ -1,6 +1,6 @@
 import { round } from '../catalogue/units.js';
 import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
-import { type OccupationDemandFacts, type OccupationFit, type SkillNeighbours, fitOccupation, heldCredits, quickFit } from './occupation-fit.js';
+import { type OccupationDemandFacts, type OccupationFit, type SkillNeighbours, coverageOf, fitOccupation, heldCredits } from './occupation-fit.js';
 
 /**
  * Career transitions: from a current or past occupation, the occupations reachable with the least
@@ -24,34 +24,34 @@ import { type OccupationDemandFacts, type OccupationFit, type SkillNeighbours, f
 
 export const VIABLE_SIMILARITY = 0.5;
 
-export interface Transition {
+export interface Transition<D extends OccupationDemandFacts = OccupationDemandFacts> {
   from: string;
   to: string;
   similarity: number;
   fit: OccupationFit;
-  demand: OccupationDemandFacts | null;
+  demand: D | null;
   automation: { value: number; high: boolean } | null;
   prospects: number;
   score: number;
   viable: boolean;
 }
 
-export function rankTransitions(
+export function rankTransitions<D extends OccupationDemandFacts>(
   from: string,
   index: OccupationIndex,
   neighbours: SkillNeighbours,
-  context: { demand: Map<string, OccupationDemandFacts> | null; automation: (uri: string) => { value: number; high: boolean } | null },
+  context: { demand: Map<string, D> | null; automation: (uri: string) => { value: number; high: boolean } | null },
   first = Number.POSITIVE_INFINITY,
-): Transition[] {
+): Array<Transition<D>> {
   const origin = index.byUri.get(from);
   if (!origin) return [];
   const credits = heldCredits(origin.essential, neighbours);
-  // Scores from the quick fit for every occupation; the skill lists only for the `first` shown.
+  // Scores from the coverage figures for every occupation; the skill lists only for the `first` shown.
   const ranked: Array<{ needs: OccupationNeeds; similarity: number; prospects: number; score: number }> = [];
   for (const needs of index.byUri.values()) {
     if (needs.uri === from) continue;
-    const quick = quickFit(needs, credits);
-    if (!quick) continue;
+    const quick = coverageOf(needs, credits);
+    if (!quick.anyEssential) continue;
     const demand = context.demand?.get(needs.uri) ?? null;
     const prospects = 1 + (demand?.trend == null ? 0 : demand.trend > 0 ? 0.1 : demand.trend < -0.05 ? -0.1 : 0) - (context.automation(needs.uri)?.high ? 0.1 : 0);
     ranked.push({ needs, similarity: quick.skillFit, prospects: round(prospects, 2), score: round(quick.skillFit * prospects, 4) });

@@ -1,3 +1,4 @@
+import { round } from '../catalogue/units.js';
 import { pushTo } from '../collections.js';
 import { analyse } from '../linking/text.js';
 
@@ -274,16 +275,16 @@ export class OccupationSearch {
       return {
         uri: this.occupations[occupation].uri,
         preferredLabel: this.occupations[occupation].preferredLabel,
-        score: round(score),
+        score: round(score, 3),
         evidence: {
           matchedLabel: matchedLabel?.text ?? null,
           labelType: matchedLabel?.type ?? null,
-          labelCoverage: round(label?.labelCoverage ?? 0),
-          queryCoverage: round(label?.queryCoverage ?? 0),
+          labelCoverage: round(label?.labelCoverage ?? 0, 3),
+          queryCoverage: round(label?.queryCoverage ?? 0, 3),
           exactLabel: label?.exact ?? false,
-          labelScore: round(label?.score ?? 0),
-          descriptionScore: round(descriptionScore),
-          skillScore: round(skillScore),
+          labelScore: round(label?.score ?? 0, 3),
+          descriptionScore: round(descriptionScore, 3),
+          skillScore: round(skillScore, 3),
           matchedSkills: (skillMatches.get(occupation) ?? []).sort((a, b) => b.credit - a.credit).slice(0, 5).map(({ uri, relation }) => ({ uri, relation })),
           method: OCCUPATION_SEARCH_METHOD,
         },
@@ -354,6 +355,3 @@ function isContiguous(keys: string[], positions: Map<string, number[]>): boolean
   return (positions.get(keys[0]) ?? []).some((start) => keys.every((key, offset) => positions.get(key)?.includes(start + offset)));
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}

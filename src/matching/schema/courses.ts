@@ -4,12 +4,11 @@ import { referenceLists } from '../../demand/reference.js';
 import { UserInputError } from '../../errors.js';
 import { builder } from '../../graphql/builder.js';
 import { loadExisting } from '../../graphql/context.js';
-import { resolveRegion } from '../../intelligence/slice.js';
 import { occupationIndex } from '../../intelligence/store.js';
 import { planOffers } from '../plan-offers.js';
 import { Skill } from '../../taxonomy/schema/concepts.js';
 import { type CoursePlanResult, type Plan, type RejectedOffer, planCourses } from '../course-plan.js';
-import { constraintProblems, mergeConstraints, toPlanConstraints } from '../profile.js';
+import { checkConstraints, mergeConstraints, toPlanConstraints } from '../profile.js';
 import { fitOccupation, heldCredits } from '../occupation-fit.js';
 import { neighboursOf, personSkills } from '../person.js';
 
@@ -113,9 +112,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       const { held, profile } = await personSkills(context, { text: args.text, skills: args.skills ?? (args.jobseekerId == null ? [] : null), jobseekerId: args.jobseekerId });
       const c = mergeConstraints(profile?.constraints ?? {}, args.constraints);
-      const problems = constraintProblems(c, 'constraints');
-      const region = resolveRegion(c.region, referenceLists(context.referenceDir));
-      if (!region.ok) problems.push({ record: 'constraints', field: 'constraints.region', reason: region.reason });
+      const { problems, region } = checkConstraints(c, 'constraints', referenceLists(context.referenceDir));
       if (problems.length > 0) throw UserInputError.fromFields(problems);
 
       const index = await occupationIndex(context);
@@ -125,7 +122,7 @@ builder.queryFields((t) => ({
       const missing = fitOccupation(needs, credits).missingEssential;
 
       const { offers, details } = await planOffers(context);
-      const constraints = toPlanConstraints(c, region.ok ? region.code : null);
+      const constraints = toPlanConstraints(c, region);
       const result = planCourses(missing, offers, constraints);
       const titles = new Map([...details.values()].map((m) => [m.id, m.title]));
       const labels = new Map((await loadExisting(context.loaders.taxonomy.skill, missing)).map((s) => [s.uri, s.preferredLabel]));

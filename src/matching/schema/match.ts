@@ -5,10 +5,11 @@ import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { referenceLists } from '../../demand/reference.js';
 import { offerReachesRegion } from '../../intelligence/gaps.js';
 import { resolveRegion } from '../../intelligence/slice.js';
-import { occupationIndex, offerSupply } from '../../intelligence/store.js';
+import { occupationIndex } from '../../intelligence/store.js';
+import { planOffers } from '../plan-offers.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { automationExposure, occupationDemandIn } from '../demand.js';
-import { type MatchKind, type OccupationDemandFacts, type OccupationMatch, type SkillMatch, explainMatch, fitOccupation, heldCredits, rankOccupations, scoreDemand } from '../occupation-fit.js';
+import { type MatchKind, type OccupationMatch, type ScoredDemand, type SkillMatch, explainMatch, fitOccupation, heldCredits, rankOccupations, scoreDemand } from '../occupation-fit.js';
 import { type HeldSkill, neighboursOf, personSkills } from '../person.js';
 
 /** Matching for employment services: occupations within reach of a person, and the gap to one occupation. */
@@ -44,7 +45,7 @@ export const SkillMatchRef = builder.objectRef<SkillMatch>('SkillMatch').impleme
   }),
 });
 
-export const OccupationDemandRef = builder.objectRef<OccupationDemandFacts & { percentile: number; score: number }>('OccupationDemand').implement({
+export const OccupationDemandRef = builder.objectRef<ScoredDemand>('OccupationDemand').implement({
   description: 'Demand for an occupation in the person’s region, from the imported demand figures (see skills intelligence).',
   fields: (t) => ({
     value: t.float({ description: 'Demand for the occupation (persons, vacancies, job ads, … in `unit`).', resolve: (d) => d.value }),
@@ -188,8 +189,8 @@ builder.queryFields((t) => ({
       const fit = fitOccupation(needs, credits);
       const region = resolveRegion(regionAsked, referenceLists(context.referenceDir));
       if (!region.ok) throw new UserInputError('region', region.reason);
-      const offers = (await offerSupply(context)).filter((offer) => offerReachesRegion(offer, region.code));
-      const teaching = (uri: string) => offers.filter((offer) => offer.links.some((link) => link.skillUri === uri && link.state !== 'REJECTED')).map((offer) => offer.id);
+      const offers = (await planOffers(context)).offers.filter((offer) => offerReachesRegion(offer, region.code));
+      const teaching = (uri: string) => offers.filter((offer) => offer.skills.includes(uri)).map((offer) => offer.id);
       const near = new Map(fit.matchedEssential.concat(fit.matchedOptional).map((m) => [m.uri, m]));
       const missing: MissingSkill[] = [
         ...fit.missingEssential.map((uri) => ({ uri, essential: true, near: near.get(uri) ?? null, offers: teaching(uri) })),

@@ -1,16 +1,15 @@
-import { hasRole, learnerPseudonym } from '../../access/callers.js';
+import { hasRole } from '../../access/callers.js';
 import { auditSubject, profileFor } from '../profile-access.js';
 import { audit } from '../../credentials/store.js';
 import { referenceLists } from '../../demand/reference.js';
 import { UserInputError } from '../../errors.js';
 import { builder } from '../../graphql/builder.js';
 import type { HubContext } from '../../graphql/context.js';
-import { resolveRegion } from '../../intelligence/slice.js';
 import { offerSupply } from '../../intelligence/store.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { findOccupations } from '../../taxonomy/occupation-finder.js';
-import { MIN_LABEL_COVERAGE } from '../person.js';
-import { type ConstraintsInput, constraintProblems, referenceProblem } from '../profile.js';
+import { MAX_TEXT_LENGTH, skillsNamedIn } from '../person.js';
+import { type ConstraintsInput, checkConstraints, jobseekerPseudonym, referenceProblem } from '../profile.js';
 import { type ProfileRow, type ProfileSkillRow, type WorkHistoryRow, addSkills, createProfile, eraseProfile, profileIdsOf, removeSkillsOfOrigin, reviewSkill, setConstraints, setWorkHistory } from '../profile-store.js';
 import { ConstraintsInputRef } from './courses.js';
 
@@ -109,15 +108,7 @@ const JobseekerInput = builder.inputType('JobseekerInput', {
 
 /** The skills and work history an input brings, checked; text becomes suggestions. */
 async function partsOf(context: HubContext, input: typeof JobseekerInput.$inferInput) {
-  const problems = [
-    ...(input.constraints ? constraintProblems(input.constraints, 'input.constraints') : []),
-  ];
-  let region: string | null = null;
-  if (input.constraints?.region) {
-    const resolved = resolveRegion(input.constraints.region, referenceLists(context.referenceDir));
-    if (!resolved.ok) problems.push({ record: 'jobseeker', field: 'input.constraints.region', reason: resolved.reason });
-    else region = resolved.code;
-  }
+  const { problems, region } = input.constraints ? checkConstraints(input.constraints, 'input.constraints', referenceLists(context.referenceDir)) : { problems: [], region: null };
   const skills: ProfileSkillRow[] = [];
   if (input.skills) {
     const found = await context.loaders.taxonomy.skill.loadMany(input.skills);
@@ -137,13 +128,8 @@ async function partsOf(context: HubContext, input: typeof JobseekerInput.$inferI
   }
   if (input.text != null) {
     if (!input.text.trim()) problems.push({ record: 'jobseeker', field: 'input.text', reason: 'is empty' });
-    else if (input.text.length > 20_000) problems.push({ record: 'jobseeker', field: 'input.text', reason: `must be at most 20000 characters (got ${input.text.length})` });
-    else {
-      const release = await context.skillLinker();
-      for (const link of release?.linker.link(input.text, 30) ?? []) {
-        if (link.evidence.labelCoverage >= MIN_LABEL_COVERAGE) skills.push({ uri: link.uri, origin: 'TEXT', state: 'SUGGESTED', detail: `"${link.evidence.matchedText}" matches "${link.evidence.matchedLabel}"`, proficiency: null });
-      }
-    }
+    else if (input.text.length > MAX_TEXT_LENGTH) problems.push({ record: 'jobseeker', field: 'input.text', reason: `must be at most ${MAX_TEXT_LENGTH} characters (got ${input.text.length})` });
+    else for (const named of await skillsNamedIn(context, input.text)) skills.push({ ...named, origin: 'TEXT', state: 'SUGGESTED', proficiency: null });
   }
   let work: WorkHistoryRow[] | null = null;
   if (input.workHistory) {
@@ -177,7 +163,7 @@ builder.mutationFields((t) => ({
       const missing = referenceProblem(input.reference);
       if (missing) throw UserInputError.fromFields([{ ...missing, field: 'input.reference' }]);
       const parts = await partsOf(context, input);
-      const pseudonym = learnerPseudonym(context.pseudonymSecret, `jobseeker|${input.reference!}`);
+      const pseudonym = jobseekerPseudonym(context.pseudonymSecret, input.reference!);
       const id = await context.graph.writeTransaction(async (tx) => {
         const created = await createProfile(tx, { pseudonym, counsellor: context.caller.name, constraints: parts.constraints ?? {} });
         await addSkills(tx, created, parts.skills);
@@ -261,7 +247,7 @@ builder.queryFields((t) => ({
     description: 'The ids of the calling counsellor’s profiles with this reference (admins: anyone’s), found through the pseudonym (audited).',
     args: { reference: t.arg.string({ required: true, description: 'The counsellor’s reference for the person.' }) },
     resolve: async (_root, args, context) => {
-      const pseudonym = learnerPseudonym(context.pseudonymSecret, `jobseeker|${args.reference}`);
+      const pseudonym = jobseekerPseudonym(context.pseudonymSecret, args.reference);
       return context.graph.writeTransaction(async (tx) => {
         const ids = await profileIdsOf(tx, pseudonym, hasRole(context.caller, 'admin') ? null : context.caller.name);
         await audit(tx, { actor: context.caller.name, action: 'find jobseeker by reference', subject: ids.length === 1 ? auditSubject(ids[0]) : 'jobseeker reference', detail: `${ids.length} profile(s)` });

@@ -4,7 +4,7 @@ import { loadExisting } from '../../graphql/context.js';
 import { occupationIndex } from '../../intelligence/store.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { automationExposure, occupationDemandIn } from '../demand.js';
-import { scoreDemand } from '../occupation-fit.js';
+import { type ScoredDemand, scoreDemand } from '../occupation-fit.js';
 import { neighboursOf } from '../person.js';
 import { type Transition, explainTransition, rankTransitions } from '../transitions.js';
 import { AutomationRef, OccupationDemandRef, SkillMatchRef } from './match.js';
@@ -13,7 +13,7 @@ import { AutomationRef, OccupationDemandRef, SkillMatchRef } from './match.js';
 
 const MAX_TRANSITIONS = 100;
 
-const TransitionRef = builder.objectRef<Transition & { explanation: string }>('OccupationTransition').implement({
+const TransitionRef = builder.objectRef<Transition<ScoredDemand> & { explanation: string }>('OccupationTransition').implement({
   description: 'An occupation reachable from another, with how much of it is already there and what to add.',
   fields: (t) => ({
     occupation: t.field({ type: Occupation, nullable: true, description: 'The occupation to move to.', resolve: (tr, _a, context) => context.loaders.taxonomy.occupation.load(tr.to) }),
@@ -21,7 +21,7 @@ const TransitionRef = builder.objectRef<Transition & { explanation: string }>('O
     viable: t.boolean({ description: 'Similarity at least 0.5.', resolve: (tr) => tr.viable }),
     missingEssential: t.field({ type: [Skill], description: 'Its essential skills to add (near-held ones included).', resolve: (tr, _a, context) => loadExisting(context.loaders.taxonomy.skill, tr.fit.missingEssential) }),
     nearEssential: t.field({ type: [SkillMatchRef], description: 'Its essential skills nearly held through the origin’s skills.', resolve: (tr) => tr.fit.nearEssential }),
-    demand: t.field({ type: OccupationDemandRef, nullable: true, description: 'Demand in the region, when one was given and has figures reaching the occupation.', resolve: (tr) => tr.demand as ReturnType<typeof scoreDemand> extends Map<string, infer D> ? D | null : never }),
+    demand: t.field({ type: OccupationDemandRef, nullable: true, description: 'Demand in the region, when one was given and has figures reaching the occupation.', resolve: (tr) => tr.demand }),
     automationExposure: t.field({ type: AutomationRef, nullable: true, description: 'Automation exposure, where known.', resolve: (tr) => tr.automation }),
     prospects: t.float({ description: '1, +0.1 if demand grew, −0.1 if it fell by more than 5%, −0.1 for high automation exposure.', resolve: (tr) => tr.prospects }),
     score: t.float({ description: 'similarity × prospects.', resolve: (tr) => tr.score }),
