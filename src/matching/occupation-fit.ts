@@ -1,4 +1,5 @@
 import { round } from '../catalogue/units.js';
+import { pushTo } from '../collections.js';
 import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
 
 /**
@@ -144,15 +145,75 @@ export function coverageOf(
     const held = credits.get(uri);
     if (held) {
       anyEssential = true;
-      essential += held.credit;
+      essential += tenths(held.credit);
     }
   }
   let optional = 0;
-  for (const uri of needs.optional) optional += credits.get(uri)?.credit ?? 0;
-  const e = needs.essential.length > 0 ? essential / needs.essential.length : 0;
-  const o = needs.optional.length > 0 ? optional / needs.optional.length : 0;
+  for (const uri of needs.optional) optional += tenths(credits.get(uri)?.credit ?? 0);
+  return { anyEssential, ...fitFromTenths(needs, essential, optional) };
+}
+
+// Credits are whole tenths, summed as integers: the sum is then exact and the same in whatever order the
+// skills are visited (per occupation in coverageOf, per held skill in candidateFits).
+const tenths = (credit: number) => Math.round(credit * 10);
+
+function fitFromTenths(needs: OccupationNeeds, essentialTenths: number, optionalTenths: number) {
+  const e = needs.essential.length > 0 ? essentialTenths / 10 / needs.essential.length : 0;
+  const o = needs.optional.length > 0 ? optionalTenths / 10 / needs.optional.length : 0;
   const fit = needs.optional.length > 0 ? 0.8 * e + 0.2 * o : e;
-  return { anyEssential, essentialCoverage: round(e, 4), optionalCoverage: round(o, 4), skillFit: round(fit, 4) };
+  return { essentialCoverage: round(e, 4), optionalCoverage: round(o, 4), skillFit: round(fit, 4) };
+}
+
+/** Which occupations list each skill as essential or optional (positions in `occupations`). */
+interface NeedsBySkill {
+  occupations: OccupationNeeds[];
+  essential: Map<string, number[]>;
+  optional: Map<string, number[]>;
+}
+
+const needsBySkillOf = new WeakMap<OccupationIndex, NeedsBySkill>();
+
+function needsBySkill(index: OccupationIndex): NeedsBySkill {
+  let inverse = needsBySkillOf.get(index);
+  if (!inverse) {
+    inverse = { occupations: [...index.byUri.values()], essential: new Map(), optional: new Map() };
+    for (const [position, needs] of inverse.occupations.entries()) {
+      for (const uri of needs.essential) pushTo(inverse.essential, uri, position);
+      for (const uri of needs.optional) pushTo(inverse.optional, uri, position);
+    }
+    needsBySkillOf.set(index, inverse);
+  }
+  return inverse;
+}
+
+/**
+ * coverageOf for every candidate occupation (at least one essential skill held or near-held), in the
+ * index's order. It walks the person's credits through the skill → occupation inverse, so its cost grows
+ * with what the person holds, not with the size of the taxonomy.
+ */
+export function candidateFits(
+  index: OccupationIndex,
+  credits: Map<string, HeldCredit>,
+): Array<{ needs: OccupationNeeds; essentialCoverage: number; optionalCoverage: number; skillFit: number }> {
+  const { occupations, essential, optional } = needsBySkill(index);
+  const essentialTenths = new Int32Array(occupations.length);
+  const optionalTenths = new Int32Array(occupations.length);
+  const candidate = new Uint8Array(occupations.length);
+  for (const [uri, held] of credits) {
+    const credit = tenths(held.credit);
+    for (const position of essential.get(uri) ?? []) {
+      essentialTenths[position] += credit;
+      candidate[position] = 1;
+    }
+    for (const position of optional.get(uri) ?? []) optionalTenths[position] += credit;
+  }
+  const fits = [];
+  for (let position = 0; position < occupations.length; position++) {
+    if (candidate[position] === 0) continue;
+    const needs = occupations[position];
+    fits.push({ needs, ...fitFromTenths(needs, essentialTenths[position], optionalTenths[position]) });
+  }
+  return fits;
 }
 
 /** The best `first` candidate occupations (at least one essential skill held or near-held), best first. Explain the ones shown with explainMatch. */
@@ -167,9 +228,8 @@ export function rankOccupations(
 ): OccupationMatch[] {
   const demandScores = context.demand ? scoreDemand(context.demand) : null;
   const ranked: Array<{ needs: OccupationNeeds; essentialCoverage: number; score: number }> = [];
-  for (const needs of index.byUri.values()) {
-    const quick = coverageOf(needs, credits);
-    if (!quick.anyEssential) continue;
+  for (const quick of candidateFits(index, credits)) {
+    const { needs } = quick;
     const score = demandScores ? 0.75 * quick.skillFit + 0.25 * (demandScores.get(needs.uri)?.score ?? 0) : quick.skillFit;
     ranked.push({ needs, essentialCoverage: quick.essentialCoverage, score: round(score, 4) });
   }

@@ -1,6 +1,6 @@
 import { round } from '../catalogue/units.js';
 import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
-import { type OccupationDemandFacts, type OccupationFit, type SkillNeighbours, coverageOf, fitOccupation, heldCredits } from './occupation-fit.js';
+import { type OccupationDemandFacts, type OccupationFit, type SkillNeighbours, candidateFits, fitOccupation, heldCredits } from './occupation-fit.js';
 
 /**
  * Career transitions: from a current or past occupation, the occupations reachable with the least
@@ -48,10 +48,9 @@ export function rankTransitions<D extends OccupationDemandFacts>(
   const credits = heldCredits(origin.essential, neighbours);
   // Scores from the coverage figures for every occupation; the skill lists only for the `first` shown.
   const ranked: Array<{ needs: OccupationNeeds; similarity: number; prospects: number; score: number }> = [];
-  for (const needs of index.byUri.values()) {
+  for (const quick of candidateFits(index, credits)) {
+    const { needs } = quick;
     if (needs.uri === from) continue;
-    const quick = coverageOf(needs, credits);
-    if (!quick.anyEssential) continue;
     const demand = context.demand?.get(needs.uri) ?? null;
     const prospects = 1 + (demand?.trend == null ? 0 : demand.trend > 0 ? 0.1 : demand.trend < -0.05 ? -0.1 : 0) - (context.automation(needs.uri)?.high ? 0.1 : 0);
     ranked.push({ needs, similarity: quick.skillFit, prospects: round(prospects, 2), score: round(quick.skillFit * prospects, 4) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OccupationIndex } from '../../src/intelligence/skill-demand.js';
-import { type OccupationDemandFacts, explainMatch, fitOccupation, heldCredits, rankOccupations, scoreDemand } from '../../src/matching/occupation-fit.js';
+import { type OccupationDemandFacts, candidateFits, coverageOf, explainMatch, fitOccupation, heldCredits, rankOccupations, scoreDemand } from '../../src/matching/occupation-fit.js';
 import { explainTransition, rankTransitions } from '../../src/matching/transitions.js';
 
 // A small skill hierarchy: operate forklift ⊂ operate warehouse equipment; a related skill; a sibling.
@@ -50,6 +50,25 @@ describe('fitOccupation', () => {
     const fit = fitOccupation(index.byUri.get('o:warehouse')!, heldCredits(['s:forklift'], neighbours));
     expect(fit.essentialCoverage).toBe(0.35);
     expect(fit.skillFit).toBe(0.35);
+  });
+});
+
+describe('candidateFits', () => {
+  it('gives, through the skill → occupation inverse, exactly the coverage of every occupation with an essential skill held or near', () => {
+    for (const held of [['s:forklift'], ['s:forklift', 's:stock'], ['s:warehouse-equipment', 's:load-safety', 's:rigging'], ['s:cook', 's:pallet-jack'], ['s:rigging'], []]) {
+      const credits = heldCredits(held, neighbours);
+      const expected = [...index.byUri.values()]
+        .map((needs) => ({ needs, ...coverageOf(needs, credits) }))
+        .filter((fit) => fit.anyEssential)
+        .map(({ needs, essentialCoverage, optionalCoverage, skillFit }) => ({ uri: needs.uri, essentialCoverage, optionalCoverage, skillFit }));
+      const fits = candidateFits(index, credits).map(({ needs, essentialCoverage, optionalCoverage, skillFit }) => ({ uri: needs.uri, essentialCoverage, optionalCoverage, skillFit }));
+      expect(fits, held.join(' + ')).toEqual(expected);
+    }
+    // Rigging is only optional (for the crane operator): no candidate. Forklift + stock: three occupations.
+    expect(candidateFits(index, heldCredits(['s:rigging'], neighbours))).toEqual([]);
+    expect(candidateFits(index, heldCredits(['s:forklift', 's:stock'], neighbours)).map((fit) => [fit.needs.uri, fit.essentialCoverage])).toEqual([
+      ['o:forklift', 0.8], ['o:warehouse', 0.85], ['o:crane', 0.2],
+    ]);
   });
 });
 

@@ -95,11 +95,12 @@ const OccupationMatchesRef = builder.objectRef<{ held: HeldSkill[]; matches: Arr
 
 /** The person's skills with their near-match credits, and the region's demand, for matching and gaps. */
 async function matchInputs(context: HubContext, args: { text?: string | null; skills?: readonly string[] | null; jobseekerId?: string | number | null; region?: string | null }) {
-  const { held, profile } = await personSkills(context, args);
+  // What does not depend on the person is read while the profile is.
+  const [{ held, profile }, index, automation] = await Promise.all([personSkills(context, args), occupationIndex(context), automationExposure(context)]);
   const uris = held.map((h) => h.uri);
   // The region asked, else the profile's.
   const region = args.region ?? profile?.constraints.region ?? null;
-  const [neighbours, index, demand, automation] = await Promise.all([neighboursOf(context, uris), occupationIndex(context), occupationDemandIn(context, region), automationExposure(context)]);
+  const [neighbours, demand] = await Promise.all([neighboursOf(context, uris), occupationDemandIn(context, region)]);
   return { held, credits: heldCredits(uris, neighbours), index, demand, automation, region };
 }
 
