@@ -18,8 +18,9 @@ export interface DemandSourceRow {
   licence: string;
 }
 
+/** The demand sources, as the graph holds them when the call is made (a shared read: every request checks them). */
 export async function demandSources(graph: GraphClient): Promise<DemandSourceRow[]> {
-  return graph.read<DemandSourceRow>(
+  return graph.readShared<DemandSourceRow>(
     `MATCH (s:DemandSource) RETURN s.id AS id, s.name AS name, s.retrievedOn AS retrievedOn, s.periods AS periods,
             s.contentHash AS contentHash, s.citation AS citation, s.licence AS licence ORDER BY id`,
   );
@@ -136,7 +137,7 @@ export async function occupationMix(graph: GraphClient): Promise<{ bySection: Ma
  * count or a latest time (offers and providers keep updatedAt; links linkedAt and reviewedAt).
  */
 export async function catalogueStamp(graph: GraphClient): Promise<string> {
-  const [row] = await graph.read<Record<string, unknown>>(
+  const [row] = await graph.readShared<Record<string, unknown>>(
     `CALL { MATCH (m:MicroCredential) RETURN count(m) AS offers, toString(max(m.updatedAt)) AS offersAt }
      CALL { MATCH (p:Provider) RETURN count(p) AS providers, toString(max(p.updatedAt)) AS providersAt }
      CALL { MATCH (:LearningOutcome)-[d:DEVELOPS]->() RETURN count(d) AS links, toString(max(d.linkedAt)) AS linkedAt, toString(max(d.reviewedAt)) AS reviewedAt }

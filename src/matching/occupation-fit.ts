@@ -1,5 +1,5 @@
 import { round } from '../catalogue/units.js';
-import { pushTo } from '../collections.js';
+import { pushTo, topN } from '../collections.js';
 import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
 
 /**
@@ -226,21 +226,28 @@ export function rankOccupations(
   },
   first = Number.POSITIVE_INFINITY,
 ): OccupationMatch[] {
-  const demandScores = context.demand ? scoreDemand(context.demand) : null;
-  const ranked: Array<{ needs: OccupationNeeds; essentialCoverage: number; score: number }> = [];
-  for (const quick of candidateFits(index, credits)) {
-    const { needs } = quick;
-    const score = demandScores ? 0.75 * quick.skillFit + 0.25 * (demandScores.get(needs.uri)?.score ?? 0) : quick.skillFit;
-    ranked.push({ needs, essentialCoverage: quick.essentialCoverage, score: round(score, 4) });
-  }
-  ranked.sort((a, b) => b.score - a.score || b.essentialCoverage - a.essentialCoverage || (a.needs.uri < b.needs.uri ? -1 : 1));
-  return ranked.slice(0, first).map(({ needs, score }) => ({
+  const demandScores = context.demand ? scoredDemandOf(context.demand) : null;
+  const scored = candidateFits(index, credits).map((quick) => ({
+    needs: quick.needs,
+    essentialCoverage: quick.essentialCoverage,
+    score: demandScores ? round(0.75 * quick.skillFit + 0.25 * (demandScores.get(quick.needs.uri)?.score ?? 0), 4) : quick.skillFit,
+  }));
+  const ranked = topN(scored, first, (a, b) => b.score - a.score || b.essentialCoverage - a.essentialCoverage || (a.needs.uri < b.needs.uri ? -1 : 1));
+  return ranked.map(({ needs, score }) => ({
     ...fitOccupation(needs, credits),
     demand: demandScores?.get(needs.uri) ?? null,
     automation: context.automation(needs.uri),
     score,
     demandWeighed: demandScores !== null,
   }));
+}
+
+// A region's demand map is held per demand import (matching/demand.ts): its scores are computed once for it.
+const scoredDemand = new WeakMap<Map<string, OccupationDemandFacts>, Map<string, ScoredDemand>>();
+function scoredDemandOf(demand: Map<string, OccupationDemandFacts>): Map<string, ScoredDemand> {
+  let scores = scoredDemand.get(demand);
+  if (!scores) scoredDemand.set(demand, (scores = scoreDemand(demand)));
+  return scores;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { round } from '../catalogue/units.js';
+import { topN } from '../collections.js';
 import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
 import { type OccupationDemandFacts, type OccupationFit, type SkillNeighbours, candidateFits, fitOccupation, heldCredits } from './occupation-fit.js';
 
@@ -47,16 +48,16 @@ export function rankTransitions<D extends OccupationDemandFacts>(
   if (!origin) return [];
   const credits = heldCredits(origin.essential, neighbours);
   // Scores from the coverage figures for every occupation; the skill lists only for the `first` shown.
-  const ranked: Array<{ needs: OccupationNeeds; similarity: number; prospects: number; score: number }> = [];
+  const scored: Array<{ needs: OccupationNeeds; similarity: number; prospects: number; score: number }> = [];
   for (const quick of candidateFits(index, credits)) {
     const { needs } = quick;
     if (needs.uri === from) continue;
     const demand = context.demand?.get(needs.uri) ?? null;
     const prospects = 1 + (demand?.trend == null ? 0 : demand.trend > 0 ? 0.1 : demand.trend < -0.05 ? -0.1 : 0) - (context.automation(needs.uri)?.high ? 0.1 : 0);
-    ranked.push({ needs, similarity: quick.skillFit, prospects: round(prospects, 2), score: round(quick.skillFit * prospects, 4) });
+    scored.push({ needs, similarity: quick.skillFit, prospects: round(prospects, 2), score: round(quick.skillFit * prospects, 4) });
   }
-  ranked.sort((a, b) => b.score - a.score || b.similarity - a.similarity || (a.needs.uri < b.needs.uri ? -1 : 1));
-  return ranked.slice(0, first).map(({ needs, similarity, prospects, score }) => ({
+  const ranked = topN(scored, first, (a, b) => b.score - a.score || b.similarity - a.similarity || (a.needs.uri < b.needs.uri ? -1 : 1));
+  return ranked.map(({ needs, similarity, prospects, score }) => ({
     from,
     to: needs.uri,
     similarity,
