@@ -300,7 +300,7 @@ async function main(): Promise<void> {
     }
     // The matching peers must give the same rankings and plans as the hub for every input before either is timed.
     const same = (a: unknown, b: unknown, what: string) => {
-      if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`hub and bare-driver peer disagree on ${what}: ${JSON.stringify(a).slice(0, 400)} vs ${JSON.stringify(b).slice(0, 400)}`);
+      if (JSON.stringify(a) !== JSON.stringify(b)) { const at = Array.isArray(a) && Array.isArray(b) ? a.findIndex((item, k) => JSON.stringify(item) !== JSON.stringify(b[k])) : -1; throw new Error(`hub and bare-driver peer disagree on ${what}${at >= 0 ? ` from row ${at + 1}: ${JSON.stringify((a as unknown[]).slice(at, at + 3))} vs ${JSON.stringify((b as unknown[]).slice(at, at + 3))}` : `: ${JSON.stringify(a).slice(0, 400)} vs ${JSON.stringify(b).slice(0, 400)}`}`); }
     };
     for (const [i, id] of profileIds.entries()) {
       const ours = (await postJson(`${hub.url}/graphql`, bodies.hubMatch[i])).data.matchOccupations.matches.map((m: any) => [m.occupation.uri, m.coverage, m.score]);

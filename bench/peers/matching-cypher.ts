@@ -7,8 +7,8 @@
 import { MANDATORY_ELEMENTS_OF_M } from './gaps-cypher.js';
 
 /**
- * From `held` (skill URIs): every skill with its best credit (held 1, broader than a held skill 0.7,
- * narrower 0.5, related 0.4), then each current occupation with an essential skill credited: its
+ * From `held` (skill URIs): every skill with its best credit in tenths, summed as integers as the hub
+ * sums them (held 10, broader than a held skill 7, narrower 5, related 4), then each current occupation with an essential skill credited: its
  * essential and optional coverage and skill fit (0.8 × essential + 0.2 × optional; essential alone
  * without optional skills), as `o`, `essentialCoverage`, `skillFit`.
  */
@@ -17,24 +17,24 @@ const FIT_FROM_HELD = `
     UNWIND held AS uri
     MATCH (k:Skill {uri: uri})
     CALL (k) {
-      RETURN k AS target, 1.0 AS credit
+      RETURN k AS target, 10 AS credit
       UNION ALL
-      MATCH (k)-[:BROADER]->(b:Skill) RETURN b AS target, 0.7 AS credit
+      MATCH (k)-[:BROADER]->(b:Skill) RETURN b AS target, 7 AS credit
       UNION ALL
-      MATCH (n:Skill)-[:BROADER]->(k) RETURN n AS target, 0.5 AS credit
+      MATCH (n:Skill)-[:BROADER]->(k) RETURN n AS target, 5 AS credit
       UNION ALL
-      MATCH (k)-[:RELATED_SKILL]-(r:Skill) RETURN r AS target, 0.4 AS credit
+      MATCH (k)-[:RELATED_SKILL]-(r:Skill) RETURN r AS target, 4 AS credit
     }
     WITH target, max(credit) AS credit WHERE target.deprecated = false
     MATCH (o:Occupation)-[rel:ESSENTIAL_SKILL|OPTIONAL_SKILL]->(target) WHERE o.deprecated = false
-    WITH o, sum(CASE type(rel) WHEN 'ESSENTIAL_SKILL' THEN credit ELSE 0.0 END) AS essentialCredit,
-            sum(CASE type(rel) WHEN 'OPTIONAL_SKILL' THEN credit ELSE 0.0 END) AS optionalCredit,
+    WITH o, sum(CASE type(rel) WHEN 'ESSENTIAL_SKILL' THEN credit ELSE 0 END) AS essentialCredit,
+            sum(CASE type(rel) WHEN 'OPTIONAL_SKILL' THEN credit ELSE 0 END) AS optionalCredit,
             count(CASE type(rel) WHEN 'ESSENTIAL_SKILL' THEN 1 END) AS essentialHeld
     WHERE essentialHeld > 0
     WITH o, essentialCredit, optionalCredit,
          COUNT { (o)-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false } AS essentialCount,
          COUNT { (o)-[:OPTIONAL_SKILL]->(s:Skill) WHERE s.deprecated = false } AS optionalCount
-    WITH o, essentialCredit / essentialCount AS e, CASE WHEN optionalCount = 0 THEN null ELSE optionalCredit / optionalCount END AS opt
+    WITH o, toFloat(essentialCredit) / 10.0 / essentialCount AS e, CASE WHEN optionalCount = 0 THEN null ELSE toFloat(optionalCredit) / 10.0 / optionalCount END AS opt
     RETURN o, round(e, 4) AS essentialCoverage, round(CASE WHEN opt IS NULL THEN e ELSE 0.8 * e + 0.2 * opt END, 4) AS skillFit
   }`;
 
