@@ -28,6 +28,8 @@ export interface HubConfig {
   escoDir?: string;
   /** Official code lists (NUTS, NACE, district → NUTS 3, …) used to check and roll up demand data. */
   referenceDir: string;
+  /** The Commission's ELM v3 shapes, ontology and contexts (validating ELM exports and files). */
+  elmDir: string;
   /** Load the demo data set from seeds/ when the graph holds no taxonomy and no ESCO_DIR is given. */
   seedDemo: boolean;
   maxPageSize: number;
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     escoDir: env.ESCO_DIR ? path.resolve(env.ESCO_DIR) : undefined,
     referenceDir: path.resolve(projectRoot, env.REFERENCE_DIR || '../shared/data/reference'),
+    elmDir: path.resolve(projectRoot, env.ELM_DIR || '../shared/data/elm-v3'),
     seedDemo: boolean('SEED_DEMO', true),
     maxPageSize: integer('MAX_PAGE_SIZE', 100, 1, 1000),
     access: {

@@ -1,183 +1,17 @@
-import type { MicroCredential, MicroCredentialInput } from './model.js';
+import { HUB_SPEC_PREFIX, NOTE_LEADS, SUPERVISION_TEXT } from './elm-export.js';
+import { COUNTRIES, COUNTRY_AUTHORITY, ECTS_FRAMEWORK, LANGUAGE_AUTHORITY, LANGUAGE_AUTHORITY_URI, MODES, SUPERVISION } from './elm-vocabularies.js';
+import type { MicroCredentialInput } from './model.js';
 
 /**
- * Micro-credential offers to and from the European Learning Model (ELM v3), in the JSON shape of the
- * Commission's "uploadable" samples (European-Learning-Model repository, Credentials/JSON-LD Examples
- * (ELM v3)/Sample-MC-Annex1-unsigned-uploadable.json). Pure.
+ * Micro-credential offers read from European Learning Model (ELM v3) documents: a bare specification (what
+ * `microCredential { elm }` exports, see elm-export.ts) or a European Digital Credential such as the
+ * Commission's sample (Sample-MC-Annex1 in ../shared/data/elm-v3/samples). Pure.
  *
- * Only elements whose ELM properties and controlled-vocabulary concepts that sample (or the ELM class
- * model, for awarding opportunities) confirms are mapped: title, description, awarding bodies and issuer
- * countries (as awarding opportunities), EQF level, ECTS credit points, volume of learning, learning outcomes
- * with their ESCO skills, online/blended mode, languages, entry requirements and, when reading a credential,
- * the assessment's title and the one supervision concept the sample shows. Both directions list what they
- * leave out, so nobody mistakes a partial mapping for a complete one.
+ * Read: title, description, awarding bodies and issuer countries (awarding opportunities, or in a credential
+ * the awarding process), EQF level, ECTS credit points, volume of learning, learning outcomes with their ESCO
+ * skills, mode, languages, entry requirements and, in a credential, the assessment's title and the supervision
+ * concept the sample shows. What a document holds that is not read is listed per offer (`notRead`).
  */
-
-const EQF_SCHEME = { id: 'http://data.europa.eu/snb/eqf/25831c2', type: 'ConceptScheme' };
-const ECTS_FRAMEWORK = {
-  id: 'http://data.europa.eu/snb/education-credit/6fcec5c5af',
-  type: 'Concept',
-  inScheme: { id: 'http://data.europa.eu/snb/education-credit/25831c2', type: 'ConceptScheme' },
-  prefLabel: { en: 'European Credit Transfer System' },
-};
-const ESCO_SKILLS_SCHEME = { id: 'http://data.europa.eu/esco/concept-scheme/skills', type: 'ConceptScheme' };
-const LEARNING_MODE_SCHEME = { id: 'http://data.europa.eu/snb/learning-assessment/25831c2', type: 'ConceptScheme' };
-/** The two modes whose concept URIs the Commission's sample shows; ONSITE and WORK_BASED are not mapped yet. */
-const MODES: Record<string, { id: string; label: string }> = {
-  ONLINE: { id: 'http://data.europa.eu/snb/learning-assessment/920fbb3cbe', label: 'Online' },
-  BLENDED: { id: 'http://data.europa.eu/snb/learning-assessment/e92d221e4d', label: 'Blended' },
-};
-const SUPERVISION: Record<string, string> = {
-  UNSUPERVISED_NO_IDENTITY_VERIFICATION: 'http://data.europa.eu/snb/supervision-verification/c598449d64',
-};
-const COUNTRY_AUTHORITY = 'http://publications.europa.eu/resource/authority/country';
-const LANGUAGE_AUTHORITY_URI = 'http://publications.europa.eu/resource/authority/language';
-/** ISO 3166 alpha-2 → the EU country authority table's alpha-3 codes, for the EU and EEA countries. */
-const COUNTRIES: Record<string, [string, string]> = {
-  AT: ['AUT', 'Austria'], BE: ['BEL', 'Belgium'], BG: ['BGR', 'Bulgaria'], HR: ['HRV', 'Croatia'], CY: ['CYP', 'Cyprus'],
-  CZ: ['CZE', 'Czechia'], DK: ['DNK', 'Denmark'], EE: ['EST', 'Estonia'], FI: ['FIN', 'Finland'], FR: ['FRA', 'France'],
-  DE: ['DEU', 'Germany'], GR: ['GRC', 'Greece'], HU: ['HUN', 'Hungary'], IE: ['IRL', 'Ireland'], IT: ['ITA', 'Italy'],
-  LV: ['LVA', 'Latvia'], LT: ['LTU', 'Lithuania'], LU: ['LUX', 'Luxembourg'], MT: ['MLT', 'Malta'], NL: ['NLD', 'Netherlands'],
-  PL: ['POL', 'Poland'], PT: ['PRT', 'Portugal'], RO: ['ROU', 'Romania'], SK: ['SVK', 'Slovakia'], SI: ['SVN', 'Slovenia'],
-  ES: ['ESP', 'Spain'], SE: ['SWE', 'Sweden'], IS: ['ISL', 'Iceland'], LI: ['LIE', 'Liechtenstein'], NO: ['NOR', 'Norway'],
-};
-/** ISO 639-1 → the EU language authority table's codes, for the official EU languages. */
-const LANGUAGE_AUTHORITY: Record<string, [string, string]> = {
-  bg: ['BUL', 'Bulgarian'], cs: ['CES', 'Czech'], da: ['DAN', 'Danish'], de: ['DEU', 'German'], el: ['ELL', 'Greek'],
-  en: ['ENG', 'English'], es: ['SPA', 'Spanish'], et: ['EST', 'Estonian'], fi: ['FIN', 'Finnish'], fr: ['FRA', 'French'],
-  ga: ['GLE', 'Irish'], hr: ['HRV', 'Croatian'], hu: ['HUN', 'Hungarian'], it: ['ITA', 'Italian'], lt: ['LIT', 'Lithuanian'],
-  lv: ['LAV', 'Latvian'], mt: ['MLT', 'Maltese'], nl: ['NLD', 'Dutch'], pl: ['POL', 'Polish'], pt: ['POR', 'Portuguese'],
-  ro: ['RON', 'Romanian'], sk: ['SLK', 'Slovak'], sl: ['SLV', 'Slovenian'], sv: ['SWE', 'Swedish'],
-};
-
-export interface ElmOutcome {
-  id: string;
-  text: string;
-  stated: boolean;
-  /** Only links a curator accepted or added: an export publishes confirmed claims, not suggestions. */
-  confirmedSkills: Array<{ uri: string; preferredLabel: string }>;
-}
-
-export interface ElmExport {
-  specification: Record<string, unknown>;
-  unmapped: string[];
-}
-
-const text = (value: string) => ({ en: value });
-
-export function toElmSpecification(credential: MicroCredential, outcomes: ElmOutcome[]): ElmExport {
-  const unmapped: string[] = [];
-  const spec: Record<string, unknown> = {
-    id: `urn:skills-hub:learningAchievementSpecification:${credential.id}`,
-    type: 'LearningAchievementSpecification',
-    title: text(credential.title),
-  };
-  if (credential.description) spec.description = text(credential.description);
-
-  const stated = outcomes.filter((outcome) => outcome.stated);
-  if (stated.length > 0) {
-    spec.learningOutcome = stated.map((outcome) => ({
-      id: `urn:skills-hub:learningOutcome:${outcome.id}`,
-      type: 'LearningOutcome',
-      title: text(outcome.text),
-      ...(outcome.confirmedSkills.length > 0
-        ? {
-            relatedESCOSkill: outcome.confirmedSkills.map((skill) => ({
-              id: skill.uri,
-              type: 'Concept',
-              inScheme: ESCO_SKILLS_SCHEME,
-              notation: 'Skill',
-              prefLabel: text(skill.preferredLabel),
-            })),
-          }
-        : {}),
-    }));
-  }
-
-  if (credential.eqfLevel !== null) {
-    spec.eqfLevel = { id: `http://data.europa.eu/snb/eqf/${credential.eqfLevel}`, type: 'Concept', inScheme: EQF_SCHEME, prefLabel: text(`Level ${credential.eqfLevel}`) };
-  }
-  if (credential.nationalLevel !== null) unmapped.push(`nationalLevel (${credential.nationalFramework ?? 'framework'} ${credential.nationalLevel}): needs the QDR concept URI`);
-
-  if (credential.workloadUnit === 'ECTS' && credential.workloadValue !== null) {
-    spec.creditPoint = { id: `urn:skills-hub:creditPoint:${credential.id}`, type: 'CreditPoint', framework: ECTS_FRAMEWORK, point: String(credential.workloadValue) };
-  }
-  if (credential.workloadHours !== null) spec.volumeOfLearning = `PT${credential.workloadHours}H`;
-
-  if (credential.participationForm !== null) {
-    const mode = MODES[credential.participationForm];
-    if (mode) spec.mode = { id: mode.id, type: 'Concept', inScheme: LEARNING_MODE_SCHEME, prefLabel: text(mode.label) };
-    else unmapped.push(`participationForm ${credential.participationForm}: concept URI not confirmed`);
-  }
-
-  const languages = (credential.languages ?? []).map((code) => LANGUAGE_AUTHORITY[code]);
-  if (languages.length > 0) {
-    spec.language = (credential.languages ?? []).flatMap((code, index) => {
-      const entry = languages[index];
-      if (!entry) {
-        unmapped.push(`language ${code}: not an official EU language in the authority table used here`);
-        return [];
-      }
-      return [{
-        id: `${LANGUAGE_AUTHORITY_URI}/${entry[0]}`,
-        type: 'Concept',
-        inScheme: { id: LANGUAGE_AUTHORITY_URI, type: 'ConceptScheme' },
-        notation: 'language',
-        prefLabel: text(entry[1]),
-      }];
-    });
-  }
-
-  if (credential.prerequisites && credential.prerequisites.length > 0) {
-    spec.entryRequirement = { id: `urn:skills-hub:note:entryRequirement:${credential.id}`, type: 'Note', noteLiteral: text(credential.prerequisites.join('; ')) };
-  }
-
-  const awardingBodies = credential.awardingBodies.map((name, index) => ({
-    id: `urn:skills-hub:organisation:${credential.id}:${index + 1}`,
-    type: 'Organisation',
-    legalName: text(name),
-  }));
-  const countries = (credential.issuerCountries ?? []).flatMap((code) => {
-    const entry = COUNTRIES[code];
-    if (!entry) unmapped.push(`issuerCountries ${code}: not an EU or EEA country in the authority table used here`);
-    return entry ? [{ code, entry }] : [];
-  });
-  // One awarding opportunity per issuer country (an opportunity has at most one location), or one without a location.
-  spec.awardingOpportunity = (countries.length > 0 ? countries : [null]).map((country, index) => ({
-    id: `urn:skills-hub:awardingOpportunity:${credential.id}:${index + 1}`,
-    type: 'AwardingOpportunity',
-    awardingBody: awardingBodies,
-    ...(country
-      ? {
-          location: {
-            id: `urn:skills-hub:location:${credential.id}:${country.code}`,
-            type: 'Location',
-            address: {
-              id: `urn:skills-hub:address:${credential.id}:${country.code}`,
-              type: 'Address',
-              countryCode: {
-                id: `${COUNTRY_AUTHORITY}/${country.entry[0]}`,
-                type: 'Concept',
-                inScheme: { id: COUNTRY_AUTHORITY, type: 'ConceptScheme' },
-                notation: 'country',
-                prefLabel: text(country.entry[1]),
-              },
-            },
-          },
-        }
-      : {}),
-  }));
-
-  const stillUnmapped: Array<[string, unknown]> = [
-    ['issuerRegions', credential.issuerRegions?.length ? credential.issuerRegions : null],
-    ['assessmentType', credential.assessmentType],
-    ['supervision', credential.supervision],
-    ['qualityAssurance', credential.qualityAssurance],
-    ['stackability', credential.stackability],
-  ];
-  for (const [element, value] of stillUnmapped) if (value !== null && value !== undefined) unmapped.push(`${element}: not mapped to ELM yet`);
-  return { specification: spec, unmapped };
-}
 
 // ---- Reading ----------------------------------------------------------------------------------------
 
@@ -201,13 +35,22 @@ export interface ElmReading {
 const SPECIFICATION_TYPES = ['LearningAchievementSpecification', 'Qualification'];
 const READ_PROPERTIES = new Set([
   '@context', 'id', 'type', 'title', 'description', 'learningOutcome', 'eqfLevel', 'creditPoint', 'volumeOfLearning', 'mode', 'language',
-  'entryRequirement', 'awardingOpportunity',
+  'entryRequirement', 'awardingOpportunity', 'additionalNote', 'provenBy',
 ]);
-const HUB_SPEC_PREFIX = 'urn:skills-hub:learningAchievementSpecification:';
 
 const asList = (value: unknown): Node[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).filter((item): item is Node => typeof item === 'object' && item !== null);
 const typesOf = (node: Node): string[] => (Array.isArray(node.type) ? node.type : [node.type]).filter((type): type is string => typeof type === 'string');
 const isA = (node: Node, types: string[]) => typesOf(node).some((type) => types.includes(type));
+
+/** Every text of a language map, English first ({ en: ["a", "b"] } gives both). */
+function literals(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value !== 'object' || value === null) return [];
+  const languages = value as Record<string, unknown>;
+  return [languages.en, ...Object.entries(languages).filter(([language]) => language !== 'en').map(([, text]) => text)].flatMap((text) =>
+    typeof text === 'string' ? [text] : Array.isArray(text) ? text.filter((t): t is string => typeof t === 'string') : [],
+  );
+}
 
 /** A language map ({ en: "…", es: "…" }) or a Note's noteLiteral: English first, else the first language given. */
 function literal(value: unknown): string | null {
@@ -281,6 +124,7 @@ export function fromElmDocument(document: unknown): ElmReading {
 const COUNTRY_BY_URI = new Map<string, string>(Object.entries(COUNTRIES).map(([iso, [code]]) => [`${COUNTRY_AUTHORITY}/${code}`, iso]));
 const LANGUAGE_BY_URI = new Map<string, string>(Object.entries(LANGUAGE_AUTHORITY).map(([iso, [code]]) => [`${LANGUAGE_AUTHORITY_URI}/${code}`, iso]));
 const PARTICIPATION_FORM_BY_URI = new Map<string, string>(Object.entries(MODES).map(([form, concept]) => [concept.id, form]));
+const SUPERVISION_BY_TEXT = new Map<string, string>(Object.entries(SUPERVISION_TEXT).map(([value, text]) => [text, value]));
 const SUPERVISION_BY_URI = new Map<string, string>(Object.entries(SUPERVISION).map(([value, uri]) => [uri, value]));
 
 /** The offer's elements, as catalogue input (absent ones left out); concepts outside the mapped vocabularies go to `notRead`. */
@@ -306,10 +150,22 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
   const assessmentTitles = assessments.map((assessment) => literal(asList(assessment.specifiedBy)[0]?.title) ?? literal(assessment.title));
   const supervisionUri = assessments.map((assessment) => conceptId(assessment.idVerification)).find((uri) => uri !== null) ?? null;
 
-  const ects = asList(specification.creditPoint).find((point) => conceptId(point.framework) === ECTS_FRAMEWORK.id);
-  const hours = typeof specification.volumeOfLearning === 'string' ? /^PT(\d+(?:\.\d+)?)H$/.exec(specification.volumeOfLearning)?.[1] : undefined;
+  const hours = typeof specification.volumeOfLearning === 'string' ? durationHours(specification.volumeOfLearning) : null;
+  // Credit points the document itself says were converted from hours are not the stated workload.
+  const converted = hours !== null && asList(specification.additionalNote).some((note) => literal(note)?.startsWith(`${NOTE_LEADS.workloadConversion}:`));
+  const ects = converted ? undefined : asList(specification.creditPoint).find((point) => conceptId(point.framework) === ECTS_FRAMEWORK.id);
   const eqfLevel = conceptId(specification.eqfLevel)?.match(/\/eqf\/(\d)$/)?.[1];
-  const entryRequirements = asList(specification.entryRequirement).map(literal);
+  // One prerequisite a line (ELM allows one entry-requirement note).
+  const entryRequirements = asList(specification.entryRequirement).flatMap((note) => (literal(note) ?? '').split('\n')).map((line) => line.trim() || null);
+  // Issuer regions: the NUTS codes our exports write as a location's geographic name.
+  const regions = new Set(locations.flatMap((location) => literals(location.geographicName)).map((name) => /^NUTS ([A-Z]{2}[0-9A-Z]{0,3})$/.exec(name)?.[1] ?? null));
+  // Annex I elements ELM has no specification property for, as our exports write them: a note each, led by the element's name.
+  const notes = asList(specification.additionalNote).map((note) => literal(note)).filter((note): note is string => note !== null);
+  const noteOf = (lead: string) => notes.find((note) => note.startsWith(`${lead}: `))?.slice(lead.length + 2) ?? null;
+  for (const note of notes) if (!Object.values(NOTE_LEADS).some((lead) => note.startsWith(`${lead}: `))) notRead.push(`additionalNote "${note.slice(0, 60)}"`);
+  const supervisionNote = noteOf(NOTE_LEADS.supervision);
+  const nationalLevel = /^(.*) level (\S+)$/.exec(noteOf(NOTE_LEADS.nationalLevel) ?? '');
+  const stackable = /^stackable(?: into (.+))?$/s.exec(noteOf(NOTE_LEADS.stackability) ?? '');
   const present = <T>(values: Iterable<T | null>): T[] => [...values].filter((value): value is T => value !== null);
 
   const input: MicroCredentialInput = {
@@ -319,13 +175,20 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
     issuerCountries: present(countries),
     learningOutcomes: present(asList(specification.learningOutcome).map((outcome) => literal(outcome.title))),
     eqfLevel: eqfLevel ? Number(eqfLevel) : null,
-    workloadValue: ects ? Number(ects.point) : hours ? Number(hours) : null,
-    workloadUnit: ects ? 'ECTS' : hours ? 'HOURS' : null,
+    workloadValue: ects ? Number(ects.point) : hours,
+    workloadUnit: ects ? 'ECTS' : hours !== null ? 'HOURS' : null,
     participationForm: fromVocabulary(conceptId(specification.mode), PARTICIPATION_FORM_BY_URI, 'mode'),
     languages: present(asList(specification.language).map((concept) => fromVocabulary(conceptId(concept), LANGUAGE_BY_URI, 'language'))),
     prerequisites: present(entryRequirements),
-    assessmentType: present(assessmentTitles).join('; ') || null,
-    supervision: fromVocabulary(supervisionUri, SUPERVISION_BY_URI, 'idVerification'),
+    assessmentType: present(assessmentTitles).join('; ') || present(asList(specification.provenBy).map((spec) => literal(spec.title))).join('; ') || null,
+    supervision: fromVocabulary(supervisionUri, SUPERVISION_BY_URI, 'idVerification') ?? (supervisionNote ? (SUPERVISION_BY_TEXT.get(supervisionNote) ?? null) : null),
+    issuerRegions: present(regions),
+    qualityAssurance: noteOf(NOTE_LEADS.qualityAssurance),
+    furtherInformation: noteOf(NOTE_LEADS.furtherInformation),
+    nationalFramework: nationalLevel?.[1] ?? null,
+    nationalLevel: nationalLevel?.[2] ?? null,
+    stackability: stackable ? 'STACKABLE' : noteOf(NOTE_LEADS.stackability) === 'stand-alone' ? 'STANDALONE' : null,
+    stacksInto: stackable?.[1]?.split('\n') ?? null,
     sourceName: 'European Learning Model (ELM v3) document',
     sourceReference: typeof specification.id === 'string' ? specification.id : null,
   };
@@ -335,4 +198,12 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
     if (value === null || (Array.isArray(value) && value.length === 0 && key !== 'awardingBodies')) delete input[key];
   }
   return input;
+}
+
+/** Hours of an xsd:duration of hours, minutes and seconds (PT97H30M → 97.5; the sample's PT60H → 60); null for any other form. */
+export function durationHours(duration: string): number | null {
+  const parts = /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(duration);
+  if (!parts || duration === 'PT') return null;
+  const [, h, m, s] = parts;
+  return Math.round((Number(h ?? 0) + Number(m ?? 0) / 60 + Number(s ?? 0) / 3600) * 10_000) / 10_000;
 }

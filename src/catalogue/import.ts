@@ -5,6 +5,7 @@ import { ImportError } from '../errors.js';
 import type { GraphClient, WriteTransaction } from '../graph/client.js';
 import type { ReleaseLinker } from '../linking/cache.js';
 import { type ElmStatedSkill, fromElmDocument } from './elm.js';
+import { ElmDocumentError, type ElmValidator } from './elm-validation.js';
 import { relinkOutcomes } from './linking.js';
 import {
   type FieldError,
@@ -39,6 +40,8 @@ export interface CatalogueFile {
   statedSkills?: ElmStatedSkill[];
   /** What the reader saw but did not import, to report. */
   notes?: string[];
+  /** The document itself, when the file is an ELM document (checked against the ELM shapes on import). */
+  elmDocument?: unknown;
 }
 
 /** An ELM document rather than our own catalogue shape: JSON-LD context, a wrapped credential, or a bare specification. */
@@ -55,7 +58,7 @@ export function readCatalogueFile(file: string): CatalogueFile {
   if (!fs.existsSync(file)) throw new ImportError('file not found', { file });
   const name = path.basename(file);
   const text = fs.readFileSync(file, 'utf8');
-  if (file.endsWith('.json')) {
+  if (file.endsWith('.json') || file.endsWith('.jsonld')) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -76,6 +79,7 @@ export function readCatalogueFile(file: string): CatalogueFile {
         recordNames: { providers: [], qualifications: [], microCredentials: reading.microCredentials.map((m, i) => recordName('microCredential', m.id, `${name} specification ${i + 1}`)) },
         statedSkills: reading.statedSkills,
         notes: reading.notRead,
+        elmDocument: body,
       };
     }
     const providers = body.providers ?? [];
@@ -239,9 +243,12 @@ export async function importCatalogue(
   graph: GraphClient,
   file: string,
   release: ReleaseLinker | null,
-  options: { skipInvalid?: boolean } = {},
+  options: { skipInvalid?: boolean; elmValidator?: ElmValidator } = {},
 ): Promise<CatalogueImportSummary> {
   const read = readCatalogueFile(file);
+  // An ELM document is checked against the Commission's shapes too; what breaks them is reported, not refused
+  // (the Annex I elements the catalogue requires are checked below, and refused as always).
+  const shapeNotes = read.elmDocument !== undefined && options.elmValidator ? await shapeWarnings(options.elmValidator, read.elmDocument) : [];
   const catalogue = await validateCatalogue(read, graph);
   if (catalogue.errors.length > 0 && !options.skipInvalid) {
     const shown = catalogue.errors.slice(0, 50).map(formatFieldError);
@@ -260,6 +267,18 @@ export async function importCatalogue(
     statedLinksToUnknownSkills: written.stated.unknownSkills,
     taxonomyVersion: release?.taxonomyVersion ?? null,
     skipped: catalogue.errors.map(formatFieldError),
-    notes: read.notes ?? [],
+    notes: [...(read.notes ?? []), ...shapeNotes],
   };
+}
+
+async function shapeWarnings(validator: ElmValidator, document: unknown): Promise<string[]> {
+  try {
+    const { conforms, violations, profile } = await validator.validate(document);
+    if (conforms) return [];
+    const shown = violations.slice(0, 20).map((v) => `ELM shapes: ${v.severity} at ${v.focusNode}${v.path ? ` ${v.path}` : ''}: ${v.message}`);
+    return [`ELM shapes: the document does not conform to ${profile} (${violations.length} result(s))`, ...shown, ...(violations.length > shown.length ? [`ELM shapes: … and ${violations.length - shown.length} more`] : [])];
+  } catch (error) {
+    if (error instanceof ElmDocumentError) return [`ELM shapes: not checked: ${error.message}`];
+    throw error;
+  }
 }

@@ -3,6 +3,7 @@ import { ImportError } from '../errors.js';
 import { buildLauncher, isLauncherBuilt, localGraphStatus, startLocalGraph, stopLocalGraph } from '../graph/local-neo4j.js';
 import { openGraph } from '../graph/open.js';
 import { importCatalogue } from '../catalogue/import.js';
+import { elmValidatorFor } from '../catalogue/elm-validation.js';
 import { DEMAND_FORMATS, demandFormat } from '../demand/formats.js';
 import { importDemand } from '../demand/import.js';
 import { referenceLists } from '../demand/reference.js';
@@ -10,14 +11,19 @@ import { SkillLinkerCache } from '../linking/cache.js';
 import { setLogLevel } from '../logger.js';
 import { type ImportProgress, type ImportSummary, importEsco } from '../taxonomy/esco-import.js';
 import { loadDemoSeed } from '../taxonomy/seed.js';
+import { ElmCommandError, exportElmCommand, validateElmCommand } from './elm-commands.js';
 
 const USAGE = `usage: npm run hub -- <command>
 
   import esco <dir> [--version V] [--json]   import an ESCO CSV export (all or nothing)
-  import catalogue <file> [--skip-invalid]   import micro-credentials from JSON, CSV or an ELM v3 JSON-LD document (all or nothing unless --skip-invalid)
+  import catalogue <file> [--skip-invalid]   import micro-credentials from JSON, CSV or an ELM v3 JSON-LD document (.json or .jsonld; checked against the ELM shapes,
+                                             each violation a warning; all or nothing unless --skip-invalid)
   import demand <file-or-dir> --format <name> [--retrieved YYYY-MM-DD] [--years 2023,2024]
                                              import labour-market demand signals (all or nothing; replaces the source's figures for the periods it brings)
                                              formats: ${DEMAND_FORMATS.map((format) => format.name).join(', ')}
+  export elm [--id <offer>] [--out <dir>]    write each offer's ELM v3 JSON-LD document (default folder: elm-export) and say which conform
+  validate elm <file>                        check an ELM v3 JSON-LD file against the Commission's shapes (EDC-generic-full);
+                                             prints each violation (node, property, message); exit code 1 when it does not conform
   seed                                       load the demo data set from seeds/ (a small ESCO subset)
   db build [--if-missing]                    build the Neo4j launcher (Maven)
   db start | db stop | db status             manage the project's own Neo4j (used when NEO4J_URI is unset)
@@ -99,9 +105,9 @@ async function importCatalogueCommand(args: string[]): Promise<void> {
     process.stderr.write(`Building the skill-linking index for the current taxonomy…\n`);
     const release = await new SkillLinkerCache().get(open.graph);
     if (!release) process.stderr.write('warning: no taxonomy imported yet; outcomes are stored without skill links (run relink after importing ESCO)\n');
-    const summary = await importCatalogue(open.graph, file, release, { skipInvalid });
+    const summary = await importCatalogue(open.graph, file, release, { skipInvalid, elmValidator: await elmValidatorFor(loadConfig().elmDir) });
     for (const skipped of summary.skipped) process.stderr.write(`skipped: ${skipped}\n`);
-    for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);
+    for (const note of summary.notes) process.stderr.write(`${note.startsWith('ELM shapes') ? 'warning' : 'note'}: ${note}\n`);
     process.stdout.write(
       `Imported ${summary.file}: ${summary.providers} provider(s), ${summary.microCredentials} micro-credential(s), ${summary.learningOutcomes} learning outcome(s); ` +
         `${summary.suggestedLinks} skill link(s) suggested against ESCO ${summary.taxonomyVersion ?? '(none)'}` +
@@ -224,6 +230,15 @@ async function main(argv: string[]): Promise<void> {
       return dbCommand(args);
     case 'seed':
       return seedCommand();
+    case 'export':
+    case 'validate': {
+      const kind = args.shift();
+      if (kind !== 'elm') throw new UsageError(`unknown ${command} kind '${kind ?? ''}' (supported: elm)`);
+      if (command === 'export') return exportElmCommand({ id: option(args, '--id'), outDir: option(args, '--out') ?? 'elm-export' });
+      const file = args.shift();
+      if (!file) throw new UsageError('validate elm needs the ELM file to check');
+      return validateElmCommand(file);
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -243,7 +258,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`error: ${error.message}\nNothing was written: the graph is as it was before.\n`);
     process.exit(1);
   }
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof ElmCommandError) {
     process.stderr.write(`error: ${error.message}\n`);
     process.exit(1);
   }

@@ -5,6 +5,7 @@ import type { HubContext, Loaders } from '../graphql/context.js';
 import type { SkillLinkerCache } from '../linking/cache.js';
 import type { OccupationSearchCache } from '../taxonomy/occupation-finder.js';
 import type { AuditBatcher } from '../credentials/store.js';
+import { elmValidatorFor } from '../catalogue/elm-validation.js';
 import { createTaxonomyLoaders } from '../taxonomy/loaders.js';
 import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
 
@@ -18,6 +19,7 @@ export interface HubServices {
   occupationSearchCache: OccupationSearchCache;
   auditBatcher: AuditBatcher;
   referenceDir: string;
+  elmDir: string;
 }
 
 /** The one DataLoader factory: each capability contributes its loaders here. */
@@ -48,5 +50,6 @@ export function createContext(services: HubServices, caller: Caller): HubContext
     roundTrips,
     maxPageSize: services.maxPageSize,
     referenceDir: services.referenceDir,
+    elmValidator: () => elmValidatorFor(services.elmDir),
   };
 }

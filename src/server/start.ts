@@ -75,6 +75,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       occupationSearchCache: new OccupationSearchCache(),
       auditBatcher: new AuditBatcher(open.graph),
       referenceDir: config.referenceDir,
+      elmDir: config.elmDir,
     };
     // Build the skill-linking index now, so the first linkSkills request does not pay for it.
     const release = await services.linkerCache.get(open.graph, taxonomyCache?.current);

@@ -294,7 +294,7 @@ describe('micro-credential catalogue', () => {
       const exported = JSON.parse(elm.json);
       const exportedSkills = exported.learningOutcome[0].relatedESCOSkill.map((s: { id: string }) => s.id).sort();
       expect(exportedSkills).toEqual([accepted.skill.uri, handSkill].sort());
-      expect(exported.volumeOfLearning).toBe('PT22.5H');
+      expect(exported.volumeOfLearning).toBe('PT22H30M');
       expect(exported.awardingOpportunity[0].awardingBody).toEqual([expect.objectContaining({ type: 'Organisation', legalName: { en: 'AMU' } })]);
       expect(elm.unmapped).toEqual([]);
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromElmDocument, toElmSpecification } from '../../src/catalogue/elm.js';
+import { durationHours, fromElmDocument } from '../../src/catalogue/elm.js';
+import { hoursAsDuration, toElmSpecification } from '../../src/catalogue/elm-export.js';
 import { validateMicroCredential } from '../../src/catalogue/model.js';
 
 function offer(extra: Record<string, unknown>) {
@@ -9,13 +10,16 @@ function offer(extra: Record<string, unknown>) {
 }
 
 describe('toElmSpecification', () => {
-  it('maps the elements whose ELM concepts are confirmed, in the shape of the Commission sample', () => {
+  it('writes a JSON-LD document in the shape of the Commission sample: a Qualification with its level, ECTS, outcomes and a located awarding body', () => {
     const { specification, unmapped } = toElmSpecification(
-      offer({ eqfLevel: 6, workloadValue: 2, workloadUnit: 'ECTS', participationForm: 'BLENDED', languages: ['en'], prerequisites: ['an EU Login account'] }),
+      offer({ eqfLevel: 6, workloadValue: 2, workloadUnit: 'ECTS', participationForm: 'BLENDED', languages: ['en'], prerequisites: ['an EU Login account'], issuerCountries: ['IE'], issuerRegions: ['IE061'] }),
       [{ id: 'mc-1#abc', text: 'Develop digital content', stated: true, confirmedSkills: [{ uri: 'http://data.europa.eu/esco/skill/5fd5c985-eaaa-47aa-8314-62359c54505a', preferredLabel: 'develop digital content' }] }],
     );
+    expect(Object.keys(specification)[0]).toBe('@context');
     expect(specification).toMatchObject({
-      type: 'LearningAchievementSpecification',
+      '@context': ['https://www.w3.org/2018/credentials/v1', 'http://data.europa.eu/snb/model/context/edc-ap'],
+      id: 'urn:skills-hub:learningAchievementSpecification:mc-1',
+      type: 'Qualification',
       title: { en: 'Digital content creation' },
       eqfLevel: { id: 'http://data.europa.eu/snb/eqf/6', type: 'Concept' },
       creditPoint: { type: 'CreditPoint', point: '2', framework: { id: 'http://data.europa.eu/snb/education-credit/6fcec5c5af' } },
@@ -31,26 +35,76 @@ describe('toElmSpecification', () => {
         },
       ],
     });
+    const location = {
+      id: 'urn:skills-hub:location:mc-1:IE',
+      type: 'Location',
+      geographicName: { en: 'NUTS IE061' },
+      address: {
+        id: 'urn:skills-hub:address:mc-1:IE',
+        type: 'Address',
+        countryCode: { id: 'http://publications.europa.eu/resource/authority/country/IRL', type: 'Concept', inScheme: { id: 'http://publications.europa.eu/resource/authority/country', type: 'ConceptScheme' }, notation: 'country', prefLabel: { en: 'Ireland' } },
+      },
+    };
+    // The awarding body is located where the offer is issued (ELM requires an Organisation's location).
     expect(specification.awardingOpportunity).toEqual([
-      { id: 'urn:skills-hub:awardingOpportunity:mc-1:1', type: 'AwardingOpportunity', awardingBody: [{ id: 'urn:skills-hub:organisation:mc-1:1', type: 'Organisation', legalName: { en: 'Uni' } }] },
+      {
+        id: 'urn:skills-hub:awardingOpportunity:mc-1:1',
+        type: 'AwardingOpportunity',
+        awardingBody: [{ id: 'urn:skills-hub:organisation:mc-1:1', type: 'Organisation', legalName: { en: 'Uni' }, location: [location] }],
+        location,
+      },
     ]);
     expect(unmapped).toEqual([]);
   });
 
-  it('leaves out what it cannot map, says so, and never exports a title stand-in as an outcome', () => {
+  it('writes fractional hours as an xsd:duration, converted ECTS as credit points, and the elements without an ELM property as labelled notes', () => {
     const { specification, unmapped } = toElmSpecification(
-      offer({ workloadValue: 3, workloadUnit: 'DAYS', participationForm: 'ONSITE', nationalLevel: '4', nationalFramework: 'CROQF', supervision: 'SUPERVISED_ONLINE' }),
+      offer({
+        workloadValue: 3, workloadUnit: 'DAYS', participationForm: 'ONSITE', nationalLevel: '4', nationalFramework: 'CROQF', supervision: 'SUPERVISED_ONLINE',
+        qualityAssurance: 'External review by the agency', stackability: 'STACKABLE', stacksInto: ['CROQF level 4 qualification'], furtherInformation: 'Valid for 3 years.',
+        assessmentType: 'Practical test', issuerCountries: ['HR'],
+      }),
       [{ id: 'mc-1#t', text: 'Digital content creation', stated: false, confirmedSkills: [] }],
     );
-    expect(specification.creditPoint).toBeUndefined();
-    expect(specification.volumeOfLearning).toBe('PT22.5H');
-    expect(specification.mode).toBeUndefined();
+    expect(specification.type).toBe('LearningAchievementSpecification');
+    expect(specification.eqfLevel).toBeUndefined();
+    expect(specification.volumeOfLearning).toBe('PT22H30M');
+    // 3 days × 7.5 h = 22.5 h; 22.5 h / 27.5 h per ECTS = 0.82.
+    expect(specification.creditPoint).toMatchObject({ point: '0.82' });
+    expect(specification.mode).toMatchObject({ id: 'http://data.europa.eu/snb/learning-assessment/9191af2ed9', prefLabel: { en: 'Presential' } });
+    expect(specification.provenBy).toEqual({ id: 'urn:skills-hub:learningAssessmentSpecification:mc-1', type: 'LearningAssessmentSpecification', title: { en: 'Practical test' } });
     expect(specification.learningOutcome).toBeUndefined();
-    expect(unmapped).toEqual([
-      'nationalLevel (CROQF 4): needs the QDR concept URI',
-      'participationForm ONSITE: concept URI not confirmed',
-      'supervision: not mapped to ELM yet',
+    expect((specification.additionalNote as Array<{ noteLiteral: { en: string } }>).map((note) => note.noteLiteral.en)).toEqual([
+      'Supervision and identity verification: supervised online or onsite with identity verification (online)',
+      'Quality assurance: External review by the agency',
+      'National qualification level: CROQF level 4',
+      'Stackability: stackable into CROQF level 4 qualification',
+      'Further information: Valid for 3 years.',
+      expect.stringMatching(/^ECTS credit points converted: /),
     ]);
+    expect(unmapped).toEqual([]);
+  });
+
+  it('says what it leaves out and why', () => {
+    const { specification, unmapped } = toElmSpecification(offer({ participationForm: 'WORK_BASED', languages: ['en', 'tr'], issuerCountries: ['TR'], issuerRegions: ['DE21'] }), []);
+    expect(specification.mode).toBeUndefined();
+    expect(specification.language).toEqual([expect.objectContaining({ id: 'http://publications.europa.eu/resource/authority/language/ENG' })]);
+    expect(unmapped).toEqual([
+      'participationForm WORK_BASED: the mode-of-learning scheme has no concept for it',
+      'language tr: not an official EU language in the authority table used here',
+      'issuerCountries TR: not an EU or EEA country in the authority table used here',
+      'issuerRegions DE21: not within an exported issuer country',
+      'awarding body location: the offer names no EU or EEA issuer country, and ELM requires each awarding body to have a location',
+    ]);
+  });
+});
+
+describe('hoursAsDuration', () => {
+  it('writes whole hours, minutes and seconds, never a fractional hour', () => {
+    expect([60, 97.5, 22.5, 0.25, 1 / 3, 0].map(hoursAsDuration)).toEqual(['PT60H', 'PT97H30M', 'PT22H30M', 'PT0H15M', 'PT0H20M', 'PT0H']);
+    expect([60, 97.5, 0.25].map((h) => durationHours(hoursAsDuration(h)))).toEqual([60, 97.5, 0.25]);
+    expect(durationHours('PT97.5H')).toBe(97.5);
+    expect(durationHours('P1M')).toBeNull();
   });
 });
 
@@ -58,20 +112,41 @@ const skill = (id: string, label: string) => ({ id: `http://data.europa.eu/esco/
 const concept = (id: string, label: string) => ({ id, type: 'Concept', prefLabel: { en: label } });
 
 describe('fromElmDocument', () => {
-  it('reads back what toElmSpecification writes', () => {
-    const original = offer({
-      title: 'Welding inspection', awardingBodies: ['Uni', 'Guild'], issuerCountries: ['IE', 'DK'], eqfLevel: 5, workloadValue: 4, workloadUnit: 'ECTS',
-      participationForm: 'ONLINE', languages: ['en', 'ga'], prerequisites: ['basic welding'], learningOutcomes: ['Inspect welds'],
+  const ANNEX_FIELDS = [
+    'id', 'title', 'description', 'awardingBodies', 'issuerCountries', 'issuerRegions', 'learningOutcomes', 'eqfLevel', 'workloadValue', 'workloadUnit', 'workloadHours',
+    'workloadEcts', 'nationalLevel', 'nationalFramework', 'assessmentType', 'participationForm', 'qualityAssurance', 'prerequisites', 'supervision', 'stackability',
+    'stacksInto', 'furtherInformation', 'languages',
+  ] as const;
+  const ROUND_TRIPS = {
+    'several prerequisites, outcomes, awarding bodies and countries, ECTS stated': {
+      title: 'Welding inspection', description: 'Inspection of welded joints.', awardingBodies: ['Uni', 'Guild'], issuerCountries: ['IE', 'DK'], issuerRegions: ['IE061', 'DK01'],
+      eqfLevel: 5, workloadValue: 4, workloadUnit: 'ECTS', participationForm: 'ONLINE', languages: ['en', 'ga'], prerequisites: ['basic welding', 'a safety course'],
+      learningOutcomes: ['Inspect welds', 'Write an inspection report'],
+    },
+    'no prerequisite stated, every note, hours with a fraction': {
+      title: 'Retail guidance', awardingBodies: ['AMU centre'], issuerCountries: ['DK'], workloadValue: 97.5, workloadUnit: 'HOURS', participationForm: 'ONSITE',
+      nationalLevel: '4', nationalFramework: 'Danish NQF', assessmentType: 'Practical test', qualityAssurance: 'Ministry approval', supervision: 'ONSITE_WITH_IDENTITY_VERIFICATION',
+      stackability: 'STACKABLE', stacksInto: ['AMU certificate; retail', 'Diploma'], furtherInformation: 'Free for employees.',
+    },
+  };
+
+  for (const [paths, fields] of Object.entries(ROUND_TRIPS)) {
+    it(`reads back every element toElmSpecification writes, and writes the same document again: ${paths}`, () => {
+      const original = offer(fields);
+      const labels = new Map([['http://data.europa.eu/esco/skill/w1', 'inspect welds']]);
+      const outcomesOf = (m: typeof original, skills: Map<string, string[]>) =>
+        (m.learningOutcomes ?? []).map((text, index) => ({ id: `${m.id}#${index}`, text, stated: true, confirmedSkills: (skills.get(text) ?? []).map((uri) => ({ uri, preferredLabel: labels.get(uri)! })) }));
+      const first = toElmSpecification(original, outcomesOf(original, new Map([['Inspect welds', ['http://data.europa.eu/esco/skill/w1']]])));
+      const reading = fromElmDocument(JSON.parse(JSON.stringify(first.specification)));
+      expect(reading.notRead).toEqual([]);
+      const result = validateMicroCredential(reading.microCredentials[0]);
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      for (const field of ANNEX_FIELDS) expect([field, result.value[field]]).toEqual([field, original[field]]);
+      const skills = new Map<string, string[]>();
+      for (const stated of reading.statedSkills) skills.set(stated.outcome, [...(skills.get(stated.outcome) ?? []), stated.skillUri]);
+      expect(toElmSpecification(result.value, outcomesOf(result.value, skills))).toEqual(first);
     });
-    const { specification } = toElmSpecification(original, [{ id: 'mc-1#x', text: 'Inspect welds', stated: true, confirmedSkills: [{ uri: 'http://data.europa.eu/esco/skill/w1', preferredLabel: 'inspect welds' }] }]);
-    const reading = fromElmDocument(JSON.parse(JSON.stringify(specification)));
-    expect(reading.notRead).toEqual([]);
-    expect(reading.statedSkills).toEqual([{ credentialId: 'mc-1', outcome: 'Inspect welds', skillUri: 'http://data.europa.eu/esco/skill/w1' }]);
-    const result = validateMicroCredential(reading.microCredentials[0]);
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    const mapped = ['id', 'title', 'awardingBodies', 'issuerCountries', 'eqfLevel', 'workloadValue', 'workloadUnit', 'workloadHours', 'participationForm', 'languages', 'prerequisites', 'learningOutcomes'] as const;
-    for (const field of mapped) expect([field, result.value[field]]).toEqual([field, original[field]]);
-  });
+  }
 
   it('reads the offer a European Digital Credential claims, with its awarding body and assessment, and names what it does not read', () => {
     const document = {

@@ -6,7 +6,9 @@ import { Occupation, Skill, SkillCollectionEnum } from '../../taxonomy/schema/co
 import { toLuceneQuery } from '../../taxonomy/search.js';
 import type { SkillRow } from '../../taxonomy/store.js';
 import { type Completeness, type ElementStatus, type PrincipleCheck, assessCompleteness } from '../completeness.js';
-import { type ElmExport, toElmSpecification } from '../elm.js';
+import type { ElmExport } from '../elm-export.js';
+import { elmExportOf } from '../elm-offers.js';
+import type { ElmValidation, ElmValidator, ElmViolation } from '../elm-validation.js';
 import type { StoredMicroCredential } from '../loaders.js';
 import { MANDATORY_ELEMENTS, OPTIONAL_ELEMENTS, PARTICIPATION_FORMS, type Qualification, type Recognition, STACKABILITY_VALUES, SUPERVISION_VALUES } from '../model.js';
 import { type CatalogueSort, type OutcomeWithLinks, type SkillLinkRow, catalogueSlice } from '../store.js';
@@ -105,11 +107,36 @@ const OfferSkillRef = builder.objectRef<OfferSkill>('MicroCredentialSkill').impl
   }),
 });
 
-const ElmExportRef = builder.objectRef<ElmExport>('ElmExport').implement({
-  description: 'The offer as an ELM v3 LearningAchievementSpecification (JSON, in the shape of the Commission samples). Partial: see unmapped.',
+const ElmViolationRef = builder.objectRef<ElmViolation>('ElmViolation').implement({
+  description: 'One result of checking an ELM document against the Commission\'s SHACL shapes.',
   fields: (t) => ({
-    json: t.string({ resolve: (e) => JSON.stringify(e.specification) }),
-    unmapped: t.exposeStringList('unmapped', { description: 'Elements the offer states that this export leaves out, and why.' }),
+    focusNode: t.exposeString('focusNode', { description: 'The node that breaks the shape: its id, or _:… for a node without one.' }),
+    path: t.exposeString('path', { nullable: true, description: 'The property concerned (full IRI), when the shape names one.' }),
+    message: t.exposeString('message', { description: 'What is wrong, in the shape\'s words.' }),
+    severity: t.exposeString('severity', { description: 'Violation, Warning or Info, as the shape grades it.' }),
+    shape: t.exposeString('shape', { nullable: true, description: 'The shape that was not met.' }),
+  }),
+});
+
+const ElmValidationRef = builder.objectRef<ElmValidation>('ElmValidation').implement({
+  description: 'The export checked as a registry receiving it would: the JSON-LD read with its contexts (held locally), against the shapes of the EDC-generic-full profile.',
+  fields: (t) => ({
+    conforms: t.exposeBoolean('conforms', { description: 'True when no shape reports a violation.' }),
+    violations: t.field({ type: [ElmViolationRef], description: 'Every result, by node and property.', resolve: (v) => v.violations }),
+    profile: t.exposeString('profile', { description: 'The application profile whose shapes were used.' }),
+  }),
+});
+
+const ElmExportRef = builder.objectRef<ElmExport>('ElmExport').implement({
+  description: 'The offer as an ELM v3 JSON-LD document (a Qualification when it has an EQF level, else a LearningAchievementSpecification), modelled as the Commission\'s sample micro-credential models its qualification.',
+  fields: (t) => ({
+    json: t.string({ description: 'The JSON-LD document, with its own @context.', resolve: (e) => JSON.stringify(e.specification) }),
+    unmapped: t.exposeStringList('unmapped', { description: 'Elements the offer holds that the document does not carry, each with the reason; empty when nothing is left out.' }),
+    validation: t.field({
+      type: ElmValidationRef,
+      description: 'The document checked against the Commission\'s SHACL shapes (EDC-generic-full); computed only when asked for.',
+      resolve: async (e, _a, context) => (await context.elmValidator()).validate(e.specification),
+    }),
   }),
 });
 
@@ -204,22 +231,7 @@ MicroCredentialRef.implement({
     elm: t.field({
       type: ElmExportRef,
       description: 'European Learning Model (ELM v3) export (importable again with `hub import catalogue`); learning outcomes carry only curator-confirmed ESCO skills.',
-      resolve: async (m, _a, context) => {
-        const outcomes = await context.loaders.catalogue.outcomes.load(m.id);
-        const confirmed = outcomes.map((o) => o.links.filter((l) => l.state === 'ACCEPTED' || l.state === 'ADDED'));
-        const skills = new Map(
-          (await loadExisting(context.loaders.taxonomy.skill, [...new Set(confirmed.flat().map((l) => l.skillUri))])).map((skill) => [skill.uri, skill]),
-        );
-        return toElmSpecification(
-          m,
-          outcomes.map((o, index) => ({
-            id: o.id,
-            text: o.text,
-            stated: o.stated,
-            confirmedSkills: confirmed[index].flatMap((l) => (skills.has(l.skillUri) ? [{ uri: l.skillUri, preferredLabel: skills.get(l.skillUri)!.preferredLabel }] : [])),
-          })),
-        );
-      },
+      resolve: (m, _a, context) => elmExportOf(context.loaders, m),
     }),
     completeness: t.field({
       type: CompletenessRef,
@@ -325,3 +337,10 @@ builder.queryFields((t) => ({
   ),
 }));
 
+// What ELM validation adds to every request's context (src/server/context.ts).
+declare module '../../graphql/context.js' {
+  interface HubContext {
+    /** The SHACL validator for ELM documents, loaded once per process from ELM_DIR. */
+    elmValidator(): Promise<ElmValidator>;
+  }
+}

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutContext } from '../../src/catalogue/elm-export.js';
+import { elmValidatorFor, unsigned } from '../../src/catalogue/elm-validation.js';
+import type { RunningHub } from '../../src/server/start.js';
+import { freshTestGraph, gql, sharedDataDir, startTestHub, testConfig } from '../helpers.js';
+
+const ELM_DIR = path.join(sharedDataDir, 'elm-v3');
+/** The demo offers the sources give no issuer country for ("International (41 countries)"): ELM needs their awarding body's location. */
+const WITHOUT_COUNTRY = ['iiw-international-welding-engineer', 'iiw-international-welding-practitioner'];
+
+interface Exported {
+  id: string;
+  elm: { json: string; unmapped: string[]; validation: { conforms: boolean; violations: Array<{ focusNode: string; path: string | null; message: string }> } };
+}
+
+describe('ELM exports of the demo catalogue, checked against the Commission shapes', () => {
+  let hub: RunningHub;
+  let offers: Exported[];
+
+  beforeAll(async () => {
+    await freshTestGraph({ seed: true });
+    hub = await startTestHub(); // loads the demo catalogue
+    const response = await gql(hub, `{ microCredentials(first: 100) { edges { node {
+      id elm { json unmapped validation { conforms violations { focusNode path message } } } } } } }`);
+    expect(response.errors).toBeUndefined();
+    offers = response.data.microCredentials.edges.map((edge: { node: Exported }) => edge.node);
+  });
+  afterAll(async () => {
+    await hub?.stop();
+  });
+
+  it('validates every demo offer through the API: all conform but the two whose source names no issuer country, and those say why', () => {
+    expect(offers).toHaveLength(13);
+    const conforming = offers.filter((offer) => offer.elm.validation.conforms).map((offer) => offer.id);
+    expect(conforming).toEqual(offers.map((offer) => offer.id).filter((id) => !WITHOUT_COUNTRY.includes(id)));
+    for (const offer of offers.filter((o) => WITHOUT_COUNTRY.includes(o.id))) {
+      expect(offer.elm.validation.violations).toEqual([
+        { focusNode: `urn:skills-hub:organisation:${offer.id}:1`, path: 'http://data.europa.eu/snb/model/elm/location', message: 'Less than 1 values' },
+      ]);
+      expect(offer.elm.unmapped).toEqual(['awarding body location: the offer names no EU or EEA issuer country, and ELM requires each awarding body to have a location']);
+    }
+    for (const offer of offers.filter((o) => !WITHOUT_COUNTRY.includes(o.id))) expect([offer.id, offer.elm.unmapped]).toEqual([offer.id, []]);
+  });
+
+  it('exports documents that also conform inside the Commission sample credential, in place of its qualification', async () => {
+    const validator = await elmValidatorFor(ELM_DIR);
+    const carrier = unsigned(JSON.parse(fs.readFileSync(path.join(ELM_DIR, 'samples', 'Sample-MC-Annex1-signed.jsonld'), 'utf8'))) as { credentialSubject: { hasClaim: { specifiedBy: unknown } } };
+    for (const offer of offers.filter((o) => !WITHOUT_COUNTRY.includes(o.id))) {
+      const document = JSON.parse(offer.elm.json);
+      expect(document['@context']).toEqual(['https://www.w3.org/2018/credentials/v1', 'http://data.europa.eu/snb/model/context/edc-ap']);
+      const credential = structuredClone(carrier);
+      credential.credentialSubject.hasClaim.specifiedBy = withoutContext(document);
+      expect([offer.id, (await validator.validate(credential)).violations]).toEqual([offer.id, []]);
+    }
+  });
+
+  it('writes one file per offer with `hub export elm`, and `hub validate elm` passes a conforming one and fails the others with exit code 1', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'elm-export-'));
+    const env = { ...process.env, NEO4J_URI: testConfig().neo4j.uri!, LOG_LEVEL: 'warn' };
+    const hubCli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/hub.ts', ...args], { env, encoding: 'utf8' });
+    const exported = hubCli('export', 'elm', '--out', out);
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toContain('11 of 13 export(s) conform to http://data.europa.eu/snb/model/ap/edc-generic-full');
+    expect(fs.readdirSync(out).sort()).toEqual(offers.map((offer) => `${offer.id}.jsonld`).sort());
+    const fromFile = JSON.parse(fs.readFileSync(path.join(out, 'ie-sta-aquafarming.jsonld'), 'utf8'));
+    expect(fromFile).toEqual(JSON.parse(offers.find((o) => o.id === 'ie-sta-aquafarming')!.elm.json));
+
+    const good = hubCli('validate', 'elm', path.join(out, 'ie-sta-aquafarming.jsonld'));
+    expect([good.status, good.stdout.trim()]).toEqual([0, `${path.join(out, 'ie-sta-aquafarming.jsonld')}: conforms to http://data.europa.eu/snb/model/ap/edc-generic-full`]);
+    const bad = hubCli('validate', 'elm', path.join(out, `${WITHOUT_COUNTRY[0]}.jsonld`));
+    expect(bad.status).toBe(1);
+    expect(bad.stdout.split('\n')[0]).toBe(`Violation  urn:skills-hub:organisation:${WITHOUT_COUNTRY[0]}:1  http://data.europa.eu/snb/model/elm/location  Less than 1 values`);
+    const notElm = hubCli('validate', 'elm', path.join(process.cwd(), 'package.json'));
+    expect([notElm.status, notElm.stderr.trim()]).toEqual([1, `error: ${path.join(process.cwd(), 'package.json')}: the document has no @context, so a JSON-LD processor reads no id or type from it (an ELM document names http://data.europa.eu/snb/model/context/edc-ap)`]);
+  });
+});
