@@ -19,7 +19,7 @@ import type { MicroCredential, SUPERVISION_VALUES } from './model.js';
  *   and region                            requires) in the issuer countries; the region as the location's geographicName
  *   participation form                  → mode (online, blended, presential)
  *   languages                           → language (EU language authority table)
- *   prerequisites                       → entryRequirement (one Note, one line per prerequisite)
+ *   prerequisites                       → entryRequirement (one Note, one line per prerequisite; "None" when the offer states none)
  *   type of assessment                  → provenBy, a LearningAssessmentSpecification with that title
  *   supervision and identity check, quality assurance, national level, stackability, further information
  *                                       → additionalNote, one Note each, its text led by the element's name:
@@ -56,6 +56,9 @@ export const NOTE_LEADS = {
 } as const;
 
 const text = (value: string) => ({ en: value });
+
+/** The entry requirement of an offer that states it has none. */
+export const NO_PREREQUISITES = 'None';
 
 /** Hours as an xsd:duration: whole hours, minutes, and seconds only when needed (PT97H30M, not PT97.5H). */
 export function hoursAsDuration(hours: number): string {
@@ -121,8 +124,9 @@ export function toElmSpecification(credential: MicroCredential, outcomes: ElmOut
   });
   if (languages.length > 0) spec.language = languages;
 
-  if (credential.prerequisites && credential.prerequisites.length > 0) {
-    spec.entryRequirement = { id: `urn:skills-hub:note:entryRequirement:${id}`, type: 'Note', noteLiteral: text(credential.prerequisites.join('\n')) };
+  // An empty list is a statement (no prerequisites), unlike an absent one (not specified).
+  if (credential.prerequisites) {
+    spec.entryRequirement = { id: `urn:skills-hub:note:entryRequirement:${id}`, type: 'Note', noteLiteral: text(credential.prerequisites.length > 0 ? credential.prerequisites.join('\n') : NO_PREREQUISITES) };
   }
 
   if (credential.assessmentType) {
@@ -169,7 +173,7 @@ export function toElmSpecification(credential: MicroCredential, outcomes: ElmOut
   const notes: Array<[lead: string, value: string | null]> = [
     [NOTE_LEADS.supervision, credential.supervision ? SUPERVISION_TEXT[credential.supervision as keyof typeof SUPERVISION_TEXT] ?? credential.supervision : null],
     [NOTE_LEADS.qualityAssurance, credential.qualityAssurance],
-    [NOTE_LEADS.nationalLevel, credential.nationalLevel !== null ? `${credential.nationalFramework ?? 'national framework'} level ${credential.nationalLevel}` : null],
+    [NOTE_LEADS.nationalLevel, nationalLevelText(credential)],
     [NOTE_LEADS.stackability, stackabilityText(credential)],
     [NOTE_LEADS.furtherInformation, credential.furtherInformation],
     [NOTE_LEADS.workloadConversion, credential.workloadEcts !== null && credential.workloadUnit !== 'ECTS' ? credential.workloadConversion : null],
@@ -195,6 +199,11 @@ export const SUPERVISION_TEXT: Record<(typeof SUPERVISION_VALUES)[number], strin
   SUPERVISED_ONLINE: 'supervised online or onsite with identity verification (online)',
   ONSITE_WITH_IDENTITY_VERIFICATION: 'supervised onsite with identity verification',
 };
+
+function nationalLevelText(credential: MicroCredential): string | null {
+  if (credential.nationalLevel !== null) return `${credential.nationalFramework ?? 'national framework'} level ${credential.nationalLevel}`;
+  return credential.nationalFramework !== null ? `${credential.nationalFramework} (level not stated)` : null;
+}
 
 function stackabilityText(credential: MicroCredential): string | null {
   if (credential.stackability === null) return null;

@@ -1,4 +1,4 @@
-import { HUB_SPEC_PREFIX, NOTE_LEADS, SUPERVISION_TEXT } from './elm-export.js';
+import { HUB_SPEC_PREFIX, NO_PREREQUISITES, NOTE_LEADS, SUPERVISION_TEXT } from './elm-export.js';
 import { COUNTRIES, COUNTRY_AUTHORITY, ECTS_FRAMEWORK, LANGUAGE_AUTHORITY, LANGUAGE_AUTHORITY_URI, MODES, SUPERVISION } from './elm-vocabularies.js';
 import type { MicroCredentialInput } from './model.js';
 
@@ -106,6 +106,11 @@ export function fromElmDocument(document: unknown): ElmReading {
     const notRead = Object.keys(specification).filter((key) => !READ_PROPERTIES.has(key));
     const input = readSpecification(specification, claim, notRead);
     input.id = offerId(specification, index);
+    // The hub's own export names no outside source: the offer keeps the source the catalogue records for it.
+    if (typeof specification.id === 'string' && specification.id.startsWith(HUB_SPEC_PREFIX)) {
+      delete input.sourceName;
+      delete input.sourceReference;
+    }
     reading.microCredentials.push(input);
     if (notRead.length > 0) {
       reading.notRead.push(`ELM ${typesOf(specification).join('/')} '${typeof specification.id === 'string' ? specification.id : index + 1}': not read: ${notRead.join(', ')}`);
@@ -157,6 +162,7 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
   const eqfLevel = conceptId(specification.eqfLevel)?.match(/\/eqf\/(\d)$/)?.[1];
   // One prerequisite a line (ELM allows one entry-requirement note).
   const entryRequirements = asList(specification.entryRequirement).flatMap((note) => (literal(note) ?? '').split('\n')).map((line) => line.trim() || null);
+  const noPrerequisites = entryRequirements.length === 1 && entryRequirements[0]?.toLowerCase() === NO_PREREQUISITES.toLowerCase();
   // Issuer regions: the NUTS codes our exports write as a location's geographic name.
   const regions = new Set(locations.flatMap((location) => literals(location.geographicName)).map((name) => /^NUTS ([A-Z]{2}[0-9A-Z]{0,3})$/.exec(name)?.[1] ?? null));
   // Annex I elements ELM has no specification property for, as our exports write them: a note each, led by the element's name.
@@ -164,7 +170,7 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
   const noteOf = (lead: string) => notes.find((note) => note.startsWith(`${lead}: `))?.slice(lead.length + 2) ?? null;
   for (const note of notes) if (!Object.values(NOTE_LEADS).some((lead) => note.startsWith(`${lead}: `))) notRead.push(`additionalNote "${note.slice(0, 60)}"`);
   const supervisionNote = noteOf(NOTE_LEADS.supervision);
-  const nationalLevel = /^(.*) level (\S+)$/.exec(noteOf(NOTE_LEADS.nationalLevel) ?? '');
+  const nationalLevel = /^(.*?)(?: level (\S+)| \(level not stated\))$/.exec(noteOf(NOTE_LEADS.nationalLevel) ?? '');
   const stackable = /^stackable(?: into (.+))?$/s.exec(noteOf(NOTE_LEADS.stackability) ?? '');
   const present = <T>(values: Iterable<T | null>): T[] => [...values].filter((value): value is T => value !== null);
 
@@ -179,7 +185,7 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
     workloadUnit: ects ? 'ECTS' : hours !== null ? 'HOURS' : null,
     participationForm: fromVocabulary(conceptId(specification.mode), PARTICIPATION_FORM_BY_URI, 'mode'),
     languages: present(asList(specification.language).map((concept) => fromVocabulary(conceptId(concept), LANGUAGE_BY_URI, 'language'))),
-    prerequisites: present(entryRequirements),
+    prerequisites: noPrerequisites ? [] : present(entryRequirements),
     assessmentType: present(assessmentTitles).join('; ') || present(asList(specification.provenBy).map((spec) => literal(spec.title))).join('; ') || null,
     supervision: fromVocabulary(supervisionUri, SUPERVISION_BY_URI, 'idVerification') ?? (supervisionNote ? (SUPERVISION_BY_TEXT.get(supervisionNote) ?? null) : null),
     issuerRegions: present(regions),
@@ -195,7 +201,7 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
   // Absent stays absent (not specified); awardingBodies stays even when empty, so validation names it.
   for (const key of Object.keys(input) as Array<keyof MicroCredentialInput>) {
     const value = input[key];
-    if (value === null || (Array.isArray(value) && value.length === 0 && key !== 'awardingBodies')) delete input[key];
+    if (value === null || (Array.isArray(value) && value.length === 0 && key !== 'awardingBodies' && !(key === 'prerequisites' && noPrerequisites))) delete input[key];
   }
   return input;
 }

@@ -9,6 +9,7 @@ import { ElmDocumentError, type ElmValidator } from './elm-validation.js';
 import { relinkOutcomes } from './linking.js';
 import {
   type FieldError,
+  MICRO_CREDENTIAL_FIELDS,
   type MicroCredential,
   type MicroCredentialInput,
   type Provider,
@@ -21,7 +22,7 @@ import {
   validateProvider,
   validateQualification,
 } from './model.js';
-import { existingProviderIds, existingStackTargets, outcomeId, upsertMicroCredentials, upsertProviders, upsertQualifications } from './store.js';
+import { existingProviderIds, existingStackTargets, microCredentialsById, outcomeId, upsertMicroCredentials, upsertProviders, upsertQualifications } from './store.js';
 
 /**
  * Catalogue files: JSON ({ "providers": [...], "qualifications": [...], "microCredentials": [...] }, fields as in the GraphQL
@@ -245,7 +246,9 @@ export async function importCatalogue(
   release: ReleaseLinker | null,
   options: { skipInvalid?: boolean; elmValidator?: ElmValidator } = {},
 ): Promise<CatalogueImportSummary> {
-  const read = readCatalogueFile(file);
+  const fileRead = readCatalogueFile(file);
+  // An ELM document carries part of what the catalogue holds: what it leaves out keeps the catalogue's value.
+  const read = fileRead.elmDocument !== undefined ? await keepWhatTheDocumentLeavesOut(graph, fileRead) : fileRead;
   // An ELM document is checked against the Commission's shapes too; what breaks them is reported, not refused
   // (the Annex I elements the catalogue requires are checked below, and refused as always).
   const shapeNotes = read.elmDocument !== undefined && options.elmValidator ? await shapeWarnings(options.elmValidator, read.elmDocument) : [];
@@ -269,6 +272,36 @@ export async function importCatalogue(
     skipped: catalogue.errors.map(formatFieldError),
     notes: [...(read.notes ?? []), ...shapeNotes],
   };
+}
+
+/** Fields of an offer computed from others on validation: never taken from a stored record. */
+const DERIVED_FIELDS = new Set(['workloadHours', 'workloadEcts', 'workloadConversion']);
+
+/**
+ * An ELM document states only the Annex I elements it carries (and none of the catalogue's own, such as
+ * cost or sectors). For an offer the catalogue already holds, every element the document leaves out keeps
+ * its stored value instead of being cleared, and a note names them; the workload's value and unit go together.
+ */
+async function keepWhatTheDocumentLeavesOut(graph: GraphClient, read: CatalogueFile): Promise<CatalogueFile> {
+  const ids = read.microCredentials.map((m) => m?.id).filter((id): id is string => typeof id === 'string');
+  const stored = new Map((await microCredentialsById(graph, ids)).map((m) => [m.id, m]));
+  const notes: string[] = [];
+  const microCredentials = read.microCredentials.map((input) => {
+    const current = input?.id ? stored.get(input.id) : undefined;
+    if (!current) return input;
+    const merged: Record<string, unknown> = { ...input };
+    const kept: string[] = [];
+    for (const field of MICRO_CREDENTIAL_FIELDS) {
+      if (DERIVED_FIELDS.has(field) || field in input) continue;
+      if (field === 'workloadUnit' && 'workloadValue' in input) continue;
+      const value = current[field];
+      merged[field] = value;
+      if (value !== null && !(Array.isArray(value) && value.length === 0 && field !== 'prerequisites')) kept.push(field);
+    }
+    if (kept.length > 0) notes.push(`microCredential '${current.id}': kept as the catalogue holds them (not in the document): ${kept.join(', ')}`);
+    return merged as MicroCredentialInput;
+  });
+  return { ...read, microCredentials, notes: [...(read.notes ?? []), ...notes] };
 }
 
 async function shapeWarnings(validator: ElmValidator, document: unknown): Promise<string[]> {

@@ -59,7 +59,9 @@ export async function upsertMicroCredentials(tx: WriteTransaction, credentials: 
   const rows = credentials.map((credential) => {
     // Recognitions are nested records, so they become nodes rather than properties.
     const { providerId, stacksInto, targetOccupations, recognitions, ...props } = credential;
-    return { props, hash: contentHash(credential), providerId, stacksInto: stacksInto ?? [], targetOccupations: targetOccupations ?? [], recognitions, outcomes: outcomesOf(credential) };
+    // The graph keeps "none" and "not given" alike for these two lists, so the hash does too: a record read back hashes as it was written.
+    const stored = { ...credential, stacksInto: stacksInto ?? [], targetOccupations: targetOccupations ?? [] };
+    return { props, hash: contentHash(stored), providerId, stacksInto: stored.stacksInto, targetOccupations: stored.targetOccupations, recognitions, outcomes: outcomesOf(credential) };
   });
   await tx.run(
     `UNWIND $rows AS row

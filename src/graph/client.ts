@@ -23,8 +23,8 @@ export interface WriteTransaction {
  * The only door to Neo4j. Reads are routed to readers and writes to the leader, so the same code runs on
  * the local launcher, a standalone server, a cluster or Aura.
  *
- * A read is one auto-commit query in a READ session: one network exchange, where a managed transaction
- * adds BEGIN and COMMIT (it halved the driver's CPU per read on this machine). It is retried on transient
+ * A read is one auto-commit query in a READ session: one network exchange, and less of the driver's CPU,
+ * than a managed transaction, which adds BEGIN and COMMIT. It is retried on transient
  * errors as `executeRead` would be. Every session shares the driver's bookmark manager, so a read sees each
  * write this process committed before it, on a cluster too.
  */

@@ -6,11 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withoutContext } from '../../src/catalogue/elm-export.js';
 import { elmValidatorFor, unsigned } from '../../src/catalogue/elm-validation.js';
 import type { RunningHub } from '../../src/server/start.js';
-import { freshTestGraph, gql, sharedDataDir, startTestHub, testConfig } from '../helpers.js';
+import { freshTestGraph, gql, graphFingerprint, sharedDataDir, startTestHub, testConfig } from '../helpers.js';
+import { importCatalogue } from '../../src/catalogue/import.js';
+import type { GraphClient } from '../../src/graph/client.js';
+import { SkillLinkerCache } from '../../src/linking/cache.js';
 
 const ELM_DIR = path.join(sharedDataDir, 'elm-v3');
 /** The demo offers the sources give no issuer country for ("International (41 countries)"): ELM needs their awarding body's location. */
 const WITHOUT_COUNTRY = ['iiw-international-welding-engineer', 'iiw-international-welding-practitioner'];
+/** What the demo's aquafarming offer holds that an ELM export has no place for: the catalogue's own fields and the entry's source. */
+const KEPT_FROM_CATALOGUE = ['providerId', 'durationText', 'sectors', 'status', 'sourceName', 'sourceReference'];
 
 interface Exported {
   id: string;
@@ -19,10 +24,11 @@ interface Exported {
 
 describe('ELM exports of the demo catalogue, checked against the Commission shapes', () => {
   let hub: RunningHub;
+  let graph: GraphClient;
   let offers: Exported[];
 
   beforeAll(async () => {
-    await freshTestGraph({ seed: true });
+    graph = await freshTestGraph({ seed: true });
     hub = await startTestHub(); // loads the demo catalogue
     const response = await gql(hub, `{ microCredentials(first: 100) { edges { node {
       id elm { json unmapped validation { conforms violations { focusNode path message } } } } } } }`);
@@ -76,5 +82,29 @@ describe('ELM exports of the demo catalogue, checked against the Commission shap
     expect(bad.stdout.split('\n')[0]).toBe(`Violation  urn:skills-hub:organisation:${WITHOUT_COUNTRY[0]}:1  http://data.europa.eu/snb/model/elm/location  Less than 1 values`);
     const notElm = hubCli('validate', 'elm', path.join(process.cwd(), 'package.json'));
     expect([notElm.status, notElm.stderr.trim()]).toEqual([1, `error: ${path.join(process.cwd(), 'package.json')}: the document has no @context, so a JSON-LD processor reads no id or type from it (an ELM document names http://data.europa.eu/snb/model/context/edc-ap)`]);
+  });
+
+  it('re-imports an export exactly as exported without changing anything, not even updatedAt, and never clears what a document leaves out', async () => {
+    const release = await new SkillLinkerCache().get(graph);
+    const elmValidator = await elmValidatorFor(ELM_DIR);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elm-reimport-'));
+    const exported = JSON.parse(offers.find((o) => o.id === 'ie-sta-aquafarming')!.elm.json);
+    const file = path.join(dir, 'ie-sta-aquafarming.jsonld');
+    fs.writeFileSync(file, JSON.stringify(exported));
+    const before = await graphFingerprint(graph);
+    const summary = await importCatalogue(graph, file, release, { elmValidator });
+    expect(await graphFingerprint(graph)).toEqual(before);
+    expect(summary.notes).toEqual([`microCredential 'ie-sta-aquafarming': kept as the catalogue holds them (not in the document): ${KEPT_FROM_CATALOGUE.join(', ')}`]);
+
+    // A document without the quality-assurance note keeps the quality assurance the hub holds, and says so.
+    const query = '{ microCredential(id: "ie-sta-aquafarming") { qualityAssurance updatedAt sourceReference } }';
+    const held = (await gql(hub, query)).data.microCredential;
+    const withoutQa = { ...exported, additionalNote: exported.additionalNote.filter((note: { noteLiteral: { en: string } }) => !note.noteLiteral.en.startsWith('Quality assurance:')) };
+    fs.writeFileSync(file, JSON.stringify(withoutQa));
+    const partial = await importCatalogue(graph, file, release, { elmValidator });
+    expect((await gql(hub, query)).data.microCredential).toEqual(held);
+    expect(held.qualityAssurance).toBe('QQI validation of the programme; statutory external review of the provider');
+    expect(partial.notes[0]).toContain('qualityAssurance');
+    expect(await graphFingerprint(graph)).toEqual(before);
   });
 });

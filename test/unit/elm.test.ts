@@ -123,6 +123,9 @@ describe('fromElmDocument', () => {
       eqfLevel: 5, workloadValue: 4, workloadUnit: 'ECTS', participationForm: 'ONLINE', languages: ['en', 'ga'], prerequisites: ['basic welding', 'a safety course'],
       learningOutcomes: ['Inspect welds', 'Write an inspection report'],
     },
+    'no prerequisites (an empty list), a national framework without a level': {
+      title: 'Aquafarming', awardingBodies: ['QQI'], issuerCountries: ['IE'], prerequisites: [], nationalFramework: 'Irish NFQ', participationForm: 'BLENDED',
+    },
     'no prerequisite stated, every note, hours with a fraction': {
       title: 'Retail guidance', awardingBodies: ['AMU centre'], issuerCountries: ['DK'], workloadValue: 97.5, workloadUnit: 'HOURS', participationForm: 'ONSITE',
       nationalLevel: '4', nationalFramework: 'Danish NQF', assessmentType: 'Practical test', qualityAssurance: 'Ministry approval', supervision: 'ONSITE_WITH_IDENTITY_VERIFICATION',
