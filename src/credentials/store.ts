@@ -49,10 +49,12 @@ export class AuditBatcher {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0);
       try {
-        await this.graph.writeTransaction((tx) =>
-          tx.run('UNWIND $events AS e CREATE (:AuditEvent {id: randomUUID(), at: datetime.realtime(), actor: e.actor, action: e.action, subject: e.subject, detail: e.detail})', {
-            events: batch.map((b) => b.event),
-          }),
+        // One statement, so one auto-commit exchange is all or nothing for the batch; retried on transient
+        // errors, so an event is on record at least once (twice only if a failure came after its commit).
+        await this.graph.runAutoCommit(
+          'UNWIND $events AS e CREATE (:AuditEvent {id: randomUUID(), at: datetime.realtime(), actor: e.actor, action: e.action, subject: e.subject, detail: e.detail})',
+          { events: batch.map((b) => b.event) },
+          { retryTransient: true },
         );
         for (const b of batch) b.resolve();
       } catch (error) {

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { GraphUnavailableError } from '../errors.js';
 import { GroupRead } from './group-read.js';
 
-/** How long a read keeps retrying transient errors (a leader switch, a restarting server), as the driver's own default. */
+/** How long a read (or a retried append) keeps retrying transient errors, as the driver's own default for transactions. */
 const READ_RETRY_MS = 30_000;
 
 /** Counts database round trips; one per request lets tests and the bench prove there is no N+1. */
@@ -47,19 +47,15 @@ export class GraphClient {
 
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     this.counter.count += 1;
-    const started = Date.now();
-    for (let attempt = 0; ; attempt++) {
+    return this.retryingTransient(async () => {
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
       try {
         const result = await session.run(cypher, params);
         return result.records.map((record) => record.toObject() as T);
-      } catch (error) {
-        if (!neo4j.isRetryableError(error) || Date.now() - started > READ_RETRY_MS) throw error;
-        await sleep(Math.min(1000, 50 * 2 ** attempt));
       } finally {
         await session.close();
       }
-    }
+    });
   }
 
   /**
@@ -106,14 +102,35 @@ export class GraphClient {
     }
   }
 
-  /** Auto-commit: for schema statements (constraints, indexes) and CALL { … } IN TRANSACTIONS. */
-  async runAutoCommit(cypher: string): Promise<void> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
-    try {
-      this.counter.count += 1;
-      await session.run(cypher);
-    } finally {
-      await session.close();
+  /**
+   * Auto-commit: one statement, atomic on its own, in one network exchange (no BEGIN and COMMIT). For schema
+   * statements, CALL { … } IN TRANSACTIONS, and single-statement appends such as the audit trail's batches.
+   * `retryTransient` retries transient errors as reads are retried: only for a statement that may, rarely,
+   * be applied twice (a failure can come after the commit), such as appending audit events.
+   */
+  async runAutoCommit(cypher: string, params: Params = {}, options: { retryTransient?: boolean } = {}): Promise<void> {
+    this.counter.count += 1;
+    const once = async () => {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
+      try {
+        await session.run(cypher, params);
+      } finally {
+        await session.close();
+      }
+    };
+    await (options.retryTransient ? this.retryingTransient(once) : once());
+  }
+
+  /** Runs `work` again on transient errors (a leader switch, a restarting server) for up to READ_RETRY_MS, backing off. */
+  private async retryingTransient<T>(work: () => Promise<T>): Promise<T> {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!neo4j.isRetryableError(error) || Date.now() - started > READ_RETRY_MS) throw error;
+        await sleep(Math.min(1000, 50 * 2 ** attempt));
+      }
     }
   }
 

@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors.js';
 import type { HubContext } from '../graphql/context.js';
 import { type ProfileRow, readProfile } from './profile-store.js';
 
-/** Access to jobseeker profiles: the counsellor who made one, or an admin; every read recorded in the audit trail. */
+/** Access to jobseeker profiles: the counsellor who made one, or an admin; every read, and every refused attempt, recorded in the audit trail. */
 
 /** Audit events about a profile name it by its random id, never by the person's reference or pseudonym. */
 export const auditSubject = (id: string) => `jobseeker:${id}`;
@@ -14,6 +14,8 @@ export async function profileFor(context: HubContext, id: string, action: string
   const profile = await readProfile({ run: (cypher, params) => context.graph.read(cypher, params) }, id);
   if (!profile) throw new NotFoundError(`jobseeker profile '${id}'`);
   if (profile.counsellor !== context.caller.name && !hasRole(context.caller, 'admin')) {
+    // An attempt on someone else's profile is on record too.
+    await context.auditRead({ actor: context.caller.name, action: `${action} refused`, subject: auditSubject(id), detail: 'the profile belongs to another counsellor' });
     throw new GraphQLError(`jobseeker profile '${id}' belongs to another counsellor`, { extensions: { code: 'FORBIDDEN' } });
   }
   // Nothing of the profile is returned before the read is on record.

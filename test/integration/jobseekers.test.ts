@@ -110,13 +110,14 @@ describe('jobseeker profiles: pseudonymous, owned, audited and erasable', () => 
     expect((await call(READ, { id: 'no-such-profile' }, KEYS.ana)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('audits every read and change of a profile under its id, never the reference or the pseudonym', async () => {
+  it('audits every read and change of a profile, and every refused attempt, under its id, never the reference or the pseudonym', async () => {
     const profile = await create();
     await call(READ, { id: profile.id }, KEYS.ana);
     await call(READ, { id: profile.id }, KEYS.ben);
     await call(MATCH, { id: profile.id }, KEYS.ana);
     const events = (await call(AUDIT, {}, KEYS.ops)).data.auditEvents.filter((e: { subject: string }) => e.subject === `jobseeker:${profile.id}`);
-    expect(events.map((e: { actor: string; action: string }) => `${e.actor} ${e.action}`).reverse()).toEqual(['ana create jobseeker', 'ana read jobseeker', 'ana read jobseeker', 'ana match jobseeker']);
+    expect(events.map((e: { actor: string; action: string }) => `${e.actor} ${e.action}`).reverse()).toEqual(['ana create jobseeker', 'ana read jobseeker', 'ana read jobseeker', 'ben read jobseeker refused', 'ana match jobseeker']);
+    expect(events.find((e: { actor: string }) => e.actor === 'ben').detail).toBe('the profile belongs to another counsellor');
     // Concurrent reads are audited together (one transaction for those arriving together), each of them.
     await Promise.all(Array.from({ length: 8 }, () => call(READ, { id: profile.id }, KEYS.ana)));
     const [{ reads }] = await graph.read<{ reads: number }>("MATCH (e:AuditEvent {subject: $subject, action: 'read jobseeker'}) RETURN count(e) AS reads", { subject: `jobseeker:${profile.id}` });
