@@ -35,7 +35,7 @@ export interface ElmReading {
 const SPECIFICATION_TYPES = ['LearningAchievementSpecification', 'Qualification'];
 const READ_PROPERTIES = new Set([
   '@context', 'id', 'type', 'title', 'description', 'learningOutcome', 'eqfLevel', 'creditPoint', 'volumeOfLearning', 'mode', 'language',
-  'entryRequirement', 'awardingOpportunity', 'additionalNote', 'provenBy',
+  'entryRequirement', 'awardingOpportunity', 'additionalNote', 'provenBy', 'nqfLevel',
 ]);
 
 const asList = (value: unknown): Node[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).filter((item): item is Node => typeof item === 'object' && item !== null);
@@ -171,6 +171,10 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
   for (const note of notes) if (!Object.values(NOTE_LEADS).some((lead) => note.startsWith(`${lead}: `))) notRead.push(`additionalNote "${note.slice(0, 60)}"`);
   const supervisionNote = noteOf(NOTE_LEADS.supervision);
   const nationalLevel = /^(.*?)(?: level (\S+)| \(level not stated\))$/.exec(noteOf(NOTE_LEADS.nationalLevel) ?? '');
+  // A national level as the sample states it: a QDR concept whose label names framework and level ("RQF Level 6").
+  const nqfLabel = asList(specification.nqfLevel).map((concept) => literal(concept.prefLabel)).find((label) => label !== null) ?? null;
+  const nqfLevel = /^(.+?) level (\S+)$/i.exec(nqfLabel ?? '');
+  if (asList(specification.nqfLevel).length > 0 && !nqfLevel) notRead.push(`nqfLevel ${conceptId(specification.nqfLevel) ?? ''} ("${nqfLabel ?? ''}": no framework and level in its label)`);
   const stackable = /^stackable(?: into (.+))?$/s.exec(noteOf(NOTE_LEADS.stackability) ?? '');
   const present = <T>(values: Iterable<T | null>): T[] => [...values].filter((value): value is T => value !== null);
 
@@ -191,8 +195,8 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
     issuerRegions: present(regions),
     qualityAssurance: noteOf(NOTE_LEADS.qualityAssurance),
     furtherInformation: noteOf(NOTE_LEADS.furtherInformation),
-    nationalFramework: nationalLevel?.[1] ?? null,
-    nationalLevel: nationalLevel?.[2] ?? null,
+    nationalFramework: nationalLevel?.[1] ?? nqfLevel?.[1] ?? null,
+    nationalLevel: nationalLevel?.[2] ?? nqfLevel?.[2] ?? null,
     stackability: stackable ? 'STACKABLE' : noteOf(NOTE_LEADS.stackability) === 'stand-alone' ? 'STANDALONE' : null,
     stacksInto: stackable?.[1]?.split('\n') ?? null,
     sourceName: 'European Learning Model (ELM v3) document',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fromElmDocument } from '../../src/catalogue/elm.js';
 import { toElmSpecification, withoutContext } from '../../src/catalogue/elm-export.js';
 import { ElmDocumentError, type ElmValidator, elmValidatorFor, unsigned } from '../../src/catalogue/elm-validation.js';
 import { validateMicroCredential } from '../../src/catalogue/model.js';
@@ -49,6 +50,36 @@ describe('ELM exports against the Commission shapes (EDC-generic-full)', () => {
     const draft = await validator.validate(readJson('Sample-MC-Annex1-unsigned.jsonld'));
     expect(draft.conforms).toBe(false);
     expect(draft.violations.map((v) => v.path)).toEqual(['https://www.w3.org/2018/credentials#issued', 'https://www.w3.org/2018/credentials#issuer']);
+  });
+
+  it('reads every Annex I element the Commission\'s sample carries, naming the ELM properties it does not read', () => {
+    const reading = fromElmDocument(unsigned(readJson('Sample-MC-Annex1-signed.jsonld')));
+    expect(reading.microCredentials).toEqual([{
+      id: 'elm:urn:epass:qualification:1',
+      title: 'Digital micro-credential creation',
+      awardingBodies: ['University of Zed'],
+      issuerCountries: ['IE'],
+      learningOutcomes: ['Communication, collaboration and creativity', 'Developing digital content'],
+      eqfLevel: 6,
+      nationalFramework: 'RQF',
+      nationalLevel: '6',
+      workloadValue: 2,
+      workloadUnit: 'ECTS',
+      participationForm: 'BLENDED',
+      languages: ['en'],
+      prerequisites: ['The learner needs to have an EDC Online Credential Builder account, that requires an EU Login ID.'],
+      assessmentType: 'Digital artefact assessment',
+      supervision: 'UNSUPERVISED_NO_IDENTITY_VERIFICATION',
+      sourceName: 'European Learning Model (ELM v3) document',
+      sourceReference: 'urn:epass:qualification:1',
+    }]);
+    expect(reading.statedSkills.map((link) => link.skillUri)).toEqual([
+      'http://data.europa.eu/esco/skill/ccdf3597-5c80-410f-896d-e1bdfa223de9',
+      'http://data.europa.eu/esco/skill/80f308e6-0e09-404a-80cd-ec5f50f6f304',
+      'http://data.europa.eu/esco/skill/326809fc-238d-40c2-881e-40042f7f2f0d',
+      'http://data.europa.eu/esco/skill/5fd5c985-eaaa-47aa-8314-62359c54505a',
+    ]);
+    expect(reading.notRead).toEqual(["ELM Qualification 'urn:epass:qualification:1': not read: thematicArea, isPartialQualification, learningSetting, maximumDuration, dcType"]);
   });
 
   for (const [paths, credential] of Object.entries(HAND_MADE)) {

@@ -226,7 +226,7 @@ describe('fromElmDocument', () => {
       ['Explain credential standards', 'b1'],
       ['Explain credential standards', 'b2'],
     ]);
-    expect(reading.notRead).toEqual([`ELM Qualification 'urn:epass:qualification:1': not read: nqfLevel, maximumDuration`]);
+    expect(reading.notRead).toEqual([`ELM Qualification 'urn:epass:qualification:1': not read: maximumDuration, nqfLevel http://data.europa.eu/snb/qdr/c_example ("Level 8 (national)": no framework and level in its label)`]);
     expect(validateMicroCredential(reading.microCredentials[0]).ok).toBe(true);
   });
 
