@@ -1,6 +1,7 @@
 import { type Loaders, loadExisting } from '../graphql/context.js';
 import { type ElmExport, toElmSpecification } from './elm-export.js';
 import type { StoredMicroCredential } from './loaders.js';
+import { confirmedByCurator } from './store.js';
 
 /**
  * The ELM export of stored offers, as the API and `hub export elm` give it: each learning outcome with the
@@ -8,7 +9,7 @@ import type { StoredMicroCredential } from './loaders.js';
  */
 export async function elmExportOf(loaders: Loaders, offer: StoredMicroCredential): Promise<ElmExport> {
   const outcomes = await loaders.catalogue.outcomes.load(offer.id);
-  const confirmed = outcomes.map((o) => o.links.filter((l) => l.state === 'ACCEPTED' || l.state === 'ADDED'));
+  const confirmed = outcomes.map((o) => o.links.filter(confirmedByCurator));
   const skills = new Map((await loadExisting(loaders.taxonomy.skill, [...new Set(confirmed.flat().map((l) => l.skillUri))])).map((skill) => [skill.uri, skill]));
   return toElmSpecification(
     offer,

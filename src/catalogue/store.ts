@@ -163,6 +163,9 @@ export async function providersById(graph: GraphClient, ids: readonly string[]):
   return rows.map((row) => withNulls<Provider>(row.provider, PROVIDER_FIELDS));
 }
 
+/** A link a curator accepted or added: a confirmed claim, unlike a suggestion (exports publish only these). */
+export const confirmedByCurator = (link: { state: string }) => link.state === 'ACCEPTED' || link.state === 'ADDED';
+
 export interface SkillLinkRow {
   outcomeId: string;
   skillUri: string;

@@ -5,7 +5,8 @@ import { EDC_GENERIC_FULL, ElmDocumentError, elmValidatorFor } from '../catalogu
 import { loadExisting } from '../graphql/context.js';
 import { loadConfig } from '../config.js';
 import { openGraph } from '../graph/open.js';
-import { createLoaders } from '../server/context.js';
+import { createCatalogueLoaders } from '../catalogue/loaders.js';
+import { createTaxonomyLoaders } from '../taxonomy/loaders.js';
 
 /**
  * `hub export elm` and `hub validate elm`: ELM v3 files for providers and registries, checked against the
@@ -22,7 +23,8 @@ export async function exportElmCommand(options: { id?: string; outDir: string })
     const ids = options.id
       ? [options.id]
       : (await open.graph.read<{ id: string }>('MATCH (m:MicroCredential) RETURN m.id AS id ORDER BY id')).map((row) => row.id);
-    const loaders = createLoaders(open.graph);
+    // The loaders elmExportOf reads through, straight from their capabilities (no taxonomy snapshot in a CLI run).
+    const loaders = { catalogue: createCatalogueLoaders(open.graph), taxonomy: createTaxonomyLoaders(open.graph) };
     const offers = await loadExisting(loaders.catalogue.microCredential, ids);
     if (options.id && offers.length === 0) throw new ElmCommandError(`no micro-credential with id '${options.id}'`);
     const validator = await elmValidatorFor(config.elmDir);

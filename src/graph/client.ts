@@ -47,15 +47,7 @@ export class GraphClient {
 
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     this.counter.count += 1;
-    return this.retryingTransient(async () => {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
-      try {
-        const result = await session.run(cypher, params);
-        return result.records.map((record) => record.toObject() as T);
-      } finally {
-        await session.close();
-      }
-    });
+    return this.retryingTransient(() => this.autoCommit<T>(neo4j.session.READ, cypher, params));
   }
 
   /**
@@ -66,8 +58,7 @@ export class GraphClient {
     this.counter.count += 1;
     let group = this.groupReads.get(cypher);
     if (!group) {
-      const uncounted = new GraphClient(this.driver, this.database);
-      group = new GroupRead(() => uncounted.read(cypher));
+      group = new GroupRead(() => this.retryingTransient(() => this.autoCommit(neo4j.session.READ, cypher, {})));
       this.groupReads.set(cypher, group);
     }
     return (await group.get()) as T[];
@@ -110,15 +101,19 @@ export class GraphClient {
    */
   async runAutoCommit(cypher: string, params: Params = {}, options: { retryTransient?: boolean } = {}): Promise<void> {
     this.counter.count += 1;
-    const once = async () => {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
-      try {
-        await session.run(cypher, params);
-      } finally {
-        await session.close();
-      }
-    };
+    const once = () => this.autoCommit(neo4j.session.WRITE, cypher, params);
     await (options.retryTransient ? this.retryingTransient(once) : once());
+  }
+
+  /** One auto-commit query in its own session (uncounted: callers count). */
+  private async autoCommit<T>(mode: typeof neo4j.session.READ | typeof neo4j.session.WRITE, cypher: string, params: Params): Promise<T[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: mode, bookmarkManager: this.bookmarks });
+    try {
+      const result = await session.run(cypher, params);
+      return result.records.map((record) => record.toObject() as T);
+    } finally {
+      await session.close();
+    }
   }
 
   /** Runs `work` again on transient errors (a leader switch, a restarting server) for up to READ_RETRY_MS, backing off. */

@@ -138,19 +138,12 @@ export interface OccupationMatch extends OccupationFit {
 export function coverageOf(
   needs: OccupationNeeds,
   credits: Map<string, HeldCredit>,
-): { anyEssential: boolean; essentialCoverage: number; optionalCoverage: number; skillFit: number } {
-  let anyEssential = false;
+): { essentialCoverage: number; optionalCoverage: number; skillFit: number } {
   let essential = 0;
-  for (const uri of needs.essential) {
-    const held = credits.get(uri);
-    if (held) {
-      anyEssential = true;
-      essential += tenths(held.credit);
-    }
-  }
+  for (const uri of needs.essential) essential += tenths(credits.get(uri)?.credit ?? 0);
   let optional = 0;
   for (const uri of needs.optional) optional += tenths(credits.get(uri)?.credit ?? 0);
-  return { anyEssential, ...fitFromTenths(needs, essential, optional) };
+  return fitFromTenths(needs, essential, optional);
 }
 
 // Credits are whole tenths, summed as integers: the sum is then exact and the same in whatever order the

@@ -37,7 +37,7 @@ export async function personSkills(
   for (const skill of profile?.skills ?? []) {
     if (skill.state === 'CONFIRMED') held.set(skill.uri, { uri: skill.uri, origin: 'PROFILE', detail: `confirmed in the profile (${skill.origin.toLowerCase()}: ${skill.detail})` });
   }
-  for (const work of profile?.workHistory ?? []) await addWorkHistory(context, held, work.uri, `essential for an occupation in the profile's work history`);
+  await addWorkHistory(context, held, (profile?.workHistory ?? []).map((work) => [work.uri, `essential for an occupation in the profile's work history`]));
   if (input.skills && input.skills.length > 0) {
     const found = await context.loaders.taxonomy.skill.loadMany(input.skills);
     const unknown = input.skills.filter((_, i) => found[i] == null || found[i] instanceof Error);
@@ -51,7 +51,7 @@ export async function personSkills(
     const [release, search] = await Promise.all([context.skillLinker(), context.occupationSearch()]);
     for (const named of await skillsNamedIn(context, text)) if (!held.has(named.uri)) held.set(named.uri, { ...named, origin: 'TEXT' });
     const [top] = search ? findOccupations(search, release?.linker ?? null, text, { first: 1 }) : [];
-    if (top && top.evidence.labelCoverage === 1) await addWorkHistory(context, held, top.uri, `essential for "${top.preferredLabel}", named in the text ("${top.evidence.matchedLabel}")`);
+    if (top && top.evidence.labelCoverage === 1) await addWorkHistory(context, held, [[top.uri, `essential for "${top.preferredLabel}", named in the text ("${top.evidence.matchedLabel}")`]]);
   }
   if (held.size === 0 && input.skills == null && input.text == null && profile === null) throw new UserInputError('skills', 'give skills, a text, a jobseekerId, or several');
   return { held: [...held.values()], profile };
@@ -65,10 +65,14 @@ export async function skillsNamedIn(context: HubContext, text: string): Promise<
     .map((link) => ({ uri: link.uri, detail: `"${link.evidence.matchedText}" matches "${link.evidence.matchedLabel}"` }));
 }
 
-async function addWorkHistory(context: HubContext, held: Map<string, HeldSkill>, occupationUri: string, detail: string): Promise<void> {
-  for (const skill of context.taxonomy?.skillsOf('ESSENTIAL_SKILL', occupationUri) ?? (await context.loaders.taxonomy.essentialSkills.load(occupationUri))) {
-    if (!held.has(skill.uri) && !skill.deprecated) held.set(skill.uri, { uri: skill.uri, origin: 'WORK_HISTORY', detail });
-  }
+/** The essential skills of these occupations, as work experience (all read in one batch when there is no snapshot). */
+async function addWorkHistory(context: HubContext, held: Map<string, HeldSkill>, occupations: Array<[uri: string, detail: string]>): Promise<void> {
+  const skillLists = await Promise.all(
+    occupations.map(async ([uri]) => context.taxonomy?.skillsOf('ESSENTIAL_SKILL', uri) ?? (await context.loaders.taxonomy.essentialSkills.load(uri))),
+  );
+  occupations.forEach(([, detail], i) => {
+    for (const skill of skillLists[i]) if (!held.has(skill.uri) && !skill.deprecated) held.set(skill.uri, { uri: skill.uri, origin: 'WORK_HISTORY', detail });
+  });
 }
 
 /** The ESCO neighbours of the held skills (broader, narrower, related), read in one batch per relation. */

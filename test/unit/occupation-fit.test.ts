@@ -58,8 +58,8 @@ describe('candidateFits', () => {
     for (const held of [['s:forklift'], ['s:forklift', 's:stock'], ['s:warehouse-equipment', 's:load-safety', 's:rigging'], ['s:cook', 's:pallet-jack'], ['s:rigging'], []]) {
       const credits = heldCredits(held, neighbours);
       const expected = [...index.byUri.values()]
+        .filter((needs) => needs.essential.some((uri) => credits.has(uri)))
         .map((needs) => ({ needs, ...coverageOf(needs, credits) }))
-        .filter((fit) => fit.anyEssential)
         .map(({ needs, essentialCoverage, optionalCoverage, skillFit }) => ({ uri: needs.uri, essentialCoverage, optionalCoverage, skillFit }));
       const fits = candidateFits(index, credits).map(({ needs, essentialCoverage, optionalCoverage, skillFit }) => ({ uri: needs.uri, essentialCoverage, optionalCoverage, skillFit }));
       expect(fits, held.join(' + ')).toEqual(expected);

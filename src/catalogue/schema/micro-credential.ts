@@ -11,7 +11,7 @@ import { elmExportOf } from '../elm-offers.js';
 import type { ElmValidation, ElmValidator, ElmViolation } from '../elm-validation.js';
 import type { StoredMicroCredential } from '../loaders.js';
 import { MANDATORY_ELEMENTS, OPTIONAL_ELEMENTS, PARTICIPATION_FORMS, type Qualification, type Recognition, STACKABILITY_VALUES, SUPERVISION_VALUES } from '../model.js';
-import { type CatalogueSort, type OutcomeWithLinks, type SkillLinkRow, catalogueSlice } from '../store.js';
+import { type CatalogueSort, type OutcomeWithLinks, type SkillLinkRow, catalogueSlice, confirmedByCurator } from '../store.js';
 import { ProviderRef } from './provider.js';
 
 /** Micro-credential offers: every Annex I element, completeness, learning outcomes and their skill links. */
@@ -101,7 +101,7 @@ const OfferSkillRef = builder.objectRef<OfferSkill>('MicroCredentialSkill').impl
   description: 'A skill the offer develops, through one or more of its learning outcomes.',
   fields: (t) => ({
     skill: t.field({ type: Skill, resolve: async (s, _args, context) => (await context.loaders.taxonomy.skill.load(s.skillUri)) as SkillRow }),
-    confirmed: t.boolean({ description: 'At least one link was accepted or added by a curator.', resolve: (s) => s.links.some((l) => l.state === 'ACCEPTED' || l.state === 'ADDED') }),
+    confirmed: t.boolean({ description: 'At least one link was accepted or added by a curator.', resolve: (s) => s.links.some(confirmedByCurator) }),
     bestScore: t.float({ nullable: true, resolve: (s) => Math.max(...s.links.map((l) => l.score ?? 0)) || null }),
     links: t.field({ type: [OutcomeSkillLinkRef], resolve: (s) => s.links }),
   }),
@@ -248,7 +248,7 @@ MicroCredentialRef.implement({
             pushTo(bySkill, link.skillUri, link);
           }
         }
-        const confirmed = (links: SkillLinkRow[]) => links.some((l) => l.state === 'ACCEPTED' || l.state === 'ADDED');
+        const confirmed = (links: SkillLinkRow[]) => links.some(confirmedByCurator);
         return [...bySkill.entries()]
           .map(([skillUri, links]) => ({ skillUri, links }))
           .sort((a, b) => Number(confirmed(b.links)) - Number(confirmed(a.links)) || Math.max(...b.links.map((l) => l.score ?? 0)) - Math.max(...a.links.map((l) => l.score ?? 0)));
