@@ -16,7 +16,9 @@ import type { MicroCredential, SUPERVISION_VALUES } from './model.js';
  *                                         xsd:duration: 97.5 h is PT97H30M)
  *   learning outcomes                   → learningOutcome, each with its curator-confirmed ESCO skills (relatedESCOSkill)
  *   awarding bodies, issuer country     → awardingOpportunity.awardingBody, each Organisation located (as ELM
- *   and region                            requires) in the issuer countries; the region as the location's geographicName
+ *   and region                            requires) where it is established when the offer says so (awardingBodyCountries),
+ *                                         else in the issuer countries; each issuer country an awarding opportunity's
+ *                                         location, its regions as the location's geographicName
  *   participation form                  → mode (online, blended, presential)
  *   languages                           → language (EU language authority table)
  *   prerequisites                       → entryRequirement (one Note, one line per prerequisite; "None" when the offer states none)
@@ -135,32 +137,27 @@ export function toElmSpecification(credential: MicroCredential, outcomes: ElmOut
 
   // Where the offer is issued: one Location per issuer country, its regions (NUTS) as geographic names.
   const locations = (credential.issuerCountries ?? []).flatMap((code) => {
-    const entry = COUNTRIES[code];
-    if (!entry) unmapped.push(`issuerCountries ${code}: not an EU or EEA country in the authority table used here`);
-    if (!entry) return [];
+    const location = countryLocation(`${id}:${code}`, code, 'issuerCountries', unmapped);
+    if (!location) return [];
     const regions = (credential.issuerRegions ?? []).filter((region) => nutsCountry(region) === code);
-    return [{
-      id: `urn:skills-hub:location:${id}:${code}`,
-      type: 'Location',
-      ...(regions.length > 0 ? { geographicName: { en: regions.length === 1 ? `NUTS ${regions[0]}` : regions.map((region) => `NUTS ${region}`) } } : {}),
-      address: {
-        id: `urn:skills-hub:address:${id}:${code}`,
-        type: 'Address',
-        countryCode: { id: `${COUNTRY_AUTHORITY}/${entry[0]}`, type: 'Concept', inScheme: { id: COUNTRY_AUTHORITY, type: 'ConceptScheme' }, notation: 'country', prefLabel: text(entry[1]) },
-      },
-    }];
+    return [regions.length > 0 ? { ...location, geographicName: { en: regions.length === 1 ? `NUTS ${regions[0]}` : regions.map((region) => `NUTS ${region}`) } } : location];
   });
   for (const region of credential.issuerRegions ?? []) {
     if (!locations.some((location) => location.id.endsWith(`:${nutsCountry(region)}`))) unmapped.push(`issuerRegions ${region}: not within an exported issuer country`);
   }
-  if (locations.length === 0 && credential.awardingBodies.length > 0) {
-    unmapped.push('awarding body location: the offer names no EU or EEA issuer country, and ELM requires each awarding body to have a location');
+  // Where the awarding bodies are: where they are established when the offer says so (an international body
+  // awarding in many countries), else where the offer is issued.
+  const bodyLocations = credential.awardingBodyCountries
+    ? credential.awardingBodyCountries.flatMap((code) => countryLocation(`${id}:body:${code}`, code, 'awardingBodyCountries', unmapped) ?? [])
+    : locations;
+  if (bodyLocations.length === 0 && credential.awardingBodies.length > 0) {
+    unmapped.push('awarding body location: the offer names no EU or EEA country where its awarding bodies are established or where it is issued, and ELM requires each awarding body to have a location');
   }
   const awardingBodies = credential.awardingBodies.map((name, index) => ({
     id: `urn:skills-hub:organisation:${id}:${index + 1}`,
     type: 'Organisation',
     legalName: text(name),
-    ...(locations.length > 0 ? { location: locations } : {}),
+    ...(bodyLocations.length > 0 ? { location: bodyLocations } : {}),
   }));
   // One awarding opportunity per issuer country (an opportunity has at most one location), or one without.
   spec.awardingOpportunity = (locations.length > 0 ? locations : [null]).map((location, index) => ({
@@ -209,6 +206,24 @@ function stackabilityText(credential: MicroCredential): string | null {
   if (credential.stackability === null) return null;
   const into = credential.stacksInto && credential.stacksInto.length > 0 ? ` into ${credential.stacksInto.join('\n')}` : '';
   return credential.stackability === 'STACKABLE' ? `stackable${into}` : credential.stackability === 'STANDALONE' ? 'stand-alone' : `${credential.stackability.toLowerCase()}${into}`;
+}
+
+/** A Location in one country of the authority table, or null (and the reason in `unmapped`) for a country outside it. */
+function countryLocation(key: string, code: string, element: string, unmapped: string[]) {
+  const entry = COUNTRIES[code];
+  if (!entry) {
+    unmapped.push(`${element} ${code}: not an EU or EEA country in the authority table used here`);
+    return null;
+  }
+  return {
+    id: `urn:skills-hub:location:${key}`,
+    type: 'Location',
+    address: {
+      id: `urn:skills-hub:address:${key}`,
+      type: 'Address',
+      countryCode: { id: `${COUNTRY_AUTHORITY}/${entry[0]}`, type: 'Concept', inScheme: { id: COUNTRY_AUTHORITY, type: 'ConceptScheme' }, notation: 'country', prefLabel: text(entry[1]) },
+    },
+  };
 }
 
 /** The ISO country of a NUTS code (NUTS writes Greece EL). */

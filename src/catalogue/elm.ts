@@ -143,12 +143,17 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
 
   // Awarding bodies: from the specification's awarding opportunities, and in a credential from the claim's awarding process.
   const opportunities = asList(specification.awardingOpportunity);
-  const organisations = [...opportunities.flatMap((opportunity) => asList(opportunity.awardingBody)), ...asList(claim?.awardedBy).flatMap((process) => asList(process.awardingBody))];
-  const awardingBodies = new Set(organisations.map((organisation) => literal(organisation.legalName) ?? literal(organisation.prefLabel) ?? literal(organisation.altLabel)));
+  const specifiedBodies = opportunities.flatMap((opportunity) => asList(opportunity.awardingBody));
+  const claimBodies = asList(claim?.awardedBy).flatMap((process) => asList(process.awardingBody));
+  const awardingBodies = new Set([...specifiedBodies, ...claimBodies].map((organisation) => literal(organisation.legalName) ?? literal(organisation.prefLabel) ?? literal(organisation.altLabel)));
+  const countryOf = (location: Node) => fromVocabulary(conceptId(asList(location.address)[0]?.countryCode), COUNTRY_BY_URI, 'country');
   // Issuer countries: where the offer is awarded, else (in a credential) where its awarding body is.
   const awardedAt = opportunities.flatMap((opportunity) => asList(opportunity.location));
-  const locations = awardedAt.length > 0 ? awardedAt : organisations.flatMap((organisation) => asList(organisation.location));
-  const countries = new Set(locations.map((location) => fromVocabulary(conceptId(asList(location.address)[0]?.countryCode), COUNTRY_BY_URI, 'country')));
+  const locations = awardedAt.length > 0 ? awardedAt : claimBodies.flatMap((organisation) => asList(organisation.location));
+  const countries = new Set(locations.map(countryOf));
+  // Where the specification's awarding bodies are established: kept only when that is not where the offer is issued.
+  const bodyCountries = new Set(specifiedBodies.flatMap((organisation) => asList(organisation.location)).map(countryOf));
+  const bodiesWhereIssued = bodyCountries.size === countries.size && [...bodyCountries].every((country) => countries.has(country));
 
   // In a credential, the claim's assessments say how it was assessed and supervised.
   const assessments = claim ? collect(claim, ['LearningAssessment'], []).map(({ node }) => node) : [];
@@ -182,6 +187,7 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
     title: literal(specification.title),
     description: literal(specification.description),
     awardingBodies: present(awardingBodies),
+    awardingBodyCountries: bodiesWhereIssued ? [] : present(bodyCountries),
     issuerCountries: present(countries),
     learningOutcomes: present(asList(specification.learningOutcome).map((outcome) => literal(outcome.title))),
     eqfLevel: eqfLevel ? Number(eqfLevel) : null,

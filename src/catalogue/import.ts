@@ -51,7 +51,7 @@ function isElmDocument(body: Record<string, unknown>): boolean {
   return '@context' in body || 'credential' in body || types.some((type) => ['LearningAchievementSpecification', 'Qualification', 'VerifiableCredential'].includes(type as string));
 }
 
-const LIST_FIELDS = new Set(['awardingBodies', 'issuerCountries', 'issuerRegions', 'learningOutcomes', 'prerequisites', 'stacksInto', 'languages', 'sectors', 'targetOccupations', 'notApplicable']);
+const LIST_FIELDS = new Set(['awardingBodies', 'awardingBodyCountries', 'issuerCountries', 'issuerRegions', 'learningOutcomes', 'prerequisites', 'stacksInto', 'languages', 'sectors', 'targetOccupations', 'notApplicable']);
 const NUMBER_FIELDS = new Set(['workloadValue', 'eqfLevel', 'costAmount']);
 const BOOLEAN_FIELDS = new Set(['voucherEligible', 'ilaEligible']);
 

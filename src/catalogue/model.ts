@@ -111,6 +111,7 @@ export interface MicroCredentialInput {
   description?: string | null;
   providerId?: string | null;
   awardingBodies?: string[] | null;
+  awardingBodyCountries?: string[] | null;
   issuerCountries?: string[] | null;
   issuerRegions?: string[] | null;
   learningOutcomes?: string[] | null;
@@ -152,6 +153,8 @@ export interface MicroCredential {
   description: string | null;
   providerId: string | null;
   awardingBodies: string[];
+  /** Where the awarding bodies are established, when that is not where the offer is issued (an international body). */
+  awardingBodyCountries: string[] | null;
   issuerCountries: string[] | null;
   issuerRegions: string[] | null;
   learningOutcomes: string[] | null;
@@ -192,9 +195,9 @@ export interface MicroCredential {
 /** Every field of a validated record, so records read back from the graph can be completed with nulls. */
 export const PROVIDER_FIELDS = ['id', 'name', 'type', 'country', 'region', 'accreditationStatus', 'accreditationRegister', 'registerId', 'website'] as const satisfies readonly (keyof Provider)[];
 export const MICRO_CREDENTIAL_FIELDS = [
-  'id', 'title', 'description', 'providerId', 'awardingBodies', 'issuerCountries', 'issuerRegions', 'learningOutcomes',
-  'workloadValue', 'workloadUnit', 'workloadHours', 'workloadEcts', 'workloadConversion', 'eqfLevel', 'nationalLevel',
-  'nationalFramework', 'qfEheaCycle', 'assessmentType', 'participationForm', 'qualityAssurance', 'prerequisites',
+  'id', 'title', 'description', 'providerId', 'awardingBodies', 'awardingBodyCountries', 'issuerCountries', 'issuerRegions',
+  'learningOutcomes', 'workloadValue', 'workloadUnit', 'workloadHours', 'workloadEcts', 'workloadConversion', 'eqfLevel',
+  'nationalLevel', 'nationalFramework', 'qfEheaCycle', 'assessmentType', 'participationForm', 'qualityAssurance', 'prerequisites',
   'supervision', 'stackability', 'stacksInto', 'furtherInformation', 'languages', 'durationText', 'costAmount',
   'costCurrency', 'voucherEligible', 'ilaEligible', 'sectors', 'targetOccupations', 'expectedRevisionDate', 'validUntil',
   'status', 'notApplicable', 'recognitions', 'sourceName', 'sourceReference',
@@ -350,6 +353,7 @@ export function validateMicroCredential(input: MicroCredentialInput, record = re
     description: check.text('description', input.description),
     providerId: check.text('providerId', input.providerId, { max: 200 }),
     awardingBodies: check.list('awardingBodies', input.awardingBodies, { required: true }) ?? [],
+    awardingBodyCountries: check.list('awardingBodyCountries', input.awardingBodyCountries, { pattern: COUNTRY, patternReason: 'must be an ISO 3166 two-letter country code such as IT' }),
     issuerCountries: check.list('issuerCountries', input.issuerCountries, { pattern: COUNTRY, patternReason: 'must be an ISO 3166 two-letter country code such as DK' }),
     issuerRegions: check.list('issuerRegions', input.issuerRegions),
     learningOutcomes: check.list('learningOutcomes', input.learningOutcomes),

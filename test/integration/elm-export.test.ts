@@ -12,8 +12,9 @@ import type { GraphClient } from '../../src/graph/client.js';
 import { SkillLinkerCache } from '../../src/linking/cache.js';
 
 const ELM_DIR = path.join(sharedDataDir, 'elm-v3');
-/** The demo offers the sources give no issuer country for ("International (41 countries)"): ELM needs their awarding body's location. */
-const WITHOUT_COUNTRY = ['iiw-international-welding-engineer', 'iiw-international-welding-practitioner'];
+/** The demo offers the sources give no issuer country for ("International (41 countries)"); their awarding body is located in Italy. */
+const INTERNATIONAL = ['iiw-international-welding-engineer', 'iiw-international-welding-practitioner'];
+const EDC_GENERIC_FULL = 'http://data.europa.eu/snb/model/ap/edc-generic-full';
 /** What the demo's aquafarming offer holds that an ELM export has no place for: the catalogue's own fields and the entry's source. */
 const KEPT_FROM_CATALOGUE = ['providerId', 'durationText', 'sectors', 'status', 'sourceName', 'sourceReference'];
 
@@ -39,23 +40,22 @@ describe('ELM exports of the demo catalogue, checked against the Commission shap
     await hub?.stop();
   });
 
-  it('validates every demo offer through the API: all conform but the two whose source names no issuer country, and those say why', () => {
+  it('validates every demo offer through the API: all 13 conform with nothing unmapped, the international ones with their awarding body located where it is established', () => {
     expect(offers).toHaveLength(13);
-    const conforming = offers.filter((offer) => offer.elm.validation.conforms).map((offer) => offer.id);
-    expect(conforming).toEqual(offers.map((offer) => offer.id).filter((id) => !WITHOUT_COUNTRY.includes(id)));
-    for (const offer of offers.filter((o) => WITHOUT_COUNTRY.includes(o.id))) {
-      expect(offer.elm.validation.violations).toEqual([
-        { focusNode: `urn:skills-hub:organisation:${offer.id}:1`, path: 'http://data.europa.eu/snb/model/elm/location', message: 'Less than 1 values' },
-      ]);
-      expect(offer.elm.unmapped).toEqual(['awarding body location: the offer names no EU or EEA issuer country, and ELM requires each awarding body to have a location']);
+    for (const offer of offers) expect([offer.id, offer.elm.validation.conforms, offer.elm.validation.violations, offer.elm.unmapped]).toEqual([offer.id, true, [], []]);
+    for (const offer of offers.filter((o) => INTERNATIONAL.includes(o.id))) {
+      const document = JSON.parse(offer.elm.json);
+      expect(document.awardingOpportunity).toHaveLength(1);
+      expect(document.awardingOpportunity[0].location).toBeUndefined(); // issued in 41 countries: no one country of issue
+      expect(document.awardingOpportunity[0].awardingBody.map((body: { location: Array<{ address: { countryCode: { id: string } } }> }) => body.location.map((l) => l.address.countryCode.id)))
+        .toEqual([['http://publications.europa.eu/resource/authority/country/ITA']]);
     }
-    for (const offer of offers.filter((o) => !WITHOUT_COUNTRY.includes(o.id))) expect([offer.id, offer.elm.unmapped]).toEqual([offer.id, []]);
   });
 
   it('exports documents that also conform inside the Commission sample credential, in place of its qualification', async () => {
     const validator = await elmValidatorFor(ELM_DIR);
     const carrier = unsigned(JSON.parse(fs.readFileSync(path.join(ELM_DIR, 'samples', 'Sample-MC-Annex1-signed.jsonld'), 'utf8'))) as { credentialSubject: { hasClaim: { specifiedBy: unknown } } };
-    for (const offer of offers.filter((o) => !WITHOUT_COUNTRY.includes(o.id))) {
+    for (const offer of offers) {
       const document = JSON.parse(offer.elm.json);
       expect(document['@context']).toEqual(['https://www.w3.org/2018/credentials/v1', 'http://data.europa.eu/snb/model/context/edc-ap']);
       const credential = structuredClone(carrier);
@@ -64,22 +64,27 @@ describe('ELM exports of the demo catalogue, checked against the Commission shap
     }
   });
 
-  it('writes one file per offer with `hub export elm`, and `hub validate elm` passes a conforming one and fails the others with exit code 1', () => {
+  it('writes one file per offer with `hub export elm`, and `hub validate elm` passes a conforming file and fails a non-conforming one with exit code 1, naming node, property and message', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'elm-export-'));
     const env = { ...process.env, NEO4J_URI: testConfig().neo4j.uri!, LOG_LEVEL: 'warn' };
     const hubCli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/hub.ts', ...args], { env, encoding: 'utf8' });
     const exported = hubCli('export', 'elm', '--out', out);
     expect(exported.status).toBe(0);
-    expect(exported.stdout).toContain('11 of 13 export(s) conform to http://data.europa.eu/snb/model/ap/edc-generic-full');
+    expect(exported.stdout).toContain(`13 of 13 export(s) conform to ${EDC_GENERIC_FULL}`);
     expect(fs.readdirSync(out).sort()).toEqual(offers.map((offer) => `${offer.id}.jsonld`).sort());
     const fromFile = JSON.parse(fs.readFileSync(path.join(out, 'ie-sta-aquafarming.jsonld'), 'utf8'));
     expect(fromFile).toEqual(JSON.parse(offers.find((o) => o.id === 'ie-sta-aquafarming')!.elm.json));
 
     const good = hubCli('validate', 'elm', path.join(out, 'ie-sta-aquafarming.jsonld'));
-    expect([good.status, good.stdout.trim()]).toEqual([0, `${path.join(out, 'ie-sta-aquafarming.jsonld')}: conforms to http://data.europa.eu/snb/model/ap/edc-generic-full`]);
-    const bad = hubCli('validate', 'elm', path.join(out, `${WITHOUT_COUNTRY[0]}.jsonld`));
+    expect([good.status, good.stdout.trim()]).toEqual([0, `${path.join(out, 'ie-sta-aquafarming.jsonld')}: conforms to ${EDC_GENERIC_FULL}`]);
+    // The same document with its awarding body's location removed, as our exports were before they located it.
+    const unlocated = JSON.parse(fs.readFileSync(path.join(out, `${INTERNATIONAL[0]}.jsonld`), 'utf8'));
+    delete unlocated.awardingOpportunity[0].awardingBody[0].location;
+    const badFile = path.join(out, 'unlocated.jsonld');
+    fs.writeFileSync(badFile, JSON.stringify(unlocated));
+    const bad = hubCli('validate', 'elm', badFile);
     expect(bad.status).toBe(1);
-    expect(bad.stdout.split('\n')[0]).toBe(`Violation  urn:skills-hub:organisation:${WITHOUT_COUNTRY[0]}:1  http://data.europa.eu/snb/model/elm/location  Less than 1 values`);
+    expect(bad.stdout.split('\n')[0]).toBe(`Violation  urn:skills-hub:organisation:${INTERNATIONAL[0]}:1  http://data.europa.eu/snb/model/elm/location  Less than 1 values`);
     const notElm = hubCli('validate', 'elm', path.join(process.cwd(), 'package.json'));
     expect([notElm.status, notElm.stderr.trim()]).toEqual([1, `error: ${path.join(process.cwd(), 'package.json')}: the document has no @context, so a JSON-LD processor reads no id or type from it (an ELM document names http://data.europa.eu/snb/model/context/edc-ap)`]);
   });
@@ -95,6 +100,12 @@ describe('ELM exports of the demo catalogue, checked against the Commission shap
     const summary = await importCatalogue(graph, file, release, { elmValidator });
     expect(await graphFingerprint(graph)).toEqual(before);
     expect(summary.notes).toEqual([`microCredential 'ie-sta-aquafarming': kept as the catalogue holds them (not in the document): ${KEPT_FROM_CATALOGUE.join(', ')}`]);
+
+    // So does an international offer's: its awarding body's country is read back as that, not as a country of issue.
+    const international = path.join(dir, `${INTERNATIONAL[0]}.jsonld`);
+    fs.writeFileSync(international, offers.find((o) => o.id === INTERNATIONAL[0])!.elm.json);
+    await importCatalogue(graph, international, release, { elmValidator });
+    expect(await graphFingerprint(graph)).toEqual(before);
 
     // A document without the quality-assurance note keeps the quality assurance the hub holds, and says so.
     const query = '{ microCredential(id: "ie-sta-aquafarming") { qualityAssurance updatedAt sourceReference } }';

@@ -76,6 +76,7 @@ describe('validateMicroCredential', () => {
     // list patterns; a list reports its first bad element only
     ['country name instead of code', { issuerCountries: ['HR', 'Croatia', 'xx'] }, [mc("issuerCountries[1]: must be an ISO 3166 two-letter country code such as DK (got 'Croatia')")]],
     ['lower-case country code', { issuerCountries: ['hr'] }, [mc("issuerCountries[0]: must be an ISO 3166 two-letter country code such as DK (got 'hr')")]],
+    ['awarding body country as a name', { awardingBodyCountries: ['IT', 'Italy'] }, [mc("awardingBodyCountries[1]: must be an ISO 3166 two-letter country code such as IT (got 'Italy')")]],
     ['language name', { languages: ['english'] }, [mc("languages[0]: must be an ISO 639-1 language code such as en (got 'english')")]],
     ['upper-case language code', { languages: ['EN'] }, [mc("languages[0]: must be an ISO 639-1 language code such as en (got 'EN')")]],
     ['three-letter (ISO 639-2) language code', { languages: ['eng'] }, [mc("languages[0]: must be an ISO 639-1 language code such as en (got 'eng')")]],
@@ -159,7 +160,7 @@ describe('validateMicroCredential', () => {
   });
 
   // Every optional list: null is "not specified", [] is "no", an element must be non-empty text.
-  it.each(['issuerCountries', 'issuerRegions', 'learningOutcomes', 'prerequisites', 'stacksInto', 'languages', 'sectors', 'targetOccupations', 'notApplicable'])('%s: a list of non-empty text', (field) => {
+  it.each(['awardingBodyCountries', 'issuerCountries', 'issuerRegions', 'learningOutcomes', 'prerequisites', 'stacksInto', 'languages', 'sectors', 'targetOccupations', 'notApplicable'])('%s: a list of non-empty text', (field) => {
     expect(errorsOf({ ...minimal, [field]: [] })).toEqual([]);
     expect(errorsOf({ ...minimal, [field]: null })).toEqual([]);
     expect(errorsOf({ ...minimal, [field]: ['  '] })).toEqual([mc(`${field}[0]: must be non-empty text`)]);

@@ -30,6 +30,10 @@ const HAND_MADE = {
     qualityAssurance: 'Accredited by the Agency for VET', stackability: 'STACKABLE', stacksInto: ['CROQF level 4 qualification'], supervision: 'ONSITE_WITH_IDENTITY_VERIFICATION',
     assessmentType: 'Written and practical exam', participationForm: 'ONSITE', languages: ['hr', 'en'], nationalLevel: '4.1', nationalFramework: 'CROQF',
   }),
+  'an international awarding body: located where it is established, no country of issue': offer({
+    issuerCountries: null, awardingBodies: ['International Institute of Welding'], awardingBodyCountries: ['IT'], eqfLevel: 4, workloadValue: 150, workloadUnit: 'HOURS',
+  }),
+  'awarding bodies established elsewhere than where the offer is issued': offer({ awardingBodyCountries: ['AT', 'SI'], issuerRegions: ['HR050'] }),
   'fractional hours and converted ECTS': offer({ eqfLevel: 3, workloadValue: 97.5, workloadUnit: 'HOURS', participationForm: 'ONLINE' }),
 };
 const OUTCOMES = [

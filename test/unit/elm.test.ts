@@ -94,7 +94,7 @@ describe('toElmSpecification', () => {
       'language tr: not an official EU language in the authority table used here',
       'issuerCountries TR: not an EU or EEA country in the authority table used here',
       'issuerRegions DE21: not within an exported issuer country',
-      'awarding body location: the offer names no EU or EEA issuer country, and ELM requires each awarding body to have a location',
+      'awarding body location: the offer names no EU or EEA country where its awarding bodies are established or where it is issued, and ELM requires each awarding body to have a location',
     ]);
   });
 });
@@ -113,7 +113,7 @@ const concept = (id: string, label: string) => ({ id, type: 'Concept', prefLabel
 
 describe('fromElmDocument', () => {
   const ANNEX_FIELDS = [
-    'id', 'title', 'description', 'awardingBodies', 'issuerCountries', 'issuerRegions', 'learningOutcomes', 'eqfLevel', 'workloadValue', 'workloadUnit', 'workloadHours',
+    'id', 'title', 'description', 'awardingBodies', 'awardingBodyCountries', 'issuerCountries', 'issuerRegions', 'learningOutcomes', 'eqfLevel', 'workloadValue', 'workloadUnit', 'workloadHours',
     'workloadEcts', 'nationalLevel', 'nationalFramework', 'assessmentType', 'participationForm', 'qualityAssurance', 'prerequisites', 'supervision', 'stackability',
     'stacksInto', 'furtherInformation', 'languages',
   ] as const;
@@ -122,6 +122,12 @@ describe('fromElmDocument', () => {
       title: 'Welding inspection', description: 'Inspection of welded joints.', awardingBodies: ['Uni', 'Guild'], issuerCountries: ['IE', 'DK'], issuerRegions: ['IE061', 'DK01'],
       eqfLevel: 5, workloadValue: 4, workloadUnit: 'ECTS', participationForm: 'ONLINE', languages: ['en', 'ga'], prerequisites: ['basic welding', 'a safety course'],
       learningOutcomes: ['Inspect welds', 'Write an inspection report'],
+    },
+    'an international awarding body: established in one country, no country of issue': {
+      title: 'International welding practitioner', awardingBodies: ['International Institute of Welding'], awardingBodyCountries: ['IT'], eqfLevel: 4,
+    },
+    'awarding bodies established elsewhere than where the offer is issued': {
+      title: 'Cross-border welding', awardingBodies: ['Uni', 'Guild'], awardingBodyCountries: ['AT', 'DE'], issuerCountries: ['SI'], issuerRegions: ['SI04'],
     },
     'no prerequisites (an empty list), a national framework without a level': {
       title: 'Aquafarming', awardingBodies: ['QQI'], issuerCountries: ['IE'], prerequisites: [], nationalFramework: 'Irish NFQ', participationForm: 'BLENDED',

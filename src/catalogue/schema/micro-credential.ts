@@ -184,6 +184,10 @@ MicroCredentialRef.implement({
     description: t.exposeString('description', { nullable: true }),
     provider: t.field({ type: ProviderRef, nullable: true, resolve: (m, _a, context) => (m.providerId ? context.loaders.catalogue.provider.load(m.providerId) : null) }),
     awardingBodies: t.exposeStringList('awardingBodies'),
+    awardingBodyCountries: t.exposeStringList('awardingBodyCountries', {
+      nullable: true,
+      description: 'Where the awarding bodies are established (ISO 3166 codes), when that is not where the offer is issued, e.g. an international body. Null: the issuer countries.',
+    }),
     issuerCountries: t.exposeStringList('issuerCountries', { nullable: true }),
     issuerRegions: t.exposeStringList('issuerRegions', { nullable: true }),
     learningOutcomes: t.field({ type: [LearningOutcomeRef], resolve: (m, _a, context) => context.loaders.catalogue.outcomes.load(m.id) }),

@@ -68,6 +68,7 @@ const MicroCredentialInputRef = builder.inputType('MicroCredentialInput', {
     description: t.string(),
     providerId: t.id(),
     awardingBodies: t.stringList({ description: 'Required (at least one).' }),
+    awardingBodyCountries: t.stringList({ description: 'Where the awarding bodies are established (ISO 3166 two-letter codes), when not where the offer is issued; the ELM export locates each awarding body there. Leave out when it is the issuer countries.' }),
     issuerCountries: t.stringList({ description: 'ISO 3166 two-letter codes.' }),
     issuerRegions: t.stringList(),
     learningOutcomes: t.stringList(),
