@@ -6,6 +6,9 @@
  * bench slices take (national Eurostat figures of one NACE section), which the bench checks against
  * the hub's answer before timing anything.
  */
+/** The ISO country of `$region` (NUTS writes Greece EL and the United Kingdom UK), as src/regions.ts maps it. */
+const ISO_COUNTRY_OF_REGION = `CASE left($region, 2) WHEN 'EL' THEN 'GR' WHEN 'UK' THEN 'GB' ELSE left($region, 2) END`;
+
 /** How many of the nine Annex I mandatory elements offer `m` states (the level also counts when declared not applicable), as completeness.ts counts them. */
 export const MANDATORY_ELEMENTS_OF_M = `size([present IN [
            coalesce(m.title, '') <> '',
@@ -46,7 +49,7 @@ export const COVERAGE_OF_K = `
     WHERE d.state <> 'REJECTED'
       AND (m.participationForm = 'ONLINE'
            OR any(r IN coalesce(m.issuerRegions, []) WHERE r STARTS WITH $region OR $region STARTS WITH r)
-           OR (size(coalesce(m.issuerRegions, [])) = 0 AND left($region, 2) IN coalesce(m.issuerCountries, [])))
+           OR (size(coalesce(m.issuerRegions, [])) = 0 AND ${ISO_COUNTRY_OF_REGION} IN coalesce(m.issuerCountries, [])))
     WITH m, max(CASE d.state WHEN 'SUGGESTED' THEN 0.5 ELSE 1.0 END) AS link
     OPTIONAL MATCH (m)-[:OFFERED_BY]->(p:Provider)
     WITH m, link, p,
@@ -94,7 +97,7 @@ export const DASHBOARD_CELL = `${SKILL_DEMAND_AND_COVERAGE}
     MATCH (m:MicroCredential {status: 'PUBLISHED'})
     WHERE m.participationForm = 'ONLINE'
        OR any(r IN coalesce(m.issuerRegions, []) WHERE r STARTS WITH $region OR $region STARTS WITH r)
-       OR (size(coalesce(m.issuerRegions, [])) = 0 AND left($region, 2) IN coalesce(m.issuerCountries, []))
+       OR (size(coalesce(m.issuerRegions, [])) = 0 AND ${ISO_COUNTRY_OF_REGION} IN coalesce(m.issuerCountries, []))
     WITH m, round(${MANDATORY_ELEMENTS_OF_M} / 9.0, 2) AS completeness
     OPTIONAL MATCH (m)-[:HAS_OUTCOME]->(:LearningOutcome)-[d:DEVELOPS]->(k:Skill)
     WITH m, completeness, k, CASE d.state WHEN 'SUGGESTED' THEN 0.5 WHEN 'REJECTED' THEN 0.0 WHEN NULL THEN 0.0 ELSE 1.0 END AS w

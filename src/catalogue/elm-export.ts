@@ -1,6 +1,7 @@
 import {
   COUNTRIES, COUNTRY_AUTHORITY, ECTS_FRAMEWORK, ELM_CONTEXT, EQF_SCHEME, ESCO_SKILLS_SCHEME, LANGUAGE_AUTHORITY, LANGUAGE_AUTHORITY_URI, LEARNING_MODE_SCHEME, MODES,
 } from './elm-vocabularies.js';
+import { isoCountryOfNuts } from '../regions.js';
 import type { MicroCredential, SUPERVISION_VALUES } from './model.js';
 
 /**
@@ -139,11 +140,11 @@ export function toElmSpecification(credential: MicroCredential, outcomes: ElmOut
   const locations = (credential.issuerCountries ?? []).flatMap((code) => {
     const location = countryLocation(`${id}:${code}`, code, 'issuerCountries', unmapped);
     if (!location) return [];
-    const regions = (credential.issuerRegions ?? []).filter((region) => nutsCountry(region) === code);
+    const regions = (credential.issuerRegions ?? []).filter((region) => isoCountryOfNuts(region) === code);
     return [regions.length > 0 ? { ...location, geographicName: { en: regions.length === 1 ? `NUTS ${regions[0]}` : regions.map((region) => `NUTS ${region}`) } } : location];
   });
   for (const region of credential.issuerRegions ?? []) {
-    if (!locations.some((location) => location.id.endsWith(`:${nutsCountry(region)}`))) unmapped.push(`issuerRegions ${region}: not within an exported issuer country`);
+    if (!locations.some((location) => location.id.endsWith(`:${isoCountryOfNuts(region)}`))) unmapped.push(`issuerRegions ${region}: not within an exported issuer country`);
   }
   // Where the awarding bodies are: where they are established when the offer says so (an international body
   // awarding in many countries), else where the offer is issued.
@@ -226,5 +227,3 @@ function countryLocation(key: string, code: string, element: string, unmapped: s
   };
 }
 
-/** The ISO country of a NUTS code (NUTS writes Greece EL). */
-const nutsCountry = (nuts: string) => (nuts.slice(0, 2).toUpperCase() === 'EL' ? 'GR' : nuts.slice(0, 2).toUpperCase());

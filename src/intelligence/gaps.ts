@@ -1,4 +1,5 @@
 import { pushTo } from '../collections.js';
+import { isoCountryOfNuts } from '../regions.js';
 import { round } from '../catalogue/units.js';
 import { type DerivationOptions, type OccupationIndex, type SignalInput, type SkillDemand, deriveSkillDemand } from './skill-demand.js';
 
@@ -76,10 +77,10 @@ export interface GapSlice {
 
 type WhereOffered = Pick<OfferSupply, 'participationForm' | 'issuerRegions' | 'issuerCountries'>;
 
-/** Issued in the region (NUTS codes nested either way) or nationally in its country; online reach aside. */
+/** Issued in the region (NUTS codes nested either way) or nationally in its country (ISO: a Greek region EL30 is in GR); online reach aside. */
 export function issuedIn(offer: WhereOffered, region: string): boolean {
   if (offer.issuerRegions.some((r) => r.startsWith(region) || region.startsWith(r))) return true;
-  return offer.issuerRegions.length === 0 && offer.issuerCountries.includes(region.slice(0, 2));
+  return offer.issuerRegions.length === 0 && offer.issuerCountries.includes(isoCountryOfNuts(region));
 }
 
 export function offerReachesRegion(offer: WhereOffered, region: string | null): boolean {

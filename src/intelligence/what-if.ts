@@ -1,3 +1,4 @@
+import { isoCountryOfNuts } from '../regions.js';
 import type { OfferSupply } from './gaps.js';
 import type { OccupationIndex, SignalInput } from './skill-demand.js';
 
@@ -35,7 +36,7 @@ export function applyWhatIf(
     return {
       id: offer.id,
       title: offer.title ?? offer.id,
-      issuerCountries: [...new Set(offer.regions.map((region) => region.slice(0, 2)))],
+      issuerCountries: [...new Set(offer.regions.map(isoCountryOfNuts))],
       issuerRegions: offer.regions.filter((region) => region.length > 2),
       participationForm: offer.online ? 'ONLINE' : 'ONSITE',
       accredited: offer.accredited,

@@ -97,6 +97,14 @@ describe('skillCoverage and offerReachesRegion', () => {
     expect(offers.map((o) => offerReachesRegion(o, null))).toEqual([true, true, true, true]);
   });
 
+  it('reaches a Greek region (NUTS EL) from an offer issued nationally in Greece (ISO GR), and a what-if offer there too', async () => {
+    const greek: OfferSupply = { ...offers[1], id: 'G', title: 'Greek', issuerCountries: ['GR'] };
+    expect([offerReachesRegion(greek, 'EL30'), offerReachesRegion(greek, 'EL'), offerReachesRegion(greek, 'CY')]).toEqual([true, true, false]);
+    const { applyWhatIf } = await import('../../src/intelligence/what-if.js');
+    const { offers: added } = applyWhatIf([], [], { newOffers: [{ id: 'n', title: null, skills: [], regions: ['EL30', 'EL'], online: false, accredited: true }], retireOffers: [], demandShifts: [] }, index);
+    expect(added.map((o) => [o.issuerCountries, o.issuerRegions])).toEqual([[['GR'], ['EL30']]]);
+  });
+
   it('weights each link by state, provider accreditation and completeness, and caps coverage at 1', () => {
     const coverage = skillCoverage(offers, 'FR');
     expect(coverage.get('s1')).toEqual({ coverage: 1, offers: [{ id: 'A', title: 'Online', weight: 1, detail: 'accepted link ×1 · provider accredited ×1 · completeness 1.00 ×1.00' }] });
