@@ -33,9 +33,14 @@ export function outcomesOf(credential: MicroCredential): OutcomeRow[] {
   });
 }
 
-/** A stable fingerprint of what was submitted, so re-submitting the same record changes nothing, not even updatedAt. */
+/**
+ * A stable fingerprint of what was submitted, so re-submitting the same record changes nothing, not even updatedAt.
+ * Absent (null) elements are left out, so an optional element added to the model later leaves the fingerprint of
+ * every record that does not state it as it was.
+ */
 export function contentHash(record: object): string {
-  return createHash('sha256').update(JSON.stringify(record)).digest('hex').slice(0, 16);
+  const stated = Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
+  return createHash('sha256').update(JSON.stringify(stated)).digest('hex').slice(0, 16);
 }
 
 /** Idempotent upsert by id of flat records; `updatedAt` moves only when the content does. The label comes from this fixed set. */

@@ -259,3 +259,12 @@ describe('assessCompleteness', () => {
     expect(readsAsOutcome('Manages a team of five')).toBe(true);
   });
 });
+
+describe('contentHash', () => {
+  it('changes with any stated element and ignores absent ones, so a new optional element keeps existing fingerprints', async () => {
+    const { contentHash } = await import('../../src/catalogue/store.js');
+    const record = { id: 'mc-1', title: 'Arc welding', issuerCountries: ['HR'], eqfLevel: 4 };
+    expect(contentHash({ ...record, awardingBodyCountries: null, description: undefined })).toBe(contentHash(record));
+    expect(new Set([record, { ...record, eqfLevel: 5 }, { ...record, issuerCountries: [] }, { ...record, awardingBodyCountries: ['IT'] }].map(contentHash)).size).toBe(4);
+  });
+});
