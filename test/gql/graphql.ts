@@ -4,23 +4,37 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Which kind of ESCO label a search text matched. */
 export type LabelType =
+  /** An alternative label (a synonym or variant). */
   | 'ALTERNATIVE'
+  /** A hidden label: a search term ESCO does not display (a misspelling, an outdated or colloquial term). */
   | 'HIDDEN'
+  /** The preferred label. */
   | 'PREFERRED';
 
+/** Which kind of ESCO label a linked text matched, and the weight its score gets. */
 export type LinkLabelType =
+  /** An alternative label, a synonym or variant (weight 0.95). */
   | 'ALTERNATIVE'
+  /** A hidden label, a search term ESCO does not display such as a misspelling or outdated term (weight 0.85). */
   | 'HIDDEN'
+  /** The preferred label (weight 1). */
   | 'PREFERRED';
 
 /** ESCO collections a skill can belong to. */
 export type SkillCollection =
+  /** Skills of the DigComp digital competence framework, as ESCO maps them. */
   | 'DIGCOMP'
+  /** Digital skills (ESCO digital skills collection). */
   | 'DIGITAL'
+  /** Green skills (ESCO green skills collection). */
   | 'GREEN'
+  /** Language skills and knowledge. */
   | 'LANGUAGE'
+  /** Research skills. */
   | 'RESEARCH'
+  /** Transversal skills and competences. */
   | 'TRANSVERSAL';
 
 export type LinkSkillsQueryVariables = Exact<{

@@ -17,7 +17,7 @@ describe('schema descriptions', () => {
   it('lists every type, field, argument and enum value without a description, and the list only shrinks', () => {
     // test/unit/schema-undescribed.txt is the committed list; new schema must come with descriptions,
     // and describing an old element means deleting its line.
-    const committed = fs.readFileSync(path.join(projectRoot, 'test', 'unit', 'schema-undescribed.txt'), 'utf8').trim().split('\n');
+    const committed = fs.readFileSync(path.join(projectRoot, 'test', 'unit', 'schema-undescribed.txt'), 'utf8').trim().split('\n').filter((line) => line !== '');
     const now = undescribed(schema);
     expect(now.filter((name) => !committed.includes(name)), 'undescribed and not in the list: add descriptions').toEqual([]);
     expect(committed.filter((name) => !now.includes(name)), 'described now: delete these lines from the list').toEqual([]);

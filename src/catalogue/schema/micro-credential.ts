@@ -10,83 +10,137 @@ import type { ElmExport } from '../elm-export.js';
 import { elmExportOf } from '../elm-offers.js';
 import type { ElmValidation, ElmValidator, ElmViolation } from '../elm-validation.js';
 import type { StoredMicroCredential } from '../loaders.js';
-import { MANDATORY_ELEMENTS, OPTIONAL_ELEMENTS, PARTICIPATION_FORMS, type Qualification, type Recognition, STACKABILITY_VALUES, SUPERVISION_VALUES } from '../model.js';
+import {
+  type AnnexElement,
+  MANDATORY_ELEMENTS,
+  OFFER_STATUSES,
+  OPTIONAL_ELEMENTS,
+  PARTICIPATION_FORMS,
+  QF_EHEA_CYCLES,
+  type Qualification,
+  type Recognition,
+  STACKABILITY_VALUES,
+  SUPERVISION_VALUES,
+  WORKLOAD_UNIT_CODES,
+} from '../model.js';
 import { type CatalogueSort, type OutcomeWithLinks, type SkillLinkRow, catalogueSlice, confirmedByCurator } from '../store.js';
+import { HOURS_PER_ECTS } from '../units.js';
 import { ProviderRef } from './provider.js';
 
 /** Micro-credential offers: every Annex I element, completeness, learning outcomes and their skill links. */
 
 export const AnnexElementEnum = builder.enumType('AnnexElement', {
   description: 'The elements Annex I of the 2022 Council Recommendation asks a micro-credential offer to state.',
-  values: [...MANDATORY_ELEMENTS, ...OPTIONAL_ELEMENTS] as const,
+  // Learner identity, date of issuing and grade belong to an issued credential, not to the offer.
+  values: {
+    TITLE: { description: 'Title of the micro-credential (mandatory).' },
+    ISSUER_COUNTRY: { description: 'Country(ies) or region(s) of the issuer (mandatory): present when issuerCountries or issuerRegions is given.' },
+    AWARDING_BODY: { description: 'Awarding body(ies) (mandatory).' },
+    LEARNING_OUTCOMES: { description: 'Learning outcomes (mandatory).' },
+    WORKLOAD: { description: 'Notional workload needed to achieve the learning outcomes, in ECTS where possible (mandatory).' },
+    LEVEL: { description: 'Level (EQF, national level or QF-EHEA cycle), mandatory if applicable: the one mandatory element that may be declared not applicable.' },
+    ASSESSMENT_TYPE: { description: 'Type of assessment (mandatory).' },
+    PARTICIPATION_FORM: { description: 'Form of participation in the learning activity (mandatory).' },
+    QUALITY_ASSURANCE: { description: 'Type of quality assurance used to underpin the micro-credential (mandatory).' },
+    PREREQUISITES: { description: 'Prerequisites needed to enrol (optional).' },
+    SUPERVISION: { description: 'Supervision and identity verification during assessment (optional).' },
+    STACKABILITY: { description: 'Integration or stackability: stand-alone, or stackable towards another credential (optional).' },
+    FURTHER_INFORMATION: { description: 'Further information (optional).' },
+  } as const satisfies Record<AnnexElement, { description: string }>,
 });
-const ElementStateEnum = builder.enumType('ElementState', { values: ['PRESENT', 'NOT_SPECIFIED', 'NOT_APPLICABLE'] as const });
-const CheckOutcomeEnum = builder.enumType('CheckOutcome', { values: ['PASS', 'WARN', 'FAIL', 'UNKNOWN'] as const });
+const ElementStateEnum = builder.enumType('ElementState', {
+  description: 'Whether an offer states an Annex I element, keeping "not specified" apart from "not applicable".',
+  values: {
+    PRESENT: { description: 'The offer states the element.' },
+    NOT_SPECIFIED: { description: 'The offer does not state it, and does not declare it not applicable.' },
+    NOT_APPLICABLE: { description: 'The offer declares it not applicable (notApplicable): allowed for LEVEL and the optional elements.' },
+  } as const,
+});
+const CheckOutcomeEnum = builder.enumType('CheckOutcome', {
+  description: 'The result of a principle check on a catalogue entry.',
+  values: {
+    PASS: { description: 'The entry meets the check.' },
+    WARN: { description: 'Met only in part or in a weaker form (e.g. workload stated in another unit than ECTS, some outcomes written as topics).' },
+    FAIL: { description: 'The entry does not meet the check.' },
+    UNKNOWN: { description: 'The entry lacks what the check needs (e.g. no provider, no revision date).' },
+  } as const,
+});
 export const SkillLinkStateEnum = builder.enumType('SkillLinkState', {
   description: 'SUGGESTED by the linker; ACCEPTED or REJECTED by a curator; ADDED by hand. Only suggestions are replaced when outcomes are re-linked.',
-  values: ['SUGGESTED', 'ACCEPTED', 'REJECTED', 'ADDED'] as const,
+  values: {
+    SUGGESTED: { description: 'Proposed by the skill linker; replaced when the outcomes are re-linked.' },
+    ACCEPTED: { description: 'Confirmed by a curator.' },
+    REJECTED: { description: 'Rejected by a curator: never suggested again for that outcome.' },
+    ADDED: { description: 'Linked by a curator by hand.' },
+  } as const satisfies Record<SkillLinkRow['state'], { description: string }>,
 });
 
 const ElementStatusRef = builder.objectRef<ElementStatus>('AnnexElementStatus').implement({
+  description: 'Whether an offer states one Annex I element.',
   fields: (t) => ({
-    element: t.field({ type: AnnexElementEnum, resolve: (e) => e.element }),
-    mandatory: t.exposeBoolean('mandatory'),
-    state: t.field({ type: ElementStateEnum, resolve: (e) => e.state }),
+    element: t.field({ type: AnnexElementEnum, description: 'The element.', resolve: (e) => e.element }),
+    mandatory: t.exposeBoolean('mandatory', { description: `Mandatory in Annex I (${MANDATORY_ELEMENTS.length} offer-level elements); false for the ${OPTIONAL_ELEMENTS.length} optional ones.` }),
+    state: t.field({ type: ElementStateEnum, description: 'Whether the offer states it.', resolve: (e) => e.state }),
   }),
 });
 
 const PrincipleCheckRef = builder.objectRef<PrincipleCheck>('PrincipleCheck').implement({
   description: 'A check of one Annex II principle that can be computed from the catalogue entry.',
   fields: (t) => ({
-    check: t.exposeString('check'),
-    principle: t.exposeString('principle'),
-    outcome: t.field({ type: CheckOutcomeEnum, resolve: (c) => c.outcome }),
-    detail: t.exposeString('detail'),
+    check: t.exposeString('check', { description: 'Which check: WORKLOAD_IN_ECTS, OUTCOMES_WRITTEN_AS_OUTCOMES, ACCREDITED_PROVIDER, REVISION_DATE or LEARNING_PATHWAY.' }),
+    principle: t.exposeString('principle', { description: 'The Annex II principle it tests: Transparency, Quality, Relevance or Learning pathways.' }),
+    outcome: t.field({ type: CheckOutcomeEnum, description: 'The result.', resolve: (c) => c.outcome }),
+    detail: t.exposeString('detail', { description: 'What was found, in words.' }),
   }),
 });
 
 const CompletenessRef = builder.objectRef<Completeness>('Completeness').implement({
+  description: 'How completely an offer states the Annex I elements, and the Annex II principle checks its entry allows.',
   fields: (t) => ({
     score: t.exposeFloat('score', { description: 'Share of the mandatory offer elements present, 0–1.' }),
-    mandatoryPresent: t.exposeInt('mandatoryPresent'),
-    mandatoryTotal: t.exposeInt('mandatoryTotal'),
-    missingMandatory: t.field({ type: [AnnexElementEnum], resolve: (c) => c.missingMandatory }),
-    missingOptional: t.field({ type: [AnnexElementEnum], resolve: (c) => c.missingOptional }),
-    elements: t.field({ type: [ElementStatusRef], resolve: (c) => c.elements }),
-    checks: t.field({ type: [PrincipleCheckRef], resolve: (c) => c.checks }),
-    method: t.exposeString('method'),
+    mandatoryPresent: t.exposeInt('mandatoryPresent', { description: 'Mandatory elements present (LEVEL also counts when declared not applicable).' }),
+    mandatoryTotal: t.exposeInt('mandatoryTotal', { description: `Mandatory offer-level elements counted (${MANDATORY_ELEMENTS.length}).` }),
+    missingMandatory: t.field({ type: [AnnexElementEnum], description: 'Mandatory elements not specified.', resolve: (c) => c.missingMandatory }),
+    missingOptional: t.field({ type: [AnnexElementEnum], description: 'Optional elements not specified (those declared not applicable are not missing).', resolve: (c) => c.missingOptional }),
+    elements: t.field({ type: [ElementStatusRef], description: `Every Annex I offer element (${MANDATORY_ELEMENTS.length + OPTIONAL_ELEMENTS.length}), mandatory first, and its state.`, resolve: (c) => c.elements }),
+    checks: t.field({ type: [PrincipleCheckRef], description: 'The Annex II principle checks that can be computed from the entry and its provider.', resolve: (c) => c.checks }),
+    method: t.exposeString('method', { description: 'How the score was computed, in words.' }),
   }),
 });
 
 export const OutcomeSkillLinkRef = builder.objectRef<SkillLinkRow>('OutcomeSkillLink').implement({
   description: 'A link from a learning outcome to an ESCO skill, with its evidence and review.',
   fields: (t) => ({
-    skill: t.field({ type: Skill, resolve: async (link, _args, context) => (await context.loaders.taxonomy.skill.load(link.skillUri)) as SkillRow }),
-    outcomeId: t.exposeID('outcomeId'),
-    state: t.field({ type: SkillLinkStateEnum, resolve: (link) => link.state }),
+    skill: t.field({ type: Skill, description: 'The ESCO skill.', resolve: async (link, _args, context) => (await context.loaders.taxonomy.skill.load(link.skillUri)) as SkillRow }),
+    outcomeId: t.exposeID('outcomeId', { description: 'Id of the learning outcome.' }),
+    state: t.field({ type: SkillLinkStateEnum, description: 'Where the link stands in review.', resolve: (link) => link.state }),
     score: t.exposeFloat('score', { nullable: true, description: 'Linker score (null for links added by hand).' }),
-    method: t.exposeString('method'),
-    matchedText: t.exposeString('matchedText', { nullable: true }),
-    matchedLabel: t.exposeString('matchedLabel', { nullable: true }),
-    taxonomyVersion: t.exposeString('taxonomyVersion'),
-    linkedAt: t.exposeString('linkedAt'),
-    reviewedBy: t.exposeString('reviewedBy', { nullable: true }),
-    reviewedAt: t.exposeString('reviewedAt', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
+    method: t.exposeString('method', {
+      description: "How the link was made: the linker's method (with any boost for a targeted occupation's essential skill, or a note that it came from the title), or 'added by hand' / 'rejected by hand'.",
+    }),
+    matchedText: t.exposeString('matchedText', { nullable: true, description: 'The span of the outcome text that matched (normalised); null for links made by hand.' }),
+    matchedLabel: t.exposeString('matchedLabel', { nullable: true, description: "The skill's label that matched; null for links made by hand." }),
+    taxonomyVersion: t.exposeString('taxonomyVersion', { description: 'The ESCO release the link was made against.' }),
+    linkedAt: t.exposeString('linkedAt', { description: 'When the link was made (ISO 8601 date-time).' }),
+    reviewedBy: t.exposeString('reviewedBy', { nullable: true, description: 'Who reviewed or added it (the reviewer given, else the API key name); null while unreviewed.' }),
+    reviewedAt: t.exposeString('reviewedAt', { nullable: true, description: 'When it was last reviewed (ISO 8601 date-time); null while unreviewed.' }),
+    note: t.exposeString('note', { nullable: true, description: "The curator's note from the last review; null when none." }),
   }),
 });
 
 const LearningOutcomeRef = builder.objectRef<OutcomeWithLinks>('LearningOutcome').implement({
+  description: 'A learning outcome of an offer, as stated, with its links to ESCO skills.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable while the text is unchanged, so links and reviews survive re-imports.' }),
-    text: t.exposeString('text'),
-    position: t.exposeInt('position'),
+    text: t.exposeString('text', { description: 'The outcome as the offer states it (its title when stated is false).' }),
+    position: t.exposeInt('position', { description: "Position in the offer's list of learning outcomes, from 0." }),
     stated: t.exposeBoolean('stated', {
       description: 'false: the offer states no learning outcomes; this entry is its title, linked so its likely skills can be seen and reviewed.',
     }),
     skillLinks: t.field({
       type: [OutcomeSkillLinkRef],
-      args: { includeRejected: t.arg.boolean({ defaultValue: false }) },
+      description: 'Links to ESCO skills by linker score, highest first; links without a score (made by hand) come before them.',
+      args: { includeRejected: t.arg.boolean({ defaultValue: false, description: 'Also return links a curator rejected (default false).' }) },
       resolve: (outcome, args) => outcome.links.filter((link) => args.includeRejected || link.state !== 'REJECTED'),
     }),
   }),
@@ -100,10 +154,10 @@ interface OfferSkill {
 const OfferSkillRef = builder.objectRef<OfferSkill>('MicroCredentialSkill').implement({
   description: 'A skill the offer develops, through one or more of its learning outcomes.',
   fields: (t) => ({
-    skill: t.field({ type: Skill, resolve: async (s, _args, context) => (await context.loaders.taxonomy.skill.load(s.skillUri)) as SkillRow }),
+    skill: t.field({ type: Skill, description: 'The ESCO skill.', resolve: async (s, _args, context) => (await context.loaders.taxonomy.skill.load(s.skillUri)) as SkillRow }),
     confirmed: t.boolean({ description: 'At least one link was accepted or added by a curator.', resolve: (s) => s.links.some(confirmedByCurator) }),
-    bestScore: t.float({ nullable: true, resolve: (s) => Math.max(...s.links.map((l) => l.score ?? 0)) || null }),
-    links: t.field({ type: [OutcomeSkillLinkRef], resolve: (s) => s.links }),
+    bestScore: t.float({ nullable: true, description: 'The highest linker score among the links; null when none has one (links added by hand).', resolve: (s) => Math.max(...s.links.map((l) => l.score ?? 0)) || null }),
+    links: t.field({ type: [OutcomeSkillLinkRef], description: "The links from the offer's learning outcomes to the skill (rejected ones left out).", resolve: (s) => s.links }),
   }),
 });
 
@@ -143,11 +197,11 @@ const ElmExportRef = builder.objectRef<ElmExport>('ElmExport').implement({
 const WorkloadRef = builder.objectRef<StoredMicroCredential>('Workload').implement({
   description: 'Notional workload: the value and unit as stated, and normalised hours and ECTS with the conversion used.',
   fields: (t) => ({
-    value: t.float({ resolve: (m) => m.workloadValue! }),
-    unit: t.string({ resolve: (m) => m.workloadUnit! }),
-    hours: t.float({ resolve: (m) => m.workloadHours! }),
-    ects: t.float({ resolve: (m) => m.workloadEcts! }),
-    conversion: t.string({ resolve: (m) => m.workloadConversion! }),
+    value: t.float({ description: 'The workload as stated, in unit.', resolve: (m) => m.workloadValue! }),
+    unit: t.string({ description: `The stated unit: ${WORKLOAD_UNIT_CODES.join(', ')}.`, resolve: (m) => m.workloadUnit! }),
+    hours: t.float({ description: 'Normalised to hours (2 decimals).', resolve: (m) => m.workloadHours! }),
+    ects: t.float({ description: `Normalised to ECTS at ${HOURS_PER_ECTS} h per credit (the stated value when the unit is ECTS).`, resolve: (m) => m.workloadEcts! }),
+    conversion: t.string({ description: 'How hours and ECTS were computed from the stated value, in words.', resolve: (m) => m.workloadConversion! }),
   }),
 });
 
@@ -156,82 +210,90 @@ export const MicroCredentialRef = builder.objectRef<StoredMicroCredential>('Micr
 export const QualificationRef = builder.objectRef<Qualification>('Qualification').implement({
   description: 'A full or partial qualification micro-credentials can stack into.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    title: t.exposeString('title'),
-    country: t.exposeString('country', { nullable: true }),
-    eqfLevel: t.exposeInt('eqfLevel', { nullable: true }),
-    nationalLevel: t.exposeString('nationalLevel', { nullable: true }),
-    nationalFramework: t.exposeString('nationalFramework', { nullable: true }),
-    awardingBody: t.exposeString('awardingBody', { nullable: true }),
-    sourceName: t.exposeString('sourceName', { nullable: true }),
-    sourceReference: t.exposeString('sourceReference', { nullable: true }),
+    id: t.exposeID('id', { description: 'Stable id chosen by the publisher.' }),
+    title: t.exposeString('title', { description: 'Title of the qualification.' }),
+    country: t.exposeString('country', { nullable: true, description: 'Country awarding it (ISO 3166 two-letter code); null: not specified.' }),
+    eqfLevel: t.exposeInt('eqfLevel', { nullable: true, description: 'EQF level, 1–8; null: not specified.' }),
+    nationalLevel: t.exposeString('nationalLevel', { nullable: true, description: 'Level as its national framework writes it (e.g. "6", "5.1"); null: not specified.' }),
+    nationalFramework: t.exposeString('nationalFramework', { nullable: true, description: 'The national qualifications framework of nationalLevel; null: not specified.' }),
+    awardingBody: t.exposeString('awardingBody', { nullable: true, description: 'The body awarding it; null: not specified.' }),
+    sourceName: t.exposeString('sourceName', { nullable: true, description: 'Where this entry comes from; null: not given.' }),
+    sourceReference: t.exposeString('sourceReference', { nullable: true, description: 'Where in that source (document and page or line, URL); null: not given.' }),
   }),
 });
 
 const RecognitionRef = builder.objectRef<Recognition>('Recognition').implement({
+  description: 'Who recognises a micro-credential, and for what (credit towards a qualification, admission, a licence, hiring…).',
   fields: (t) => ({
-    recognisedBy: t.exposeString('recognisedBy'),
-    purpose: t.exposeString('purpose'),
-    date: t.exposeString('date', { nullable: true }),
+    recognisedBy: t.exposeString('recognisedBy', { description: 'Who recognises it: an employer, a sector body, an institution, a qualifications authority.' }),
+    purpose: t.exposeString('purpose', { description: 'For what it is recognised.' }),
+    date: t.exposeString('date', { nullable: true, description: 'Date of the recognition, YYYY-MM-DD; null: not specified.' }),
   }),
 });
 
 MicroCredentialRef.implement({
   description: 'A micro-credential offer as a provider publishes it (Annex I elements, plus what users filter on).',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    title: t.exposeString('title'),
-    description: t.exposeString('description', { nullable: true }),
-    provider: t.field({ type: ProviderRef, nullable: true, resolve: (m, _a, context) => (m.providerId ? context.loaders.catalogue.provider.load(m.providerId) : null) }),
-    awardingBodies: t.exposeStringList('awardingBodies'),
+    id: t.exposeID('id', { description: 'Stable id chosen by the publisher.' }),
+    title: t.exposeString('title', { description: 'Title of the micro-credential (Annex I).' }),
+    description: t.exposeString('description', { nullable: true, description: 'Free-text description of the offer; null: not specified.' }),
+    provider: t.field({ type: ProviderRef, nullable: true, description: 'The provider offering it; null when none is recorded.', resolve: (m, _a, context) => (m.providerId ? context.loaders.catalogue.provider.load(m.providerId) : null) }),
+    awardingBodies: t.exposeStringList('awardingBodies', { description: 'Awarding body(ies), by name (Annex I).' }),
     awardingBodyCountries: t.exposeStringList('awardingBodyCountries', {
       nullable: true,
       description: 'Where the awarding bodies are established (ISO 3166 codes), when that is not where the offer is issued, e.g. an international body. Null: the issuer countries.',
     }),
-    issuerCountries: t.exposeStringList('issuerCountries', { nullable: true }),
-    issuerRegions: t.exposeStringList('issuerRegions', { nullable: true }),
-    learningOutcomes: t.field({ type: [LearningOutcomeRef], resolve: (m, _a, context) => context.loaders.catalogue.outcomes.load(m.id) }),
-    workload: t.field({ type: WorkloadRef, nullable: true, resolve: (m) => (m.workloadValue == null ? null : m) }),
-    eqfLevel: t.exposeInt('eqfLevel', { nullable: true }),
-    nationalLevel: t.exposeString('nationalLevel', { nullable: true }),
-    nationalFramework: t.exposeString('nationalFramework', { nullable: true }),
-    qfEheaCycle: t.exposeString('qfEheaCycle', { nullable: true }),
-    assessmentType: t.exposeString('assessmentType', { nullable: true }),
+    issuerCountries: t.exposeStringList('issuerCountries', { nullable: true, description: 'Country(ies) of the issuer (Annex I), ISO 3166 two-letter codes; null: not specified.' }),
+    issuerRegions: t.exposeStringList('issuerRegions', { nullable: true, description: 'Region(s) of the issuer (Annex I), e.g. NUTS codes; null: not specified.' }),
+    learningOutcomes: t.field({
+      type: [LearningOutcomeRef],
+      description: 'The learning outcomes in the order stated, each with its skill links; an offer stating none has one entry standing in with its title (stated: false).',
+      resolve: (m, _a, context) => context.loaders.catalogue.outcomes.load(m.id),
+    }),
+    workload: t.field({ type: WorkloadRef, nullable: true, description: 'Notional workload (Annex I); null: not specified.', resolve: (m) => (m.workloadValue == null ? null : m) }),
+    eqfLevel: t.exposeInt('eqfLevel', { nullable: true, description: 'EQF level, 1–8; null: not specified, or not applicable when notApplicable lists LEVEL.' }),
+    nationalLevel: t.exposeString('nationalLevel', { nullable: true, description: 'Level as the national framework writes it (e.g. "6" in the Irish NFQ, "5.1" in Norway); null: not specified.' }),
+    nationalFramework: t.exposeString('nationalFramework', { nullable: true, description: 'The national qualifications framework of nationalLevel; null: not specified.' }),
+    qfEheaCycle: t.exposeString('qfEheaCycle', { nullable: true, description: `QF-EHEA cycle: ${QF_EHEA_CYCLES.join(', ')}; null: not specified.` }),
+    assessmentType: t.exposeString('assessmentType', { nullable: true, description: 'Type of assessment (Annex I), free text; null: not specified.' }),
     participationForm: t.exposeString('participationForm', { nullable: true, description: PARTICIPATION_FORMS.join(', ') }),
-    qualityAssurance: t.exposeString('qualityAssurance', { nullable: true }),
+    qualityAssurance: t.exposeString('qualityAssurance', { nullable: true, description: 'Type of quality assurance underpinning the offer (Annex I), free text; null: not specified.' }),
     prerequisites: t.exposeStringList('prerequisites', { nullable: true, description: 'null = not specified; [] = none.' }),
     supervision: t.exposeString('supervision', { nullable: true, description: SUPERVISION_VALUES.join(', ') }),
     stackability: t.exposeString('stackability', { nullable: true, description: STACKABILITY_VALUES.join(', ') }),
     stacksInto: t.exposeStringList('stacksInto', { nullable: true, description: 'Ids of the micro-credentials and qualifications it stacks into.' }),
     stacksIntoMicroCredentials: t.field({
       type: [MicroCredentialRef],
+      description: 'The micro-credentials among stacksInto.',
       resolve: (m, _a, context) => loadExisting(context.loaders.catalogue.microCredential, m.stacksInto ?? []),
     }),
     stacksIntoQualifications: t.field({
       type: [QualificationRef],
+      description: 'The qualifications among stacksInto.',
       resolve: (m, _a, context) => loadExisting(context.loaders.catalogue.qualification, m.stacksInto ?? []),
     }),
     recognitions: t.field({ type: [RecognitionRef], description: 'Who recognises this micro-credential, and for what.', resolve: (m) => m.recognitions }),
-    furtherInformation: t.exposeString('furtherInformation', { nullable: true }),
-    languages: t.exposeStringList('languages', { nullable: true }),
-    durationText: t.exposeString('durationText', { nullable: true }),
-    costAmount: t.exposeFloat('costAmount', { nullable: true }),
-    costCurrency: t.exposeString('costCurrency', { nullable: true }),
+    furtherInformation: t.exposeString('furtherInformation', { nullable: true, description: 'Further information (Annex I), free text; null: not specified.' }),
+    languages: t.exposeStringList('languages', { nullable: true, description: 'Languages the offer is given in, ISO 639-1 codes; null: not specified.' }),
+    durationText: t.exposeString('durationText', { nullable: true, description: 'Duration as the provider words it (e.g. "13 days over half a year"); null: not specified.' }),
+    costAmount: t.exposeFloat('costAmount', { nullable: true, description: 'Cost, in costCurrency; null: not specified.' }),
+    costCurrency: t.exposeString('costCurrency', { nullable: true, description: 'ISO 4217 currency of costAmount (e.g. EUR); null: not specified.' }),
     voucherEligible: t.exposeBoolean('voucherEligible', { nullable: true, description: 'null = not specified.' }),
     ilaEligible: t.exposeBoolean('ilaEligible', { nullable: true, description: 'Individual learning account; null = not specified.' }),
     sectors: t.exposeStringList('sectors', { nullable: true, description: 'NACE Rev.2 codes.' }),
     targetOccupations: t.field({
       type: [Occupation],
+      description: 'ESCO occupations the offer prepares for (those not in the graph are left out).',
       resolve: (m, _a, context) => loadExisting(context.loaders.taxonomy.occupation, m.targetOccupations ?? []),
     }),
-    expectedRevisionDate: t.exposeString('expectedRevisionDate', { nullable: true }),
-    validUntil: t.exposeString('validUntil', { nullable: true }),
-    status: t.exposeString('status'),
-    notApplicable: t.field({ type: [AnnexElementEnum], resolve: (m) => m.notApplicable }),
+    expectedRevisionDate: t.exposeString('expectedRevisionDate', { nullable: true, description: 'When the programme is next expected to be revised, YYYY-MM-DD; null: not specified.' }),
+    validUntil: t.exposeString('validUntil', { nullable: true, description: 'Until when the offer is valid, YYYY-MM-DD; null: not specified.' }),
+    status: t.exposeString('status', { description: `${OFFER_STATUSES.join(', ')}.` }),
+    notApplicable: t.field({ type: [AnnexElementEnum], description: 'Annex I elements the offer declares not applicable.', resolve: (m) => m.notApplicable }),
     sourceName: t.exposeString('sourceName', { nullable: true, description: 'Where this entry comes from.' }),
-    sourceReference: t.exposeString('sourceReference', { nullable: true }),
-    createdAt: t.exposeString('createdAt'),
-    updatedAt: t.exposeString('updatedAt'),
+    sourceReference: t.exposeString('sourceReference', { nullable: true, description: 'Where in that source (document and page or line, URL); null: not given.' }),
+    createdAt: t.exposeString('createdAt', { description: 'When the entry was created in the hub (ISO 8601 date-time).' }),
+    updatedAt: t.exposeString('updatedAt', { description: 'When its content last changed (ISO 8601 date-time); re-submitting it unchanged leaves this as it was.' }),
     elm: t.field({
       type: ElmExportRef,
       description: 'European Learning Model (ELM v3) export (importable again with `hub import catalogue`); learning outcomes carry only curator-confirmed ESCO skills.',
@@ -239,6 +301,7 @@ MicroCredentialRef.implement({
     }),
     completeness: t.field({
       type: CompletenessRef,
+      description: 'Annex I completeness and the Annex II principle checks, computed from the entry and its provider.',
       resolve: async (m, _a, context) => assessCompleteness(m, m.providerId ? await context.loaders.catalogue.provider.load(m.providerId) : null),
     }),
     skills: t.field({
@@ -265,33 +328,44 @@ const MicroCredentialConnection = builder.connectionObject(
   {
     type: MicroCredentialRef,
     name: 'MicroCredentialConnection',
-    fields: (t) => ({ totalCount: t.int({ resolve: (parent) => (parent as unknown as { totalCount: number }).totalCount }) }),
+    description: 'A page of micro-credential offers.',
+    fields: (t) => ({
+      totalCount: t.int({ description: 'How many offers match, across every page.', resolve: (parent) => (parent as unknown as { totalCount: number }).totalCount }),
+    }),
   },
-  { name: 'MicroCredentialEdge' },
+  { name: 'MicroCredentialEdge', description: 'A micro-credential offer on a page, with its cursor.' },
 );
 
 const CatalogueSortEnum = builder.enumType('MicroCredentialSort', {
-  values: ['TITLE', 'WORKLOAD', 'EQF_LEVEL', 'RECENTLY_UPDATED', 'RELEVANCE'] as const satisfies readonly CatalogueSort[],
+  description: 'Order of the catalogue listing; ties go by title (case-insensitive), then id.',
+  values: {
+    TITLE: { description: 'By title, A to Z (case-insensitive).' },
+    WORKLOAD: { description: 'By normalised workload in ECTS, smallest first; offers without a workload last.' },
+    EQF_LEVEL: { description: 'By EQF level, lowest first; offers without one last.' },
+    RECENTLY_UPDATED: { description: 'Most recently updated first.' },
+    RELEVANCE: { description: 'By full-text score for filter.text, best first; by title when there is no text.' },
+  } as const satisfies Record<CatalogueSort, { description: string }>,
 });
 
 const MicroCredentialFilter = builder.inputType('MicroCredentialFilter', {
+  description: 'Conditions on the catalogue listing: an offer must meet every one given; a condition left out lets every offer through.',
   fields: (t) => ({
     text: t.string({ description: 'Full-text search over title, description and learning outcomes.' }),
     status: t.string({ description: 'DRAFT, PUBLISHED or RETIRED (default PUBLISHED).' }),
-    providerId: t.id(),
+    providerId: t.id({ description: 'Offers of this provider.' }),
     skillUri: t.string({ description: 'Offers with an outcome linked to this ESCO skill (rejected links excluded).' }),
     occupationUri: t.string({ description: "Offers that develop at least one of this ESCO occupation's essential skills." }),
     sector: t.string({ description: 'NACE Rev.2 code or prefix (C matches C25).' }),
-    country: t.string(),
-    region: t.string(),
-    eqfMin: t.int(),
-    eqfMax: t.int(),
+    country: t.string({ description: 'Offers whose issuerCountries include this ISO 3166 two-letter code.' }),
+    region: t.string({ description: 'Offers whose issuerRegions include exactly this region.' }),
+    eqfMin: t.int({ description: 'Lowest EQF level, inclusive; offers without an EQF level are left out.' }),
+    eqfMax: t.int({ description: 'Highest EQF level, inclusive; offers without an EQF level are left out.' }),
     ectsMin: t.float({ description: 'Normalised workload, ECTS.' }),
-    ectsMax: t.float(),
+    ectsMax: t.float({ description: 'Normalised workload, ECTS, at most (inclusive); offers without a workload are left out.' }),
     participationForm: t.string({ description: PARTICIPATION_FORMS.join(', ') }),
     language: t.string({ description: 'ISO 639-1 code.' }),
-    accreditedOnly: t.boolean(),
-    voucherEligible: t.boolean(),
+    accreditedOnly: t.boolean({ description: 'true: only offers whose provider is ACCREDITED (listed in a public register).' }),
+    voucherEligible: t.boolean({ description: 'Offers whose voucherEligible is this value (offers that do not specify it match neither).' }),
     collection: t.field({ type: SkillCollectionEnum, description: 'Offers developing at least one skill of this ESCO collection (green, digital, …).' }),
   }),
 });
@@ -303,13 +377,15 @@ builder.queryFields((t) => ({
   qualification: t.field({
     type: QualificationRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description: 'A qualification by id; null when there is none.',
+    args: { id: t.arg.id({ required: true, description: 'The qualification id.' }) },
     resolve: (_root, args, context) => context.loaders.catalogue.qualification.load(String(args.id)),
   }),
   microCredential: t.field({
     type: MicroCredentialRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description: 'A micro-credential offer by id, whatever its status; null when there is none.',
+    args: { id: t.arg.id({ required: true, description: 'The offer id.' }) },
     resolve: (_root, args, context) => context.loaders.catalogue.microCredential.load(String(args.id)),
   }),
   microCredentials: t.connection(
@@ -317,7 +393,7 @@ builder.queryFields((t) => ({
       type: MicroCredentialRef,
       description: 'The catalogue, filtered and sorted; published offers unless a status is given.',
       args: {
-        filter: t.arg({ type: MicroCredentialFilter }),
+        filter: t.arg({ type: MicroCredentialFilter, description: 'Conditions the offers must meet; status PUBLISHED unless filter.status says otherwise.' }),
         sort: t.arg({ type: CatalogueSortEnum, description: 'Default TITLE, or RELEVANCE when filter.text is given.' }),
       },
       resolve: async (_root, args, context, info) => {

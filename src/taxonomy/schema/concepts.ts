@@ -5,7 +5,13 @@ import type { AnyConceptRow, IscoGroupRow, OccupationRow, RelatedSkillRow, Skill
 /** ESCO concepts: skills, skill groups, occupations and ISCO groups, and the relations between them. */
 
 export const ConceptKindEnum = builder.enumType('ConceptKind', {
-  values: ['Skill', 'SkillGroup', 'Occupation', 'IscoGroup'] as const,
+  description: 'The kind of an ESCO concept (its label in the graph).',
+  values: {
+    Skill: { description: 'A skill/competence or knowledge concept.' },
+    SkillGroup: { description: 'A group of the ESCO skills hierarchy.' },
+    Occupation: { description: 'An ESCO occupation.' },
+    IscoGroup: { description: 'An ISCO-08 group (major group to unit group) of the occupations pillar.' },
+  } as const,
 });
 
 export const Concept = builder.interfaceRef<AnyConceptRow>('Concept');
@@ -14,12 +20,12 @@ Concept.implement({
   description: 'Any ESCO concept. Deprecated concepts are kept (links from elsewhere depend on them) and say when they left the taxonomy.',
   resolveType: (concept) => concept.kind,
   fields: (t) => ({
-    uri: t.exposeString('uri'),
-    kind: t.field({ type: ConceptKindEnum, resolve: (concept) => concept.kind }),
-    preferredLabel: t.exposeString('preferredLabel'),
-    altLabels: t.stringList({ resolve: (concept) => concept.altLabels ?? [] }),
-    description: t.string({ nullable: true, resolve: (concept) => concept.description ?? null }),
-    status: t.string({ nullable: true, resolve: (concept) => concept.status ?? null }),
+    uri: t.exposeString('uri', { description: 'The ESCO concept URI, its identifier.' }),
+    kind: t.field({ type: ConceptKindEnum, description: 'Which kind of concept this is.', resolve: (concept) => concept.kind }),
+    preferredLabel: t.exposeString('preferredLabel', { description: 'The preferred label, in the language of the imported release.' }),
+    altLabels: t.stringList({ description: 'Alternative labels (synonyms, variants); empty when there are none.', resolve: (concept) => concept.altLabels ?? [] }),
+    description: t.string({ nullable: true, description: 'The ESCO description; null when the release gives none.', resolve: (concept) => concept.description ?? null }),
+    status: t.string({ nullable: true, description: 'Publication status as the ESCO release gives it (e.g. released); null when not given.', resolve: (concept) => concept.status ?? null }),
     deprecated: t.exposeBoolean('deprecated', {
       description: 'True when the latest imported release no longer contains this concept.',
     }),
@@ -38,8 +44,8 @@ Concept.implement({
 });
 
 const ConceptConnection = builder.connectionObject(
-  { type: Concept, name: 'ConceptConnection' },
-  { name: 'ConceptEdge' },
+  { type: Concept, name: 'ConceptConnection', description: 'A page of ESCO concepts.' },
+  { name: 'ConceptEdge', description: 'An ESCO concept on a page, with its cursor.' },
 );
 
 export const Skill = builder.objectRef<SkillRow>('Skill');
@@ -47,20 +53,28 @@ export const Occupation = builder.objectRef<OccupationRow>('Occupation');
 export const IscoGroup = builder.objectRef<IscoGroupRow>('IscoGroup');
 export const SkillGroup = builder.objectRef<SkillGroupRow>('SkillGroup');
 
-const totalCountField = { fields: (t: any) => ({ totalCount: t.int({ resolve: (parent: { totalCount: number }) => parent.totalCount }) }) };
+const TOTAL_COUNT_DESCRIPTION = 'How many items the whole list holds, across every page.';
+const totalCountField = {
+  fields: (t: any) => ({ totalCount: t.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: (parent: { totalCount: number }) => parent.totalCount }) }),
+};
 
-export const SkillConnection = builder.connectionObject({ type: Skill, name: 'SkillConnection', ...totalCountField }, { name: 'SkillEdge' });
-export const OccupationConnection = builder.connectionObject(
-  { type: Occupation, name: 'OccupationConnection', ...totalCountField },
-  { name: 'OccupationEdge' },
+export const SkillConnection = builder.connectionObject(
+  { type: Skill, name: 'SkillConnection', description: 'A page of ESCO skills.', ...totalCountField },
+  { name: 'SkillEdge', description: 'An ESCO skill on a page, with its cursor.' },
 );
-builder.objectFields(ConceptConnection, (t) => ({ totalCount: t.int({ resolve: (parent) => (parent as unknown as { totalCount: number }).totalCount }) }));
+export const OccupationConnection = builder.connectionObject(
+  { type: Occupation, name: 'OccupationConnection', description: 'A page of ESCO occupations.', ...totalCountField },
+  { name: 'OccupationEdge', description: 'An ESCO occupation on a page, with its cursor.' },
+);
+builder.objectFields(ConceptConnection, (t) => ({
+  totalCount: t.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: (parent) => (parent as unknown as { totalCount: number }).totalCount }),
+}));
 
 const narrowerField = builder.interfaceField(Concept, 'narrower', (t) =>
   t.connection(
     {
       type: Concept,
-      description: 'Direct children in the hierarchy.',
+      description: 'Direct children in the hierarchy, by preferred label.',
       resolve: async (concept, args, context) =>
         pageOf(args, await context.loaders.taxonomy.narrower.load(concept.uri), context.maxPageSize),
     },
@@ -72,48 +86,54 @@ void narrowerField;
 export const SkillCollectionEnum = builder.enumType('SkillCollection', {
   description: 'ESCO collections a skill can belong to.',
   values: {
-    GREEN: { value: 'green' },
-    DIGITAL: { value: 'digital' },
-    DIGCOMP: { value: 'digcomp' },
-    TRANSVERSAL: { value: 'transversal' },
-    LANGUAGE: { value: 'language' },
-    RESEARCH: { value: 'research' },
+    GREEN: { value: 'green', description: 'Green skills (ESCO green skills collection).' },
+    DIGITAL: { value: 'digital', description: 'Digital skills (ESCO digital skills collection).' },
+    DIGCOMP: { value: 'digcomp', description: 'Skills of the DigComp digital competence framework, as ESCO maps them.' },
+    TRANSVERSAL: { value: 'transversal', description: 'Transversal skills and competences.' },
+    LANGUAGE: { value: 'language', description: 'Language skills and knowledge.' },
+    RESEARCH: { value: 'research', description: 'Research skills.' },
   } as const,
 });
+
+const HIDDEN_LABELS = 'Hidden labels: terms ESCO keeps for search (misspellings, outdated or colloquial terms) but does not display; empty when none.';
+const DEFINITION = 'The ESCO definition; null when the release gives none.';
+const MODIFIED_DATE = 'When ESCO last modified the concept, as the release gives it; null when not given.';
 
 const RelatedSkill = builder.objectRef<RelatedSkillRow>('RelatedSkill').implement({
   description: 'A skill→skill relation from ESCO (essential or optional), in either direction.',
   fields: (t) => ({
-    relationType: t.exposeString('relationType'),
-    skill: t.field({ type: Skill, resolve: (related) => related.skill }),
+    relationType: t.exposeString('relationType', { description: 'The relation as the ESCO release writes it (essential or optional).' }),
+    skill: t.field({ type: Skill, description: 'The skill at the other end of the relation.', resolve: (related) => related.skill }),
   }),
 });
 
 Skill.implement({
+  description: 'An ESCO skill/competence or knowledge concept, with the occupations that need it, related skills and collections.',
   interfaces: [Concept],
   isTypeOf: (concept) => (concept as AnyConceptRow).kind === 'Skill',
   fields: (t) => ({
-    hiddenLabels: t.stringList({ resolve: (skill) => skill.hiddenLabels ?? [] }),
+    hiddenLabels: t.stringList({ description: HIDDEN_LABELS, resolve: (skill) => skill.hiddenLabels ?? [] }),
     skillType: t.string({ nullable: true, description: "'skill/competence' or 'knowledge'.", resolve: (skill) => skill.skillType ?? null }),
     reuseLevel: t.string({
       nullable: true,
       description: 'transversal, cross-sector, sector-specific or occupation-specific.',
       resolve: (skill) => skill.reuseLevel ?? null,
     }),
-    definition: t.string({ nullable: true, resolve: (skill) => skill.definition ?? null }),
-    scopeNote: t.string({ nullable: true, resolve: (skill) => skill.scopeNote ?? null }),
-    modifiedDate: t.string({ nullable: true, resolve: (skill) => skill.modifiedDate ?? null }),
-    collections: t.field({ type: [SkillCollectionEnum], resolve: (skill) => skill.collections as never }),
-    isGreen: t.boolean({ resolve: (skill) => skill.collections.includes('green') }),
-    isDigital: t.boolean({ resolve: (skill) => skill.collections.includes('digital') }),
+    definition: t.string({ nullable: true, description: DEFINITION, resolve: (skill) => skill.definition ?? null }),
+    scopeNote: t.string({ nullable: true, description: 'The ESCO scope note: what the skill does and does not cover; null when none.', resolve: (skill) => skill.scopeNote ?? null }),
+    modifiedDate: t.string({ nullable: true, description: MODIFIED_DATE, resolve: (skill) => skill.modifiedDate ?? null }),
+    collections: t.field({ type: [SkillCollectionEnum], description: 'The ESCO collections the skill belongs to; empty when none.', resolve: (skill) => skill.collections as never }),
+    isGreen: t.boolean({ description: 'In the ESCO green skills collection.', resolve: (skill) => skill.collections.includes('green') }),
+    isDigital: t.boolean({ description: 'In the ESCO digital skills collection.', resolve: (skill) => skill.collections.includes('digital') }),
     relatedSkills: t.field({
       type: [RelatedSkill],
+      description: 'ESCO skill→skill relations in either direction, by relation type, then label.',
       resolve: (skill, _args, context) => context.loaders.taxonomy.relatedSkills.load(skill.uri),
     }),
     essentialForOccupations: t.connection(
       {
         type: Occupation,
-        description: 'Occupations for which this skill is essential.',
+        description: 'Occupations for which this skill is essential, by label.',
         resolve: async (skill, args, context) =>
           pageOf(args, await context.loaders.taxonomy.essentialForOccupations.load(skill.uri), context.maxPageSize),
       },
@@ -122,7 +142,7 @@ Skill.implement({
     optionalForOccupations: t.connection(
       {
         type: Occupation,
-        description: 'Occupations for which this skill is optional.',
+        description: 'Occupations for which this skill is optional, by label.',
         resolve: async (skill, args, context) =>
           pageOf(args, await context.loaders.taxonomy.optionalForOccupations.load(skill.uri), context.maxPageSize),
       },
@@ -132,6 +152,7 @@ Skill.implement({
 });
 
 Occupation.implement({
+  description: 'An ESCO occupation, under an ISCO-08 unit group, with the skills it needs.',
   interfaces: [Concept],
   isTypeOf: (concept) => (concept as AnyConceptRow).kind === 'Occupation',
   fields: (t) => ({
@@ -140,12 +161,17 @@ Occupation.implement({
     iscoGroup: t.field({
       type: IscoGroup,
       nullable: true,
+      description: 'The ISCO-08 unit group it sits under; null when the release gives none or the group is not in the graph.',
       resolve: (o, _args, context) => (o.iscoGroup ? context.loaders.taxonomy.iscoGroupByCode.load(o.iscoGroup) : null),
     }),
-    hiddenLabels: t.stringList({ resolve: (o) => o.hiddenLabels ?? [] }),
-    definition: t.string({ nullable: true, resolve: (o) => o.definition ?? null }),
-    regulatedProfessionNote: t.string({ nullable: true, resolve: (o) => o.regulatedProfessionNote ?? null }),
-    modifiedDate: t.string({ nullable: true, resolve: (o) => o.modifiedDate ?? null }),
+    hiddenLabels: t.stringList({ description: HIDDEN_LABELS, resolve: (o) => o.hiddenLabels ?? [] }),
+    definition: t.string({ nullable: true, description: DEFINITION, resolve: (o) => o.definition ?? null }),
+    regulatedProfessionNote: t.string({
+      nullable: true,
+      description: 'The ESCO note on whether (and where) the occupation is a regulated profession; null when none.',
+      resolve: (o) => o.regulatedProfessionNote ?? null,
+    }),
+    modifiedDate: t.string({ nullable: true, description: MODIFIED_DATE, resolve: (o) => o.modifiedDate ?? null }),
     essentialSkills: t.connection(
       {
         type: Skill,
@@ -168,6 +194,7 @@ Occupation.implement({
 });
 
 IscoGroup.implement({
+  description: 'A group of ISCO-08, the International Standard Classification of Occupations, which ESCO occupations sit under.',
   interfaces: [Concept],
   isTypeOf: (concept) => (concept as AnyConceptRow).kind === 'IscoGroup',
   fields: (t) => ({
@@ -176,10 +203,11 @@ IscoGroup.implement({
 });
 
 SkillGroup.implement({
+  description: 'A group of the ESCO skills hierarchy; its narrower concepts are groups or skills.',
   interfaces: [Concept],
   isTypeOf: (concept) => (concept as AnyConceptRow).kind === 'SkillGroup',
   fields: (t) => ({
-    code: t.string({ nullable: true, resolve: (group) => group.code ?? null }),
+    code: t.string({ nullable: true, description: 'The ESCO code of the group (e.g. S1.2); null when the release gives none.', resolve: (group) => group.code ?? null }),
     hierarchyLevel: t.int({
       nullable: true,
       description: 'Depth in the ESCO skills hierarchy (0 = top).',
