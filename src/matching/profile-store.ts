@@ -125,6 +125,10 @@ export async function reviewSkill(tx: WriteTransaction, id: string, skillUri: st
   return (rows[0] as { n: number } | undefined)?.n === 1;
 }
 
+/** A plan record `p` as the API returns it. */
+const PLAN_OF_P = `p {.id, .occupationUri, .proposed, .chosen, .enrolled, .completed, .employedAfter6Months,
+                     recordedAt: toString(p.recordedAt), outcomeAt: toString(p.outcomeAt)}`;
+
 export async function readProfile(tx: WriteTransaction, id: string): Promise<ProfileRow | null> {
   const rows = (await tx.run(
     `MATCH (j:Jobseeker {id: $id})
@@ -134,9 +138,7 @@ export async function readProfile(tx: WriteTransaction, id: string): Promise<Pro
                              funding: CASE WHEN j.fundingKind IS NULL THEN null ELSE {kind: j.fundingKind, amount: j.fundingAmount, currency: j.fundingCurrency} END},
                skills: COLLECT { MATCH (j)-[h:HAS_SKILL]->(s:Skill) RETURN {uri: s.uri, origin: h.origin, state: h.state, detail: h.detail, proficiency: h.proficiency} ORDER BY s.uri },
                workHistory: COLLECT { MATCH (j)-[w:WORKED_AS]->(o:Occupation) RETURN {uri: o.uri, years: w.years, detail: w.detail} ORDER BY o.uri },
-               plans: COLLECT { MATCH (j)-[:HAS_PLAN]->(p:PlanRecord)
-                                RETURN p {.id, .occupationUri, .proposed, .chosen, .enrolled, .completed, .employedAfter6Months,
-                                          recordedAt: toString(p.recordedAt), outcomeAt: toString(p.outcomeAt)} ORDER BY p.recordedAt }} AS profile`,
+               plans: COLLECT { MATCH (j)-[:HAS_PLAN]->(p:PlanRecord) RETURN ${PLAN_OF_P} ORDER BY p.recordedAt }} AS profile`,
     { id },
   )) as Array<{ profile: ProfileRow }>;
   return rows[0]?.profile ?? null;
@@ -167,6 +169,12 @@ export async function addPlan(tx: WriteTransaction, jobseekerId: string, plan: {
     { jobseekerId, id, plan },
   );
   return id;
+}
+
+/** One plan record, as a profile lists it, or null. */
+export async function readPlan(tx: WriteTransaction, planId: string): Promise<PlanRecordRow | null> {
+  const rows = (await tx.run(`MATCH (p:PlanRecord {id: $planId}) RETURN ${PLAN_OF_P} AS plan`, { planId })) as Array<{ plan: PlanRecordRow }>;
+  return rows[0]?.plan ?? null;
 }
 
 /** The profile a plan record belongs to, or null. */

@@ -202,6 +202,12 @@ describe('jobseeker profiles: pseudonymous, owned, audited and erasable', () => 
     const plan = (await call(PLAN, { j: someone, p: ['mc-stock'] }, KEYS.ana)).data.recordPlan;
     expect((await call(OUTCOME, { plan: plan.id, e: [], c: ['mc-stock'] }, KEYS.ana)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'completed[0]' });
     expect((await call(PLAN, { j: someone, p: ['mc-nope'] }, KEYS.ana)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'proposed[0]' });
+    // Each step reads the profile once, for its access check, and is on record once: the plan comes back from the write
+    // (creating returns the new profile, a read of its own).
+    const events = (await call(AUDIT, {}, KEYS.ops)).data.auditEvents.filter((e: { subject: string }) => e.subject === `jobseeker:${someone}`);
+    expect(events.map((e: { actor: string; action: string }) => `${e.actor} ${e.action}`).reverse()).toEqual([
+      'ana create jobseeker', 'ana read jobseeker', 'ana read jobseeker for a plan', 'ana record plan', 'ana read jobseeker for an outcome', 'ana read jobseeker for a plan',
+    ]);
     // Erasing a person takes their plan records with them, and the aggregates shrink: 5 people proposed, all but the fifth's figures below 5 now.
     const first = (await call('query($r: String!) { jobseekersByReference(reference: $r) }', { r: 'PES-HR-OUTCOME-0' }, KEYS.ana)).data.jobseekersByReference[0];
     await call(ERASE, { id: first }, KEYS.ana);

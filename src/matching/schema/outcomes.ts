@@ -6,7 +6,7 @@ import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { Occupation } from '../../taxonomy/schema/concepts.js';
 import { type PublishedOutcomes, publishOutcomes } from '../outcomes.js';
 import { auditSubject, profileFor } from '../profile-access.js';
-import { type PlanRecordRow, addPlan, jobseekerOfPlan, outcomeCounts, setOutcome } from '../profile-store.js';
+import { type PlanRecordRow, addPlan, jobseekerOfPlan, outcomeCounts, readPlan, setOutcome } from '../profile-store.js';
 import { JobseekerRef } from './profiles.js';
 
 /**
@@ -74,12 +74,12 @@ builder.mutationFields((t) => ({
       const chosen = (args.chosen ?? []).map(String);
       await checkOffers(context, proposed, 'proposed');
       await checkOffers(context, chosen, 'chosen');
-      const planId = await context.graph.writeTransaction(async (tx) => {
+      // The record is read back in the transaction that writes it: the access check above was the profile's one read.
+      return context.graph.writeTransaction(async (tx) => {
         const id = await addPlan(tx, jobseekerId, { occupationUri: args.occupationUri, proposed, chosen, recordedBy: context.caller.name });
         await audit(tx, { actor: context.caller.name, action: 'record plan', subject: auditSubject(jobseekerId), detail: `${proposed.length} proposed, ${chosen.length} chosen` });
-        return id;
+        return (await readPlan(tx, id))!;
       });
-      return (await profileFor(context, jobseekerId, 'read jobseeker')).plans.find((p) => p.id === planId)!;
     },
   }),
   recordOutcome: t.field({
@@ -102,11 +102,11 @@ builder.mutationFields((t) => ({
       const notEnrolled = completed.findIndex((id) => !enrolled.includes(id));
       if (notEnrolled >= 0) throw new UserInputError(`completed[${notEnrolled}]`, `'${completed[notEnrolled]}' is not among the offers enrolled in`);
       await checkOffers(context, enrolled, 'enrolled');
-      await context.graph.writeTransaction(async (tx) => {
+      return context.graph.writeTransaction(async (tx) => {
         await setOutcome(tx, planId, { enrolled, completed, employedAfter6Months: args.employedAfter6Months ?? null });
         await audit(tx, { actor: context.caller.name, action: 'record outcome', subject: auditSubject(jobseekerId), detail: `${enrolled.length} enrolled, ${completed.length} completed, employed ${args.employedAfter6Months ?? 'unknown'}` });
+        return (await readPlan(tx, planId))!;
       });
-      return (await profileFor(context, jobseekerId, 'read jobseeker')).plans.find((p) => p.id === planId)!;
     },
   }),
 }));
