@@ -8,7 +8,6 @@ import { type ElmStatedSkill, fromElmDocument } from './elm.js';
 import { ElmDocumentError, type ElmValidator } from './elm-validation.js';
 import { relinkOutcomes } from './linking.js';
 import {
-  type FieldError,
   MICRO_CREDENTIAL_FIELDS,
   type MicroCredential,
   type MicroCredentialInput,
@@ -16,13 +15,9 @@ import {
   type ProviderInput,
   type Qualification,
   type QualificationInput,
-  formatFieldError,
-  recordName,
-  validateMicroCredential,
-  validateProvider,
-  validateQualification,
 } from './model.js';
 import { existingProviderIds, existingStackTargets, microCredentialsById, outcomeId, upsertMicroCredentials, upsertProviders, upsertQualifications } from './store.js';
+import { type FieldError, formatFieldError, recordName, validateMicroCredential, validateProvider, validateQualification } from './validation.js';
 
 /**
  * Catalogue files: JSON ({ "providers": [...], "qualifications": [...], "microCredentials": [...] }, fields as in the GraphQL

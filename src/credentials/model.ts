@@ -1,4 +1,4 @@
-import { type FieldError, type Validated, isCalendarDate } from '../catalogue/model.js';
+import { type FieldError, type Validated, isCalendarDate } from '../catalogue/validation.js';
 
 /**
  * An issued credential: one learner's award of a micro-credential offer (Annex I: identification of the

@@ -1,5 +1,6 @@
 import { learnerPseudonym } from '../access/callers.js';
-import { type FieldError, PARTICIPATION_FORMS, isCalendarDate } from '../catalogue/model.js';
+import { PARTICIPATION_FORMS } from '../catalogue/model.js';
+import { type FieldError, isCalendarDate } from '../catalogue/validation.js';
 import type { ReferenceLists } from '../demand/reference.js';
 import { resolveRegion } from '../intelligence/slice.js';
 import type { PlanConstraints } from './course-plan.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestLinks, titleSubject } from '../../src/catalogue/linking.js';
-import { validateMicroCredential } from '../../src/catalogue/model.js';
+import { validateMicroCredential } from '../../src/catalogue/validation.js';
 import { outcomesOf } from '../../src/catalogue/store.js';
 import { SkillLinker } from '../../src/linking/linker.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessCompleteness, readsAsOutcome } from '../../src/catalogue/completeness.js';
-import { type MicroCredentialInput, formatFieldError, validateMicroCredential, validateProvider } from '../../src/catalogue/model.js';
+import type { MicroCredentialInput } from '../../src/catalogue/model.js';
+import { formatFieldError, validateMicroCredential, validateProvider } from '../../src/catalogue/validation.js';
 import { normaliseWorkload } from '../../src/catalogue/units.js';
 
 // Provider and qualification validation: catalogue-validation-other.test.ts.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ProviderInput, type QualificationInput, formatFieldError, validateProvider, validateQualification } from '../../src/catalogue/model.js';
+import type { ProviderInput, QualificationInput } from '../../src/catalogue/model.js';
+import { formatFieldError, validateProvider, validateQualification } from '../../src/catalogue/validation.js';
 
 // Offer validation: catalogue-model.test.ts. Inputs are untyped on purpose: a JSON import hands the
 // validator whatever the file holds.

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromElmDocument } from '../../src/catalogue/elm.js';
 import { toElmSpecification, withoutContext } from '../../src/catalogue/elm-export.js';
 import { ElmDocumentError, type ElmValidator, elmValidatorFor, unsigned } from '../../src/catalogue/elm-validation.js';
-import { validateMicroCredential } from '../../src/catalogue/model.js';
+import { validateMicroCredential } from '../../src/catalogue/validation.js';
 import { sharedDataDir } from '../helpers.js';
 
 // The Commission's shapes, ontology and sample (../shared/data/elm-v3), checked with a real SHACL engine (rdf-validate-shacl).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { durationHours, fromElmDocument } from '../../src/catalogue/elm.js';
 import { hoursAsDuration, toElmSpecification } from '../../src/catalogue/elm-export.js';
-import { validateMicroCredential } from '../../src/catalogue/model.js';
+import { validateMicroCredential } from '../../src/catalogue/validation.js';
 
 function offer(extra: Record<string, unknown>) {
   const result = validateMicroCredential({ id: 'mc-1', title: 'Digital content creation', awardingBodies: ['Uni'], ...extra });

@@ -5,7 +5,8 @@ import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import type { OccupationRow, SkillRow } from '../../taxonomy/store.js';
 import { assessCompleteness } from '../completeness.js';
 import { type CompletenessSummary, type OccupationCoverage, type SkillCoverageRow, occupationCoverage, skillCoverageRows, summariseCompleteness } from '../coverage.js';
-import { AnnexElementEnum, MicroCredentialRef } from './micro-credential.js';
+import { AnnexElementEnum } from './completeness.js';
+import { MicroCredentialRef } from './micro-credential.js';
 import { ProviderRef } from './provider.js';
 import type { Provider } from '../model.js';
 

@@ -5,16 +5,11 @@ import { pageOfWindow, pageWindow, selectedNodeFields } from '../../graphql/conn
 import { Occupation, Skill, SkillCollectionEnum } from '../../taxonomy/schema/concepts.js';
 import { toLuceneQuery } from '../../taxonomy/search.js';
 import type { SkillRow } from '../../taxonomy/store.js';
-import { type Completeness, type ElementStatus, type PrincipleCheck, assessCompleteness } from '../completeness.js';
-import type { ElmExport } from '../elm-export.js';
+import { assessCompleteness } from '../completeness.js';
 import { elmExportOf } from '../elm-offers.js';
-import type { ElmValidation, ElmValidator, ElmViolation } from '../elm-validation.js';
 import type { StoredMicroCredential } from '../loaders.js';
 import {
-  type AnnexElement,
-  MANDATORY_ELEMENTS,
   OFFER_STATUSES,
-  OPTIONAL_ELEMENTS,
   PARTICIPATION_FORMS,
   QF_EHEA_CYCLES,
   type Qualification,
@@ -25,46 +20,13 @@ import {
 } from '../model.js';
 import { type CatalogueSort, type OutcomeWithLinks, type SkillLinkRow, catalogueSlice, confirmedByCurator } from '../store.js';
 import { HOURS_PER_ECTS } from '../units.js';
+import { AnnexElementEnum, CompletenessRef } from './completeness.js';
+import { ElmExportRef } from './elm.js';
 import { ProviderRef } from './provider.js';
 
 /** Micro-credential offers: every Annex I element, completeness, learning outcomes and their skill links. */
 
-export const AnnexElementEnum = builder.enumType('AnnexElement', {
-  description: 'The elements Annex I of the 2022 Council Recommendation asks a micro-credential offer to state.',
-  // Learner identity, date of issuing and grade belong to an issued credential, not to the offer.
-  values: {
-    TITLE: { description: 'Title of the micro-credential (mandatory).' },
-    ISSUER_COUNTRY: { description: 'Country(ies) or region(s) of the issuer (mandatory): present when issuerCountries or issuerRegions is given.' },
-    AWARDING_BODY: { description: 'Awarding body(ies) (mandatory).' },
-    LEARNING_OUTCOMES: { description: 'Learning outcomes (mandatory).' },
-    WORKLOAD: { description: 'Notional workload needed to achieve the learning outcomes, in ECTS where possible (mandatory).' },
-    LEVEL: { description: 'Level (EQF, national level or QF-EHEA cycle), mandatory if applicable: the one mandatory element that may be declared not applicable.' },
-    ASSESSMENT_TYPE: { description: 'Type of assessment (mandatory).' },
-    PARTICIPATION_FORM: { description: 'Form of participation in the learning activity (mandatory).' },
-    QUALITY_ASSURANCE: { description: 'Type of quality assurance used to underpin the micro-credential (mandatory).' },
-    PREREQUISITES: { description: 'Prerequisites needed to enrol (optional).' },
-    SUPERVISION: { description: 'Supervision and identity verification during assessment (optional).' },
-    STACKABILITY: { description: 'Integration or stackability: stand-alone, or stackable towards another credential (optional).' },
-    FURTHER_INFORMATION: { description: 'Further information (optional).' },
-  } as const satisfies Record<AnnexElement, { description: string }>,
-});
-const ElementStateEnum = builder.enumType('ElementState', {
-  description: 'Whether an offer states an Annex I element, keeping "not specified" apart from "not applicable".',
-  values: {
-    PRESENT: { description: 'The offer states the element.' },
-    NOT_SPECIFIED: { description: 'The offer does not state it, and does not declare it not applicable.' },
-    NOT_APPLICABLE: { description: 'The offer declares it not applicable (notApplicable): allowed for LEVEL and the optional elements.' },
-  } as const,
-});
-const CheckOutcomeEnum = builder.enumType('CheckOutcome', {
-  description: 'The result of a principle check on a catalogue entry.',
-  values: {
-    PASS: { description: 'The entry meets the check.' },
-    WARN: { description: 'Met only in part or in a weaker form (e.g. workload stated in another unit than ECTS, some outcomes written as topics).' },
-    FAIL: { description: 'The entry does not meet the check.' },
-    UNKNOWN: { description: 'The entry lacks what the check needs (e.g. no provider, no revision date).' },
-  } as const,
-});
+
 export const SkillLinkStateEnum = builder.enumType('SkillLinkState', {
   description: 'SUGGESTED by the linker; ACCEPTED or REJECTED by a curator; ADDED by hand. Only suggestions are replaced when outcomes are re-linked.',
   values: {
@@ -73,39 +35,6 @@ export const SkillLinkStateEnum = builder.enumType('SkillLinkState', {
     REJECTED: { description: 'Rejected by a curator: never suggested again for that outcome.' },
     ADDED: { description: 'Linked by a curator by hand.' },
   } as const satisfies Record<SkillLinkRow['state'], { description: string }>,
-});
-
-const ElementStatusRef = builder.objectRef<ElementStatus>('AnnexElementStatus').implement({
-  description: 'Whether an offer states one Annex I element.',
-  fields: (t) => ({
-    element: t.field({ type: AnnexElementEnum, description: 'The element.', resolve: (e) => e.element }),
-    mandatory: t.exposeBoolean('mandatory', { description: `Mandatory in Annex I (${MANDATORY_ELEMENTS.length} offer-level elements); false for the ${OPTIONAL_ELEMENTS.length} optional ones.` }),
-    state: t.field({ type: ElementStateEnum, description: 'Whether the offer states it.', resolve: (e) => e.state }),
-  }),
-});
-
-const PrincipleCheckRef = builder.objectRef<PrincipleCheck>('PrincipleCheck').implement({
-  description: 'A check of one Annex II principle that can be computed from the catalogue entry.',
-  fields: (t) => ({
-    check: t.exposeString('check', { description: 'Which check: WORKLOAD_IN_ECTS, OUTCOMES_WRITTEN_AS_OUTCOMES, ACCREDITED_PROVIDER, REVISION_DATE or LEARNING_PATHWAY.' }),
-    principle: t.exposeString('principle', { description: 'The Annex II principle it tests: Transparency, Quality, Relevance or Learning pathways.' }),
-    outcome: t.field({ type: CheckOutcomeEnum, description: 'The result.', resolve: (c) => c.outcome }),
-    detail: t.exposeString('detail', { description: 'What was found, in words.' }),
-  }),
-});
-
-const CompletenessRef = builder.objectRef<Completeness>('Completeness').implement({
-  description: 'How completely an offer states the Annex I elements, and the Annex II principle checks its entry allows.',
-  fields: (t) => ({
-    score: t.exposeFloat('score', { description: 'Share of the mandatory offer elements present, 0–1.' }),
-    mandatoryPresent: t.exposeInt('mandatoryPresent', { description: 'Mandatory elements present (LEVEL also counts when declared not applicable).' }),
-    mandatoryTotal: t.exposeInt('mandatoryTotal', { description: `Mandatory offer-level elements counted (${MANDATORY_ELEMENTS.length}).` }),
-    missingMandatory: t.field({ type: [AnnexElementEnum], description: 'Mandatory elements not specified.', resolve: (c) => c.missingMandatory }),
-    missingOptional: t.field({ type: [AnnexElementEnum], description: 'Optional elements not specified (those declared not applicable are not missing).', resolve: (c) => c.missingOptional }),
-    elements: t.field({ type: [ElementStatusRef], description: `Every Annex I offer element (${MANDATORY_ELEMENTS.length + OPTIONAL_ELEMENTS.length}), mandatory first, and its state.`, resolve: (c) => c.elements }),
-    checks: t.field({ type: [PrincipleCheckRef], description: 'The Annex II principle checks that can be computed from the entry and its provider.', resolve: (c) => c.checks }),
-    method: t.exposeString('method', { description: 'How the score was computed, in words.' }),
-  }),
 });
 
 export const OutcomeSkillLinkRef = builder.objectRef<SkillLinkRow>('OutcomeSkillLink').implement({
@@ -158,39 +87,6 @@ const OfferSkillRef = builder.objectRef<OfferSkill>('MicroCredentialSkill').impl
     confirmed: t.boolean({ description: 'At least one link was accepted or added by a curator.', resolve: (s) => s.links.some(confirmedByCurator) }),
     bestScore: t.float({ nullable: true, description: 'The highest linker score among the links; null when none has one (links added by hand).', resolve: (s) => Math.max(...s.links.map((l) => l.score ?? 0)) || null }),
     links: t.field({ type: [OutcomeSkillLinkRef], description: "The links from the offer's learning outcomes to the skill (rejected ones left out).", resolve: (s) => s.links }),
-  }),
-});
-
-const ElmViolationRef = builder.objectRef<ElmViolation>('ElmViolation').implement({
-  description: 'One result of checking an ELM document against the Commission\'s SHACL shapes.',
-  fields: (t) => ({
-    focusNode: t.exposeString('focusNode', { description: 'The node that breaks the shape: its id, or _:… for a node without one.' }),
-    path: t.exposeString('path', { nullable: true, description: 'The property concerned (full IRI), when the shape names one.' }),
-    message: t.exposeString('message', { description: 'What is wrong, in the shape\'s words.' }),
-    severity: t.exposeString('severity', { description: 'Violation, Warning or Info, as the shape grades it.' }),
-    shape: t.exposeString('shape', { nullable: true, description: 'The shape that was not met.' }),
-  }),
-});
-
-const ElmValidationRef = builder.objectRef<ElmValidation>('ElmValidation').implement({
-  description: 'The export checked as a registry receiving it would: the JSON-LD read with its contexts (held locally), against the shapes of the EDC-generic-full profile.',
-  fields: (t) => ({
-    conforms: t.exposeBoolean('conforms', { description: 'True when no shape reports a violation.' }),
-    violations: t.field({ type: [ElmViolationRef], description: 'Every result, by node and property.', resolve: (v) => v.violations }),
-    profile: t.exposeString('profile', { description: 'The application profile whose shapes were used.' }),
-  }),
-});
-
-const ElmExportRef = builder.objectRef<ElmExport>('ElmExport').implement({
-  description: 'The offer as an ELM v3 JSON-LD document (a Qualification when it has an EQF level, else a LearningAchievementSpecification), modelled as the Commission\'s sample micro-credential models its qualification.',
-  fields: (t) => ({
-    json: t.string({ description: 'The JSON-LD document, with its own @context.', resolve: (e) => JSON.stringify(e.specification) }),
-    unmapped: t.exposeStringList('unmapped', { description: 'Elements the offer holds that the document does not carry, each with the reason; empty when nothing is left out.' }),
-    validation: t.field({
-      type: ElmValidationRef,
-      description: 'The document checked against the Commission\'s SHACL shapes (EDC-generic-full); computed only when asked for.',
-      resolve: async (e, _a, context) => (await context.elmValidator()).validate(e.specification),
-    }),
   }),
 });
 
@@ -416,11 +312,3 @@ builder.queryFields((t) => ({
     MicroCredentialConnection,
   ),
 }));
-
-// What ELM validation adds to every request's context (src/server/context.ts).
-declare module '../../graphql/context.js' {
-  interface HubContext {
-    /** The SHACL validator for ELM documents, loaded once per process from ELM_DIR. */
-    elmValidator(): Promise<ElmValidator>;
-  }
-}

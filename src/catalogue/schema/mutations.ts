@@ -13,10 +13,11 @@ import {
   STACKABILITY_VALUES,
   SUPERVISION_VALUES,
   WORKLOAD_UNIT_CODES,
-  recordName,
 } from '../model.js';
 import type { SkillLinkRow } from '../store.js';
-import { AnnexElementEnum, MicroCredentialRef, OutcomeSkillLinkRef, QualificationRef } from './micro-credential.js';
+import { recordName } from '../validation.js';
+import { AnnexElementEnum } from './completeness.js';
+import { MicroCredentialRef, OutcomeSkillLinkRef, QualificationRef } from './micro-credential.js';
 import { ProviderInputRef, ProviderRef } from './provider.js';
 
 /** One record through the same validation and reference checks as a file import; the first bad field becomes extensions.field. */
