@@ -60,8 +60,14 @@ interface Server {
   process: ChildProcess;
 }
 
+/**
+ * The Node flags `npm start` runs the hub with (package.json: those between `node` and the script), given to every
+ * server the bench starts, hub and peers alike, so they run on equal terms.
+ */
+const NODE_FLAGS: string[] = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).scripts.start as string).split(/\s+/).slice(1, -1);
+
 async function startServer(name: string, script: string, port: number, neo4jUri: string, readyPath?: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, script], {
     cwd: projectRoot,
     env: { ...process.env, NEO4J_URI: neo4jUri, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -421,7 +427,7 @@ async function main(): Promise<void> {
 
     const result = {
       startedAt: startedAt.toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, nodeFlags: NODE_FLAGS.join(' ') },
       settings: { durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, occupations: occupations.length, searchTerms: SEARCH_TERMS.length },
       taxonomy: { version: summary.version, skills: summary.counts.skills, occupations: summary.counts.occupations },
       importSeconds,
@@ -447,7 +453,7 @@ async function main(): Promise<void> {
 
 function renderTable(result: {
   startedAt: string;
-  machine: { cpus: number; node: string };
+  machine: { cpus: number; node: string; nodeFlags: string };
   importSeconds: number;
   demandImports: Array<{ format: string; figures: number; seconds: number }>;
   dbRoundTripsPerRequest: { occupation: number; search: number; catalogue: number; linkSkills: number; sectorSkillGaps: number; dashboard: number; recommendations: number; matching: number; transitions: number; coursePlan: number };
@@ -457,7 +463,7 @@ function renderTable(result: {
   targets: Array<{ target: string; measured: string; met: boolean }>;
 }): string {
   const lines = [
-    `Run ${result.startedAt} on ${result.machine.cpus} cores, Node ${result.machine.node}. Full ESCO import: ${result.importSeconds} s.`,
+    `Run ${result.startedAt} on ${result.machine.cpus} cores, Node ${result.machine.node} (every server run with \`${result.machine.nodeFlags}\`, as \`npm start\`). Full ESCO import: ${result.importSeconds} s.`,
     `Demand imports (M data set): ${result.demandImports.map((d) => `${d.format} ${d.figures.toLocaleString('en')} figures in ${d.seconds} s`).join(', ')}.`,
     `Hub database round trips per request: occupation ${result.dbRoundTripsPerRequest.occupation}, search ${result.dbRoundTripsPerRequest.search}, catalogue page ${result.dbRoundTripsPerRequest.catalogue}, linkSkills ${result.dbRoundTripsPerRequest.linkSkills}, sector gaps ${result.dbRoundTripsPerRequest.sectorSkillGaps} (after the first request of a slice), dashboard cell ${result.dbRoundTripsPerRequest.dashboard}, recommendations ${result.dbRoundTripsPerRequest.recommendations}, matching ${result.dbRoundTripsPerRequest.matching}, transitions ${result.dbRoundTripsPerRequest.transitions}, course plan ${result.dbRoundTripsPerRequest.coursePlan}; RSS ${result.hubMemory.rssMb} MB (peak ${result.hubMemory.peakRssMb} MB).`,
     'Peers: occupation: @neo4j/graphql and one Cypher query on the bare driver; search, catalogue page, sector gaps, recommendations, the dashboard cell, matching, transitions and the course plan: one Cypher query on the bare driver (the skills-intelligence and matching peers compute the same rows, figures, rankings and plans, checked for every input before timing; matching reads a profile and audits the read, as the hub does); linkSkills: the BM25 reference method in memory, no GraphQL. Requests time out after 60 s; after each run the bench waits until the peer has finished what the load generator left in flight. A peer that completed no request in the window counts as one, so its ratio is a lower bound.',
