@@ -194,6 +194,8 @@ export interface CatalogueImportSummary {
   taxonomyVersion: string | null;
   skipped: string[];
   notes: string[];
+  /** What breaks the Commission's ELM shapes, for an ELM document: reported, not refused. */
+  warnings: string[];
 }
 
 /**
@@ -239,14 +241,18 @@ export async function importCatalogue(
   graph: GraphClient,
   file: string,
   release: ReleaseLinker | null,
-  options: { skipInvalid?: boolean; elmValidator?: ElmValidator } = {},
+  options: {
+    skipInvalid?: boolean;
+    /** The ELM shapes' validator, loaded only when the file is an ELM document (as the request context holds it). */
+    elmValidator?: () => Promise<ElmValidator>;
+  } = {},
 ): Promise<CatalogueImportSummary> {
   const fileRead = readCatalogueFile(file);
   // An ELM document carries part of what the catalogue holds: what it leaves out keeps the catalogue's value.
   const read = fileRead.elmDocument !== undefined ? await keepWhatTheDocumentLeavesOut(graph, fileRead) : fileRead;
   // An ELM document is checked against the Commission's shapes too; what breaks them is reported, not refused
   // (the Annex I elements the catalogue requires are checked below, and refused as always).
-  const shapeNotes = read.elmDocument !== undefined && options.elmValidator ? await shapeWarnings(options.elmValidator, read.elmDocument) : [];
+  const warnings = read.elmDocument !== undefined && options.elmValidator ? await shapeWarnings(await options.elmValidator(), read.elmDocument) : [];
   const catalogue = await validateCatalogue(read, graph);
   if (catalogue.errors.length > 0 && !options.skipInvalid) {
     const shown = catalogue.errors.slice(0, 50).map(formatFieldError);
@@ -265,7 +271,8 @@ export async function importCatalogue(
     statedLinksToUnknownSkills: written.stated.unknownSkills,
     taxonomyVersion: release?.taxonomyVersion ?? null,
     skipped: catalogue.errors.map(formatFieldError),
-    notes: [...(read.notes ?? []), ...shapeNotes],
+    notes: read.notes ?? [],
+    warnings,
   };
 }
 

@@ -100,14 +100,16 @@ async function importCatalogueCommand(args: string[]): Promise<void> {
   const skipInvalid = flag(args, '--skip-invalid');
   const file = args.shift();
   if (!file) throw new UsageError('import catalogue needs a .json (catalogue or ELM document) or .csv file');
-  const open = await openGraph(loadConfig());
+  const config = loadConfig();
+  const open = await openGraph(config);
   try {
     process.stderr.write(`Building the skill-linking index for the current taxonomy…\n`);
     const release = await new SkillLinkerCache().get(open.graph);
     if (!release) process.stderr.write('warning: no taxonomy imported yet; outcomes are stored without skill links (run relink after importing ESCO)\n');
-    const summary = await importCatalogue(open.graph, file, release, { skipInvalid, elmValidator: await elmValidatorFor(loadConfig().elmDir) });
+    const summary = await importCatalogue(open.graph, file, release, { skipInvalid, elmValidator: () => elmValidatorFor(config.elmDir) });
     for (const skipped of summary.skipped) process.stderr.write(`skipped: ${skipped}\n`);
-    for (const note of summary.notes) process.stderr.write(`${note.startsWith('ELM shapes') ? 'warning' : 'note'}: ${note}\n`);
+    for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);
+    for (const warning of summary.warnings) process.stderr.write(`warning: ${warning}\n`);
     process.stdout.write(
       `Imported ${summary.file}: ${summary.providers} provider(s), ${summary.microCredentials} micro-credential(s), ${summary.learningOutcomes} learning outcome(s); ` +
         `${summary.suggestedLinks} skill link(s) suggested against ESCO ${summary.taxonomyVersion ?? '(none)'}` +

@@ -3,13 +3,14 @@ import { parse } from 'csv-parse/sync';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { elmValidatorFor } from '../../src/catalogue/elm-validation.js';
 import { importCatalogue } from '../../src/catalogue/import.js';
 import { ImportError } from '../../src/errors.js';
 import { GraphClient } from '../../src/graph/client.js';
 import { SkillLinkerCache } from '../../src/linking/cache.js';
 import { demoSeedDir } from '../../src/taxonomy/seed.js';
 import type { RunningHub } from '../../src/server/start.js';
-import { freshTestGraph, gql, graphFingerprint, startTestHub } from '../helpers.js';
+import { freshTestGraph, gql, graphFingerprint, sharedDataDir, startTestHub } from '../helpers.js';
 
 const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
 
@@ -495,9 +496,11 @@ describe('micro-credential catalogue', () => {
     it('imports an ELM specification, with the skills it states as added links, and names what it did not read', async () => {
       const release = await new SkillLinkerCache().get(graph);
       const file = writeCatalogue(specification([{ id: 'urn:example:org:1', type: 'Organisation', legalName: { en: 'Example Retail Academy' } }]), 'spec.jsonld.json');
-      const summary = await importCatalogue(graph, file, release);
+      const summary = await importCatalogue(graph, file, release, { elmValidator: () => elmValidatorFor(path.join(sharedDataDir, 'elm-v3')) });
       expect(summary).toMatchObject({ microCredentials: 1, statedLinks: 1, statedLinksToUnknownSkills: 1 });
       expect(summary.notes).toEqual([expect.stringContaining('not read: learningSetting')]);
+      // Its awarding body has no location, which the shapes require: a warning, and the offer is imported all the same.
+      expect(summary.warnings).toContain('ELM shapes: Violation at urn:example:org:1 http://data.europa.eu/snb/model/elm/location: Less than 1 values');
       const offer = (await gql(hub, query)).data.microCredential;
       expect(offer).toMatchObject({ title: 'Customer care in retail', awardingBodies: ['Example Retail Academy'], issuerCountries: ['DK'], participationForm: 'ONLINE' });
       const stated = offer.learningOutcomes[0].skillLinks.filter((link: { state: string }) => link.state === 'ADDED');
