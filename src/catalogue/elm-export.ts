@@ -121,9 +121,7 @@ export function toElmSpecification(credential: MicroCredential, outcomes: ElmOut
   const languages = (credential.languages ?? []).flatMap((code) => {
     const entry = LANGUAGE_AUTHORITY[code];
     if (!entry) unmapped.push(`language ${code}: not an official EU language in the authority table used here`);
-    return entry
-      ? [{ id: `${LANGUAGE_AUTHORITY_URI}/${entry[0]}`, type: 'Concept', inScheme: { id: LANGUAGE_AUTHORITY_URI, type: 'ConceptScheme' }, notation: 'language', prefLabel: text(entry[1]) }]
-      : [];
+    return entry ? [authorityConcept(LANGUAGE_AUTHORITY_URI, entry, 'language')] : [];
   });
   if (languages.length > 0) spec.language = languages;
 
@@ -143,8 +141,9 @@ export function toElmSpecification(credential: MicroCredential, outcomes: ElmOut
     const regions = (credential.issuerRegions ?? []).filter((region) => isoCountryOfNuts(region) === code);
     return [regions.length > 0 ? { ...location, geographicName: { en: regions.length === 1 ? `NUTS ${regions[0]}` : regions.map((region) => `NUTS ${region}`) } } : location];
   });
+  const exportedCountries = (credential.issuerCountries ?? []).filter((code) => COUNTRIES[code]);
   for (const region of credential.issuerRegions ?? []) {
-    if (!locations.some((location) => location.id.endsWith(`:${isoCountryOfNuts(region)}`))) unmapped.push(`issuerRegions ${region}: not within an exported issuer country`);
+    if (!exportedCountries.includes(isoCountryOfNuts(region))) unmapped.push(`issuerRegions ${region}: not within an exported issuer country`);
   }
   // Where the awarding bodies are: where they are established when the offer says so (an international body
   // awarding in many countries), else where the offer is issued.
@@ -222,8 +221,12 @@ function countryLocation(key: string, code: string, element: string, unmapped: s
     address: {
       id: `urn:skills-hub:address:${key}`,
       type: 'Address',
-      countryCode: { id: `${COUNTRY_AUTHORITY}/${entry[0]}`, type: 'Concept', inScheme: { id: COUNTRY_AUTHORITY, type: 'ConceptScheme' }, notation: 'country', prefLabel: text(entry[1]) },
+      countryCode: authorityConcept(COUNTRY_AUTHORITY, entry, 'country'),
     },
   };
 }
 
+/** A concept of an EU authority table (country, language), as the Commission's sample writes one. */
+function authorityConcept(authority: string, [code, label]: [string, string], notation: string) {
+  return { id: `${authority}/${code}`, type: 'Concept', inScheme: { id: authority, type: 'ConceptScheme' }, notation, prefLabel: text(label) };
+}

@@ -1,6 +1,7 @@
 import { HUB_SPEC_PREFIX, NO_PREREQUISITES, NOTE_LEADS, SUPERVISION_TEXT } from './elm-export.js';
 import { COUNTRIES, COUNTRY_AUTHORITY, ECTS_FRAMEWORK, LANGUAGE_AUTHORITY, LANGUAGE_AUTHORITY_URI, MODES, SUPERVISION } from './elm-vocabularies.js';
 import type { MicroCredentialInput } from './model.js';
+import { round } from './units.js';
 
 /**
  * Micro-credential offers read from European Learning Model (ELM v3) documents: a bare specification (what
@@ -221,5 +222,5 @@ export function durationHours(duration: string): number | null {
   const parts = /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(duration);
   if (!parts || duration === 'PT') return null;
   const [, h, m, s] = parts;
-  return Math.round((Number(h ?? 0) + Number(m ?? 0) / 60 + Number(s ?? 0) / 3600) * 10_000) / 10_000;
+  return round(Number(h ?? 0) + Number(m ?? 0) / 60 + Number(s ?? 0) / 3600, 4);
 }
