@@ -219,7 +219,7 @@ export function rankOccupations(
   },
   first = Number.POSITIVE_INFINITY,
 ): OccupationMatch[] {
-  const demandScores = context.demand ? scoredDemandOf(context.demand) : null;
+  const demandScores = context.demand ? scoreDemand(context.demand) : null;
   const scored = candidateFits(index, credits).map((quick) => ({
     needs: quick.needs,
     essentialCoverage: quick.essentialCoverage,
@@ -235,27 +235,29 @@ export function rankOccupations(
   }));
 }
 
-// A region's demand map is held per demand import (matching/demand.ts): its scores are computed once for it.
-const scoredDemand = new WeakMap<Map<string, OccupationDemandFacts>, Map<string, ScoredDemand>>();
-function scoredDemandOf(demand: Map<string, OccupationDemandFacts>): Map<string, ScoredDemand> {
-  let scores = scoredDemand.get(demand);
-  if (!scores) scoredDemand.set(demand, (scores = scoreDemand(demand)));
-  return scores;
-}
+// A region's demand map is held per demand import (matching/demand.ts): its scores are computed once for it,
+// whichever query asks (matching, transitions, the skill gap).
+const scoresOf = new WeakMap<Map<string, OccupationDemandFacts>, Map<string, ScoredDemand>>();
 
 /**
  * Each occupation's demand score: its percentile among the occupations with demand in the region (the
  * largest 1, the smallest 1/n), +0.1 when demand grew, −0.1 when it fell by more than 5%, within 0–1.
+ * Computed once per demand map, which must not change after it is scored.
  */
 export function scoreDemand(demand: Map<string, OccupationDemandFacts>): Map<string, ScoredDemand> {
-  const sorted = [...demand.entries()].sort((a, b) => a[1].value - b[1].value || (a[0] < b[0] ? -1 : 1));
-  return new Map(
-    sorted.map(([uri, facts], i) => {
-      const percentile = (i + 1) / sorted.length;
-      const trendBonus = facts.trend == null ? 0 : facts.trend > 0 ? 0.1 : facts.trend < -0.05 ? -0.1 : 0;
-      return [uri, { ...facts, percentile: round(percentile, 4), score: round(Math.min(1, Math.max(0, percentile + trendBonus)), 4) }];
-    }),
-  );
+  let scores = scoresOf.get(demand);
+  if (!scores) {
+    const sorted = [...demand.entries()].sort((a, b) => a[1].value - b[1].value || (a[0] < b[0] ? -1 : 1));
+    scores = new Map(
+      sorted.map(([uri, facts], i) => {
+        const percentile = (i + 1) / sorted.length;
+        const trendBonus = facts.trend == null ? 0 : facts.trend > 0 ? 0.1 : facts.trend < -0.05 ? -0.1 : 0;
+        return [uri, { ...facts, percentile: round(percentile, 4), score: round(Math.min(1, Math.max(0, percentile + trendBonus)), 4) }];
+      }),
+    );
+    scoresOf.set(demand, scores);
+  }
+  return scores;
 }
 
 const KIND_WORDS: Record<MatchKind, string> = {
