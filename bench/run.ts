@@ -40,7 +40,16 @@ const DEMAND_SOURCES: Array<[format: string, input: string]> = [
 ];
 /** Sector × country slices of 2024 for the skills-intelligence workloads (national Eurostat figures). */
 const SLICES: Array<[sector: string, region: string]> = [
-  ['F', 'FR'], ['C', 'DE'], ['G', 'IT'], ['Q', 'ES'], ['F', 'PL'], ['C', 'FR'], ['H', 'DE'], ['I', 'IT'], ['M', 'NL'], ['J', 'SE'],
+  ['F', 'FR'],
+  ['C', 'DE'],
+  ['G', 'IT'],
+  ['Q', 'ES'],
+  ['F', 'PL'],
+  ['C', 'FR'],
+  ['H', 'DE'],
+  ['I', 'IT'],
+  ['M', 'NL'],
+  ['J', 'SE'],
 ];
 
 const ESCO_DIR = process.env.ESCO_DIR ?? path.resolve(projectRoot, '..', 'shared', 'data', 'esco-v1.1.1-en');
@@ -50,8 +59,22 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const PORTS = { hub: 4301, neo4jGraphql: 4302, bareDriver: 4303 };
 const SEARCH_TERMS = [
-  'python', 'project management', 'welding', 'customer service', 'data analysis', 'solar panels', 'accounting',
-  'forklift', 'teamwork', 'machine learning', 'baking', 'sales', 'nursing', 'cyber security', 'french', 'logistics',
+  'python',
+  'project management',
+  'welding',
+  'customer service',
+  'data analysis',
+  'solar panels',
+  'accounting',
+  'forklift',
+  'teamwork',
+  'machine learning',
+  'baking',
+  'sales',
+  'nursing',
+  'cyber security',
+  'french',
+  'logistics',
 ];
 
 interface Server {
@@ -64,9 +87,19 @@ interface Server {
  * The Node flags `npm start` runs the hub with (package.json: those between `node` and the script), given to every
  * server the bench starts, hub and peers alike, so they run on equal terms.
  */
-const NODE_FLAGS: string[] = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).scripts.start as string).split(/\s+/).slice(1, -1);
+const NODE_FLAGS: string[] = (
+  JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).scripts.start as string
+)
+  .split(/\s+/)
+  .slice(1, -1);
 
-async function startServer(name: string, script: string, port: number, neo4jUri: string, readyPath?: string): Promise<Server> {
+async function startServer(
+  name: string,
+  script: string,
+  port: number,
+  neo4jUri: string,
+  readyPath?: string,
+): Promise<Server> {
   const child = spawn(process.execPath, [...NODE_FLAGS, script], {
     cwd: projectRoot,
     env: { ...process.env, NEO4J_URI: neo4jUri, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
@@ -78,7 +111,10 @@ async function startServer(name: string, script: string, port: number, neo4jUri:
   for (let attempt = 0; attempt < 240; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`${name} exited during start-up`);
     if (readyPath) {
-      const ok = await fetch(`${url}${readyPath}`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${url}${readyPath}`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return { name, url, process: child };
     } else if (output.includes('PEER_READY')) {
       return { name, url, process: child };
@@ -112,7 +148,14 @@ export interface LoadResult {
 }
 
 /** One load run: `bodies` are sent round-robin as POST bodies; every response time is recorded. */
-async function load(server: Server, workload: string, path_: string, bodies: string[], concurrency: number, seconds: number): Promise<LoadResult> {
+async function load(
+  server: Server,
+  workload: string,
+  path_: string,
+  bodies: string[],
+  concurrency: number,
+  seconds: number,
+): Promise<LoadResult> {
   let next = 0;
   const latencies: number[] = [];
   const instance = autocannon({
@@ -131,8 +174,9 @@ async function load(server: Server, workload: string, path_: string, bodies: str
     ],
   });
   // The typings describe only the promise; the instance is also an event emitter.
-  (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
-    latencies.push(responseTime),
+  (instance as unknown as NodeJS.EventEmitter).on(
+    'response',
+    (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime),
   );
   const result = await instance;
   latencies.sort((a, b) => a - b);
@@ -154,7 +198,12 @@ async function load(server: Server, workload: string, path_: string, bodies: str
 async function drained(server: Server): Promise<void> {
   if (server.name !== 'bare driver') return;
   for (let attempt = 0; attempt < 240; attempt++) {
-    const inFlight = Number(await fetch(`${server.url}/in-flight`).then((r) => r.text(), () => '0'));
+    const inFlight = Number(
+      await fetch(`${server.url}/in-flight`).then(
+        (r) => r.text(),
+        () => '0',
+      ),
+    );
     if (inFlight === 0) return;
     await sleep(500);
   }
@@ -181,7 +230,9 @@ async function main(): Promise<void> {
     const importSeconds = Math.round((performance.now() - importStarted) / 100) / 10;
     process.stderr.write(`bench: import took ${importSeconds} s\n`);
     const catalogue = await importCatalogue(graph, demoCatalogueFile, await new SkillLinkerCache().get(graph));
-    process.stderr.write(`bench: demo catalogue: ${catalogue.microCredentials} offers, ${catalogue.suggestedLinks} suggested links\n`);
+    process.stderr.write(
+      `bench: demo catalogue: ${catalogue.microCredentials} offers, ${catalogue.suggestedLinks} suggested links\n`,
+    );
     const refs = referenceLists(path.join(SHARED, 'reference'));
     const demandImports: Array<{ format: string; figures: number; seconds: number }> = [];
     for (const [formatName, input] of DEMAND_SOURCES) {
@@ -193,12 +244,23 @@ async function main(): Promise<void> {
       process.stderr.write(`bench: demand ${formatName}: ${demandImports.at(-1)!.figures} figures in ${seconds} s\n`);
     }
     // Real job-ad sentences (the skill-linking validation split) as linkSkills input.
-    const sentences = readValidationSplit(path.resolve(projectRoot, '..', 'shared', 'data', 'skill-extraction-validation', 'house_validation_annotations.csv')).map((s) => s.sentence);
+    const sentences = readValidationSplit(
+      path.resolve(
+        projectRoot,
+        '..',
+        'shared',
+        'data',
+        'skill-extraction-validation',
+        'house_validation_annotations.csv',
+      ),
+    ).map((s) => s.sentence);
 
     // Workload inputs: 300 occupations spread over the whole taxonomy, in a fixed order.
     const occupations = (
       await graph.read<{ uri: string }>('MATCH (o:Occupation) WITH o ORDER BY o.uri RETURN o.uri AS uri')
-    ).filter((_, index) => index % 10 === 0).map((row) => row.uri);
+    )
+      .filter((_, index) => index % 10 === 0)
+      .map((row) => row.uri);
 
     const hubQuery = `query($uri: String!) { occupation(uri: $uri) { preferredLabel essentialSkills(first: 100) { edges { node { uri preferredLabel } } } } }`;
     const peerQuery = `query($uri: String!) { occupations(where: { uri: { eq: $uri } }) { preferredLabel essentialSkills(sort: [{ preferredLabel: ASC }]) { uri preferredLabel } } }`;
@@ -221,11 +283,23 @@ async function main(): Promise<void> {
       hubLink: sentences.map((text) => JSON.stringify({ query: linkQuery, variables: { text } })),
       bareLink: sentences.map((sentence) => JSON.stringify({ sentence })),
       hubGaps: SLICES.map(([sector, region]) => JSON.stringify({ query: gapsQuery, variables: { sector, region } })),
-      bareGaps: SLICES.map(([sector, region]) => JSON.stringify({ gaps: { sector, region, period: '2024', first: 20 } })),
-      hubRecommend: SLICES.map(([sector, region]) => JSON.stringify({ query: recommendQuery, variables: { sector, region } })),
-      hubDashboard: SLICES.map(([sector, region]) => JSON.stringify({ query: dashboardQuery, variables: { sector, region } })),
-      bareRecommend: SLICES.map(([sector, region]) => JSON.stringify({ recommendations: { sector, region, period: '2024', first: 5, today: new Date().toISOString().slice(0, 10) } })),
-      bareDashboard: SLICES.map(([sector, region]) => JSON.stringify({ dashboard: { sector, region, period: '2024' } })),
+      bareGaps: SLICES.map(([sector, region]) =>
+        JSON.stringify({ gaps: { sector, region, period: '2024', first: 20 } }),
+      ),
+      hubRecommend: SLICES.map(([sector, region]) =>
+        JSON.stringify({ query: recommendQuery, variables: { sector, region } }),
+      ),
+      hubDashboard: SLICES.map(([sector, region]) =>
+        JSON.stringify({ query: dashboardQuery, variables: { sector, region } }),
+      ),
+      bareRecommend: SLICES.map(([sector, region]) =>
+        JSON.stringify({
+          recommendations: { sector, region, period: '2024', first: 5, today: new Date().toISOString().slice(0, 10) },
+        }),
+      ),
+      bareDashboard: SLICES.map(([sector, region]) =>
+        JSON.stringify({ dashboard: { sector, region, period: '2024' } }),
+      ),
     };
 
     const hub = await startServer('hub', 'src/server/main.ts', PORTS.hub, uri, '/ready');
@@ -236,15 +310,32 @@ async function main(): Promise<void> {
     // Matching workloads: 20 jobseeker profiles (confirmed skills of two occupations, and a work history for half of them),
     // transitions from 50 occupations, and course plans towards the occupations whose essential skills the demo catalogue teaches.
     const essentialOf = async (uri: string) =>
-      (await graph.read<{ uri: string }>('MATCH (:Occupation {uri: $uri})-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri AS uri ORDER BY uri', { uri })).map((r) => r.uri);
+      (
+        await graph.read<{ uri: string }>(
+          'MATCH (:Occupation {uri: $uri})-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri AS uri ORDER BY uri',
+          { uri },
+        )
+      ).map((r) => r.uri);
     const profileIds: string[] = [];
     for (let i = 0; i < 20; i++) {
       const [a, b, c] = [occupations[i * 7], occupations[i * 7 + 3], occupations[i * 7 + 5]];
-      const skills = [...(await essentialOf(a)).filter((_, k) => k % 2 === 0), ...(await essentialOf(b)).filter((_, k) => k % 3 === 0)];
-      const created = await postJson(`${hub.url}/graphql`, JSON.stringify({
-        query: 'mutation($input: JobseekerInput!) { createJobseeker(input: $input) { id } }',
-        variables: { input: { reference: `bench-${i}`, skills: [...new Set(skills)], workHistory: i % 2 === 0 ? [{ occupationUri: c, years: 3 }] : [] } },
-      }));
+      const skills = [
+        ...(await essentialOf(a)).filter((_, k) => k % 2 === 0),
+        ...(await essentialOf(b)).filter((_, k) => k % 3 === 0),
+      ];
+      const created = await postJson(
+        `${hub.url}/graphql`,
+        JSON.stringify({
+          query: 'mutation($input: JobseekerInput!) { createJobseeker(input: $input) { id } }',
+          variables: {
+            input: {
+              reference: `bench-${i}`,
+              skills: [...new Set(skills)],
+              workHistory: i % 2 === 0 ? [{ occupationUri: c, years: 3 }] : [],
+            },
+          },
+        }),
+      );
       profileIds.push(created.data.createJobseeker.id);
     }
     const planTargets = (
@@ -253,10 +344,18 @@ async function main(): Promise<void> {
          WHERE d.state <> 'REJECTED' AND o.deprecated = false RETURN o.uri AS uri, count(DISTINCT s) AS taught ORDER BY taught DESC, uri LIMIT 10`,
       )
     ).map((r) => r.uri);
-    const plans = await Promise.all(planTargets.map(async (uri) => ({ occupationUri: uri, held: (await essentialOf(uri)).filter((_, k) => k % 3 === 0) })));
-    const matchQuery = 'query($id: ID!) { matchOccupations(jobseekerId: $id, first: 10) { matches { occupation { uri } coverage score } } }';
-    const transitionsQuery = 'query($uri: String!) { occupationTransitions(occupationUri: $uri, first: 10) { occupation { uri } similarity score } }';
-    const planQuery = 'query($o: String!, $s: [String!]) { recommendCourses(occupationUri: $o, skills: $s) { courses { microCredential { id } } uncovered { uri } totalHours } }';
+    const plans = await Promise.all(
+      planTargets.map(async (uri) => ({
+        occupationUri: uri,
+        held: (await essentialOf(uri)).filter((_, k) => k % 3 === 0),
+      })),
+    );
+    const matchQuery =
+      'query($id: ID!) { matchOccupations(jobseekerId: $id, first: 10) { matches { occupation { uri } coverage score } } }';
+    const transitionsQuery =
+      'query($uri: String!) { occupationTransitions(occupationUri: $uri, first: 10) { occupation { uri } similarity score } }';
+    const planQuery =
+      'query($o: String!, $s: [String!]) { recommendCourses(occupationUri: $o, skills: $s) { courses { microCredential { id } } uncovered { uri } totalHours } }';
     const transitionOrigins = occupations.filter((_, k) => k % 6 === 0);
     Object.assign(bodies, {
       hubMatch: profileIds.map((id) => JSON.stringify({ query: matchQuery, variables: { id } })),
@@ -275,54 +374,118 @@ async function main(): Promise<void> {
     const hubSkills = hubAnswer.data.occupation.essentialSkills.edges.map((e: any) => e.node.uri).sort();
     const peerSkills = peerAnswer.data.occupations[0].essentialSkills.map((s: any) => s.uri).sort();
     const bareSkills = bareAnswer[0].essentialSkills.map((s: any) => s.uri).sort();
-    if (JSON.stringify(hubSkills) !== JSON.stringify(peerSkills) || JSON.stringify(hubSkills) !== JSON.stringify(bareSkills)) {
+    if (
+      JSON.stringify(hubSkills) !== JSON.stringify(peerSkills) ||
+      JSON.stringify(hubSkills) !== JSON.stringify(bareSkills)
+    ) {
       throw new Error(`servers disagree on the essential skills of ${sample}`);
     }
     // The gap peer must give the same rows as the hub for every slice before either is timed.
     for (const [i, [sector, region]] of SLICES.entries()) {
-      const ours = (await postJson(`${hub.url}/graphql`, bodies.hubGaps[i])).data.sectorSkillGaps as Array<{ skill: { uri: string }; demand: number; coverage: number; gapScore: number }>;
-      const theirs = (await postJson(bare.url, bodies.bareGaps[i])) as Array<{ uri: string; demand: number; coverage: number; gapScore: number }>;
-      const same = ours.length === theirs.length && ours.every((row, k) =>
-        row.skill.uri === theirs[k].uri && Math.abs(row.demand - theirs[k].demand) < 1e-3 && row.coverage === theirs[k].coverage && Math.abs(row.gapScore - theirs[k].gapScore) < 1e-6);
+      const ours = (await postJson(`${hub.url}/graphql`, bodies.hubGaps[i])).data.sectorSkillGaps as Array<{
+        skill: { uri: string };
+        demand: number;
+        coverage: number;
+        gapScore: number;
+      }>;
+      const theirs = (await postJson(bare.url, bodies.bareGaps[i])) as Array<{
+        uri: string;
+        demand: number;
+        coverage: number;
+        gapScore: number;
+      }>;
+      const same =
+        ours.length === theirs.length &&
+        ours.every(
+          (row, k) =>
+            row.skill.uri === theirs[k].uri &&
+            Math.abs(row.demand - theirs[k].demand) < 1e-3 &&
+            row.coverage === theirs[k].coverage &&
+            Math.abs(row.gapScore - theirs[k].gapScore) < 1e-6,
+        );
       if (!same) throw new Error(`hub and bare-driver peer disagree on the skill gaps of ${sector} × ${region}`);
       const cell = (await postJson(`${hub.url}/graphql`, bodies.hubDashboard[i])).data.skillsDashboard[0];
       const peerCell = await postJson(bare.url, bodies.bareDashboard[i]);
-      const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-4);
-      const sameCell = close(cell.gapIndex, peerCell.gapIndex) && close(cell.green.demandShare, peerCell.greenDemandShare) && close(cell.green.supplyShare, peerCell.greenSupplyShare)
-        && close(cell.digital.demandShare, peerCell.digitalDemandShare) && close(cell.digital.supplyShare, peerCell.digitalSupplyShare)
-        && cell.offers === peerCell.offers && close(cell.averageCompleteness, peerCell.averageCompleteness);
-      if (!sameCell) throw new Error(`hub and bare-driver peer disagree on the dashboard cell of ${sector} × ${region}: ${JSON.stringify(cell)} vs ${JSON.stringify(peerCell)}`);
+      const close = (a: number | null, b: number | null) =>
+        a === null || b === null ? a === b : Math.abs(a - b) < 1e-4;
+      const sameCell =
+        close(cell.gapIndex, peerCell.gapIndex) &&
+        close(cell.green.demandShare, peerCell.greenDemandShare) &&
+        close(cell.green.supplyShare, peerCell.greenSupplyShare) &&
+        close(cell.digital.demandShare, peerCell.digitalDemandShare) &&
+        close(cell.digital.supplyShare, peerCell.digitalSupplyShare) &&
+        cell.offers === peerCell.offers &&
+        close(cell.averageCompleteness, peerCell.averageCompleteness);
+      if (!sameCell)
+        throw new Error(
+          `hub and bare-driver peer disagree on the dashboard cell of ${sector} × ${region}: ${JSON.stringify(cell)} vs ${JSON.stringify(peerCell)}`,
+        );
       const advice = (await postJson(`${hub.url}/graphql`, bodies.hubRecommend[i])).data.credentialRecommendations;
       const ourAdvice = JSON.stringify({
-        develop: advice.develop.map((o: any) => [o.skills.map((s: any) => s.uri), o.occupations.map((s: any) => s.uri), o.suggestedEcts, o.suggestedEqfLevel, o.score]),
+        develop: advice.develop.map((o: any) => [
+          o.skills.map((s: any) => s.uri),
+          o.occupations.map((s: any) => s.uri),
+          o.suggestedEcts,
+          o.suggestedEqfLevel,
+          o.score,
+        ]),
         update: advice.update.map((u: any) => [u.microCredential.id, u.reasons.map((r: any) => r.code), u.score]),
       });
       const peerAdvice = await postJson(bare.url, bodies.bareRecommend[i]);
       const theirAdvice = JSON.stringify({
-        develop: peerAdvice.develop.map((o: any) => [o.skills, o.occupations, o.suggestedEcts, o.suggestedEqfLevel, o.score]),
+        develop: peerAdvice.develop.map((o: any) => [
+          o.skills,
+          o.occupations,
+          o.suggestedEcts,
+          o.suggestedEqfLevel,
+          o.score,
+        ]),
         update: peerAdvice.update.map((u: any) => [u.id, u.reasons, u.score]),
       });
-      if (ourAdvice !== theirAdvice) throw new Error(`hub and bare-driver peer disagree on the recommendations of ${sector} × ${region}: ${ourAdvice} vs ${theirAdvice}`);
+      if (ourAdvice !== theirAdvice)
+        throw new Error(
+          `hub and bare-driver peer disagree on the recommendations of ${sector} × ${region}: ${ourAdvice} vs ${theirAdvice}`,
+        );
     }
     // The matching peers must give the same rankings and plans as the hub for every input before either is timed.
     const same = (a: unknown, b: unknown, what: string) => {
-      if (JSON.stringify(a) !== JSON.stringify(b)) { const at = Array.isArray(a) && Array.isArray(b) ? a.findIndex((item, k) => JSON.stringify(item) !== JSON.stringify(b[k])) : -1; throw new Error(`hub and bare-driver peer disagree on ${what}${at >= 0 ? ` from row ${at + 1}: ${JSON.stringify((a as unknown[]).slice(at, at + 3))} vs ${JSON.stringify((b as unknown[]).slice(at, at + 3))}` : `: ${JSON.stringify(a).slice(0, 400)} vs ${JSON.stringify(b).slice(0, 400)}`}`); }
+      if (JSON.stringify(a) !== JSON.stringify(b)) {
+        const at =
+          Array.isArray(a) && Array.isArray(b)
+            ? a.findIndex((item, k) => JSON.stringify(item) !== JSON.stringify(b[k]))
+            : -1;
+        throw new Error(
+          `hub and bare-driver peer disagree on ${what}${at >= 0 ? ` from row ${at + 1}: ${JSON.stringify((a as unknown[]).slice(at, at + 3))} vs ${JSON.stringify((b as unknown[]).slice(at, at + 3))}` : `: ${JSON.stringify(a).slice(0, 400)} vs ${JSON.stringify(b).slice(0, 400)}`}`,
+        );
+      }
     };
     for (const [i, id] of profileIds.entries()) {
-      const ours = (await postJson(`${hub.url}/graphql`, bodies.hubMatch[i])).data.matchOccupations.matches.map((m: any) => [m.occupation.uri, m.coverage, m.score]);
+      const ours = (await postJson(`${hub.url}/graphql`, bodies.hubMatch[i])).data.matchOccupations.matches.map(
+        (m: any) => [m.occupation.uri, m.coverage, m.score],
+      );
       const theirs = (await postJson(bare.url, bodies.bareMatch[i])).map((m: any) => [m.uri, m.coverage, m.score]);
       same(ours, theirs, `the matches of profile ${id}`);
     }
     for (const [i, uri] of transitionOrigins.entries()) {
-      const ours = (await postJson(`${hub.url}/graphql`, bodies.hubTransitions[i])).data.occupationTransitions.map((t: any) => [t.occupation.uri, t.similarity, t.score]);
-      const theirs = (await postJson(bare.url, bodies.bareTransitions[i])).map((t: any) => [t.uri, t.similarity, t.score]);
+      const ours = (await postJson(`${hub.url}/graphql`, bodies.hubTransitions[i])).data.occupationTransitions.map(
+        (t: any) => [t.occupation.uri, t.similarity, t.score],
+      );
+      const theirs = (await postJson(bare.url, bodies.bareTransitions[i])).map((t: any) => [
+        t.uri,
+        t.similarity,
+        t.score,
+      ]);
       same(ours, theirs, `the transitions from ${uri}`);
     }
     for (const [i, plan] of plans.entries()) {
       const ours = (await postJson(`${hub.url}/graphql`, bodies.hubPlan[i])).data.recommendCourses;
       const [theirs] = await postJson(bare.url, bodies.barePlan[i]);
       same(
-        [ours.courses.map((c: any) => c.microCredential.id).sort(), ours.uncovered.map((u: any) => u.uri).sort(), ours.totalHours],
+        [
+          ours.courses.map((c: any) => c.microCredential.id).sort(),
+          ours.uncovered.map((u: any) => u.uri).sort(),
+          ours.totalHours,
+        ],
         [[...theirs.courses].sort(), [...theirs.uncovered].sort(), theirs.totalHours],
         `the course plan towards ${plan.occupationUri}`,
       );
@@ -370,7 +533,9 @@ async function main(): Promise<void> {
         await drained(server);
         const result = await load(server, workload, route, requestBodies, concurrency, DURATION_S);
         await drained(server);
-        process.stderr.write(`bench: ${server.name.padEnd(15)} ${workload.padEnd(30)} c=${String(concurrency).padEnd(3)} ${result.requestsPerSecond} req/s p95 ${result.p95Ms} ms\n`);
+        process.stderr.write(
+          `bench: ${server.name.padEnd(15)} ${workload.padEnd(30)} c=${String(concurrency).padEnd(3)} ${result.requestsPerSecond} req/s p95 ${result.p95Ms} ms\n`,
+        );
         runs.push(result);
       }
     }
@@ -396,39 +561,120 @@ async function main(): Promise<void> {
         find('hub', 'linkSkills (job-ad sentence)', 20).requestsPerSecond,
         find('bare driver', 'linkSkills (job-ad sentence)', 20).requestsPerSecond,
       ),
-      gapsThroughputVsBareDriver: ratio(find('hub', 'sector skill gaps (20 rows)', 20).requestsPerSecond, find('bare driver', 'sector skill gaps (20 rows)', 20).requestsPerSecond),
-      recommendationsThroughputVsBareDriver: ratio(find('hub', 'credential recommendations', 20).requestsPerSecond, find('bare driver', 'credential recommendations', 20).requestsPerSecond),
-      matchingThroughputVsBareDriver: ratio(find('hub', 'match a profile (3,007 occupations)', 20).requestsPerSecond, find('bare driver', 'match a profile (3,007 occupations)', 20).requestsPerSecond),
-      transitionsThroughputVsBareDriver: ratio(find('hub', 'transitions from an occupation', 20).requestsPerSecond, find('bare driver', 'transitions from an occupation', 20).requestsPerSecond),
-      coursePlanThroughputVsBareDriver: ratio(find('hub', 'course plan', 20).requestsPerSecond, find('bare driver', 'course plan', 20).requestsPerSecond),
-      dashboardThroughputVsBareDriver: ratio(find('hub', 'dashboard cell', 20).requestsPerSecond, find('bare driver', 'dashboard cell', 20).requestsPerSecond),
+      gapsThroughputVsBareDriver: ratio(
+        find('hub', 'sector skill gaps (20 rows)', 20).requestsPerSecond,
+        find('bare driver', 'sector skill gaps (20 rows)', 20).requestsPerSecond,
+      ),
+      recommendationsThroughputVsBareDriver: ratio(
+        find('hub', 'credential recommendations', 20).requestsPerSecond,
+        find('bare driver', 'credential recommendations', 20).requestsPerSecond,
+      ),
+      matchingThroughputVsBareDriver: ratio(
+        find('hub', 'match a profile (3,007 occupations)', 20).requestsPerSecond,
+        find('bare driver', 'match a profile (3,007 occupations)', 20).requestsPerSecond,
+      ),
+      transitionsThroughputVsBareDriver: ratio(
+        find('hub', 'transitions from an occupation', 20).requestsPerSecond,
+        find('bare driver', 'transitions from an occupation', 20).requestsPerSecond,
+      ),
+      coursePlanThroughputVsBareDriver: ratio(
+        find('hub', 'course plan', 20).requestsPerSecond,
+        find('bare driver', 'course plan', 20).requestsPerSecond,
+      ),
+      dashboardThroughputVsBareDriver: ratio(
+        find('hub', 'dashboard cell', 20).requestsPerSecond,
+        find('bare driver', 'dashboard cell', 20).requestsPerSecond,
+      ),
     };
     const gaps20 = find('hub', 'sector skill gaps (20 rows)', 20);
     const recommend20 = find('hub', 'credential recommendations', 20);
     const dashboard20 = find('hub', 'dashboard cell', 20);
     const targets = [
-      { target: 'p95 ≤ 0.5× @neo4j/graphql at c=20', measured: `${ratios.p95VsNeo4jGraphql}×`, met: ratios.p95VsNeo4jGraphql <= 0.5 },
-      { target: 'throughput ≥ 2× @neo4j/graphql at c=20', measured: `${ratios.throughputVsNeo4jGraphql}×`, met: ratios.throughputVsNeo4jGraphql >= 2 },
-      { target: 'taxonomy lookup ≥ 1,000 req/s at c=20', measured: `${ours20.requestsPerSecond} req/s`, met: ours20.requestsPerSecond >= 1000 },
+      {
+        target: 'p95 ≤ 0.5× @neo4j/graphql at c=20',
+        measured: `${ratios.p95VsNeo4jGraphql}×`,
+        met: ratios.p95VsNeo4jGraphql <= 0.5,
+      },
+      {
+        target: 'throughput ≥ 2× @neo4j/graphql at c=20',
+        measured: `${ratios.throughputVsNeo4jGraphql}×`,
+        met: ratios.throughputVsNeo4jGraphql >= 2,
+      },
+      {
+        target: 'taxonomy lookup ≥ 1,000 req/s at c=20',
+        measured: `${ours20.requestsPerSecond} req/s`,
+        met: ours20.requestsPerSecond >= 1000,
+      },
       { target: 'taxonomy lookup p95 ≤ 20 ms at c=20', measured: `${ours20.p95Ms} ms`, met: ours20.p95Ms <= 20 },
       { target: 'full ESCO import < 60 s', measured: `${importSeconds} s`, met: importSeconds < 60 },
       { target: 'sector gaps p95 ≤ 300 ms at c=20', measured: `${gaps20.p95Ms} ms`, met: gaps20.p95Ms <= 300 },
-      { target: 'sector gaps throughput ≥ bare-driver peer at c=20', measured: `${ratios.gapsThroughputVsBareDriver}×`, met: ratios.gapsThroughputVsBareDriver >= 1 },
-      { target: 'recommendations p95 ≤ 300 ms at c=20', measured: `${recommend20.p95Ms} ms`, met: recommend20.p95Ms <= 300 },
-      { target: 'recommendations throughput ≥ bare-driver peer at c=20', measured: `${ratios.recommendationsThroughputVsBareDriver}×`, met: ratios.recommendationsThroughputVsBareDriver >= 1 },
-      { target: 'matching p95 ≤ 100 ms at c=20', measured: `${find('hub', 'match a profile (3,007 occupations)', 20).p95Ms} ms`, met: find('hub', 'match a profile (3,007 occupations)', 20).p95Ms <= 100 },
-      { target: 'matching throughput ≥ bare-driver peer at c=20', measured: `${ratios.matchingThroughputVsBareDriver}×`, met: ratios.matchingThroughputVsBareDriver >= 1 },
-      { target: 'transitions throughput ≥ bare-driver peer at c=20', measured: `${ratios.transitionsThroughputVsBareDriver}×`, met: ratios.transitionsThroughputVsBareDriver >= 1 },
-      { target: 'course plan p95 ≤ 200 ms at c=20', measured: `${find('hub', 'course plan', 20).p95Ms} ms`, met: find('hub', 'course plan', 20).p95Ms <= 200 },
-      { target: 'course plan throughput ≥ bare-driver peer at c=20', measured: `${ratios.coursePlanThroughputVsBareDriver}×`, met: ratios.coursePlanThroughputVsBareDriver >= 1 },
-      { target: 'dashboard cell p95 ≤ 100 ms at c=20', measured: `${dashboard20.p95Ms} ms`, met: dashboard20.p95Ms <= 100 },
-      { target: 'dashboard cell throughput ≥ bare-driver peer at c=20', measured: `${ratios.dashboardThroughputVsBareDriver}×`, met: ratios.dashboardThroughputVsBareDriver >= 1 },
+      {
+        target: 'sector gaps throughput ≥ bare-driver peer at c=20',
+        measured: `${ratios.gapsThroughputVsBareDriver}×`,
+        met: ratios.gapsThroughputVsBareDriver >= 1,
+      },
+      {
+        target: 'recommendations p95 ≤ 300 ms at c=20',
+        measured: `${recommend20.p95Ms} ms`,
+        met: recommend20.p95Ms <= 300,
+      },
+      {
+        target: 'recommendations throughput ≥ bare-driver peer at c=20',
+        measured: `${ratios.recommendationsThroughputVsBareDriver}×`,
+        met: ratios.recommendationsThroughputVsBareDriver >= 1,
+      },
+      {
+        target: 'matching p95 ≤ 100 ms at c=20',
+        measured: `${find('hub', 'match a profile (3,007 occupations)', 20).p95Ms} ms`,
+        met: find('hub', 'match a profile (3,007 occupations)', 20).p95Ms <= 100,
+      },
+      {
+        target: 'matching throughput ≥ bare-driver peer at c=20',
+        measured: `${ratios.matchingThroughputVsBareDriver}×`,
+        met: ratios.matchingThroughputVsBareDriver >= 1,
+      },
+      {
+        target: 'transitions throughput ≥ bare-driver peer at c=20',
+        measured: `${ratios.transitionsThroughputVsBareDriver}×`,
+        met: ratios.transitionsThroughputVsBareDriver >= 1,
+      },
+      {
+        target: 'course plan p95 ≤ 200 ms at c=20',
+        measured: `${find('hub', 'course plan', 20).p95Ms} ms`,
+        met: find('hub', 'course plan', 20).p95Ms <= 200,
+      },
+      {
+        target: 'course plan throughput ≥ bare-driver peer at c=20',
+        measured: `${ratios.coursePlanThroughputVsBareDriver}×`,
+        met: ratios.coursePlanThroughputVsBareDriver >= 1,
+      },
+      {
+        target: 'dashboard cell p95 ≤ 100 ms at c=20',
+        measured: `${dashboard20.p95Ms} ms`,
+        met: dashboard20.p95Ms <= 100,
+      },
+      {
+        target: 'dashboard cell throughput ≥ bare-driver peer at c=20',
+        measured: `${ratios.dashboardThroughputVsBareDriver}×`,
+        met: ratios.dashboardThroughputVsBareDriver >= 1,
+      },
     ];
 
     const result = {
       startedAt: startedAt.toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, nodeFlags: NODE_FLAGS.join(' ') },
-      settings: { durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, occupations: occupations.length, searchTerms: SEARCH_TERMS.length },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        nodeFlags: NODE_FLAGS.join(' '),
+      },
+      settings: {
+        durationSeconds: DURATION_S,
+        warmupSeconds: WARMUP_S,
+        occupations: occupations.length,
+        searchTerms: SEARCH_TERMS.length,
+      },
       taxonomy: { version: summary.version, skills: summary.counts.skills, occupations: summary.counts.occupations },
       importSeconds,
       demandImports,
@@ -456,7 +702,18 @@ function renderTable(result: {
   machine: { cpus: number; node: string; nodeFlags: string };
   importSeconds: number;
   demandImports: Array<{ format: string; figures: number; seconds: number }>;
-  dbRoundTripsPerRequest: { occupation: number; search: number; catalogue: number; linkSkills: number; sectorSkillGaps: number; dashboard: number; recommendations: number; matching: number; transitions: number; coursePlan: number };
+  dbRoundTripsPerRequest: {
+    occupation: number;
+    search: number;
+    catalogue: number;
+    linkSkills: number;
+    sectorSkillGaps: number;
+    dashboard: number;
+    recommendations: number;
+    matching: number;
+    transitions: number;
+    coursePlan: number;
+  };
   hubMemory: { rssMb: number; peakRssMb: number };
   runs: LoadResult[];
   ratios: Record<string, number>;
@@ -470,9 +727,14 @@ function renderTable(result: {
     '',
     '| server | workload | conc. | req/s | p50 ms | p95 ms | p99 ms | errors |',
     '|---|---|---:|---:|---:|---:|---:|---:|',
-    ...result.runs.map((r) => `| ${r.server} | ${r.workload} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p95Ms} | ${r.p99Ms} | ${r.errors} |`),
+    ...result.runs.map(
+      (r) =>
+        `| ${r.server} | ${r.workload} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p95Ms} | ${r.p99Ms} | ${r.errors} |`,
+    ),
     '',
-    `Ratios at c=20: ${Object.entries(result.ratios).map(([name, value]) => `${name} ${value}×`).join(', ')}.`,
+    `Ratios at c=20: ${Object.entries(result.ratios)
+      .map(([name, value]) => `${name} ${value}×`)
+      .join(', ')}.`,
     '',
     '| target | measured | met |',
     '|---|---:|:---:|',

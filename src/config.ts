@@ -84,7 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (uri) {
     const scheme = uri.split('://')[0];
     if (!uri.includes('://') || !NEO4J_SCHEMES.includes(scheme)) {
-      problems.push(`NEO4J_URI must start with one of ${NEO4J_SCHEMES.map((s) => `${s}://`).join(', ')} (got '${uri}')`);
+      problems.push(
+        `NEO4J_URI must start with one of ${NEO4J_SCHEMES.map((s) => `${s}://`).join(', ')} (got '${uri}')`,
+      );
     }
   }
 
@@ -98,7 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const pseudonymSecret = env.HUB_PSEUDONYM_SECRET ?? '';
   // Counted without surrounding white space: 32 spaces are no secret.
   if (apiKeys.length > 0 && pseudonymSecret.trim().length < 32) {
-    problems.push('HUB_PSEUDONYM_SECRET must be set (at least 32 characters, not counting surrounding spaces) when HUB_API_KEYS is set: it keys the learner pseudonyms');
+    problems.push(
+      'HUB_PSEUDONYM_SECRET must be set (at least 32 characters, not counting surrounding spaces) when HUB_API_KEYS is set: it keys the learner pseudonyms',
+    );
   }
 
   const config: HubConfig = {

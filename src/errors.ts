@@ -30,7 +30,9 @@ export class ImportError extends Error {
     message: string,
     public readonly location: { file: string; line?: number; column?: string | number } = { file: '' },
   ) {
-    const where = [location.file, location.line, location.column].filter((part) => part != null && part !== '').join(':');
+    const where = [location.file, location.line, location.column]
+      .filter((part) => part != null && part !== '')
+      .join(':');
     super(where ? `${where}: ${message}` : message);
     this.name = 'ImportError';
   }

@@ -93,13 +93,18 @@ export interface FingerprintScope {
  */
 export async function graphFingerprint(graph: GraphClient, scope: FingerprintScope = {}): Promise<GraphFingerprint> {
   const ignore = new Set(scope.ignore ?? []);
-  const inScope = (v: string) => (scope.labels ? `any(l IN labels(${v}) WHERE l IN $labels)` : `NOT ${v}:SchemaMigration`);
+  const inScope = (v: string) =>
+    scope.labels ? `any(l IN labels(${v}) WHERE l IN $labels)` : `NOT ${v}:SchemaMigration`;
   const properties = (v: string) => `[k IN keys(${v}) | [k, valueType(${v}[k]), ${v}[k]]]`;
-  const end = (v: string) => `{labels: labels(${v}), key: coalesce(${v}.uri, ${v}.id), properties: CASE WHEN ${v}.uri IS NULL AND ${v}.id IS NULL THEN ${properties(v)} END}`;
+  const end = (v: string) =>
+    `{labels: labels(${v}), key: coalesce(${v}.uri, ${v}.id), properties: CASE WHEN ${v}.uri IS NULL AND ${v}.id IS NULL THEN ${properties(v)} END}`;
   const params = { labels: scope.labels ?? [] };
   type End = { labels: string[]; key: string | null; properties: unknown[][] | null };
   const [nodes, relationships] = await Promise.all([
-    graph.read<{ labels: string[]; properties: unknown[][] }>(`MATCH (n) WHERE ${inScope('n')} RETURN labels(n) AS labels, ${properties('n')} AS properties`, params),
+    graph.read<{ labels: string[]; properties: unknown[][] }>(
+      `MATCH (n) WHERE ${inScope('n')} RETURN labels(n) AS labels, ${properties('n')} AS properties`,
+      params,
+    ),
     graph.read<{ type: string; from: End; to: End; properties: unknown[][] }>(
       `MATCH (n)-[r]->(m) WHERE ${inScope('n')} AND ${inScope('m')}
        RETURN type(r) AS type, ${end('n')} AS from, ${end('m')} AS to, ${properties('r')} AS properties`,
@@ -109,7 +114,9 @@ export async function graphFingerprint(graph: GraphClient, scope: FingerprintSco
   const groupOf = (labels: string[]) => [...labels].sort().join(':');
   const canonical = (group: string, values: unknown[][]) =>
     JSON.stringify(
-      values.filter(([key]) => !ignore.has(`${group}.${key as string}`)).sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1)),
+      values
+        .filter(([key]) => !ignore.has(`${group}.${key as string}`))
+        .sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1)),
       // Temporal and spatial values print as their ISO or WKT-like text.
       (_key, value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? String(value) : value),
     );
@@ -117,7 +124,10 @@ export async function graphFingerprint(graph: GraphClient, scope: FingerprintSco
     Object.fromEntries(
       [...lines.entries()]
         .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([group, list]) => [group, { count: list.length, hash: createHash('sha256').update(list.sort().join('\n')).digest('hex').slice(0, 16) }]),
+        .map(([group, list]) => [
+          group,
+          { count: list.length, hash: createHash('sha256').update(list.sort().join('\n')).digest('hex').slice(0, 16) },
+        ]),
     );
   const nodeLines = new Map<string, string[]>();
   for (const node of nodes) {
@@ -126,8 +136,14 @@ export async function graphFingerprint(graph: GraphClient, scope: FingerprintSco
   }
   const relationshipLines = new Map<string, string[]>();
   for (const relationship of relationships) {
-    const ends = [relationship.from, relationship.to].map((e) => `${groupOf(e.labels)} ${e.key ?? canonical(groupOf(e.labels), e.properties ?? [])}`);
-    pushTo(relationshipLines, relationship.type, `${ends.join(' -> ')} ${canonical(relationship.type, relationship.properties)}`);
+    const ends = [relationship.from, relationship.to].map(
+      (e) => `${groupOf(e.labels)} ${e.key ?? canonical(groupOf(e.labels), e.properties ?? [])}`,
+    );
+    pushTo(
+      relationshipLines,
+      relationship.type,
+      `${ends.join(' -> ')} ${canonical(relationship.type, relationship.properties)}`,
+    );
   }
   return { nodes: summarise(nodeLines), relationships: summarise(relationshipLines) };
 }
@@ -141,6 +157,9 @@ export async function freshGraphWithEscoAndDemand(): Promise<GraphClient> {
   await importEsco(graph, escoDir);
   await importCatalogue(graph, demoCatalogueFile, await new SkillLinkerCache().get(graph));
   const refs = referenceLists(`${sharedDataDir}/reference`);
-  await importDemand(graph, [readEurostatLfs(`${sharedDataDir}/eurostat-lfsa_eisn2`, refs, null), readEuJobAds(`${sharedDataDir}/eu-oja-isco4-2019-2020`, refs, null)]);
+  await importDemand(graph, [
+    readEurostatLfs(`${sharedDataDir}/eurostat-lfsa_eisn2`, refs, null),
+    readEuJobAds(`${sharedDataDir}/eu-oja-isco4-2019-2020`, refs, null),
+  ]);
   return graph;
 }

@@ -12,7 +12,9 @@ import { DASHBOARD_CELL, SECTOR_GAPS } from './gaps-cypher.js';
 import { COURSE_PLAN, MATCH_PROFILE, TRANSITIONS } from './matching-cypher.js';
 import { RECOMMENDATIONS } from './recommendations-cypher.js';
 
-const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', 'unused'), { disableLosslessIntegers: true });
+const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', 'unused'), {
+  disableLosslessIntegers: true,
+});
 
 const OCCUPATION = `
   MATCH (o:Occupation {uri: $uri})
@@ -59,7 +61,11 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-    uri?: string; text?: string; sentence?: string; cataloguePage?: number; gaps?: { sector: string; region: string; period: string; first: number };
+    uri?: string;
+    text?: string;
+    sentence?: string;
+    cataloguePage?: number;
+    gaps?: { sector: string; region: string; period: string; first: number };
     dashboard?: { sector: string; region: string; period: string };
     recommendations?: { sector: string; region: string; period: string; first: number; today: string };
     match?: { id: string; first: number };
@@ -78,12 +84,19 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
   }
   if (body.match) {
     // The hub audits every profile read in a write transaction; so does its peer.
-    const { records } = await driver.executeQuery(MATCH_PROFILE, body.match, { routing: neo4j.routing.WRITE, transactionConfig: QUERY.transactionConfig });
+    const { records } = await driver.executeQuery(MATCH_PROFILE, body.match, {
+      routing: neo4j.routing.WRITE,
+      transactionConfig: QUERY.transactionConfig,
+    });
     response.end(JSON.stringify(records.map((record) => record.toObject())));
     return;
   }
   if (body.transitions || body.plan) {
-    const { records } = await driver.executeQuery(body.plan ? COURSE_PLAN : TRANSITIONS, body.plan ?? body.transitions, QUERY);
+    const { records } = await driver.executeQuery(
+      body.plan ? COURSE_PLAN : TRANSITIONS,
+      body.plan ?? body.transitions,
+      QUERY,
+    );
     response.end(JSON.stringify(records.map((record) => record.toObject())));
     return;
   }

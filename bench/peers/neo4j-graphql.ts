@@ -30,7 +30,12 @@ const server = http.createServer(async (request, response) => {
   const headers = new HeaderMap();
   headers.set('content-type', 'application/json');
   const result = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: 'POST', headers, search: '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) },
+    httpGraphQLRequest: {
+      method: 'POST',
+      headers,
+      search: '',
+      body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+    },
     context: async () => ({}),
   });
   response.statusCode = result.status ?? 200;

@@ -43,14 +43,22 @@ export function parseApiKeys(raw: string): { keys: ApiKey[]; problems: string[] 
       }
       const roleList = roles.split('+');
       const unknown = roleList.filter((role) => !(ROLES as readonly string[]).includes(role));
-      if (unknown.length > 0) problems.push(`HUB_API_KEYS entry ${index + 1} ('${name}'): unknown role(s) ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
-      else if (key.length < 16) problems.push(`HUB_API_KEYS entry ${index + 1} ('${name}'): the key must be at least 16 characters`);
+      if (unknown.length > 0)
+        problems.push(
+          `HUB_API_KEYS entry ${index + 1} ('${name}'): unknown role(s) ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`,
+        );
+      else if (key.length < 16)
+        problems.push(`HUB_API_KEYS entry ${index + 1} ('${name}'): the key must be at least 16 characters`);
       else keys.push({ name, roles: roleList as Role[], key });
     });
   return { keys, problems };
 }
 
-export const DEVELOPMENT_CALLER: Caller = { name: 'development mode (no HUB_API_KEYS)', roles: new Set(ROLES), authenticated: false };
+export const DEVELOPMENT_CALLER: Caller = {
+  name: 'development mode (no HUB_API_KEYS)',
+  roles: new Set(ROLES),
+  authenticated: false,
+};
 export const ANONYMOUS_CALLER: Caller = { name: 'anonymous', roles: new Set(), authenticated: false };
 
 export type CallerResult = { ok: true; caller: Caller } | { ok: false; reason: string };

@@ -1,4 +1,10 @@
-import { type AnnexElement, MANDATORY_ELEMENTS, type MicroCredential, OPTIONAL_ELEMENTS, type Provider } from './model.js';
+import {
+  type AnnexElement,
+  MANDATORY_ELEMENTS,
+  type MicroCredential,
+  OPTIONAL_ELEMENTS,
+  type Provider,
+} from './model.js';
 
 /**
  * Annex I completeness and the principle checks that can be computed from a catalogue entry. Pure.
@@ -58,11 +64,11 @@ const present: Record<AnnexElement, (c: MicroCredential) => boolean> = {
 const OUTCOME_VERBS = new Set(
   (
     'analyse analyze apply appraise arrange assemble assess build calculate carry check choose classify collaborate communicate compare compile ' +
-      'complete compose conduct configure construct control coordinate create critique debug decide define demonstrate describe design determine ' +
-      'develop diagnose differentiate discuss distinguish document draft estimate evaluate examine execute explain formulate handle identify ' +
-      'illustrate implement inspect install integrate interpret investigate justify lead list maintain manage measure monitor negotiate operate ' +
-      'organise organize outline perform plan prepare present prioritise produce program propose provide recognise recognize recommend record ' +
-      'repair report resolve review run select serve set solve summarise supervise support test train troubleshoot understand use weld work write'
+    'complete compose conduct configure construct control coordinate create critique debug decide define demonstrate describe design determine ' +
+    'develop diagnose differentiate discuss distinguish document draft estimate evaluate examine execute explain formulate handle identify ' +
+    'illustrate implement inspect install integrate interpret investigate justify lead list maintain manage measure monitor negotiate operate ' +
+    'organise organize outline perform plan prepare present prioritise produce program propose provide recognise recognize recommend record ' +
+    'repair report resolve review run select serve set solve summarise supervise support test train troubleshoot understand use weld work write'
   )
     .split(' ')
     .flatMap((verb) => [verb, `${verb}s`, verb.endsWith('e') ? `${verb}s` : `${verb}es`]),
@@ -78,11 +84,19 @@ export function readsAsOutcome(text: string): boolean {
   return firstWord !== undefined && OUTCOME_VERBS.has(firstWord);
 }
 
-export function assessCompleteness(credential: MicroCredential, provider: Provider | null, today = new Date().toISOString().slice(0, 10)): Completeness {
+export function assessCompleteness(
+  credential: MicroCredential,
+  provider: Provider | null,
+  today = new Date().toISOString().slice(0, 10),
+): Completeness {
   const elements: ElementStatus[] = [...MANDATORY_ELEMENTS, ...OPTIONAL_ELEMENTS].map((element) => ({
     element,
     mandatory: (MANDATORY_ELEMENTS as readonly string[]).includes(element),
-    state: present[element](credential) ? 'PRESENT' : credential.notApplicable.includes(element) ? 'NOT_APPLICABLE' : 'NOT_SPECIFIED',
+    state: present[element](credential)
+      ? 'PRESENT'
+      : credential.notApplicable.includes(element)
+        ? 'NOT_APPLICABLE'
+        : 'NOT_SPECIFIED',
   }));
   const mandatory = elements.filter((e) => e.mandatory);
   const satisfied = mandatory.filter((e) => e.state !== 'NOT_SPECIFIED').length;
@@ -102,9 +116,19 @@ function principleChecks(credential: MicroCredential, provider: Provider | null,
   const checks: PrincipleCheck[] = [];
 
   if (credential.workloadValue === null) {
-    checks.push({ check: 'WORKLOAD_IN_ECTS', principle: 'Transparency', outcome: 'FAIL', detail: 'no notional workload stated' });
+    checks.push({
+      check: 'WORKLOAD_IN_ECTS',
+      principle: 'Transparency',
+      outcome: 'FAIL',
+      detail: 'no notional workload stated',
+    });
   } else if (credential.workloadUnit === 'ECTS') {
-    checks.push({ check: 'WORKLOAD_IN_ECTS', principle: 'Transparency', outcome: 'PASS', detail: `${credential.workloadValue} ECTS stated` });
+    checks.push({
+      check: 'WORKLOAD_IN_ECTS',
+      principle: 'Transparency',
+      outcome: 'PASS',
+      detail: `${credential.workloadValue} ECTS stated`,
+    });
   } else {
     checks.push({
       check: 'WORKLOAD_IN_ECTS',
@@ -130,12 +154,32 @@ function principleChecks(credential: MicroCredential, provider: Provider | null,
 
   checks.push(
     provider === null
-      ? { check: 'ACCREDITED_PROVIDER', principle: 'Quality', outcome: 'UNKNOWN', detail: 'no provider recorded for this offer' }
+      ? {
+          check: 'ACCREDITED_PROVIDER',
+          principle: 'Quality',
+          outcome: 'UNKNOWN',
+          detail: 'no provider recorded for this offer',
+        }
       : provider.accreditationStatus === 'ACCREDITED'
-        ? { check: 'ACCREDITED_PROVIDER', principle: 'Quality', outcome: 'PASS', detail: `${provider.name} is listed in ${provider.accreditationRegister}${provider.registerId ? ` (${provider.registerId})` : ''}` }
+        ? {
+            check: 'ACCREDITED_PROVIDER',
+            principle: 'Quality',
+            outcome: 'PASS',
+            detail: `${provider.name} is listed in ${provider.accreditationRegister}${provider.registerId ? ` (${provider.registerId})` : ''}`,
+          }
         : provider.accreditationStatus === 'NOT_ACCREDITED'
-          ? { check: 'ACCREDITED_PROVIDER', principle: 'Quality', outcome: 'FAIL', detail: `${provider.name} is recorded as not accredited` }
-          : { check: 'ACCREDITED_PROVIDER', principle: 'Quality', outcome: 'UNKNOWN', detail: `${provider.name}: accreditation not specified` },
+          ? {
+              check: 'ACCREDITED_PROVIDER',
+              principle: 'Quality',
+              outcome: 'FAIL',
+              detail: `${provider.name} is recorded as not accredited`,
+            }
+          : {
+              check: 'ACCREDITED_PROVIDER',
+              principle: 'Quality',
+              outcome: 'UNKNOWN',
+              detail: `${provider.name}: accreditation not specified`,
+            },
   );
 
   if (credential.expectedRevisionDate) {
@@ -144,21 +188,36 @@ function principleChecks(credential: MicroCredential, provider: Provider | null,
       check: 'REVISION_DATE',
       principle: 'Relevance',
       outcome: due ? 'FAIL' : 'PASS',
-      detail: due ? `expected revision date ${credential.expectedRevisionDate} has passed` : `next revision expected ${credential.expectedRevisionDate}`,
+      detail: due
+        ? `expected revision date ${credential.expectedRevisionDate} has passed`
+        : `next revision expected ${credential.expectedRevisionDate}`,
     });
   } else {
-    checks.push({ check: 'REVISION_DATE', principle: 'Relevance', outcome: 'UNKNOWN', detail: 'no expected revision date' });
+    checks.push({
+      check: 'REVISION_DATE',
+      principle: 'Relevance',
+      outcome: 'UNKNOWN',
+      detail: 'no expected revision date',
+    });
   }
 
   checks.push(
     credential.stackability === null
-      ? { check: 'LEARNING_PATHWAY', principle: 'Learning pathways', outcome: 'UNKNOWN', detail: 'stackability not specified' }
+      ? {
+          check: 'LEARNING_PATHWAY',
+          principle: 'Learning pathways',
+          outcome: 'UNKNOWN',
+          detail: 'stackability not specified',
+        }
       : credential.stackability === 'STACKABLE'
         ? {
             check: 'LEARNING_PATHWAY',
             principle: 'Learning pathways',
             outcome: (credential.stacksInto?.length ?? 0) > 0 ? 'PASS' : 'WARN',
-            detail: (credential.stacksInto?.length ?? 0) > 0 ? `stacks into ${credential.stacksInto!.join(', ')}` : 'declared stackable, but into what is not stated',
+            detail:
+              (credential.stacksInto?.length ?? 0) > 0
+                ? `stacks into ${credential.stacksInto!.join(', ')}`
+                : 'declared stackable, but into what is not stated',
           }
         : { check: 'LEARNING_PATHWAY', principle: 'Learning pathways', outcome: 'PASS', detail: 'stand-alone' },
   );

@@ -59,14 +59,17 @@ export function summariseCompleteness(assessments: Completeness[]): Completeness
   const checks = new Map<string, number>();
   for (const assessment of assessments) {
     for (const element of assessment.missingMandatory) missing.set(element, (missing.get(element) ?? 0) + 1);
-    for (const check of assessment.checks) checks.set(`${check.check}\u0000${check.outcome}`, (checks.get(`${check.check}\u0000${check.outcome}`) ?? 0) + 1);
+    for (const check of assessment.checks)
+      checks.set(`${check.check}\u0000${check.outcome}`, (checks.get(`${check.check}\u0000${check.outcome}`) ?? 0) + 1);
   }
   const total = assessments.reduce((sum, a) => sum + a.score, 0);
   return {
     offers: assessments.length,
     averageScore: assessments.length === 0 ? 0 : Math.round((total / assessments.length) * 100) / 100,
     complete: assessments.filter((a) => a.missingMandatory.length === 0).length,
-    missing: MANDATORY_ELEMENTS.map((element) => ({ element, offers: missing.get(element) ?? 0 })).filter((row) => row.offers > 0),
+    missing: MANDATORY_ELEMENTS.map((element) => ({ element, offers: missing.get(element) ?? 0 })).filter(
+      (row) => row.offers > 0,
+    ),
     checks: [...checks.entries()]
       .map(([key, offers]) => {
         const [check, outcome] = key.split('\u0000');

@@ -1,5 +1,14 @@
 import {
-  COUNTRIES, COUNTRY_AUTHORITY, ECTS_FRAMEWORK, ELM_CONTEXT, EQF_SCHEME, ESCO_SKILLS_SCHEME, LANGUAGE_AUTHORITY, LANGUAGE_AUTHORITY_URI, LEARNING_MODE_SCHEME, MODES,
+  COUNTRIES,
+  COUNTRY_AUTHORITY,
+  ECTS_FRAMEWORK,
+  ELM_CONTEXT,
+  EQF_SCHEME,
+  ESCO_SKILLS_SCHEME,
+  LANGUAGE_AUTHORITY,
+  LANGUAGE_AUTHORITY_URI,
+  LEARNING_MODE_SCHEME,
+  MODES,
 } from './elm-vocabularies.js';
 import { isoCountryOfNuts } from '../regions.js';
 import type { MicroCredential, SUPERVISION_VALUES } from './model.js';
@@ -104,18 +113,31 @@ export function toElmSpecification(credential: MicroCredential, outcomes: ElmOut
   }
 
   if (credential.eqfLevel !== null) {
-    spec.eqfLevel = { id: `http://data.europa.eu/snb/eqf/${credential.eqfLevel}`, type: 'Concept', inScheme: EQF_SCHEME, prefLabel: text(`Level ${credential.eqfLevel}`) };
+    spec.eqfLevel = {
+      id: `http://data.europa.eu/snb/eqf/${credential.eqfLevel}`,
+      type: 'Concept',
+      inScheme: EQF_SCHEME,
+      prefLabel: text(`Level ${credential.eqfLevel}`),
+    };
   }
 
   if (credential.workloadEcts !== null) {
-    spec.creditPoint = { id: `urn:skills-hub:creditPoint:${id}`, type: 'CreditPoint', framework: ECTS_FRAMEWORK, point: String(credential.workloadEcts) };
+    spec.creditPoint = {
+      id: `urn:skills-hub:creditPoint:${id}`,
+      type: 'CreditPoint',
+      framework: ECTS_FRAMEWORK,
+      point: String(credential.workloadEcts),
+    };
   }
   if (credential.workloadHours !== null) spec.volumeOfLearning = hoursAsDuration(credential.workloadHours);
 
   if (credential.participationForm !== null) {
     const mode = MODES[credential.participationForm];
     if (mode) spec.mode = { id: mode.id, type: 'Concept', inScheme: LEARNING_MODE_SCHEME, prefLabel: text(mode.label) };
-    else unmapped.push(`participationForm ${credential.participationForm}: the mode-of-learning scheme has no concept for it`);
+    else
+      unmapped.push(
+        `participationForm ${credential.participationForm}: the mode-of-learning scheme has no concept for it`,
+      );
   }
 
   const languages = (credential.languages ?? []).flatMap((code) => {
@@ -127,11 +149,19 @@ export function toElmSpecification(credential: MicroCredential, outcomes: ElmOut
 
   // An empty list is a statement (no prerequisites), unlike an absent one (not specified).
   if (credential.prerequisites) {
-    spec.entryRequirement = { id: `urn:skills-hub:note:entryRequirement:${id}`, type: 'Note', noteLiteral: text(credential.prerequisites.length > 0 ? credential.prerequisites.join('\n') : NO_PREREQUISITES) };
+    spec.entryRequirement = {
+      id: `urn:skills-hub:note:entryRequirement:${id}`,
+      type: 'Note',
+      noteLiteral: text(credential.prerequisites.length > 0 ? credential.prerequisites.join('\n') : NO_PREREQUISITES),
+    };
   }
 
   if (credential.assessmentType) {
-    spec.provenBy = { id: `urn:skills-hub:learningAssessmentSpecification:${id}`, type: 'LearningAssessmentSpecification', title: text(credential.assessmentType) };
+    spec.provenBy = {
+      id: `urn:skills-hub:learningAssessmentSpecification:${id}`,
+      type: 'LearningAssessmentSpecification',
+      title: text(credential.assessmentType),
+    };
   }
 
   // Where the offer is issued: one Location per issuer country, its regions (NUTS) as geographic names.
@@ -139,19 +169,33 @@ export function toElmSpecification(credential: MicroCredential, outcomes: ElmOut
     const location = countryLocation(`${id}:${code}`, code, 'issuerCountries', unmapped);
     if (!location) return [];
     const regions = (credential.issuerRegions ?? []).filter((region) => isoCountryOfNuts(region) === code);
-    return [regions.length > 0 ? { ...location, geographicName: { en: regions.length === 1 ? `NUTS ${regions[0]}` : regions.map((region) => `NUTS ${region}`) } } : location];
+    return [
+      regions.length > 0
+        ? {
+            ...location,
+            geographicName: {
+              en: regions.length === 1 ? `NUTS ${regions[0]}` : regions.map((region) => `NUTS ${region}`),
+            },
+          }
+        : location,
+    ];
   });
   const exportedCountries = (credential.issuerCountries ?? []).filter((code) => COUNTRIES[code]);
   for (const region of credential.issuerRegions ?? []) {
-    if (!exportedCountries.includes(isoCountryOfNuts(region))) unmapped.push(`issuerRegions ${region}: not within an exported issuer country`);
+    if (!exportedCountries.includes(isoCountryOfNuts(region)))
+      unmapped.push(`issuerRegions ${region}: not within an exported issuer country`);
   }
   // Where the awarding bodies are: where they are established when the offer says so (an international body
   // awarding in many countries), else where the offer is issued.
   const bodyLocations = credential.awardingBodyCountries
-    ? credential.awardingBodyCountries.flatMap((code) => countryLocation(`${id}:body:${code}`, code, 'awardingBodyCountries', unmapped) ?? [])
+    ? credential.awardingBodyCountries.flatMap(
+        (code) => countryLocation(`${id}:body:${code}`, code, 'awardingBodyCountries', unmapped) ?? [],
+      )
     : locations;
   if (bodyLocations.length === 0 && credential.awardingBodies.length > 0) {
-    unmapped.push('awarding body location: the offer names no EU or EEA country where its awarding bodies are established or where it is issued, and ELM requires each awarding body to have a location');
+    unmapped.push(
+      'awarding body location: the offer names no EU or EEA country where its awarding bodies are established or where it is issued, and ELM requires each awarding body to have a location',
+    );
   }
   const awardingBodies = credential.awardingBodies.map((name, index) => ({
     id: `urn:skills-hub:organisation:${id}:${index + 1}`,
@@ -168,15 +212,25 @@ export function toElmSpecification(credential: MicroCredential, outcomes: ElmOut
   }));
 
   const notes: Array<[lead: string, value: string | null]> = [
-    [NOTE_LEADS.supervision, credential.supervision ? SUPERVISION_TEXT[credential.supervision as keyof typeof SUPERVISION_TEXT] ?? credential.supervision : null],
+    [
+      NOTE_LEADS.supervision,
+      credential.supervision
+        ? (SUPERVISION_TEXT[credential.supervision as keyof typeof SUPERVISION_TEXT] ?? credential.supervision)
+        : null,
+    ],
     [NOTE_LEADS.qualityAssurance, credential.qualityAssurance],
     [NOTE_LEADS.nationalLevel, nationalLevelText(credential)],
     [NOTE_LEADS.stackability, stackabilityText(credential)],
     [NOTE_LEADS.furtherInformation, credential.furtherInformation],
-    [NOTE_LEADS.workloadConversion, credential.workloadEcts !== null && credential.workloadUnit !== 'ECTS' ? credential.workloadConversion : null],
+    [
+      NOTE_LEADS.workloadConversion,
+      credential.workloadEcts !== null && credential.workloadUnit !== 'ECTS' ? credential.workloadConversion : null,
+    ],
   ];
   const additionalNotes = notes.flatMap(([lead, value], index) =>
-    value ? [{ id: `urn:skills-hub:note:${id}:${index + 1}`, type: 'Note', noteLiteral: text(`${lead}: ${value}`) }] : [],
+    value
+      ? [{ id: `urn:skills-hub:note:${id}:${index + 1}`, type: 'Note', noteLiteral: text(`${lead}: ${value}`) }]
+      : [],
   );
   if (additionalNotes.length > 0) spec.additionalNote = additionalNotes;
 
@@ -198,14 +252,20 @@ export const SUPERVISION_TEXT: Record<(typeof SUPERVISION_VALUES)[number], strin
 };
 
 function nationalLevelText(credential: MicroCredential): string | null {
-  if (credential.nationalLevel !== null) return `${credential.nationalFramework ?? 'national framework'} level ${credential.nationalLevel}`;
+  if (credential.nationalLevel !== null)
+    return `${credential.nationalFramework ?? 'national framework'} level ${credential.nationalLevel}`;
   return credential.nationalFramework !== null ? `${credential.nationalFramework} (level not stated)` : null;
 }
 
 function stackabilityText(credential: MicroCredential): string | null {
   if (credential.stackability === null) return null;
-  const into = credential.stacksInto && credential.stacksInto.length > 0 ? ` into ${credential.stacksInto.join('\n')}` : '';
-  return credential.stackability === 'STACKABLE' ? `stackable${into}` : credential.stackability === 'STANDALONE' ? 'stand-alone' : `${credential.stackability.toLowerCase()}${into}`;
+  const into =
+    credential.stacksInto && credential.stacksInto.length > 0 ? ` into ${credential.stacksInto.join('\n')}` : '';
+  return credential.stackability === 'STACKABLE'
+    ? `stackable${into}`
+    : credential.stackability === 'STANDALONE'
+      ? 'stand-alone'
+      : `${credential.stackability.toLowerCase()}${into}`;
 }
 
 /** A Location in one country of the authority table, or null (and the reason in `unmapped`) for a country outside it. */
@@ -228,5 +288,11 @@ function countryLocation(key: string, code: string, element: string, unmapped: s
 
 /** A concept of an EU authority table (country, language), as the Commission's sample writes one. */
 function authorityConcept(authority: string, [code, label]: [string, string], notation: string) {
-  return { id: `${authority}/${code}`, type: 'Concept', inScheme: { id: authority, type: 'ConceptScheme' }, notation, prefLabel: text(label) };
+  return {
+    id: `${authority}/${code}`,
+    type: 'Concept',
+    inScheme: { id: authority, type: 'ConceptScheme' },
+    notation,
+    prefLabel: text(label),
+  };
 }

@@ -10,14 +10,21 @@ import { confirmedByCurator } from './store.js';
 export async function elmExportOf(loaders: Loaders, offer: StoredMicroCredential): Promise<ElmExport> {
   const outcomes = await loaders.catalogue.outcomes.load(offer.id);
   const confirmed = outcomes.map((o) => o.links.filter(confirmedByCurator));
-  const skills = new Map((await loadExisting(loaders.taxonomy.skill, [...new Set(confirmed.flat().map((l) => l.skillUri))])).map((skill) => [skill.uri, skill]));
+  const skills = new Map(
+    (await loadExisting(loaders.taxonomy.skill, [...new Set(confirmed.flat().map((l) => l.skillUri))])).map((skill) => [
+      skill.uri,
+      skill,
+    ]),
+  );
   return toElmSpecification(
     offer,
     outcomes.map((o, index) => ({
       id: o.id,
       text: o.text,
       stated: o.stated,
-      confirmedSkills: confirmed[index].flatMap((l) => (skills.has(l.skillUri) ? [{ uri: l.skillUri, preferredLabel: skills.get(l.skillUri)!.preferredLabel }] : [])),
+      confirmedSkills: confirmed[index].flatMap((l) =>
+        skills.has(l.skillUri) ? [{ uri: l.skillUri, preferredLabel: skills.get(l.skillUri)!.preferredLabel }] : [],
+      ),
     })),
   );
 }

@@ -64,12 +64,16 @@ export class ElmValidator {
       try {
         return await fs.readFile(file, 'utf8');
       } catch (error) {
-        throw new Error(`ELM shapes not found: ${file} (set ELM_DIR to the folder holding the Commission's ELM v3 shapes)`, { cause: error });
+        throw new Error(
+          `ELM shapes not found: ${file} (set ELM_DIR to the folder holding the Commission's ELM v3 shapes)`,
+          { cause: error },
+        );
       }
     };
     // The profile; the validator follows its owl:imports to the files beside it.
     const shapeGraphs = new Map<string, Store>();
-    for (const [url, file] of Object.entries(SHAPE_FILES)) shapeGraphs.set(url, new Store(new Parser().parse(await read(file))));
+    for (const [url, file] of Object.entries(SHAPE_FILES))
+      shapeGraphs.set(url, new Store(new Parser().parse(await read(file))));
     // The class hierarchy: every superclass of each ELM class (transitively).
     const direct = new Map<string, string[]>();
     for (const file of ['ontology/ELM.ttl', 'ontology/ELM-external.ttl']) {
@@ -101,21 +105,32 @@ export class ElmValidator {
   /** The document's RDF, as a registry's JSON-LD processor reads it (contexts from disk only). */
   async toRdf(signedOrPlain: unknown): Promise<Store> {
     const document = unsigned(signedOrPlain);
-    if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new ElmDocumentError('an ELM document is one JSON object');
+    if (typeof document !== 'object' || document === null || Array.isArray(document))
+      throw new ElmDocumentError('an ELM document is one JSON object');
     if (!('@context' in document)) {
-      throw new ElmDocumentError(`the document has no @context, so a JSON-LD processor reads no id or type from it (an ELM document names ${EDC_CONTEXT_URL})`);
+      throw new ElmDocumentError(
+        `the document has no @context, so a JSON-LD processor reads no id or type from it (an ELM document names ${EDC_CONTEXT_URL})`,
+      );
     }
     const documentLoader = async (url: string): Promise<RemoteDocument> => {
       const context = this.contexts.get(url);
-      if (!context) throw new ElmDocumentError(`context ${url} is not one of the ELM contexts held locally (${[...this.contexts.keys()].join(', ')})`);
+      if (!context)
+        throw new ElmDocumentError(
+          `context ${url} is not one of the ELM contexts held locally (${[...this.contexts.keys()].join(', ')})`,
+        );
       return { contextUrl: undefined, documentUrl: url, document: context as RemoteDocument['document'] };
     };
     let nquads: string;
     try {
-      nquads = (await jsonld.toRDF(document as jsonld.JsonLdDocument, { format: 'application/n-quads', documentLoader })) as unknown as string;
+      nquads = (await jsonld.toRDF(document as jsonld.JsonLdDocument, {
+        format: 'application/n-quads',
+        documentLoader,
+      })) as unknown as string;
     } catch (error) {
       const cause = error as { message?: string; details?: { cause?: { message?: string } } };
-      throw new ElmDocumentError(`not valid JSON-LD: ${cause.details?.cause?.message ?? cause.message ?? String(error)}`);
+      throw new ElmDocumentError(
+        `not valid JSON-LD: ${cause.details?.cause?.message ?? cause.message ?? String(error)}`,
+      );
     }
     const data = new Store(new Parser({ format: 'N-Quads' }).parse(nquads));
     // Shapes aimed at a superclass must reach its subclasses: add each typed node's superclasses.
@@ -144,7 +159,9 @@ export class ElmValidator {
       severity: (result.severity?.value.split('#')[1] ?? 'Violation') as ElmViolation['severity'],
       shape: result.sourceShape ? termText(result.sourceShape) : null,
     }));
-    violations.sort((a, b) => (a.focusNode < b.focusNode ? -1 : a.focusNode > b.focusNode ? 1 : (a.path ?? '') < (b.path ?? '') ? -1 : 1));
+    violations.sort((a, b) =>
+      a.focusNode < b.focusNode ? -1 : a.focusNode > b.focusNode ? 1 : (a.path ?? '') < (b.path ?? '') ? -1 : 1,
+    );
     return { conforms: report.conforms, violations, profile: EDC_GENERIC_FULL };
   }
 }
@@ -154,13 +171,16 @@ export class ElmValidator {
  * { payload, signatures }, the payload JSON text or base64url of it); any other document as it is.
  */
 export function unsigned(document: unknown): unknown {
-  if (typeof document !== 'object' || document === null || !('payload' in document) || !('signatures' in document)) return document;
+  if (typeof document !== 'object' || document === null || !('payload' in document) || !('signatures' in document))
+    return document;
   const payload = (document as { payload: unknown }).payload;
   if (typeof payload !== 'string') return document;
   try {
-    return JSON.parse(payload.trimStart().startsWith('{') ? payload : Buffer.from(payload, 'base64url').toString('utf8'));
+    return JSON.parse(
+      payload.trimStart().startsWith('{') ? payload : Buffer.from(payload, 'base64url').toString('utf8'),
+    );
   } catch {
-    throw new ElmDocumentError('the signed document\'s payload is not a JSON credential');
+    throw new ElmDocumentError("the signed document's payload is not a JSON credential");
   }
 }
 

@@ -13,7 +13,10 @@ export const ECTS_FRAMEWORK = {
   prefLabel: { en: 'European Credit Transfer System' },
 };
 export const ESCO_SKILLS_SCHEME = { id: 'http://data.europa.eu/esco/concept-scheme/skills', type: 'ConceptScheme' };
-export const LEARNING_MODE_SCHEME = { id: 'http://data.europa.eu/snb/learning-assessment/25831c2', type: 'ConceptScheme' };
+export const LEARNING_MODE_SCHEME = {
+  id: 'http://data.europa.eu/snb/learning-assessment/25831c2',
+  type: 'ConceptScheme',
+};
 /**
  * Modes of learning and assessment: online and blended as the Commission's sample shows them, on-site as the
  * scheme's "Presential" concept; WORK_BASED has no concept of its own in the scheme and is not mapped.
@@ -30,20 +33,63 @@ export const COUNTRY_AUTHORITY = 'http://publications.europa.eu/resource/authori
 export const LANGUAGE_AUTHORITY_URI = 'http://publications.europa.eu/resource/authority/language';
 /** ISO 3166 alpha-2 → the EU country authority table's alpha-3 codes, for the EU and EEA countries. */
 export const COUNTRIES: Record<string, [string, string]> = {
-  AT: ['AUT', 'Austria'], BE: ['BEL', 'Belgium'], BG: ['BGR', 'Bulgaria'], HR: ['HRV', 'Croatia'], CY: ['CYP', 'Cyprus'],
-  CZ: ['CZE', 'Czechia'], DK: ['DNK', 'Denmark'], EE: ['EST', 'Estonia'], FI: ['FIN', 'Finland'], FR: ['FRA', 'France'],
-  DE: ['DEU', 'Germany'], GR: ['GRC', 'Greece'], HU: ['HUN', 'Hungary'], IE: ['IRL', 'Ireland'], IT: ['ITA', 'Italy'],
-  LV: ['LVA', 'Latvia'], LT: ['LTU', 'Lithuania'], LU: ['LUX', 'Luxembourg'], MT: ['MLT', 'Malta'], NL: ['NLD', 'Netherlands'],
-  PL: ['POL', 'Poland'], PT: ['PRT', 'Portugal'], RO: ['ROU', 'Romania'], SK: ['SVK', 'Slovakia'], SI: ['SVN', 'Slovenia'],
-  ES: ['ESP', 'Spain'], SE: ['SWE', 'Sweden'], IS: ['ISL', 'Iceland'], LI: ['LIE', 'Liechtenstein'], NO: ['NOR', 'Norway'],
+  AT: ['AUT', 'Austria'],
+  BE: ['BEL', 'Belgium'],
+  BG: ['BGR', 'Bulgaria'],
+  HR: ['HRV', 'Croatia'],
+  CY: ['CYP', 'Cyprus'],
+  CZ: ['CZE', 'Czechia'],
+  DK: ['DNK', 'Denmark'],
+  EE: ['EST', 'Estonia'],
+  FI: ['FIN', 'Finland'],
+  FR: ['FRA', 'France'],
+  DE: ['DEU', 'Germany'],
+  GR: ['GRC', 'Greece'],
+  HU: ['HUN', 'Hungary'],
+  IE: ['IRL', 'Ireland'],
+  IT: ['ITA', 'Italy'],
+  LV: ['LVA', 'Latvia'],
+  LT: ['LTU', 'Lithuania'],
+  LU: ['LUX', 'Luxembourg'],
+  MT: ['MLT', 'Malta'],
+  NL: ['NLD', 'Netherlands'],
+  PL: ['POL', 'Poland'],
+  PT: ['PRT', 'Portugal'],
+  RO: ['ROU', 'Romania'],
+  SK: ['SVK', 'Slovakia'],
+  SI: ['SVN', 'Slovenia'],
+  ES: ['ESP', 'Spain'],
+  SE: ['SWE', 'Sweden'],
+  IS: ['ISL', 'Iceland'],
+  LI: ['LIE', 'Liechtenstein'],
+  NO: ['NOR', 'Norway'],
 };
 /** ISO 639-1 → the EU language authority table's codes, for the official EU languages. */
 export const LANGUAGE_AUTHORITY: Record<string, [string, string]> = {
-  bg: ['BUL', 'Bulgarian'], cs: ['CES', 'Czech'], da: ['DAN', 'Danish'], de: ['DEU', 'German'], el: ['ELL', 'Greek'],
-  en: ['ENG', 'English'], es: ['SPA', 'Spanish'], et: ['EST', 'Estonian'], fi: ['FIN', 'Finnish'], fr: ['FRA', 'French'],
-  ga: ['GLE', 'Irish'], hr: ['HRV', 'Croatian'], hu: ['HUN', 'Hungarian'], it: ['ITA', 'Italian'], lt: ['LIT', 'Lithuanian'],
-  lv: ['LAV', 'Latvian'], mt: ['MLT', 'Maltese'], nl: ['NLD', 'Dutch'], pl: ['POL', 'Polish'], pt: ['POR', 'Portuguese'],
-  ro: ['RON', 'Romanian'], sk: ['SLK', 'Slovak'], sl: ['SLV', 'Slovenian'], sv: ['SWE', 'Swedish'],
+  bg: ['BUL', 'Bulgarian'],
+  cs: ['CES', 'Czech'],
+  da: ['DAN', 'Danish'],
+  de: ['DEU', 'German'],
+  el: ['ELL', 'Greek'],
+  en: ['ENG', 'English'],
+  es: ['SPA', 'Spanish'],
+  et: ['EST', 'Estonian'],
+  fi: ['FIN', 'Finnish'],
+  fr: ['FRA', 'French'],
+  ga: ['GLE', 'Irish'],
+  hr: ['HRV', 'Croatian'],
+  hu: ['HUN', 'Hungarian'],
+  it: ['ITA', 'Italian'],
+  lt: ['LIT', 'Lithuanian'],
+  lv: ['LAV', 'Latvian'],
+  mt: ['MLT', 'Maltese'],
+  nl: ['NLD', 'Dutch'],
+  pl: ['POL', 'Polish'],
+  pt: ['POR', 'Portuguese'],
+  ro: ['RON', 'Romanian'],
+  sk: ['SLK', 'Slovak'],
+  sl: ['SLV', 'Slovenian'],
+  sv: ['SWE', 'Swedish'],
 };
 
 /** The JSON-LD contexts of an ELM document, as the Commission's sample names them (W3C Verifiable Credentials v1, then ELM's). */

@@ -1,5 +1,13 @@
 import { HUB_SPEC_PREFIX, NO_PREREQUISITES, NOTE_LEADS, SUPERVISION_TEXT } from './elm-export.js';
-import { COUNTRIES, COUNTRY_AUTHORITY, ECTS_FRAMEWORK, LANGUAGE_AUTHORITY, LANGUAGE_AUTHORITY_URI, MODES, SUPERVISION } from './elm-vocabularies.js';
+import {
+  COUNTRIES,
+  COUNTRY_AUTHORITY,
+  ECTS_FRAMEWORK,
+  LANGUAGE_AUTHORITY,
+  LANGUAGE_AUTHORITY_URI,
+  MODES,
+  SUPERVISION,
+} from './elm-vocabularies.js';
 import type { MicroCredentialInput } from './model.js';
 import { round } from './units.js';
 
@@ -35,12 +43,30 @@ export interface ElmReading {
 
 const SPECIFICATION_TYPES = ['LearningAchievementSpecification', 'Qualification'];
 const READ_PROPERTIES = new Set([
-  '@context', 'id', 'type', 'title', 'description', 'learningOutcome', 'eqfLevel', 'creditPoint', 'volumeOfLearning', 'mode', 'language',
-  'entryRequirement', 'awardingOpportunity', 'additionalNote', 'provenBy', 'nqfLevel',
+  '@context',
+  'id',
+  'type',
+  'title',
+  'description',
+  'learningOutcome',
+  'eqfLevel',
+  'creditPoint',
+  'volumeOfLearning',
+  'mode',
+  'language',
+  'entryRequirement',
+  'awardingOpportunity',
+  'additionalNote',
+  'provenBy',
+  'nqfLevel',
 ]);
 
-const asList = (value: unknown): Node[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).filter((item): item is Node => typeof item === 'object' && item !== null);
-const typesOf = (node: Node): string[] => (Array.isArray(node.type) ? node.type : [node.type]).filter((type): type is string => typeof type === 'string');
+const asList = (value: unknown): Node[] =>
+  (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).filter(
+    (item): item is Node => typeof item === 'object' && item !== null,
+  );
+const typesOf = (node: Node): string[] =>
+  (Array.isArray(node.type) ? node.type : [node.type]).filter((type): type is string => typeof type === 'string');
 const isA = (node: Node, types: string[]) => typesOf(node).some((type) => types.includes(type));
 
 /** Every text of a language map, English first ({ en: ["a", "b"] } gives both). */
@@ -48,8 +74,17 @@ function literals(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (typeof value !== 'object' || value === null) return [];
   const languages = value as Record<string, unknown>;
-  return [languages.en, ...Object.entries(languages).filter(([language]) => language !== 'en').map(([, text]) => text)].flatMap((text) =>
-    typeof text === 'string' ? [text] : Array.isArray(text) ? text.filter((t): t is string => typeof t === 'string') : [],
+  return [
+    languages.en,
+    ...Object.entries(languages)
+      .filter(([language]) => language !== 'en')
+      .map(([, text]) => text),
+  ].flatMap((text) =>
+    typeof text === 'string'
+      ? [text]
+      : Array.isArray(text)
+        ? text.filter((t): t is string => typeof t === 'string')
+        : [],
   );
 }
 
@@ -70,7 +105,13 @@ function conceptId(value: unknown): string | null {
 }
 
 /** Every node of a type, depth first, with the nearest enclosing node of `enclosing` types (a claim). */
-function collect(root: unknown, types: string[], enclosing: string[], found: Array<{ node: Node; within: Node | null }> = [], within: Node | null = null) {
+function collect(
+  root: unknown,
+  types: string[],
+  enclosing: string[],
+  found: Array<{ node: Node; within: Node | null }> = [],
+  within: Node | null = null,
+) {
   if (Array.isArray(root)) {
     for (const item of root) collect(item, types, enclosing, found, within);
     return found;
@@ -79,7 +120,8 @@ function collect(root: unknown, types: string[], enclosing: string[], found: Arr
   const node = root as Node;
   if (isA(node, types)) found.push({ node, within });
   const next = isA(node, enclosing) ? node : within;
-  for (const [key, value] of Object.entries(node)) if (key !== '@context') collect(value, types, enclosing, found, next);
+  for (const [key, value] of Object.entries(node))
+    if (key !== '@context') collect(value, types, enclosing, found, next);
   return found;
 }
 
@@ -88,7 +130,10 @@ function offerId(specification: Node, index: number): string | null {
   const id = typeof specification.id === 'string' ? specification.id : null;
   if (!id) return null;
   if (id.startsWith(HUB_SPEC_PREFIX)) return id.slice(HUB_SPEC_PREFIX.length);
-  const safe = id.replace(/^[a-z]+:\/\//i, '').replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  const safe = id
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/[^A-Za-z0-9._:-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '');
   return safe.length > 0 ? `elm:${safe}`.slice(0, 200) : `elm:specification-${index + 1}`;
 }
 
@@ -98,39 +143,55 @@ function offerId(specification: Node, index: number): string | null {
  * the specification, the awarding body and the assessment. Only what the document states is filled in.
  */
 export function fromElmDocument(document: unknown): ElmReading {
-  const root = typeof document === 'object' && document !== null && 'credential' in document ? (document as Node).credential : document;
+  const root =
+    typeof document === 'object' && document !== null && 'credential' in document
+      ? (document as Node).credential
+      : document;
   const reading: ElmReading = { microCredentials: [], statedSkills: [], notRead: [] };
   const seen = new Set<Node>();
-  collect(root, SPECIFICATION_TYPES, ['LearningAchievement']).forEach(({ node: specification, within: claim }, index) => {
-    if (seen.has(specification)) return;
-    seen.add(specification);
-    const notRead = Object.keys(specification).filter((key) => !READ_PROPERTIES.has(key));
-    const input = readSpecification(specification, claim, notRead);
-    input.id = offerId(specification, index);
-    // The hub's own export names no outside source: the offer keeps the source the catalogue records for it.
-    if (typeof specification.id === 'string' && specification.id.startsWith(HUB_SPEC_PREFIX)) {
-      delete input.sourceName;
-      delete input.sourceReference;
-    }
-    reading.microCredentials.push(input);
-    if (notRead.length > 0) {
-      reading.notRead.push(`ELM ${typesOf(specification).join('/')} '${typeof specification.id === 'string' ? specification.id : index + 1}': not read: ${notRead.join(', ')}`);
-    }
-    for (const outcome of asList(specification.learningOutcome)) {
-      const text = literal(outcome.title);
-      if (!input.id || !text) continue;
-      for (const skill of asList(outcome.relatedESCOSkill)) {
-        if (typeof skill.id === 'string') reading.statedSkills.push({ credentialId: input.id, outcome: text, skillUri: skill.id });
+  collect(root, SPECIFICATION_TYPES, ['LearningAchievement']).forEach(
+    ({ node: specification, within: claim }, index) => {
+      if (seen.has(specification)) return;
+      seen.add(specification);
+      const notRead = Object.keys(specification).filter((key) => !READ_PROPERTIES.has(key));
+      const input = readSpecification(specification, claim, notRead);
+      input.id = offerId(specification, index);
+      // The hub's own export names no outside source: the offer keeps the source the catalogue records for it.
+      if (typeof specification.id === 'string' && specification.id.startsWith(HUB_SPEC_PREFIX)) {
+        delete input.sourceName;
+        delete input.sourceReference;
       }
-    }
-  });
+      reading.microCredentials.push(input);
+      if (notRead.length > 0) {
+        reading.notRead.push(
+          `ELM ${typesOf(specification).join('/')} '${typeof specification.id === 'string' ? specification.id : index + 1}': not read: ${notRead.join(', ')}`,
+        );
+      }
+      for (const outcome of asList(specification.learningOutcome)) {
+        const text = literal(outcome.title);
+        if (!input.id || !text) continue;
+        for (const skill of asList(outcome.relatedESCOSkill)) {
+          if (typeof skill.id === 'string')
+            reading.statedSkills.push({ credentialId: input.id, outcome: text, skillUri: skill.id });
+        }
+      }
+    },
+  );
   return reading;
 }
 
-const COUNTRY_BY_URI = new Map<string, string>(Object.entries(COUNTRIES).map(([iso, [code]]) => [`${COUNTRY_AUTHORITY}/${code}`, iso]));
-const LANGUAGE_BY_URI = new Map<string, string>(Object.entries(LANGUAGE_AUTHORITY).map(([iso, [code]]) => [`${LANGUAGE_AUTHORITY_URI}/${code}`, iso]));
-const PARTICIPATION_FORM_BY_URI = new Map<string, string>(Object.entries(MODES).map(([form, concept]) => [concept.id, form]));
-const SUPERVISION_BY_TEXT = new Map<string, string>(Object.entries(SUPERVISION_TEXT).map(([value, text]) => [text, value]));
+const COUNTRY_BY_URI = new Map<string, string>(
+  Object.entries(COUNTRIES).map(([iso, [code]]) => [`${COUNTRY_AUTHORITY}/${code}`, iso]),
+);
+const LANGUAGE_BY_URI = new Map<string, string>(
+  Object.entries(LANGUAGE_AUTHORITY).map(([iso, [code]]) => [`${LANGUAGE_AUTHORITY_URI}/${code}`, iso]),
+);
+const PARTICIPATION_FORM_BY_URI = new Map<string, string>(
+  Object.entries(MODES).map(([form, concept]) => [concept.id, form]),
+);
+const SUPERVISION_BY_TEXT = new Map<string, string>(
+  Object.entries(SUPERVISION_TEXT).map(([value, text]) => [text, value]),
+);
 const SUPERVISION_BY_URI = new Map<string, string>(Object.entries(SUPERVISION).map(([value, uri]) => [uri, value]));
 
 /** The offer's elements, as catalogue input (absent ones left out); concepts outside the mapped vocabularies go to `notRead`. */
@@ -146,41 +207,76 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
   const opportunities = asList(specification.awardingOpportunity);
   const specifiedBodies = opportunities.flatMap((opportunity) => asList(opportunity.awardingBody));
   const claimBodies = asList(claim?.awardedBy).flatMap((process) => asList(process.awardingBody));
-  const awardingBodies = new Set([...specifiedBodies, ...claimBodies].map((organisation) => literal(organisation.legalName) ?? literal(organisation.prefLabel) ?? literal(organisation.altLabel)));
-  const countryOf = (location: Node) => fromVocabulary(conceptId(asList(location.address)[0]?.countryCode), COUNTRY_BY_URI, 'country');
+  const awardingBodies = new Set(
+    [...specifiedBodies, ...claimBodies].map(
+      (organisation) =>
+        literal(organisation.legalName) ?? literal(organisation.prefLabel) ?? literal(organisation.altLabel),
+    ),
+  );
+  const countryOf = (location: Node) =>
+    fromVocabulary(conceptId(asList(location.address)[0]?.countryCode), COUNTRY_BY_URI, 'country');
   // Issuer countries: where the offer is awarded, else (in a credential) where its awarding body is.
   const awardedAt = opportunities.flatMap((opportunity) => asList(opportunity.location));
-  const locations = awardedAt.length > 0 ? awardedAt : claimBodies.flatMap((organisation) => asList(organisation.location));
+  const locations =
+    awardedAt.length > 0 ? awardedAt : claimBodies.flatMap((organisation) => asList(organisation.location));
   const countries = new Set(locations.map(countryOf));
   // Where the specification's awarding bodies are established: kept only when that is not where the offer is issued.
-  const bodyCountries = new Set(specifiedBodies.flatMap((organisation) => asList(organisation.location)).map(countryOf));
-  const bodiesWhereIssued = bodyCountries.size === countries.size && [...bodyCountries].every((country) => countries.has(country));
+  const bodyCountries = new Set(
+    specifiedBodies.flatMap((organisation) => asList(organisation.location)).map(countryOf),
+  );
+  const bodiesWhereIssued =
+    bodyCountries.size === countries.size && [...bodyCountries].every((country) => countries.has(country));
 
   // In a credential, the claim's assessments say how it was assessed and supervised.
   const assessments = claim ? collect(claim, ['LearningAssessment'], []).map(({ node }) => node) : [];
-  const assessmentTitles = assessments.map((assessment) => literal(asList(assessment.specifiedBy)[0]?.title) ?? literal(assessment.title));
-  const supervisionUri = assessments.map((assessment) => conceptId(assessment.idVerification)).find((uri) => uri !== null) ?? null;
+  const assessmentTitles = assessments.map(
+    (assessment) => literal(asList(assessment.specifiedBy)[0]?.title) ?? literal(assessment.title),
+  );
+  const supervisionUri =
+    assessments.map((assessment) => conceptId(assessment.idVerification)).find((uri) => uri !== null) ?? null;
 
-  const hours = typeof specification.volumeOfLearning === 'string' ? durationHours(specification.volumeOfLearning) : null;
+  const hours =
+    typeof specification.volumeOfLearning === 'string' ? durationHours(specification.volumeOfLearning) : null;
   // Credit points the document itself says were converted from hours are not the stated workload.
-  const converted = hours !== null && asList(specification.additionalNote).some((note) => literal(note)?.startsWith(`${NOTE_LEADS.workloadConversion}:`));
-  const ects = converted ? undefined : asList(specification.creditPoint).find((point) => conceptId(point.framework) === ECTS_FRAMEWORK.id);
+  const converted =
+    hours !== null &&
+    asList(specification.additionalNote).some((note) => literal(note)?.startsWith(`${NOTE_LEADS.workloadConversion}:`));
+  const ects = converted
+    ? undefined
+    : asList(specification.creditPoint).find((point) => conceptId(point.framework) === ECTS_FRAMEWORK.id);
   const eqfLevel = conceptId(specification.eqfLevel)?.match(/\/eqf\/(\d)$/)?.[1];
   // One prerequisite a line (ELM allows one entry-requirement note).
-  const entryRequirements = asList(specification.entryRequirement).flatMap((note) => (literal(note) ?? '').split('\n')).map((line) => line.trim() || null);
-  const noPrerequisites = entryRequirements.length === 1 && entryRequirements[0]?.toLowerCase() === NO_PREREQUISITES.toLowerCase();
+  const entryRequirements = asList(specification.entryRequirement)
+    .flatMap((note) => (literal(note) ?? '').split('\n'))
+    .map((line) => line.trim() || null);
+  const noPrerequisites =
+    entryRequirements.length === 1 && entryRequirements[0]?.toLowerCase() === NO_PREREQUISITES.toLowerCase();
   // Issuer regions: the NUTS codes our exports write as a location's geographic name.
-  const regions = new Set(locations.flatMap((location) => literals(location.geographicName)).map((name) => /^NUTS ([A-Z]{2}[0-9A-Z]{0,3})$/.exec(name)?.[1] ?? null));
+  const regions = new Set(
+    locations
+      .flatMap((location) => literals(location.geographicName))
+      .map((name) => /^NUTS ([A-Z]{2}[0-9A-Z]{0,3})$/.exec(name)?.[1] ?? null),
+  );
   // Annex I elements ELM has no specification property for, as our exports write them: a note each, led by the element's name.
-  const notes = asList(specification.additionalNote).map((note) => literal(note)).filter((note): note is string => note !== null);
+  const notes = asList(specification.additionalNote)
+    .map((note) => literal(note))
+    .filter((note): note is string => note !== null);
   const noteOf = (lead: string) => notes.find((note) => note.startsWith(`${lead}: `))?.slice(lead.length + 2) ?? null;
-  for (const note of notes) if (!Object.values(NOTE_LEADS).some((lead) => note.startsWith(`${lead}: `))) notRead.push(`additionalNote "${note.slice(0, 60)}"`);
+  for (const note of notes)
+    if (!Object.values(NOTE_LEADS).some((lead) => note.startsWith(`${lead}: `)))
+      notRead.push(`additionalNote "${note.slice(0, 60)}"`);
   const supervisionNote = noteOf(NOTE_LEADS.supervision);
   const nationalLevel = /^(.*?)(?: level (\S+)| \(level not stated\))$/.exec(noteOf(NOTE_LEADS.nationalLevel) ?? '');
   // A national level as the sample states it: a QDR concept whose label names framework and level ("RQF Level 6").
-  const nqfLabel = asList(specification.nqfLevel).map((concept) => literal(concept.prefLabel)).find((label) => label !== null) ?? null;
+  const nqfLabel =
+    asList(specification.nqfLevel)
+      .map((concept) => literal(concept.prefLabel))
+      .find((label) => label !== null) ?? null;
   const nqfLevel = /^(.+?) level (\S+)$/i.exec(nqfLabel ?? '');
-  if (asList(specification.nqfLevel).length > 0 && !nqfLevel) notRead.push(`nqfLevel ${conceptId(specification.nqfLevel) ?? ''} ("${nqfLabel ?? ''}": no framework and level in its label)`);
+  if (asList(specification.nqfLevel).length > 0 && !nqfLevel)
+    notRead.push(
+      `nqfLevel ${conceptId(specification.nqfLevel) ?? ''} ("${nqfLabel ?? ''}": no framework and level in its label)`,
+    );
   const stackable = /^stackable(?: into (.+))?$/s.exec(noteOf(NOTE_LEADS.stackability) ?? '');
   const present = <T>(values: Iterable<T | null>): T[] => [...values].filter((value): value is T => value !== null);
 
@@ -195,10 +291,17 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
     workloadValue: ects ? Number(ects.point) : hours,
     workloadUnit: ects ? 'ECTS' : hours !== null ? 'HOURS' : null,
     participationForm: fromVocabulary(conceptId(specification.mode), PARTICIPATION_FORM_BY_URI, 'mode'),
-    languages: present(asList(specification.language).map((concept) => fromVocabulary(conceptId(concept), LANGUAGE_BY_URI, 'language'))),
+    languages: present(
+      asList(specification.language).map((concept) => fromVocabulary(conceptId(concept), LANGUAGE_BY_URI, 'language')),
+    ),
     prerequisites: noPrerequisites ? [] : present(entryRequirements),
-    assessmentType: present(assessmentTitles).join('; ') || present(asList(specification.provenBy).map((spec) => literal(spec.title))).join('; ') || null,
-    supervision: fromVocabulary(supervisionUri, SUPERVISION_BY_URI, 'idVerification') ?? (supervisionNote ? (SUPERVISION_BY_TEXT.get(supervisionNote) ?? null) : null),
+    assessmentType:
+      present(assessmentTitles).join('; ') ||
+      present(asList(specification.provenBy).map((spec) => literal(spec.title))).join('; ') ||
+      null,
+    supervision:
+      fromVocabulary(supervisionUri, SUPERVISION_BY_URI, 'idVerification') ??
+      (supervisionNote ? (SUPERVISION_BY_TEXT.get(supervisionNote) ?? null) : null),
     issuerRegions: present(regions),
     qualityAssurance: noteOf(NOTE_LEADS.qualityAssurance),
     furtherInformation: noteOf(NOTE_LEADS.furtherInformation),
@@ -212,7 +315,14 @@ function readSpecification(specification: Node, claim: Node | null, notRead: str
   // Absent stays absent (not specified); awardingBodies stays even when empty, so validation names it.
   for (const key of Object.keys(input) as Array<keyof MicroCredentialInput>) {
     const value = input[key];
-    if (value === null || (Array.isArray(value) && value.length === 0 && key !== 'awardingBodies' && !(key === 'prerequisites' && noPrerequisites))) delete input[key];
+    if (
+      value === null ||
+      (Array.isArray(value) &&
+        value.length === 0 &&
+        key !== 'awardingBodies' &&
+        !(key === 'prerequisites' && noPrerequisites))
+    )
+      delete input[key];
   }
   return input;
 }

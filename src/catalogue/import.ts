@@ -16,8 +16,23 @@ import {
   type Qualification,
   type QualificationInput,
 } from './model.js';
-import { existingProviderIds, existingStackTargets, microCredentialsById, outcomeId, upsertMicroCredentials, upsertProviders, upsertQualifications } from './store.js';
-import { type FieldError, formatFieldError, recordName, validateMicroCredential, validateProvider, validateQualification } from './validation.js';
+import {
+  existingProviderIds,
+  existingStackTargets,
+  microCredentialsById,
+  outcomeId,
+  upsertMicroCredentials,
+  upsertProviders,
+  upsertQualifications,
+} from './store.js';
+import {
+  type FieldError,
+  formatFieldError,
+  recordName,
+  validateMicroCredential,
+  validateProvider,
+  validateQualification,
+} from './validation.js';
 
 /**
  * Catalogue files: JSON ({ "providers": [...], "qualifications": [...], "microCredentials": [...] }, fields as in the GraphQL
@@ -43,10 +58,28 @@ export interface CatalogueFile {
 /** An ELM document rather than our own catalogue shape: JSON-LD context, a wrapped credential, or a bare specification. */
 function isElmDocument(body: Record<string, unknown>): boolean {
   const types = Array.isArray(body.type) ? body.type : [body.type];
-  return '@context' in body || 'credential' in body || types.some((type) => ['LearningAchievementSpecification', 'Qualification', 'VerifiableCredential'].includes(type as string));
+  return (
+    '@context' in body ||
+    'credential' in body ||
+    types.some((type) =>
+      ['LearningAchievementSpecification', 'Qualification', 'VerifiableCredential'].includes(type as string),
+    )
+  );
 }
 
-const LIST_FIELDS = new Set(['awardingBodies', 'awardingBodyCountries', 'issuerCountries', 'issuerRegions', 'learningOutcomes', 'prerequisites', 'stacksInto', 'languages', 'sectors', 'targetOccupations', 'notApplicable']);
+const LIST_FIELDS = new Set([
+  'awardingBodies',
+  'awardingBodyCountries',
+  'issuerCountries',
+  'issuerRegions',
+  'learningOutcomes',
+  'prerequisites',
+  'stacksInto',
+  'languages',
+  'sectors',
+  'targetOccupations',
+  'notApplicable',
+]);
 const NUMBER_FIELDS = new Set(['workloadValue', 'eqfLevel', 'costAmount']);
 const BOOLEAN_FIELDS = new Set(['voucherEligible', 'ilaEligible']);
 
@@ -63,16 +96,28 @@ export function readCatalogueFile(file: string): CatalogueFile {
     }
     const body = parsed as Partial<CatalogueFile>;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new ImportError('expected an object with "providers", "qualifications" and "microCredentials" lists, or an ELM document', { file: name });
+      throw new ImportError(
+        'expected an object with "providers", "qualifications" and "microCredentials" lists, or an ELM document',
+        { file: name },
+      );
     }
     if (isElmDocument(body as Record<string, unknown>)) {
       const reading = fromElmDocument(body);
-      if (reading.microCredentials.length === 0) throw new ImportError('an ELM document without any LearningAchievementSpecification or Qualification', { file: name });
+      if (reading.microCredentials.length === 0)
+        throw new ImportError('an ELM document without any LearningAchievementSpecification or Qualification', {
+          file: name,
+        });
       return {
         providers: [],
         qualifications: [],
         microCredentials: reading.microCredentials,
-        recordNames: { providers: [], qualifications: [], microCredentials: reading.microCredentials.map((m, i) => recordName('microCredential', m.id, `${name} specification ${i + 1}`)) },
+        recordNames: {
+          providers: [],
+          qualifications: [],
+          microCredentials: reading.microCredentials.map((m, i) =>
+            recordName('microCredential', m.id, `${name} specification ${i + 1}`),
+          ),
+        },
         statedSkills: reading.statedSkills,
         notes: reading.notRead,
         elmDocument: body,
@@ -90,8 +135,12 @@ export function readCatalogueFile(file: string): CatalogueFile {
       microCredentials,
       recordNames: {
         providers: providers.map((p, i) => recordName('provider', p?.id, `${name} providers[${i}]`)),
-        qualifications: qualifications.map((q, i) => recordName('qualification', q?.id, `${name} qualifications[${i}]`)),
-        microCredentials: microCredentials.map((m, i) => recordName('microCredential', m?.id, `${name} microCredentials[${i}]`)),
+        qualifications: qualifications.map((q, i) =>
+          recordName('qualification', q?.id, `${name} qualifications[${i}]`),
+        ),
+        microCredentials: microCredentials.map((m, i) =>
+          recordName('microCredential', m?.id, `${name} microCredentials[${i}]`),
+        ),
       },
     };
   }
@@ -108,9 +157,18 @@ export function readCatalogueFile(file: string): CatalogueFile {
       for (const [column, raw] of Object.entries(record)) {
         const value = raw.trim();
         if (value === '') continue;
-        if (LIST_FIELDS.has(column)) input[column] = value.split('|').map((item) => item.trim()).filter(Boolean);
+        if (LIST_FIELDS.has(column))
+          input[column] = value
+            .split('|')
+            .map((item) => item.trim())
+            .filter(Boolean);
         else if (NUMBER_FIELDS.has(column)) input[column] = Number(value);
-        else if (BOOLEAN_FIELDS.has(column)) input[column] = ['true', 'yes', '1'].includes(value.toLowerCase()) ? true : ['false', 'no', '0'].includes(value.toLowerCase()) ? false : value;
+        else if (BOOLEAN_FIELDS.has(column))
+          input[column] = ['true', 'yes', '1'].includes(value.toLowerCase())
+            ? true
+            : ['false', 'no', '0'].includes(value.toLowerCase())
+              ? false
+              : value;
         else input[column] = value;
       }
       return input as MicroCredentialInput;
@@ -119,7 +177,13 @@ export function readCatalogueFile(file: string): CatalogueFile {
       providers: [],
       qualifications: [],
       microCredentials,
-      recordNames: { providers: [], qualifications: [], microCredentials: rows.map(({ record, info }) => `${name} line ${info.lines}${record.id ? ` (microCredential '${record.id}')` : ''}`) },
+      recordNames: {
+        providers: [],
+        qualifications: [],
+        microCredentials: rows.map(
+          ({ record, info }) => `${name} line ${info.lines}${record.id ? ` (microCredential '${record.id}')` : ''}`,
+        ),
+      },
     };
   }
   throw new ImportError('unsupported file type: use .json or .csv', { file: name });
@@ -155,30 +219,55 @@ export async function validateCatalogue(file: CatalogueFile, graph: GraphClient)
     else errors.push(...result.errors);
   });
   const duplicate = (ids: string[]) => ids.filter((id, index) => ids.indexOf(id) !== index);
-  for (const id of new Set(duplicate(providers.map((p) => p.id)))) errors.push({ record: `provider '${id}'`, field: 'id', reason: 'appears more than once in the file' });
-  for (const id of new Set(duplicate(microCredentials.map((m) => m.id)))) errors.push({ record: `microCredential '${id}'`, field: 'id', reason: 'appears more than once in the file' });
+  for (const id of new Set(duplicate(providers.map((p) => p.id))))
+    errors.push({ record: `provider '${id}'`, field: 'id', reason: 'appears more than once in the file' });
+  for (const id of new Set(duplicate(microCredentials.map((m) => m.id))))
+    errors.push({ record: `microCredential '${id}'`, field: 'id', reason: 'appears more than once in the file' });
 
   const inFile = new Set(providers.map((p) => p.id));
-  const referenced = [...new Set(microCredentials.map((m) => m.providerId).filter((id): id is string => id !== null && !inFile.has(id)))];
+  const referenced = [
+    ...new Set(microCredentials.map((m) => m.providerId).filter((id): id is string => id !== null && !inFile.has(id))),
+  ];
   const inGraph = await existingProviderIds(graph, referenced);
   const targetsInFile = new Set([...microCredentials.map((m) => m.id), ...qualifications.map((q) => q.id)]);
-  const targetsInGraph = await existingStackTargets(graph, [...new Set(microCredentials.flatMap((m) => m.stacksInto ?? []).filter((id) => !targetsInFile.has(id)))]);
+  const targetsInGraph = await existingStackTargets(graph, [
+    ...new Set(microCredentials.flatMap((m) => m.stacksInto ?? []).filter((id) => !targetsInFile.has(id))),
+  ]);
   const valid = microCredentials.filter((credential) => {
     const problems: FieldError[] = [];
     if (credential.providerId && !inFile.has(credential.providerId) && !inGraph.has(credential.providerId)) {
-      problems.push({ record: `microCredential '${credential.id}'`, field: 'providerId', reason: `no provider '${credential.providerId}' in the file or the catalogue` });
+      problems.push({
+        record: `microCredential '${credential.id}'`,
+        field: 'providerId',
+        reason: `no provider '${credential.providerId}' in the file or the catalogue`,
+      });
     }
     (credential.stacksInto ?? []).forEach((target, index) => {
-      if (target === credential.id) problems.push({ record: `microCredential '${credential.id}'`, field: `stacksInto[${index}]`, reason: 'an offer cannot stack into itself' });
+      if (target === credential.id)
+        problems.push({
+          record: `microCredential '${credential.id}'`,
+          field: `stacksInto[${index}]`,
+          reason: 'an offer cannot stack into itself',
+        });
       else if (!targetsInFile.has(target) && !targetsInGraph.has(target)) {
-        problems.push({ record: `microCredential '${credential.id}'`, field: `stacksInto[${index}]`, reason: `no micro-credential or qualification '${target}' in the file or the catalogue` });
+        problems.push({
+          record: `microCredential '${credential.id}'`,
+          field: `stacksInto[${index}]`,
+          reason: `no micro-credential or qualification '${target}' in the file or the catalogue`,
+        });
       }
     });
     errors.push(...problems);
     return problems.length === 0;
   });
   const kept = new Set(valid.map((m) => m.id));
-  return { providers, qualifications, microCredentials: valid, statedSkills: (file.statedSkills ?? []).filter((link) => kept.has(link.credentialId)), errors };
+  return {
+    providers,
+    qualifications,
+    microCredentials: valid,
+    statedSkills: (file.statedSkills ?? []).filter((link) => kept.has(link.credentialId)),
+    errors,
+  };
 }
 
 export interface CatalogueImportSummary {
@@ -202,7 +291,11 @@ export interface CatalogueImportSummary {
  * Links a source document states are a claim by its issuer: they become added links (a curator's decision is
  * never overwritten; one already made stays), before re-linking so no suggestion duplicates them.
  */
-async function writeStatedSkills(tx: WriteTransaction, statedSkills: ElmStatedSkill[], source: string): Promise<{ added: number; unknownSkills: number }> {
+async function writeStatedSkills(
+  tx: WriteTransaction,
+  statedSkills: ElmStatedSkill[],
+  source: string,
+): Promise<{ added: number; unknownSkills: number }> {
   if (statedSkills.length === 0) return { added: 0, unknownSkills: 0 };
   const [counts] = (await tx.run(
     `UNWIND $links AS link
@@ -217,7 +310,13 @@ async function writeStatedSkills(tx: WriteTransaction, statedSkills: ElmStatedSk
        RETURN count(d) AS added
      }
      RETURN sum(added) AS added, count(CASE WHEN s IS NULL THEN 1 END) AS unknownSkills`,
-    { links: statedSkills.map((link) => ({ outcomeId: outcomeId(link.credentialId, link.outcome), skillUri: link.skillUri })), source },
+    {
+      links: statedSkills.map((link) => ({
+        outcomeId: outcomeId(link.credentialId, link.outcome),
+        skillUri: link.skillUri,
+      })),
+      source,
+    },
   )) as Array<{ added: number; unknownSkills: number }>;
   return counts;
 }
@@ -233,7 +332,13 @@ export async function writeCatalogue(
   await upsertQualifications(tx, catalogue.qualifications);
   await upsertMicroCredentials(tx, catalogue.microCredentials);
   const stated = await writeStatedSkills(tx, catalogue.statedSkills, source);
-  const suggested = release ? await relinkOutcomes(tx, release, catalogue.microCredentials.map((m) => m.id)) : 0;
+  const suggested = release
+    ? await relinkOutcomes(
+        tx,
+        release,
+        catalogue.microCredentials.map((m) => m.id),
+      )
+    : 0;
   return { suggested, stated };
 }
 
@@ -252,14 +357,23 @@ export async function importCatalogue(
   const read = fileRead.elmDocument !== undefined ? await keepWhatTheDocumentLeavesOut(graph, fileRead) : fileRead;
   // An ELM document is checked against the Commission's shapes too; what breaks them is reported, not refused
   // (the Annex I elements the catalogue requires are checked below, and refused as always).
-  const warnings = read.elmDocument !== undefined && options.elmValidator ? await shapeWarnings(await options.elmValidator(), read.elmDocument) : [];
+  const warnings =
+    read.elmDocument !== undefined && options.elmValidator
+      ? await shapeWarnings(await options.elmValidator(), read.elmDocument)
+      : [];
   const catalogue = await validateCatalogue(read, graph);
   if (catalogue.errors.length > 0 && !options.skipInvalid) {
     const shown = catalogue.errors.slice(0, 50).map(formatFieldError);
-    const more = catalogue.errors.length > shown.length ? `\n  … and ${catalogue.errors.length - shown.length} more` : '';
-    throw new ImportError(`${catalogue.errors.length} invalid field(s); nothing imported (use --skip-invalid to import the valid records):\n  ${shown.join('\n  ')}${more}`, { file: path.basename(file) });
+    const more =
+      catalogue.errors.length > shown.length ? `\n  … and ${catalogue.errors.length - shown.length} more` : '';
+    throw new ImportError(
+      `${catalogue.errors.length} invalid field(s); nothing imported (use --skip-invalid to import the valid records):\n  ${shown.join('\n  ')}${more}`,
+      { file: path.basename(file) },
+    );
   }
-  const written = await graph.writeTransaction((tx) => writeCatalogue(tx, catalogue, release, `ELM import (${path.basename(file)})`));
+  const written = await graph.writeTransaction((tx) =>
+    writeCatalogue(tx, catalogue, release, `ELM import (${path.basename(file)})`),
+  );
   return {
     file: path.basename(file),
     providers: catalogue.providers.length,
@@ -298,9 +412,13 @@ async function keepWhatTheDocumentLeavesOut(graph: GraphClient, read: CatalogueF
       if (field === 'workloadUnit' && 'workloadValue' in input) continue;
       const value = current[field];
       merged[field] = value;
-      if (value !== null && !(Array.isArray(value) && value.length === 0 && field !== 'prerequisites')) kept.push(field);
+      if (value !== null && !(Array.isArray(value) && value.length === 0 && field !== 'prerequisites'))
+        kept.push(field);
     }
-    if (kept.length > 0) notes.push(`microCredential '${current.id}': kept as the catalogue holds them (not in the document): ${kept.join(', ')}`);
+    if (kept.length > 0)
+      notes.push(
+        `microCredential '${current.id}': kept as the catalogue holds them (not in the document): ${kept.join(', ')}`,
+      );
     return merged as MicroCredentialInput;
   });
   return { ...read, microCredentials, notes: [...(read.notes ?? []), ...notes] };
@@ -310,8 +428,14 @@ async function shapeWarnings(validator: ElmValidator, document: unknown): Promis
   try {
     const { conforms, violations, profile } = await validator.validate(document);
     if (conforms) return [];
-    const shown = violations.slice(0, 20).map((v) => `ELM shapes: ${v.severity} at ${v.focusNode}${v.path ? ` ${v.path}` : ''}: ${v.message}`);
-    return [`ELM shapes: the document does not conform to ${profile} (${violations.length} result(s))`, ...shown, ...(violations.length > shown.length ? [`ELM shapes: … and ${violations.length - shown.length} more`] : [])];
+    const shown = violations
+      .slice(0, 20)
+      .map((v) => `ELM shapes: ${v.severity} at ${v.focusNode}${v.path ? ` ${v.path}` : ''}: ${v.message}`);
+    return [
+      `ELM shapes: the document does not conform to ${profile} (${violations.length} result(s))`,
+      ...shown,
+      ...(violations.length > shown.length ? [`ELM shapes: … and ${violations.length - shown.length} more`] : []),
+    ];
   } catch (error) {
     if (error instanceof ElmDocumentError) return [`ELM shapes: not checked: ${error.message}`];
     throw error;

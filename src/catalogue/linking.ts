@@ -37,9 +37,28 @@ export interface OutcomeToLink {
  * stands in for missing outcomes.
  */
 export const OFFER_FORM_WORDS = [
-  'training', 'programme', 'program', 'course', 'module', 'micro', 'credential', 'microcredential', 'qualification',
-  'microqualification', 'certificate', 'certification', 'diploma', 'award', 'introduction', 'basic', 'level',
-  'employee', 'worker', 'practitioner', 'engineer', 'specialist',
+  'training',
+  'programme',
+  'program',
+  'course',
+  'module',
+  'micro',
+  'credential',
+  'microcredential',
+  'qualification',
+  'microqualification',
+  'certificate',
+  'certification',
+  'diploma',
+  'award',
+  'introduction',
+  'basic',
+  'level',
+  'employee',
+  'worker',
+  'practitioner',
+  'engineer',
+  'specialist',
 ];
 const OFFER_FORM_PATTERN = new RegExp(`\\b(?:${OFFER_FORM_WORDS.join('|')})s?\\b`, 'gi');
 
@@ -59,7 +78,9 @@ export function suggestLinks(linker: SkillLinker, outcomes: OutcomeToLink[]): Su
         const boosted = targets.has(link.uri);
         const notes = [
           boosted ? `×${TARGET_OCCUPATION_BOOST} essential for a targeted occupation` : null,
-          stated ? null : 'from the title, without words naming the kind of offer: the offer states no learning outcomes',
+          stated
+            ? null
+            : 'from the title, without words naming the kind of offer: the offer states no learning outcomes',
         ].filter(Boolean);
         return {
           outcomeId,
@@ -80,7 +101,11 @@ export function suggestLinks(linker: SkillLinker, outcomes: OutcomeToLink[]): Su
  * they hold afterwards. A suggestion the linker makes again unchanged is left as it is (its linkedAt
  * too), so re-importing an unchanged offer changes nothing; changed and dropped suggestions are replaced.
  */
-export async function relinkOutcomes(tx: WriteTransaction, release: ReleaseLinker, credentialIds: string[]): Promise<number> {
+export async function relinkOutcomes(
+  tx: WriteTransaction,
+  release: ReleaseLinker,
+  credentialIds: string[],
+): Promise<number> {
   if (credentialIds.length === 0) return 0;
   const outcomes = (await tx.run(
     `UNWIND $ids AS id
@@ -91,7 +116,11 @@ export async function relinkOutcomes(tx: WriteTransaction, release: ReleaseLinke
   )) as unknown as OutcomeToLink[];
   const suggestions = suggestLinks(release.linker, outcomes);
   const evidence = (row: { score: number; method: string; matchedText: string; matchedLabel: string }) => [
-    row.score, row.method, row.matchedText, row.matchedLabel, release.taxonomyVersion,
+    row.score,
+    row.method,
+    row.matchedText,
+    row.matchedLabel,
+    release.taxonomyVersion,
   ];
   const unchanged = Object.fromEntries(suggestions.map((row) => [`${row.outcomeId} ${row.skillUri}`, evidence(row)]));
   await tx.run(

@@ -1,7 +1,13 @@
 import DataLoader from 'dataloader';
 import type { GraphClient } from '../graph/client.js';
 import type { MicroCredential, Provider, Qualification } from './model.js';
-import { type OutcomeWithLinks, microCredentialsById, outcomesOfCredentials, providersById, qualificationsById } from './store.js';
+import {
+  type OutcomeWithLinks,
+  microCredentialsById,
+  outcomesOfCredentials,
+  providersById,
+  qualificationsById,
+} from './store.js';
 
 export type StoredMicroCredential = MicroCredential & { createdAt: string; updatedAt: string };
 

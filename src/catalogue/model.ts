@@ -12,7 +12,16 @@ import { WORKLOAD_UNITS } from './units.js';
  * `notApplicable`) and from "no" (an explicit value such as `false` or an empty list).
  */
 
-export const PROVIDER_TYPES = ['HIGHER_EDUCATION', 'VET', 'EMPLOYER', 'SOCIAL_PARTNER', 'PRIVATE', 'PUBLIC_EMPLOYMENT_SERVICE', 'PUBLIC_AUTHORITY', 'OTHER'] as const;
+export const PROVIDER_TYPES = [
+  'HIGHER_EDUCATION',
+  'VET',
+  'EMPLOYER',
+  'SOCIAL_PARTNER',
+  'PRIVATE',
+  'PUBLIC_EMPLOYMENT_SERVICE',
+  'PUBLIC_AUTHORITY',
+  'OTHER',
+] as const;
 export const ACCREDITATION_STATUSES = ['ACCREDITED', 'NOT_ACCREDITED', 'NOT_SPECIFIED'] as const;
 export const PARTICIPATION_FORMS = ['ONLINE', 'ONSITE', 'BLENDED', 'WORK_BASED'] as const;
 /** Annex I: supervision and identity verification during assessment, four fixed values. */
@@ -194,15 +203,68 @@ export interface MicroCredential {
 }
 
 /** Every field of a validated record, so records read back from the graph can be completed with nulls. */
-export const PROVIDER_FIELDS = ['id', 'name', 'type', 'country', 'region', 'accreditationStatus', 'accreditationRegister', 'registerId', 'website'] as const satisfies readonly (keyof Provider)[];
+export const PROVIDER_FIELDS = [
+  'id',
+  'name',
+  'type',
+  'country',
+  'region',
+  'accreditationStatus',
+  'accreditationRegister',
+  'registerId',
+  'website',
+] as const satisfies readonly (keyof Provider)[];
 export const MICRO_CREDENTIAL_FIELDS = [
-  'id', 'title', 'description', 'providerId', 'awardingBodies', 'awardingBodyCountries', 'issuerCountries', 'issuerRegions',
-  'learningOutcomes', 'workloadValue', 'workloadUnit', 'workloadHours', 'workloadEcts', 'workloadConversion', 'eqfLevel',
-  'nationalLevel', 'nationalFramework', 'qfEheaCycle', 'assessmentType', 'participationForm', 'qualityAssurance', 'prerequisites',
-  'supervision', 'stackability', 'stacksInto', 'furtherInformation', 'languages', 'durationText', 'costAmount',
-  'costCurrency', 'voucherEligible', 'ilaEligible', 'sectors', 'targetOccupations', 'expectedRevisionDate', 'validUntil',
-  'status', 'notApplicable', 'recognitions', 'sourceName', 'sourceReference',
+  'id',
+  'title',
+  'description',
+  'providerId',
+  'awardingBodies',
+  'awardingBodyCountries',
+  'issuerCountries',
+  'issuerRegions',
+  'learningOutcomes',
+  'workloadValue',
+  'workloadUnit',
+  'workloadHours',
+  'workloadEcts',
+  'workloadConversion',
+  'eqfLevel',
+  'nationalLevel',
+  'nationalFramework',
+  'qfEheaCycle',
+  'assessmentType',
+  'participationForm',
+  'qualityAssurance',
+  'prerequisites',
+  'supervision',
+  'stackability',
+  'stacksInto',
+  'furtherInformation',
+  'languages',
+  'durationText',
+  'costAmount',
+  'costCurrency',
+  'voucherEligible',
+  'ilaEligible',
+  'sectors',
+  'targetOccupations',
+  'expectedRevisionDate',
+  'validUntil',
+  'status',
+  'notApplicable',
+  'recognitions',
+  'sourceName',
+  'sourceReference',
 ] as const satisfies readonly (keyof MicroCredential)[];
 export const QUALIFICATION_FIELDS = [
-  'id', 'title', 'country', 'eqfLevel', 'nationalLevel', 'nationalFramework', 'awardingBody', 'sourceName', 'sourceReference',
+  'id',
+  'title',
+  'country',
+  'eqfLevel',
+  'nationalLevel',
+  'nationalFramework',
+  'awardingBody',
+  'sourceName',
+  'sourceReference',
 ] as const satisfies readonly (keyof Qualification)[];

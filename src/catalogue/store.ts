@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { GraphClient, WriteTransaction } from '../graph/client.js';
-import { MICRO_CREDENTIAL_FIELDS, type MicroCredential, PROVIDER_FIELDS, type Provider, QUALIFICATION_FIELDS, type Qualification } from './model.js';
+import {
+  MICRO_CREDENTIAL_FIELDS,
+  type MicroCredential,
+  PROVIDER_FIELDS,
+  type Provider,
+  QUALIFICATION_FIELDS,
+  type Qualification,
+} from './model.js';
 
 /** Catalogue reads and writes. Batched: one round trip per batch of records, whatever its size. */
 
@@ -23,7 +30,15 @@ export function outcomeId(credentialId: string, text: string): string {
  */
 export function outcomesOf(credential: MicroCredential): OutcomeRow[] {
   const stated = credential.learningOutcomes ?? [];
-  if (stated.length === 0) return [{ id: outcomeId(credential.id, `title: ${credential.title}`), text: credential.title, position: 0, stated: false }];
+  if (stated.length === 0)
+    return [
+      {
+        id: outcomeId(credential.id, `title: ${credential.title}`),
+        text: credential.title,
+        position: 0,
+        stated: false,
+      },
+    ];
   const seen = new Set<string>();
   return stated.flatMap((text, position) => {
     const id = outcomeId(credential.id, text);
@@ -39,7 +54,9 @@ export function outcomesOf(credential: MicroCredential): OutcomeRow[] {
  * every record that does not state it as it was.
  */
 export function contentHash(record: object): string {
-  const stated = Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
+  const stated = Object.fromEntries(
+    Object.entries(record).filter(([, value]) => value !== null && value !== undefined),
+  );
   return createHash('sha256').update(JSON.stringify(stated)).digest('hex').slice(0, 16);
 }
 
@@ -57,7 +74,8 @@ async function upsertById(tx: WriteTransaction, label: 'Provider' | 'Qualificati
 }
 
 export const upsertProviders = (tx: WriteTransaction, providers: Provider[]) => upsertById(tx, 'Provider', providers);
-export const upsertQualifications = (tx: WriteTransaction, qualifications: Qualification[]) => upsertById(tx, 'Qualification', qualifications);
+export const upsertQualifications = (tx: WriteTransaction, qualifications: Qualification[]) =>
+  upsertById(tx, 'Qualification', qualifications);
 
 export async function upsertMicroCredentials(tx: WriteTransaction, credentials: MicroCredential[]): Promise<void> {
   if (credentials.length === 0) return;
@@ -66,7 +84,15 @@ export async function upsertMicroCredentials(tx: WriteTransaction, credentials: 
     const { providerId, stacksInto, targetOccupations, recognitions, ...props } = credential;
     // The graph keeps "none" and "not given" alike for these two lists, so the hash does too: a record read back hashes as it was written.
     const stored = { ...credential, stacksInto: stacksInto ?? [], targetOccupations: targetOccupations ?? [] };
-    return { props, hash: contentHash(stored), providerId, stacksInto: stored.stacksInto, targetOccupations: stored.targetOccupations, recognitions, outcomes: outcomesOf(credential) };
+    return {
+      props,
+      hash: contentHash(stored),
+      providerId,
+      stacksInto: stored.stacksInto,
+      targetOccupations: stored.targetOccupations,
+      recognitions,
+      outcomes: outcomesOf(credential),
+    };
   });
   await tx.run(
     `UNWIND $rows AS row
@@ -120,7 +146,9 @@ export async function upsertMicroCredentials(tx: WriteTransaction, credentials: 
 
 export async function existingProviderIds(graph: GraphClient, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await graph.read<{ id: string }>('UNWIND $ids AS id MATCH (p:Provider {id: id}) RETURN p.id AS id', { ids });
+  const rows = await graph.read<{ id: string }>('UNWIND $ids AS id MATCH (p:Provider {id: id}) RETURN p.id AS id', {
+    ids,
+  });
   return new Set(rows.map((row) => row.id));
 }
 
@@ -133,9 +161,14 @@ const CREDENTIAL = `m {.*, createdAt: toString(m.createdAt), updatedAt: toString
  * Neo4j does not store null properties, so an element left unspecified comes back absent. Records are
  * rebuilt field by field, so "not specified" is always an explicit null for the code that reads them.
  */
-function withNulls<T extends object>(stored: Record<string, unknown>, fields: readonly (keyof T)[], defaults: Partial<T> = {}): T {
+function withNulls<T extends object>(
+  stored: Record<string, unknown>,
+  fields: readonly (keyof T)[],
+  defaults: Partial<T> = {},
+): T {
   const record: Record<string, unknown> = { ...stored };
-  for (const field of fields) record[field as string] = stored[field as string] ?? (defaults as Record<string, unknown>)[field as string] ?? null;
+  for (const field of fields)
+    record[field as string] = stored[field as string] ?? (defaults as Record<string, unknown>)[field as string] ?? null;
   return record as T;
 }
 
@@ -152,19 +185,28 @@ export async function microCredentialsById(graph: GraphClient, ids: readonly str
 }
 
 export async function qualificationsById(graph: GraphClient, ids: readonly string[]): Promise<Qualification[]> {
-  const rows = await graph.read<{ qualification: Record<string, unknown> }>('UNWIND $ids AS id MATCH (q:Qualification {id: id}) RETURN q {.*} AS qualification', { ids });
+  const rows = await graph.read<{ qualification: Record<string, unknown> }>(
+    'UNWIND $ids AS id MATCH (q:Qualification {id: id}) RETURN q {.*} AS qualification',
+    { ids },
+  );
   return rows.map((row) => withNulls<Qualification>(row.qualification, QUALIFICATION_FIELDS));
 }
 
 /** Which of these ids name a micro-credential or a qualification already in the catalogue. */
 export async function existingStackTargets(graph: GraphClient, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await graph.read<{ id: string }>('UNWIND $ids AS id MATCH (n:MicroCredential|Qualification {id: id}) RETURN n.id AS id', { ids });
+  const rows = await graph.read<{ id: string }>(
+    'UNWIND $ids AS id MATCH (n:MicroCredential|Qualification {id: id}) RETURN n.id AS id',
+    { ids },
+  );
   return new Set(rows.map((row) => row.id));
 }
 
 export async function providersById(graph: GraphClient, ids: readonly string[]): Promise<Provider[]> {
-  const rows = await graph.read<{ provider: Record<string, unknown> }>('UNWIND $ids AS id MATCH (p:Provider {id: id}) RETURN p {.*} AS provider', { ids });
+  const rows = await graph.read<{ provider: Record<string, unknown> }>(
+    'UNWIND $ids AS id MATCH (p:Provider {id: id}) RETURN p {.*} AS provider',
+    { ids },
+  );
   return rows.map((row) => withNulls<Provider>(row.provider, PROVIDER_FIELDS));
 }
 
@@ -203,7 +245,10 @@ const OUTCOMES_OF_M = `COLLECT {
     ORDER BY lo.position
   }`;
 
-export async function outcomesOfCredentials(graph: GraphClient, credentialIds: readonly string[]): Promise<Map<string, OutcomeWithLinks[]>> {
+export async function outcomesOfCredentials(
+  graph: GraphClient,
+  credentialIds: readonly string[],
+): Promise<Map<string, OutcomeWithLinks[]>> {
   const rows = await graph.read<{ credentialId: string; outcomes: OutcomeWithLinks[] }>(
     `UNWIND $ids AS credentialId
      MATCH (m:MicroCredential {id: credentialId})
@@ -225,7 +270,11 @@ const PAGE_ROW = `{${PAGE_ROW_OFFER}, outcomes: ${OUTCOMES_OF_M}}`;
 /** For pages that show no outcome, skill or ELM field: the outcomes and links are most of a page's weight. */
 const PAGE_ROW_WITHOUT_OUTCOMES = `{${PAGE_ROW_OFFER}, outcomes: null}`;
 
-function cataloguePageRow(row: { credential: Record<string, unknown>; provider: Record<string, unknown> | null; outcomes: OutcomeWithLinks[] | null }): CataloguePageRow {
+function cataloguePageRow(row: {
+  credential: Record<string, unknown>;
+  provider: Record<string, unknown> | null;
+  outcomes: OutcomeWithLinks[] | null;
+}): CataloguePageRow {
   return {
     credential: storedCredential(row.credential),
     provider: row.provider ? withNulls<Provider>(row.provider, PROVIDER_FIELDS) : null,
@@ -304,11 +353,27 @@ export async function catalogueSlice(
   { withOutcomes = true } = {},
 ): Promise<CatalogueSlice> {
   const params = {
-    status: null, providerId: null, skillUri: null, occupationUri: null, sector: null, country: null, region: null,
-    eqfMin: null, eqfMax: null, ectsMin: null, ectsMax: null, participationForm: null, language: null,
-    accreditedOnly: null, collection: null, voucherEligible: null,
+    status: null,
+    providerId: null,
+    skillUri: null,
+    occupationUri: null,
+    sector: null,
+    country: null,
+    region: null,
+    eqfMin: null,
+    eqfMax: null,
+    ectsMin: null,
+    ectsMax: null,
+    participationForm: null,
+    language: null,
+    accreditedOnly: null,
+    collection: null,
+    voucherEligible: null,
     ...Object.fromEntries(Object.entries(filter).filter(([key]) => key !== 'text')),
-    sort, query: luceneQuery, from: window.from, to: window.to,
+    sort,
+    query: luceneQuery,
+    from: window.from,
+    to: window.to,
   };
   const matches = luceneQuery
     ? `CALL db.index.fulltext.queryNodes('micro_credential_text', $query) YIELD node AS m, score WHERE ${FILTER_CONDITIONS}`

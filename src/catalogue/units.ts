@@ -17,12 +17,32 @@ export const WORKLOAD_UNITS: WorkloadUnit[] = [
   { code: 'ECTS', label: 'ECTS credit', hoursPerUnit: HOURS_PER_ECTS, basis: '1 ECTS = 25–30 h; midpoint 27.5 h' },
   { code: 'HOURS', label: 'hours', hoursPerUnit: 1, basis: 'hours as stated' },
   { code: 'DAYS', label: 'days', hoursPerUnit: 7.5, basis: 'one training day counted as 7.5 h' },
-  { code: 'WEEKS', label: 'weeks (full time)', hoursPerUnit: 37.5, basis: 'one full-time week counted as 5 days of 7.5 h' },
-  { code: 'HR_CSVET', label: 'Croatian VET credit (CSVET)', hoursPerUnit: 25, basis: '1 CSVET = 25 h (Croatian peer-learning report)' },
+  {
+    code: 'WEEKS',
+    label: 'weeks (full time)',
+    hoursPerUnit: 37.5,
+    basis: 'one full-time week counted as 5 days of 7.5 h',
+  },
+  {
+    code: 'HR_CSVET',
+    label: 'Croatian VET credit (CSVET)',
+    hoursPerUnit: 25,
+    basis: '1 CSVET = 25 h (Croatian peer-learning report)',
+  },
   { code: 'IE_FET_CREDIT', label: 'Irish FET credit', hoursPerUnit: 10, basis: '1 FET credit = 10 h of learning' },
-  { code: 'PT_CREDIT_POINT', label: 'Portuguese credit point', hoursPerUnit: 25 / 2.25, basis: '2.25 credit points = 25 h' },
+  {
+    code: 'PT_CREDIT_POINT',
+    label: 'Portuguese credit point',
+    hoursPerUnit: 25 / 2.25,
+    basis: '2.25 credit points = 25 h',
+  },
   { code: 'SE_GY_CREDIT', label: 'Swedish upper-secondary credit', hoursPerUnit: 1, basis: '1 credit = 1 h' },
-  { code: 'LT_LEARNING_CREDIT', label: 'Lithuanian learning credit', hoursPerUnit: 27 * 0.75, basis: '1 credit = 27 academic hours of 45 min = 20.25 h' },
+  {
+    code: 'LT_LEARNING_CREDIT',
+    label: 'Lithuanian learning credit',
+    hoursPerUnit: 27 * 0.75,
+    basis: '1 credit = 27 academic hours of 45 min = 20.25 h',
+  },
   { code: 'EE_CREDIT_POINT', label: 'Estonian credit point (EKAP)', hoursPerUnit: 26, basis: '1 EKAP = 26 h' },
 ];
 

@@ -1,7 +1,22 @@
 import {
-  ACCREDITATION_STATUSES, type AnnexElement, MAY_BE_NOT_APPLICABLE, type MicroCredential, type MicroCredentialInput, OFFER_STATUSES, PARTICIPATION_FORMS,
-  PROVIDER_TYPES, type Provider, type ProviderInput, QF_EHEA_CYCLES, type Qualification, type QualificationInput, type Recognition, type RecognitionInput,
-  STACKABILITY_VALUES, SUPERVISION_VALUES, WORKLOAD_UNIT_CODES,
+  ACCREDITATION_STATUSES,
+  type AnnexElement,
+  MAY_BE_NOT_APPLICABLE,
+  type MicroCredential,
+  type MicroCredentialInput,
+  OFFER_STATUSES,
+  PARTICIPATION_FORMS,
+  PROVIDER_TYPES,
+  type Provider,
+  type ProviderInput,
+  QF_EHEA_CYCLES,
+  type Qualification,
+  type QualificationInput,
+  type Recognition,
+  type RecognitionInput,
+  STACKABILITY_VALUES,
+  SUPERVISION_VALUES,
+  WORKLOAD_UNIT_CODES,
 } from './model.js';
 import { type NormalisedWorkload, normaliseWorkload, workloadUnit } from './units.js';
 
@@ -31,13 +46,18 @@ class Checker {
 
   text(field: string, value: string | null | undefined, { required = false, max = 10_000 } = {}): string | null {
     const trimmed = typeof value === 'string' ? value.trim() : value;
-    if (trimmed === undefined || trimmed === null || trimmed === '') return required ? this.fail(field, 'is required') : null;
+    if (trimmed === undefined || trimmed === null || trimmed === '')
+      return required ? this.fail(field, 'is required') : null;
     if (typeof trimmed !== 'string') return this.fail(field, 'must be text');
     if (trimmed.length > max) return this.fail(field, `must be at most ${max} characters (got ${trimmed.length})`);
     return trimmed;
   }
 
-  list(field: string, value: string[] | null | undefined, { required = false, pattern, patternReason }: { required?: boolean; pattern?: RegExp; patternReason?: string } = {}): string[] | null {
+  list(
+    field: string,
+    value: string[] | null | undefined,
+    { required = false, pattern, patternReason }: { required?: boolean; pattern?: RegExp; patternReason?: string } = {},
+  ): string[] | null {
     if (value === undefined || value === null) return required ? this.fail(field, 'is required (at least one)') : null;
     if (!Array.isArray(value)) return this.fail(field, 'must be a list');
     const cleaned = value.map((item) => (typeof item === 'string' ? item.trim() : item));
@@ -55,14 +75,31 @@ class Checker {
     return value as T;
   }
 
-  number(field: string, value: number | null | undefined, { min, max, integer = false, minExclusive = false }: { min?: number; max?: number; integer?: boolean; minExclusive?: boolean }): number | null {
+  number(
+    field: string,
+    value: number | null | undefined,
+    {
+      min,
+      max,
+      integer = false,
+      minExclusive = false,
+    }: { min?: number; max?: number; integer?: boolean; minExclusive?: boolean },
+  ): number | null {
     if (value === undefined || value === null) return null;
-    if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(field, `must be a number (got '${String(value)}')`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return this.fail(field, `must be a number (got '${String(value)}')`);
     if (integer && !Number.isInteger(value)) return this.fail(field, `must be a whole number (got ${value})`);
     if (min !== undefined && (minExclusive ? value <= min : value < min)) {
-      return this.fail(field, `must be ${minExclusive ? 'greater than' : 'at least'} ${min}${max !== undefined ? ` and at most ${max}` : ''} (got ${value})`);
+      return this.fail(
+        field,
+        `must be ${minExclusive ? 'greater than' : 'at least'} ${min}${max !== undefined ? ` and at most ${max}` : ''} (got ${value})`,
+      );
     }
-    if (max !== undefined && value > max) return this.fail(field, `must be at most ${max}${min !== undefined ? ` and ${minExclusive ? 'greater than' : 'at least'} ${min}` : ''} (got ${value})`);
+    if (max !== undefined && value > max)
+      return this.fail(
+        field,
+        `must be at most ${max}${min !== undefined ? ` and ${minExclusive ? 'greater than' : 'at least'} ${min}` : ''} (got ${value})`,
+      );
     return value;
   }
 
@@ -90,7 +127,10 @@ class Checker {
   id(field: string, value: string | null | undefined): string | null {
     const id = this.text(field, value, { required: true, max: 200 });
     if (id !== null && !/^[A-Za-z0-9][A-Za-z0-9._:\-]*$/.test(id)) {
-      return this.fail(field, `must start with a letter or digit and contain only letters, digits, '.', '_', ':' or '-' (got '${id}')`);
+      return this.fail(
+        field,
+        `must start with a letter or digit and contain only letters, digits, '.', '_', ':' or '-' (got '${id}')`,
+      );
     }
     return id;
   }
@@ -104,14 +144,25 @@ const CURRENCY = /^[A-Z]{3}$/;
 
 /** A real day written YYYY-MM-DD. Date.parse rolls impossible days over (2026-02-30 → 2026-03-02), so the date must read back unchanged. */
 export function isCalendarDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 10) === value;
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(Date.parse(value)) &&
+    new Date(value).toISOString().slice(0, 10) === value
+  );
 }
 
-export function recordName(kind: 'provider' | 'microCredential' | 'qualification', id: string | null | undefined, fallback: string): string {
+export function recordName(
+  kind: 'provider' | 'microCredential' | 'qualification',
+  id: string | null | undefined,
+  fallback: string,
+): string {
   return id ? `${kind} '${id}'` : fallback;
 }
 
-export function validateProvider(input: ProviderInput, record = recordName('provider', input.id, 'provider')): Validated<Provider> {
+export function validateProvider(
+  input: ProviderInput,
+  record = recordName('provider', input.id, 'provider'),
+): Validated<Provider> {
   const check = new Checker(record);
   const provider: Provider = {
     id: check.id('id', input.id)!,
@@ -119,22 +170,38 @@ export function validateProvider(input: ProviderInput, record = recordName('prov
     type: check.oneOf('type', input.type, PROVIDER_TYPES) ?? 'OTHER',
     country: check.code('country', input.country, COUNTRY, 'must be an ISO 3166 two-letter country code such as HR'),
     region: check.text('region', input.region, { max: 200 }),
-    accreditationStatus: check.oneOf('accreditationStatus', input.accreditationStatus, ACCREDITATION_STATUSES) ?? 'NOT_SPECIFIED',
+    accreditationStatus:
+      check.oneOf('accreditationStatus', input.accreditationStatus, ACCREDITATION_STATUSES) ?? 'NOT_SPECIFIED',
     accreditationRegister: check.text('accreditationRegister', input.accreditationRegister, { max: 200 }),
     registerId: check.text('registerId', input.registerId, { max: 200 }),
     website: check.text('website', input.website, { max: 2000 }),
   };
-  if (input.type === undefined || input.type === null || input.type === '') check.fail('type', `is required: one of ${PROVIDER_TYPES.join(', ')}`);
-  if (provider.accreditationStatus === 'ACCREDITED' && !provider.accreditationRegister && !check.errors.some((e) => e.field === 'accreditationRegister')) {
-    check.fail('accreditationRegister', 'is required when accreditationStatus is ACCREDITED: name the public register (e.g. DEQAR)');
+  if (input.type === undefined || input.type === null || input.type === '')
+    check.fail('type', `is required: one of ${PROVIDER_TYPES.join(', ')}`);
+  if (
+    provider.accreditationStatus === 'ACCREDITED' &&
+    !provider.accreditationRegister &&
+    !check.errors.some((e) => e.field === 'accreditationRegister')
+  ) {
+    check.fail(
+      'accreditationRegister',
+      'is required when accreditationStatus is ACCREDITED: name the public register (e.g. DEQAR)',
+    );
   }
   return check.errors.length > 0 ? { ok: false, errors: check.errors } : { ok: true, value: provider };
 }
 
-export function validateMicroCredential(input: MicroCredentialInput, record = recordName('microCredential', input.id, 'microCredential')): Validated<MicroCredential> {
+export function validateMicroCredential(
+  input: MicroCredentialInput,
+  record = recordName('microCredential', input.id, 'microCredential'),
+): Validated<MicroCredential> {
   const check = new Checker(record);
   const unit = check.oneOf('workloadUnit', input.workloadUnit, WORKLOAD_UNIT_CODES);
-  const workloadValue = check.number('workloadValue', input.workloadValue, { min: 0, minExclusive: true, max: 100_000 });
+  const workloadValue = check.number('workloadValue', input.workloadValue, {
+    min: 0,
+    minExclusive: true,
+    max: 100_000,
+  });
   let normalised: NormalisedWorkload | null = null;
   if (workloadValue !== null && unit === null && !check.errors.some((e) => e.field === 'workloadUnit')) {
     check.fail('workloadUnit', `is required with workloadValue: one of ${WORKLOAD_UNIT_CODES.join(', ')}`);
@@ -147,7 +214,10 @@ export function validateMicroCredential(input: MicroCredentialInput, record = re
   const notApplicable = (check.list('notApplicable', input.notApplicable) ?? []) as AnnexElement[];
   for (const [index, element] of notApplicable.entries()) {
     if (!MAY_BE_NOT_APPLICABLE.includes(element)) {
-      check.fail(`notApplicable[${index}]`, `'${element}' cannot be declared not applicable; allowed: ${MAY_BE_NOT_APPLICABLE.join(', ')}`);
+      check.fail(
+        `notApplicable[${index}]`,
+        `'${element}' cannot be declared not applicable; allowed: ${MAY_BE_NOT_APPLICABLE.join(', ')}`,
+      );
     }
   }
 
@@ -157,8 +227,14 @@ export function validateMicroCredential(input: MicroCredentialInput, record = re
     description: check.text('description', input.description),
     providerId: check.text('providerId', input.providerId, { max: 200 }),
     awardingBodies: check.list('awardingBodies', input.awardingBodies, { required: true }) ?? [],
-    awardingBodyCountries: check.list('awardingBodyCountries', input.awardingBodyCountries, { pattern: COUNTRY, patternReason: 'must be an ISO 3166 two-letter country code such as IT' }),
-    issuerCountries: check.list('issuerCountries', input.issuerCountries, { pattern: COUNTRY, patternReason: 'must be an ISO 3166 two-letter country code such as DK' }),
+    awardingBodyCountries: check.list('awardingBodyCountries', input.awardingBodyCountries, {
+      pattern: COUNTRY,
+      patternReason: 'must be an ISO 3166 two-letter country code such as IT',
+    }),
+    issuerCountries: check.list('issuerCountries', input.issuerCountries, {
+      pattern: COUNTRY,
+      patternReason: 'must be an ISO 3166 two-letter country code such as DK',
+    }),
     issuerRegions: check.list('issuerRegions', input.issuerRegions),
     learningOutcomes: check.list('learningOutcomes', input.learningOutcomes),
     workloadValue,
@@ -178,14 +254,28 @@ export function validateMicroCredential(input: MicroCredentialInput, record = re
     stackability: check.oneOf('stackability', input.stackability, STACKABILITY_VALUES),
     stacksInto: check.list('stacksInto', input.stacksInto),
     furtherInformation: check.text('furtherInformation', input.furtherInformation, { max: 2000 }),
-    languages: check.list('languages', input.languages, { pattern: LANGUAGE, patternReason: 'must be an ISO 639-1 language code such as en' }),
+    languages: check.list('languages', input.languages, {
+      pattern: LANGUAGE,
+      patternReason: 'must be an ISO 639-1 language code such as en',
+    }),
     durationText: check.text('durationText', input.durationText, { max: 200 }),
     costAmount: check.number('costAmount', input.costAmount, { min: 0, max: 1_000_000 }),
-    costCurrency: check.code('costCurrency', input.costCurrency, CURRENCY, 'must be an ISO 4217 currency code such as EUR'),
+    costCurrency: check.code(
+      'costCurrency',
+      input.costCurrency,
+      CURRENCY,
+      'must be an ISO 4217 currency code such as EUR',
+    ),
     voucherEligible: check.boolean('voucherEligible', input.voucherEligible),
     ilaEligible: check.boolean('ilaEligible', input.ilaEligible),
-    sectors: check.list('sectors', input.sectors, { pattern: NACE, patternReason: 'must be a NACE Rev.2 code such as C, C25 or G47.1' }),
-    targetOccupations: check.list('targetOccupations', input.targetOccupations, { pattern: ESCO_OCCUPATION, patternReason: 'must be an ESCO occupation URI' }),
+    sectors: check.list('sectors', input.sectors, {
+      pattern: NACE,
+      patternReason: 'must be a NACE Rev.2 code such as C, C25 or G47.1',
+    }),
+    targetOccupations: check.list('targetOccupations', input.targetOccupations, {
+      pattern: ESCO_OCCUPATION,
+      patternReason: 'must be an ESCO occupation URI',
+    }),
     expectedRevisionDate: check.date('expectedRevisionDate', input.expectedRevisionDate),
     validUntil: check.date('validUntil', input.validUntil),
     status: check.oneOf('status', input.status, OFFER_STATUSES) ?? 'PUBLISHED',
@@ -194,11 +284,17 @@ export function validateMicroCredential(input: MicroCredentialInput, record = re
     sourceName: check.text('sourceName', input.sourceName, { max: 500 }),
     sourceReference: check.text('sourceReference', input.sourceReference, { max: 2000 }),
   };
-  if (credential.costAmount !== null && credential.costCurrency === null && !check.errors.some((e) => e.field === 'costCurrency')) {
+  if (
+    credential.costAmount !== null &&
+    credential.costCurrency === null &&
+    !check.errors.some((e) => e.field === 'costCurrency')
+  ) {
     check.fail('costCurrency', 'is required with costAmount');
   }
-  if (credential.eqfLevel !== null && notApplicable.includes('LEVEL')) check.fail('notApplicable', 'LEVEL is declared not applicable but eqfLevel is given');
-  if (credential.supervision !== null && notApplicable.includes('SUPERVISION')) check.fail('notApplicable', 'SUPERVISION is declared not applicable but supervision is given');
+  if (credential.eqfLevel !== null && notApplicable.includes('LEVEL'))
+    check.fail('notApplicable', 'LEVEL is declared not applicable but eqfLevel is given');
+  if (credential.supervision !== null && notApplicable.includes('SUPERVISION'))
+    check.fail('notApplicable', 'SUPERVISION is declared not applicable but supervision is given');
   return check.errors.length > 0 ? { ok: false, errors: check.errors } : { ok: true, value: credential };
 }
 
@@ -206,14 +302,20 @@ function validateRecognitions(check: Checker, input: RecognitionInput[] | null |
   if (input === undefined || input === null) return [];
   if (!Array.isArray(input)) return check.fail('recognitions', 'must be a list') ?? [];
   return input.flatMap((recognition, index) => {
-    const recognisedBy = check.text(`recognitions[${index}].recognisedBy`, recognition?.recognisedBy, { required: true, max: 500 });
+    const recognisedBy = check.text(`recognitions[${index}].recognisedBy`, recognition?.recognisedBy, {
+      required: true,
+      max: 500,
+    });
     const purpose = check.text(`recognitions[${index}].purpose`, recognition?.purpose, { required: true, max: 1000 });
     const date = check.date(`recognitions[${index}].date`, recognition?.date);
     return recognisedBy && purpose ? [{ recognisedBy, purpose, date }] : [];
   });
 }
 
-export function validateQualification(input: QualificationInput, record = recordName('qualification', input.id, 'qualification')): Validated<Qualification> {
+export function validateQualification(
+  input: QualificationInput,
+  record = recordName('qualification', input.id, 'qualification'),
+): Validated<Qualification> {
   const check = new Checker(record);
   const qualification: Qualification = {
     id: check.id('id', input.id)!,

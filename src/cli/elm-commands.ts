@@ -22,7 +22,9 @@ export async function exportElmCommand(options: { id?: string; outDir: string })
   try {
     const ids = options.id
       ? [options.id]
-      : (await open.graph.read<{ id: string }>('MATCH (m:MicroCredential) RETURN m.id AS id ORDER BY id')).map((row) => row.id);
+      : (await open.graph.read<{ id: string }>('MATCH (m:MicroCredential) RETURN m.id AS id ORDER BY id')).map(
+          (row) => row.id,
+        );
     // The loaders elmExportOf reads through, straight from their capabilities (no taxonomy snapshot in a CLI run).
     const loaders = { catalogue: createCatalogueLoaders(open.graph), taxonomy: createTaxonomyLoaders(open.graph) };
     const offers = await loadExisting(loaders.catalogue.microCredential, ids);
@@ -36,7 +38,9 @@ export async function exportElmCommand(options: { id?: string; outDir: string })
       fs.writeFileSync(file, `${JSON.stringify(specification, null, 2)}\n`);
       const validation = await validator.validate(specification);
       if (validation.conforms) conforming += 1;
-      process.stdout.write(`${file}: ${validation.conforms ? 'conforms' : `${validation.violations.length} violation(s)`}${unmapped.length > 0 ? `; not carried: ${unmapped.join('; ')}` : ''}\n`);
+      process.stdout.write(
+        `${file}: ${validation.conforms ? 'conforms' : `${validation.violations.length} violation(s)`}${unmapped.length > 0 ? `; not carried: ${unmapped.join('; ')}` : ''}\n`,
+      );
     }
     process.stdout.write(`${conforming} of ${offers.length} export(s) conform to ${EDC_GENERIC_FULL}\n`);
   } finally {
@@ -62,8 +66,12 @@ export async function validateElmCommand(file: string): Promise<void> {
     throw error;
   }
   for (const violation of validation.violations) {
-    process.stdout.write(`${violation.severity}  ${violation.focusNode}  ${violation.path ?? '(node)'}  ${violation.message}\n`);
+    process.stdout.write(
+      `${violation.severity}  ${violation.focusNode}  ${violation.path ?? '(node)'}  ${violation.message}\n`,
+    );
   }
-  process.stdout.write(`${file}: ${validation.conforms ? 'conforms' : `does not conform (${validation.violations.length} result(s))`} to ${validation.profile}\n`);
+  process.stdout.write(
+    `${file}: ${validation.conforms ? 'conforms' : `does not conform (${validation.violations.length} result(s))`} to ${validation.profile}\n`,
+  );
   if (!validation.conforms) process.exitCode = 1;
 }

@@ -16,7 +16,10 @@ import type { SkillRow } from '../taxonomy/store.js';
  */
 const shared = path.resolve(projectRoot, '..', 'shared', 'data');
 const escoDir = process.env.ESCO_DIR ?? path.join(shared, 'esco-v1.1.1-en');
-const csv = (file: string, skip = 0) => parse(fs.readFileSync(file), { columns: true, bom: true, from_line: skip + 1, skip_empty_lines: true }) as Array<Record<string, string>>;
+const csv = (file: string, skip = 0) =>
+  parse(fs.readFileSync(file), { columns: true, bom: true, from_line: skip + 1, skip_empty_lines: true }) as Array<
+    Record<string, string>
+  >;
 
 const esco = await readEscoExport(escoDir);
 const snapshot = snapshotFromExport(esco, resolveVersion(escoDir, undefined, esco.newestModifiedDate).version);
@@ -24,15 +27,32 @@ const skillScore = new Map<string, number>();
 const relevanceOf = (skill: SkillRow) => {
   let score = skillScore.get(skill.uri);
   if (score === undefined) {
-    const skills = (direction: 'up' | 'down') => snapshot.neighbours(direction, skill.uri).filter((c) => c.kind === 'Skill').map((c) => ({ collections: (c as SkillRow).collections ?? [] }));
-    score = skillRelevance({ collections: skill.collections ?? [], broader: skills('up'), narrower: skills('down') }, 'green');
+    const skills = (direction: 'up' | 'down') =>
+      snapshot
+        .neighbours(direction, skill.uri)
+        .filter((c) => c.kind === 'Skill')
+        .map((c) => ({ collections: (c as SkillRow).collections ?? [] }));
+    score = skillRelevance(
+      { collections: skill.collections ?? [], broader: skills('up'), narrower: skills('down') },
+      'green',
+    );
     skillScore.set(skill.uri, score);
   }
   return score;
 };
 
-const potential = new Map(csv(path.join(shared, 'onet-green-potential', 'S3_occupational_green_potential.csv')).map((r) => [r['ONETSOC Code'], Number(r['Occupation Green Potential Index'])]));
-const greenJob = new Map(csv(path.join(shared, 'onet-green-potential', 'S1-2_green_brown_jobs.csv')).map((r) => [r['ONET SOC Code'], r.Green === '1']));
+const potential = new Map(
+  csv(path.join(shared, 'onet-green-potential', 'S3_occupational_green_potential.csv')).map((r) => [
+    r['ONETSOC Code'],
+    Number(r['Occupation Green Potential Index']),
+  ]),
+);
+const greenJob = new Map(
+  csv(path.join(shared, 'onet-green-potential', 'S1-2_green_brown_jobs.csv')).map((r) => [
+    r['ONET SOC Code'],
+    r.Green === '1',
+  ]),
+);
 const onetOf = new Map<string, string[]>();
 for (const row of csv(path.join(shared, 'esco-national-crosswalks', 'crosswalk_esco_onet.csv'), 16)) {
   const uri = row['ESCO or ISCO URI'];

@@ -15,7 +15,12 @@ import { OccupationSearch } from '../taxonomy/occupation-search.js';
  */
 const shared = path.resolve(projectRoot, '..', 'shared', 'data');
 const escoDir = process.env.ESCO_DIR ?? path.join(shared, 'esco-v1.1.1-en');
-const crosswalk = path.join(shared, 'nesta-mapping-career-causeways', 'ONET_ESCO_crosswalk', 'esco_onet_crosswalk_Nov2020.csv');
+const crosswalk = path.join(
+  shared,
+  'nesta-mapping-career-causeways',
+  'ONET_ESCO_crosswalk',
+  'esco_onet_crosswalk_Nov2020.csv',
+);
 
 const buildStarted = performance.now();
 const esco = await readEscoExport(escoDir);
@@ -31,12 +36,23 @@ const sets = [
   { name: 'ESCO descriptions, held out', queries: heldOutDescriptions(occupations) },
   { name: 'O*NET titles (Nesta crosswalk)', queries: onetTitles(crosswalk, new Set(occupations.map((o) => o.uri))) },
 ];
-const results = sets.map(({ name, queries }) => evaluateQueries(name, queries, (query) => findOccupations(search, linker, query.text, { first: 10, exclude: query.exclude })));
+const results = sets.map(({ name, queries }) =>
+  evaluateQueries(name, queries, (query) =>
+    findOccupations(search, linker, query.text, { first: 10, exclude: query.exclude }),
+  ),
+);
 
 if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify({ escoDir, buildSeconds, results }, null, 2)}\n`);
 } else {
-  process.stdout.write(`Occupation search on ${path.basename(escoDir)} (${search.size} occupations; read and indexed in ${buildSeconds} s)\n\n`);
-  process.stdout.write('| set | queries | acc@1 | acc@5 | acc@10 | ms/query | p95 ms |\n|---|---:|---:|---:|---:|---:|---:|\n');
-  for (const r of results) process.stdout.write(`| ${r.set} | ${r.queries} | ${r.acc1} | ${r.acc5} | ${r.acc10} | ${r.msPerQuery} | ${r.p95Ms} |\n`);
+  process.stdout.write(
+    `Occupation search on ${path.basename(escoDir)} (${search.size} occupations; read and indexed in ${buildSeconds} s)\n\n`,
+  );
+  process.stdout.write(
+    '| set | queries | acc@1 | acc@5 | acc@10 | ms/query | p95 ms |\n|---|---:|---:|---:|---:|---:|---:|\n',
+  );
+  for (const r of results)
+    process.stdout.write(
+      `| ${r.set} | ${r.queries} | ${r.acc1} | ${r.acc5} | ${r.acc10} | ${r.msPerQuery} | ${r.p95Ms} |\n`,
+    );
 }

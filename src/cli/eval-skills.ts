@@ -19,7 +19,9 @@ const evalDir = process.env.SKILL_EVAL_DIR ?? path.join(shared, 'skill-extractio
 const buildStarted = performance.now();
 const esco = await readEscoExport(escoDir);
 // The skills the hub would serve after importing this export (same reference check, same snapshot code).
-const skills = linkableSkillsFromSnapshot(snapshotFromExport(esco, resolveVersion(escoDir, undefined, esco.newestModifiedDate).version));
+const skills = linkableSkillsFromSnapshot(
+  snapshotFromExport(esco, resolveVersion(escoDir, undefined, esco.newestModifiedDate).version),
+);
 const linker = new SkillLinker(skills); // the linkSkills code path
 const buildSeconds = Math.round((performance.now() - buildStarted) / 100) / 10;
 const knownLabels = new Set([...esco.skills.values()].map((skill) => skill.preferredLabel));
@@ -36,13 +38,26 @@ for (let pass = 0; pass < 5; pass++) for (const sentence of allSentences) linker
 const warmMsPerSentence = Math.round(((performance.now() - warmStarted) / (5 * allSentences.length)) * 100) / 100;
 
 if (process.argv.includes('--json')) {
-  process.stdout.write(`${JSON.stringify({ escoDir, buildSeconds, results, baselineResults, warmMsPerSentence }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ escoDir, buildSeconds, results, baselineResults, warmMsPerSentence }, null, 2)}\n`,
+  );
 } else {
-  process.stdout.write(`Skill linking on ${path.basename(escoDir)} (${linker.skillCount} skills; read and indexed in ${buildSeconds} s)\n\n`);
-  process.stdout.write('| method | split | sentences | RP@5 | RP@10 | ms/sentence | gold labels not in this ESCO release |\n|---|---|---:|---:|---:|---:|---:|\n');
-  const rows = [...results.map((r) => ['hub linker (linkSkills)', r] as const), ...baselineResults.map((r) => ['BM25 over labels (reference method)', r] as const)];
+  process.stdout.write(
+    `Skill linking on ${path.basename(escoDir)} (${linker.skillCount} skills; read and indexed in ${buildSeconds} s)\n\n`,
+  );
+  process.stdout.write(
+    '| method | split | sentences | RP@5 | RP@10 | ms/sentence | gold labels not in this ESCO release |\n|---|---|---:|---:|---:|---:|---:|\n',
+  );
+  const rows = [
+    ...results.map((r) => ['hub linker (linkSkills)', r] as const),
+    ...baselineResults.map((r) => ['BM25 over labels (reference method)', r] as const),
+  ];
   for (const [method, r] of rows) {
-    process.stdout.write(`| ${method} | ${r.split} | ${r.sentences} | ${r.rp5} | ${r.rp10} | ${r.msPerSentence} | ${r.goldLabelsNotInTaxonomy} of ${r.goldLabels} |\n`);
+    process.stdout.write(
+      `| ${method} | ${r.split} | ${r.sentences} | ${r.rp5} | ${r.rp10} | ${r.msPerSentence} | ${r.goldLabelsNotInTaxonomy} of ${r.goldLabels} |\n`,
+    );
   }
-  process.stdout.write(`\nms/sentence above: one cold pass. Warm (5 more passes over all ${allSentences.length} sentences): ${warmMsPerSentence} ms/sentence.\n`);
+  process.stdout.write(
+    `\nms/sentence above: one cold pass. Warm (5 more passes over all ${allSentences.length} sentences): ${warmMsPerSentence} ms/sentence.\n`,
+  );
 }

@@ -17,7 +17,12 @@ import { snapshotFromExport } from '../taxonomy/export-snapshot.js';
  */
 const shared = path.resolve(projectRoot, '..', 'shared', 'data');
 const escoDir = process.env.ESCO_DIR ?? path.join(shared, 'esco-v1.1.1-en');
-const nestaFile = path.join(shared, 'nesta-mapping-career-causeways', 'transitions', 'mcc_transitions_Occupation_data.csv');
+const nestaFile = path.join(
+  shared,
+  'nesta-mapping-career-causeways',
+  'transitions',
+  'mcc_transitions_Occupation_data.csv',
+);
 
 const esco = await readEscoExport(escoDir);
 const snapshot = snapshotFromExport(esco, resolveVersion(escoDir, undefined, esco.newestModifiedDate).version);
@@ -25,15 +30,27 @@ const index = new OccupationIndex(
   snapshot.currentOccupations().map((o) => ({
     uri: o.uri,
     iscoGroup: o.iscoGroup ?? null,
-    essential: snapshot.skillsOf('ESSENTIAL_SKILL', o.uri).filter((s) => !s.deprecated).map((s) => s.uri),
-    optional: snapshot.skillsOf('OPTIONAL_SKILL', o.uri).filter((s) => !s.deprecated).map((s) => s.uri),
+    essential: snapshot
+      .skillsOf('ESSENTIAL_SKILL', o.uri)
+      .filter((s) => !s.deprecated)
+      .map((s) => s.uri),
+    optional: snapshot
+      .skillsOf('OPTIONAL_SKILL', o.uri)
+      .filter((s) => !s.deprecated)
+      .map((s) => s.uri),
   })),
 );
 const neighbours = neighboursFromSnapshot(snapshot);
-const nesta = (parse(fs.readFileSync(nestaFile), { columns: true, bom: true }) as Array<Record<string, string>>).filter((row) => index.byUri.has(row.concept_uri));
+const nesta = (parse(fs.readFileSync(nestaFile), { columns: true, bom: true }) as Array<Record<string, string>>).filter(
+  (row) => index.byUri.has(row.concept_uri),
+);
 
 const started = performance.now();
-const similarities = nesta.map((row) => rankTransitions(row.concept_uri, index, neighbours, { demand: null, automation: () => null }).map((t) => t.similarity));
+const similarities = nesta.map((row) =>
+  rankTransitions(row.concept_uri, index, neighbours, { demand: null, automation: () => null }).map(
+    (t) => t.similarity,
+  ),
+);
 const ours = similarities.map((list) => list.filter((s) => s >= VIABLE_SIMILARITY).length);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const msPerOccupation = Math.round(((performance.now() - started) / nesta.length) * 100) / 100;
@@ -42,7 +59,17 @@ const columns = ['n_desirable', 'n_desirable_and_highly_viable', 'n_safe_desirab
 // The viability threshold is ours (half of the target's skill fit); other thresholds shown for comparison, not chosen by them.
 const atThreshold = [0.3, 0.4, 0.5].map((threshold) => {
   const counts = similarities.map((list) => list.filter((s) => s >= threshold).length);
-  return { threshold, median: median(counts), spearmanWithDesirable: Math.round(spearman(counts, nesta.map((row) => Number(row.n_desirable))) * 1000) / 1000 };
+  return {
+    threshold,
+    median: median(counts),
+    spearmanWithDesirable:
+      Math.round(
+        spearman(
+          counts,
+          nesta.map((row) => Number(row.n_desirable)),
+        ) * 1000,
+      ) / 1000,
+  };
 });
 const result = {
   occupations: nesta.length,
@@ -57,10 +84,16 @@ const result = {
 };
 if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 else {
-  process.stdout.write(`Career transitions on ${nesta.length} occupations both cover (${msPerOccupation} ms per occupation)\n`);
-  process.stdout.write(`Ours: viable transitions (similarity ≥ 0.5) per occupation, median ${result.ourMedianViable}; ${result.ourWithNone} occupations with none.\n\n`);
+  process.stdout.write(
+    `Career transitions on ${nesta.length} occupations both cover (${msPerOccupation} ms per occupation)\n`,
+  );
+  process.stdout.write(
+    `Ours: viable transitions (similarity ≥ 0.5) per occupation, median ${result.ourMedianViable}; ${result.ourWithNone} occupations with none.\n\n`,
+  );
   process.stdout.write('| Nesta count | Nesta median | Spearman with ours |\n|---|---:|---:|\n');
   for (const c of result.comparisons) process.stdout.write(`| ${c.column} | ${c.theirMedian} | ${c.spearman} |\n`);
-  process.stdout.write('\n| our similarity threshold | our median count | Spearman with n_desirable |\n|---:|---:|---:|\n');
+  process.stdout.write(
+    '\n| our similarity threshold | our median count | Spearman with n_desirable |\n|---:|---:|---:|\n',
+  );
   for (const t of atThreshold) process.stdout.write(`| ${t.threshold} | ${t.median} | ${t.spearmanWithDesirable} |\n`);
 }

@@ -1,6 +1,12 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { ImportError } from '../errors.js';
-import { buildLauncher, isLauncherBuilt, localGraphStatus, startLocalGraph, stopLocalGraph } from '../graph/local-neo4j.js';
+import {
+  buildLauncher,
+  isLauncherBuilt,
+  localGraphStatus,
+  startLocalGraph,
+  stopLocalGraph,
+} from '../graph/local-neo4j.js';
 import { openGraph } from '../graph/open.js';
 import { importCatalogue } from '../catalogue/import.js';
 import { elmValidatorFor } from '../catalogue/elm-validation.js';
@@ -82,9 +88,12 @@ export function formatImportSummary(summary: ImportSummary): string {
   ];
   const deprecated = Object.entries(summary.deprecated).filter(([, count]) => count > 0);
   if (deprecated.length > 0) {
-    lines.push(`  marked deprecated (absent from this release): ${deprecated.map(([kind, count]) => `${count} ${kind}`).join(', ')}`);
+    lines.push(
+      `  marked deprecated (absent from this release): ${deprecated.map(([kind, count]) => `${count} ${kind}`).join(', ')}`,
+    );
   }
-  if (summary.removedStaleRelations > 0) lines.push(`  relations no longer in this release, removed: ${summary.removedStaleRelations}`);
+  if (summary.removedStaleRelations > 0)
+    lines.push(`  relations no longer in this release, removed: ${summary.removedStaleRelations}`);
   if (summary.skippedTotal > 0) {
     lines.push(`  skipped ${summary.skippedTotal} relation(s) whose end is not in this release:`);
     for (const entry of summary.skipped) {
@@ -105,8 +114,14 @@ async function importCatalogueCommand(args: string[]): Promise<void> {
   try {
     process.stderr.write(`Building the skill-linking index for the current taxonomy…\n`);
     const release = await new SkillLinkerCache().get(open.graph);
-    if (!release) process.stderr.write('warning: no taxonomy imported yet; outcomes are stored without skill links (run relink after importing ESCO)\n');
-    const summary = await importCatalogue(open.graph, file, release, { skipInvalid, elmValidator: () => elmValidatorFor(config.elmDir) });
+    if (!release)
+      process.stderr.write(
+        'warning: no taxonomy imported yet; outcomes are stored without skill links (run relink after importing ESCO)\n',
+      );
+    const summary = await importCatalogue(open.graph, file, release, {
+      skipInvalid,
+      elmValidator: () => elmValidatorFor(config.elmDir),
+    });
     for (const skipped of summary.skipped) process.stderr.write(`skipped: ${skipped}\n`);
     for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);
     for (const warning of summary.warnings) process.stderr.write(`warning: ${warning}\n`);
@@ -124,29 +139,39 @@ async function importCatalogueCommand(args: string[]): Promise<void> {
 async function importDemandCommand(args: string[]): Promise<void> {
   const formatName = option(args, '--format');
   const retrievedOn = option(args, '--retrieved') ?? null;
-  const years = option(args, '--years')?.split(',').map((year) => year.trim());
+  const years = option(args, '--years')
+    ?.split(',')
+    .map((year) => year.trim());
   const input = args.shift();
   const format = demandFormat(formatName);
   const formats = DEMAND_FORMATS.map((f) => `  ${f.name.padEnd(14)} ${f.description}`).join('\n');
-  if (!format) throw new UsageError(`import demand needs --format, one of:\n${formats}${formatName ? `\n(got '${formatName}')` : ''}`);
+  if (!format)
+    throw new UsageError(
+      `import demand needs --format, one of:\n${formats}${formatName ? `\n(got '${formatName}')` : ''}`,
+    );
   if (!input) throw new UsageError('import demand needs the file or folder to read');
-  if (retrievedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(retrievedOn)) throw new UsageError(`--retrieved must be a date YYYY-MM-DD (got '${retrievedOn}')`);
+  if (retrievedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(retrievedOn))
+    throw new UsageError(`--retrieved must be a date YYYY-MM-DD (got '${retrievedOn}')`);
   const config = loadConfig();
   process.stderr.write(`Reading ${input} as ${format.name} (code lists from ${config.referenceDir})\n`);
-  if (years?.some((year) => !/^\d{4}$/.test(year))) throw new UsageError(`--years must be years separated by commas, such as 2023,2024 (got '${years.join(',')}')`);
+  if (years?.some((year) => !/^\d{4}$/.test(year)))
+    throw new UsageError(`--years must be years separated by commas, such as 2023,2024 (got '${years.join(',')}')`);
   const batches = format.read(input, referenceLists(config.referenceDir), { retrievedOn, years });
   const open = await openGraph(config);
   try {
     const summaries = await importDemand(open.graph, batches, progressPrinter());
     for (const summary of summaries) {
-      const flags = Object.entries(summary.flags).map(([flag, count]) => `${flag} ${count}`).join(', ');
+      const flags = Object.entries(summary.flags)
+        .map(([flag, count]) => `${flag} ${count}`)
+        .join(', ');
       process.stdout.write(
         `Imported ${summary.sourceName} (${summary.sourceId}), periods ${summary.periods.join(', ')}: ${summary.signals.toLocaleString('en')} figure(s), ` +
           `${summary.published.toLocaleString('en')} published, ${summary.notPublished.toLocaleString('en')} not published (kept as missing), ` +
           `${summary.lowReliability.toLocaleString('en')} of low reliability${flags ? `; flags: ${flags}` : ''}` +
           `${summary.removed > 0 ? `; ${summary.removed} figure(s) the source no longer has removed` : ''} in ${(summary.durationMs / 1000).toFixed(1)} s\n`,
       );
-      for (const skipped of summary.skipped) process.stdout.write(`  not kept: ${skipped.count} row(s), ${skipped.reason}\n`);
+      for (const skipped of summary.skipped)
+        process.stdout.write(`  not kept: ${skipped.count} row(s), ${skipped.reason}\n`);
     }
   } finally {
     await open.close();
@@ -172,7 +197,9 @@ async function importCommand(args: string[]): Promise<void> {
       onProgress: progressPrinter(),
     });
     for (const entry of summary.skipped) {
-      process.stderr.write(`warning: skipped ${entry.count} ${entry.relation} relation(s) in ${entry.file}: ${entry.missingKind} ${entry.missingUri} is not in this release\n`);
+      process.stderr.write(
+        `warning: skipped ${entry.count} ${entry.relation} relation(s) in ${entry.file}: ${entry.missingKind} ${entry.missingUri} is not in this release\n`,
+      );
     }
     process.stdout.write(`${asJson ? JSON.stringify(summary, null, 2) : formatImportSummary(summary)}\n`);
   } finally {
@@ -189,9 +216,12 @@ async function dbCommand(args: string[]): Promise<void> {
       buildLauncher();
       return;
     case 'start': {
-      if (config.neo4j.uri) process.stderr.write(`note: NEO4J_URI is set (${config.neo4j.uri}); starting the local Neo4j anyway\n`);
+      if (config.neo4j.uri)
+        process.stderr.write(`note: NEO4J_URI is set (${config.neo4j.uri}); starting the local Neo4j anyway\n`);
       const { started, uri } = await startLocalGraph(config.localGraph);
-      process.stdout.write(`${started ? 'started' : 'already running'}: ${uri} (data in ${config.localGraph.dataDir})\n`);
+      process.stdout.write(
+        `${started ? 'started' : 'already running'}: ${uri} (data in ${config.localGraph.dataDir})\n`,
+      );
       return;
     }
     case 'stop': {
@@ -236,7 +266,8 @@ async function main(argv: string[]): Promise<void> {
     case 'validate': {
       const kind = args.shift();
       if (kind !== 'elm') throw new UsageError(`unknown ${command} kind '${kind ?? ''}' (supported: elm)`);
-      if (command === 'export') return exportElmCommand({ id: option(args, '--id'), outDir: option(args, '--out') ?? 'elm-export' });
+      if (command === 'export')
+        return exportElmCommand({ id: option(args, '--id'), outDir: option(args, '--out') ?? 'elm-export' });
       const file = args.shift();
       if (!file) throw new UsageError('validate elm needs the ELM file to check');
       return validateElmCommand(file);

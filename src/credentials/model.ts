@@ -20,7 +20,10 @@ export interface IssuedCredentialRecord {
   grade: string | null;
 }
 
-export function validateIssue(input: IssueCredentialInput, today = new Date().toISOString().slice(0, 10)): Validated<IssuedCredentialRecord> {
+export function validateIssue(
+  input: IssueCredentialInput,
+  today = new Date().toISOString().slice(0, 10),
+): Validated<IssuedCredentialRecord> {
   const errors: FieldError[] = [];
   const record = 'issuedCredential';
   const fail = (field: string, reason: string) => errors.push({ record, field, reason });
@@ -29,10 +32,13 @@ export function validateIssue(input: IssueCredentialInput, today = new Date().to
   const issuedOn = input.issuedOn?.trim() ?? '';
   const grade = input.grade?.trim() || null;
   if (!microCredentialId) fail('microCredentialId', 'is required');
-  if (!learnerId) fail('learnerId', 'is required (the identifier the issuer knows the learner by; it is stored only as a pseudonym)');
+  if (!learnerId)
+    fail('learnerId', 'is required (the identifier the issuer knows the learner by; it is stored only as a pseudonym)');
   else if (learnerId.length > 200) fail('learnerId', 'must be at most 200 characters');
   if (!isCalendarDate(issuedOn)) fail('issuedOn', `must be a date YYYY-MM-DD (got '${issuedOn}')`);
   else if (issuedOn > today) fail('issuedOn', `cannot be in the future (got ${issuedOn})`);
   if (grade !== null && grade.length > 100) fail('grade', 'must be at most 100 characters');
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { microCredentialId, learnerId, issuedOn, grade } };
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, value: { microCredentialId, learnerId, issuedOn, grade } };
 }

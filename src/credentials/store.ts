@@ -23,7 +23,10 @@ export interface AuditEventRow {
 
 /** Audit events are written in the same transaction as what they record, so neither exists without the other. */
 export async function audit(tx: WriteTransaction, event: Omit<AuditEventRow, 'at'>): Promise<void> {
-  await tx.run('CREATE (:AuditEvent {id: $id, at: datetime(), actor: $actor, action: $action, subject: $subject, detail: $detail})', { id: randomUUID(), ...event });
+  await tx.run(
+    'CREATE (:AuditEvent {id: $id, at: datetime(), actor: $actor, action: $action, subject: $subject, detail: $detail})',
+    { id: randomUUID(), ...event },
+  );
 }
 
 /**
@@ -32,7 +35,8 @@ export async function audit(tx: WriteTransaction, event: Omit<AuditEventRow, 'at
  * flight share the next one (group commit), so audited reads are not limited to one commit each.
  */
 export class AuditBatcher {
-  private queue: Array<{ event: Omit<AuditEventRow, 'at'>; resolve: () => void; reject: (error: unknown) => void }> = [];
+  private queue: Array<{ event: Omit<AuditEventRow, 'at'>; resolve: () => void; reject: (error: unknown) => void }> =
+    [];
   private flushing = false;
 
   constructor(private readonly graph: GraphClient) {}
@@ -77,7 +81,13 @@ const ROW = `c {.id, .learnerPseudonym, .issuedOn, .grade, .issuedBy, microCrede
 
 export async function createIssuedCredential(
   tx: WriteTransaction,
-  row: { microCredentialId: string; learnerPseudonym: string; issuedOn: string; grade: string | null; issuedBy: string },
+  row: {
+    microCredentialId: string;
+    learnerPseudonym: string;
+    issuedOn: string;
+    grade: string | null;
+    issuedBy: string;
+  },
 ): Promise<IssuedCredentialRow | null> {
   const [created] = (await tx.run(
     `MATCH (m:MicroCredential {id: $microCredentialId})
@@ -88,7 +98,10 @@ export async function createIssuedCredential(
   return created?.credential ?? null;
 }
 
-export async function issuedCredentialsOf(tx: WriteTransaction, learnerPseudonym: string): Promise<IssuedCredentialRow[]> {
+export async function issuedCredentialsOf(
+  tx: WriteTransaction,
+  learnerPseudonym: string,
+): Promise<IssuedCredentialRow[]> {
   const rows = (await tx.run(
     `MATCH (c:IssuedCredential {learnerPseudonym: $learnerPseudonym})-[:AWARDS]->(m:MicroCredential)
      RETURN ${ROW} AS credential ORDER BY c.issuedOn, c.id`,

@@ -99,18 +99,34 @@ export function periodGroups(rows: Array<{ period: string }>, max: number): stri
 }
 
 /** Replaces the source's figures for `periods` with `rows` (those of these periods), inside the caller's transaction; returns how many were removed. */
-async function replacePeriods(tx: WriteTransaction, prepared: PreparedBatch, periods: string[], onProgress: (progress: DemandImportProgress) => void): Promise<number> {
+async function replacePeriods(
+  tx: WriteTransaction,
+  prepared: PreparedBatch,
+  periods: string[],
+  onProgress: (progress: DemandImportProgress) => void,
+): Promise<number> {
   const { source } = prepared.batch;
   const rows = prepared.rows.filter((row) => periods.includes(row.period));
-  const existing = (await tx.run('MATCH (s:DemandSignal {sourceId: $sourceId}) WHERE s.period IN $periods RETURN s.key AS key', { sourceId: source.id, periods })) as Array<{ key: string }>;
+  const existing = (await tx.run(
+    'MATCH (s:DemandSignal {sourceId: $sourceId}) WHERE s.period IN $periods RETURN s.key AS key',
+    { sourceId: source.id, periods },
+  )) as Array<{ key: string }>;
   const stale = existing.map((row) => row.key).filter((key) => !prepared.keys.has(key));
   const label = `${source.id} ${periods.length === 1 ? periods[0] : `${periods[0]}–${periods[periods.length - 1]}`}`;
   for (let start = 0; start < stale.length; start += BATCH_SIZE) {
-    await tx.run('UNWIND $keys AS key MATCH (s:DemandSignal {key: key}) DELETE s', { keys: stale.slice(start, start + BATCH_SIZE) });
-    onProgress({ phase: `${label}: removing figures the source no longer has`, done: Math.min(start + BATCH_SIZE, stale.length), total: stale.length });
+    await tx.run('UNWIND $keys AS key MATCH (s:DemandSignal {key: key}) DELETE s', {
+      keys: stale.slice(start, start + BATCH_SIZE),
+    });
+    onProgress({
+      phase: `${label}: removing figures the source no longer has`,
+      done: Math.min(start + BATCH_SIZE, stale.length),
+      total: stale.length,
+    });
   }
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-    await tx.run('UNWIND $rows AS row MERGE (s:DemandSignal {key: row.key}) SET s += row', { rows: rows.slice(start, start + BATCH_SIZE) });
+    await tx.run('UNWIND $rows AS row MERGE (s:DemandSignal {key: row.key}) SET s += row', {
+      rows: rows.slice(start, start + BATCH_SIZE),
+    });
     onProgress({ phase: `${label} figures`, done: Math.min(start + BATCH_SIZE, rows.length), total: rows.length });
   }
   return stale.length;
@@ -159,7 +175,10 @@ export async function importDemand(
     for (const row of rows) {
       const first = lineOfKey.get(row.key);
       if (first !== undefined) {
-        throw new ImportError(`the same figure as line ${first} (source, metric, period, region, sector and target: ${row.key})`, { file: row.file, line: row.line });
+        throw new ImportError(
+          `the same figure as line ${first} (source, metric, period, region, sector and target: ${row.key})`,
+          { file: row.file, line: row.line },
+        );
       }
       lineOfKey.set(row.key, row.line);
     }
@@ -184,7 +203,11 @@ export async function importDemand(
           removed[i] += await replacePeriods(tx, batch, periods, onProgress);
           if (g === groups.length - 1) await recordSource(tx, batch.batch);
         });
-        onProgress({ phase: `${batch.batch.source.id}: committed ${periods.join(', ')}`, done: g + 1, total: groups.length });
+        onProgress({
+          phase: `${batch.batch.source.id}: committed ${periods.join(', ')}`,
+          done: g + 1,
+          total: groups.length,
+        });
       }
     }
   }

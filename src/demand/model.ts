@@ -73,37 +73,68 @@ export interface DemandBatch {
 }
 
 /** One signal per source, metric, period, region, sector and target: re-importing replaces it in place. */
-export function signalKey(signal: Pick<DemandSignal, 'sourceId' | 'metric' | 'period' | 'region' | 'sector' | 'targetKind' | 'targetCode'>): string {
-  return [signal.sourceId, signal.metric, signal.period, signal.region, signal.sector ?? '*', signal.targetKind, signal.targetCode].join('|');
+export function signalKey(
+  signal: Pick<DemandSignal, 'sourceId' | 'metric' | 'period' | 'region' | 'sector' | 'targetKind' | 'targetCode'>,
+): string {
+  return [
+    signal.sourceId,
+    signal.metric,
+    signal.period,
+    signal.region,
+    signal.sector ?? '*',
+    signal.targetKind,
+    signal.targetCode,
+  ].join('|');
 }
 
 const PERIOD = /^\d{4}(-\d{4})?$/;
-const ESCO_URI = { OCCUPATION: /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]{36}$/, SKILL: /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/ };
+const ESCO_URI = {
+  OCCUPATION: /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]{36}$/,
+  SKILL: /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/,
+};
 
 /**
  * Checks a signal against the code lists and the model; throws an ImportError naming the file, line,
  * column and reason. Pure apart from the code lists it is given.
  */
-export function checkSignal(signal: DemandSignal, refs: ReferenceLists, columns: Partial<Record<keyof DemandSignal, string>> = {}): void {
+export function checkSignal(
+  signal: DemandSignal,
+  refs: ReferenceLists,
+  columns: Partial<Record<keyof DemandSignal, string>> = {},
+): void {
   const fail = (field: keyof DemandSignal, reason: string): never => {
     throw new ImportError(reason, { file: signal.file, line: signal.line, column: columns[field] ?? field });
   };
-  if (!DEMAND_METRICS.includes(signal.metric)) fail('metric', `unknown metric '${signal.metric}' (one of ${DEMAND_METRICS.join(', ')})`);
-  if (signal.value !== null && (!Number.isFinite(signal.value) || (signal.value < 0 && signal.metric !== 'FORECAST_CHANGE'))) {
-    fail('value', `must be a number${signal.metric === 'FORECAST_CHANGE' ? '' : ' ≥ 0'}, or empty when not published (got '${signal.value}')`);
+  if (!DEMAND_METRICS.includes(signal.metric))
+    fail('metric', `unknown metric '${signal.metric}' (one of ${DEMAND_METRICS.join(', ')})`);
+  if (
+    signal.value !== null &&
+    (!Number.isFinite(signal.value) || (signal.value < 0 && signal.metric !== 'FORECAST_CHANGE'))
+  ) {
+    fail(
+      'value',
+      `must be a number${signal.metric === 'FORECAST_CHANGE' ? '' : ' ≥ 0'}, or empty when not published (got '${signal.value}')`,
+    );
   }
-  if (!PERIOD.test(signal.period)) fail('period', `must be a year such as 2024 or a span such as 2019-2020 (got '${signal.period}')`);
-  if (!refs.regions.has(signal.region)) fail('region', `unknown region '${signal.region}': not a country or NUTS 2016/2021 code`);
-  if (signal.sector !== null && !refs.sectors.has(signal.sector)) fail('sector', `unknown NACE Rev.2 code '${signal.sector}'`);
-  if (!TARGET_KINDS.includes(signal.targetKind)) fail('targetKind', `unknown target kind '${signal.targetKind}' (one of ${TARGET_KINDS.join(', ')})`);
+  if (!PERIOD.test(signal.period))
+    fail('period', `must be a year such as 2024 or a span such as 2019-2020 (got '${signal.period}')`);
+  if (!refs.regions.has(signal.region))
+    fail('region', `unknown region '${signal.region}': not a country or NUTS 2016/2021 code`);
+  if (signal.sector !== null && !refs.sectors.has(signal.sector))
+    fail('sector', `unknown NACE Rev.2 code '${signal.sector}'`);
+  if (!TARGET_KINDS.includes(signal.targetKind))
+    fail('targetKind', `unknown target kind '${signal.targetKind}' (one of ${TARGET_KINDS.join(', ')})`);
   const code = signal.targetCode;
   const validTarget =
-    signal.targetKind === 'ISCO' ? /^\d{1,4}$/.test(code)
-    : signal.targetKind === 'KLDB' ? /^\d{3,5}$/.test(code)
-    : ESCO_URI[signal.targetKind].test(code);
+    signal.targetKind === 'ISCO'
+      ? /^\d{1,4}$/.test(code)
+      : signal.targetKind === 'KLDB'
+        ? /^\d{3,5}$/.test(code)
+        : ESCO_URI[signal.targetKind].test(code);
   if (!validTarget) fail('targetCode', `not a valid ${signal.targetKind} code: '${code}'`);
   if (!RELIABILITY.includes(signal.reliability)) fail('reliability', `unknown reliability '${signal.reliability}'`);
-  if (signal.value === null && signal.reliability !== 'NOT_PUBLISHED') fail('value', 'a figure without a value must be marked NOT_PUBLISHED');
+  if (signal.value === null && signal.reliability !== 'NOT_PUBLISHED')
+    fail('value', 'a figure without a value must be marked NOT_PUBLISHED');
 }
 
 /** The reliability a flagged Eurostat-style figure has: no value → NOT_PUBLISHED, flag u → LOW, else NORMAL. */

@@ -65,7 +65,8 @@ const COUNTRIES_OUTSIDE_NUTS: Region[] = [
 const DISTRICTS_AFTER_2021: Array<[string, string]> = [['06415', 'DE719']];
 
 type CsvRow = Record<string, string>;
-const readCsv = (file: string, delimiter = ','): CsvRow[] => parse(fs.readFileSync(file), { columns: true, bom: true, delimiter, skip_empty_lines: true }) as CsvRow[];
+const readCsv = (file: string, delimiter = ','): CsvRow[] =>
+  parse(fs.readFileSync(file), { columns: true, bom: true, delimiter, skip_empty_lines: true }) as CsvRow[];
 
 export function readReferenceLists(dir: string): ReferenceLists {
   const regions = new Map<string, Region>();
@@ -78,9 +79,21 @@ export function readReferenceLists(dir: string): ReferenceLists {
         if (version === '2021') known.label = row.label; // the newer label
         continue;
       }
-      regions.set(code, { code, level: Number(row.level), country: row.country_code, label: row.label, versions: [version] });
+      regions.set(code, {
+        code,
+        level: Number(row.level),
+        country: row.country_code,
+        label: row.label,
+        versions: [version],
+      });
       if (!regions.has(row.country_code)) {
-        regions.set(row.country_code, { code: row.country_code, level: 0, country: row.country_code, label: row.country_code, versions: [] });
+        regions.set(row.country_code, {
+          code: row.country_code,
+          level: 0,
+          country: row.country_code,
+          label: row.country_code,
+          versions: [],
+        });
       }
     }
   }
@@ -94,13 +107,19 @@ export function readReferenceLists(dir: string): ReferenceLists {
   }
 
   const districtNuts3 = new Map<string, string>();
-  for (const row of readCsv(path.join(dir, 'de-kreise-nuts3', 'kreise_2021_nuts3.csv'))) districtNuts3.set(row.ags5, row.nuts3_code);
+  for (const row of readCsv(path.join(dir, 'de-kreise-nuts3', 'kreise_2021_nuts3.csv')))
+    districtNuts3.set(row.ags5, row.nuts3_code);
   for (const [ags, nuts3] of DISTRICTS_AFTER_2021) if (!districtNuts3.has(ags)) districtNuts3.set(ags, nuts3);
 
   const kldbToEsco = new Map<string, Map<string, number>>();
   const mappingFile = path.join(dir, '..', 'esco-national-crosswalks', 'DE_mapping_18.05.22.csv');
   if (fs.existsSync(mappingFile)) {
-    const rows = parse(fs.readFileSync(mappingFile), { columns: true, bom: true, from_line: 17, skip_empty_lines: true }) as CsvRow[];
+    const rows = parse(fs.readFileSync(mappingFile), {
+      columns: true,
+      bom: true,
+      from_line: 17,
+      skip_empty_lines: true,
+    }) as CsvRow[];
     for (const row of rows) {
       const id = row['Classification 2 ID'] ?? '';
       const uri = row['Classification 1 URI'] ?? '';

@@ -66,7 +66,10 @@ export class GraphClient {
 
   async write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     this.counter.count += 1;
-    const result = await this.driver.executeQuery(cypher, params, { database: this.database, routing: neo4j.routing.WRITE });
+    const result = await this.driver.executeQuery(cypher, params, {
+      database: this.database,
+      routing: neo4j.routing.WRITE,
+    });
     return result.records.map((record) => record.toObject() as T);
   }
 
@@ -77,7 +80,11 @@ export class GraphClient {
 
   /** Runs `work` in one write transaction, retried by the driver on transient errors; nothing commits if it throws. */
   async writeTransaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
     try {
       return await session.executeWrite((tx: ManagedTransaction) =>
         work({
@@ -106,8 +113,16 @@ export class GraphClient {
   }
 
   /** One auto-commit query in its own session (uncounted: callers count). */
-  private async autoCommit<T>(mode: typeof neo4j.session.READ | typeof neo4j.session.WRITE, cypher: string, params: Params): Promise<T[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: mode, bookmarkManager: this.bookmarks });
+  private async autoCommit<T>(
+    mode: typeof neo4j.session.READ | typeof neo4j.session.WRITE,
+    cypher: string,
+    params: Params,
+  ): Promise<T[]> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode,
+      bookmarkManager: this.bookmarks,
+    });
     try {
       const result = await session.run(cypher, params);
       return result.records.map((record) => record.toObject() as T);

@@ -30,7 +30,9 @@ export interface LocalGraphStatus {
 }
 
 export function isLauncherBuilt(): boolean {
-  return fs.existsSync(path.join(classesDir, 'eu', 'skillshub', 'graph', 'GraphLauncher.class')) && fs.existsSync(libDir);
+  return (
+    fs.existsSync(path.join(classesDir, 'eu', 'skillshub', 'graph', 'GraphLauncher.class')) && fs.existsSync(libDir)
+  );
 }
 
 /** Builds the launcher with Maven (downloads Neo4j Community from Maven Central on first run). */
@@ -66,11 +68,16 @@ export function localGraphStatus(dataDir: string): LocalGraphStatus {
  * Starts the launcher unless it already runs for this data folder; resolves once Bolt answers.
  * Returns whether this call started it (so the caller knows whether to stop it again).
  */
-export async function startLocalGraph(options: LocalGraphOptions, timeoutMs = 180_000): Promise<{ started: boolean; uri: string }> {
+export async function startLocalGraph(
+  options: LocalGraphOptions,
+  timeoutMs = 180_000,
+): Promise<{ started: boolean; uri: string }> {
   const current = localGraphStatus(options.dataDir);
   if (current.running) {
     if (current.port !== options.port) {
-      throw new Error(`a local Neo4j already runs on port ${current.port} for ${options.dataDir}; stop it first (npm run db:stop)`);
+      throw new Error(
+        `a local Neo4j already runs on port ${current.port} for ${options.dataDir}; stop it first (npm run db:stop)`,
+      );
     }
     return { started: false, uri: current.uri! };
   }
@@ -85,9 +92,12 @@ export async function startLocalGraph(options: LocalGraphOptions, timeoutMs = 18
       '-cp',
       `${classesDir}${path.delimiter}${path.join(libDir, '*')}`,
       'eu.skillshub.graph.GraphLauncher',
-      '--home', path.join(options.dataDir, 'neo4j'),
-      '--port', String(options.port),
-      '--page-cache-mb', String(options.pageCacheMb),
+      '--home',
+      path.join(options.dataDir, 'neo4j'),
+      '--port',
+      String(options.port),
+      '--page-cache-mb',
+      String(options.pageCacheMb),
     ],
     { detached: true, stdio: ['ignore', log, log] },
   );
@@ -101,7 +111,9 @@ export async function startLocalGraph(options: LocalGraphOptions, timeoutMs = 18
     const output = fs.readFileSync(logFile(options.dataDir), 'utf8');
     if (output.includes('BOLT_READY')) return { started: true, uri: `bolt://127.0.0.1:${options.port}` };
     if (!isAlive(child.pid!)) {
-      throw new Error(`local Neo4j exited during start-up; last lines of ${logFile(options.dataDir)}:\n${tail(output, 20)}`);
+      throw new Error(
+        `local Neo4j exited during start-up; last lines of ${logFile(options.dataDir)}:\n${tail(output, 20)}`,
+      );
     }
     await sleep(250);
   }

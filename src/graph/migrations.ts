@@ -32,7 +32,11 @@ export function readMigrations(dir = migrationsDir): Migration[] {
         .split(';')
         .map((statement) => statement.trim())
         .filter(Boolean);
-      return { id: name.replace(/\.cypher$/, ''), checksum: createHash('sha256').update(text).digest('hex'), statements };
+      return {
+        id: name.replace(/\.cypher$/, ''),
+        checksum: createHash('sha256').update(text).digest('hex'),
+        statements,
+      };
     });
 }
 
@@ -58,10 +62,10 @@ export async function migrate(graph: GraphClient, migrations = readMigrations())
     logger.info('applying graph migration', { migration: migration.id, statements: migration.statements.length });
     for (const statement of migration.statements) await graph.runAutoCommit(statement);
     await graph.runAutoCommit('CALL db.awaitIndexes(300)');
-    await graph.write(
-      'MERGE (m:SchemaMigration {id: $id}) SET m.checksum = $checksum, m.appliedAt = datetime()',
-      { id: migration.id, checksum: migration.checksum },
-    );
+    await graph.write('MERGE (m:SchemaMigration {id: $id}) SET m.checksum = $checksum, m.appliedAt = datetime()', {
+      id: migration.id,
+      checksum: migration.checksum,
+    });
     newlyApplied.push(migration.id);
   }
   return newlyApplied;

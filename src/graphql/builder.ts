@@ -42,7 +42,9 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: { description: 'Where a page stands in the whole list (Relay cursor paging).' },
     hasNextPageFieldOptions: { description: 'More items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Items come before this page.' },
-    startCursorFieldOptions: { description: "Cursor of the page's first position: pass it as `before` for the page before." },
+    startCursorFieldOptions: {
+      description: "Cursor of the page's first position: pass it as `before` for the page before.",
+    },
     endCursorFieldOptions: { description: "Cursor of the page's last position: pass it as `after` for the next page." },
     edgesFieldOptions: { description: 'The items of this page, in the list’s order, each with its cursor.' },
     pageInfoFieldOptions: { description: 'Where this page stands in the whole list.' },
@@ -51,7 +53,10 @@ export const builder = new SchemaBuilder<{
     firstArgOptions: {
       description: `Take this many items from the start (after \`after\` when given): 0 to the server's maximum page size (MAX_PAGE_SIZE, default 100); a larger value is an error. Without first or last, a page holds ${DEFAULT_PAGE_SIZE}.`,
     },
-    lastArgOptions: { description: "Take this many items from the end (before `before` when given): 0 to the server's maximum page size." },
+    lastArgOptions: {
+      description:
+        "Take this many items from the end (before `before` when given): 0 to the server's maximum page size.",
+    },
     afterArgOptions: { description: 'Start after this cursor (an edge cursor or pageInfo.endCursor).' },
     beforeArgOptions: { description: 'End before this cursor (an edge cursor or pageInfo.startCursor).' },
   },

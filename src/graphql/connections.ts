@@ -34,13 +34,20 @@ export function pageOf<T>(args: ConnectionArgs, items: readonly T[], maxPageSize
 export function pageWindow(args: ConnectionArgs, maxPageSize: number): { from: number; to: number | null } {
   checkPageSize(args, maxPageSize);
   // `last` alone counts back from the end; `last: 0` must not become `from: -0`, which is the start of everything.
-  if (args.last != null && args.before == null && args.first == null) return args.last === 0 ? { from: 0, to: 0 } : { from: -args.last, to: null };
+  if (args.last != null && args.before == null && args.first == null)
+    return args.last === 0 ? { from: 0, to: 0 } : { from: -args.last, to: null };
   const { offset, limit } = offsetForArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: maxPageSize });
   return { from: offset, to: offset + limit };
 }
 
 /** A connection over `total` matches of which only the window from `offset` was fetched (see pageWindow). */
-export function pageOfWindow<T>(args: ConnectionArgs, total: number, offset: number, fetched: readonly T[], maxPageSize: number) {
+export function pageOfWindow<T>(
+  args: ConnectionArgs,
+  total: number,
+  offset: number,
+  fetched: readonly T[],
+  maxPageSize: number,
+) {
   const items = new Array<T>(total);
   fetched.forEach((item, index) => {
     items[offset + index] = item;

@@ -25,7 +25,10 @@ export interface Loaders {}
  * Loads many keys and keeps the records that exist, in key order. A failed load is rethrown, never
  * mistaken for a missing record.
  */
-export async function loadExisting<K, V>(loader: { loadMany(keys: readonly K[]): Promise<Array<V | null | Error>> }, keys: readonly K[]): Promise<V[]> {
+export async function loadExisting<K, V>(
+  loader: { loadMany(keys: readonly K[]): Promise<Array<V | null | Error>> },
+  keys: readonly K[],
+): Promise<V[]> {
   const results = await loader.loadMany(keys);
   const failure = results.find((result): result is Error => result instanceof Error);
   if (failure) throw failure;

@@ -23,15 +23,26 @@ export interface DashboardCell {
 
 const round4 = (value: number) => round(value, 4);
 
-export function dashboardCell(gaps: SkillGap[], offers: OfferSupply[], region: string | null, relevance: { green: Map<string, number>; digital: Map<string, number> }): DashboardCell {
+export function dashboardCell(
+  gaps: SkillGap[],
+  offers: OfferSupply[],
+  region: string | null,
+  relevance: { green: Map<string, number>; digital: Map<string, number> },
+): DashboardCell {
   const inDemand = gaps.filter((g) => g.demand > 0);
   const total = inDemand.reduce((sum, g) => sum + g.demand, 0);
   const uncovered = inDemand.reduce((sum, g) => sum + g.demand * (1 - g.coverage), 0);
-  const demandShare = (map: Map<string, number>) => (total === 0 ? 0 : round4(inDemand.reduce((sum, g) => sum + g.demand * (map.get(g.skillUri) ?? 0), 0) / total));
+  const demandShare = (map: Map<string, number>) =>
+    total === 0 ? 0 : round4(inDemand.reduce((sum, g) => sum + g.demand * (map.get(g.skillUri) ?? 0), 0) / total);
   const reaching = offers.filter((offer) => offerReachesRegion(offer, region));
-  const taught = reaching.flatMap((offer) => offer.links.map((link) => ({ uri: link.skillUri, weight: LINK_STATE_WEIGHT[link.state] ?? 0 })));
+  const taught = reaching.flatMap((offer) =>
+    offer.links.map((link) => ({ uri: link.skillUri, weight: LINK_STATE_WEIGHT[link.state] ?? 0 })),
+  );
   const taughtWeight = taught.reduce((sum, t) => sum + t.weight, 0);
-  const supplyShare = (map: Map<string, number>) => (taughtWeight === 0 ? 0 : round4(taught.reduce((sum, t) => sum + t.weight * (map.get(t.uri) ?? 0), 0) / taughtWeight));
+  const supplyShare = (map: Map<string, number>) =>
+    taughtWeight === 0
+      ? 0
+      : round4(taught.reduce((sum, t) => sum + t.weight * (map.get(t.uri) ?? 0), 0) / taughtWeight);
   return {
     skillsInDemand: inDemand.length,
     totalSkillDemand: round4(total),
@@ -40,6 +51,9 @@ export function dashboardCell(gaps: SkillGap[], offers: OfferSupply[], region: s
     green: { demandShare: demandShare(relevance.green), supplyShare: supplyShare(relevance.green) },
     digital: { demandShare: demandShare(relevance.digital), supplyShare: supplyShare(relevance.digital) },
     offers: reaching.length,
-    averageCompleteness: reaching.length === 0 ? null : round4(reaching.reduce((sum, o) => sum + o.completenessScore, 0) / reaching.length),
+    averageCompleteness:
+      reaching.length === 0
+        ? null
+        : round4(reaching.reduce((sum, o) => sum + o.completenessScore, 0) / reaching.length),
   };
 }

@@ -4,7 +4,17 @@ import type { HubContext } from '../graphql/context.js';
 import type { OfferSupply } from './gaps.js';
 import type { DerivationOptions, OccupationIndex, SignalInput } from './skill-demand.js';
 import { type RegionResolution, previousPeriod, resolveRegion, resolveSector, selectSlice } from './slice.js';
-import { type DemandSourceRow, cachedPerDemandStamp, cachedSignalsFor, demandSources, demandStamp, occupationIndex, occupationMix, offerSupply, unitGroupWeights } from './store.js';
+import {
+  type DemandSourceRow,
+  cachedPerDemandStamp,
+  cachedSignalsFor,
+  demandSources,
+  demandStamp,
+  occupationIndex,
+  occupationMix,
+  offerSupply,
+  unitGroupWeights,
+} from './store.js';
 import { NO_CHANGE, type WhatIf, applyWhatIf } from './what-if.js';
 
 /**
@@ -27,7 +37,9 @@ const sharedPerRequest = new WeakMap<HubContext, Promise<SharedInputs>>();
 export function sharedInputs(context: HubContext): Promise<SharedInputs> {
   let shared = sharedPerRequest.get(context);
   if (!shared) {
-    shared = Promise.all([demandSources(context.graph), offerSupply(context), occupationIndex(context)]).then(([sources, offers, index]) => ({ sources, offers, index }));
+    shared = Promise.all([demandSources(context.graph), offerSupply(context), occupationIndex(context)]).then(
+      ([sources, offers, index]) => ({ sources, offers, index }),
+    );
     sharedPerRequest.set(context, shared);
   }
   return shared;
@@ -62,13 +74,22 @@ export async function readDemandSlice(
   const { sources, offers, index } = shared ?? (await sharedInputs(context));
   // With shared inputs, every sector's figures of the region are read in one go (and held per import).
   const allPeriods = [...new Set(sources.flatMap((s) => s.periods))].sort();
-  if (sources.length === 0) throw new UserInputError('period', 'no demand data imported yet (npm run hub -- import demand …)');
-  if (args.period != null && !/^\d{4}(-\d{4})?$/.test(args.period)) throw new UserInputError('period', `must be a year such as 2024 (got '${args.period}')`);
+  if (sources.length === 0)
+    throw new UserInputError('period', 'no demand data imported yet (npm run hub -- import demand …)');
+  if (args.period != null && !/^\d{4}(-\d{4})?$/.test(args.period))
+    throw new UserInputError('period', `must be a year such as 2024 (got '${args.period}')`);
   const period = args.period ?? allPeriods.filter((p) => !p.includes('-')).pop()!;
-  if (!allPeriods.includes(period)) throw new UserInputError('period', `no demand data for ${period}; periods with data: ${allPeriods.join(', ')}`);
-  const previousCandidates = [...new Set(sources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null))];
+  if (!allPeriods.includes(period))
+    throw new UserInputError('period', `no demand data for ${period}; periods with data: ${allPeriods.join(', ')}`);
+  const previousCandidates = [
+    ...new Set(sources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null)),
+  ];
   const [candidates, weights, mix] = await Promise.all([
-    cachedSignalsFor(context.graph, demandStamp(sources), { periods: [period, ...previousCandidates], region: region.code, sector: shared ? null : sector.code }),
+    cachedSignalsFor(context.graph, demandStamp(sources), {
+      periods: [period, ...previousCandidates],
+      region: region.code,
+      sector: shared ? null : sector.code,
+    }),
     cachedPerDemandStamp('unit-group weights', demandStamp(sources), () => unitGroupWeights(context.graph)),
     cachedPerDemandStamp('occupation mix', demandStamp(sources), () => occupationMix(context.graph)),
   ]);
@@ -90,7 +111,10 @@ export async function readDemandSlice(
     region,
     period,
     chosen,
-    previous: previous && previous.sourceId === chosen.sourceId && previous.signals.length > 0 ? { period: before!, signals: previous.signals } : null,
+    previous:
+      previous && previous.sourceId === chosen.sourceId && previous.signals.length > 0
+        ? { period: before!, signals: previous.signals }
+        : null,
     candidates,
     hypothetical,
     index,
@@ -99,7 +123,10 @@ export async function readDemandSlice(
       optionalWeight: 0.5,
       unitWeights: weights,
       occupationMix: mix,
-      nationalMappings: refs.kldbToEsco.size > 0 ? { KLDB: { byGroup: refs.kldbToEsco, source: 'the Bundesagentur für Arbeit’s KldB↔ESCO mapping' } } : {},
+      nationalMappings:
+        refs.kldbToEsco.size > 0
+          ? { KLDB: { byGroup: refs.kldbToEsco, source: 'the Bundesagentur für Arbeit’s KldB↔ESCO mapping' } }
+          : {},
     },
   };
 }

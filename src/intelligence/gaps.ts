@@ -1,7 +1,13 @@
 import { pushTo } from '../collections.js';
 import { isoCountryOfNuts } from '../regions.js';
 import { round } from '../catalogue/units.js';
-import { type DerivationOptions, type OccupationIndex, type SignalInput, type SkillDemand, deriveSkillDemand } from './skill-demand.js';
+import {
+  type DerivationOptions,
+  type OccupationIndex,
+  type SignalInput,
+  type SkillDemand,
+  deriveSkillDemand,
+} from './skill-demand.js';
 
 /**
  * Sector × region skill gaps: demand for each skill (skill-demand.ts) against what quality-assured
@@ -88,7 +94,10 @@ export function offerReachesRegion(offer: WhereOffered, region: string | null): 
 }
 
 /** Coverage of each skill by the offers that reach the region, with each offer's weight explained. */
-export function skillCoverage(offers: OfferSupply[], region: string | null): Map<string, { coverage: number; offers: CoveringOffer[] }> {
+export function skillCoverage(
+  offers: OfferSupply[],
+  region: string | null,
+): Map<string, { coverage: number; offers: CoveringOffer[] }> {
   const bySkill = new Map<string, CoveringOffer[]>();
   for (const offer of offers) {
     if (!offerReachesRegion(offer, region)) continue;
@@ -98,7 +107,8 @@ export function skillCoverage(offers: OfferSupply[], region: string | null): Map
     const best = new Map<string, string>();
     for (const link of offer.links) {
       const current = best.get(link.skillUri);
-      if (current === undefined || (LINK_STATE_WEIGHT[link.state] ?? 0) > (LINK_STATE_WEIGHT[current] ?? 0)) best.set(link.skillUri, link.state);
+      if (current === undefined || (LINK_STATE_WEIGHT[link.state] ?? 0) > (LINK_STATE_WEIGHT[current] ?? 0))
+        best.set(link.skillUri, link.state);
     }
     for (const [skillUri, state] of best) {
       const linkWeight = LINK_STATE_WEIGHT[state] ?? 0;
@@ -113,7 +123,16 @@ export function skillCoverage(offers: OfferSupply[], region: string | null): Map
   const result = new Map<string, { coverage: number; offers: CoveringOffer[] }>();
   for (const [skillUri, list] of bySkill) {
     list.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1));
-    result.set(skillUri, { coverage: round(Math.min(1, list.reduce((sum, offer) => sum + offer.weight, 0)), 4), offers: list });
+    result.set(skillUri, {
+      coverage: round(
+        Math.min(
+          1,
+          list.reduce((sum, offer) => sum + offer.weight, 0),
+        ),
+        4,
+      ),
+      offers: list,
+    });
   }
   return result;
 }
@@ -144,13 +163,19 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
     let trend: number | null = null;
     let trendNote: string;
     if (!input.previous) trendNote = 'no earlier period with figures from the same sources';
-    else if (breakFlagged) trendNote = `not comparable with ${input.previous.period}: a figure of the slice is flagged as a break in series (b)`;
+    else if (breakFlagged)
+      trendNote = `not comparable with ${input.previous.period}: a figure of the slice is flagged as a break in series (b)`;
     else {
       const before = previous!.get(demand.skillUri)?.demand ?? 0;
       trend = before > 0 ? round((demand.demand - before) / before, 4) : null;
-      trendNote = before > 0 ? `against ${input.previous.period} (${round(before, 3)})` : `no demand in ${input.previous.period} to compare with`;
+      trendNote =
+        before > 0
+          ? `against ${input.previous.period} (${round(before, 3)})`
+          : `no demand in ${input.previous.period} to compare with`;
     }
-    const low = demand.contributions.filter((c) => c.signal.reliability === 'LOW').reduce((sum, c) => sum + c.contribution, 0);
+    const low = demand.contributions
+      .filter((c) => c.signal.reliability === 'LOW')
+      .reduce((sum, c) => sum + c.contribution, 0);
     gaps.push({
       skillUri: demand.skillUri,
       demand: round(demand.demand, 4),
@@ -172,7 +197,10 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
       unit: input.signals[0]?.unit ?? '',
       total: round(total, 4),
       signals: input.signals.reduce((sum, s) => sum + (s.parts?.figures ?? 1), 0),
-      notPublished: input.signals.reduce((sum, s) => sum + (s.parts ? s.parts.notPublished : s.value === null ? 1 : 0), 0),
+      notPublished: input.signals.reduce(
+        (sum, s) => sum + (s.parts ? s.parts.notPublished : s.value === null ? 1 : 0),
+        0,
+      ),
       grains: [...new Set(spreads.map((s) => s.grain))].sort(),
       methods: [...new Set(spreads.map((s) => s.method))].sort(),
     },
@@ -182,19 +210,37 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
 
 /** A council member's reading of one row. */
 export function explainGap(gap: SkillGap, slice: GapSlice, skillLabel: string): string {
-  const where = [slice.sector ? `sector ${slice.sector}` : 'all sectors', slice.region ?? 'all regions', slice.period].join(', ');
+  const where = [
+    slice.sector ? `sector ${slice.sector}` : 'all sectors',
+    slice.region ?? 'all regions',
+    slice.period,
+  ].join(', ');
   const parts = [
     `Demand: ${fmt(gap.demand)} ${slice.unit} in occupations that need "${skillLabel}" (${pct(gap.demandShare)} of ${fmt(slice.total)} in ${where}), from ${gap.contributions.length} source figure(s) spread down the ISCO and occupation graph.`,
-    gap.trend === null ? `Trend: ${gap.trendNote}.` : `Trend: ${gap.trend >= 0 ? '+' : ''}${pct(gap.trend)} ${gap.trendNote}.`,
+    gap.trend === null
+      ? `Trend: ${gap.trendNote}.`
+      : `Trend: ${gap.trend >= 0 ? '+' : ''}${pct(gap.trend)} ${gap.trendNote}.`,
     gap.coveringOffers.length === 0
       ? 'Coverage 0: no published offer that reaches this region teaches it.'
-      : `Coverage ${gap.coverage.toFixed(2)} from ${gap.coveringOffers.length} offer(s): ${gap.coveringOffers.slice(0, 3).map((o) => `${o.id} (${o.weight.toFixed(2)}: ${o.detail})`).join('; ')}.`,
+      : `Coverage ${gap.coverage.toFixed(2)} from ${gap.coveringOffers.length} offer(s): ${gap.coveringOffers
+          .slice(0, 3)
+          .map((o) => `${o.id} (${o.weight.toFixed(2)}: ${o.detail})`)
+          .join('; ')}.`,
     `Gap score = demand share ${pct(gap.demandShare)} × (1 − coverage ${gap.coverage.toFixed(2)}) = ${gap.gapScore.toFixed(4)}.`,
   ];
   const differing = gap.contributions.filter((c) => c.signal.flags.includes('d')).length;
-  if (differing > 0) parts.push(`${differing} of the ${gap.contributions.length} figures are flagged d: the source's definition differs from the standard one.`);
-  if (gap.lowReliabilityShare > 0) parts.push(`${pct(gap.lowReliabilityShare)} of the demand comes from figures the source flags as of low reliability.`);
-  if (slice.notPublished > 0) parts.push(`${slice.notPublished} of the slice's ${slice.signals} source figures are not published, so demand is a lower bound.`);
+  if (differing > 0)
+    parts.push(
+      `${differing} of the ${gap.contributions.length} figures are flagged d: the source's definition differs from the standard one.`,
+    );
+  if (gap.lowReliabilityShare > 0)
+    parts.push(
+      `${pct(gap.lowReliabilityShare)} of the demand comes from figures the source flags as of low reliability.`,
+    );
+  if (slice.notPublished > 0)
+    parts.push(
+      `${slice.notPublished} of the slice's ${slice.signals} source figures are not published, so demand is a lower bound.`,
+    );
   return parts.join(' ');
 }
 
@@ -226,9 +272,15 @@ export function rankSkillGroupGaps(gaps: SkillGap[], groupOf: (skillUri: string)
       return {
         groupUri,
         skills: skills.sort((a, b) => b.gapScore - a.gapScore),
-        demandShare: round(skills.reduce((sum, g) => sum + g.demandShare, 0), 6),
+        demandShare: round(
+          skills.reduce((sum, g) => sum + g.demandShare, 0),
+          6,
+        ),
         coverage: demand > 0 ? round(skills.reduce((sum, g) => sum + g.demand * g.coverage, 0) / demand, 4) : 0,
-        gapScore: round(skills.reduce((sum, g) => sum + g.gapScore, 0), 6),
+        gapScore: round(
+          skills.reduce((sum, g) => sum + g.gapScore, 0),
+          6,
+        ),
       };
     })
     .sort((a, b) => b.gapScore - a.gapScore || (a.groupUri < b.groupUri ? -1 : 1));

@@ -44,7 +44,18 @@ export interface DevelopOutline {
 }
 
 /** ISCO-08 major group → skill level (ILO), and skill level → EQF level. */
-const SKILL_LEVEL: Record<string, number> = { '0': 2, '1': 4, '2': 4, '3': 3, '4': 2, '5': 2, '6': 2, '7': 2, '8': 2, '9': 1 };
+const SKILL_LEVEL: Record<string, number> = {
+  '0': 2,
+  '1': 4,
+  '2': 4,
+  '3': 3,
+  '4': 2,
+  '5': 2,
+  '6': 2,
+  '7': 2,
+  '8': 2,
+  '9': 1,
+};
 const EQF_OF_SKILL_LEVEL: Record<number, number> = { 1: 2, 2: 4, 3: 5, 4: 6 };
 
 export function developOutlines(
@@ -53,7 +64,9 @@ export function developOutlines(
   facts: (uri: string) => SkillFacts | null,
   options: { maxOutlines: number; maxSkills: number; occupationLabel: (uri: string) => string },
 ): DevelopOutline[] {
-  const candidates = gaps.filter((g) => g.coverage < 0.5 && g.gapScore > 0 && !facts(g.skillUri)?.deprecated).slice(0, 200);
+  const candidates = gaps
+    .filter((g) => g.coverage < 0.5 && g.gapScore > 0 && !facts(g.skillUri)?.deprecated)
+    .slice(0, 200);
   const used = new Set<string>();
   const outlines: DevelopOutline[] = [];
   for (const seed of candidates) {
@@ -62,7 +75,10 @@ export function developOutlines(
     const anchor = seed.contributions[0]?.topOccupations[0]?.uri;
     if (!anchor) continue;
     const essential = new Set(index.byUri.get(anchor)?.essential ?? []);
-    const group = [seed, ...candidates.filter((g) => g !== seed && !used.has(g.skillUri) && essential.has(g.skillUri))].slice(0, options.maxSkills);
+    const group = [
+      seed,
+      ...candidates.filter((g) => g !== seed && !used.has(g.skillUri) && essential.has(g.skillUri)),
+    ].slice(0, options.maxSkills);
     for (const g of group) used.add(g.skillUri);
     const groupUris = new Set(group.map((g) => g.skillUri));
     const nearby = new Set(group.flatMap((g) => g.contributions.flatMap((c) => c.topOccupations.map((o) => o.uri))));
@@ -76,7 +92,13 @@ export function developOutlines(
     const major = index.byUri.get(anchor)?.iscoGroup?.slice(0, 1) ?? '';
     const skillLevel = SKILL_LEVEL[major] ?? 2;
     const eqf = EQF_OF_SKILL_LEVEL[skillLevel];
-    const ects = Math.min(10, Math.max(1, Math.round(group.reduce((sum, g) => sum + (facts(g.skillUri)?.skillType === 'knowledge' ? 0.5 : 1), 0) * 2) / 2));
+    const ects = Math.min(
+      10,
+      Math.max(
+        1,
+        Math.round(group.reduce((sum, g) => sum + (facts(g.skillUri)?.skillType === 'knowledge' ? 0.5 : 1), 0) * 2) / 2,
+      ),
+    );
     const offers = new Map<string, number>();
     for (const g of group) for (const o of g.coveringOffers) offers.set(o.id, (offers.get(o.id) ?? 0) + 1);
     const trends = group.filter((g) => g.trend !== null);
@@ -91,8 +113,13 @@ export function developOutlines(
       suggestedEqfLevel: eqf,
       eqfReason: `ISCO major group ${major} of "${options.occupationLabel(anchor)}" is ISCO skill level ${skillLevel}, which matches EQF ${eqf}`,
       demand,
-      trend: trends.length === 0 ? null : Math.round((trends.reduce((sum, g) => sum + g.trend!, 0) / trends.length) * 1e4) / 1e4,
-      partlyCoveredBy: [...offers.entries()].map(([id, skills]) => ({ id, skills })).sort((a, b) => b.skills - a.skills || (a.id < b.id ? -1 : 1)),
+      trend:
+        trends.length === 0
+          ? null
+          : Math.round((trends.reduce((sum, g) => sum + g.trend!, 0) / trends.length) * 1e4) / 1e4,
+      partlyCoveredBy: [...offers.entries()]
+        .map(([id, skills]) => ({ id, skills }))
+        .sort((a, b) => b.skills - a.skills || (a.id < b.id ? -1 : 1)),
       draftLearningOutcomes: group.map((g) =>
         facts(g.skillUri)?.skillType === 'knowledge'
           ? `DRAFT (to be rewritten): The learner can explain and apply ${label(g.skillUri)}.`
@@ -117,7 +144,13 @@ export interface OfferToReview {
 }
 
 export interface UpdateReason {
-  code: 'DEPRECATED_SKILL' | 'REVISION_OVERDUE' | 'LINKS_NEVER_REVIEWED' | 'LOSING_DEMAND' | 'MISSING_IN_DEMAND_SKILLS' | 'HIGH_AUTOMATION_EXPOSURE';
+  code:
+    | 'DEPRECATED_SKILL'
+    | 'REVISION_OVERDUE'
+    | 'LINKS_NEVER_REVIEWED'
+    | 'LOSING_DEMAND'
+    | 'MISSING_IN_DEMAND_SKILLS'
+    | 'HIGH_AUTOMATION_EXPOSURE';
   detail: string;
   weight: number;
 }
@@ -156,12 +189,22 @@ export function updateRecommendation(
     });
   }
   if (offer.expectedRevisionDate && offer.expectedRevisionDate < context.today) {
-    reasons.push({ code: 'REVISION_OVERDUE', detail: `The expected revision date ${offer.expectedRevisionDate} has passed (today ${context.today}).`, weight: 0.3 });
+    reasons.push({
+      code: 'REVISION_OVERDUE',
+      detail: `The expected revision date ${offer.expectedRevisionDate} has passed (today ${context.today}).`,
+      weight: 0.3,
+    });
   }
   if (taught.size > 0 && [...offer.links].every((link) => link.state === 'SUGGESTED')) {
-    reasons.push({ code: 'LINKS_NEVER_REVIEWED', detail: `None of its ${taught.size} skill link(s) has been reviewed by a curator: all are machine suggestions.`, weight: 0.2 });
+    reasons.push({
+      code: 'LINKS_NEVER_REVIEWED',
+      detail: `None of its ${taught.size} skill link(s) has been reviewed by a curator: all are machine suggestions.`,
+      weight: 0.2,
+    });
   }
-  const trended = [...taught.keys()].map((uri) => context.gapBySkill.get(uri)).filter((g): g is SkillGap => g !== undefined && g.trend !== null && g.demand > 0);
+  const trended = [...taught.keys()]
+    .map((uri) => context.gapBySkill.get(uri))
+    .filter((g): g is SkillGap => g !== undefined && g.trend !== null && g.demand > 0);
   if (trended.length > 0) {
     const weight = trended.reduce((sum, g) => sum + g.demand, 0);
     const trend = trended.reduce((sum, g) => sum + g.trend! * g.demand, 0) / weight;
@@ -175,17 +218,22 @@ export function updateRecommendation(
   }
   const missing = new Set<string>();
   for (const occupation of offer.targetOccupations) {
-    for (const skill of context.index.byUri.get(occupation)?.essential ?? []) if (context.inDemand.has(skill) && !taught.has(skill)) missing.add(skill);
+    for (const skill of context.index.byUri.get(occupation)?.essential ?? [])
+      if (context.inDemand.has(skill) && !taught.has(skill)) missing.add(skill);
   }
   if (missing.size > 0) {
-    const top = [...missing].sort((a, b) => (context.gapBySkill.get(b)?.gapScore ?? 0) - (context.gapBySkill.get(a)?.gapScore ?? 0)).slice(0, 5);
+    const top = [...missing]
+      .sort((a, b) => (context.gapBySkill.get(b)?.gapScore ?? 0) - (context.gapBySkill.get(a)?.gapScore ?? 0))
+      .slice(0, 5);
     reasons.push({
       code: 'MISSING_IN_DEMAND_SKILLS',
       detail: `Its target occupations need ${missing.size} in-demand skill(s) it does not teach, such as ${top.map((uri) => `"${label(uri)}"`).join(', ')}.`,
       weight: Math.min(0.4, 0.05 * missing.size),
     });
   }
-  const exposed = offer.targetOccupations.map((uri) => ({ uri, risk: context.automation(uri) })).filter((o) => o.risk?.high);
+  const exposed = offer.targetOccupations
+    .map((uri) => ({ uri, risk: context.automation(uri) }))
+    .filter((o) => o.risk?.high);
   if (exposed.length > 0) {
     reasons.push({
       code: 'HIGH_AUTOMATION_EXPOSURE',
@@ -195,5 +243,10 @@ export function updateRecommendation(
   }
   if (reasons.length === 0) return null;
   const score = Math.round(reasons.reduce((sum, r) => sum + r.weight, 0) * 1e4) / 1e4;
-  return { offerId: offer.id, reasons, score, explanation: `Score ${score.toFixed(2)} = ${reasons.map((r) => `${r.code} ${r.weight}`).join(' + ')}. ${reasons.map((r) => r.detail).join(' ')}` };
+  return {
+    offerId: offer.id,
+    reasons,
+    score,
+    explanation: `Score ${score.toFixed(2)} = ${reasons.map((r) => `${r.code} ${r.weight}`).join(' + ')}. ${reasons.map((r) => r.detail).join(' ')}`,
+  };
 }

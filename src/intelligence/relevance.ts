@@ -15,7 +15,8 @@ export type Transition = 'green' | 'digital';
 export const RELEVANCE_METHOD = {
   skill: 'ESCO collection member 1; a broader skill in the collection 0.5; only a narrower skill in it 0.25; else 0',
   occupation: 'mean of its skills’ relevance, essential skills weighted 1 and optional 0.5',
-  microCredential: 'mean of its linked skills’ relevance, accepted or added links weighted 1 and suggested 0.5 (rejected left out)',
+  microCredential:
+    'mean of its linked skills’ relevance, accepted or added links weighted 1 and suggested 0.5 (rejected left out)',
 };
 
 export interface SkillInHierarchy {
@@ -39,7 +40,10 @@ export function weightedRelevance(items: Array<{ relevance: number; weight: numb
 }
 
 export function occupationRelevance(essential: number[], optional: number[]): number {
-  return weightedRelevance([...essential.map((relevance) => ({ relevance, weight: 1 })), ...optional.map((relevance) => ({ relevance, weight: 0.5 }))]);
+  return weightedRelevance([
+    ...essential.map((relevance) => ({ relevance, weight: 1 })),
+    ...optional.map((relevance) => ({ relevance, weight: 0.5 })),
+  ]);
 }
 
 export const LINK_RELEVANCE_WEIGHT: Record<string, number> = { ACCEPTED: 1, ADDED: 1, SUGGESTED: 0.5, REJECTED: 0 };

@@ -67,7 +67,12 @@ export interface DerivationOptions {
   occupationFactor?: (occupationUri: string, sector: string | null) => number;
 }
 
-export const DEFAULT_DERIVATION: DerivationOptions = { optionalWeight: 0.5, unitWeights: null, occupationMix: null, nationalMappings: {} };
+export const DEFAULT_DERIVATION: DerivationOptions = {
+  optionalWeight: 0.5,
+  unitWeights: null,
+  occupationMix: null,
+  nationalMappings: {},
+};
 
 export interface SkillContribution {
   signal: SignalInput;
@@ -126,31 +131,55 @@ export class OccupationIndex {
 export function spreadSignal(signal: SignalInput, index: OccupationIndex, options: DerivationOptions): SignalSpread {
   if (signal.targetKind === 'OCCUPATION') {
     const known = index.byUri.has(signal.targetCode);
-    return { signal, occupations: known ? [{ uri: signal.targetCode, share: 1 }] : [], method: known ? 'an ESCO occupation, as the source gives it' : 'an ESCO occupation not in this taxonomy', grain: 'OCCUPATION' };
+    return {
+      signal,
+      occupations: known ? [{ uri: signal.targetCode, share: 1 }] : [],
+      method: known ? 'an ESCO occupation, as the source gives it' : 'an ESCO occupation not in this taxonomy',
+      grain: 'OCCUPATION',
+    };
   }
   if (signal.targetKind === 'KLDB') {
     const mapping = options.nationalMappings.KLDB;
-    const mapped = [...(mapping?.byGroup.get(signal.targetCode)?.entries() ?? [])].filter(([uri]) => index.byUri.has(uri));
+    const mapped = [...(mapping?.byGroup.get(signal.targetCode)?.entries() ?? [])].filter(([uri]) =>
+      index.byUri.has(uri),
+    );
     const total = mapped.reduce((sum, [, weight]) => sum + weight, 0);
-    if (!mapping || total === 0) return { signal, occupations: [], method: `KldB group ${signal.targetCode} has no ESCO occupation in the mapping`, grain: 'KLDB-3' };
+    if (!mapping || total === 0)
+      return {
+        signal,
+        occupations: [],
+        method: `KldB group ${signal.targetCode} has no ESCO occupation in the mapping`,
+        grain: 'KLDB-3',
+      };
     return {
       signal,
-      occupations: mapped.map(([uri, weight]) => ({ uri, share: weight / total })).sort((a, b) => (a.uri < b.uri ? -1 : 1)),
+      occupations: mapped
+        .map(([uri, weight]) => ({ uri, share: weight / total }))
+        .sort((a, b) => (a.uri < b.uri ? -1 : 1)),
       method: `KldB 2010 group ${signal.targetCode} over the ${mapped.length} ESCO occupations ${mapping.source} maps its job titles to, in proportion to the titles mapped (exact or close ×1, broad or narrow ×0.5)`,
       grain: 'KLDB-3',
     };
   }
-  if (signal.targetKind !== 'ISCO') return { signal, occupations: [], method: `${signal.targetKind} targets are not spread to occupations`, grain: signal.targetKind };
+  if (signal.targetKind !== 'ISCO')
+    return {
+      signal,
+      occupations: [],
+      method: `${signal.targetKind} targets are not spread to occupations`,
+      grain: signal.targetKind,
+    };
   const units = index.unitGroupsUnder(signal.targetCode);
   const grain = `ISCO-${signal.targetCode.length}`;
-  if (units.length === 0) return { signal, occupations: [], method: `ISCO group ${signal.targetCode} has no ESCO occupation`, grain };
+  if (units.length === 0)
+    return { signal, occupations: [], method: `ISCO group ${signal.targetCode} has no ESCO occupation`, grain };
   const mix = signal.sector ? options.occupationMix?.bySection.get(signal.sector.slice(0, 1)) : undefined;
   if (mix) {
     const members = units.flatMap((unit) => index.byUnitGroup.get(unit)!);
     const jobs = members.map((occupation) => mix.get(occupation.uri) ?? 0);
     const total = jobs.reduce((sum, value) => sum + value, 0);
     if (total > 0) {
-      const occupations = members.map((occupation, i) => ({ uri: occupation.uri, share: jobs[i] / total })).filter((o) => o.share > 0);
+      const occupations = members
+        .map((occupation, i) => ({ uri: occupation.uri, share: jobs[i] / total }))
+        .filter((o) => o.share > 0);
       return {
         signal,
         occupations,
@@ -175,15 +204,27 @@ export function spreadSignal(signal: SignalInput, index: OccupationIndex, option
     units.length === 1
       ? `ISCO unit group ${signal.targetCode}`
       : `ISCO group ${signal.targetCode} over its ${units.length} unit groups ${weights && !even ? `in proportion to ${weights.source}` : 'evenly (no unit-group weights)'}`;
-  return { signal, occupations, method: `${how}, then evenly over the ${occupationCount} ESCO occupations in them`, grain };
+  return {
+    signal,
+    occupations,
+    method: `${how}, then evenly over the ${occupationCount} ESCO occupations in them`,
+    grain,
+  };
 }
 
 /**
  * Demand per skill for a set of signals (a slice: one metric, period, region and sector), with each
  * skill's contributions. Signals without a value contribute nothing.
  */
-export function deriveSkillDemand(signals: SignalInput[], index: OccupationIndex, options: DerivationOptions = DEFAULT_DERIVATION): { skills: Map<string, SkillDemand>; spreads: SignalSpread[] } {
-  type Reached = Map<string, { weight: number; occupations: Array<{ uri: string; share: number; relation: 'ESSENTIAL' | 'OPTIONAL' }> }>;
+export function deriveSkillDemand(
+  signals: SignalInput[],
+  index: OccupationIndex,
+  options: DerivationOptions = DEFAULT_DERIVATION,
+): { skills: Map<string, SkillDemand>; spreads: SignalSpread[] } {
+  type Reached = Map<
+    string,
+    { weight: number; occupations: Array<{ uri: string; share: number; relation: 'ESSENTIAL' | 'OPTIONAL' }> }
+  >;
   // The share of a target that reaches each skill depends on the target only, not on the value:
   // computed once per target (many signals of a slice share their ISCO group).
   const byTarget = new Map<string, { spread: Omit<SignalSpread, 'signal'>; reached: Reached }>();
@@ -204,9 +245,11 @@ export function deriveSkillDemand(signals: SignalInput[], index: OccupationIndex
         const needs = index.byUri.get(uri)!;
         const share = spreadShare * (options.occupationFactor?.(uri, signal.sector) ?? 1);
         for (const skill of needs.essential) credit(skill, uri, share, 'ESSENTIAL');
-        if (options.optionalWeight > 0) for (const skill of needs.optional) credit(skill, uri, share * options.optionalWeight, 'OPTIONAL');
+        if (options.optionalWeight > 0)
+          for (const skill of needs.optional) credit(skill, uri, share * options.optionalWeight, 'OPTIONAL');
       }
-      for (const skill of reached.values()) skill.occupations.sort((a, b) => b.share - a.share || (a.uri < b.uri ? -1 : 1));
+      for (const skill of reached.values())
+        skill.occupations.sort((a, b) => b.share - a.share || (a.uri < b.uri ? -1 : 1));
       entry = { spread: { occupations, method, grain }, reached };
       byTarget.set(target, entry);
     }
@@ -223,7 +266,14 @@ export function deriveSkillDemand(signals: SignalInput[], index: OccupationIndex
       const demand = skills.get(skillUri) ?? { skillUri, demand: 0, contributions: [] };
       const contribution = signal.value * weight;
       demand.demand += contribution;
-      demand.contributions.push({ signal, weight, contribution, method: spread.method, occupationCount: occupations.length, topOccupations: occupations.slice(0, 3) });
+      demand.contributions.push({
+        signal,
+        weight,
+        contribution,
+        method: spread.method,
+        occupationCount: occupations.length,
+        topOccupations: occupations.slice(0, 3),
+      });
       skills.set(skillUri, demand);
     }
   }
@@ -236,7 +286,11 @@ export function deriveSkillDemand(signals: SignalInput[], index: OccupationIndex
  * (spreadSignal), with how each figure was spread. The occupation-level step of deriveSkillDemand,
  * for matching people to occupations. Pure.
  */
-export function deriveOccupationDemand(signals: SignalInput[], index: OccupationIndex, options: DerivationOptions): Map<string, { demand: number; figures: number; methods: string[] }> {
+export function deriveOccupationDemand(
+  signals: SignalInput[],
+  index: OccupationIndex,
+  options: DerivationOptions,
+): Map<string, { demand: number; figures: number; methods: string[] }> {
   const byTarget = new Map<string, SignalSpread>();
   const result = new Map<string, { demand: number; figures: number; methods: string[] }>();
   for (const signal of signals) {

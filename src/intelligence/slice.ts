@@ -21,15 +21,28 @@ export interface SliceQuery {
   metric: string | null;
 }
 
-export function inSlice(signal: Pick<SignalInput, 'region' | 'sector'>, query: Pick<SliceQuery, 'region' | 'sector'>): boolean {
+export function inSlice(
+  signal: Pick<SignalInput, 'region' | 'sector'>,
+  query: Pick<SliceQuery, 'region' | 'sector'>,
+): boolean {
   if (query.region !== null && !signal.region.startsWith(query.region)) return false;
   if (query.sector !== null && (signal.sector === null || !signal.sector.startsWith(query.sector))) return false;
   return true;
 }
 
-export function selectSlice(candidates: SignalInput[], query: SliceQuery): { signals: SignalInput[]; metric: string | null; sourceId: string | null; note: string } {
+export function selectSlice(
+  candidates: SignalInput[],
+  query: SliceQuery,
+): { signals: SignalInput[]; metric: string | null; sourceId: string | null; note: string } {
   // Weights (an occupation mix, EU-wide job ads) shape splits; they are never the demand of a slice.
-  const within = candidates.filter((s) => s.period === query.period && inSlice(s, query) && s.targetKind !== 'SKILL' && s.metric !== 'OCCUPATION_MIX' && s.region !== 'EU');
+  const within = candidates.filter(
+    (s) =>
+      s.period === query.period &&
+      inSlice(s, query) &&
+      s.targetKind !== 'SKILL' &&
+      s.metric !== 'OCCUPATION_MIX' &&
+      s.region !== 'EU',
+  );
   const metrics = [...new Set(within.map((s) => s.metric))];
   const metric = query.metric ?? METRIC_PREFERENCE.find((m) => metrics.includes(m)) ?? metrics.sort()[0] ?? null;
   if (metric === null) return { signals: [], metric: null, sourceId: null, note: 'no figures' };
@@ -54,7 +67,12 @@ export function selectSlice(candidates: SignalInput[], query: SliceQuery): { sig
 
 /** The latest period before `period` in which the source has figures. */
 export function previousPeriod(periods: string[], period: string): string | null {
-  return [...periods].filter((p) => p < period && !p.includes('-')).sort().pop() ?? null;
+  return (
+    [...periods]
+      .filter((p) => p < period && !p.includes('-'))
+      .sort()
+      .pop() ?? null
+  );
 }
 
 export type RegionResolution = { ok: true; code: string | null; note: string | null } | { ok: false; reason: string };
@@ -69,16 +87,26 @@ export function resolveRegion(region: string | null | undefined, refs: Reference
   if (refs.regions.has(code)) return { ok: true, code, note: null };
   if (/^\d{5}$/.test(code)) {
     const nuts3 = refs.districtNuts3.get(code);
-    return nuts3 ? { ok: true, code: nuts3, note: `German district ${code} = NUTS 3 ${nuts3}` } : { ok: false, reason: `unknown German district (AGS) '${code}'` };
+    return nuts3
+      ? { ok: true, code: nuts3, note: `German district ${code} = NUTS 3 ${nuts3}` }
+      : { ok: false, reason: `unknown German district (AGS) '${code}'` };
   }
   if (/^\d{2}$/.test(code)) {
     const nuts1 = [...refs.districtNuts3.entries()].find(([ags]) => ags.startsWith(code))?.[1].slice(0, 3);
-    return nuts1 ? { ok: true, code: nuts1, note: `German Land ${code} = NUTS 1 ${nuts1}` } : { ok: false, reason: `unknown German Land code '${code}'` };
+    return nuts1
+      ? { ok: true, code: nuts1, note: `German Land ${code} = NUTS 1 ${nuts1}` }
+      : { ok: false, reason: `unknown German Land code '${code}'` };
   }
-  return { ok: false, reason: `unknown region '${region}': give a country (FR, EL), a NUTS 2016/2021 code (FR10, DE212) or a German district (AGS, e.g. 09162)` };
+  return {
+    ok: false,
+    reason: `unknown region '${region}': give a country (FR, EL), a NUTS 2016/2021 code (FR10, DE212) or a German district (AGS, e.g. 09162)`,
+  };
 }
 
-export function resolveSector(sector: string | null | undefined, refs: ReferenceLists): { ok: true; code: string | null } | { ok: false; reason: string } {
+export function resolveSector(
+  sector: string | null | undefined,
+  refs: ReferenceLists,
+): { ok: true; code: string | null } | { ok: false; reason: string } {
   if (sector == null || sector === '') return { ok: true, code: null };
   const code = sector.trim().toUpperCase().replace('.', '');
   if (refs.sectors.has(code)) return { ok: true, code };

@@ -35,14 +35,38 @@ export async function demandSources(graph: GraphClient): Promise<DemandSourceRow
 const sliceCache = new PromiseLru<SignalInput[]>(256);
 
 /** signalsFor, held per demand stamp (figures change only on import): a dashboard's repeated slices cost no round trip. */
-export function cachedSignalsFor(graph: GraphClient, stamp: string, query: { periods: string[]; region: string | null; sector: string | null }): Promise<SignalInput[]> {
-  return sliceCache.get(JSON.stringify([stamp, [...query.periods].sort(), query.region, query.sector]), () => signalsFor(graph, query));
+export function cachedSignalsFor(
+  graph: GraphClient,
+  stamp: string,
+  query: { periods: string[]; region: string | null; sector: string | null },
+): Promise<SignalInput[]> {
+  return sliceCache.get(JSON.stringify([stamp, [...query.periods].sort(), query.region, query.sector]), () =>
+    signalsFor(graph, query),
+  );
 }
 
-export async function signalsFor(graph: GraphClient, query: { periods: string[]; region: string | null; sector: string | null }): Promise<SignalInput[]> {
+export async function signalsFor(
+  graph: GraphClient,
+  query: { periods: string[]; region: string | null; sector: string | null },
+): Promise<SignalInput[]> {
   const rows = await graph.read<{
-    key: string; sourceId: string; sourceName: string; metric: string; value: number | null; unit: string; period: string; regions: string[]; level: number;
-    sector: string | null; targetKind: SignalInput['targetKind']; targetCode: string; flags: string[]; low: boolean; figures: number; published: number; retrievedOn: string | null;
+    key: string;
+    sourceId: string;
+    sourceName: string;
+    metric: string;
+    value: number | null;
+    unit: string;
+    period: string;
+    regions: string[];
+    level: number;
+    sector: string | null;
+    targetKind: SignalInput['targetKind'];
+    targetCode: string;
+    flags: string[];
+    low: boolean;
+    figures: number;
+    published: number;
+    retrievedOn: string | null;
   }>(
     `MATCH (s:DemandSignal) WHERE s.period IN $periods AND s.metric <> 'OCCUPATION_MIX'
        AND ($region IS NULL OR s.region STARTS WITH $region)
@@ -63,7 +87,9 @@ export async function signalsFor(graph: GraphClient, query: { periods: string[];
     const value = row.published === 0 ? null : Math.round((row.value ?? 0) * 1e4) / 1e4;
     const several = row.figures > 1;
     return {
-      key: several ? `${row.sourceId}|${row.metric}|${row.period}|${query.region ?? 'all'}|${row.sector ?? '*'}|${row.targetKind}|${row.targetCode} (sum of ${row.figures})` : row.key,
+      key: several
+        ? `${row.sourceId}|${row.metric}|${row.period}|${query.region ?? 'all'}|${row.sector ?? '*'}|${row.targetKind}|${row.targetCode} (sum of ${row.figures})`
+        : row.key,
       sourceId: row.sourceId,
       sourceName: row.sourceName,
       metric: row.metric,
@@ -105,18 +131,25 @@ export function demandStamp(sources: DemandSourceRow[]): string {
 }
 
 /** Job-ad counts per ISCO unit group (EU-wide), the weights that shape a coarse group's split. */
-export async function unitGroupWeights(graph: GraphClient): Promise<{ byUnitGroup: Map<string, number>; source: string } | null> {
+export async function unitGroupWeights(
+  graph: GraphClient,
+): Promise<{ byUnitGroup: Map<string, number>; source: string } | null> {
   const rows = await graph.read<{ code: string; value: number; source: string }>(
     `MATCH (s:DemandSignal {metric: 'JOB_ADS'}) WHERE s.targetKind = 'ISCO' AND s.region = 'EU' AND size(s.targetCode) = 4 AND s.value IS NOT NULL
      MATCH (src:DemandSource {id: s.sourceId})
      RETURN s.targetCode AS code, s.value AS value, src.name + ' (' + s.period + ')' AS source ORDER BY code`,
   );
   if (rows.length === 0) return null;
-  return { byUnitGroup: new Map(rows.map((row) => [row.code, row.value])), source: `EU online job-ad counts per unit group: ${rows[0].source}` };
+  return {
+    byUnitGroup: new Map(rows.map((row) => [row.code, row.value])),
+    source: `EU online job-ad counts per unit group: ${rows[0].source}`,
+  };
 }
 
 /** Jobs per ESCO occupation within each NACE section, from an imported occupation-mix proxy, or null. */
-export async function occupationMix(graph: GraphClient): Promise<{ bySection: Map<string, Map<string, number>>; source: string } | null> {
+export async function occupationMix(
+  graph: GraphClient,
+): Promise<{ bySection: Map<string, Map<string, number>>; source: string } | null> {
   const rows = await graph.read<{ section: string; uri: string; value: number; source: string }>(
     `MATCH (s:DemandSignal {metric: 'OCCUPATION_MIX'}) WHERE s.targetKind = 'OCCUPATION' AND s.value IS NOT NULL
      MATCH (src:DemandSource {id: s.sourceId})
@@ -148,7 +181,11 @@ export async function catalogueStamp(graph: GraphClient): Promise<string> {
 
 /** Published offers with what supply needs: where they reach, provider accreditation, completeness and skill links. */
 export async function offerSupply(context: HubContext): Promise<OfferSupply[]> {
-  const ids = (await context.graph.read<{ id: string }>("MATCH (m:MicroCredential {status: 'PUBLISHED'}) RETURN m.id AS id ORDER BY id")).map((r) => r.id);
+  const ids = (
+    await context.graph.read<{ id: string }>(
+      "MATCH (m:MicroCredential {status: 'PUBLISHED'}) RETURN m.id AS id ORDER BY id",
+    )
+  ).map((r) => r.id);
   const offers = await loadExisting(context.loaders.catalogue.microCredential, ids);
   const providerIds = [...new Set(offers.map((m) => m.providerId).filter((id): id is string => id !== null))];
   const [providers, outcomes] = await Promise.all([
@@ -157,7 +194,10 @@ export async function offerSupply(context: HubContext): Promise<OfferSupply[]> {
   ]);
   return offers.map((offer, i) => {
     const provider = offer.providerId ? (providers.get(offer.providerId) ?? null) : null;
-    const offerOutcomes = outcomes[i] instanceof Error ? [] : (outcomes[i] as Awaited<ReturnType<typeof context.loaders.catalogue.outcomes.load>>);
+    const offerOutcomes =
+      outcomes[i] instanceof Error
+        ? []
+        : (outcomes[i] as Awaited<ReturnType<typeof context.loaders.catalogue.outcomes.load>>);
     return {
       id: offer.id,
       title: offer.title,
@@ -166,7 +206,9 @@ export async function offerSupply(context: HubContext): Promise<OfferSupply[]> {
       participationForm: offer.participationForm,
       accredited: provider?.accreditationStatus === 'ACCREDITED',
       completenessScore: assessCompleteness(offer, provider).score,
-      links: offerOutcomes.flatMap((outcome) => outcome.links.map((link) => ({ skillUri: link.skillUri, state: link.state }))),
+      links: offerOutcomes.flatMap((outcome) =>
+        outcome.links.map((link) => ({ skillUri: link.skillUri, state: link.state })),
+      ),
     };
   });
 }
@@ -182,8 +224,14 @@ export async function occupationIndex(context: HubContext): Promise<OccupationIn
       const needs: OccupationNeeds[] = snapshot.currentOccupations().map((occupation) => ({
         uri: occupation.uri,
         iscoGroup: occupation.iscoGroup ?? null,
-        essential: snapshot.skillsOf('ESSENTIAL_SKILL', occupation.uri).filter((s) => !s.deprecated).map((s) => s.uri),
-        optional: snapshot.skillsOf('OPTIONAL_SKILL', occupation.uri).filter((s) => !s.deprecated).map((s) => s.uri),
+        essential: snapshot
+          .skillsOf('ESSENTIAL_SKILL', occupation.uri)
+          .filter((s) => !s.deprecated)
+          .map((s) => s.uri),
+        optional: snapshot
+          .skillsOf('OPTIONAL_SKILL', occupation.uri)
+          .filter((s) => !s.deprecated)
+          .map((s) => s.uri),
       }));
       index = new OccupationIndex(needs);
       indexes.set(snapshot, index);
@@ -200,7 +248,10 @@ export async function occupationIndex(context: HubContext): Promise<OccupationIn
 }
 
 /** Automation exposure per ESCO occupation (high: the study's high-risk category), held per demand import. */
-export async function automationByOccupation(graph: GraphClient, stamp: string): Promise<Map<string, { value: number; high: boolean }>> {
+export async function automationByOccupation(
+  graph: GraphClient,
+  stamp: string,
+): Promise<Map<string, { value: number; high: boolean }>> {
   return cachedPerDemandStamp('automation', stamp, async () => {
     const rows = await graph.read<{ uri: string; value: number; flags: string[] }>(
       "MATCH (s:DemandSignal {metric: 'AUTOMATION_RISK'}) WHERE s.targetKind = 'OCCUPATION' AND s.value IS NOT NULL RETURN s.targetCode AS uri, s.value AS value, coalesce(s.flags, []) AS flags",

@@ -13,7 +13,14 @@ import type { OccupationIndex, SignalInput } from './skill-demand.js';
  */
 
 export interface WhatIf {
-  newOffers: Array<{ id: string; title: string | null; skills: string[]; regions: string[]; online: boolean; accredited: boolean }>;
+  newOffers: Array<{
+    id: string;
+    title: string | null;
+    skills: string[];
+    regions: string[];
+    online: boolean;
+    accredited: boolean;
+  }>;
   retireOffers: string[];
   demandShifts: Array<{ occupationUri: string | null; isco: string | null; sector: string | null; factor: number }>;
 }
@@ -25,7 +32,12 @@ export function applyWhatIf(
   offers: OfferSupply[],
   whatIf: WhatIf,
   index: OccupationIndex,
-): { signals: SignalInput[]; offers: OfferSupply[]; occupationFactor: ((uri: string, sector: string | null) => number) | undefined; changes: string[] } {
+): {
+  signals: SignalInput[];
+  offers: OfferSupply[];
+  occupationFactor: ((uri: string, sector: string | null) => number) | undefined;
+  changes: string[];
+} {
   const changes: string[] = [];
   const retired = new Set(whatIf.retireOffers);
   for (const id of whatIf.retireOffers) changes.push(`offer ${id} retired`);
@@ -45,26 +57,47 @@ export function applyWhatIf(
     };
   });
 
-  const sectorShifts = whatIf.demandShifts.filter((shift) => shift.occupationUri === null && shift.isco === null && shift.sector !== null);
+  const sectorShifts = whatIf.demandShifts.filter(
+    (shift) => shift.occupationUri === null && shift.isco === null && shift.sector !== null,
+  );
   const occupationShifts = whatIf.demandShifts.filter((shift) => shift.occupationUri !== null || shift.isco !== null);
   for (const shift of whatIf.demandShifts) {
-    const target = [shift.occupationUri && `occupation ${shift.occupationUri}`, shift.isco && `ISCO group ${shift.isco}`, shift.sector && `sector ${shift.sector}`].filter(Boolean).join(' in ');
+    const target = [
+      shift.occupationUri && `occupation ${shift.occupationUri}`,
+      shift.isco && `ISCO group ${shift.isco}`,
+      shift.sector && `sector ${shift.sector}`,
+    ]
+      .filter(Boolean)
+      .join(' in ');
     changes.push(`demand of ${target} × ${shift.factor}`);
   }
-  const shifted = sectorShifts.length === 0
-    ? signals
-    : signals.map((signal) => {
-        const factor = sectorShifts.filter((shift) => signal.sector?.startsWith(shift.sector!)).reduce((product, shift) => product * shift.factor, 1);
-        return factor === 1 || signal.value === null ? signal : { ...signal, value: signal.value * factor };
-      });
-  const occupationFactor = occupationShifts.length === 0
-    ? undefined
-    : (uri: string, sector: string | null) => {
-        const isco = index.byUri.get(uri)?.iscoGroup ?? '';
-        return occupationShifts
-          .filter((shift) => (shift.occupationUri === null || shift.occupationUri === uri) && (shift.isco === null || isco.startsWith(shift.isco)))
-          .filter((shift) => shift.sector === null || (sector ?? '').startsWith(shift.sector))
-          .reduce((product, shift) => product * shift.factor, 1);
-      };
-  return { signals: shifted, offers: [...offers.filter((offer) => !retired.has(offer.id)), ...newOffers], occupationFactor, changes };
+  const shifted =
+    sectorShifts.length === 0
+      ? signals
+      : signals.map((signal) => {
+          const factor = sectorShifts
+            .filter((shift) => signal.sector?.startsWith(shift.sector!))
+            .reduce((product, shift) => product * shift.factor, 1);
+          return factor === 1 || signal.value === null ? signal : { ...signal, value: signal.value * factor };
+        });
+  const occupationFactor =
+    occupationShifts.length === 0
+      ? undefined
+      : (uri: string, sector: string | null) => {
+          const isco = index.byUri.get(uri)?.iscoGroup ?? '';
+          return occupationShifts
+            .filter(
+              (shift) =>
+                (shift.occupationUri === null || shift.occupationUri === uri) &&
+                (shift.isco === null || isco.startsWith(shift.isco)),
+            )
+            .filter((shift) => shift.sector === null || (sector ?? '').startsWith(shift.sector))
+            .reduce((product, shift) => product * shift.factor, 1);
+        };
+  return {
+    signals: shifted,
+    offers: [...offers.filter((offer) => !retired.has(offer.id)), ...newOffers],
+    occupationFactor,
+    changes,
+  };
 }

@@ -34,7 +34,11 @@ export class SkillLinkerCache {
     const skills = snapshot ? linkableSkillsFromSnapshot(snapshot) : await linkableSkillsFromGraph(graph);
     const built: ReleaseLinker = { linker: new SkillLinker(skills), taxonomyVersion: stamp.split('@')[0], stamp };
     this.current = built;
-    logger.info('skill linker index built', { stamp, skills: skills.length, ms: Math.round(performance.now() - started) });
+    logger.info('skill linker index built', {
+      stamp,
+      skills: skills.length,
+      ms: Math.round(performance.now() - started),
+    });
     return built;
   }
 }

@@ -47,7 +47,12 @@ export interface RanksSkills {
   link(text: string, first: number): Array<{ preferredLabel: string }>;
 }
 
-export function evaluateSplit(split: string, sentences: EvaluationSentence[], linker: RanksSkills, knownLabels: Set<string>): SplitResult {
+export function evaluateSplit(
+  split: string,
+  sentences: EvaluationSentence[],
+  linker: RanksSkills,
+  knownLabels: Set<string>,
+): SplitResult {
   let rp5 = 0;
   let rp10 = 0;
   const started = performance.now();
@@ -101,7 +106,8 @@ export class Bm25LabelBaseline {
       }
       this.lengths.push(stems.length);
     });
-    for (const [stem, list] of this.postings) this.idf.set(stem, Math.log(1 + (skills.length - list.length + 0.5) / (list.length + 0.5)));
+    for (const [stem, list] of this.postings)
+      this.idf.set(stem, Math.log(1 + (skills.length - list.length + 0.5) / (list.length + 0.5)));
     this.averageLength = this.lengths.reduce((a, b) => a + b, 0) / skills.length;
   }
 

@@ -75,7 +75,8 @@ export const DEFAULT_LINKER_OPTIONS: LinkerOptions = {
   broaderWeight: 0.2,
 };
 
-export const LINK_METHOD = 'label-coverage+phrase+description-bm25+broader-skill-credit (natural: Porter stems, stop words)';
+export const LINK_METHOD =
+  'label-coverage+phrase+description-bm25+broader-skill-credit (natural: Porter stems, stop words)';
 
 interface LabelDoc {
   skill: number;
@@ -104,7 +105,10 @@ export class SkillLinker {
   private readonly priors: number[];
   private readonly broaderOf: number[][];
 
-  constructor(skills: LinkableSkill[], private readonly options: LinkerOptions = DEFAULT_LINKER_OPTIONS) {
+  constructor(
+    skills: LinkableSkill[],
+    private readonly options: LinkerOptions = DEFAULT_LINKER_OPTIONS,
+  ) {
     this.skills = skills;
     this.skillCount = skills.length;
 
@@ -130,9 +134,12 @@ export class SkillLinker {
       this.descriptionLength.push(tokens.length);
     });
 
-    const idf = (documents: number, containing: number) => Math.log(1 + (documents - containing + 0.5) / (containing + 0.5));
-    for (const [stem, postings] of this.labelPostings) this.labelIdf.set(stem, idf(this.labels.length, postings.length));
-    for (const label of this.labels) label.totalWeight = label.stems.reduce((sum, stem) => sum + this.labelIdf.get(stem)!, 0);
+    const idf = (documents: number, containing: number) =>
+      Math.log(1 + (documents - containing + 0.5) / (containing + 0.5));
+    for (const [stem, postings] of this.labelPostings)
+      this.labelIdf.set(stem, idf(this.labels.length, postings.length));
+    for (const label of this.labels)
+      label.totalWeight = label.stems.reduce((sum, stem) => sum + this.labelIdf.get(stem)!, 0);
     this.matchedWeight = new Float64Array(this.labels.length);
     for (const [stem, postings] of descriptionPostings) {
       this.descriptionIdf.set(stem, idf(skills.length, postings.length));
@@ -144,7 +151,11 @@ export class SkillLinker {
     this.isCandidate = new Uint8Array(skills.length);
     this.averageDescriptionLength = this.descriptionLength.reduce((a, b) => a + b, 0) / Math.max(1, skills.length);
     const indexOf = new Map(skills.map((skill, index) => [skill.uri, index]));
-    this.broaderOf = skills.map((skill) => (skill.broaderSkills ?? []).map((uri) => indexOf.get(uri)).filter((index): index is number => index !== undefined));
+    this.broaderOf = skills.map((skill) =>
+      (skill.broaderSkills ?? [])
+        .map((uri) => indexOf.get(uri))
+        .filter((index): index is number => index !== undefined),
+    );
     this.priors = skills.map((skill) => 1 + options.priorWeight * Math.log1p(skill.occupationCount ?? 0));
   }
 
@@ -168,7 +179,10 @@ export class SkillLinker {
       return { skill, match, descriptionScore, textScore, viaNarrower: null, hierarchyScore: 0, score: textScore };
     });
     this.creditBroaderSkills(ranked);
-    ranked.sort((x, y) => y.score - x.score || this.skills[x.skill].preferredLabel.localeCompare(this.skills[y.skill].preferredLabel));
+    ranked.sort(
+      (x, y) =>
+        y.score - x.score || this.skills[x.skill].preferredLabel.localeCompare(this.skills[y.skill].preferredLabel),
+    );
 
     return ranked.slice(0, first).map((candidate) => {
       // A skill credited only through a narrower one shows the narrower skill's match as its evidence.
@@ -222,7 +236,11 @@ export class SkillLinker {
       const label = this.labels[labelId];
       const coverage = weight / label.totalWeight;
       const phrase = coverage === 1 && label.stems.length > 1 && isContiguous(label.stems, positions);
-      const score = weight * coverage ** this.options.coverageExponent * this.options.labelTypeWeight[label.type] * (phrase ? this.options.phraseBonus : 1);
+      const score =
+        weight *
+        coverage ** this.options.coverageExponent *
+        this.options.labelTypeWeight[label.type] *
+        (phrase ? this.options.phraseBonus : 1);
       const current = best.get(label.skill);
       if (!current || score > current.score) best.set(label.skill, { label: labelId, score, coverage, phrase });
     });
@@ -230,7 +248,10 @@ export class SkillLinker {
   }
 
   /** Description side: BM25 of the text against the candidates' descriptions only (a description alone never proposes a skill). */
-  private descriptionScores(positions: Map<string, number[]>, candidates: Map<number, LabelMatch>): Map<number, number> {
+  private descriptionScores(
+    positions: Map<string, number[]>,
+    candidates: Map<number, LabelMatch>,
+  ): Map<number, number> {
     const description = new Map<number, number>();
     const { bm25K1: k1, bm25B: b } = this.options;
     for (const skill of candidates.keys()) this.isCandidate[skill] = 1;
@@ -262,7 +283,8 @@ export class SkillLinker {
     for (const { skill, textScore } of ranked) {
       for (const parent of this.broaderOf[skill]) {
         const current = credit.get(parent);
-        if (!current || textScore * broaderWeight > current.score) credit.set(parent, { from: skill, score: textScore * broaderWeight });
+        if (!current || textScore * broaderWeight > current.score)
+          credit.set(parent, { from: skill, score: textScore * broaderWeight });
       }
     }
     const bySkill = new Map(ranked.map((candidate) => [candidate.skill, candidate]));
@@ -273,7 +295,15 @@ export class SkillLinker {
         candidate.hierarchyScore = score;
         candidate.score += score;
       } else {
-        ranked.push({ skill: parent, match: null, descriptionScore: 0, textScore: 0, viaNarrower: from, hierarchyScore: score, score });
+        ranked.push({
+          skill: parent,
+          match: null,
+          descriptionScore: 0,
+          textScore: 0,
+          viaNarrower: from,
+          hierarchyScore: score,
+          score,
+        });
       }
     }
   }
@@ -300,7 +330,9 @@ interface Candidate {
 
 /** True when the label's stems occur in the text one after another, in order. */
 function isContiguous(labelStems: string[], positions: Map<string, number[]>): boolean {
-  return positions.get(labelStems[0])!.some((start) => labelStems.every((stem, offset) => positions.get(stem)!.includes(start + offset)));
+  return positions
+    .get(labelStems[0])!
+    .some((start) => labelStems.every((stem, offset) => positions.get(stem)!.includes(start + offset)));
 }
 
 function matchedSpan(tokens: Token[], labelStems: Set<string>): string {
@@ -308,7 +340,10 @@ function matchedSpan(tokens: Token[], labelStems: Set<string>): string {
   if (matched.length === 0) return '';
   const from = matched[0].position;
   const to = matched[matched.length - 1].position;
-  return tokens.slice(from, to + 1).map((token) => token.surface).join(' ');
+  return tokens
+    .slice(from, to + 1)
+    .map((token) => token.surface)
+    .join(' ');
 }
 
 function round(value: number): number {

@@ -11,7 +11,32 @@ const { RegexpTokenizer } = require('natural/lib/natural/tokenizers/regexp_token
 };
 const { words: naturalStopWords } = require('natural/lib/natural/util/stopwords.js') as { words: string[] };
 
-const STOP_WORDS = new Set([...naturalStopWords, 'etc', 'e.g', 'i.e', 'using', 'use', 'ability', 'able', 'good', 'strong', 'excellent', 'experience', 'knowledge', 'skills', 'skill', 'work', 'working', 'years', 'year', 'plus', 'including', 'related', 'relevant', 'etc.']);
+const STOP_WORDS = new Set([
+  ...naturalStopWords,
+  'etc',
+  'e.g',
+  'i.e',
+  'using',
+  'use',
+  'ability',
+  'able',
+  'good',
+  'strong',
+  'excellent',
+  'experience',
+  'knowledge',
+  'skills',
+  'skill',
+  'work',
+  'working',
+  'years',
+  'year',
+  'plus',
+  'including',
+  'related',
+  'relevant',
+  'etc.',
+]);
 
 const tokenizer = new RegexpTokenizer({ pattern: /[^a-zA-Z0-9+#.]+/, discardEmpty: true });
 
@@ -48,7 +73,10 @@ export function exactKey(word: string): string {
 export function analyse(text: string, { namesExact = false } = {}): Token[] {
   const tokens: Token[] = [];
   for (const raw of tokenizer.tokenize(text)) {
-    const word = raw.toLowerCase().replace(/\.+$/, '').replace(/^\.(?![a-z])/, '');
+    const word = raw
+      .toLowerCase()
+      .replace(/\.+$/, '')
+      .replace(/^\.(?![a-z])/, '');
     if (word.length === 0 || STOP_WORDS.has(word) || (word.length === 1 && !/[a-z0-9]/.test(word))) continue;
     const key = namesExact && /[A-Z]/.test(raw) ? exactKey(word) : stem(word);
     tokens.push({ stem: key, surface: word, position: tokens.length });

@@ -98,16 +98,35 @@ export interface CoursePlanResult {
 /** Why an offer cannot be in the plan, or null when it can. */
 export function rejectionReason(offer: PlanOffer, c: PlanConstraints): string | null {
   const online = offer.participationForm === 'ONLINE';
-  if (c.modes && c.modes.length > 0 && offer.participationForm && !c.modes.includes(offer.participationForm)) return `form of participation ${offer.participationForm} not among ${c.modes.join(', ')}`;
-  if (c.region && !issuedIn(offer, c.region) && !(online && c.remote !== false)) return online ? 'online, but the person cannot learn remotely' : `not offered in ${c.region}`;
-  if (c.languages && c.languages.length > 0 && offer.languages.length > 0 && !offer.languages.some((l) => c.languages!.includes(l))) return `taught in ${offer.languages.join(', ')}, not in ${c.languages.join(', ')}`;
-  if (c.eqfLevel != null && offer.eqfLevel != null && offer.eqfLevel > c.eqfLevel + 1) return `EQF level ${offer.eqfLevel} above the person's level ${c.eqfLevel} + 1`;
+  if (c.modes && c.modes.length > 0 && offer.participationForm && !c.modes.includes(offer.participationForm))
+    return `form of participation ${offer.participationForm} not among ${c.modes.join(', ')}`;
+  if (c.region && !issuedIn(offer, c.region) && !(online && c.remote !== false))
+    return online ? 'online, but the person cannot learn remotely' : `not offered in ${c.region}`;
+  if (
+    c.languages &&
+    c.languages.length > 0 &&
+    offer.languages.length > 0 &&
+    !offer.languages.some((l) => c.languages!.includes(l))
+  )
+    return `taught in ${offer.languages.join(', ')}, not in ${c.languages.join(', ')}`;
+  if (c.eqfLevel != null && offer.eqfLevel != null && offer.eqfLevel > c.eqfLevel + 1)
+    return `EQF level ${offer.eqfLevel} above the person's level ${c.eqfLevel} + 1`;
   if (c.funding?.kind === 'VOUCHER' && offer.voucherEligible !== true) return 'not eligible for a training voucher';
   if (c.funding?.kind === 'ILA' && offer.ilaEligible !== true) return 'not eligible for an individual learning account';
-  if (c.funding?.amount != null && (offer.costAmount ?? 0) > c.funding.amount) return `costs ${offer.costAmount} ${offer.costCurrency ?? ''}, more than the funding ${c.funding.amount}`.trim();
-  if (c.funding?.amount != null && offer.costAmount && c.funding.currency && offer.costCurrency && offer.costCurrency !== c.funding.currency) return `priced in ${offer.costCurrency}, funding in ${c.funding.currency}`;
-  if (c.earliestStart && offer.validUntil && offer.validUntil < c.earliestStart) return `offered only until ${offer.validUntil}, before the earliest start ${c.earliestStart}`;
-  if (c.maxWorkloadHours != null && (offer.workloadHours ?? 0) > c.maxWorkloadHours) return `${offer.workloadHours} hours alone exceed the limit of ${c.maxWorkloadHours}`;
+  if (c.funding?.amount != null && (offer.costAmount ?? 0) > c.funding.amount)
+    return `costs ${offer.costAmount} ${offer.costCurrency ?? ''}, more than the funding ${c.funding.amount}`.trim();
+  if (
+    c.funding?.amount != null &&
+    offer.costAmount &&
+    c.funding.currency &&
+    offer.costCurrency &&
+    offer.costCurrency !== c.funding.currency
+  )
+    return `priced in ${offer.costCurrency}, funding in ${c.funding.currency}`;
+  if (c.earliestStart && offer.validUntil && offer.validUntil < c.earliestStart)
+    return `offered only until ${offer.validUntil}, before the earliest start ${c.earliestStart}`;
+  if (c.maxWorkloadHours != null && (offer.workloadHours ?? 0) > c.maxWorkloadHours)
+    return `${offer.workloadHours} hours alone exceed the limit of ${c.maxWorkloadHours}`;
   return null;
 }
 
@@ -141,31 +160,68 @@ export function planCourses(missing: string[], offers: PlanOffer[], constraints:
       continue;
     }
     const quality = 0.5 * (offer.accredited ? 1 : 0) + 0.5 * offer.completeness;
-    candidates.push({ offer, mask, hours: offer.workloadHours ?? 0, cost: offer.costAmount ?? 0, shortfall: 1 - quality });
+    candidates.push({
+      offer,
+      mask,
+      hours: offer.workloadHours ?? 0,
+      cost: offer.costAmount ?? 0,
+      shortfall: 1 - quality,
+    });
   }
   // An offer whose missing skills another teaches too, at no more workload and cost, is never needed.
   candidates = candidates.filter(
-    (c) => !candidates.some((d) => d !== c && (c.mask & d.mask) === c.mask && d.hours <= c.hours && d.cost <= c.cost && (d.mask !== c.mask || d.hours < c.hours || d.cost < c.cost || d.shortfall < c.shortfall || (d.shortfall === c.shortfall && d.offer.id < c.offer.id))),
+    (c) =>
+      !candidates.some(
+        (d) =>
+          d !== c &&
+          (c.mask & d.mask) === c.mask &&
+          d.hours <= c.hours &&
+          d.cost <= c.cost &&
+          (d.mask !== c.mask ||
+            d.hours < c.hours ||
+            d.cost < c.cost ||
+            d.shortfall < c.shortfall ||
+            (d.shortfall === c.shortfall && d.offer.id < c.offer.id)),
+      ),
   );
   const teachable = candidates.reduce((m, c) => m | c.mask, 0n);
   const untaught = missing.filter((uri) => (teachable & bit.get(uri)!) === 0n);
   const method = candidates.length <= EXACT_LIMIT ? 'EXACT' : 'GREEDY';
-  const solve = (pool: Candidate[]) => (method === 'EXACT' ? branchAndBound(pool, teachable, constraints) : greedy(pool, teachable, constraints));
+  const solve = (pool: Candidate[]) =>
+    method === 'EXACT' ? branchAndBound(pool, teachable, constraints) : greedy(pool, teachable, constraints);
 
   const toPlan = (chosen: Candidate[]): Plan => {
     const covered = chosen.reduce((m, c) => m | c.mask, 0n);
-    const currencies = [...new Set(chosen.filter((c) => c.cost > 0).map((c) => c.offer.costCurrency).filter((x): x is string => !!x))];
+    const currencies = [
+      ...new Set(
+        chosen
+          .filter((c) => c.cost > 0)
+          .map((c) => c.offer.costCurrency)
+          .filter((x): x is string => !!x),
+      ),
+    ];
     return {
-      courses: [...chosen].sort((a, b) => popcount(b.mask) - popcount(a.mask) || (a.offer.id < b.offer.id ? -1 : 1)).map((c) => ({
-        id: c.offer.id,
-        covers: missing.filter((uri) => (c.mask & bit.get(uri)!) !== 0n),
-        workloadHours: c.hours,
-        costAmount: c.cost,
-      })),
+      courses: [...chosen]
+        .sort((a, b) => popcount(b.mask) - popcount(a.mask) || (a.offer.id < b.offer.id ? -1 : 1))
+        .map((c) => ({
+          id: c.offer.id,
+          covers: missing.filter((uri) => (c.mask & bit.get(uri)!) !== 0n),
+          workloadHours: c.hours,
+          costAmount: c.cost,
+        })),
       uncovered: missing.filter((uri) => (covered & bit.get(uri)!) === 0n),
-      totalHours: round(chosen.reduce((s, c) => s + c.hours, 0), 2),
-      totalEcts: round(chosen.reduce((s, c) => s + (c.offer.ects ?? c.hours / 27.5), 0), 2),
-      totalCost: round(chosen.reduce((s, c) => s + c.cost, 0), 2),
+      totalHours: round(
+        chosen.reduce((s, c) => s + c.hours, 0),
+        2,
+      ),
+      totalEcts: round(
+        chosen.reduce((s, c) => s + (c.offer.ects ?? c.hours / 27.5), 0),
+        2,
+      ),
+      totalCost: round(
+        chosen.reduce((s, c) => s + c.cost, 0),
+        2,
+      ),
       currency: currencies.length === 1 ? currencies[0] : currencies.length === 0 ? null : currencies.join('+'),
     };
   };
@@ -184,17 +240,31 @@ export function planCourses(missing: string[], offers: PlanOffer[], constraints:
 
 function scoreOf(chosen: Candidate[], target: bigint): Score {
   const covered = chosen.reduce((m, c) => m | c.mask, 0n);
-  return [popcount(target & ~covered), chosen.reduce((s, c) => s + c.hours, 0), chosen.reduce((s, c) => s + c.cost, 0), chosen.length, chosen.reduce((s, c) => s + c.shortfall, 0)];
+  return [
+    popcount(target & ~covered),
+    chosen.reduce((s, c) => s + c.hours, 0),
+    chosen.reduce((s, c) => s + c.cost, 0),
+    chosen.length,
+    chosen.reduce((s, c) => s + c.shortfall, 0),
+  ];
 }
 
 function withinLimits(hours: number, cost: number, c: PlanConstraints): boolean {
-  return (c.maxWorkloadHours == null || hours <= c.maxWorkloadHours + 1e-9) && (c.funding?.amount == null || cost <= c.funding.amount + 1e-9);
+  return (
+    (c.maxWorkloadHours == null || hours <= c.maxWorkloadHours + 1e-9) &&
+    (c.funding?.amount == null || cost <= c.funding.amount + 1e-9)
+  );
 }
 
 function branchAndBound(candidates: Candidate[], target: bigint, constraints: PlanConstraints): Candidate[] {
   const skills: bigint[] = [];
   for (let i = 0n, m = target; m > 0n; i++, m >>= 1n) if (m & 1n) skills.push(1n << i);
-  const offersOf = new Map(skills.map((s) => [s, candidates.filter((c) => (c.mask & s) !== 0n).sort((a, b) => a.hours - b.hours || a.cost - b.cost)]));
+  const offersOf = new Map(
+    skills.map((s) => [
+      s,
+      candidates.filter((c) => (c.mask & s) !== 0n).sort((a, b) => a.hours - b.hours || a.cost - b.cost),
+    ]),
+  );
   let best: Candidate[] = [];
   let bestScore = scoreOf(best, target);
 
@@ -209,7 +279,11 @@ function branchAndBound(candidates: Candidate[], target: bigint, constraints: Pl
       return;
     }
     // To beat the incumbent now, every open skill must be covered: each needs at least its cheapest offer.
-    if (uncovered === bestScore[0] && hours + open.reduce((m, s) => Math.max(m, offersOf.get(s)![0]?.hours ?? 0), 0) > bestScore[1] + 1e-9) return;
+    if (
+      uncovered === bestScore[0] &&
+      hours + open.reduce((m, s) => Math.max(m, offersOf.get(s)![0]?.hours ?? 0), 0) > bestScore[1] + 1e-9
+    )
+      return;
     // Branch on the open skill with the fewest offers.
     const skill = open.reduce((a, b) => (offersOf.get(a)!.length <= offersOf.get(b)!.length ? a : b));
     for (const c of offersOf.get(skill)!) {
@@ -234,7 +308,13 @@ function greedy(candidates: Candidate[], target: bigint, constraints: PlanConstr
       const gain = popcount(c.mask & target & ~covered);
       if (gain === 0 || chosen.includes(c) || !withinLimits(hours + c.hours, cost + c.cost, constraints)) continue;
       const ratio = (c.hours + 1e-6) / gain;
-      if (ratio < pickRatio - 1e-12 || (Math.abs(ratio - pickRatio) <= 1e-12 && pick && (c.cost < pick.cost || (c.cost === pick.cost && c.shortfall < pick.shortfall)))) [pick, pickRatio] = [c, ratio];
+      if (
+        ratio < pickRatio - 1e-12 ||
+        (Math.abs(ratio - pickRatio) <= 1e-12 &&
+          pick &&
+          (c.cost < pick.cost || (c.cost === pick.cost && c.shortfall < pick.shortfall)))
+      )
+        [pick, pickRatio] = [c, ratio];
     }
     if (!pick) return chosen;
     chosen.push(pick);
@@ -249,4 +329,3 @@ function popcount(mask: bigint): number {
   for (let m = mask; m > 0n; m >>= 1n) if (m & 1n) n++;
   return n;
 }
-

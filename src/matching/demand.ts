@@ -16,13 +16,19 @@ import type { OccupationDemandFacts } from './occupation-fit.js';
 
 const cache = new PromiseLru<{ byOccupation: Map<string, OccupationDemandFacts>; note: string } | null>(64);
 
-export async function occupationDemandIn(context: HubContext, region: string | null | undefined): Promise<{ byOccupation: Map<string, OccupationDemandFacts>; note: string } | null> {
+export async function occupationDemandIn(
+  context: HubContext,
+  region: string | null | undefined,
+): Promise<{ byOccupation: Map<string, OccupationDemandFacts>; note: string } | null> {
   if (region == null || region === '') return null;
   const sources = await demandSources(context.graph);
   const key = `${demandStamp(sources)}|${context.taxonomy?.stamp ?? ''}|${region}`;
   return cache.get(key, async () => {
     // The latest year with figures for this region (the newest year of all sources may only cover other regions).
-    const years = [...new Set(sources.flatMap((source) => source.periods))].filter((p) => /^\d{4}$/.test(p)).sort().reverse();
+    const years = [...new Set(sources.flatMap((source) => source.periods))]
+      .filter((p) => /^\d{4}$/.test(p))
+      .sort()
+      .reverse();
     let slice: Awaited<ReturnType<typeof readDemandSlice>> | null = null;
     for (const period of years) {
       try {
@@ -51,7 +57,10 @@ export async function occupationDemandIn(context: HubContext, region: string | n
         source: chosen.sourceId ?? '',
       });
     }
-    return { byOccupation, note: `${chosen.note}; ${slice.region.code}, ${period}${previous ? `, trend against ${previous.period}` : ''}` };
+    return {
+      byOccupation,
+      note: `${chosen.note}; ${slice.region.code}, ${period}${previous ? `, trend against ${previous.period}` : ''}`,
+    };
   });
 }
 

@@ -3,7 +3,11 @@ import type { SkillNeighbours } from './occupation-fit.js';
 
 /** A skill's ESCO neighbours straight from a snapshot (the evaluation scripts; requests use the loaders, person.ts). */
 export function neighboursFromSnapshot(snapshot: TaxonomySnapshot): SkillNeighbours {
-  const skills = (direction: 'up' | 'down', uri: string) => snapshot.neighbours(direction, uri).filter((c) => c.kind === 'Skill').map((c) => c.uri);
+  const skills = (direction: 'up' | 'down', uri: string) =>
+    snapshot
+      .neighbours(direction, uri)
+      .filter((c) => c.kind === 'Skill')
+      .map((c) => c.uri);
   return {
     broader: (uri) => skills('up', uri),
     narrower: (uri) => skills('down', uri),

@@ -26,7 +26,12 @@ import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-dem
 
 export type MatchKind = 'EXACT' | 'NARROWER_HELD' | 'BROADER_HELD' | 'RELATED_HELD';
 
-export const MATCH_CREDIT: Record<MatchKind, number> = { EXACT: 1, NARROWER_HELD: 0.7, BROADER_HELD: 0.5, RELATED_HELD: 0.4 };
+export const MATCH_CREDIT: Record<MatchKind, number> = {
+  EXACT: 1,
+  NARROWER_HELD: 0.7,
+  BROADER_HELD: 0.5,
+  RELATED_HELD: 0.4,
+};
 
 export interface SkillNeighbours {
   broader(uri: string): string[];
@@ -223,9 +228,15 @@ export function rankOccupations(
   const scored = candidateFits(index, credits).map((quick) => ({
     needs: quick.needs,
     essentialCoverage: quick.essentialCoverage,
-    score: demandScores ? round(0.75 * quick.skillFit + 0.25 * (demandScores.get(quick.needs.uri)?.score ?? 0), 4) : quick.skillFit,
+    score: demandScores
+      ? round(0.75 * quick.skillFit + 0.25 * (demandScores.get(quick.needs.uri)?.score ?? 0), 4)
+      : quick.skillFit,
   }));
-  const ranked = topN(scored, first, (a, b) => b.score - a.score || b.essentialCoverage - a.essentialCoverage || (a.needs.uri < b.needs.uri ? -1 : 1));
+  const ranked = topN(
+    scored,
+    first,
+    (a, b) => b.score - a.score || b.essentialCoverage - a.essentialCoverage || (a.needs.uri < b.needs.uri ? -1 : 1),
+  );
   return ranked.map(({ needs, score }) => ({
     ...fitOccupation(needs, credits),
     demand: demandScores?.get(needs.uri) ?? null,
@@ -252,7 +263,14 @@ export function scoreDemand(demand: Map<string, OccupationDemandFacts>): Map<str
       sorted.map(([uri, facts], i) => {
         const percentile = (i + 1) / sorted.length;
         const trendBonus = facts.trend == null ? 0 : facts.trend > 0 ? 0.1 : facts.trend < -0.05 ? -0.1 : 0;
-        return [uri, { ...facts, percentile: round(percentile, 4), score: round(Math.min(1, Math.max(0, percentile + trendBonus)), 4) }];
+        return [
+          uri,
+          {
+            ...facts,
+            percentile: round(percentile, 4),
+            score: round(Math.min(1, Math.max(0, percentile + trendBonus)), 4),
+          },
+        ];
       }),
     );
     scoresOf.set(demand, scores);
@@ -274,27 +292,45 @@ export function explainMatch(match: OccupationMatch, label: (uri: string) => str
   const parts = [
     `Has ${full} of its ${match.essentialCount} essential skills` +
       (match.nearEssential.length > 0
-        ? `, and is close on ${match.nearEssential.length} more (${match.nearEssential.slice(0, 3).map((m) => `"${label(m.uri)}": ${KIND_WORDS[m.kind]}, "${label(m.via)}", credit ${m.credit}`).join('; ')})`
+        ? `, and is close on ${match.nearEssential.length} more (${match.nearEssential
+            .slice(0, 3)
+            .map((m) => `"${label(m.uri)}": ${KIND_WORDS[m.kind]}, "${label(m.via)}", credit ${m.credit}`)
+            .join('; ')})`
         : '') +
       `: essential coverage ${pct(match.essentialCoverage)}` +
       (match.optionalCount > 0 ? `, optional ${pct(match.optionalCoverage)} of ${match.optionalCount}` : '') +
       `; skill fit ${match.skillFit.toFixed(2)}.`,
   ];
   if (match.missingEssential.length > 0) {
-    parts.push(`Missing essential: ${match.missingEssential.filter((uri) => !match.nearEssential.some((n) => n.uri === uri)).slice(0, 5).map((uri) => `"${label(uri)}"`).join(', ') || 'only the near-held ones'}.`);
+    parts.push(
+      `Missing essential: ${
+        match.missingEssential
+          .filter((uri) => !match.nearEssential.some((n) => n.uri === uri))
+          .slice(0, 5)
+          .map((uri) => `"${label(uri)}"`)
+          .join(', ') || 'only the near-held ones'
+      }.`,
+    );
   }
   if (match.demand) {
     parts.push(
       `Demand in ${match.demand.region} (${match.demand.period}, ${match.demand.source}): ${fmt(match.demand.value)} ${match.demand.unit}, ` +
         `above ${pct(match.demand.percentile)} of occupations there` +
-        (match.demand.trend === null ? '' : `, ${match.demand.trend >= 0 ? 'up' : 'down'} ${pct(Math.abs(match.demand.trend))} on the year before`) +
+        (match.demand.trend === null
+          ? ''
+          : `, ${match.demand.trend >= 0 ? 'up' : 'down'} ${pct(Math.abs(match.demand.trend))} on the year before`) +
         `; demand score ${match.demand.score.toFixed(2)}.`,
     );
   } else if (demandAsked) {
     parts.push('No demand figure reaches this occupation in the region: demand score 0.');
   }
-  parts.push(demandAsked ? `Score = 0.75 × ${match.skillFit.toFixed(2)} + 0.25 × ${(match.demand?.score ?? 0).toFixed(2)} = ${match.score.toFixed(2)}.` : `Score = skill fit = ${match.score.toFixed(2)} (demand not weighed: no region given, or no figures for it).`);
-  if (match.automation) parts.push(`Automation exposure ${match.automation.value.toFixed(2)}${match.automation.high ? ' (high)' : ''}.`);
+  parts.push(
+    demandAsked
+      ? `Score = 0.75 × ${match.skillFit.toFixed(2)} + 0.25 × ${(match.demand?.score ?? 0).toFixed(2)} = ${match.score.toFixed(2)}.`
+      : `Score = skill fit = ${match.score.toFixed(2)} (demand not weighed: no region given, or no figures for it).`,
+  );
+  if (match.automation)
+    parts.push(`Automation exposure ${match.automation.value.toFixed(2)}${match.automation.high ? ' (high)' : ''}.`);
   return parts.join(' ');
 }
 

@@ -48,7 +48,8 @@ export function publishOutcomes(counts: OutcomeCounts): PublishedOutcomes {
     completed: cell('completed'),
     employedAfter6Months: cell('employedAfter6Months'),
   };
-  const rate = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
+  const rate = (a: number | null, b: number | null) =>
+    a !== null && b !== null && b > 0 ? Math.round((a / b) * 1000) / 1000 : null;
   return {
     ...published,
     completionRate: rate(published.completed, published.enrolled),

@@ -33,54 +33,100 @@ export async function personSkills(
 ): Promise<{ held: HeldSkill[]; profile: ProfileRow | null }> {
   const held = new Map<string, HeldSkill>();
   // A profile's confirmed skills and the essential skills of the occupations it records (suggestions wait for the counsellor).
-  const profile = input.jobseekerId != null ? await profileFor(context, String(input.jobseekerId), 'match jobseeker') : null;
+  const profile =
+    input.jobseekerId != null ? await profileFor(context, String(input.jobseekerId), 'match jobseeker') : null;
   for (const skill of profile?.skills ?? []) {
-    if (skill.state === 'CONFIRMED') held.set(skill.uri, { uri: skill.uri, origin: 'PROFILE', detail: `confirmed in the profile (${skill.origin.toLowerCase()}: ${skill.detail})` });
+    if (skill.state === 'CONFIRMED')
+      held.set(skill.uri, {
+        uri: skill.uri,
+        origin: 'PROFILE',
+        detail: `confirmed in the profile (${skill.origin.toLowerCase()}: ${skill.detail})`,
+      });
   }
-  await addWorkHistory(context, held, (profile?.workHistory ?? []).map((work) => [work.uri, `essential for an occupation in the profile's work history`]));
+  await addWorkHistory(
+    context,
+    held,
+    (profile?.workHistory ?? []).map((work) => [work.uri, `essential for an occupation in the profile's work history`]),
+  );
   if (input.skills && input.skills.length > 0) {
     const found = await context.loaders.taxonomy.skill.loadMany(input.skills);
     const unknown = input.skills.filter((_, i) => found[i] == null || found[i] instanceof Error);
-    if (unknown.length > 0) throw new UserInputError('skills', `not ESCO skills of the current release: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`);
+    if (unknown.length > 0)
+      throw new UserInputError(
+        'skills',
+        `not ESCO skills of the current release: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`,
+      );
     for (const uri of input.skills) held.set(uri, { uri, origin: 'GIVEN', detail: 'given' });
   }
   const text = input.text?.trim() ?? '';
-  if (input.text != null && text === '') throw new UserInputError('text', 'is empty: give a few words about the person’s work, or leave it out');
-  if (text.length > MAX_TEXT_LENGTH) throw new UserInputError('text', `must be at most ${MAX_TEXT_LENGTH} characters (got ${text.length})`);
+  if (input.text != null && text === '')
+    throw new UserInputError('text', 'is empty: give a few words about the person’s work, or leave it out');
+  if (text.length > MAX_TEXT_LENGTH)
+    throw new UserInputError('text', `must be at most ${MAX_TEXT_LENGTH} characters (got ${text.length})`);
   if (text) {
     const [release, search] = await Promise.all([context.skillLinker(), context.occupationSearch()]);
-    for (const named of await skillsNamedIn(context, text)) if (!held.has(named.uri)) held.set(named.uri, { ...named, origin: 'TEXT' });
+    for (const named of await skillsNamedIn(context, text))
+      if (!held.has(named.uri)) held.set(named.uri, { ...named, origin: 'TEXT' });
     const [top] = search ? findOccupations(search, release?.linker ?? null, text, { first: 1 }) : [];
-    if (top && top.evidence.labelCoverage === 1) await addWorkHistory(context, held, [[top.uri, `essential for "${top.preferredLabel}", named in the text ("${top.evidence.matchedLabel}")`]]);
+    if (top && top.evidence.labelCoverage === 1)
+      await addWorkHistory(context, held, [
+        [top.uri, `essential for "${top.preferredLabel}", named in the text ("${top.evidence.matchedLabel}")`],
+      ]);
   }
-  if (held.size === 0 && input.skills == null && input.text == null && profile === null) throw new UserInputError('skills', 'give skills, a text, a jobseekerId, or several');
+  if (held.size === 0 && input.skills == null && input.text == null && profile === null)
+    throw new UserInputError('skills', 'give skills, a text, a jobseekerId, or several');
   return { held: [...held.values()], profile };
 }
 
 /** The skills a text names: the linker's links with at least MIN_LABEL_COVERAGE of a label in the text, each with the words that matched. */
-export async function skillsNamedIn(context: HubContext, text: string): Promise<Array<{ uri: string; detail: string }>> {
+export async function skillsNamedIn(
+  context: HubContext,
+  text: string,
+): Promise<Array<{ uri: string; detail: string }>> {
   const release = await context.skillLinker();
   return (release?.linker.link(text, 30) ?? [])
     .filter((link) => link.evidence.labelCoverage >= MIN_LABEL_COVERAGE)
-    .map((link) => ({ uri: link.uri, detail: `"${link.evidence.matchedText}" matches "${link.evidence.matchedLabel}"` }));
+    .map((link) => ({
+      uri: link.uri,
+      detail: `"${link.evidence.matchedText}" matches "${link.evidence.matchedLabel}"`,
+    }));
 }
 
 /** The essential skills of these occupations, as work experience (all read in one batch when there is no snapshot). */
-async function addWorkHistory(context: HubContext, held: Map<string, HeldSkill>, occupations: Array<[uri: string, detail: string]>): Promise<void> {
+async function addWorkHistory(
+  context: HubContext,
+  held: Map<string, HeldSkill>,
+  occupations: Array<[uri: string, detail: string]>,
+): Promise<void> {
   const skillLists = await Promise.all(
-    occupations.map(async ([uri]) => context.taxonomy?.skillsOf('ESSENTIAL_SKILL', uri) ?? (await context.loaders.taxonomy.essentialSkills.load(uri))),
+    occupations.map(
+      async ([uri]) =>
+        context.taxonomy?.skillsOf('ESSENTIAL_SKILL', uri) ??
+        (await context.loaders.taxonomy.essentialSkills.load(uri)),
+    ),
   );
   occupations.forEach(([, detail], i) => {
-    for (const skill of skillLists[i]) if (!held.has(skill.uri) && !skill.deprecated) held.set(skill.uri, { uri: skill.uri, origin: 'WORK_HISTORY', detail });
+    for (const skill of skillLists[i])
+      if (!held.has(skill.uri) && !skill.deprecated)
+        held.set(skill.uri, { uri: skill.uri, origin: 'WORK_HISTORY', detail });
   });
 }
 
 /** The ESCO neighbours of the held skills (broader, narrower, related), read in one batch per relation. */
 export async function neighboursOf(context: HubContext, uris: string[]): Promise<SkillNeighbours> {
   const { broader, narrower, relatedSkills } = context.loaders.taxonomy;
-  const [up, down, related] = await Promise.all([broader.loadMany(uris), narrower.loadMany(uris), relatedSkills.loadMany(uris)]);
+  const [up, down, related] = await Promise.all([
+    broader.loadMany(uris),
+    narrower.loadMany(uris),
+    relatedSkills.loadMany(uris),
+  ]);
   const toMap = <T>(lists: Array<T[] | Error>, pick: (item: T) => string | null) =>
-    new Map(uris.map((uri, i) => [uri, lists[i] instanceof Error ? [] : (lists[i] as T[]).map(pick).filter((u): u is string => u !== null)]));
+    new Map(
+      uris.map((uri, i) => [
+        uri,
+        lists[i] instanceof Error ? [] : (lists[i] as T[]).map(pick).filter((u): u is string => u !== null),
+      ]),
+    );
   const upMap = toMap(up, (c: { uri: string; kind: string }) => (c.kind === 'Skill' ? c.uri : null));
   const downMap = toMap(down, (c: { uri: string; kind: string }) => (c.kind === 'Skill' ? c.uri : null));
   const relatedMap = toMap(related, (r: { skill: { uri: string } }) => r.skill.uri);

@@ -13,11 +13,20 @@ import type { PlanOffer } from './course-plan.js';
 
 const cache = new PromiseLru<{ offers: PlanOffer[]; details: Map<string, StoredMicroCredential> }>(4);
 
-export async function planOffers(context: HubContext): Promise<{ offers: PlanOffer[]; details: Map<string, StoredMicroCredential> }> {
+export async function planOffers(
+  context: HubContext,
+): Promise<{ offers: PlanOffer[]; details: Map<string, StoredMicroCredential> }> {
   const stamp = await catalogueStamp(context.graph);
   const held = await cache.get(stamp, async () => {
     const supply = (await offerSupply(context)).filter((o) => o.links.some((l) => l.state !== 'REJECTED'));
-    const details = new Map((await loadExisting(context.loaders.catalogue.microCredential, supply.map((o) => o.id))).map((m) => [m.id, m]));
+    const details = new Map(
+      (
+        await loadExisting(
+          context.loaders.catalogue.microCredential,
+          supply.map((o) => o.id),
+        )
+      ).map((m) => [m.id, m]),
+    );
     const offers: PlanOffer[] = supply.map((o) => {
       const m = details.get(o.id)!;
       return {

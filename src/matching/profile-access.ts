@@ -15,11 +15,22 @@ export async function profileFor(context: HubContext, id: string, action: string
   if (!profile) throw new NotFoundError(`jobseeker profile '${id}'`);
   if (profile.counsellor !== context.caller.name && !hasRole(context.caller, 'admin')) {
     // An attempt on someone else's profile is on record too.
-    await context.auditRead({ actor: context.caller.name, action: `${action} refused`, subject: auditSubject(id), detail: 'the profile belongs to another counsellor' });
-    throw new GraphQLError(`jobseeker profile '${id}' belongs to another counsellor`, { extensions: { code: 'FORBIDDEN' } });
+    await context.auditRead({
+      actor: context.caller.name,
+      action: `${action} refused`,
+      subject: auditSubject(id),
+      detail: 'the profile belongs to another counsellor',
+    });
+    throw new GraphQLError(`jobseeker profile '${id}' belongs to another counsellor`, {
+      extensions: { code: 'FORBIDDEN' },
+    });
   }
   // Nothing of the profile is returned before the read is on record.
-  await context.auditRead({ actor: context.caller.name, action, subject: auditSubject(id), detail: `${profile.skills.length} skill(s), ${profile.workHistory.length} occupation(s)` });
+  await context.auditRead({
+    actor: context.caller.name,
+    action,
+    subject: auditSubject(id),
+    detail: `${profile.skills.length} skill(s), ${profile.workHistory.length} occupation(s)`,
+  });
   return profile;
 }
-

@@ -70,7 +70,10 @@ function flatConstraints(c: ConstraintsInput): Record<string, unknown> {
   };
 }
 
-export async function createProfile(tx: WriteTransaction, row: { pseudonym: string; counsellor: string; constraints: ConstraintsInput }): Promise<string> {
+export async function createProfile(
+  tx: WriteTransaction,
+  row: { pseudonym: string; counsellor: string; constraints: ConstraintsInput },
+): Promise<string> {
   const id = randomUUID();
   await tx.run(
     `CREATE (j:Jobseeker {id: $id, pseudonym: $pseudonym, counsellor: $counsellor, createdAt: datetime(), updatedAt: datetime()})
@@ -81,7 +84,10 @@ export async function createProfile(tx: WriteTransaction, row: { pseudonym: stri
 }
 
 export async function setConstraints(tx: WriteTransaction, id: string, constraints: ConstraintsInput): Promise<void> {
-  await tx.run(`MATCH (j:Jobseeker {id: $id}) SET j += {${CONSTRAINT_PROPERTIES}}, j.updatedAt = datetime()`, { id, c: flatConstraints(constraints) });
+  await tx.run(`MATCH (j:Jobseeker {id: $id}) SET j += {${CONSTRAINT_PROPERTIES}}, j.updatedAt = datetime()`, {
+    id,
+    c: flatConstraints(constraints),
+  });
 }
 
 /** Adds skills; a skill already in the profile keeps its state unless `replaceOrigin` names the origin being replaced. */
@@ -116,7 +122,13 @@ export async function setWorkHistory(tx: WriteTransaction, id: string, work: Wor
 }
 
 /** A counsellor's decision on one skill; false when the profile has no such skill. */
-export async function reviewSkill(tx: WriteTransaction, id: string, skillUri: string, state: 'CONFIRMED' | 'REJECTED', proficiency: string | null): Promise<boolean> {
+export async function reviewSkill(
+  tx: WriteTransaction,
+  id: string,
+  skillUri: string,
+  state: 'CONFIRMED' | 'REJECTED',
+  proficiency: string | null,
+): Promise<boolean> {
   const rows = await tx.run(
     `MATCH (j:Jobseeker {id: $id})-[h:HAS_SKILL]->(:Skill {uri: $skillUri})
      SET h.state = $state, h.proficiency = coalesce($proficiency, h.proficiency), j.updatedAt = datetime() RETURN count(h) AS n`,
@@ -144,8 +156,15 @@ export async function readProfile(tx: WriteTransaction, id: string): Promise<Pro
   return rows[0]?.profile ?? null;
 }
 
-export async function profileIdsOf(tx: WriteTransaction, pseudonym: string, counsellor: string | null): Promise<string[]> {
-  const rows = (await tx.run('MATCH (j:Jobseeker {pseudonym: $pseudonym}) WHERE $counsellor IS NULL OR j.counsellor = $counsellor RETURN j.id AS id ORDER BY id', { pseudonym, counsellor })) as Array<{ id: string }>;
+export async function profileIdsOf(
+  tx: WriteTransaction,
+  pseudonym: string,
+  counsellor: string | null,
+): Promise<string[]> {
+  const rows = (await tx.run(
+    'MATCH (j:Jobseeker {pseudonym: $pseudonym}) WHERE $counsellor IS NULL OR j.counsellor = $counsellor RETURN j.id AS id ORDER BY id',
+    { pseudonym, counsellor },
+  )) as Array<{ id: string }>;
   return rows.map((r) => r.id);
 }
 
@@ -155,12 +174,21 @@ export async function profileIdsOf(tx: WriteTransaction, pseudonym: string, coun
  */
 export async function eraseProfile(tx: WriteTransaction, id: string): Promise<boolean> {
   await tx.run('MATCH (:Jobseeker {id: $id})-[:HAS_PLAN]->(p:PlanRecord) DETACH DELETE p', { id });
-  const rows = (await tx.run('MATCH (j:Jobseeker {id: $id}) DETACH DELETE j RETURN count(*) AS n', { id })) as Array<{ n: number }>;
-  await tx.run("MATCH (e:AuditEvent {subject: $subject}) SET e.subject = 'erased jobseeker profile', e.detail = 'erased'", { subject: `jobseeker:${id}` });
+  const rows = (await tx.run('MATCH (j:Jobseeker {id: $id}) DETACH DELETE j RETURN count(*) AS n', { id })) as Array<{
+    n: number;
+  }>;
+  await tx.run(
+    "MATCH (e:AuditEvent {subject: $subject}) SET e.subject = 'erased jobseeker profile', e.detail = 'erased'",
+    { subject: `jobseeker:${id}` },
+  );
   return rows[0]?.n === 1;
 }
 
-export async function addPlan(tx: WriteTransaction, jobseekerId: string, plan: { occupationUri: string; proposed: string[]; chosen: string[]; recordedBy: string }): Promise<string> {
+export async function addPlan(
+  tx: WriteTransaction,
+  jobseekerId: string,
+  plan: { occupationUri: string; proposed: string[]; chosen: string[]; recordedBy: string },
+): Promise<string> {
   const id = randomUUID();
   await tx.run(
     `MATCH (j:Jobseeker {id: $jobseekerId})
@@ -173,17 +201,25 @@ export async function addPlan(tx: WriteTransaction, jobseekerId: string, plan: {
 
 /** One plan record, as a profile lists it, or null. */
 export async function readPlan(tx: WriteTransaction, planId: string): Promise<PlanRecordRow | null> {
-  const rows = (await tx.run(`MATCH (p:PlanRecord {id: $planId}) RETURN ${PLAN_OF_P} AS plan`, { planId })) as Array<{ plan: PlanRecordRow }>;
+  const rows = (await tx.run(`MATCH (p:PlanRecord {id: $planId}) RETURN ${PLAN_OF_P} AS plan`, { planId })) as Array<{
+    plan: PlanRecordRow;
+  }>;
   return rows[0]?.plan ?? null;
 }
 
 /** The profile a plan record belongs to, or null. */
 export async function jobseekerOfPlan(tx: WriteTransaction, planId: string): Promise<string | null> {
-  const rows = (await tx.run('MATCH (j:Jobseeker)-[:HAS_PLAN]->(:PlanRecord {id: $planId}) RETURN j.id AS id', { planId })) as Array<{ id: string }>;
+  const rows = (await tx.run('MATCH (j:Jobseeker)-[:HAS_PLAN]->(:PlanRecord {id: $planId}) RETURN j.id AS id', {
+    planId,
+  })) as Array<{ id: string }>;
   return rows[0]?.id ?? null;
 }
 
-export async function setOutcome(tx: WriteTransaction, planId: string, outcome: { enrolled: string[]; completed: string[]; employedAfter6Months: boolean | null }): Promise<void> {
+export async function setOutcome(
+  tx: WriteTransaction,
+  planId: string,
+  outcome: { enrolled: string[]; completed: string[]; employedAfter6Months: boolean | null },
+): Promise<void> {
   await tx.run(
     'MATCH (p:PlanRecord {id: $planId}) SET p.enrolled = $outcome.enrolled, p.completed = $outcome.completed, p.employedAfter6Months = $outcome.employedAfter6Months, p.outcomeAt = datetime()',
     { planId, outcome },

@@ -26,20 +26,30 @@ export interface ConstraintsInput {
 }
 
 /** Checks constraints, fields named under `prefix`, and resolves the region against the official code lists (null when none is given). */
-export function checkConstraints(c: ConstraintsInput, prefix: string, refs: ReferenceLists): { problems: FieldError[]; region: string | null } {
+export function checkConstraints(
+  c: ConstraintsInput,
+  prefix: string,
+  refs: ReferenceLists,
+): { problems: FieldError[]; region: string | null } {
   const errors: FieldError[] = [];
   const fail = (field: string, reason: string) => errors.push({ record: prefix, field: `${prefix}.${field}`, reason });
   const badMode = (c.modes ?? []).find((m) => !(PARTICIPATION_FORMS as readonly string[]).includes(m));
   if (badMode) fail('modes', `unknown form of participation '${badMode}'; one of ${PARTICIPATION_FORMS.join(', ')}`);
-  if (c.maxWorkloadHours != null && !(c.maxWorkloadHours > 0 && c.maxWorkloadHours <= 10_000)) fail('maxWorkloadHours', `must be more than 0 and at most 10000 (got ${c.maxWorkloadHours})`);
-  if (c.earliestStart != null && !isCalendarDate(c.earliestStart)) fail('earliestStart', `must be a date YYYY-MM-DD (got '${c.earliestStart}')`);
+  if (c.maxWorkloadHours != null && !(c.maxWorkloadHours > 0 && c.maxWorkloadHours <= 10_000))
+    fail('maxWorkloadHours', `must be more than 0 and at most 10000 (got ${c.maxWorkloadHours})`);
+  if (c.earliestStart != null && !isCalendarDate(c.earliestStart))
+    fail('earliestStart', `must be a date YYYY-MM-DD (got '${c.earliestStart}')`);
   const badLanguage = (c.languages ?? []).find((l) => !/^[a-z]{2}$/.test(l));
   if (badLanguage !== undefined) fail('languages', `must be ISO 639-1 codes such as en or hr (got '${badLanguage}')`);
-  if (c.eqfLevel != null && !(Number.isInteger(c.eqfLevel) && c.eqfLevel >= 1 && c.eqfLevel <= 8)) fail('eqfLevel', `must be 1–8 (got ${c.eqfLevel})`);
+  if (c.eqfLevel != null && !(Number.isInteger(c.eqfLevel) && c.eqfLevel >= 1 && c.eqfLevel <= 8))
+    fail('eqfLevel', `must be 1–8 (got ${c.eqfLevel})`);
   if (c.funding) {
-    if (!(FUNDING_KINDS as readonly string[]).includes(c.funding.kind)) fail('funding.kind', `must be one of ${FUNDING_KINDS.join(', ')}`);
-    if (c.funding.amount != null && !(c.funding.amount >= 0)) fail('funding.amount', `must not be negative (got ${c.funding.amount})`);
-    if (c.funding.currency != null && !/^[A-Z]{3}$/.test(c.funding.currency)) fail('funding.currency', `must be an ISO 4217 code such as EUR (got '${c.funding.currency}')`);
+    if (!(FUNDING_KINDS as readonly string[]).includes(c.funding.kind))
+      fail('funding.kind', `must be one of ${FUNDING_KINDS.join(', ')}`);
+    if (c.funding.amount != null && !(c.funding.amount >= 0))
+      fail('funding.amount', `must not be negative (got ${c.funding.amount})`);
+    if (c.funding.currency != null && !/^[A-Z]{3}$/.test(c.funding.currency))
+      fail('funding.currency', `must be an ISO 4217 code such as EUR (got '${c.funding.currency}')`);
   }
   const region = resolveRegion(c.region, refs);
   if (!region.ok) fail('region', region.reason);
@@ -55,21 +65,36 @@ export function toPlanConstraints(c: ConstraintsInput, region: string | null): P
     earliestStart: c.earliestStart ?? null,
     languages: c.languages ? [...c.languages] : null,
     eqfLevel: c.eqfLevel ?? null,
-    funding: c.funding ? { kind: c.funding.kind as 'VOUCHER' | 'ILA' | 'NONE', amount: c.funding.amount ?? null, currency: c.funding.currency ?? null } : null,
+    funding: c.funding
+      ? {
+          kind: c.funding.kind as 'VOUCHER' | 'ILA' | 'NONE',
+          amount: c.funding.amount ?? null,
+          currency: c.funding.currency ?? null,
+        }
+      : null,
   };
 }
 
 /** The profile's stored constraints, with any given for one question taking precedence field by field. */
-export function mergeConstraints(stored: ConstraintsInput, given: ConstraintsInput | null | undefined): ConstraintsInput {
+export function mergeConstraints(
+  stored: ConstraintsInput,
+  given: ConstraintsInput | null | undefined,
+): ConstraintsInput {
   if (!given) return stored;
   const merged: ConstraintsInput = { ...stored };
-  for (const [key, value] of Object.entries(given) as Array<[keyof ConstraintsInput, unknown]>) if (value != null) (merged as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(given) as Array<[keyof ConstraintsInput, unknown]>)
+    if (value != null) (merged as Record<string, unknown>)[key] = value;
   return merged;
 }
 
 export function referenceProblem(reference: string | null | undefined): FieldError | null {
   const value = reference?.trim() ?? '';
-  if (!value) return { record: 'jobseeker', field: 'reference', reason: 'is required (the counsellor’s own reference for the person; it is stored only as a pseudonym)' };
+  if (!value)
+    return {
+      record: 'jobseeker',
+      field: 'reference',
+      reason: 'is required (the counsellor’s own reference for the person; it is stored only as a pseudonym)',
+    };
   if (value.length > 200) return { record: 'jobseeker', field: 'reference', reason: 'must be at most 200 characters' };
   return null;
 }

@@ -1,7 +1,14 @@
 import { round } from '../catalogue/units.js';
 import { topN } from '../collections.js';
 import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
-import { type OccupationDemandFacts, type OccupationFit, type SkillNeighbours, candidateFits, fitOccupation, heldCredits } from './occupation-fit.js';
+import {
+  type OccupationDemandFacts,
+  type OccupationFit,
+  type SkillNeighbours,
+  candidateFits,
+  fitOccupation,
+  heldCredits,
+} from './occupation-fit.js';
 
 /**
  * Career transitions: from a current or past occupation, the occupations reachable with the least
@@ -53,10 +60,22 @@ export function rankTransitions<D extends OccupationDemandFacts>(
     const { needs } = quick;
     if (needs.uri === from) continue;
     const demand = context.demand?.get(needs.uri) ?? null;
-    const prospects = 1 + (demand?.trend == null ? 0 : demand.trend > 0 ? 0.1 : demand.trend < -0.05 ? -0.1 : 0) - (context.automation(needs.uri)?.high ? 0.1 : 0);
-    scored.push({ needs, similarity: quick.skillFit, prospects: round(prospects, 2), score: round(quick.skillFit * prospects, 4) });
+    const prospects =
+      1 +
+      (demand?.trend == null ? 0 : demand.trend > 0 ? 0.1 : demand.trend < -0.05 ? -0.1 : 0) -
+      (context.automation(needs.uri)?.high ? 0.1 : 0);
+    scored.push({
+      needs,
+      similarity: quick.skillFit,
+      prospects: round(prospects, 2),
+      score: round(quick.skillFit * prospects, 4),
+    });
   }
-  const ranked = topN(scored, first, (a, b) => b.score - a.score || b.similarity - a.similarity || (a.needs.uri < b.needs.uri ? -1 : 1));
+  const ranked = topN(
+    scored,
+    first,
+    (a, b) => b.score - a.score || b.similarity - a.similarity || (a.needs.uri < b.needs.uri ? -1 : 1),
+  );
   return ranked.map(({ needs, similarity, prospects, score }) => ({
     from,
     to: needs.uri,
@@ -78,12 +97,22 @@ export function explainTransition(t: Transition, label: (uri: string) => string)
       `; similarity ${t.similarity.toFixed(2)} (0.8 × essential ${pct(t.fit.essentialCoverage)} + 0.2 × optional ${pct(t.fit.optionalCoverage)})${t.viable ? ', a viable move' : ''}.`,
   ];
   const toLearn = t.fit.missingEssential.length;
-  if (toLearn > 0) parts.push(`To add: ${toLearn} essential skill(s), such as ${t.fit.missingEssential.slice(0, 3).map((uri) => `"${label(uri)}"`).join(', ')}.`);
+  if (toLearn > 0)
+    parts.push(
+      `To add: ${toLearn} essential skill(s), such as ${t.fit.missingEssential
+        .slice(0, 3)
+        .map((uri) => `"${label(uri)}"`)
+        .join(', ')}.`,
+    );
   const adjustments: string[] = [];
-  if (t.demand?.trend != null && t.demand.trend > 0) adjustments.push(`+0.1 demand in ${t.demand.region} up ${pct(t.demand.trend)}`);
-  if (t.demand?.trend != null && t.demand.trend < -0.05) adjustments.push(`−0.1 demand in ${t.demand.region} down ${pct(-t.demand.trend)}`);
+  if (t.demand?.trend != null && t.demand.trend > 0)
+    adjustments.push(`+0.1 demand in ${t.demand.region} up ${pct(t.demand.trend)}`);
+  if (t.demand?.trend != null && t.demand.trend < -0.05)
+    adjustments.push(`−0.1 demand in ${t.demand.region} down ${pct(-t.demand.trend)}`);
   if (t.automation?.high) adjustments.push(`−0.1 high automation exposure (${t.automation.value.toFixed(2)})`);
-  parts.push(`Score = similarity × prospects ${t.prospects.toFixed(2)}${adjustments.length > 0 ? ` (${adjustments.join(', ')})` : ''} = ${t.score.toFixed(2)}.`);
+  parts.push(
+    `Score = similarity × prospects ${t.prospects.toFixed(2)}${adjustments.length > 0 ? ` (${adjustments.join(', ')})` : ''} = ${t.score.toFixed(2)}.`,
+  );
   return parts.join(' ');
 }
 

@@ -44,7 +44,9 @@ export async function readiness(graph: GraphClient, taxonomyCache?: TaxonomyCach
     const pending = await pendingMigrations(graph);
     checks.migrations = pending.length === 0 ? { ok: true } : { ok: false, detail: `pending: ${pending.join(', ')}` };
     const version = await currentTaxonomyVersion(graph);
-    checks.taxonomy = version ? { ok: true, detail: `version ${version}` } : { ok: false, detail: 'no taxonomy imported yet' };
+    checks.taxonomy = version
+      ? { ok: true, detail: `version ${version}` }
+      : { ok: false, detail: 'no taxonomy imported yet' };
     if (taxonomyCache) {
       const snapshot = taxonomyCache.current;
       checks.taxonomySnapshot = snapshot
@@ -59,7 +61,11 @@ export async function readiness(graph: GraphClient, taxonomyCache?: TaxonomyCach
   return { ready, checks };
 }
 
-export async function startHttpServer(config: HubConfig, services: HubServices, taxonomyCache?: TaxonomyCache): Promise<HubServer> {
+export async function startHttpServer(
+  config: HubConfig,
+  services: HubServices,
+  taxonomyCache?: TaxonomyCache,
+): Promise<HubServer> {
   const { graph } = services;
   const apollo = new ApolloServer<HubContext>({
     schema,
@@ -108,12 +114,16 @@ export async function startHttpServer(config: HubConfig, services: HubServices, 
           try {
             body = JSON.parse(rawBody);
           } catch {
-            return sendJson(response, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+            return sendJson(response, 400, {
+              errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+            });
           }
         }
         const identified = identifyCaller(request.headers.authorization, config.access.apiKeys);
         if (!identified.ok) {
-          return sendJson(response, 401, { errors: [{ message: identified.reason, extensions: { code: 'UNAUTHENTICATED' } }] });
+          return sendJson(response, 401, {
+            errors: [{ message: identified.reason, extensions: { code: 'UNAUTHENTICATED' } }],
+          });
         }
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
@@ -129,7 +139,10 @@ export async function startHttpServer(config: HubConfig, services: HubServices, 
         }
         return;
       }
-      sendJson(response, 404, { error: `no route for ${request.method} ${url.pathname}`, routes: ['/graphql', '/health', '/ready'] });
+      sendJson(response, 404, {
+        error: `no route for ${request.method} ${url.pathname}`,
+        routes: ['/graphql', '/health', '/ready'],
+      });
     } catch (error) {
       const status = (error as { status?: number }).status ?? 500;
       logger.error('request failed', { path: url.pathname, err: error });

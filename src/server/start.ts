@@ -26,23 +26,37 @@ export async function ensureTaxonomy(config: HubConfig, graph: GraphClient): Pro
   if (config.escoDir) {
     logger.info('empty graph: importing ESCO from ESCO_DIR', { dir: config.escoDir });
     const summary = await importEsco(graph, config.escoDir);
-    logger.info('ESCO imported', { version: summary.version, skills: summary.counts.skills, skipped: summary.skippedTotal, ms: summary.durationMs });
+    logger.info('ESCO imported', {
+      version: summary.version,
+      skills: summary.counts.skills,
+      skipped: summary.skippedTotal,
+      ms: summary.durationMs,
+    });
   } else if (config.seedDemo) {
     logger.info('empty graph: loading the demo data set from seeds/');
     const summary = await loadDemoSeed(graph);
     logger.info('demo data loaded', { version: summary.version, skills: summary.counts.skills });
   } else {
-    logger.warn('empty graph and no ESCO_DIR: /ready stays 503 until a taxonomy is imported (npm run hub -- import esco <dir>)');
+    logger.warn(
+      'empty graph and no ESCO_DIR: /ready stays 503 until a taxonomy is imported (npm run hub -- import esco <dir>)',
+    );
   }
 }
 
 /** Loads the demo catalogue from seeds/ into an empty catalogue (unless SEED_DEMO=false). */
-export async function ensureCatalogue(config: HubConfig, graph: GraphClient, release: ReleaseLinker | null): Promise<void> {
+export async function ensureCatalogue(
+  config: HubConfig,
+  graph: GraphClient,
+  release: ReleaseLinker | null,
+): Promise<void> {
   if (!config.seedDemo) return;
   const [{ offers }] = await graph.read<{ offers: number }>('MATCH (m:MicroCredential) RETURN count(m) AS offers');
   if (offers > 0) return;
   const summary = await importCatalogue(graph, demoCatalogueFile, release);
-  logger.info('demo catalogue loaded', { microCredentials: summary.microCredentials, suggestedLinks: summary.suggestedLinks });
+  logger.info('demo catalogue loaded', {
+    microCredentials: summary.microCredentials,
+    suggestedLinks: summary.suggestedLinks,
+  });
 }
 
 export interface RunningHub {
@@ -64,7 +78,9 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       taxonomyCache.startPolling(config.taxonomySnapshot.refreshSeconds);
     }
     if (config.access.apiKeys.length === 0) {
-      logger.warn('development mode: HUB_API_KEYS is not set, so every caller may write the catalogue and read learner data; set API keys before loading real data');
+      logger.warn(
+        'development mode: HUB_API_KEYS is not set, so every caller may write the catalogue and read learner data; set API keys before loading real data',
+      );
     }
     const services = {
       graph: open.graph,

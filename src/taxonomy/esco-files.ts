@@ -142,10 +142,13 @@ export async function readCsv(
       columns: (header: string[]) => {
         const missing = requiredColumns.filter((column) => !header.includes(column));
         if (missing.length > 0) {
-          throw new ImportError(`wrong header: missing column(s) ${missing.map((c) => `'${c}'`).join(', ')}; found ${header.join(',')}`, {
-            file,
-            line: 1,
-          });
+          throw new ImportError(
+            `wrong header: missing column(s) ${missing.map((c) => `'${c}'`).join(', ')}; found ${header.join(',')}`,
+            {
+              file,
+              line: 1,
+            },
+          );
         }
         return header;
       },
@@ -162,7 +165,11 @@ export async function readCsv(
   } catch (error) {
     if (error instanceof ImportError) throw error;
     const csvError = error as Error & { lines?: number; column?: number | string };
-    throw new ImportError(`malformed CSV: ${csvError.message}`, { file, line: csvError.lines, column: csvError.column });
+    throw new ImportError(`malformed CSV: ${csvError.message}`, {
+      file,
+      line: csvError.lines,
+      column: csvError.column,
+    });
   }
   return rows;
 }
@@ -217,7 +224,10 @@ export function emptyEscoExport(dir: string, language: string): EscoExport {
   };
 }
 
-export async function readEscoExport(dir: string, onFile: (file: string, rows: number) => void = () => {}): Promise<EscoExport> {
+export async function readEscoExport(
+  dir: string,
+  onFile: (file: string, rows: number) => void = () => {},
+): Promise<EscoExport> {
   const language = detectLanguage(dir);
   const fileName = (stem: string) => `${stem}_${language}.csv`;
   const filePath = (stem: string) => path.join(dir, fileName(stem));
@@ -225,9 +235,16 @@ export async function readEscoExport(dir: string, onFile: (file: string, rows: n
   const noteModified = (date: string | null) => {
     if (date && (!esco.newestModifiedDate || date > esco.newestModifiedDate)) esco.newestModifiedDate = date;
   };
-  const read = async (stem: string, columns: string[], onRow: (f: ReturnType<typeof fieldsOf>, line: number, row: CsvRow) => void, allowShortRows = false) => {
+  const read = async (
+    stem: string,
+    columns: string[],
+    onRow: (f: ReturnType<typeof fieldsOf>, line: number, row: CsvRow) => void,
+    allowShortRows = false,
+  ) => {
     const file = fileName(stem);
-    const rows = await readCsv(filePath(stem), columns, (row, line) => onRow(fieldsOf(file, line, row), line, row), { allowShortRows });
+    const rows = await readCsv(filePath(stem), columns, (row, line) => onRow(fieldsOf(file, line, row), line, row), {
+      allowShortRows,
+    });
     onFile(file, rows);
   };
   const kindOf = (file: string, line: number, column: string, value: string | null): ConceptKind => {
@@ -236,24 +253,38 @@ export async function readEscoExport(dir: string, onFile: (file: string, rows: n
     return kind;
   };
 
-  await read('skills', ['conceptUri', 'preferredLabel', 'altLabels', 'hiddenLabels', 'skillType', 'reuseLevel', 'status', 'modifiedDate', 'description'], (f) => {
-    const record: SkillRecord = {
-      uri: f.uri('conceptUri'),
-      preferredLabel: f.required('preferredLabel'),
-      altLabels: f.list('altLabels'),
-      hiddenLabels: f.list('hiddenLabels'),
-      description: f.optional('description'),
-      definition: f.optional('definition'),
-      scopeNote: f.optional('scopeNote'),
-      skillType: f.optional('skillType'),
-      reuseLevel: f.optional('reuseLevel'),
-      status: f.optional('status'),
-      modifiedDate: f.optional('modifiedDate'),
-      collections: [],
-    };
-    noteModified(record.modifiedDate);
-    esco.skills.set(record.uri, record);
-  });
+  await read(
+    'skills',
+    [
+      'conceptUri',
+      'preferredLabel',
+      'altLabels',
+      'hiddenLabels',
+      'skillType',
+      'reuseLevel',
+      'status',
+      'modifiedDate',
+      'description',
+    ],
+    (f) => {
+      const record: SkillRecord = {
+        uri: f.uri('conceptUri'),
+        preferredLabel: f.required('preferredLabel'),
+        altLabels: f.list('altLabels'),
+        hiddenLabels: f.list('hiddenLabels'),
+        description: f.optional('description'),
+        definition: f.optional('definition'),
+        scopeNote: f.optional('scopeNote'),
+        skillType: f.optional('skillType'),
+        reuseLevel: f.optional('reuseLevel'),
+        status: f.optional('status'),
+        modifiedDate: f.optional('modifiedDate'),
+        collections: [],
+      };
+      noteModified(record.modifiedDate);
+      esco.skills.set(record.uri, record);
+    },
+  );
 
   await read('skillGroups', ['conceptUri', 'preferredLabel', 'altLabels', 'status', 'description', 'code'], (f) => {
     const record: SkillGroupRecord = {
@@ -269,24 +300,38 @@ export async function readEscoExport(dir: string, onFile: (file: string, rows: n
     esco.skillGroups.set(record.uri, record);
   });
 
-  await read('occupations', ['conceptUri', 'iscoGroup', 'preferredLabel', 'altLabels', 'hiddenLabels', 'status', 'modifiedDate', 'description', 'code'], (f) => {
-    const record: OccupationRecord = {
-      uri: f.uri('conceptUri'),
-      code: f.optional('code'),
-      iscoGroup: f.optional('iscoGroup'),
-      preferredLabel: f.required('preferredLabel'),
-      altLabels: f.list('altLabels'),
-      hiddenLabels: f.list('hiddenLabels'),
-      description: f.optional('description'),
-      definition: f.optional('definition'),
-      regulatedProfessionNote: f.optional('regulatedProfessionNote'),
-      status: f.optional('status'),
-      modifiedDate: f.optional('modifiedDate'),
-      collections: [],
-    };
-    noteModified(record.modifiedDate);
-    esco.occupations.set(record.uri, record);
-  });
+  await read(
+    'occupations',
+    [
+      'conceptUri',
+      'iscoGroup',
+      'preferredLabel',
+      'altLabels',
+      'hiddenLabels',
+      'status',
+      'modifiedDate',
+      'description',
+      'code',
+    ],
+    (f) => {
+      const record: OccupationRecord = {
+        uri: f.uri('conceptUri'),
+        code: f.optional('code'),
+        iscoGroup: f.optional('iscoGroup'),
+        preferredLabel: f.required('preferredLabel'),
+        altLabels: f.list('altLabels'),
+        hiddenLabels: f.list('hiddenLabels'),
+        description: f.optional('description'),
+        definition: f.optional('definition'),
+        regulatedProfessionNote: f.optional('regulatedProfessionNote'),
+        status: f.optional('status'),
+        modifiedDate: f.optional('modifiedDate'),
+        collections: [],
+      };
+      noteModified(record.modifiedDate);
+      esco.occupations.set(record.uri, record);
+    },
+  );
 
   await read('ISCOGroups', ['conceptUri', 'code', 'preferredLabel', 'status', 'altLabels', 'description'], (f) => {
     const record: IscoGroupRecord = {
@@ -359,7 +404,14 @@ export async function readEscoExport(dir: string, onFile: (file: string, rows: n
         const file = fileName('skillsHierarchy');
         const childKind: ConceptKind = esco.skillGroups.has(uris[deepest]!) ? 'SkillGroup' : 'Skill';
         const parentKind: ConceptKind = esco.skillGroups.has(uris[deepest - 1]!) ? 'SkillGroup' : 'Skill';
-        esco.broader.push({ file, line, from: uris[deepest]!, to: uris[deepest - 1]!, fromKind: childKind, toKind: parentKind });
+        esco.broader.push({
+          file,
+          line,
+          from: uris[deepest]!,
+          to: uris[deepest - 1]!,
+          fromKind: childKind,
+          toKind: parentKind,
+        });
       }
     },
     true,
@@ -380,10 +432,18 @@ export async function readEscoExport(dir: string, onFile: (file: string, rows: n
  * The taxonomy version, as data: the --version option, else a version in the folder name
  * (esco-v1.1.1-en → 1.1.1), else the newest modified date found in the files.
  */
-export function resolveVersion(dir: string, explicit: string | undefined, newestModifiedDate: string | null): { version: string; versionSource: string } {
+export function resolveVersion(
+  dir: string,
+  explicit: string | undefined,
+  newestModifiedDate: string | null,
+): { version: string; versionSource: string } {
   if (explicit) return { version: explicit, versionSource: '--version option' };
   const fromName = /v?(\d+\.\d+(?:\.\d+)?)/.exec(path.basename(path.resolve(dir)));
   if (fromName) return { version: fromName[1], versionSource: `folder name '${path.basename(path.resolve(dir))}'` };
-  if (newestModifiedDate) return { version: `modified-${newestModifiedDate.slice(0, 10)}`, versionSource: 'newest modifiedDate in the files' };
+  if (newestModifiedDate)
+    return {
+      version: `modified-${newestModifiedDate.slice(0, 10)}`,
+      versionSource: 'newest modifiedDate in the files',
+    };
   throw new ImportError('cannot tell the taxonomy version: pass --version', { file: dir });
 }

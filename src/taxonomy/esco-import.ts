@@ -93,17 +93,28 @@ export function checkReferences(esco: EscoExport): ValidRelations {
     return true;
   };
 
-  const broader = esco.broader.filter((r) => present(r.file, 'broader', r.line, [[r.from, r.fromKind], [r.to, r.toKind]]));
+  const broader = esco.broader.filter((r) =>
+    present(r.file, 'broader', r.line, [
+      [r.from, r.fromKind],
+      [r.to, r.toKind],
+    ]),
+  );
   const occupationSkills = esco.occupationSkills.filter((r) =>
     present(r.file, r.essential ? 'essential skill' : 'optional skill', r.line, [
       [r.occupationUri, 'Occupation'],
       [r.skillUri, 'Skill'],
     ]),
   );
-  const skillSkills = esco.skillSkills.filter((r) => present(r.file, 'related skill', r.line, [[r.from, 'Skill'], [r.to, 'Skill']]));
+  const skillSkills = esco.skillSkills.filter((r) =>
+    present(r.file, 'related skill', r.line, [
+      [r.from, 'Skill'],
+      [r.to, 'Skill'],
+    ]),
+  );
 
   for (const membership of esco.collections) {
-    const concept = membership.kind === 'Skill' ? esco.skills.get(membership.uri) : esco.occupations.get(membership.uri);
+    const concept =
+      membership.kind === 'Skill' ? esco.skills.get(membership.uri) : esco.occupations.get(membership.uri);
     if (!concept) {
       skip(membership.file, `${membership.collection} collection`, membership.line, membership.uri, membership.kind);
       continue;
@@ -206,8 +217,12 @@ export async function importEsco(graph: GraphClient, dir: string, options: Impor
     byKindPair.set(key, group);
   }
   const relationRows = (records: RelationRecord[]) => records.map(({ from, to }) => ({ from, to }));
-  const essential = relations.occupationSkills.filter((r) => r.essential).map(({ occupationUri, skillUri }) => ({ occupationUri, skillUri }));
-  const optional = relations.occupationSkills.filter((r) => !r.essential).map(({ occupationUri, skillUri }) => ({ occupationUri, skillUri }));
+  const essential = relations.occupationSkills
+    .filter((r) => r.essential)
+    .map(({ occupationUri, skillUri }) => ({ occupationUri, skillUri }));
+  const optional = relations.occupationSkills
+    .filter((r) => !r.essential)
+    .map(({ occupationUri, skillUri }) => ({ occupationUri, skillUri }));
 
   const collectionMemberships: Record<string, number> = {};
   for (const concept of [...esco.skills.values(), ...esco.occupations.values()]) {
@@ -220,14 +235,49 @@ export async function importEsco(graph: GraphClient, dir: string, options: Impor
 
   const { removedStaleRelations, deprecated } = await graph.writeTransaction(async (tx) => {
     await writeInBatches(tx, 'skills', upsertConcepts('Skill'), [...esco.skills.values()], params, onProgress);
-    await writeInBatches(tx, 'skill groups', upsertConcepts('SkillGroup'), [...esco.skillGroups.values()], params, onProgress);
-    await writeInBatches(tx, 'ISCO groups', upsertConcepts('IscoGroup'), [...esco.iscoGroups.values()], params, onProgress);
-    await writeInBatches(tx, 'occupations', upsertConcepts('Occupation'), [...esco.occupations.values()], params, onProgress);
+    await writeInBatches(
+      tx,
+      'skill groups',
+      upsertConcepts('SkillGroup'),
+      [...esco.skillGroups.values()],
+      params,
+      onProgress,
+    );
+    await writeInBatches(
+      tx,
+      'ISCO groups',
+      upsertConcepts('IscoGroup'),
+      [...esco.iscoGroups.values()],
+      params,
+      onProgress,
+    );
+    await writeInBatches(
+      tx,
+      'occupations',
+      upsertConcepts('Occupation'),
+      [...esco.occupations.values()],
+      params,
+      onProgress,
+    );
     for (const [pair, records] of byKindPair) {
       const [fromKind, toKind] = pair.split('>') as [ConceptKind, ConceptKind];
-      await writeInBatches(tx, `broader ${fromKind}→${toKind}`, mergeBroader(fromKind, toKind), relationRows(records), params, onProgress);
+      await writeInBatches(
+        tx,
+        `broader ${fromKind}→${toKind}`,
+        mergeBroader(fromKind, toKind),
+        relationRows(records),
+        params,
+        onProgress,
+      );
     }
-    await writeInBatches(tx, 'essential skills', mergeOccupationSkills('ESSENTIAL_SKILL'), essential, params, onProgress);
+    await writeInBatches(
+      tx,
+      'essential skills',
+      mergeOccupationSkills('ESSENTIAL_SKILL'),
+      essential,
+      params,
+      onProgress,
+    );
     await writeInBatches(tx, 'optional skills', mergeOccupationSkills('OPTIONAL_SKILL'), optional, params, onProgress);
     await writeInBatches(
       tx,

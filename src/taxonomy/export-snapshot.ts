@@ -16,11 +16,19 @@ export function snapshotFromExport(esco: EscoExport, version: string): TaxonomyS
   const concepts: AnyConceptRow[] = [
     ...[...esco.skills.values()].map((skill): AnyConceptRow => ({ ...skill, ...base, kind: 'Skill' })),
     ...[...esco.skillGroups.values()].map((group): AnyConceptRow => ({ ...group, ...base, kind: 'SkillGroup' })),
-    ...[...esco.occupations.values()].map((occupation): AnyConceptRow => ({ ...occupation, ...base, kind: 'Occupation' })),
+    ...[...esco.occupations.values()].map((occupation): AnyConceptRow => ({
+      ...occupation,
+      ...base,
+      kind: 'Occupation',
+    })),
     ...[...esco.iscoGroups.values()].map((group): AnyConceptRow => ({ ...group, ...base, kind: 'IscoGroup' })),
   ];
-  const essential = relations.occupationSkills.filter((r) => r.essential).map((r): [string, string] => [r.occupationUri, r.skillUri]);
-  const optional = relations.occupationSkills.filter((r) => !r.essential).map((r): [string, string] => [r.occupationUri, r.skillUri]);
+  const essential = relations.occupationSkills
+    .filter((r) => r.essential)
+    .map((r): [string, string] => [r.occupationUri, r.skillUri]);
+  const optional = relations.occupationSkills
+    .filter((r) => !r.essential)
+    .map((r): [string, string] => [r.occupationUri, r.skillUri]);
   const data: SnapshotData = {
     stamp: `${version}@export`,
     summary: {

@@ -30,18 +30,30 @@ export function createTaxonomyLoaders(graph: GraphClient, snapshot?: TaxonomySna
       const found = new Map((await conceptsByUri<T>(graph, kind, uris)).map((row) => [row.uri, row]));
       return uris.map((uri) => found.get(uri) ?? null);
     });
-  const grouped = <T>(fromSnapshot: (s: TaxonomySnapshot, key: string) => T[], fromGraph: (keys: readonly string[]) => Promise<Map<string, T[]>>) =>
+  const grouped = <T>(
+    fromSnapshot: (s: TaxonomySnapshot, key: string) => T[],
+    fromGraph: (keys: readonly string[]) => Promise<Map<string, T[]>>,
+  ) =>
     new DataLoader<string, T[]>(async (keys) => {
       if (snapshot) return keys.map((key) => fromSnapshot(snapshot, key));
       const found = await fromGraph(keys);
       return keys.map((key) => found.get(key) ?? []);
     });
   const skillsOf = (relation: OccupationSkillKind) =>
-    grouped<SkillRow>((s, uri) => s.skillsOf(relation, uri), (uris) => skillsOfOccupations(graph, relation, uris));
+    grouped<SkillRow>(
+      (s, uri) => s.skillsOf(relation, uri),
+      (uris) => skillsOfOccupations(graph, relation, uris),
+    );
   const occupationsOf = (relation: OccupationSkillKind) =>
-    grouped<OccupationRow>((s, uri) => s.occupationsOf(relation, uri), (uris) => occupationsOfSkills(graph, relation, uris));
+    grouped<OccupationRow>(
+      (s, uri) => s.occupationsOf(relation, uri),
+      (uris) => occupationsOfSkills(graph, relation, uris),
+    );
   const hierarchy = (direction: 'up' | 'down') =>
-    grouped<AnyConceptRow>((s, uri) => s.neighbours(direction, uri), (uris) => hierarchyNeighbours(graph, direction, uris));
+    grouped<AnyConceptRow>(
+      (s, uri) => s.neighbours(direction, uri),
+      (uris) => hierarchyNeighbours(graph, direction, uris),
+    );
 
   return {
     skill: byUri<SkillRow>('Skill'),
@@ -58,7 +70,10 @@ export function createTaxonomyLoaders(graph: GraphClient, snapshot?: TaxonomySna
     optionalForOccupations: occupationsOf('OPTIONAL_SKILL'),
     broader: hierarchy('up'),
     narrower: hierarchy('down'),
-    relatedSkills: grouped<RelatedSkillRow>((s, uri) => s.relatedSkills(uri), (uris) => relatedSkillsOf(graph, uris)),
+    relatedSkills: grouped<RelatedSkillRow>(
+      (s, uri) => s.relatedSkills(uri),
+      (uris) => relatedSkillsOf(graph, uris),
+    ),
   };
 }
 

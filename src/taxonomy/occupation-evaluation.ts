@@ -42,7 +42,9 @@ export function heldOutTitles(occupations: SearchableOccupation[]): OccupationQu
   const queries: OccupationQuery[] = [];
   for (const occupation of occupations) {
     const preferred = occupation.preferredLabel.trim().toLowerCase();
-    const alternatives = [...new Set((occupation.altLabels ?? []).map((label) => label.trim()))].filter((label) => label.toLowerCase() !== preferred);
+    const alternatives = [...new Set((occupation.altLabels ?? []).map((label) => label.trim()))].filter(
+      (label) => label.toLowerCase() !== preferred,
+    );
     if (alternatives.length === 0) continue;
     const label = alternatives[hash(occupation.uri) % alternatives.length];
     queries.push({ text: label, gold: [occupation.uri], exclude: { uri: occupation.uri, labels: [label] } });
@@ -63,7 +65,10 @@ export function heldOutDescriptions(occupations: SearchableOccupation[]): Occupa
 
 /** O*NET occupation titles with the current ESCO occupations the crosswalk maps to them. */
 export function onetTitles(crosswalkCsv: string, current: Set<string>): OccupationQuery[] {
-  const rows = parse(fs.readFileSync(crosswalkCsv, 'utf8'), { columns: true, skip_empty_lines: true }) as Array<{ onet_occupation: string; concept_uri: string }>;
+  const rows = parse(fs.readFileSync(crosswalkCsv, 'utf8'), { columns: true, skip_empty_lines: true }) as Array<{
+    onet_occupation: string;
+    concept_uri: string;
+  }>;
   const gold = new Map<string, Set<string>>();
   for (const row of rows) {
     if (!current.has(row.concept_uri)) continue;
@@ -71,10 +76,16 @@ export function onetTitles(crosswalkCsv: string, current: Set<string>): Occupati
     set.add(row.concept_uri);
     gold.set(row.onet_occupation, set);
   }
-  return [...gold.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([text, uris]) => ({ text, gold: [...uris].sort() }));
+  return [...gold.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([text, uris]) => ({ text, gold: [...uris].sort() }));
 }
 
-export function evaluateQueries(set: string, queries: OccupationQuery[], find: (query: OccupationQuery) => OccupationSearchHit[]): OccupationEvalResult {
+export function evaluateQueries(
+  set: string,
+  queries: OccupationQuery[],
+  find: (query: OccupationQuery) => OccupationSearchHit[],
+): OccupationEvalResult {
   let at1 = 0;
   let at5 = 0;
   let at10 = 0;

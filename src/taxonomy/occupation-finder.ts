@@ -1,7 +1,12 @@
 import type { GraphClient } from '../graph/client.js';
 import type { SkillLinker } from '../linking/linker.js';
 import { logger } from '../logger.js';
-import { type OccupationSearchHit, OccupationSearch, type SearchExclusion, type SearchableOccupation } from './occupation-search.js';
+import {
+  type OccupationSearchHit,
+  OccupationSearch,
+  type SearchExclusion,
+  type SearchableOccupation,
+} from './occupation-search.js';
 import { readReleaseStamp, type TaxonomySnapshot } from './snapshot.js';
 
 /**
@@ -25,8 +30,14 @@ export function searchableOccupationsFromSnapshot(snapshot: TaxonomySnapshot): S
       altLabels: occupation.altLabels ?? [],
       hiddenLabels: occupation.hiddenLabels ?? [],
       description: occupation.description ?? null,
-      essentialSkills: snapshot.skillsOf('ESSENTIAL_SKILL', occupation.uri).filter((s) => !s.deprecated).map((s) => s.uri),
-      optionalSkills: snapshot.skillsOf('OPTIONAL_SKILL', occupation.uri).filter((s) => !s.deprecated).map((s) => s.uri),
+      essentialSkills: snapshot
+        .skillsOf('ESSENTIAL_SKILL', occupation.uri)
+        .filter((s) => !s.deprecated)
+        .map((s) => s.uri),
+      optionalSkills: snapshot
+        .skillsOf('OPTIONAL_SKILL', occupation.uri)
+        .filter((s) => !s.deprecated)
+        .map((s) => s.uri),
     }))
     .sort(byUri);
 }
@@ -69,13 +80,21 @@ export class OccupationSearchCache {
     if (this.building?.stamp !== stamp) {
       const promise = (async () => {
         const started = performance.now();
-        const occupations = snapshot ? searchableOccupationsFromSnapshot(snapshot) : await searchableOccupationsFromGraph(graph);
+        const occupations = snapshot
+          ? searchableOccupationsFromSnapshot(snapshot)
+          : await searchableOccupationsFromGraph(graph);
         const skills = snapshot
           ? snapshot.currentSkills().map(({ skill }) => skill)
-          : await graph.read<{ preferredLabel: string; altLabels: string[] }>('MATCH (s:Skill) WHERE s.deprecated = false RETURN s.preferredLabel AS preferredLabel, coalesce(s.altLabels, []) AS altLabels');
+          : await graph.read<{ preferredLabel: string; altLabels: string[] }>(
+              'MATCH (s:Skill) WHERE s.deprecated = false RETURN s.preferredLabel AS preferredLabel, coalesce(s.altLabels, []) AS altLabels',
+            );
         const search = new OccupationSearch(occupations, skillVocabulary(skills));
         this.current = { stamp, search };
-        logger.info('occupation search index built', { stamp, occupations: occupations.length, ms: Math.round(performance.now() - started) });
+        logger.info('occupation search index built', {
+          stamp,
+          occupations: occupations.length,
+          ms: Math.round(performance.now() - started),
+        });
         return search;
       })().finally(() => {
         if (this.building?.promise === promise) this.building = undefined;

@@ -77,38 +77,180 @@ export interface SearchExclusion {
   description?: boolean;
 }
 
-export const OCCUPATION_SEARCH_METHOD = 'label-coverage+exact+phrase, description-bm25, linked-skills (natural: Porter stems; agent nouns, irregular verbs, title noise)';
+export const OCCUPATION_SEARCH_METHOD =
+  'label-coverage+exact+phrase, description-bm25, linked-skills (natural: Porter stems; agent nouns, irregular verbs, title noise)';
 
-const WEIGHTS = { description: 0.3, skills: 0.5, exact: 0.5, phrase: 1.2, labelType: { PREFERRED: 1, ALTERNATIVE: 0.95, HIDDEN: 0.85 } as Record<OccupationLabelType, number> };
+const WEIGHTS = {
+  description: 0.3,
+  skills: 0.5,
+  exact: 0.5,
+  phrase: 1.2,
+  labelType: { PREFERRED: 1, ALTERNATIVE: 0.95, HIDDEN: 0.85 } as Record<OccupationLabelType, number>,
+};
 
 /** Past forms people use about their work that Porter stemming leaves apart from the base verb. */
 const IRREGULAR: Record<string, string> = {
-  drove: 'drive', driven: 'drive', built: 'build', taught: 'teach', sold: 'sell', led: 'lead', ran: 'run', made: 'make', wrote: 'write',
-  written: 'write', kept: 'keep', fed: 'feed', brought: 'bring', bought: 'buy', dealt: 'deal', grew: 'grow', grown: 'grow', held: 'hold',
-  laid: 'lay', paid: 'pay', sent: 'send', spent: 'spend', stood: 'stand', took: 'take', taken: 'take', gave: 'give', given: 'give',
-  did: 'do', done: 'do', sewn: 'sew', swept: 'sweep', flew: 'fly', flown: 'fly', drew: 'draw', drawn: 'draw', dug: 'dig', hung: 'hang',
-  met: 'meet', oversaw: 'oversee', overseen: 'oversee', wove: 'weave', woven: 'weave', rode: 'ride', ridden: 'ride', sang: 'sing',
-  sung: 'sing', fought: 'fight', caught: 'catch', thought: 'think', found: 'find', told: 'tell', spoke: 'speak', spoken: 'speak',
-  understood: 'understand', won: 'win', shot: 'shoot', bred: 'breed',
+  drove: 'drive',
+  driven: 'drive',
+  built: 'build',
+  taught: 'teach',
+  sold: 'sell',
+  led: 'lead',
+  ran: 'run',
+  made: 'make',
+  wrote: 'write',
+  written: 'write',
+  kept: 'keep',
+  fed: 'feed',
+  brought: 'bring',
+  bought: 'buy',
+  dealt: 'deal',
+  grew: 'grow',
+  grown: 'grow',
+  held: 'hold',
+  laid: 'lay',
+  paid: 'pay',
+  sent: 'send',
+  spent: 'spend',
+  stood: 'stand',
+  took: 'take',
+  taken: 'take',
+  gave: 'give',
+  given: 'give',
+  did: 'do',
+  done: 'do',
+  sewn: 'sew',
+  swept: 'sweep',
+  flew: 'fly',
+  flown: 'fly',
+  drew: 'draw',
+  drawn: 'draw',
+  dug: 'dig',
+  hung: 'hang',
+  met: 'meet',
+  oversaw: 'oversee',
+  overseen: 'oversee',
+  wove: 'weave',
+  woven: 'weave',
+  rode: 'ride',
+  ridden: 'ride',
+  sang: 'sing',
+  sung: 'sing',
+  fought: 'fight',
+  caught: 'catch',
+  thought: 'think',
+  found: 'find',
+  told: 'tell',
+  spoke: 'speak',
+  spoken: 'speak',
+  understood: 'understand',
+  won: 'win',
+  shot: 'shoot',
+  bred: 'breed',
 };
 
 /** Abbreviations common in job-ad titles. */
 const ABBREVIATIONS: Record<string, string> = {
-  mgr: 'manager', mngr: 'manager', dev: 'developer', devs: 'developers', eng: 'engineer', engr: 'engineer', admin: 'administrator',
-  asst: 'assistant', assoc: 'associate', tech: 'technician', techs: 'technicians', exec: 'executive', rep: 'representative',
-  reps: 'representatives', coord: 'coordinator', supv: 'supervisor', ops: 'operations', hr: 'human resources', qa: 'quality assurance',
-  hgv: 'heavy goods vehicle', lgv: 'large goods vehicle', rn: 'registered nurse', cdl: 'commercial driver', cs: 'customer service',
-  acct: 'accountant', dir: 'director', svc: 'service', maint: 'maintenance', mech: 'mechanic', elec: 'electrical', sw: 'software',
-  swe: 'software engineer', sde: 'software developer', pm: 'project manager', ceo: 'chief executive officer', cfo: 'chief financial officer',
-  cto: 'chief technology officer', ux: 'user experience', ui: 'user interface',
+  mgr: 'manager',
+  mngr: 'manager',
+  dev: 'developer',
+  devs: 'developers',
+  eng: 'engineer',
+  engr: 'engineer',
+  admin: 'administrator',
+  asst: 'assistant',
+  assoc: 'associate',
+  tech: 'technician',
+  techs: 'technicians',
+  exec: 'executive',
+  rep: 'representative',
+  reps: 'representatives',
+  coord: 'coordinator',
+  supv: 'supervisor',
+  ops: 'operations',
+  hr: 'human resources',
+  qa: 'quality assurance',
+  hgv: 'heavy goods vehicle',
+  lgv: 'large goods vehicle',
+  rn: 'registered nurse',
+  cdl: 'commercial driver',
+  cs: 'customer service',
+  acct: 'accountant',
+  dir: 'director',
+  svc: 'service',
+  maint: 'maintenance',
+  mech: 'mechanic',
+  elec: 'electrical',
+  sw: 'software',
+  swe: 'software engineer',
+  sde: 'software developer',
+  pm: 'project manager',
+  ceo: 'chief executive officer',
+  cfo: 'chief financial officer',
+  cto: 'chief technology officer',
+  ux: 'user experience',
+  ui: 'user interface',
 };
 
 /** Words of job-ad titles that say nothing about the occupation. */
 const TITLE_NOISE = new Set([
-  'senior', 'sr', 'junior', 'jr', 'mid', 'level', 'entry', 'experienced', 'i', 'ii', 'iii', 'iv', 'full', 'part', 'time', 'fulltime', 'parttime',
-  'remote', 'hybrid', 'permanent', 'temporary', 'temp', 'contract', 'freelance', 'immediate', 'start', 'urgent', 'urgently', 'needed',
-  'wanted', 'hiring', 'job', 'jobs', 'vacancy', 'position', 'role', 'new', 'm', 'w', 'd', 'f', 'h', 'x', 'mwd', 'fmd', 'wmd', 'hf', 'fh',
-  'gn', 'all', 'genders', 'days', 'nights', 'shift', 'weekend', 'apply', 'now',
+  'senior',
+  'sr',
+  'junior',
+  'jr',
+  'mid',
+  'level',
+  'entry',
+  'experienced',
+  'i',
+  'ii',
+  'iii',
+  'iv',
+  'full',
+  'part',
+  'time',
+  'fulltime',
+  'parttime',
+  'remote',
+  'hybrid',
+  'permanent',
+  'temporary',
+  'temp',
+  'contract',
+  'freelance',
+  'immediate',
+  'start',
+  'urgent',
+  'urgently',
+  'needed',
+  'wanted',
+  'hiring',
+  'job',
+  'jobs',
+  'vacancy',
+  'position',
+  'role',
+  'new',
+  'm',
+  'w',
+  'd',
+  'f',
+  'h',
+  'x',
+  'mwd',
+  'fmd',
+  'wmd',
+  'hf',
+  'fh',
+  'gn',
+  'all',
+  'genders',
+  'days',
+  'nights',
+  'shift',
+  'weekend',
+  'apply',
+  'now',
 ]);
 
 const QUERY_TOKEN_LIMIT = 200;
@@ -145,7 +287,8 @@ export class OccupationSearch {
     this.size = occupations.length;
     const known = new Set<string>();
     for (const word of vocabulary) for (const token of analyse(word)) known.add(token.stem);
-    for (const occupation of occupations) for (const token of analyse(occupation.description ?? '')) known.add(token.stem);
+    for (const occupation of occupations)
+      for (const token of analyse(occupation.description ?? '')) known.add(token.stem);
     this.canonical = canonicaliser(known);
 
     const descriptionPostings = new Map<string, Array<[number, number]>>();
@@ -175,11 +318,14 @@ export class OccupationSearch {
       for (const [key, count] of counts) pushTo(descriptionPostings, key, [index, count] as [number, number]);
       this.descriptionLength.push(keys.length);
 
-      for (const uri of occupation.essentialSkills ?? []) pushTo(this.skillOccupations, uri, [index, 1] as [number, number]);
-      for (const uri of occupation.optionalSkills ?? []) pushTo(this.skillOccupations, uri, [index, 0.5] as [number, number]);
+      for (const uri of occupation.essentialSkills ?? [])
+        pushTo(this.skillOccupations, uri, [index, 1] as [number, number]);
+      for (const uri of occupation.optionalSkills ?? [])
+        pushTo(this.skillOccupations, uri, [index, 0.5] as [number, number]);
     });
     // IDF over occupations (a word in every title of one occupation counts once).
-    const idf = (documents: number, containing: number) => Math.log(1 + (documents - containing + 0.5) / (containing + 0.5));
+    const idf = (documents: number, containing: number) =>
+      Math.log(1 + (documents - containing + 0.5) / (containing + 0.5));
     for (const [key, set] of labelOccupations) this.idf.set(key, idf(occupations.length, set.size));
     for (const label of this.labels) label.totalWeight = label.keys.reduce((sum, key) => sum + this.idf.get(key)!, 0);
     for (const [key, postings] of descriptionPostings) {
@@ -187,8 +333,11 @@ export class OccupationSearch {
       this.descriptionPostings.set(key, postings);
     }
     this.averageDescriptionLength = this.descriptionLength.reduce((a, b) => a + b, 0) / Math.max(1, occupations.length);
-    for (const [uri, list] of this.skillOccupations) this.skillSpecificity.set(uri, Math.log(1 + occupations.length / list.length));
-    this.skillMass = occupations.map((o) => Math.sqrt(Math.max(1, (o.essentialSkills?.length ?? 0) + 0.5 * (o.optionalSkills?.length ?? 0))));
+    for (const [uri, list] of this.skillOccupations)
+      this.skillSpecificity.set(uri, Math.log(1 + occupations.length / list.length));
+    this.skillMass = occupations.map((o) =>
+      Math.sqrt(Math.max(1, (o.essentialSkills?.length ?? 0) + 0.5 * (o.optionalSkills?.length ?? 0))),
+    );
     this.matched = new Float64Array(this.labels.length);
   }
 
@@ -208,7 +357,10 @@ export class OccupationSearch {
     return keys;
   }
 
-  search(text: string, options: { first?: number; skills?: TextSkill[]; exclude?: SearchExclusion } = {}): OccupationSearchHit[] {
+  search(
+    text: string,
+    options: { first?: number; skills?: TextSkill[]; exclude?: SearchExclusion } = {},
+  ): OccupationSearchHit[] {
     const first = options.first ?? 10;
     const keys = this.keys(text);
     const queryKeys = [...new Set(keys)].filter((key) => this.idf.has(key) || this.descriptionIdf.has(key));
@@ -228,7 +380,10 @@ export class OccupationSearch {
     }
     const positions = new Map<string, number[]>();
     keys.forEach((key, position) => pushTo(positions, key, position));
-    const best = new Map<number, { label: number; score: number; labelCoverage: number; queryCoverage: number; exact: boolean }>();
+    const best = new Map<
+      number,
+      { label: number; score: number; labelCoverage: number; queryCoverage: number; exact: boolean }
+    >();
     for (const labelId of touched) {
       const weight = this.matched[labelId];
       this.matched[labelId] = 0;
@@ -238,10 +393,18 @@ export class OccupationSearch {
       const queryCoverage = queryWeight > 0 ? weight / queryWeight : 0;
       const exact = label.normalised === normalisedQuery;
       const phrase = labelCoverage === 1 && label.keys.length > 1 && isContiguous(label.keys, positions);
-      const head = !phrase && keys.length <= 6 && label.keys.length > 1 && label.keys[label.keys.length - 1] === keys[keys.length - 1];
-      const score = (labelCoverage ** 2 * (0.4 + 0.6 * queryCoverage) * WEIGHTS.labelType[label.type] + (exact ? WEIGHTS.exact * WEIGHTS.labelType[label.type] : 0)) * (phrase ? WEIGHTS.phrase : head ? 1.2 : 1);
+      const head =
+        !phrase &&
+        keys.length <= 6 &&
+        label.keys.length > 1 &&
+        label.keys[label.keys.length - 1] === keys[keys.length - 1];
+      const score =
+        (labelCoverage ** 2 * (0.4 + 0.6 * queryCoverage) * WEIGHTS.labelType[label.type] +
+          (exact ? WEIGHTS.exact * WEIGHTS.labelType[label.type] : 0)) *
+        (phrase ? WEIGHTS.phrase : head ? 1.2 : 1);
       const current = best.get(label.occupation);
-      if (!current || score > current.score) best.set(label.occupation, { label: labelId, score, labelCoverage, queryCoverage, exact });
+      if (!current || score > current.score)
+        best.set(label.occupation, { label: labelId, score, labelCoverage, queryCoverage, exact });
     }
 
     // Skills found in the text credit the occupations that list them.
@@ -253,7 +416,11 @@ export class OccupationSearch {
       for (const [occupation, relationWeight] of this.skillOccupations.get(skill.uri)!) {
         const credit = (skill.score * specificity * relationWeight) / this.skillMass[occupation];
         skillSums.set(occupation, (skillSums.get(occupation) ?? 0) + credit);
-        pushTo(skillMatches, occupation, { uri: skill.uri, relation: relationWeight === 1 ? ('ESSENTIAL' as const) : ('OPTIONAL' as const), credit });
+        pushTo(skillMatches, occupation, {
+          uri: skill.uri,
+          relation: relationWeight === 1 ? ('ESSENTIAL' as const) : ('OPTIONAL' as const),
+          credit,
+        });
       }
     }
     const bestSkillSum = Math.max(0, ...skillSums.values());
@@ -269,7 +436,11 @@ export class OccupationSearch {
       const score = (label?.score ?? 0) + WEIGHTS.description * descriptionScore + WEIGHTS.skills * skillScore;
       return { occupation, label, descriptionScore, skillScore, score };
     });
-    hits.sort((a, b) => b.score - a.score || (this.occupations[a.occupation].preferredLabel < this.occupations[b.occupation].preferredLabel ? -1 : 1));
+    hits.sort(
+      (a, b) =>
+        b.score - a.score ||
+        (this.occupations[a.occupation].preferredLabel < this.occupations[b.occupation].preferredLabel ? -1 : 1),
+    );
     return hits.slice(0, first).map(({ occupation, label, descriptionScore, skillScore, score }) => {
       const matchedLabel = label ? this.labels[label.label] : null;
       return {
@@ -285,7 +456,10 @@ export class OccupationSearch {
           labelScore: round(label?.score ?? 0, 3),
           descriptionScore: round(descriptionScore, 3),
           skillScore: round(skillScore, 3),
-          matchedSkills: (skillMatches.get(occupation) ?? []).sort((a, b) => b.credit - a.credit).slice(0, 5).map(({ uri, relation }) => ({ uri, relation })),
+          matchedSkills: (skillMatches.get(occupation) ?? [])
+            .sort((a, b) => b.credit - a.credit)
+            .slice(0, 5)
+            .map(({ uri, relation }) => ({ uri, relation })),
           method: OCCUPATION_SEARCH_METHOD,
         },
       };
@@ -337,7 +511,9 @@ function canonicaliser(known: Set<string>): (stem: string) => string {
     const agent = result === stem ? /^(.{3,})(er|or)$/.exec(stem) : null;
     if (agent) {
       const base = agent[1];
-      const tries = [base, `${base}e`, /(.)\1$/.test(base) ? base.slice(0, -1) : null].filter((t): t is string => t !== null);
+      const tries = [base, `${base}e`, /(.)\1$/.test(base) ? base.slice(0, -1) : null].filter(
+        (t): t is string => t !== null,
+      );
       for (const attempt of tries) {
         const candidate = stemOf(attempt);
         if (candidate !== stem && known.has(candidate)) {
@@ -352,6 +528,7 @@ function canonicaliser(known: Set<string>): (stem: string) => string {
 }
 
 function isContiguous(keys: string[], positions: Map<string, number[]>): boolean {
-  return (positions.get(keys[0]) ?? []).some((start) => keys.every((key, offset) => positions.get(key)?.includes(start + offset)));
+  return (positions.get(keys[0]) ?? []).some((start) =>
+    keys.every((key, offset) => positions.get(key)?.includes(start + offset)),
+  );
 }
-

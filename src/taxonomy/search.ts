@@ -47,7 +47,13 @@ export function bestMatchingLabel(
   for (const candidate of candidates) {
     const words = new Set(searchTokens(candidate.label));
     const shared = tokens.filter((token) => words.has(token)).length;
-    if (shared > bestShared || (shared === bestShared && shared > 0 && candidate.label.length < best.label.length && best.labelType !== 'PREFERRED')) {
+    if (
+      shared > bestShared ||
+      (shared === bestShared &&
+        shared > 0 &&
+        candidate.label.length < best.label.length &&
+        best.labelType !== 'PREFERRED')
+    ) {
       best = candidate;
       bestShared = shared;
     }

@@ -16,4 +16,3 @@ export const demoCatalogueFile = path.join(projectRoot, 'seeds', 'catalogue-demo
 export function loadDemoSeed(graph: GraphClient, options: Omit<ImportOptions, 'version'> = {}): Promise<ImportSummary> {
   return importEsco(graph, demoSeedDir, { ...options, version: DEMO_SEED_VERSION });
 }
-

@@ -59,7 +59,11 @@ export class TaxonomySnapshot {
         for (const collection of concept.collections ?? []) pushTo(this.collections, collection, concept);
       }
     }
-    const link = <A extends AnyConceptRow, B extends AnyConceptRow>(pairs: Array<[string, string]>, forward: Map<string, B[]>, backward: Map<string, A[]>) => {
+    const link = <A extends AnyConceptRow, B extends AnyConceptRow>(
+      pairs: Array<[string, string]>,
+      forward: Map<string, B[]>,
+      backward: Map<string, A[]>,
+    ) => {
       for (const [from, to] of pairs) {
         const source = this.concepts.get(from) as A | undefined;
         const target = this.concepts.get(to) as B | undefined;
@@ -78,11 +82,21 @@ export class TaxonomySnapshot {
       pushTo(this.relatedOf, from, { relationType, skill: b });
       pushTo(this.relatedOf, to, { relationType, skill: a });
     }
-    for (const map of [this.essentialSkills, this.optionalSkills, this.essentialFor, this.optionalFor, this.broaderOf, this.narrowerOf, this.collections]) {
+    for (const map of [
+      this.essentialSkills,
+      this.optionalSkills,
+      this.essentialFor,
+      this.optionalFor,
+      this.broaderOf,
+      this.narrowerOf,
+      this.collections,
+    ]) {
       for (const list of map.values()) (list as AnyConceptRow[]).sort(byLabel);
     }
     for (const list of this.relatedOf.values()) {
-      list.sort((a, b) => (a.relationType < b.relationType ? -1 : a.relationType > b.relationType ? 1 : byLabel(a.skill, b.skill)));
+      list.sort((a, b) =>
+        a.relationType < b.relationType ? -1 : a.relationType > b.relationType ? 1 : byLabel(a.skill, b.skill),
+      );
     }
   }
 
@@ -116,7 +130,8 @@ export class TaxonomySnapshot {
     const skills: Array<{ skill: SkillRow; occupationCount: number }> = [];
     for (const concept of this.concepts.values()) {
       if (concept.kind !== 'Skill' || concept.deprecated) continue;
-      const occupationCount = (this.essentialFor.get(concept.uri)?.length ?? 0) + (this.optionalFor.get(concept.uri)?.length ?? 0);
+      const occupationCount =
+        (this.essentialFor.get(concept.uri)?.length ?? 0) + (this.optionalFor.get(concept.uri)?.length ?? 0);
       skills.push({ skill: concept, occupationCount });
     }
     return skills;
@@ -125,7 +140,8 @@ export class TaxonomySnapshot {
   /** Current (not deprecated) occupations. */
   currentOccupations(): OccupationRow[] {
     const occupations: OccupationRow[] = [];
-    for (const concept of this.concepts.values()) if (concept.kind === 'Occupation' && !concept.deprecated) occupations.push(concept);
+    for (const concept of this.concepts.values())
+      if (concept.kind === 'Occupation' && !concept.deprecated) occupations.push(concept);
     return occupations;
   }
 
@@ -145,12 +161,16 @@ export async function readReleaseStamp(graph: GraphClient): Promise<string | nul
 /** Reads the whole taxonomy in a handful of bulk queries. */
 export async function loadSnapshotData(graph: GraphClient, stamp: string): Promise<SnapshotData> {
   const pairs = async (relationship: string) =>
-    (await graph.read<{ from: string; to: string }>(`MATCH (a)-[:${relationship}]->(b) RETURN a.uri AS from, b.uri AS to`)).map(
-      (row): [string, string] => [row.from, row.to],
-    );
+    (
+      await graph.read<{ from: string; to: string }>(
+        `MATCH (a)-[:${relationship}]->(b) RETURN a.uri AS from, b.uri AS to`,
+      )
+    ).map((row): [string, string] => [row.from, row.to]);
   const [summary, concepts, essential, optional, broader, related] = await Promise.all([
     taxonomySummary(graph),
-    graph.read<{ concept: AnyConceptRow }>(`MATCH (n:Skill|SkillGroup|Occupation|IscoGroup) RETURN ${CONCEPT_PROJECTION} AS concept`),
+    graph.read<{ concept: AnyConceptRow }>(
+      `MATCH (n:Skill|SkillGroup|Occupation|IscoGroup) RETURN ${CONCEPT_PROJECTION} AS concept`,
+    ),
     pairs('ESSENTIAL_SKILL'),
     pairs('OPTIONAL_SKILL'),
     pairs('BROADER'),
@@ -196,7 +216,9 @@ export class TaxonomyCache {
   startPolling(seconds: number): void {
     if (seconds <= 0) return;
     this.timer = setInterval(() => {
-      this.refresh().catch((error: unknown) => logger.warn('taxonomy snapshot refresh failed; serving the previous one', { err: error }));
+      this.refresh().catch((error: unknown) =>
+        logger.warn('taxonomy snapshot refresh failed; serving the previous one', { err: error }),
+      );
     }, seconds * 1000);
     this.timer.unref();
   }
@@ -214,6 +236,10 @@ export class TaxonomyCache {
     if (this.snapshot?.stamp === stamp) return;
     const started = performance.now();
     this.snapshot = new TaxonomySnapshot(await loadSnapshotData(this.graph, stamp));
-    logger.info('taxonomy snapshot built', { stamp, ms: Math.round(performance.now() - started), skills: this.snapshot.summary.skillCount });
+    logger.info('taxonomy snapshot built', {
+      stamp,
+      ms: Math.round(performance.now() - started),
+      skills: this.snapshot.summary.skillCount,
+    });
   }
 }

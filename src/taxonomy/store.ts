@@ -61,7 +61,11 @@ export interface RelatedSkillRow {
 export const CONCEPT_PROJECTION = 'n {.*, kind: head(labels(n))}';
 
 /** Concepts of one kind by URI, in no particular order (callers key them by uri). */
-export async function conceptsByUri<T extends AnyConceptRow>(graph: GraphClient, kind: ConceptKind, uris: readonly string[]): Promise<T[]> {
+export async function conceptsByUri<T extends AnyConceptRow>(
+  graph: GraphClient,
+  kind: ConceptKind,
+  uris: readonly string[],
+): Promise<T[]> {
   const rows = await graph.read<{ concept: T }>(
     `UNWIND $uris AS uri MATCH (n:${kind} {uri: uri}) RETURN ${CONCEPT_PROJECTION} AS concept`,
     { uris },
@@ -80,7 +84,11 @@ export async function iscoGroupsByCode(graph: GraphClient, codes: readonly strin
 export type OccupationSkillKind = 'ESSENTIAL_SKILL' | 'OPTIONAL_SKILL';
 
 /** The essential or optional skills of each occupation, ordered by label. */
-export async function skillsOfOccupations(graph: GraphClient, relation: OccupationSkillKind, occupationUris: readonly string[]): Promise<Map<string, SkillRow[]>> {
+export async function skillsOfOccupations(
+  graph: GraphClient,
+  relation: OccupationSkillKind,
+  occupationUris: readonly string[],
+): Promise<Map<string, SkillRow[]>> {
   const rows = await graph.read<{ uri: string; skills: SkillRow[] }>(
     `UNWIND $uris AS uri
      MATCH (o:Occupation {uri: uri})-[:${relation}]->(n:Skill)
@@ -92,7 +100,11 @@ export async function skillsOfOccupations(graph: GraphClient, relation: Occupati
 }
 
 /** The occupations that have each skill as essential (or optional), ordered by label. */
-export async function occupationsOfSkills(graph: GraphClient, relation: OccupationSkillKind, skillUris: readonly string[]): Promise<Map<string, OccupationRow[]>> {
+export async function occupationsOfSkills(
+  graph: GraphClient,
+  relation: OccupationSkillKind,
+  skillUris: readonly string[],
+): Promise<Map<string, OccupationRow[]>> {
   const rows = await graph.read<{ uri: string; occupations: OccupationRow[] }>(
     `UNWIND $uris AS uri
      MATCH (s:Skill {uri: uri})<-[:${relation}]-(n:Occupation)
@@ -104,7 +116,11 @@ export async function occupationsOfSkills(graph: GraphClient, relation: Occupati
 }
 
 /** Broader (direction 'up') or narrower ('down') concepts of each concept, in either pillar. */
-export async function hierarchyNeighbours(graph: GraphClient, direction: 'up' | 'down', uris: readonly string[]): Promise<Map<string, AnyConceptRow[]>> {
+export async function hierarchyNeighbours(
+  graph: GraphClient,
+  direction: 'up' | 'down',
+  uris: readonly string[],
+): Promise<Map<string, AnyConceptRow[]>> {
   const pattern = direction === 'up' ? '(c)-[:BROADER]->(n)' : '(c)<-[:BROADER]-(n)';
   const rows = await graph.read<{ uri: string; concepts: AnyConceptRow[] }>(
     `UNWIND $uris AS uri
@@ -117,7 +133,10 @@ export async function hierarchyNeighbours(graph: GraphClient, direction: 'up' | 
   return new Map(rows.map((row) => [row.uri, row.concepts]));
 }
 
-export async function relatedSkillsOf(graph: GraphClient, skillUris: readonly string[]): Promise<Map<string, RelatedSkillRow[]>> {
+export async function relatedSkillsOf(
+  graph: GraphClient,
+  skillUris: readonly string[],
+): Promise<Map<string, RelatedSkillRow[]>> {
   const rows = await graph.read<{ uri: string; related: RelatedSkillRow[] }>(
     `UNWIND $uris AS uri
      MATCH (s:Skill {uri: uri})-[r:RELATED_SKILL]-(n:Skill)
@@ -204,6 +223,8 @@ export async function skillsInCollection(graph: GraphClient, collection: string)
 
 /** The version of the current taxonomy release, or null before any import. */
 export async function currentTaxonomyVersion(graph: GraphClient): Promise<string | null> {
-  const [row] = await graph.read<{ version: string }>('MATCH (r:TaxonomyRelease {current: true}) RETURN r.version AS version LIMIT 1');
+  const [row] = await graph.read<{ version: string }>(
+    'MATCH (r:TaxonomyRelease {current: true}) RETURN r.version AS version LIMIT 1',
+  );
   return row?.version ?? null;
 }

@@ -18,7 +18,8 @@ const IDENTIFYING = [LEARNER, 'jobseeker-4711', OTHER_LEARNER, 'apprentice-0815'
  * not by the hub. The hub writes it as `learner:` and the first 32 hex digits (128 bits) of the digest, taken
  * over the identifier with surrounding white space removed (src/access/callers.ts).
  */
-const hmacSha256Hex = (secret: string, message: string) => createHmac('sha256', secret).update(message, 'utf8').digest('hex');
+const hmacSha256Hex = (secret: string, message: string) =>
+  createHmac('sha256', secret).update(message, 'utf8').digest('hex');
 const PSEUDONYM = `learner:${hmacSha256Hex(SECRET, LEARNER).slice(0, 32)}`;
 const OTHER_PSEUDONYM = `learner:${hmacSha256Hex(SECRET, OTHER_LEARNER).slice(0, 32)}`;
 
@@ -81,8 +82,14 @@ describe('access control and learner data', () => {
   const AUDIT = '{ auditEvents(first: 20) { at actor action subject detail } }';
 
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-  const needsKey = (field: string) => ['UNAUTHENTICATED', `${field}: needs an API key with the right role (Authorization: Bearer <key>)`];
-  const lacksRole = (field: string, keyName: string) => ['FORBIDDEN', `${field}: the API key '${keyName}' does not have the role this needs`];
+  const needsKey = (field: string) => [
+    'UNAUTHENTICATED',
+    `${field}: needs an API key with the right role (Authorization: Bearer <key>)`,
+  ];
+  const lacksRole = (field: string, keyName: string) => [
+    'FORBIDDEN',
+    `${field}: the API key '${keyName}' does not have the role this needs`,
+  ];
 
   it('lets anyone read the catalogue but only a curator write it', async () => {
     expect((await call('{ microCredentials(first: 1) { totalCount } }')).errors).toBeUndefined();
@@ -112,9 +119,27 @@ describe('access control and learner data', () => {
     const issued = answers.map((a) => a.data.issueCredential);
     const award = { issuedBy: 'pes-office', microCredential: { id: 'mc-access' } };
     expect(issued).toEqual([
-      { id: expect.stringMatching(UUID), learnerPseudonym: PSEUDONYM, issuedOn: '2026-03-01', grade: 'passed', ...award },
-      { id: expect.stringMatching(UUID), learnerPseudonym: PSEUDONYM, issuedOn: '2026-05-15', grade: 'merit', ...award },
-      { id: expect.stringMatching(UUID), learnerPseudonym: OTHER_PSEUDONYM, issuedOn: '2026-04-01', grade: null, ...award },
+      {
+        id: expect.stringMatching(UUID),
+        learnerPseudonym: PSEUDONYM,
+        issuedOn: '2026-03-01',
+        grade: 'passed',
+        ...award,
+      },
+      {
+        id: expect.stringMatching(UUID),
+        learnerPseudonym: PSEUDONYM,
+        issuedOn: '2026-05-15',
+        grade: 'merit',
+        ...award,
+      },
+      {
+        id: expect.stringMatching(UUID),
+        learnerPseudonym: OTHER_PSEUDONYM,
+        issuedOn: '2026-04-01',
+        grade: null,
+        ...award,
+      },
     ]);
     expect(new Set(issued.map((c) => c.id)).size).toBe(3);
     issuedIds.push(...issued.map((c) => c.id));
@@ -127,8 +152,22 @@ describe('access control and learner data', () => {
     const answer = await call(READ, { l: LEARNER }, KEYS.issuer);
     expect(answer.errors).toBeUndefined();
     expect(answer.data.issuedCredentials).toEqual([
-      { id: issuedIds[0], learnerPseudonym: PSEUDONYM, issuedOn: '2026-03-01', grade: 'passed', issuedBy: 'pes-office', microCredential: { title: 'Forklift safety' } },
-      { id: issuedIds[1], learnerPseudonym: PSEUDONYM, issuedOn: '2026-05-15', grade: 'merit', issuedBy: 'pes-office', microCredential: { title: 'Forklift safety' } },
+      {
+        id: issuedIds[0],
+        learnerPseudonym: PSEUDONYM,
+        issuedOn: '2026-03-01',
+        grade: 'passed',
+        issuedBy: 'pes-office',
+        microCredential: { title: 'Forklift safety' },
+      },
+      {
+        id: issuedIds[1],
+        learnerPseudonym: PSEUDONYM,
+        issuedOn: '2026-05-15',
+        grade: 'merit',
+        issuedBy: 'pes-office',
+        microCredential: { title: 'Forklift safety' },
+      },
     ]);
     for (const raw of IDENTIFYING) expect(JSON.stringify(answer), raw).not.toContain(raw);
   });
@@ -144,14 +183,22 @@ describe('access control and learner data', () => {
          RETURN nodes, relationships`,
         { raw },
       );
-      return { nodes: row.nodes.map((labels) => labels.sort().join(':')).sort(), relationships: row.relationships.sort() };
+      return {
+        nodes: row.nodes.map((labels) => labels.sort().join(':')).sort(),
+        relationships: row.relationships.sort(),
+      };
     };
     for (const raw of IDENTIFYING) expect(await holders(raw), raw).toEqual({ nodes: [], relationships: [] });
     // The same search does find what is stored: in a plain property and inside a list property.
-    expect(await holders('Forklift safety')).toEqual({ nodes: ['LearningOutcome', 'MicroCredential'], relationships: [] });
+    expect(await holders('Forklift safety')).toEqual({
+      nodes: ['LearningOutcome', 'MicroCredential'],
+      relationships: [],
+    });
     expect(await holders('AMU')).toEqual({ nodes: ['MicroCredential'], relationships: [] });
     expect(
-      await graph.read(`MATCH (c:IssuedCredential) RETURN c.learnerPseudonym AS learner, count(c) AS credentials ORDER BY credentials DESC`),
+      await graph.read(
+        `MATCH (c:IssuedCredential) RETURN c.learnerPseudonym AS learner, count(c) AS credentials ORDER BY credentials DESC`,
+      ),
     ).toEqual([
       { learner: PSEUDONYM, credentials: 2 },
       { learner: OTHER_PSEUDONYM, credentials: 1 },
@@ -173,12 +220,18 @@ describe('access control and learner data', () => {
   it('audits every issue, read and erasure, newest first: the key name, the action, the pseudonym and what was done', async () => {
     const answer = await call(AUDIT, {}, KEYS.admin);
     expect(answer.errors).toBeUndefined();
-    const events: Array<{ at: string; actor: string; action: string; subject: string; detail: string }> = answer.data.auditEvents;
+    const events: Array<{ at: string; actor: string; action: string; subject: string; detail: string }> =
+      answer.data.auditEvents;
     expect(events.map(({ at, ...event }) => event)).toEqual([
       { actor: 'pes-office', action: 'read issued credentials', subject: PSEUDONYM, detail: '0 record(s)' },
       { actor: 'ops', action: 'erase learner', subject: PSEUDONYM, detail: '2 issued credential(s) erased' },
       { actor: 'pes-office', action: 'read issued credentials', subject: PSEUDONYM, detail: '2 record(s)' },
-      { actor: 'pes-office', action: 'issue credential', subject: OTHER_PSEUDONYM, detail: `${issuedIds[2]} of mc-access` },
+      {
+        actor: 'pes-office',
+        action: 'issue credential',
+        subject: OTHER_PSEUDONYM,
+        detail: `${issuedIds[2]} of mc-access`,
+      },
       { actor: 'pes-office', action: 'issue credential', subject: PSEUDONYM, detail: `${issuedIds[1]} of mc-access` },
       { actor: 'pes-office', action: 'issue credential', subject: PSEUDONYM, detail: `${issuedIds[0]} of mc-access` },
     ]);
@@ -204,7 +257,10 @@ describe('access control and learner data', () => {
     });
     expect(oversized.status).toBe(413);
 
-    const lines = written.join('').split('\n').filter((line) => line.trim() !== '');
+    const lines = written
+      .join('')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     const logged = lines.flatMap((line) => {
       try {
         return [JSON.parse(line) as { level: string; msg: string; path?: string }];
@@ -215,6 +271,10 @@ describe('access control and learner data', () => {
     // The record works: it holds the hub's own log lines, from start-up and from the refused request.
     expect(logged).toContainEqual(expect.objectContaining({ level: 'info', msg: 'hub listening' }));
     expect(logged).toContainEqual(expect.objectContaining({ level: 'error', msg: 'request failed', path: '/graphql' }));
-    for (const raw of IDENTIFYING) expect(lines.filter((line) => line.toLowerCase().includes(raw)), raw).toEqual([]);
+    for (const raw of IDENTIFYING)
+      expect(
+        lines.filter((line) => line.toLowerCase().includes(raw)),
+        raw,
+      ).toEqual([]);
   });
 });

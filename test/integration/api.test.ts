@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../../src/server/start.js';
 import { importEsco } from '../../src/taxonomy/esco-import.js';
 import { demoSeedDir } from '../../src/taxonomy/seed.js';
-import { CollectionFanOutDocument, LinkSkillsDocument, OccupationWithEssentialSkillsDocument, SearchSkillsDocument, TaxonomyCountsDocument } from '../gql/graphql.js';
+import {
+  CollectionFanOutDocument,
+  LinkSkillsDocument,
+  OccupationWithEssentialSkillsDocument,
+  SearchSkillsDocument,
+  TaxonomyCountsDocument,
+} from '../gql/graphql.js';
 import { freshTestGraph, gql, startTestHub } from '../helpers.js';
 
 const seedCsv = (name: string) =>
@@ -31,7 +37,12 @@ describe('taxonomy API on the demo seed', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
       status: 'ready',
-      checks: { neo4j: { ok: true }, migrations: { ok: true }, taxonomy: { ok: true, detail: 'version 1.1.1-demo' }, taxonomySnapshot: { ok: true } },
+      checks: {
+        neo4j: { ok: true },
+        migrations: { ok: true },
+        taxonomy: { ok: true, detail: 'version 1.1.1-demo' },
+        taxonomySnapshot: { ok: true },
+      },
     });
   });
 
@@ -59,7 +70,10 @@ describe('taxonomy API on the demo seed', () => {
   it("returns an occupation's essential skills exactly as the CSV lists them", async () => {
     const relations = seedCsv('occupationSkillRelations_en.csv');
     const occupationUri = relations[0].occupationUri;
-    const expected = relations.filter((r) => r.occupationUri === occupationUri && r.relationType === 'essential').map((r) => r.skillUri).sort();
+    const expected = relations
+      .filter((r) => r.occupationUri === occupationUri && r.relationType === 'essential')
+      .map((r) => r.skillUri)
+      .sort();
     const { data } = await gql(hub, OccupationWithEssentialSkillsDocument, { uri: occupationUri, first: 100 });
     expect(data!.occupation!.essentialSkills.totalCount).toBe(expected.length);
     expect(data!.occupation!.essentialSkills.edges.map((edge) => edge.node.uri).sort()).toEqual(expected);
@@ -96,26 +110,41 @@ describe('taxonomy API on the demo seed', () => {
   });
 
   it('rejects bad input with BAD_USER_INPUT and names the field', async () => {
-    const tooLarge = await gql(hub, OccupationWithEssentialSkillsDocument, { uri: seedCsv('occupations_en.csv')[0].conceptUri, first: 5000 });
+    const tooLarge = await gql(hub, OccupationWithEssentialSkillsDocument, {
+      uri: seedCsv('occupations_en.csv')[0].conceptUri,
+      first: 5000,
+    });
     expect(tooLarge.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
     const empty = await gql(hub, SearchSkillsDocument, { text: ' ?! ' });
-    expect(empty.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^text:/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(empty.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^text:/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it('links free text to skills with evidence (linkSkills)', async () => {
-    const { data, errors } = await gql(hub, LinkSkillsDocument, { text: 'You will apply arc welding techniques and align components on site.', first: 5 });
+    const { data, errors } = await gql(hub, LinkSkillsDocument, {
+      text: 'You will apply arc welding techniques and align components on site.',
+      first: 5,
+    });
     expect(errors).toBeUndefined();
     const labels = data!.linkSkills.map((link) => link.skill.preferredLabel);
     expect(labels.slice(0, 2)).toEqual(expect.arrayContaining(['apply arc welding techniques', 'align components']));
     const weld = data!.linkSkills.find((link) => link.skill.preferredLabel === 'apply arc welding techniques')!;
-    expect(weld.evidence).toMatchObject({ matchedText: 'apply arc welding techniques', phraseMatch: true, taxonomyVersion: '1.1.1-demo' });
+    expect(weld.evidence).toMatchObject({
+      matchedText: 'apply arc welding techniques',
+      phraseMatch: true,
+      taxonomyVersion: '1.1.1-demo',
+    });
     expect(weld.evidence.method).toMatch(/label-coverage/);
     const tooMany = await gql(hub, LinkSkillsDocument, { text: 'welding', first: 500 });
     expect(tooMany.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
   });
 
   it('returns null for an unknown URI rather than an error', async () => {
-    const { data, errors } = await gql(hub, OccupationWithEssentialSkillsDocument, { uri: 'http://data.europa.eu/esco/occupation/none' });
+    const { data, errors } = await gql(hub, OccupationWithEssentialSkillsDocument, {
+      uri: 'http://data.europa.eu/esco/occupation/none',
+    });
     expect(errors).toBeUndefined();
     expect(data!.occupation).toBeNull();
   });
@@ -150,7 +179,10 @@ describe('readiness without a taxonomy', () => {
     try {
       const ready = await fetch(`${hub.server.url}/ready`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({ status: 'not ready', checks: { taxonomy: { ok: false, detail: 'no taxonomy imported yet' } } });
+      expect(await ready.json()).toMatchObject({
+        status: 'not ready',
+        checks: { taxonomy: { ok: false, detail: 'no taxonomy imported yet' } },
+      });
     } finally {
       await hub.stop();
     }

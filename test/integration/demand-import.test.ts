@@ -17,7 +17,10 @@ const eurostatDir = path.join(shared, 'eurostat-lfsa_eisn2');
 const refs = referenceLists(path.join(shared, 'reference'));
 
 /** The CSV read independently of the adapter. */
-const csvRows = (parse(fs.readFileSync(path.join(eurostatDir, EUROSTAT_LFS_FILE)), { columns: true, bom: true }) as Array<Record<string, string>>);
+const csvRows = parse(fs.readFileSync(path.join(eurostatDir, EUROSTAT_LFS_FILE)), {
+  columns: true,
+  bom: true,
+}) as Array<Record<string, string>>;
 
 function copyWith(edit: (lines: string[]) => void): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demand-'));
@@ -28,7 +31,10 @@ function copyWith(edit: (lines: string[]) => void): string {
 }
 
 async function signal(graph: GraphClient, key: string) {
-  const [row] = await graph.read<{ s: Record<string, unknown> | null }>('OPTIONAL MATCH (s:DemandSignal {key: $key}) RETURN properties(s) AS s', { key });
+  const [row] = await graph.read<{ s: Record<string, unknown> | null }>(
+    'OPTIONAL MATCH (s:DemandSignal {key: $key}) RETURN properties(s) AS s',
+    { key },
+  );
   return row.s;
 }
 
@@ -55,16 +61,31 @@ describe('demand import: Eurostat LFS (lfsa_eisn2)', () => {
     });
     // The figures the data description gives for this file.
     expect([summary.signals, summary.published, summary.flags]).toEqual([15_120, 7_696, { u: 5_563, d: 641, b: 171 }]);
-    const [{ stored }] = await graph.read<{ stored: number }>("MATCH (s:DemandSignal {sourceId: 'eurostat-lfsa_eisn2'}) RETURN count(s) AS stored");
+    const [{ stored }] = await graph.read<{ stored: number }>(
+      "MATCH (s:DemandSignal {sourceId: 'eurostat-lfsa_eisn2'}) RETURN count(s) AS stored",
+    );
     expect(stored).toBe(15_120);
 
     // Construction (F), craft workers (OC7), France, 2024: the row's value, no flag.
-    const france = csvRows.find((row) => row.nace_r2 === 'F' && row.isco08 === 'OC7' && row.geo_label === 'France' && row.year === '2024')!;
+    const france = csvRows.find(
+      (row) => row.nace_r2 === 'F' && row.isco08 === 'OC7' && row.geo_label === 'France' && row.year === '2024',
+    )!;
     expect(await signal(graph, 'eurostat-lfsa_eisn2|EMPLOYMENT|2024|FR|F|ISCO|7')).toMatchObject({
-      value: Number(france.value_thousand_persons), unit: 'thousand persons', flags: [...france.flag], reliability: france.flag.includes('u') ? 'LOW' : 'NORMAL', region: 'FR', sector: 'F', targetKind: 'ISCO', targetCode: '7',
+      value: Number(france.value_thousand_persons),
+      unit: 'thousand persons',
+      flags: [...france.flag],
+      reliability: france.flag.includes('u') ? 'LOW' : 'NORMAL',
+      region: 'FR',
+      sector: 'F',
+      targetKind: 'ISCO',
+      targetCode: '7',
     });
     // A flagged figure: Belgium, agriculture, managers, 2023, 2.7 with u.
-    expect(await signal(graph, 'eurostat-lfsa_eisn2|EMPLOYMENT|2023|BE|A|ISCO|1')).toMatchObject({ value: 2.7, flags: ['u'], reliability: 'LOW' });
+    expect(await signal(graph, 'eurostat-lfsa_eisn2|EMPLOYMENT|2023|BE|A|ISCO|1')).toMatchObject({
+      value: 2.7,
+      flags: ['u'],
+      reliability: 'LOW',
+    });
     // Not published: Denmark, agriculture, managers, 2023: empty with flags b and u; no value at all, not 0.
     const denmark = await signal(graph, 'eurostat-lfsa_eisn2|EMPLOYMENT|2023|DK|A|ISCO|1');
     expect(denmark).toMatchObject({ flags: ['b', 'u'], reliability: 'NOT_PUBLISHED' });
@@ -72,8 +93,14 @@ describe('demand import: Eurostat LFS (lfsa_eisn2)', () => {
     // Greece is EL, as in NUTS.
     expect(await signal(graph, 'eurostat-lfsa_eisn2|EMPLOYMENT|2024|EL|F|ISCO|7')).not.toBeNull();
 
-    const [source] = await graph.read<Record<string, unknown>>('MATCH (s:DemandSource {id: "eurostat-lfsa_eisn2"}) RETURN s.periods AS periods, s.retrievedOn AS retrievedOn, s.flagMeanings AS flags');
-    expect(source).toEqual({ periods: ['2023', '2024'], retrievedOn: '2026-11-20', flags: ['u: low reliability', 'd: definition differs', 'b: break in time series'] });
+    const [source] = await graph.read<Record<string, unknown>>(
+      'MATCH (s:DemandSource {id: "eurostat-lfsa_eisn2"}) RETURN s.periods AS periods, s.retrievedOn AS retrievedOn, s.flagMeanings AS flags',
+    );
+    expect(source).toEqual({
+      periods: ['2023', '2024'],
+      retrievedOn: '2026-11-20',
+      flags: ['u: low reliability', 'd: definition differs', 'b: break in time series'],
+    });
   });
 
   it('changes nothing when the same file is imported again', async () => {
@@ -103,10 +130,30 @@ describe('demand import: Eurostat LFS (lfsa_eisn2)', () => {
   });
 
   it.each([
-    ['an unknown NACE section', (line: string) => line.replace(/^Sheet \d+,A,/, 'Sheet 1,Q9,'), 'nace_r2', "unknown NACE Rev.2 code 'Q9'"],
-    ['an unknown country', (line: string) => line.replace(',Belgium,', ',Belgica,'), 'geo_label', "unknown country 'Belgica'"],
-    ['a value that is not a number', (line: string) => line.replace(',2.7,', ',2.7x,'), 'value_thousand_persons', "not a number: '2.7x'"],
-    ['an unknown flag', (line: string) => line.replace(',2.7,u,', ',2.7,z,'), 'flag', "unknown flag 'z' (known: u, d, b)"],
+    [
+      'an unknown NACE section',
+      (line: string) => line.replace(/^Sheet \d+,A,/, 'Sheet 1,Q9,'),
+      'nace_r2',
+      "unknown NACE Rev.2 code 'Q9'",
+    ],
+    [
+      'an unknown country',
+      (line: string) => line.replace(',Belgium,', ',Belgica,'),
+      'geo_label',
+      "unknown country 'Belgica'",
+    ],
+    [
+      'a value that is not a number',
+      (line: string) => line.replace(',2.7,', ',2.7x,'),
+      'value_thousand_persons',
+      "not a number: '2.7x'",
+    ],
+    [
+      'an unknown flag',
+      (line: string) => line.replace(',2.7,u,', ',2.7,z,'),
+      'flag',
+      "unknown flag 'z' (known: u, d, b)",
+    ],
   ])('refuses %s, naming file, line and column, and writes nothing', async (_what, edit, column, reason) => {
     const before = await graphFingerprint(graph);
     const dir = copyWith((lines) => {
@@ -141,13 +188,83 @@ describe('demand import: the generic format', () => {
       'MATCH (s:DemandSignal) RETURN s.sourceId AS source, s.metric AS metric, s.value AS value, s.period AS period, s.region AS region, s.sector AS sector, s.targetKind AS kind, s.reliability AS reliability, s.line AS line ORDER BY source, line',
     );
     expect(rows).toEqual([
-      { source: 'example-job-ad-extract', metric: 'JOB_ADS', value: 1250, period: '2025', region: 'DK01', sector: 'G47', kind: 'ISCO', reliability: 'NORMAL', line: 2 },
-      { source: 'example-job-ad-extract', metric: 'JOB_ADS', value: 85, period: '2025', region: 'DK01', sector: 'J62', kind: 'SKILL', reliability: 'NORMAL', line: 3 },
-      { source: 'example-job-ad-extract', metric: 'FORECAST_CHANGE', value: -3.5, period: '2025-2030', region: 'DK', sector: 'G', kind: 'ISCO', reliability: 'NORMAL', line: 4 },
-      { source: 'example-pes-register', metric: 'VACANCIES', value: 412, period: '2025', region: 'HR04', sector: 'F', kind: 'ISCO', reliability: 'NORMAL', line: 1 },
-      { source: 'example-pes-register', metric: 'VACANCIES', value: 18, period: '2025', region: 'HR04', sector: 'C25', kind: 'OCCUPATION', reliability: 'LOW', line: 2 },
-      { source: 'example-pes-register', metric: 'VACANCIES', value: null, period: '2025', region: 'HR03', sector: 'F', kind: 'ISCO', reliability: 'NOT_PUBLISHED', line: 3 },
-      { source: 'example-pes-register', metric: 'SHORTAGE', value: 1, period: '2025', region: 'HR', sector: null, kind: 'ISCO', reliability: 'NORMAL', line: 4 },
+      {
+        source: 'example-job-ad-extract',
+        metric: 'JOB_ADS',
+        value: 1250,
+        period: '2025',
+        region: 'DK01',
+        sector: 'G47',
+        kind: 'ISCO',
+        reliability: 'NORMAL',
+        line: 2,
+      },
+      {
+        source: 'example-job-ad-extract',
+        metric: 'JOB_ADS',
+        value: 85,
+        period: '2025',
+        region: 'DK01',
+        sector: 'J62',
+        kind: 'SKILL',
+        reliability: 'NORMAL',
+        line: 3,
+      },
+      {
+        source: 'example-job-ad-extract',
+        metric: 'FORECAST_CHANGE',
+        value: -3.5,
+        period: '2025-2030',
+        region: 'DK',
+        sector: 'G',
+        kind: 'ISCO',
+        reliability: 'NORMAL',
+        line: 4,
+      },
+      {
+        source: 'example-pes-register',
+        metric: 'VACANCIES',
+        value: 412,
+        period: '2025',
+        region: 'HR04',
+        sector: 'F',
+        kind: 'ISCO',
+        reliability: 'NORMAL',
+        line: 1,
+      },
+      {
+        source: 'example-pes-register',
+        metric: 'VACANCIES',
+        value: 18,
+        period: '2025',
+        region: 'HR04',
+        sector: 'C25',
+        kind: 'OCCUPATION',
+        reliability: 'LOW',
+        line: 2,
+      },
+      {
+        source: 'example-pes-register',
+        metric: 'VACANCIES',
+        value: null,
+        period: '2025',
+        region: 'HR03',
+        sector: 'F',
+        kind: 'ISCO',
+        reliability: 'NOT_PUBLISHED',
+        line: 3,
+      },
+      {
+        source: 'example-pes-register',
+        metric: 'SHORTAGE',
+        value: 1,
+        period: '2025',
+        region: 'HR',
+        sector: null,
+        kind: 'ISCO',
+        reliability: 'NORMAL',
+        line: 4,
+      },
     ]);
   });
 
@@ -156,11 +273,17 @@ describe('demand import: the generic format', () => {
     const document = JSON.parse(fs.readFileSync(path.join(projectRoot, 'seeds', 'demand-example.json'), 'utf8'));
     document.signals.push({ ...document.signals[0], value: 500 });
     fs.writeFileSync(path.join(dir, 'dup.json'), JSON.stringify(document));
-    const duplicate = await Promise.resolve().then(() => importDemand(graph, [readGenericDemand(path.join(dir, 'dup.json'), refs)])).catch((e: unknown) => e);
-    expect((duplicate as Error).message).toBe('dup.json:5: the same figure as line 1 (source, metric, period, region, sector and target: example-pes-register|VACANCIES|2025|HR04|F|ISCO|7212)');
+    const duplicate = await Promise.resolve()
+      .then(() => importDemand(graph, [readGenericDemand(path.join(dir, 'dup.json'), refs)]))
+      .catch((e: unknown) => e);
+    expect((duplicate as Error).message).toBe(
+      'dup.json:5: the same figure as line 1 (source, metric, period, region, sector and target: example-pes-register|VACANCIES|2025|HR04|F|ISCO|7212)',
+    );
     document.signals.splice(4, 1);
     document.signals[2].region = 'HR99';
     fs.writeFileSync(path.join(dir, 'region.json'), JSON.stringify(document));
-    expect(() => readGenericDemand(path.join(dir, 'region.json'), refs)).toThrow("region.json:3:region: unknown region 'HR99': not a country or NUTS 2016/2021 code");
+    expect(() => readGenericDemand(path.join(dir, 'region.json'), refs)).toThrow(
+      "region.json:3:region: unknown region 'HR99': not a country or NUTS 2016/2021 code",
+    );
   });
 });

@@ -13,11 +13,16 @@ import { escoDir, freshTestGraph, gql, graphFingerprint, startTestHub } from '..
 
 /** Expected figures computed straight from the CSVs, independently of the importer. */
 function expectedFromCsv() {
-  const read = (name: string) => parse(fs.readFileSync(path.join(escoDir, name)), { columns: true, bom: true }) as Array<Record<string, string>>;
+  const read = (name: string) =>
+    parse(fs.readFileSync(path.join(escoDir, name)), { columns: true, bom: true }) as Array<Record<string, string>>;
   const skills = new Set(read('skills_en.csv').map((row) => row.conceptUri));
   const occupations = new Set(read('occupations_en.csv').map((row) => row.conceptUri));
   const relationLines = (
-    parse(fs.readFileSync(path.join(escoDir, 'occupationSkillRelations_en.csv')), { columns: true, bom: true, info: true }) as Array<{
+    parse(fs.readFileSync(path.join(escoDir, 'occupationSkillRelations_en.csv')), {
+      columns: true,
+      bom: true,
+      info: true,
+    }) as Array<{
       record: Record<string, string>;
       info: { lines: number };
     }>
@@ -60,7 +65,12 @@ describe('full ESCO v1.1.1 import', () => {
     expect(collections.green).toBe(expected.green);
     expect(collections.digital).toBe(expected.digital);
     // The published figures for v1.1.1, so a change in how the CSVs are read cannot hide.
-    expect([loaded.skillCount, loaded.occupationCount, loaded.essentialRelationCount, loaded.optionalRelationCount]).toEqual([13_896, 3_007, 64_891, 58_897]);
+    expect([
+      loaded.skillCount,
+      loaded.occupationCount,
+      loaded.essentialRelationCount,
+      loaded.optionalRelationCount,
+    ]).toEqual([13_896, 3_007, 64_891, 58_897]);
     expect([expected.essentialInCsv, expected.optionalInCsv]).toEqual([64_946, 58_909]);
     expect([collections.green, collections.digital]).toEqual([570, 1_201]);
   });
@@ -74,13 +84,20 @@ describe('full ESCO v1.1.1 import', () => {
     // The occupation they name, and the first five CSV lines of each, found in the file independently of the importer.
     const occupations = new Set(expected.relations.map((row) => row.occupationUri));
     const known = new Set(
-      (parse(fs.readFileSync(path.join(escoDir, 'occupations_en.csv')), { columns: true, bom: true }) as Array<Record<string, string>>).map((row) => row.conceptUri),
+      (
+        parse(fs.readFileSync(path.join(escoDir, 'occupations_en.csv')), { columns: true, bom: true }) as Array<
+          Record<string, string>
+        >
+      ).map((row) => row.conceptUri),
     );
     const missing = [...occupations].filter((uri) => !known.has(uri));
     expect(missing).toHaveLength(1);
     expect(missingOccupation.map((entry) => entry.missingUri)).toEqual([missing[0], missing[0]]);
     const linesOf = (relationType: string) =>
-      expected.relationLines.filter(({ row }) => row.occupationUri === missing[0] && row.relationType === relationType).map(({ line }) => line).slice(0, 5);
+      expected.relationLines
+        .filter(({ row }) => row.occupationUri === missing[0] && row.relationType === relationType)
+        .map(({ line }) => line)
+        .slice(0, 5);
     expect(missingOccupation.map((entry) => entry.lines)).toEqual([linesOf('essential'), linesOf('optional')]);
     expect(linesOf('essential')).toHaveLength(5);
   });
@@ -113,7 +130,10 @@ describe('full ESCO v1.1.1 import', () => {
       expect(phrase.data!.searchSkills).toHaveLength(10);
       expect(phrase.data!.searchSkills[0].skill.preferredLabel).toBe('computer programming');
       const welder = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
-      const fromCsv = expected.relations.filter((row) => row.occupationUri === welder && row.relationType === 'essential').map((row) => row.skillUri).sort();
+      const fromCsv = expected.relations
+        .filter((row) => row.occupationUri === welder && row.relationType === 'essential')
+        .map((row) => row.skillUri)
+        .sort();
       const { data } = await gql(hub, OccupationWithEssentialSkillsDocument, { uri: welder, first: 100 });
       expect(data!.occupation!.essentialSkills.totalCount).toBe(fromCsv.length);
       expect(data!.occupation!.essentialSkills.edges.map((edge) => edge.node.uri).sort()).toEqual(fromCsv);
@@ -135,7 +155,11 @@ describe('full ESCO v1.1.1 import', () => {
     // These state no learning outcomes, and their titles name a brand or a broad area, not a skill
     // ("IKI training programme", "Digital skills micro-qualification"): a guess would mislead a curator.
     expect(offers.filter((offer) => offer.links === 0).map((offer) => offer.id)).toEqual([
-      'ie-sta-aquafarming', 'ie-sta-digital-skills', 'lt-iki-training-programme', 'lt-maxima-training-programme', 'si-dm-drugstore-employee',
+      'ie-sta-aquafarming',
+      'ie-sta-digital-skills',
+      'lt-iki-training-programme',
+      'lt-maxima-training-programme',
+      'si-dm-drugstore-employee',
     ]);
     expect(offers.filter((offer) => offer.links > 0)).toHaveLength(summary.microCredentials - 5);
     expect(offers.every((offer) => offer.withEvidence === offer.links)).toBe(true);
@@ -146,10 +170,14 @@ describe('full ESCO v1.1.1 import', () => {
     // release's importedAt moves: it is what tells running hubs to rebuild their snapshot.
     const scope = { ignore: ['TaxonomyRelease.importedAt'] };
     const before = await graphFingerprint(graph, scope);
-    const [{ importedAt: importedBefore }] = await graph.read<{ importedAt: string }>('MATCH (r:TaxonomyRelease) RETURN toString(r.importedAt) AS importedAt');
+    const [{ importedAt: importedBefore }] = await graph.read<{ importedAt: string }>(
+      'MATCH (r:TaxonomyRelease) RETURN toString(r.importedAt) AS importedAt',
+    );
     const again = await importEsco(graph, escoDir);
     expect(await graphFingerprint(graph, scope)).toEqual(before);
-    const [{ importedAt: importedAfter }] = await graph.read<{ importedAt: string }>('MATCH (r:TaxonomyRelease) RETURN toString(r.importedAt) AS importedAt');
+    const [{ importedAt: importedAfter }] = await graph.read<{ importedAt: string }>(
+      'MATCH (r:TaxonomyRelease) RETURN toString(r.importedAt) AS importedAt',
+    );
     expect(importedAfter > importedBefore).toBe(true);
     expect(again.deprecated).toEqual({ Skill: 0, SkillGroup: 0, Occupation: 0, IscoGroup: 0 });
     expect(again.removedStaleRelations).toBe(0);

@@ -28,7 +28,9 @@ describe('graphFingerprint', () => {
     await graph.write(undo, { skillUri, occupationUri });
     expect(await graphFingerprint(graph)).toEqual(before);
     return [
-      ...Object.keys({ ...before.nodes, ...after.nodes }).filter((g) => JSON.stringify(before.nodes[g]) !== JSON.stringify(after.nodes[g])).map((g) => `node ${g}`),
+      ...Object.keys({ ...before.nodes, ...after.nodes })
+        .filter((g) => JSON.stringify(before.nodes[g]) !== JSON.stringify(after.nodes[g]))
+        .map((g) => `node ${g}`),
       ...Object.keys({ ...before.relationships, ...after.relationships })
         .filter((g) => JSON.stringify(before.relationships[g]) !== JSON.stringify(after.relationships[g]))
         .map((g) => `relationship ${g}`),
@@ -46,7 +48,10 @@ describe('graphFingerprint', () => {
 
   it('changes when one flag flips', async () => {
     expect(
-      await groupsMovedBy('MATCH (s:Skill {uri: $skillUri}) SET s.deprecated = true', 'MATCH (s:Skill {uri: $skillUri}) SET s.deprecated = false'),
+      await groupsMovedBy(
+        'MATCH (s:Skill {uri: $skillUri}) SET s.deprecated = true',
+        'MATCH (s:Skill {uri: $skillUri}) SET s.deprecated = false',
+      ),
     ).toEqual(['node Skill']);
   });
 
@@ -76,12 +81,14 @@ describe('graphFingerprint', () => {
       ),
     ).toEqual(['relationship ESSENTIAL_SKILL', 'relationship OPTIONAL_SKILL']);
     // A relationship's ends are named with their labels, so the skill's relationships move too.
-    expect((await groupsMovedBy('MATCH (s:Skill {uri: $skillUri}) SET s:Extra', 'MATCH (s:Skill {uri: $skillUri}) REMOVE s:Extra')).sort()).toEqual([
-      'node Extra:Skill',
-      'node Skill',
-      'relationship BROADER',
-      'relationship ESSENTIAL_SKILL',
-    ]);
+    expect(
+      (
+        await groupsMovedBy(
+          'MATCH (s:Skill {uri: $skillUri}) SET s:Extra',
+          'MATCH (s:Skill {uri: $skillUri}) REMOVE s:Extra',
+        )
+      ).sort(),
+    ).toEqual(['node Extra:Skill', 'node Skill', 'relationship BROADER', 'relationship ESSENTIAL_SKILL']);
   });
 
   it('stays the same when a relationship is deleted and recreated with the same properties', async () => {
@@ -102,6 +109,8 @@ describe('graphFingerprint', () => {
     const ignoring = await graphFingerprint(graph, { ignore: ['TaxonomyRelease.importedAt'] });
     await graph.write('MATCH (r:TaxonomyRelease) SET r.importedAt = datetime()');
     expect(await graphFingerprint(graph, { ignore: ['TaxonomyRelease.importedAt'] })).toEqual(ignoring);
-    expect((await graphFingerprint(graph)).nodes.TaxonomyRelease).not.toEqual((await graphFingerprint(graph, { ignore: ['TaxonomyRelease.importedAt'] })).nodes.TaxonomyRelease);
+    expect((await graphFingerprint(graph)).nodes.TaxonomyRelease).not.toEqual(
+      (await graphFingerprint(graph, { ignore: ['TaxonomyRelease.importedAt'] })).nodes.TaxonomyRelease,
+    );
   });
 });

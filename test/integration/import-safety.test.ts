@@ -41,14 +41,18 @@ describe('a failed import leaves the graph as it was', () => {
     const badHeader = copySeed();
     const skills = path.join(badHeader, 'skills_en.csv');
     fs.writeFileSync(skills, fs.readFileSync(skills, 'utf8').replace('preferredLabel', 'prefLabel'));
-    await expect(importEsco(graph, badHeader, { version: 'broken' })).rejects.toThrow(/skills_en\.csv:1: wrong header: missing column\(s\) 'preferredLabel'/);
+    await expect(importEsco(graph, badHeader, { version: 'broken' })).rejects.toThrow(
+      /skills_en\.csv:1: wrong header: missing column\(s\) 'preferredLabel'/,
+    );
 
     const missingValue = copySeed();
     const occupations = path.join(missingValue, 'occupations_en.csv');
     const rows = fs.readFileSync(occupations, 'utf8').split('\n');
     rows[1] = rows[1].replace(/^Occupation,[^,]+,/, 'Occupation,,');
     fs.writeFileSync(occupations, rows.join('\n'));
-    await expect(importEsco(graph, missingValue, { version: 'broken' })).rejects.toThrow(/occupations_en\.csv:2:conceptUri: missing value in column 'conceptUri'/);
+    await expect(importEsco(graph, missingValue, { version: 'broken' })).rejects.toThrow(
+      /occupations_en\.csv:2:conceptUri: missing value in column 'conceptUri'/,
+    );
     expect(await graphFingerprint(graph)).toEqual(before);
   });
 
@@ -70,7 +74,11 @@ describe('a failed import leaves the graph as it was', () => {
           resolve(output);
         }
       });
-      child.on('exit', (code) => (child.killed ? undefined : reject(new Error(`import ended (code ${code}) before it could be killed:\n${output}`))));
+      child.on('exit', (code) =>
+        child.killed
+          ? undefined
+          : reject(new Error(`import ended (code ${code}) before it could be killed:\n${output}`)),
+      );
     });
     await killed;
     // The server rolls the open transaction back when the connection drops.
@@ -93,7 +101,9 @@ describe('importing a newer release over an older one', () => {
   it('updates concepts in place, removes relations the new release dropped, and deprecates the concepts that disappeared, keeping them', async () => {
     const dir = copySeed();
     const skillsFile = path.join(dir, 'skills_en.csv');
-    const [header, firstRow, secondRow, ...otherRows] = fs.readFileSync(skillsFile, 'utf8').split(/\n(?=KnowledgeSkillCompetence,)/);
+    const [header, firstRow, secondRow, ...otherRows] = fs
+      .readFileSync(skillsFile, 'utf8')
+      .split(/\n(?=KnowledgeSkillCompetence,)/);
     const removedUri = /^KnowledgeSkillCompetence,([^,]+),/.exec(firstRow)![1];
     // The second skill is renamed in the new release.
     const [, renamedUri, oldLabel] = /^KnowledgeSkillCompetence,([^,]+),[^,]*,[^,]*,([^,]+),/.exec(secondRow)!;
@@ -102,14 +112,26 @@ describe('importing a newer release over an older one', () => {
     // One occupation→skill relation between two concepts that stay is dropped from the new release.
     const relationsFile = path.join(dir, 'occupationSkillRelations_en.csv');
     const relationLines = fs.readFileSync(relationsFile, 'utf8').split('\n');
-    const droppedIndex = relationLines.findIndex((line, index) => index > 0 && line.includes(',essential,') && !line.includes(removedUri));
+    const droppedIndex = relationLines.findIndex(
+      (line, index) => index > 0 && line.includes(',essential,') && !line.includes(removedUri),
+    );
     const [droppedOccupation, , , droppedSkill] = relationLines[droppedIndex].split(',');
     fs.writeFileSync(relationsFile, relationLines.filter((_, index) => index !== droppedIndex).join('\n'));
-    const relationsOfRemoved = relationLines.filter((line) => line.includes(removedUri)).length
-      + fs.readFileSync(path.join(demoSeedDir, 'broaderRelationsSkillPillar_en.csv'), 'utf8').split('\n').filter((line) => line.includes(removedUri)).length
-      + fs.readFileSync(path.join(demoSeedDir, 'skillSkillRelations_en.csv'), 'utf8').split('\n').filter((line) => line.includes(removedUri)).length;
+    const relationsOfRemoved =
+      relationLines.filter((line) => line.includes(removedUri)).length +
+      fs
+        .readFileSync(path.join(demoSeedDir, 'broaderRelationsSkillPillar_en.csv'), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes(removedUri)).length +
+      fs
+        .readFileSync(path.join(demoSeedDir, 'skillSkillRelations_en.csv'), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes(removedUri)).length;
     // Something that points at both skills from outside the taxonomy, as micro-credential links do.
-    await graph.write('MATCH (s:Skill) WHERE s.uri IN $uris CREATE (:LearningOutcome {id: "lo-" + s.uri})-[:DEVELOPS]->(s)', { uris: [removedUri, renamedUri] });
+    await graph.write(
+      'MATCH (s:Skill) WHERE s.uri IN $uris CREATE (:LearningOutcome {id: "lo-" + s.uri})-[:DEVELOPS]->(s)',
+      { uris: [removedUri, renamedUri] },
+    );
     const skillsBefore = (await graph.read<{ n: number }>('MATCH (s:Skill) RETURN count(s) AS n'))[0].n;
 
     const summary = await importEsco(graph, dir, { version: '1.1.2-demo' });
@@ -118,7 +140,15 @@ describe('importing a newer release over an older one', () => {
 
     const skill = async (uri: string) =>
       (
-        await graph.read<{ label: string; deprecated: boolean; deprecatedIn: string | null; lastSeenVersion: string; links: number; occupations: number; nodes: number }>(
+        await graph.read<{
+          label: string;
+          deprecated: boolean;
+          deprecatedIn: string | null;
+          lastSeenVersion: string;
+          links: number;
+          occupations: number;
+          nodes: number;
+        }>(
           `MATCH (s:Skill {uri: $uri})
            RETURN s.preferredLabel AS label, s.deprecated AS deprecated, s.deprecatedIn AS deprecatedIn, s.lastSeenVersion AS lastSeenVersion,
                   COUNT { (s)<-[:DEVELOPS]-() } AS links, COUNT { (s)<-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]-() } AS occupations,
@@ -127,17 +157,34 @@ describe('importing a newer release over an older one', () => {
         )
       )[0];
     // Renamed in place: the same single node, its outside link kept, its relations kept.
-    expect(await skill(renamedUri)).toMatchObject({ label: `${oldLabel} (renamed)`, deprecated: false, deprecatedIn: null, lastSeenVersion: '1.1.2-demo', links: 1, nodes: 1 });
+    expect(await skill(renamedUri)).toMatchObject({
+      label: `${oldLabel} (renamed)`,
+      deprecated: false,
+      deprecatedIn: null,
+      lastSeenVersion: '1.1.2-demo',
+      links: 1,
+      nodes: 1,
+    });
     expect((await skill(renamedUri)).occupations).toBeGreaterThan(0);
     // Gone from the release: kept, marked, still linked from outside, its taxonomy relations removed.
-    expect(await skill(removedUri)).toEqual({ label: expect.any(String), deprecated: true, deprecatedIn: '1.1.2-demo', lastSeenVersion: '1.1.1-demo', links: 1, occupations: 0, nodes: 1 });
+    expect(await skill(removedUri)).toEqual({
+      label: expect.any(String),
+      deprecated: true,
+      deprecatedIn: '1.1.2-demo',
+      lastSeenVersion: '1.1.1-demo',
+      links: 1,
+      occupations: 0,
+      nodes: 1,
+    });
     expect((await graph.read<{ n: number }>('MATCH (s:Skill) RETURN count(s) AS n'))[0].n).toBe(skillsBefore);
     const [{ dropped }] = await graph.read<{ dropped: number }>(
       'RETURN COUNT { (:Occupation {uri: $o})-[:ESSENTIAL_SKILL]->(:Skill {uri: $s}) } AS dropped',
       { o: droppedOccupation, s: droppedSkill },
     );
     expect(dropped).toBe(0);
-    const [current] = await graph.read<{ version: string }>('MATCH (r:TaxonomyRelease {current: true}) RETURN r.version AS version');
+    const [current] = await graph.read<{ version: string }>(
+      'MATCH (r:TaxonomyRelease {current: true}) RETURN r.version AS version',
+    );
     expect(current.version).toBe('1.1.2-demo');
   });
 });

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import type { GraphClient } from '../../src/graph/client.js';
 import { SkillLinkerCache } from '../../src/linking/cache.js';
-import { Bm25LabelBaseline, evaluateSplit, readValidationSplit, validationSplits } from '../../src/linking/evaluation.js';
+import {
+  Bm25LabelBaseline,
+  evaluateSplit,
+  readValidationSplit,
+  validationSplits,
+} from '../../src/linking/evaluation.js';
 import { linkableSkillsFromGraph, linkableSkillsFromSnapshot } from '../../src/linking/skills.js';
 import { stems } from '../../src/linking/text.js';
 import { type EscoExport, readEscoExport } from '../../src/taxonomy/esco-files.js';
@@ -43,14 +48,17 @@ describe('skill linking on full ESCO', () => {
     // Where the lists differ from the raw CSV on purpose: relations to the occupation the export lacks
     // (67 rows) do not count towards a skill's prior, as they are not in the graph either.
     const rawCounts = new Map<string, number>();
-    for (const relation of esco.occupationSkills) rawCounts.set(relation.skillUri, (rawCounts.get(relation.skillUri) ?? 0) + 1);
+    for (const relation of esco.occupationSkills)
+      rawCounts.set(relation.skillUri, (rawCounts.get(relation.skillUri) ?? 0) + 1);
     const differing = fromSnapshot.filter((skill) => (rawCounts.get(skill.uri) ?? 0) !== skill.occupationCount);
     expect(differing).toHaveLength(67);
     expect(differing.every((skill) => rawCounts.get(skill.uri) === skill.occupationCount! + 1)).toBe(true);
   });
 
   it('leaves deprecated skills out of the graph and snapshot lists (an export of one release has none)', async () => {
-    const [{ uri }] = await graph.read<{ uri: string }>("MATCH (s:Skill {preferredLabel: 'Python (computer programming)'}) RETURN s.uri AS uri");
+    const [{ uri }] = await graph.read<{ uri: string }>(
+      "MATCH (s:Skill {preferredLabel: 'Python (computer programming)'}) RETURN s.uri AS uri",
+    );
     await graph.write(
       "MATCH (s:Skill {uri: $uri}) SET s.deprecated = true, s.deprecatedIn = 'test' WITH s MATCH (r:TaxonomyRelease {current: true}) SET r.importedAt = datetime()",
       { uri },
@@ -64,7 +72,10 @@ describe('skill linking on full ESCO', () => {
       const linker = (await new SkillLinkerCache().get(graph, taxonomy.current))!.linker;
       expect(linker.link('Python scripting for data analysis', 10).map((link) => link.uri)).not.toContain(uri);
     } finally {
-      await graph.write("MATCH (s:Skill {uri: $uri}) SET s.deprecated = false REMOVE s.deprecatedIn WITH s MATCH (r:TaxonomyRelease {current: true}) SET r.importedAt = datetime()", { uri });
+      await graph.write(
+        'MATCH (s:Skill {uri: $uri}) SET s.deprecated = false REMOVE s.deprecatedIn WITH s MATCH (r:TaxonomyRelease {current: true}) SET r.importedAt = datetime()',
+        { uri },
+      );
       await taxonomy.refresh();
     }
   });
@@ -79,7 +90,10 @@ describe('skill linking on full ESCO', () => {
     const evalDir = path.resolve(projectRoot, '..', 'shared', 'data', 'skill-extraction-validation');
     const [tech, house] = validationSplits(evalDir).map(({ split, file }) => {
       const sentences = readValidationSplit(file);
-      return { ours: evaluateSplit(split, sentences, linker, known), reference: evaluateSplit(split, sentences, baseline, known) };
+      return {
+        ours: evaluateSplit(split, sentences, linker, known),
+        reference: evaluateSplit(split, sentences, baseline, known),
+      };
     });
     expect(tech.ours.sentences).toBe(75);
     expect(house.ours.sentences).toBe(61);

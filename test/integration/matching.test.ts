@@ -39,10 +39,22 @@ describe('occupation search and matching on full ESCO', () => {
     graph = await freshGraphWithEscoAndDemand();
     // A source whose newest year (2025) covers Croatia only: matching elsewhere must fall back to the latest year with figures there.
     const generic = DEMAND_FORMATS.find((format) => format.name === 'generic')!;
-    await importDemand(graph, generic.read(path.join(projectRoot, 'seeds', 'demand-example.json'), referenceLists(`${sharedDataDir}/reference`), { retrievedOn: null }));
+    await importDemand(
+      graph,
+      generic.read(
+        path.join(projectRoot, 'seeds', 'demand-example.json'),
+        referenceLists(`${sharedDataDir}/reference`),
+        { retrievedOn: null },
+      ),
+    );
     hub = await startTestHub({ SEED_DEMO: 'false' });
     const skillsOf = async (relation: string) =>
-      (await graph.read<{ uri: string }>(`MATCH (:Occupation {uri: $uri})-[:${relation}]->(s:Skill) WHERE s.deprecated = false RETURN s.uri AS uri ORDER BY uri`, { uri: FORKLIFT_OPERATOR })).map((r) => r.uri);
+      (
+        await graph.read<{ uri: string }>(
+          `MATCH (:Occupation {uri: $uri})-[:${relation}]->(s:Skill) WHERE s.deprecated = false RETURN s.uri AS uri ORDER BY uri`,
+          { uri: FORKLIFT_OPERATOR },
+        )
+      ).map((r) => r.uri);
     forkliftEssential = await skillsOf('ESSENTIAL_SKILL');
     forkliftOptional = await skillsOf('OPTIONAL_SKILL');
   }, 240_000);
@@ -56,13 +68,20 @@ describe('occupation search and matching on full ESCO', () => {
     expect(errors).toBeUndefined();
     const [first, ...others] = data.searchOccupations;
     expect(first.occupation.preferredLabel).toBe('electrician');
-    expect(first).toMatchObject({ matchedLabel: 'electrician', matchedLabelType: 'PREFERRED', evidence: { exactLabel: true, labelScore: 1.5, labelCoverage: 1, queryCoverage: 1 } });
+    expect(first).toMatchObject({
+      matchedLabel: 'electrician',
+      matchedLabelType: 'PREFERRED',
+      evidence: { exactLabel: true, labelScore: 1.5, labelCoverage: 1, queryCoverage: 1 },
+    });
     for (const hit of others) {
       expect(hit.matchedLabelType).toBe('ALTERNATIVE');
       expect(hit.score).toBeLessThan(first.score);
     }
     for (const hit of data.searchOccupations) {
-      expect(hit.score).toBeCloseTo(hit.evidence.labelScore + 0.3 * hit.evidence.descriptionScore + 0.5 * hit.evidence.skillScore, 2);
+      expect(hit.score).toBeCloseTo(
+        hit.evidence.labelScore + 0.3 * hit.evidence.descriptionScore + 0.5 * hit.evidence.skillScore,
+        2,
+      );
     }
   });
 
@@ -73,12 +92,20 @@ describe('occupation search and matching on full ESCO', () => {
     // "drove … forklift … warehouse" meets the alternative label through drove → drive ← driver.
     expect(top.matchedLabel).toBe('warehouse forklift driver');
     expect(top.evidence.labelCoverage).toBe(1);
-    expect(top.evidence.matchedSkills.map((s: { skill: { uri: string } }) => s.skill.uri).every((uri: string) => forkliftEssential.includes(uri) || forkliftOptional.includes(uri))).toBe(true);
+    expect(
+      top.evidence.matchedSkills
+        .map((s: { skill: { uri: string } }) => s.skill.uri)
+        .every((uri: string) => forkliftEssential.includes(uri) || forkliftOptional.includes(uri)),
+    ).toBe(true);
     expect(top.evidence.method).toMatch(/^label-coverage/);
   });
 
   it('refuses a search without words and a page size out of range, naming the argument', async () => {
-    for (const [variables, field] of [[{ text: ' !? ' }, 'text'], [{ text: 'baker', first: 0 }, 'first'], [{ text: 'baker', first: 101 }, 'first']] as const) {
+    for (const [variables, field] of [
+      [{ text: ' !? ' }, 'text'],
+      [{ text: 'baker', first: 0 }, 'first'],
+      [{ text: 'baker', first: 101 }, 'first'],
+    ] as const) {
       const { errors } = await gql(hub, SEARCH, variables);
       expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
@@ -97,20 +124,33 @@ describe('occupation search and matching on full ESCO', () => {
     expect(top.skillFit).toBeCloseTo(0.8 + 0.2 * top.optionalCoverage, 4);
     expect(top.score).toBe(top.skillFit);
     expect(result.demandNote).toBe('No region given: demand is not weighed.');
-    expect(top.explanation).toContain(`Has ${forkliftEssential.length} of its ${forkliftEssential.length} essential skills`);
+    expect(top.explanation).toContain(
+      `Has ${forkliftEssential.length} of its ${forkliftEssential.length} essential skills`,
+    );
   });
 
   it('reads a free-text work history into skills, each traced to its words, and weighs demand in the region', async () => {
-    const { data, errors } = await gql(hub, MATCH, { text: 'I drove a forklift in a warehouse for six years, loading trucks and keeping stock records.', region: 'FR', first: 10 });
+    const { data, errors } = await gql(hub, MATCH, {
+      text: 'I drove a forklift in a warehouse for six years, loading trucks and keeping stock records.',
+      region: 'FR',
+      first: 10,
+    });
     expect(errors).toBeUndefined();
     const result = data.matchOccupations;
     const origins = new Set(result.heldSkills.map((h: { origin: string }) => h.origin));
     expect(origins).toEqual(new Set(['TEXT', 'WORK_HISTORY']));
-    expect(result.heldSkills.find((h: { origin: string }) => h.origin === 'WORK_HISTORY').detail).toContain('essential for "forklift operator"');
+    expect(result.heldSkills.find((h: { origin: string }) => h.origin === 'WORK_HISTORY').detail).toContain(
+      'essential for "forklift operator"',
+    );
     expect(result.matches[0].occupation.uri).toBe(FORKLIFT_OPERATOR);
     expect(result.demandNote).toMatch(/^EMPLOYMENT from eurostat-lfsa_eisn2.*; FR, 2024, trend against 2023$/);
     for (const match of result.matches) {
-      expect(match.demand).toMatchObject({ region: 'FR', period: '2024', source: 'eurostat-lfsa_eisn2', unit: 'thousand persons' });
+      expect(match.demand).toMatchObject({
+        region: 'FR',
+        period: '2024',
+        source: 'eurostat-lfsa_eisn2',
+        unit: 'thousand persons',
+      });
       expect(match.score).toBeCloseTo(0.75 * match.skillFit + 0.25 * match.demand.score, 3);
       expect(match.explanation).toContain('Score = 0.75 ×');
     }
@@ -144,7 +184,9 @@ describe('occupation search and matching on full ESCO', () => {
     expect(errors).toBeUndefined();
     const gap = data.skillGap;
     // Near-held skills stay missing (only an exact holding is a full match).
-    expect(gap.missingEssential.map((s: { uri: string }) => s.uri).sort()).toEqual(forkliftEssential.filter((uri) => !held.includes(uri)));
+    expect(gap.missingEssential.map((s: { uri: string }) => s.uri).sort()).toEqual(
+      forkliftEssential.filter((uri) => !held.includes(uri)),
+    );
     expect(gap.missingOptional.map((s: { uri: string }) => s.uri).sort()).toEqual(forkliftOptional);
     expect(gap.coverage).toBeGreaterThanOrEqual(held.length / forkliftEssential.length);
     expect(gap.coverage).toBeLessThan(1);
@@ -154,9 +196,17 @@ describe('occupation search and matching on full ESCO', () => {
       { uris: [...forkliftEssential, ...forkliftOptional] },
     );
     for (const row of gap.missing) {
-      expect(row.offers.map((o: { id: string }) => o.id).sort()).toEqual(teaching.filter((t) => t.skill === row.skill.uri).map((t) => t.id).sort());
+      expect(row.offers.map((o: { id: string }) => o.id).sort()).toEqual(
+        teaching
+          .filter((t) => t.skill === row.skill.uri)
+          .map((t) => t.id)
+          .sort(),
+      );
     }
-    const { errors: bad } = await gql(hub, GAP, { occupationUri: 'http://data.europa.eu/esco/occupation/nope', skills: held });
+    const { errors: bad } = await gql(hub, GAP, {
+      occupationUri: 'http://data.europa.eu/esco/occupation/nope',
+      skills: held,
+    });
     expect(bad?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occupationUri' });
   });
 
@@ -173,9 +223,16 @@ describe('occupation search and matching on full ESCO', () => {
     for (const row of rows) {
       expect(row.score).toBeCloseTo(row.similarity * row.prospects, 3);
       expect(row.viable).toBe(row.similarity >= 0.5);
-      const essential = (await graph.read<{ uri: string }>('MATCH (:Occupation {uri: $uri})-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri AS uri', { uri: row.occupation.uri })).map((r) => r.uri);
+      const essential = (
+        await graph.read<{ uri: string }>(
+          'MATCH (:Occupation {uri: $uri})-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri AS uri',
+          { uri: row.occupation.uri },
+        )
+      ).map((r) => r.uri);
       // What is missing is the target's essential skills that forklift operators do not have (near-held ones included).
-      expect(row.missingEssential.map((s: { uri: string }) => s.uri).sort()).toEqual(essential.filter((uri) => !forkliftEssential.includes(uri)).sort());
+      expect(row.missingEssential.map((s: { uri: string }) => s.uri).sort()).toEqual(
+        essential.filter((uri) => !forkliftEssential.includes(uri)).sort(),
+      );
       expect(row.explanation).toMatch(/^From "forklift operator": \d+ of the \d+ essential skills of "/);
     }
     const { errors: bad } = await gql(hub, TRANSITIONS, { uri: 'http://data.europa.eu/esco/occupation/nope' });
@@ -185,17 +242,56 @@ describe('occupation search and matching on full ESCO', () => {
   it('plans the fewest hours of offers that teach the missing essential skills, within the constraints, saying what stays uncovered', async () => {
     const [s1, s2, s3] = forkliftEssential.slice(0, 3);
     const held = forkliftEssential.slice(3);
-    const provider = { id: 'plan-hr', name: 'Plan test provider', type: 'VET', country: 'HR', accreditationStatus: 'ACCREDITED', accreditationRegister: 'Agency for VET and Adult Education' };
+    const provider = {
+      id: 'plan-hr',
+      name: 'Plan test provider',
+      type: 'VET',
+      country: 'HR',
+      accreditationStatus: 'ACCREDITED',
+      accreditationRegister: 'Agency for VET and Adult Education',
+    };
     const course = (id: string, hours: number, extra: Record<string, unknown> = {}) => ({
-      id, title: `Course ${id}`, providerId: 'plan-hr', issuerCountries: ['HR'], awardingBodies: ['Plan test provider'], learningOutcomes: [`Outcome of ${id}`],
-      workloadValue: hours, workloadUnit: 'HOURS', eqfLevel: 3, assessmentType: 'practical test', participationForm: 'ONSITE', qualityAssurance: 'external', status: 'PUBLISHED', ...extra,
+      id,
+      title: `Course ${id}`,
+      providerId: 'plan-hr',
+      issuerCountries: ['HR'],
+      awardingBodies: ['Plan test provider'],
+      learningOutcomes: [`Outcome of ${id}`],
+      workloadValue: hours,
+      workloadUnit: 'HOURS',
+      eqfLevel: 3,
+      assessmentType: 'practical test',
+      participationForm: 'ONSITE',
+      qualityAssurance: 'external',
+      status: 'PUBLISHED',
+      ...extra,
     });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-')), 'catalogue.json');
-    fs.writeFileSync(file, JSON.stringify({ providers: [provider], microCredentials: [course('fl-all', 60), course('fl-a', 10), course('fl-bc', 20), course('fl-c-online', 5, { participationForm: 'ONLINE', issuerCountries: ['AT'] })] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        providers: [provider],
+        microCredentials: [
+          course('fl-all', 60),
+          course('fl-a', 10),
+          course('fl-bc', 20),
+          course('fl-c-online', 5, { participationForm: 'ONLINE', issuerCountries: ['AT'] }),
+        ],
+      }),
+    );
     await importCatalogue(graph, file, null);
-    const ADD = 'mutation($outcomeId: ID!, $skillUri: String!) { addSkillLink(outcomeId: $outcomeId, skillUri: $skillUri) { state } }';
-    for (const [id, skills] of [['fl-all', [s1, s2, s3]], ['fl-a', [s1]], ['fl-bc', [s2, s3]], ['fl-c-online', [s3]]] as const) {
-      for (const skillUri of skills) expect((await gql(hub, ADD, { outcomeId: outcomeId(id, `Outcome of ${id}`), skillUri })).errors).toBeUndefined();
+    const ADD =
+      'mutation($outcomeId: ID!, $skillUri: String!) { addSkillLink(outcomeId: $outcomeId, skillUri: $skillUri) { state } }';
+    for (const [id, skills] of [
+      ['fl-all', [s1, s2, s3]],
+      ['fl-a', [s1]],
+      ['fl-bc', [s2, s3]],
+      ['fl-c-online', [s3]],
+    ] as const) {
+      for (const skillUri of skills)
+        expect(
+          (await gql(hub, ADD, { outcomeId: outcomeId(id, `Outcome of ${id}`), skillUri })).errors,
+        ).toBeUndefined();
     }
     const PLAN = `query($skills: [String!], $constraints: CourseConstraints) { recommendCourses(occupationUri: "${FORKLIFT_OPERATOR}", skills: $skills, constraints: $constraints) {
       missingEssential { uri } courses { microCredential { id } covers { uri } workloadHours contribution } uncovered { uri } totalHours method explanation
@@ -206,14 +302,25 @@ describe('occupation search and matching on full ESCO', () => {
     const plan = data.recommendCourses;
     expect(plan.missingEssential.map((s: { uri: string }) => s.uri).sort()).toEqual([s1, s2, s3].sort());
     // 10 + 20 hours beats fl-all (60) and any plan with the 5-hour online course (s2 is only in fl-bc and fl-all).
-    expect(plan.courses.map((c: { microCredential: { id: string } }) => c.microCredential.id)).toEqual(['fl-bc', 'fl-a']);
+    expect(plan.courses.map((c: { microCredential: { id: string } }) => c.microCredential.id)).toEqual([
+      'fl-bc',
+      'fl-a',
+    ]);
     expect(plan.courses[0]).toMatchObject({ workloadHours: 20, contribution: 'covers 2 of the 3 missing skills' });
     expect(plan).toMatchObject({ uncovered: [], totalHours: 30, method: 'EXACT' });
-    expect(plan.explanation).toMatch(/^2 course\(s\), 30 hours, cover 3 of the 3 missing essential skills: "Course fl-bc" covers 2 \(20 h\); "Course fl-a" covers 1 \(10 h\)\./);
-    expect(plan.alternatives[0]).toMatchObject({ courses: [{ microCredential: { id: 'fl-all' } }], uncovered: [], totalHours: 60 });
+    expect(plan.explanation).toMatch(
+      /^2 course\(s\), 30 hours, cover 3 of the 3 missing essential skills: "Course fl-bc" covers 2 \(20 h\); "Course fl-a" covers 1 \(10 h\)\./,
+    );
+    expect(plan.alternatives[0]).toMatchObject({
+      courses: [{ microCredential: { id: 'fl-all' } }],
+      uncovered: [],
+      totalHours: 60,
+    });
 
     // 25 hours in Croatia without remote learning: the best partial plan, and why the rest stays uncovered.
-    const tight = (await gql(hub, PLAN, { skills: held, constraints: { region: 'HR', remote: false, maxWorkloadHours: 25 } })).data.recommendCourses;
+    const tight = (
+      await gql(hub, PLAN, { skills: held, constraints: { region: 'HR', remote: false, maxWorkloadHours: 25 } })
+    ).data.recommendCourses;
     expect(tight.courses.map((c: { microCredential: { id: string } }) => c.microCredential.id)).toEqual(['fl-bc']);
     expect(tight.uncovered.map((s: { uri: string }) => s.uri)).toEqual([s1]);
     expect(tight.rejected).toEqual([
@@ -223,9 +330,13 @@ describe('occupation search and matching on full ESCO', () => {
     expect(tight.explanation).toContain('1 more stay uncovered within the constraints');
 
     // The candidates are held per catalogue state: a new link is in the next plan (fl-c-online now teaches s1 too: 20 + 5 hours).
-    expect((await gql(hub, ADD, { outcomeId: outcomeId('fl-c-online', 'Outcome of fl-c-online'), skillUri: s1 })).errors).toBeUndefined();
+    expect(
+      (await gql(hub, ADD, { outcomeId: outcomeId('fl-c-online', 'Outcome of fl-c-online'), skillUri: s1 })).errors,
+    ).toBeUndefined();
     const again = await gql(hub, PLAN, { skills: held });
-    expect(again.data.recommendCourses.courses.map((c: { microCredential: { id: string } }) => c.microCredential.id)).toEqual(['fl-bc', 'fl-c-online']);
+    expect(
+      again.data.recommendCourses.courses.map((c: { microCredential: { id: string } }) => c.microCredential.id),
+    ).toEqual(['fl-bc', 'fl-c-online']);
     expect(again.data.recommendCourses.totalHours).toBe(25);
     const cached = await gql(hub, PLAN, { skills: held });
     expect(cached.extensions?.dbRoundTrips).toBeLessThan(again.extensions!.dbRoundTrips!);

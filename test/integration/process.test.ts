@@ -21,7 +21,13 @@ async function freePort(): Promise<number> {
 function requestInFlight(port: number, query: string) {
   const body = JSON.stringify({ query });
   const half = Math.floor(body.length / 2);
-  const request = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+  const request = http.request({
+    host: '127.0.0.1',
+    port,
+    path: '/graphql',
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+  });
   const answer = new Promise<{ status: number; json: any }>((resolve, reject) => {
     request.on('response', (response) => {
       let text = '';
@@ -49,7 +55,13 @@ describe('the hub process', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: projectRoot,
       // NODE_ENV as under `npm start`: vitest sets it to 'test', which changes Apollo's signal handling.
-      env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: inject('neo4jUri'), PORT: String(port), LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEO4J_URI: inject('neo4jUri'),
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let logs = '';
@@ -60,21 +72,33 @@ describe('the hub process', () => {
       let ready = false;
       for (let attempt = 0; attempt < 120 && !ready && child.exitCode === null; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 250));
-        ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);
+        ready = await fetch(`http://127.0.0.1:${port}/ready`).then(
+          (r) => r.ok,
+          () => false,
+        );
       }
       expect(ready, logs).toBe(true);
       const inFlight = requestInFlight(port, '{ taxonomy { version skillCount } }');
       await new Promise((resolve) => setTimeout(resolve, 300));
       child.kill('SIGTERM');
       // The hub has begun shutting down while the request is still arriving.
-      for (let attempt = 0; attempt < 40 && !logs.includes('"msg":"shutting down"'); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let attempt = 0; attempt < 40 && !logs.includes('"msg":"shutting down"'); attempt += 1)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       expect(logs).toContain('"msg":"shutting down"');
       expect(child.exitCode).toBeNull();
       // A new connection is no longer accepted…
-      expect(await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 'refused')).toBe('refused');
+      expect(
+        await fetch(`http://127.0.0.1:${port}/health`).then(
+          (r) => r.status,
+          () => 'refused',
+        ),
+      ).toBe('refused');
       // …but the request in flight is answered in full before the process exits.
       const answer = await inFlight.finish();
-      expect(answer).toEqual({ status: 200, json: { data: { taxonomy: { version, skillCount } }, extensions: { dbRoundTrips: 0 } } });
+      expect(answer).toEqual({
+        status: 200,
+        json: { data: { taxonomy: { version, skillCount } }, extensions: { dbRoundTrips: 0 } },
+      });
       const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000));
       expect(await Promise.race([exited, timeout])).toBe(0);
       expect(logs).toMatch(/"msg":"stopped"/);

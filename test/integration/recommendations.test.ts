@@ -22,7 +22,8 @@ import { freshTestGraph, gql, graphFingerprint, startTestHub } from '../helpers.
  * and leaves most of the welder's skills untaught; welders flagged as highly exposed to automation.
  */
 const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
-const seedCsv = (name: string) => parse(fs.readFileSync(path.join(demoSeedDir, name)), { columns: true, bom: true }) as Array<Record<string, string>>;
+const seedCsv = (name: string) =>
+  parse(fs.readFileSync(path.join(demoSeedDir, name)), { columns: true, bom: true }) as Array<Record<string, string>>;
 const skillUri = (label: string) => seedCsv('skills_en.csv').find((row) => row.preferredLabel === label)!.conceptUri;
 
 function write(name: string, content: unknown): string {
@@ -45,12 +46,37 @@ describe('credential recommendations on a hand-built world', () => {
     await importCatalogue(
       graph,
       write('catalogue.json', {
-        providers: [{ id: 'hr-weld', name: 'Welding School', type: 'VET', country: 'HR', accreditationStatus: 'ACCREDITED', accreditationRegister: 'HR register' }],
-        microCredentials: [{
-          id: 'weld-old', title: 'Aligning parts for welding', providerId: 'hr-weld', awardingBodies: ['Welding School'], issuerCountries: ['HR'],
-          learningOutcomes: ['Align components according to blueprints', 'Apply arc welding techniques to join steel parts'], targetOccupations: [WELDER], expectedRevisionDate: '2024-01-01',
-          workloadValue: 2, workloadUnit: 'ECTS', eqfLevel: 4, assessmentType: 'practical test', participationForm: 'ONSITE', qualityAssurance: 'external review',
-        }],
+        providers: [
+          {
+            id: 'hr-weld',
+            name: 'Welding School',
+            type: 'VET',
+            country: 'HR',
+            accreditationStatus: 'ACCREDITED',
+            accreditationRegister: 'HR register',
+          },
+        ],
+        microCredentials: [
+          {
+            id: 'weld-old',
+            title: 'Aligning parts for welding',
+            providerId: 'hr-weld',
+            awardingBodies: ['Welding School'],
+            issuerCountries: ['HR'],
+            learningOutcomes: [
+              'Align components according to blueprints',
+              'Apply arc welding techniques to join steel parts',
+            ],
+            targetOccupations: [WELDER],
+            expectedRevisionDate: '2024-01-01',
+            workloadValue: 2,
+            workloadUnit: 'ECTS',
+            eqfLevel: 4,
+            assessmentType: 'practical test',
+            participationForm: 'ONSITE',
+            qualityAssurance: 'external review',
+          },
+        ],
       }),
       await new SkillLinkerCache().get(graph),
     );
@@ -59,23 +85,69 @@ describe('credential recommendations on a hand-built world', () => {
     fs.cpSync(demoSeedDir, upgrade, { recursive: true });
     const skillsFile = path.join(upgrade, 'skills_en.csv');
     const dropped = skillUri('align components');
-    fs.writeFileSync(skillsFile, fs.readFileSync(skillsFile, 'utf8').split(/\n(?=KnowledgeSkillCompetence,)/).filter((row) => !row.includes(`,${dropped},`)).join('\n'));
+    fs.writeFileSync(
+      skillsFile,
+      fs
+        .readFileSync(skillsFile, 'utf8')
+        .split(/\n(?=KnowledgeSkillCompetence,)/)
+        .filter((row) => !row.includes(`,${dropped},`))
+        .join('\n'),
+    );
     await importEsco(graph, upgrade, { version: '1.1.2-demo' });
 
     const refs = referenceLists(path.join(projectRoot, '..', 'shared', 'data', 'reference'));
-    const source = { name: 'Hand-built test figures', citation: 'test', url: null, licence: 'test', retrievedOn: '2026-11-26' };
+    const source = {
+      name: 'Hand-built test figures',
+      citation: 'test',
+      url: null,
+      licence: 'test',
+      retrievedOn: '2026-11-26',
+    };
     await importDemand(graph, [
-      readGenericDemand(write('vacancies.json', {
-        source: { ...source, id: 'test-vacancies' },
-        signals: [
-          { metric: 'VACANCIES', value: 150, unit: 'vacancies', period: '2024', region: 'HR', targetKind: 'ISCO', targetCode: '7212' },
-          { metric: 'VACANCIES', value: 100, unit: 'vacancies', period: '2025', region: 'HR', targetKind: 'ISCO', targetCode: '7212' },
-        ],
-      }), refs),
-      readGenericDemand(write('automation.json', {
-        source: { ...source, id: 'test-automation', flagMeanings: { H: 'high risk' } },
-        signals: [{ metric: 'AUTOMATION_RISK', value: 3.7, unit: 'risk score', period: '2021', region: 'EU', targetKind: 'OCCUPATION', targetCode: WELDER, flags: ['H'] }],
-      }), refs),
+      readGenericDemand(
+        write('vacancies.json', {
+          source: { ...source, id: 'test-vacancies' },
+          signals: [
+            {
+              metric: 'VACANCIES',
+              value: 150,
+              unit: 'vacancies',
+              period: '2024',
+              region: 'HR',
+              targetKind: 'ISCO',
+              targetCode: '7212',
+            },
+            {
+              metric: 'VACANCIES',
+              value: 100,
+              unit: 'vacancies',
+              period: '2025',
+              region: 'HR',
+              targetKind: 'ISCO',
+              targetCode: '7212',
+            },
+          ],
+        }),
+        refs,
+      ),
+      readGenericDemand(
+        write('automation.json', {
+          source: { ...source, id: 'test-automation', flagMeanings: { H: 'high risk' } },
+          signals: [
+            {
+              metric: 'AUTOMATION_RISK',
+              value: 3.7,
+              unit: 'risk score',
+              period: '2021',
+              region: 'EU',
+              targetKind: 'OCCUPATION',
+              targetCode: WELDER,
+              flags: ['H'],
+            },
+          ],
+        }),
+        refs,
+      ),
     ]);
     hub = await startTestHub({ SEED_DEMO: 'false' });
   });
@@ -90,21 +162,35 @@ describe('credential recommendations on a hand-built world', () => {
     const [update] = data.credentialRecommendations.update;
     expect(update.microCredential).toEqual({ id: 'weld-old' });
     expect(update.reasons.map((r: { code: string }) => r.code)).toEqual([
-      'DEPRECATED_SKILL', 'REVISION_OVERDUE', 'LINKS_NEVER_REVIEWED', 'LOSING_DEMAND', 'MISSING_IN_DEMAND_SKILLS', 'HIGH_AUTOMATION_EXPOSURE',
+      'DEPRECATED_SKILL',
+      'REVISION_OVERDUE',
+      'LINKS_NEVER_REVIEWED',
+      'LOSING_DEMAND',
+      'MISSING_IN_DEMAND_SKILLS',
+      'HIGH_AUTOMATION_EXPOSURE',
     ]);
     const detail = Object.fromEntries(update.reasons.map((r: { code: string; detail: string }) => [r.code, r.detail]));
-    expect(detail.DEPRECATED_SKILL).toBe('1 linked skill(s) no longer in the current ESCO release: "align components" (deprecated in 1.1.2-demo).');
+    expect(detail.DEPRECATED_SKILL).toBe(
+      '1 linked skill(s) no longer in the current ESCO release: "align components" (deprecated in 1.1.2-demo).',
+    );
     expect(detail.REVISION_OVERDUE).toMatch(/^The expected revision date 2024-01-01 has passed/);
     // Every skill reached only through welders falls by a third: 150 → 100.
     expect(detail.LOSING_DEMAND).toBe('Demand for its linked skills fell 33.3% (demand-weighted) against 2024.');
-    expect(detail.HIGH_AUTOMATION_EXPOSURE).toBe('Target occupation(s) with high automation exposure: "welder" (risk 3.70).');
-    expect(update.score).toBeCloseTo(update.reasons.reduce((sum: number, r: { weight: number }) => sum + r.weight, 0), 4);
+    expect(detail.HIGH_AUTOMATION_EXPOSURE).toBe(
+      'Target occupation(s) with high automation exposure: "welder" (risk 3.70).',
+    );
+    expect(update.score).toBeCloseTo(
+      update.reasons.reduce((sum: number, r: { weight: number }) => sum + r.weight, 0),
+      4,
+    );
   });
 
   it('outlines a micro-credential for the welder’s untaught skills, sized and levelled from the occupation', async () => {
     const { data } = await gql(hub, QUERY);
     const [outline] = data.credentialRecommendations.develop;
-    const welderEssential = seedCsv('occupationSkillRelations_en.csv').filter((r) => r.occupationUri === WELDER && r.relationType === 'essential').map((r) => r.skillUri);
+    const welderEssential = seedCsv('occupationSkillRelations_en.csv')
+      .filter((r) => r.occupationUri === WELDER && r.relationType === 'essential')
+      .map((r) => r.skillUri);
     const outlineSkills = outline.skills.map((s: { uri: string }) => s.uri);
     // At most six of the welder's essential skills, none of them the dropped one.
     expect(outlineSkills.length).toBe(6);
@@ -115,10 +201,18 @@ describe('credential recommendations on a hand-built world', () => {
     expect(outline.occupations[0]).toEqual({ uri: WELDER });
     expect(outline.suggestedEqfLevel).toBe(4);
     expect(outline.eqfReason).toBe('ISCO major group 7 of "welder" is ISCO skill level 2, which matches EQF 4');
-    const knowledge = new Set(seedCsv('skills_en.csv').filter((row) => row.skillType === 'knowledge').map((row) => row.conceptUri));
-    expect(outline.suggestedEcts).toBe(outlineSkills.reduce((sum: number, uri: string) => sum + (knowledge.has(uri) ? 0.5 : 1), 0));
+    const knowledge = new Set(
+      seedCsv('skills_en.csv')
+        .filter((row) => row.skillType === 'knowledge')
+        .map((row) => row.conceptUri),
+    );
+    expect(outline.suggestedEcts).toBe(
+      outlineSkills.reduce((sum: number, uri: string) => sum + (knowledge.has(uri) ? 0.5 : 1), 0),
+    );
     expect(outline.draftLearningOutcomes).toHaveLength(6);
-    expect(outline.draftLearningOutcomes.every((text: string) => text.startsWith('DRAFT (to be rewritten): '))).toBe(true);
+    expect(outline.draftLearningOutcomes.every((text: string) => text.startsWith('DRAFT (to be rewritten): '))).toBe(
+      true,
+    );
   });
 
   it('narrows both lists to a transition', async () => {
@@ -126,11 +220,16 @@ describe('credential recommendations on a hand-built world', () => {
     }`;
     const { data, errors } = await gql(hub, query);
     expect(errors).toBeUndefined();
-    const skills = data.credentialRecommendations.develop.flatMap((o: { skills: Array<{ digitalRelevance: number }> }) => o.skills);
+    const skills = data.credentialRecommendations.develop.flatMap(
+      (o: { skills: Array<{ digitalRelevance: number }> }) => o.skills,
+    );
     expect(skills.length).toBeGreaterThan(0);
     expect(skills.every((s: { digitalRelevance: number }) => s.digitalRelevance > 0)).toBe(true);
     // The offer teaches no skill with any digital relevance, so it is not in the digital update list.
-    const taught = await gql(hub, `{ a: skill(uri: "${skillUri('apply arc welding techniques')}") { digitalRelevance } b: skill(uri: "${skillUri('align components')}") { digitalRelevance } }`);
+    const taught = await gql(
+      hub,
+      `{ a: skill(uri: "${skillUri('apply arc welding techniques')}") { digitalRelevance } b: skill(uri: "${skillUri('align components')}") { digitalRelevance } }`,
+    );
     expect(taught.data).toEqual({ a: { digitalRelevance: 0 }, b: { digitalRelevance: 0 } });
     expect(data.credentialRecommendations.update).toEqual([]);
   });
@@ -152,12 +251,16 @@ describe('credential recommendations on a hand-built world', () => {
     // Regional offer, accredited by default, complete, accepted link: coverage 1, gap 0, last.
     expect(moved).toMatchObject({ coverage: 1, gapScore: 0, coveringOffers: [] });
     expect(rows[0].skill.uri).not.toBe(top.skill.uri);
-    expect(rows[0].explanation).toMatch(/^What-if \(nothing written\): new offer planned-weld-safety teaching 1 skill\(s\) in HR04\. /);
+    expect(rows[0].explanation).toMatch(
+      /^What-if \(nothing written\): new offer planned-weld-safety teaching 1 skill\(s\) in HR04\. /,
+    );
     expect(rows[0].slice.whatIf).toEqual(['new offer planned-weld-safety teaching 1 skill(s) in HR04']);
 
     // Half the demand for welders: every skill reached only through welders halves.
-    const halved = (await gql(hub, gapsQuery, { whatIf: { demandShifts: [{ occupationUri: WELDER, factor: 0.5 }] } })).data.sectorSkillGaps;
-    const demandOf = (list: Array<{ skill: { uri: string }; demand: number }>, uri: string) => list.find((row) => row.skill.uri === uri)?.demand;
+    const halved = (await gql(hub, gapsQuery, { whatIf: { demandShifts: [{ occupationUri: WELDER, factor: 0.5 }] } }))
+      .data.sectorSkillGaps;
+    const demandOf = (list: Array<{ skill: { uri: string }; demand: number }>, uri: string) =>
+      list.find((row) => row.skill.uri === uri)?.demand;
     expect(demandOf(halved, top.skill.uri)).toBeCloseTo(demandOf(real, top.skill.uri)! / 2, 4);
 
     // Retiring the only offer takes its coverage away.
@@ -165,7 +268,10 @@ describe('credential recommendations on a hand-built world', () => {
     expect(real.find((row: { skill: { uri: string } }) => row.skill.uri === arc).coverage).toBe(0.5);
     const retired = (await gql(hub, gapsQuery, { whatIf: { retireOffers: ['weld-old'] } })).data.sectorSkillGaps;
     expect(retired.find((row: { skill: { uri: string } }) => row.skill.uri === arc).coverage).toBe(0);
-    const recommendations = await gql(hub, `{ credentialRecommendations(region: "HR", period: "2025", whatIf: { retireOffers: ["weld-old"] }) { update { microCredential { id } } } }`);
+    const recommendations = await gql(
+      hub,
+      `{ credentialRecommendations(region: "HR", period: "2025", whatIf: { retireOffers: ["weld-old"] }) { update { microCredential { id } } } }`,
+    );
     expect(recommendations.data.credentialRecommendations.update).toEqual([]);
 
     // Nothing of it was written.
@@ -173,14 +279,37 @@ describe('credential recommendations on a hand-built world', () => {
   });
 
   it('refuses a what-if naming what does not exist, with the path of the bad value', async () => {
-    const error = async (whatIf: unknown) => (await gql(hub, `query($w: WhatIf) { sectorSkillGaps(region: "HR", period: "2025", whatIf: $w) { gapScore } }`, { w: whatIf })).errors?.[0];
-    expect(await error({ newOffers: [{ id: 'x', skills: [skillUri('apply arc welding techniques'), 'http://data.europa.eu/esco/skill/nope'], regions: ['HR'] }] })).toMatchObject({
+    const error = async (whatIf: unknown) =>
+      (
+        await gql(hub, `query($w: WhatIf) { sectorSkillGaps(region: "HR", period: "2025", whatIf: $w) { gapScore } }`, {
+          w: whatIf,
+        })
+      ).errors?.[0];
+    expect(
+      await error({
+        newOffers: [
+          {
+            id: 'x',
+            skills: [skillUri('apply arc welding techniques'), 'http://data.europa.eu/esco/skill/nope'],
+            regions: ['HR'],
+          },
+        ],
+      }),
+    ).toMatchObject({
       message: "whatIf.newOffers[0].skills[1]: no current ESCO skill 'http://data.europa.eu/esco/skill/nope'",
       extensions: { code: 'BAD_USER_INPUT', field: 'whatIf.newOffers[0].skills[1]' },
     });
-    expect(await error({ newOffers: [{ id: 'x', skills: [] }] })).toMatchObject({ extensions: { field: 'whatIf.newOffers[0].regions' } });
-    expect(await error({ retireOffers: ['nope'] })).toMatchObject({ message: "whatIf.retireOffers[0]: no published micro-credential 'nope'" });
-    expect(await error({ demandShifts: [{ factor: 2 }] })).toMatchObject({ extensions: { field: 'whatIf.demandShifts[0]' } });
-    expect(await error({ demandShifts: [{ sector: 'F', factor: -1 }] })).toMatchObject({ message: 'whatIf.demandShifts[0].factor: must be 0 or more (got -1)' });
+    expect(await error({ newOffers: [{ id: 'x', skills: [] }] })).toMatchObject({
+      extensions: { field: 'whatIf.newOffers[0].regions' },
+    });
+    expect(await error({ retireOffers: ['nope'] })).toMatchObject({
+      message: "whatIf.retireOffers[0]: no published micro-credential 'nope'",
+    });
+    expect(await error({ demandShifts: [{ factor: 2 }] })).toMatchObject({
+      extensions: { field: 'whatIf.demandShifts[0]' },
+    });
+    expect(await error({ demandShifts: [{ sector: 'F', factor: -1 }] })).toMatchObject({
+      message: 'whatIf.demandShifts[0].factor: must be 0 or more (got -1)',
+    });
   });
 });

@@ -13,7 +13,8 @@ import type { RunningHub } from '../../src/server/start.js';
 import { escoDir, freshGraphWithEscoAndDemand, gql, startTestHub } from '../helpers.js';
 
 const shared = path.resolve(projectRoot, '..', 'shared', 'data');
-const csv = (file: string) => parse(fs.readFileSync(file), { columns: true, bom: true }) as Array<Record<string, string>>;
+const csv = (file: string) =>
+  parse(fs.readFileSync(file), { columns: true, bom: true }) as Array<Record<string, string>>;
 
 const GAPS = `query($sector: String, $region: String, $period: String, $first: Int) {
   sectorSkillGaps(sector: $sector, region: $region, period: $period, first: $first) {
@@ -29,7 +30,12 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
 
   beforeAll(async () => {
     graph = await freshGraphWithEscoAndDemand();
-    await importDemand(graph, [readGermanPes(path.join(shared, 'de-ba-vacancies-unemployed'), referenceLists(path.join(shared, 'reference')), { retrievedOn: null, years: ['2023', '2024'] })]);
+    await importDemand(graph, [
+      readGermanPes(path.join(shared, 'de-ba-vacancies-unemployed'), referenceLists(path.join(shared, 'reference')), {
+        retrievedOn: null,
+        years: ['2023', '2024'],
+      }),
+    ]);
     hub = await startTestHub({ SEED_DEMO: 'false' });
   });
   afterAll(async () => {
@@ -42,7 +48,9 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     expect(errors).toBeUndefined();
     const rows = data.sectorSkillGaps;
     expect(rows).toHaveLength(10);
-    const eurostat = csv(path.join(shared, 'eurostat-lfsa_eisn2', EUROSTAT_LFS_FILE)).filter((r) => r.nace_r2 === 'F' && r.geo_label === 'France' && r.year === '2024');
+    const eurostat = csv(path.join(shared, 'eurostat-lfsa_eisn2', EUROSTAT_LFS_FILE)).filter(
+      (r) => r.nace_r2 === 'F' && r.geo_label === 'France' && r.year === '2024',
+    );
     const published = eurostat.filter((r) => r.value_thousand_persons !== '');
     expect(rows[0].slice).toEqual({
       metric: 'EMPLOYMENT',
@@ -59,7 +67,15 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     for (const row of rows) {
       for (const e of row.evidence) {
         const source = eurostat.find((r) => r.isco08 === `OC${e.isco}`)!;
-        expect([e.source, e.metric, e.period, e.region, e.sector, e.value, e.flags]).toEqual(['eurostat-lfsa_eisn2', 'EMPLOYMENT', '2024', 'FR', 'F', Number(source.value_thousand_persons), [...source.flag]]);
+        expect([e.source, e.metric, e.period, e.region, e.sector, e.value, e.flags]).toEqual([
+          'eurostat-lfsa_eisn2',
+          'EMPLOYMENT',
+          '2024',
+          'FR',
+          'F',
+          Number(source.value_thousand_persons),
+          [...source.flag],
+        ]);
       }
       const summed = row.evidence.reduce((sum: number, e: { contribution: number }) => sum + e.contribution, 0);
       expect(summed).toBeCloseTo(row.demand, 2);
@@ -70,10 +86,20 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     const top = rows[0];
     const occupations = csv(path.join(escoDir, 'occupations_en.csv'));
     const relations = csv(path.join(escoDir, 'occupationSkillRelations_en.csv'));
-    const ads = new Map(csv(path.join(shared, 'eu-oja-isco4-2019-2020', EU_JOB_ADS_FILE)).map((r) => [r.isco08_4d, Number(r.n_ads_2019_2020_EU)]));
+    const ads = new Map(
+      csv(path.join(shared, 'eu-oja-isco4-2019-2020', EU_JOB_ADS_FILE)).map((r) => [
+        r.isco08_4d,
+        Number(r.n_ads_2019_2020_EU),
+      ]),
+    );
     const occupationsOfUnit = new Map<string, string[]>();
-    for (const o of occupations) occupationsOfUnit.set(o.iscoGroup, [...(occupationsOfUnit.get(o.iscoGroup) ?? []), o.conceptUri]);
-    const need = new Map(relations.filter((r) => r.skillUri === top.skill.uri).map((r) => [r.occupationUri, r.relationType === 'essential' ? 1 : 0.5]));
+    for (const o of occupations)
+      occupationsOfUnit.set(o.iscoGroup, [...(occupationsOfUnit.get(o.iscoGroup) ?? []), o.conceptUri]);
+    const need = new Map(
+      relations
+        .filter((r) => r.skillUri === top.skill.uri)
+        .map((r) => [r.occupationUri, r.relationType === 'essential' ? 1 : 0.5]),
+    );
     let expected = 0;
     for (const row of published) {
       const major = row.isco08.slice(2);
@@ -83,7 +109,9 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
         const members = occupationsOfUnit.get(unit)!;
         // No job ads for any unit group of the major group (armed forces): an even split, as documented.
         const unitShare = totalAds > 0 ? (ads.get(unit) ?? 0) / totalAds : 1 / units.length;
-        for (const occupation of members) expected += Number(row.value_thousand_persons) * unitShare * (1 / members.length) * (need.get(occupation) ?? 0);
+        for (const occupation of members)
+          expected +=
+            Number(row.value_thousand_persons) * unitShare * (1 / members.length) * (need.get(occupation) ?? 0);
       }
     }
     expect(expected).toBeGreaterThan(0);
@@ -103,14 +131,22 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     const rows = data.sectorSkillGaps;
     expect(rows).toHaveLength(5);
     const ba = (file: string) =>
-      new Map(csv(path.join(shared, 'de-ba-vacancies-unemployed', file)).filter((r) => r.region === '09162' && r.year === '2024' && r.occupational_group !== 'NA').map((r) => [r.occupational_group, Number(r.total)]));
+      new Map(
+        csv(path.join(shared, 'de-ba-vacancies-unemployed', file))
+          .filter((r) => r.region === '09162' && r.year === '2024' && r.occupational_group !== 'NA')
+          .map((r) => [r.occupational_group, Number(r.total)]),
+      );
     const jobs = ba('jobs.csv');
     const unemployed = ba('unemployed_total.csv');
     const round = (value: number) => Math.round(value * 1e4) / 1e4;
     const totalJobs = [...jobs.values()].reduce((sum, v) => sum + v, 0);
     const totalUnemployed = [...unemployed.values()].reduce((sum, v) => sum + v, 0);
     expect(rows[0].slice).toEqual({
-      metric: 'VACANCIES', source: 'de-ba-vacancies-unemployed', region: 'DE212', figures: 144, grains: ['KLDB-3'],
+      metric: 'VACANCIES',
+      source: 'de-ba-vacancies-unemployed',
+      region: 'DE212',
+      figures: 144,
+      grains: ['KLDB-3'],
       total: expect.closeTo(totalJobs, 2),
       vacanciesPerUnemployed: expect.closeTo(totalJobs / totalUnemployed, 3),
     });
@@ -118,10 +154,18 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
       expect(row.evidence.length).toBeGreaterThan(0);
       for (const e of row.evidence) {
         const group = e.target.replace('KLDB:', '');
-        expect([e.source, e.metric, e.value, e.unemployed]).toEqual(['de-ba-vacancies-unemployed', 'VACANCIES', round(jobs.get(group)!), round(unemployed.get(group)!)]);
+        expect([e.source, e.metric, e.value, e.unemployed]).toEqual([
+          'de-ba-vacancies-unemployed',
+          'VACANCIES',
+          round(jobs.get(group)!),
+          round(unemployed.get(group)!),
+        ]);
         expect(e.vacanciesPerUnemployed).toBeCloseTo(jobs.get(group)! / unemployed.get(group)!, 3);
       }
-      expect(row.evidence.reduce((sum: number, e: { contribution: number }) => sum + e.contribution, 0)).toBeCloseTo(row.demand, 2);
+      expect(row.evidence.reduce((sum: number, e: { contribution: number }) => sum + e.contribution, 0)).toBeCloseTo(
+        row.demand,
+        2,
+      );
       expect(row.explanation).toContain('registered vacancies per registered unemployed person');
     }
     // A Land (Bavaria, 09) is its NUTS 1 region: the sum over its districts.
@@ -143,7 +187,9 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     expect(three.extensions?.dbRoundTrips).toBe(one.extensions?.dbRoundTrips);
 
     // The cell agrees with the gap ranking it summarises.
-    const gaps = (await gql(hub, `{ sectorSkillGaps(sector: "F", region: "ES", period: "2024", first: 100) { demand coverage } }`)).data.sectorSkillGaps;
+    const gaps = (
+      await gql(hub, `{ sectorSkillGaps(sector: "F", region: "ES", period: "2024", first: 100) { demand coverage } }`)
+    ).data.sectorSkillGaps;
     const [cell] = three.data.skillsDashboard;
     expect(cell.skillsInDemand).toBeGreaterThan(100);
     expect(cell.gapIndex).toBeGreaterThan(0.9); // demo offers hardly reach Spanish construction
@@ -166,17 +212,31 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     // Loads of one level are batched; a single offer may even take one more trip than thirteen (its loads fall in separate ticks).
     expect(all.extensions!.dbRoundTrips!).toBeLessThanOrEqual(one.extensions!.dbRoundTrips!);
 
-    const gaps = (await gql(hub, `{ sectorSkillGaps(sector: "F", region: "DE", period: "2024", first: 100) { skill { uri } demand } }`)).data.sectorSkillGaps;
+    const gaps = (
+      await gql(
+        hub,
+        `{ sectorSkillGaps(sector: "F", region: "DE", period: "2024", first: 100) { skill { uri } demand } }`,
+      )
+    ).data.sectorSkillGaps;
     const demandOf = new Map(gaps.map((g: { skill: { uri: string }; demand: number }) => [g.skill.uri, g.demand]));
     for (const { node } of all.data.microCredentials.edges) {
-      const taught = new Set(node.learningOutcomes.flatMap((o: { skillLinks: Array<{ state: string; skill: { uri: string } }> }) => o.skillLinks.filter((l) => l.state !== 'REJECTED').map((l) => l.skill.uri)));
+      const taught = new Set(
+        node.learningOutcomes.flatMap((o: { skillLinks: Array<{ state: string; skill: { uri: string } }> }) =>
+          o.skillLinks.filter((l) => l.state !== 'REJECTED').map((l) => l.skill.uri),
+        ),
+      );
       const rows = node.demandBehind.skills;
       expect(rows.every((r: { skill: { uri: string } }) => taught.has(r.skill.uri))).toBe(true);
       for (const row of rows) if (demandOf.has(row.skill.uri)) expect(row.demand).toBe(demandOf.get(row.skill.uri));
-      expect(node.demandBehind.taughtSkillDemandShare).toBeCloseTo(rows.reduce((sum: number, r: { demandShare: number }) => sum + r.demandShare, 0), 3);
+      expect(node.demandBehind.taughtSkillDemandShare).toBeCloseTo(
+        rows.reduce((sum: number, r: { demandShare: number }) => sum + r.demandShare, 0),
+        3,
+      );
     }
     // The leadership course teaches skills that construction needs too.
-    const leadership = all.data.microCredentials.edges.find((e: { node: { id: string } }) => e.node.id === 'dk-amu-basic-leadership').node;
+    const leadership = all.data.microCredentials.edges.find(
+      (e: { node: { id: string } }) => e.node.id === 'dk-amu-basic-leadership',
+    ).node;
     expect(leadership.demandBehind.skills.length).toBeGreaterThan(0);
   });
 
@@ -195,22 +255,37 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
       expect(top).toEqual([...top].sort((a, b) => b - a));
       expect(top.reduce((sum: number, v: number) => sum + v, 0)).toBeLessThanOrEqual(group.gapScore + 1e-9);
     }
-    expect((await gql(hub, query, { level: 7 })).errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'level' } });
+    expect((await gql(hub, query, { level: 7 })).errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'level' },
+    });
   });
 
   it('refuses an unknown NACE or NUTS code and a period without data, naming the argument', async () => {
     const error = async (variables: Record<string, unknown>) => (await gql(hub, GAPS, variables)).errors?.[0];
-    expect(await error({ sector: 'Q9', region: 'FR', period: '2024' })).toMatchObject({ message: "sector: unknown NACE Rev.2 code 'Q9': give a section (F) or a division (F41)", extensions: { code: 'BAD_USER_INPUT', field: 'sector' } });
-    expect(await error({ sector: 'F', region: 'XX', period: '2024' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'region' } });
+    expect(await error({ sector: 'Q9', region: 'FR', period: '2024' })).toMatchObject({
+      message: "sector: unknown NACE Rev.2 code 'Q9': give a section (F) or a division (F41)",
+      extensions: { code: 'BAD_USER_INPUT', field: 'sector' },
+    });
+    expect(await error({ sector: 'F', region: 'XX', period: '2024' })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'region' },
+    });
     expect(await error({ sector: 'F', region: 'FR', period: '1999' })).toMatchObject({
       message: 'period: no demand data for 1999; periods with data: 2019-2020, 2023, 2024',
     });
-    expect(await error({ region: '99999', period: '2024' })).toMatchObject({ message: "region: unknown German district (AGS) '99999'", extensions: { code: 'BAD_USER_INPUT', field: 'region' } });
-    expect(await error({ period: '2024', first: 1000 })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    expect(await error({ region: '99999', period: '2024' })).toMatchObject({
+      message: "region: unknown German district (AGS) '99999'",
+      extensions: { code: 'BAD_USER_INPUT', field: 'region' },
+    });
+    expect(await error({ period: '2024', first: 1000 })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
     expect(await error({ period: 'last year' })).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'period' },
     });
     // A region with no figures at its level: Eurostat's LFS table is national.
-    expect(await error({ sector: 'F', region: 'FR10', period: '2024' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'period' }, message: expect.stringContaining('no demand figures for sector F × FR10 × 2024') });
+    expect(await error({ sector: 'F', region: 'FR10', period: '2024' })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'period' },
+      message: expect.stringContaining('no demand figures for sector F × FR10 × 2024'),
+    });
   });
 });

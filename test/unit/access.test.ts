@@ -1,11 +1,20 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS_CALLER, DEVELOPMENT_CALLER, hasRole, identifyCaller, learnerPseudonym, parseApiKeys } from '../../src/access/callers.js';
+import {
+  ANONYMOUS_CALLER,
+  DEVELOPMENT_CALLER,
+  hasRole,
+  identifyCaller,
+  learnerPseudonym,
+  parseApiKeys,
+} from '../../src/access/callers.js';
 import { validateIssue } from '../../src/credentials/model.js';
 
 describe('parseApiKeys', () => {
   it('reads name:roles:key entries and reports bad ones', () => {
-    const { keys, problems } = parseApiKeys('ana:curator:0123456789abcdef, pes:issuer+curator:fedcba9876543210,bad:root:0123456789abcdef,short:admin:abc,broken');
+    const { keys, problems } = parseApiKeys(
+      'ana:curator:0123456789abcdef, pes:issuer+curator:fedcba9876543210,bad:root:0123456789abcdef,short:admin:abc,broken',
+    );
     expect(keys.map((k) => [k.name, k.roles])).toEqual([
       ['ana', ['curator']],
       ['pes', ['issuer', 'curator']],
@@ -38,7 +47,8 @@ describe('learnerPseudonym', () => {
   const SECRET = 's'.repeat(32);
   const LEARNER = 'jobseeker-4711@example.org';
   /** The README's definition, HMAC-SHA256(HUB_PSEUDONYM_SECRET, learnerId), computed here with node:crypto. */
-  const hmacSha256Hex = (secret: string, message: string) => createHmac('sha256', secret).update(message, 'utf8').digest('hex');
+  const hmacSha256Hex = (secret: string, message: string) =>
+    createHmac('sha256', secret).update(message, 'utf8').digest('hex');
 
   it('is `learner:` and the first 32 hex digits (128 bits) of HMAC-SHA256(secret, learnerId)', () => {
     const digest = hmacSha256Hex(SECRET, LEARNER);
@@ -50,13 +60,17 @@ describe('learnerPseudonym', () => {
   it('ignores white space around the identifier, and nothing else: case and inner spaces count', () => {
     const pseudonym = learnerPseudonym(SECRET, LEARNER);
     expect(learnerPseudonym(SECRET, ` ${LEARNER}\t\n`)).toBe(pseudonym);
-    expect(learnerPseudonym(SECRET, 'Jobseeker-4711@example.org')).toBe(`learner:${hmacSha256Hex(SECRET, 'Jobseeker-4711@example.org').slice(0, 32)}`);
+    expect(learnerPseudonym(SECRET, 'Jobseeker-4711@example.org')).toBe(
+      `learner:${hmacSha256Hex(SECRET, 'Jobseeker-4711@example.org').slice(0, 32)}`,
+    );
     expect(learnerPseudonym(SECRET, 'Jobseeker-4711@example.org')).not.toBe(pseudonym);
     expect(learnerPseudonym(SECRET, 'jobseeker 4711')).not.toBe(learnerPseudonym(SECRET, 'jobseeker  4711'));
   });
   it('differs across secrets and does not contain the identifier', () => {
     const pseudonym = learnerPseudonym(SECRET, LEARNER);
-    expect(learnerPseudonym('t'.repeat(32), LEARNER)).toBe(`learner:${hmacSha256Hex('t'.repeat(32), LEARNER).slice(0, 32)}`);
+    expect(learnerPseudonym('t'.repeat(32), LEARNER)).toBe(
+      `learner:${hmacSha256Hex('t'.repeat(32), LEARNER).slice(0, 32)}`,
+    );
     expect(learnerPseudonym('t'.repeat(32), LEARNER)).not.toBe(pseudonym);
     expect(pseudonym).toMatch(/^learner:[0-9a-f]{32}$/);
     expect(pseudonym).not.toContain('jobseeker');
@@ -71,7 +85,11 @@ describe('validateIssue', () => {
   });
   it('refuses a day that does not exist rather than rolling it over', () => {
     const result = validateIssue({ microCredentialId: 'mc-1', learnerId: 'l-1', issuedOn: '2025-02-29' }, '2026-11-23');
-    expect(result.ok ? [] : result.errors.map((e) => `${e.field}: ${e.reason}`)).toEqual(["issuedOn: must be a date YYYY-MM-DD (got '2025-02-29')"]);
-    expect(validateIssue({ microCredentialId: 'mc-1', learnerId: 'l-1', issuedOn: '2024-02-29' }, '2026-11-23').ok).toBe(true);
+    expect(result.ok ? [] : result.errors.map((e) => `${e.field}: ${e.reason}`)).toEqual([
+      "issuedOn: must be a date YYYY-MM-DD (got '2025-02-29')",
+    ]);
+    expect(
+      validateIssue({ microCredentialId: 'mc-1', learnerId: 'l-1', issuedOn: '2024-02-29' }, '2026-11-23').ok,
+    ).toBe(true);
   });
 });

@@ -12,7 +12,12 @@ const linker = new SkillLinker([
 ]);
 
 function offer(learningOutcomes?: string[]) {
-  const result = validateMicroCredential({ id: 'mc', title: 'Arc welding for beginners', awardingBodies: ['School'], learningOutcomes });
+  const result = validateMicroCredential({
+    id: 'mc',
+    title: 'Arc welding for beginners',
+    awardingBodies: ['School'],
+    learningOutcomes,
+  });
   if (!result.ok) throw new Error('fixture');
   return result.value;
 }
@@ -28,18 +33,26 @@ describe('outcomesOf', () => {
   });
 
   it('stands the title in, marked as not stated, when the offer states no outcomes', () => {
-    expect(outcomesOf(offer())).toEqual([{ id: expect.stringMatching(/^mc#/), text: 'Arc welding for beginners', position: 0, stated: false }]);
+    expect(outcomesOf(offer())).toEqual([
+      { id: expect.stringMatching(/^mc#/), text: 'Arc welding for beginners', position: 0, stated: false },
+    ]);
   });
 });
 
 describe('suggestLinks', () => {
   it('boosts skills of targeted occupations and says where a link came from', () => {
-    const [fromTitle] = suggestLinks(linker, [{ outcomeId: 'o1', text: 'Arc welding for beginners', stated: false, targetSkills: [] }]);
+    const [fromTitle] = suggestLinks(linker, [
+      { outcomeId: 'o1', text: 'Arc welding for beginners', stated: false, targetSkills: [] },
+    ]);
     expect(fromTitle).toMatchObject({ skillUri: 's:weld', matchedText: 'arc welding' });
     expect(fromTitle.method).toContain('from the title');
 
-    const plain = suggestLinks(linker, [{ outcomeId: 'o2', text: 'Align components', stated: true, targetSkills: [] }])[0];
-    const boosted = suggestLinks(linker, [{ outcomeId: 'o2', text: 'Align components', stated: true, targetSkills: ['s:align'] }])[0];
+    const plain = suggestLinks(linker, [
+      { outcomeId: 'o2', text: 'Align components', stated: true, targetSkills: [] },
+    ])[0];
+    const boosted = suggestLinks(linker, [
+      { outcomeId: 'o2', text: 'Align components', stated: true, targetSkills: ['s:align'] },
+    ])[0];
     expect(boosted.score).toBeCloseTo(plain.score * 1.25, 2);
     expect(boosted.method).toContain('essential for a targeted occupation');
     expect(plain.method).not.toContain('title');
@@ -47,16 +60,28 @@ describe('suggestLinks', () => {
 
   it('leaves out skills whose label is mostly absent from the text', () => {
     expect(suggestLinks(linker, [{ outcomeId: 'o3', text: 'customers', stated: true, targetSkills: [] }])).toEqual([]);
-    expect(suggestLinks(linker, [{ outcomeId: 'o4', text: 'components of a car', stated: true, targetSkills: [] }])).toEqual([]);
-    expect(suggestLinks(linker, [{ outcomeId: 'o5', text: 'Apply arc welding to frames', stated: true, targetSkills: [] }]).map((s) => s.skillUri)).toEqual(['s:weld']);
+    expect(
+      suggestLinks(linker, [{ outcomeId: 'o4', text: 'components of a car', stated: true, targetSkills: [] }]),
+    ).toEqual([]);
+    expect(
+      suggestLinks(linker, [
+        { outcomeId: 'o5', text: 'Apply arc welding to frames', stated: true, targetSkills: [] },
+      ]).map((s) => s.skillUri),
+    ).toEqual(['s:weld']);
   });
 
   it('links a title that stands in for outcomes through its subject, not through words naming the kind of offer', () => {
     expect(titleSubject('IKI training programme')).toBe('IKI');
     expect(titleSubject('International welding engineer (IWE)')).toBe('International welding (IWE)');
     expect(titleSubject('Levelling floors')).toBe('Levelling floors');
-    expect(suggestLinks(linker, [{ outcomeId: 'o6', text: 'IKI training programme', stated: false, targetSkills: [] }])).toEqual([]);
+    expect(
+      suggestLinks(linker, [{ outcomeId: 'o6', text: 'IKI training programme', stated: false, targetSkills: [] }]),
+    ).toEqual([]);
     // Stated outcomes are linked as written: there "develop training programmes" is what the text says.
-    expect(suggestLinks(linker, [{ outcomeId: 'o7', text: 'Develop training programmes', stated: true, targetSkills: [] }]).map((s) => s.skillUri)).toEqual(['s:train']);
+    expect(
+      suggestLinks(linker, [
+        { outcomeId: 'o7', text: 'Develop training programmes', stated: true, targetSkills: [] },
+      ]).map((s) => s.skillUri),
+    ).toEqual(['s:train']);
   });
 });

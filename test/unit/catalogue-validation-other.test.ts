@@ -7,8 +7,10 @@ import { formatFieldError, validateProvider, validateQualification } from '../..
 
 const chars = (length: number) => 'x'.repeat(length);
 const ID_REASON = "must start with a letter or digit and contain only letters, digits, '.', '_', ':' or '-'";
-const PROVIDER_TYPES = 'HIGHER_EDUCATION, VET, EMPLOYER, SOCIAL_PARTNER, PRIVATE, PUBLIC_EMPLOYMENT_SERVICE, PUBLIC_AUTHORITY, OTHER';
-const REGISTER_REQUIRED = 'accreditationRegister: is required when accreditationStatus is ACCREDITED: name the public register (e.g. DEQAR)';
+const PROVIDER_TYPES =
+  'HIGHER_EDUCATION, VET, EMPLOYER, SOCIAL_PARTNER, PRIVATE, PUBLIC_EMPLOYMENT_SERVICE, PUBLIC_AUTHORITY, OTHER';
+const REGISTER_REQUIRED =
+  'accreditationRegister: is required when accreditationStatus is ACCREDITED: name the public register (e.g. DEQAR)';
 
 describe('validateProvider', () => {
   const minimal = { id: 'p1', name: 'Welding School Zagreb', type: 'VET' };
@@ -20,17 +22,31 @@ describe('validateProvider', () => {
 
   it('accepts a provider with an id, a name and a type, defaulting accreditation to NOT_SPECIFIED', () => {
     const result = validateProvider(minimal);
-    expect(result.ok && result.value).toEqual({ ...minimal, country: null, region: null, accreditationStatus: 'NOT_SPECIFIED', accreditationRegister: null, registerId: null, website: null });
+    expect(result.ok && result.value).toEqual({
+      ...minimal,
+      country: null,
+      region: null,
+      accreditationStatus: 'NOT_SPECIFIED',
+      accreditationRegister: null,
+      registerId: null,
+      website: null,
+    });
   });
 
   it('names the record by its id, by "provider" without one, or as the caller says', () => {
     expect(errorsOf({ name: 'N', type: 'VET' })).toEqual(['provider: id: is required']);
-    expect(errorsOf({ ...minimal, name: '' }, 'catalogue.json providers[2]')).toEqual(['catalogue.json providers[2]: name: is required']);
+    expect(errorsOf({ ...minimal, name: '' }, 'catalogue.json providers[2]')).toEqual([
+      'catalogue.json providers[2]: name: is required',
+    ]);
   });
 
   it.each<[string, Record<string, unknown>, string[]]>([
     ['id with a space', { id: 'p 1' }, [`provider 'p 1': id: ${ID_REASON} (got 'p 1')`]],
-    ['id over 200 characters', { id: chars(201) }, [`provider '${chars(201)}': id: must be at most 200 characters (got 201)`]],
+    [
+      'id over 200 characters',
+      { id: chars(201) },
+      [`provider '${chars(201)}': id: must be at most 200 characters (got 201)`],
+    ],
     ['name missing', { name: undefined }, [p('name: is required')]],
     ['name blank', { name: ' ' }, [p('name: is required')]],
     ['name not text', { name: 12 }, [p('name: must be text')]],
@@ -38,39 +54,85 @@ describe('validateProvider', () => {
     ['type missing', { type: undefined }, [p(`type: is required: one of ${PROVIDER_TYPES}`)]],
     ['type empty', { type: '' }, [p(`type: is required: one of ${PROVIDER_TYPES}`)]],
     ['unknown type', { type: 'UNIVERSITY' }, [p(`type: must be one of ${PROVIDER_TYPES} (got 'UNIVERSITY')`)]],
-    ['country name', { country: 'Croatia' }, [p("country: must be an ISO 3166 two-letter country code such as HR (got 'Croatia')")]],
-    ['lower-case country code', { country: 'hr' }, [p("country: must be an ISO 3166 two-letter country code such as HR (got 'hr')")]],
+    [
+      'country name',
+      { country: 'Croatia' },
+      [p("country: must be an ISO 3166 two-letter country code such as HR (got 'Croatia')")],
+    ],
+    [
+      'lower-case country code',
+      { country: 'hr' },
+      [p("country: must be an ISO 3166 two-letter country code such as HR (got 'hr')")],
+    ],
     ['country not text', { country: 385 }, [p('country: must be text')]],
-    ['unknown accreditation status', { accreditationStatus: 'YES' }, [p("accreditationStatus: must be one of ACCREDITED, NOT_ACCREDITED, NOT_SPECIFIED (got 'YES')")]],
+    [
+      'unknown accreditation status',
+      { accreditationStatus: 'YES' },
+      [p("accreditationStatus: must be one of ACCREDITED, NOT_ACCREDITED, NOT_SPECIFIED (got 'YES')")],
+    ],
     ['accredited without register', { accreditationStatus: 'ACCREDITED' }, [p(REGISTER_REQUIRED)]],
-    ['accredited with a blank register', { accreditationStatus: 'ACCREDITED', accreditationRegister: '  ' }, [p(REGISTER_REQUIRED)]],
+    [
+      'accredited with a blank register',
+      { accreditationStatus: 'ACCREDITED', accreditationRegister: '  ' },
+      [p(REGISTER_REQUIRED)],
+    ],
     // a register that is given but refused is not also reported missing
-    ['accredited with a register over 200 characters', { accreditationStatus: 'ACCREDITED', accreditationRegister: chars(201) }, [p('accreditationRegister: must be at most 200 characters (got 201)')]],
-    ['several bad fields', { id: undefined, name: '', type: 'UNIVERSITY', country: 'Croatia', website: chars(2001), accreditationStatus: 'ACCREDITED' }, [
-      'provider: id: is required',
-      'provider: name: is required',
-      `provider: type: must be one of ${PROVIDER_TYPES} (got 'UNIVERSITY')`,
-      "provider: country: must be an ISO 3166 two-letter country code such as HR (got 'Croatia')",
-      'provider: website: must be at most 2000 characters (got 2001)',
-      `provider: ${REGISTER_REQUIRED}`,
-    ]],
-    ['missing type among other errors comes last', { name: '', type: null, region: chars(201) }, [
-      p('name: is required'),
-      p('region: must be at most 200 characters (got 201)'),
-      p(`type: is required: one of ${PROVIDER_TYPES}`),
-    ]],
+    [
+      'accredited with a register over 200 characters',
+      { accreditationStatus: 'ACCREDITED', accreditationRegister: chars(201) },
+      [p('accreditationRegister: must be at most 200 characters (got 201)')],
+    ],
+    [
+      'several bad fields',
+      {
+        id: undefined,
+        name: '',
+        type: 'UNIVERSITY',
+        country: 'Croatia',
+        website: chars(2001),
+        accreditationStatus: 'ACCREDITED',
+      },
+      [
+        'provider: id: is required',
+        'provider: name: is required',
+        `provider: type: must be one of ${PROVIDER_TYPES} (got 'UNIVERSITY')`,
+        "provider: country: must be an ISO 3166 two-letter country code such as HR (got 'Croatia')",
+        'provider: website: must be at most 2000 characters (got 2001)',
+        `provider: ${REGISTER_REQUIRED}`,
+      ],
+    ],
+    [
+      'missing type among other errors comes last',
+      { name: '', type: null, region: chars(201) },
+      [
+        p('name: is required'),
+        p('region: must be at most 200 characters (got 201)'),
+        p(`type: is required: one of ${PROVIDER_TYPES}`),
+      ],
+    ],
   ])('rejects %s', (_, change, errors) => {
     expect(errorsOf({ ...minimal, ...change })).toEqual(errors);
   });
 
-  it.each<[string, number]>([['name', 500], ['region', 200], ['accreditationRegister', 200], ['registerId', 200], ['website', 2000]])('%s: at most %i characters', (field, max) => {
+  it.each<[string, number]>([
+    ['name', 500],
+    ['region', 200],
+    ['accreditationRegister', 200],
+    ['registerId', 200],
+    ['website', 2000],
+  ])('%s: at most %i characters', (field, max) => {
     expect(errorsOf({ ...minimal, [field]: ` ${chars(max)} ` })).toEqual([]);
-    expect(errorsOf({ ...minimal, [field]: chars(max + 1) })).toEqual([p(`${field}: must be at most ${max} characters (got ${max + 1})`)]);
+    expect(errorsOf({ ...minimal, [field]: chars(max + 1) })).toEqual([
+      p(`${field}: must be at most ${max} characters (got ${max + 1})`),
+    ]);
   });
 
   it.each<[string, Record<string, unknown>]>([
     ...PROVIDER_TYPES.split(', ').map((type): [string, Record<string, unknown>] => [`type ${type}`, { type }]),
-    ['accredited with a register', { accreditationStatus: 'ACCREDITED', accreditationRegister: 'DEQAR', registerId: 'DEQARINST0001' }],
+    [
+      'accredited with a register',
+      { accreditationStatus: 'ACCREDITED', accreditationRegister: 'DEQAR', registerId: 'DEQARINST0001' },
+    ],
     ['not accredited without a register', { accreditationStatus: 'NOT_ACCREDITED' }],
     ['a register without accreditation', { accreditationStatus: 'NOT_SPECIFIED', accreditationRegister: 'DEQAR' }],
     ['a trimmed country code', { country: ' HR ' }],
@@ -88,43 +150,90 @@ describe('validateQualification', () => {
   }
 
   it('accepts a qualification with an id and a title, the national level kept as written', () => {
-    const result = validateQualification({ ...minimal, country: 'HR', eqfLevel: 4, nationalLevel: '4.1', nationalFramework: 'CROQF' });
-    expect(result.ok && result.value).toEqual({ ...minimal, country: 'HR', eqfLevel: 4, nationalLevel: '4.1', nationalFramework: 'CROQF', awardingBody: null, sourceName: null, sourceReference: null });
+    const result = validateQualification({
+      ...minimal,
+      country: 'HR',
+      eqfLevel: 4,
+      nationalLevel: '4.1',
+      nationalFramework: 'CROQF',
+    });
+    expect(result.ok && result.value).toEqual({
+      ...minimal,
+      country: 'HR',
+      eqfLevel: 4,
+      nationalLevel: '4.1',
+      nationalFramework: 'CROQF',
+      awardingBody: null,
+      sourceName: null,
+      sourceReference: null,
+    });
   });
 
   it('names the record by its id, by "qualification" without one, or as the caller says', () => {
     expect(errorsOf({ title: 'Welder' })).toEqual(['qualification: id: is required']);
-    expect(errorsOf({ ...minimal, title: '' }, 'catalogue.json qualifications[0]')).toEqual(['catalogue.json qualifications[0]: title: is required']);
+    expect(errorsOf({ ...minimal, title: '' }, 'catalogue.json qualifications[0]')).toEqual([
+      'catalogue.json qualifications[0]: title: is required',
+    ]);
   });
 
   it.each<[string, Record<string, unknown>, string[]]>([
     ['id starting with punctuation', { id: '_q' }, [`qualification '_q': id: ${ID_REASON} (got '_q')`]],
-    ['id over 200 characters', { id: chars(201) }, [`qualification '${chars(201)}': id: must be at most 200 characters (got 201)`]],
+    [
+      'id over 200 characters',
+      { id: chars(201) },
+      [`qualification '${chars(201)}': id: must be at most 200 characters (got 201)`],
+    ],
     ['title missing', { title: undefined }, [q('title: is required')]],
     ['title blank', { title: '  ' }, [q('title: is required')]],
     ['title not text', { title: ['Welder'] }, [q('title: must be text')]],
-    ['country name', { country: 'Ireland' }, [q("country: must be an ISO 3166 two-letter country code such as IE (got 'Ireland')")]],
-    ['lower-case country code', { country: 'ie' }, [q("country: must be an ISO 3166 two-letter country code such as IE (got 'ie')")]],
+    [
+      'country name',
+      { country: 'Ireland' },
+      [q("country: must be an ISO 3166 two-letter country code such as IE (got 'Ireland')")],
+    ],
+    [
+      'lower-case country code',
+      { country: 'ie' },
+      [q("country: must be an ISO 3166 two-letter country code such as IE (got 'ie')")],
+    ],
     ['EQF level 9', { eqfLevel: 9 }, [q('eqfLevel: must be at most 8 and at least 1 (got 9)')]],
     ['EQF level 0', { eqfLevel: 0 }, [q('eqfLevel: must be at least 1 and at most 8 (got 0)')]],
     ['EQF level 4.5', { eqfLevel: 4.5 }, [q('eqfLevel: must be a whole number (got 4.5)')]],
     ['EQF level as text', { eqfLevel: 'four' }, [q("eqfLevel: must be a number (got 'four')")]],
-    ['several bad fields', { id: 'hr-welder', title: '', country: 'Croatia', eqfLevel: 10, nationalLevel: chars(51), sourceReference: chars(2001) }, [
-      q('title: is required'),
-      q("country: must be an ISO 3166 two-letter country code such as IE (got 'Croatia')"),
-      q('eqfLevel: must be at most 8 and at least 1 (got 10)'),
-      q('nationalLevel: must be at most 50 characters (got 51)'),
-      q('sourceReference: must be at most 2000 characters (got 2001)'),
-    ]],
+    [
+      'several bad fields',
+      {
+        id: 'hr-welder',
+        title: '',
+        country: 'Croatia',
+        eqfLevel: 10,
+        nationalLevel: chars(51),
+        sourceReference: chars(2001),
+      },
+      [
+        q('title: is required'),
+        q("country: must be an ISO 3166 two-letter country code such as IE (got 'Croatia')"),
+        q('eqfLevel: must be at most 8 and at least 1 (got 10)'),
+        q('nationalLevel: must be at most 50 characters (got 51)'),
+        q('sourceReference: must be at most 2000 characters (got 2001)'),
+      ],
+    ],
   ])('rejects %s', (_, change, errors) => {
     expect(errorsOf({ ...minimal, ...change })).toEqual(errors);
   });
 
   it.each<[string, number]>([
-    ['title', 500], ['nationalLevel', 50], ['nationalFramework', 100], ['awardingBody', 500], ['sourceName', 500], ['sourceReference', 2000],
+    ['title', 500],
+    ['nationalLevel', 50],
+    ['nationalFramework', 100],
+    ['awardingBody', 500],
+    ['sourceName', 500],
+    ['sourceReference', 2000],
   ])('%s: at most %i characters', (field, max) => {
     expect(errorsOf({ ...minimal, [field]: ` ${chars(max)} ` })).toEqual([]);
-    expect(errorsOf({ ...minimal, [field]: chars(max + 1) })).toEqual([q(`${field}: must be at most ${max} characters (got ${max + 1})`)]);
+    expect(errorsOf({ ...minimal, [field]: chars(max + 1) })).toEqual([
+      q(`${field}: must be at most ${max} characters (got ${max + 1})`),
+    ]);
   });
 
   it.each([1, 8])('accepts EQF level %i', (eqfLevel) => {

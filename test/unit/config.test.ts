@@ -3,7 +3,8 @@ import { ConfigError, type HubConfig, loadConfig } from '../../src/config.js';
 
 /** The learner-pseudonym secret that HUB_API_KEYS makes mandatory (README, Configuration). */
 const API_KEYS = 'ops:admin:admin-key-01234567890';
-const SECRET_PROBLEM = 'HUB_PSEUDONYM_SECRET must be set (at least 32 characters, not counting surrounding spaces) when HUB_API_KEYS is set: it keys the learner pseudonyms';
+const SECRET_PROBLEM =
+  'HUB_PSEUDONYM_SECRET must be set (at least 32 characters, not counting surrounding spaces) when HUB_API_KEYS is set: it keys the learner pseudonyms';
 
 function refusal(env: NodeJS.ProcessEnv): ConfigError {
   let config: HubConfig | undefined;
@@ -26,8 +27,12 @@ describe('loadConfig: the learner pseudonym secret', () => {
   });
 
   it('refuses a secret of 31 characters with API keys and accepts one of 32', () => {
-    expect(refusal({ HUB_API_KEYS: API_KEYS, HUB_PSEUDONYM_SECRET: 'x'.repeat(31) }).problems).toEqual([SECRET_PROBLEM]);
-    expect(refusal({ HUB_API_KEYS: API_KEYS, HUB_PSEUDONYM_SECRET: ' '.repeat(40) }).problems).toEqual([SECRET_PROBLEM]);
+    expect(refusal({ HUB_API_KEYS: API_KEYS, HUB_PSEUDONYM_SECRET: 'x'.repeat(31) }).problems).toEqual([
+      SECRET_PROBLEM,
+    ]);
+    expect(refusal({ HUB_API_KEYS: API_KEYS, HUB_PSEUDONYM_SECRET: ' '.repeat(40) }).problems).toEqual([
+      SECRET_PROBLEM,
+    ]);
     expect(loadConfig({ HUB_API_KEYS: API_KEYS, HUB_PSEUDONYM_SECRET: 'x'.repeat(32) }).access).toEqual({
       apiKeys: [{ name: 'ops', roles: ['admin'], key: 'admin-key-01234567890' }],
       pseudonymSecret: 'x'.repeat(32),
@@ -43,9 +48,15 @@ describe('loadConfig: the learner pseudonym secret', () => {
 
   it('runs development mode (no API keys) without a secret, on the fixed development secret', () => {
     for (const env of [{}, { HUB_API_KEYS: '' }]) {
-      expect(loadConfig(env).access).toEqual({ apiKeys: [], pseudonymSecret: 'development-only-pseudonym-secret-do-not-use' });
+      expect(loadConfig(env).access).toEqual({
+        apiKeys: [],
+        pseudonymSecret: 'development-only-pseudonym-secret-do-not-use',
+      });
     }
     // A secret given in development mode is used as it is.
-    expect(loadConfig({ HUB_PSEUDONYM_SECRET: 'demo-secret' }).access).toEqual({ apiKeys: [], pseudonymSecret: 'demo-secret' });
+    expect(loadConfig({ HUB_PSEUDONYM_SECRET: 'demo-secret' }).access).toEqual({
+      apiKeys: [],
+      pseudonymSecret: 'demo-secret',
+    });
   });
 });

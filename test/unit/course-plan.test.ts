@@ -24,13 +24,17 @@ const ids = (plan: { courses: Array<{ id: string }> }) => plan.courses.map((c) =
 
 describe('planCourses: optimal on hand-made cases', () => {
   it('finds the least total workload that covers every missing skill, not the single course that does', () => {
-    const result = planCourses(['a', 'b', 'c'], [
-      offer('X', ['a', 'b'], 40),
-      offer('Y', ['c'], 10),
-      offer('Z', ['a', 'b', 'c'], 60),
-      offer('W', ['a'], 5),
-      offer('V', ['b'], 5),
-    ], {});
+    const result = planCourses(
+      ['a', 'b', 'c'],
+      [
+        offer('X', ['a', 'b'], 40),
+        offer('Y', ['c'], 10),
+        offer('Z', ['a', 'b', 'c'], 60),
+        offer('W', ['a'], 5),
+        offer('V', ['b'], 5),
+      ],
+      {},
+    );
     expect(result.method).toBe('EXACT');
     expect(ids(result.plan)).toEqual(['V', 'W', 'Y']);
     expect(result.plan).toMatchObject({ uncovered: [], totalHours: 20, totalCost: 0 });
@@ -41,17 +45,36 @@ describe('planCourses: optimal on hand-made cases', () => {
   });
 
   it('breaks a workload tie by cost, then by the number of courses, then by quality', () => {
-    expect(ids(planCourses(['a'], [offer('P', ['a'], 10, { costAmount: 100 }), offer('Q', ['a'], 10, { costAmount: 50 })], {}).plan)).toEqual(['Q']);
-    expect(ids(planCourses(['a', 'b'], [offer('R', ['a', 'b'], 20), offer('S', ['a'], 10), offer('T', ['b'], 10)], {}).plan)).toEqual(['R']);
-    const quality = planCourses(['a'], [offer('U', ['a'], 10, { accredited: false, completeness: 0.6 }), offer('A', ['a'], 10)], {});
+    expect(
+      ids(
+        planCourses(['a'], [offer('P', ['a'], 10, { costAmount: 100 }), offer('Q', ['a'], 10, { costAmount: 50 })], {})
+          .plan,
+      ),
+    ).toEqual(['Q']);
+    expect(
+      ids(planCourses(['a', 'b'], [offer('R', ['a', 'b'], 20), offer('S', ['a'], 10), offer('T', ['b'], 10)], {}).plan),
+    ).toEqual(['R']);
+    const quality = planCourses(
+      ['a'],
+      [offer('U', ['a'], 10, { accredited: false, completeness: 0.6 }), offer('A', ['a'], 10)],
+      {},
+    );
     expect(ids(quality.plan)).toEqual(['A']);
   });
 
   it('gives the best partial plan when the workload limit cannot fit everything, and says what stays uncovered', () => {
-    const result = planCourses(['a', 'b', 'c'], [offer('A', ['a'], 10), offer('B', ['b'], 10), offer('BC', ['b', 'c'], 12)], { maxWorkloadHours: 22 });
+    const result = planCourses(
+      ['a', 'b', 'c'],
+      [offer('A', ['a'], 10), offer('B', ['b'], 10), offer('BC', ['b', 'c'], 12)],
+      { maxWorkloadHours: 22 },
+    );
     // a + (b, c) = 22 h covers all three; with 21 h the best is two skills in the least hours.
     expect(result.plan).toMatchObject({ uncovered: [], totalHours: 22 });
-    const tight = planCourses(['a', 'b', 'c'], [offer('A', ['a'], 10), offer('B', ['b'], 10), offer('BC', ['b', 'c'], 12)], { maxWorkloadHours: 21 });
+    const tight = planCourses(
+      ['a', 'b', 'c'],
+      [offer('A', ['a'], 10), offer('B', ['b'], 10), offer('BC', ['b', 'c'], 12)],
+      { maxWorkloadHours: 21 },
+    );
     expect(ids(tight.plan)).toEqual(['BC']);
     expect(tight.plan).toMatchObject({ uncovered: ['a'], totalHours: 12 });
   });
@@ -64,8 +87,14 @@ describe('planCourses: optimal on hand-made cases', () => {
   });
 
   it('switches to the greedy cover beyond the exact limit, and says so', () => {
-    const many = Array.from({ length: EXACT_LIMIT + 1 }, (_, i) => offer(`O${String(i).padStart(2, '0')}`, [`s${i}`], 10 + i));
-    const result = planCourses(many.map((o) => o.skills[0]), many, {});
+    const many = Array.from({ length: EXACT_LIMIT + 1 }, (_, i) =>
+      offer(`O${String(i).padStart(2, '0')}`, [`s${i}`], 10 + i),
+    );
+    const result = planCourses(
+      many.map((o) => o.skills[0]),
+      many,
+      {},
+    );
     expect(result.method).toBe('GREEDY');
     expect(result.plan.uncovered).toEqual([]);
     expect(result.plan.courses).toHaveLength(EXACT_LIMIT + 1);
@@ -73,10 +102,15 @@ describe('planCourses: optimal on hand-made cases', () => {
 });
 
 describe('planCourses: every constraint of the profile', () => {
-  const plan = (offers: PlanOffer[], constraints: Parameters<typeof planCourses>[2]) => planCourses(['a'], offers, constraints);
+  const plan = (offers: PlanOffer[], constraints: Parameters<typeof planCourses>[2]) =>
+    planCourses(['a'], offers, constraints);
 
   it('region: only offers issued there, or online for a person who can learn remotely', () => {
-    const offers = [offer('elsewhere', ['a'], 5, { issuerCountries: ['AT'] }), offer('online', ['a'], 8, { participationForm: 'ONLINE', issuerCountries: ['AT'] }), offer('local', ['a'], 9, { issuerRegions: ['HR04'] })];
+    const offers = [
+      offer('elsewhere', ['a'], 5, { issuerCountries: ['AT'] }),
+      offer('online', ['a'], 8, { participationForm: 'ONLINE', issuerCountries: ['AT'] }),
+      offer('local', ['a'], 9, { issuerRegions: ['HR04'] }),
+    ];
     expect(ids(plan(offers, { region: 'HR041' }).plan)).toEqual(['online']);
     const noRemote = plan(offers, { region: 'HR041', remote: false });
     expect(ids(noRemote.plan)).toEqual(['local']);
@@ -87,7 +121,9 @@ describe('planCourses: every constraint of the profile', () => {
   });
 
   it('modes of participation', () => {
-    const result = plan([offer('class', ['a'], 5), offer('web', ['a'], 9, { participationForm: 'ONLINE' })], { modes: ['ONLINE'] });
+    const result = plan([offer('class', ['a'], 5), offer('web', ['a'], 9, { participationForm: 'ONLINE' })], {
+      modes: ['ONLINE'],
+    });
     expect(ids(result.plan)).toEqual(['web']);
     expect(result.rejected).toEqual([{ id: 'class', reason: 'form of participation ONSITE not among ONLINE' }]);
   });
@@ -99,19 +135,33 @@ describe('planCourses: every constraint of the profile', () => {
   });
 
   it('earliest start', () => {
-    const result = plan([offer('ending', ['a'], 5, { validUntil: '2026-12-31' }), offer('running', ['a'], 9, { validUntil: '2027-06-30' })], { earliestStart: '2027-01-15' });
+    const result = plan(
+      [
+        offer('ending', ['a'], 5, { validUntil: '2026-12-31' }),
+        offer('running', ['a'], 9, { validUntil: '2027-06-30' }),
+      ],
+      { earliestStart: '2027-01-15' },
+    );
     expect(ids(result.plan)).toEqual(['running']);
-    expect(result.rejected[0]).toEqual({ id: 'ending', reason: 'offered only until 2026-12-31, before the earliest start 2027-01-15' });
+    expect(result.rejected[0]).toEqual({
+      id: 'ending',
+      reason: 'offered only until 2026-12-31, before the earliest start 2027-01-15',
+    });
   });
 
   it('languages', () => {
-    const result = plan([offer('de', ['a'], 5, { languages: ['de'] }), offer('en', ['a'], 9, { languages: ['en', 'de'] })], { languages: ['en', 'hr'] });
+    const result = plan(
+      [offer('de', ['a'], 5, { languages: ['de'] }), offer('en', ['a'], 9, { languages: ['en', 'de'] })],
+      { languages: ['en', 'hr'] },
+    );
     expect(ids(result.plan)).toEqual(['en']);
     expect(result.rejected[0]).toEqual({ id: 'de', reason: 'taught in de, not in en, hr' });
   });
 
   it('EQF level: at most one above the person’s', () => {
-    const result = plan([offer('eqf6', ['a'], 5, { eqfLevel: 6 }), offer('eqf5', ['a'], 9, { eqfLevel: 5 })], { eqfLevel: 4 });
+    const result = plan([offer('eqf6', ['a'], 5, { eqfLevel: 6 }), offer('eqf5', ['a'], 9, { eqfLevel: 5 })], {
+      eqfLevel: 4,
+    });
     expect(ids(result.plan)).toEqual(['eqf5']);
     expect(result.rejected[0]).toEqual({ id: 'eqf6', reason: "EQF level 6 above the person's level 4 + 1" });
   });
@@ -133,17 +183,34 @@ describe('planCourses: every constraint of the profile', () => {
     ]);
     const ila = plan(offers, { funding: { kind: 'ILA', amount: 500, currency: 'EUR' } });
     expect(ids(ila.plan)).toEqual(['no-voucher']);
-    expect(ila.rejected.find((r) => r.id === 'no-ila')).toEqual({ id: 'no-ila', reason: 'not eligible for an individual learning account' });
+    expect(ila.rejected.find((r) => r.id === 'no-ila')).toEqual({
+      id: 'no-ila',
+      reason: 'not eligible for an individual learning account',
+    });
   });
 
   it('the funding amount also caps the plan’s total cost', () => {
-    const result = planCourses(['a', 'b'], [offer('A', ['a'], 5, { costAmount: 300 }), offer('B', ['b'], 5, { costAmount: 300 })], { funding: { kind: 'VOUCHER', amount: 500, currency: 'EUR' } });
+    const result = planCourses(
+      ['a', 'b'],
+      [offer('A', ['a'], 5, { costAmount: 300 }), offer('B', ['b'], 5, { costAmount: 300 })],
+      { funding: { kind: 'VOUCHER', amount: 500, currency: 'EUR' } },
+    );
     expect(result.plan.courses).toHaveLength(1);
     expect(result.plan.totalCost).toBe(300);
     expect(result.plan.uncovered).toHaveLength(1);
   });
 
   it('accepts an offer that meets every constraint', () => {
-    expect(rejectionReason(offer('ok', ['a'], 5), { region: 'HR', modes: ['ONSITE'], maxWorkloadHours: 10, earliestStart: '2027-01-01', languages: ['hr'], eqfLevel: 4, funding: { kind: 'VOUCHER', amount: 10, currency: 'EUR' } })).toBeNull();
+    expect(
+      rejectionReason(offer('ok', ['a'], 5), {
+        region: 'HR',
+        modes: ['ONSITE'],
+        maxWorkloadHours: 10,
+        earliestStart: '2027-01-01',
+        languages: ['hr'],
+        eqfLevel: 4,
+        funding: { kind: 'VOUCHER', amount: 10, currency: 'EUR' },
+      }),
+    ).toBeNull();
   });
 });

@@ -27,7 +27,9 @@ describe('readCsv', () => {
 
   it('names the file and the missing column when the header is wrong', async () => {
     const file = tempCsv('uri,label\nhttp://x/1,a\n');
-    await expect(readCsv(file, ['conceptUri', 'label'], () => {})).rejects.toThrow(/skills_en\.csv:1: wrong header: missing column\(s\) 'conceptUri'/);
+    await expect(readCsv(file, ['conceptUri', 'label'], () => {})).rejects.toThrow(
+      /skills_en\.csv:1: wrong header: missing column\(s\) 'conceptUri'/,
+    );
   });
 
   it('names the file and line of a malformed row', async () => {
@@ -44,7 +46,10 @@ describe('readCsv', () => {
 
 describe('resolveVersion', () => {
   it('prefers the explicit option, then the folder name, then the newest modified date', () => {
-    expect(resolveVersion('/data/esco-v1.1.1-en', '1.2.0', null)).toEqual({ version: '1.2.0', versionSource: '--version option' });
+    expect(resolveVersion('/data/esco-v1.1.1-en', '1.2.0', null)).toEqual({
+      version: '1.2.0',
+      versionSource: '--version option',
+    });
     expect(resolveVersion('/data/esco-v1.1.1-en', undefined, null).version).toBe('1.1.1');
     expect(resolveVersion('/data/ESCO dataset - v1.2.0 - classification', undefined, null).version).toBe('1.2.0');
     expect(resolveVersion('/data/export', undefined, '2024-03-01T10:00:00Z').version).toBe('modified-2024-03-01');
@@ -57,12 +62,32 @@ function exportWith(partial: Partial<EscoExport>): EscoExport {
 }
 
 const skill = (uri: string) => ({
-  uri, preferredLabel: uri, altLabels: [], hiddenLabels: [], description: null, definition: null, scopeNote: null,
-  skillType: null, reuseLevel: null, status: null, modifiedDate: null, collections: [] as string[],
+  uri,
+  preferredLabel: uri,
+  altLabels: [],
+  hiddenLabels: [],
+  description: null,
+  definition: null,
+  scopeNote: null,
+  skillType: null,
+  reuseLevel: null,
+  status: null,
+  modifiedDate: null,
+  collections: [] as string[],
 });
 const occupation = (uri: string) => ({
-  uri, code: null, iscoGroup: null, preferredLabel: uri, altLabels: [], hiddenLabels: [], description: null,
-  definition: null, regulatedProfessionNote: null, status: null, modifiedDate: null, collections: [] as string[],
+  uri,
+  code: null,
+  iscoGroup: null,
+  preferredLabel: uri,
+  altLabels: [],
+  hiddenLabels: [],
+  description: null,
+  definition: null,
+  regulatedProfessionNote: null,
+  status: null,
+  modifiedDate: null,
+  collections: [] as string[],
 });
 
 describe('checkReferences', () => {
@@ -84,9 +109,30 @@ describe('checkReferences', () => {
     const result = checkReferences(esco);
     expect(result.occupationSkills).toHaveLength(1);
     expect(result.skipped).toEqual([
-      { file: 'rel.csv', relation: 'essential skill', missingUri: 'gone', missingKind: 'Occupation', count: 2, lines: [3, 4] },
-      { file: 'green.csv', relation: 'green collection', missingUri: 'nope', missingKind: 'Skill', count: 1, lines: [3] },
-      { file: 'rel.csv', relation: 'optional skill', missingUri: 'gone', missingKind: 'Occupation', count: 1, lines: [5] },
+      {
+        file: 'rel.csv',
+        relation: 'essential skill',
+        missingUri: 'gone',
+        missingKind: 'Occupation',
+        count: 2,
+        lines: [3, 4],
+      },
+      {
+        file: 'green.csv',
+        relation: 'green collection',
+        missingUri: 'nope',
+        missingKind: 'Skill',
+        count: 1,
+        lines: [3],
+      },
+      {
+        file: 'rel.csv',
+        relation: 'optional skill',
+        missingUri: 'gone',
+        missingKind: 'Occupation',
+        count: 1,
+        lines: [5],
+      },
     ]);
     expect(esco.skills.get('s1')!.collections).toEqual(['green']);
   });

@@ -1,17 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { OccupationIndex } from '../../src/intelligence/skill-demand.js';
-import { type OccupationDemandFacts, candidateFits, coverageOf, explainMatch, fitOccupation, heldCredits, rankOccupations, scoreDemand } from '../../src/matching/occupation-fit.js';
+import {
+  type OccupationDemandFacts,
+  candidateFits,
+  coverageOf,
+  explainMatch,
+  fitOccupation,
+  heldCredits,
+  rankOccupations,
+  scoreDemand,
+} from '../../src/matching/occupation-fit.js';
 import { explainTransition, rankTransitions } from '../../src/matching/transitions.js';
 
 // A small skill hierarchy: operate forklift ⊂ operate warehouse equipment; a related skill; a sibling.
 const neighbours = {
-  broader: (uri: string) => ({ 's:forklift': ['s:warehouse-equipment'], 's:pallet-jack': ['s:warehouse-equipment'] })[uri] ?? [],
+  broader: (uri: string) =>
+    ({ 's:forklift': ['s:warehouse-equipment'], 's:pallet-jack': ['s:warehouse-equipment'] })[uri] ?? [],
   narrower: (uri: string) => ({ 's:warehouse-equipment': ['s:forklift', 's:pallet-jack'] })[uri] ?? [],
   related: (uri: string) => ({ 's:forklift': ['s:load-safety'], 's:load-safety': ['s:forklift'] })[uri] ?? [],
 };
 
 const index = new OccupationIndex([
-  { uri: 'o:forklift', iscoGroup: '8344', essential: ['s:forklift', 's:load-safety', 's:stock'], optional: ['s:pallet-jack'] },
+  {
+    uri: 'o:forklift',
+    iscoGroup: '8344',
+    essential: ['s:forklift', 's:load-safety', 's:stock'],
+    optional: ['s:pallet-jack'],
+  },
   { uri: 'o:warehouse', iscoGroup: '9333', essential: ['s:warehouse-equipment', 's:stock'], optional: [] },
   { uri: 'o:crane', iscoGroup: '8343', essential: ['s:crane', 's:load-safety'], optional: ['s:rigging'] },
   { uri: 'o:cook', iscoGroup: '5120', essential: ['s:cook'], optional: [] },
@@ -55,19 +70,43 @@ describe('fitOccupation', () => {
 
 describe('candidateFits', () => {
   it('gives, through the skill → occupation inverse, exactly the coverage of every occupation with an essential skill held or near', () => {
-    for (const held of [['s:forklift'], ['s:forklift', 's:stock'], ['s:warehouse-equipment', 's:load-safety', 's:rigging'], ['s:cook', 's:pallet-jack'], ['s:rigging'], []]) {
+    for (const held of [
+      ['s:forklift'],
+      ['s:forklift', 's:stock'],
+      ['s:warehouse-equipment', 's:load-safety', 's:rigging'],
+      ['s:cook', 's:pallet-jack'],
+      ['s:rigging'],
+      [],
+    ]) {
       const credits = heldCredits(held, neighbours);
       const expected = [...index.byUri.values()]
         .filter((needs) => needs.essential.some((uri) => credits.has(uri)))
         .map((needs) => ({ needs, ...coverageOf(needs, credits) }))
-        .map(({ needs, essentialCoverage, optionalCoverage, skillFit }) => ({ uri: needs.uri, essentialCoverage, optionalCoverage, skillFit }));
-      const fits = candidateFits(index, credits).map(({ needs, essentialCoverage, optionalCoverage, skillFit }) => ({ uri: needs.uri, essentialCoverage, optionalCoverage, skillFit }));
+        .map(({ needs, essentialCoverage, optionalCoverage, skillFit }) => ({
+          uri: needs.uri,
+          essentialCoverage,
+          optionalCoverage,
+          skillFit,
+        }));
+      const fits = candidateFits(index, credits).map(({ needs, essentialCoverage, optionalCoverage, skillFit }) => ({
+        uri: needs.uri,
+        essentialCoverage,
+        optionalCoverage,
+        skillFit,
+      }));
       expect(fits, held.join(' + ')).toEqual(expected);
     }
     // Rigging is only optional (for the crane operator): no candidate. Forklift + stock: three occupations.
     expect(candidateFits(index, heldCredits(['s:rigging'], neighbours))).toEqual([]);
-    expect(candidateFits(index, heldCredits(['s:forklift', 's:stock'], neighbours)).map((fit) => [fit.needs.uri, fit.essentialCoverage])).toEqual([
-      ['o:forklift', 0.8], ['o:warehouse', 0.85], ['o:crane', 0.2],
+    expect(
+      candidateFits(index, heldCredits(['s:forklift', 's:stock'], neighbours)).map((fit) => [
+        fit.needs.uri,
+        fit.essentialCoverage,
+      ]),
+    ).toEqual([
+      ['o:forklift', 0.8],
+      ['o:warehouse', 0.85],
+      ['o:crane', 0.2],
     ]);
   });
 });
@@ -86,7 +125,14 @@ describe('rankOccupations', () => {
   });
 
   it('weighs demand in the region by percentile and trend, and explains the score', () => {
-    const facts = (value: number, trend: number | null): OccupationDemandFacts => ({ value, unit: 'vacancies', trend, region: 'DE212', period: '2024', source: 'de-ba' });
+    const facts = (value: number, trend: number | null): OccupationDemandFacts => ({
+      value,
+      unit: 'vacancies',
+      trend,
+      region: 'DE212',
+      period: '2024',
+      source: 'de-ba',
+    });
     const demand = new Map([
       ['o:forklift', facts(300, 0.2)],
       ['o:warehouse', facts(100, -0.1)],
@@ -97,7 +143,10 @@ describe('rankOccupations', () => {
       'o:warehouse': [0.6667, 0.5667],
       'o:forklift': [1, 1],
     });
-    const ranked = rankOccupations(index, credits, { demand, automation: (uri) => (uri === 'o:forklift' ? { value: 0.71, high: true } : null) });
+    const ranked = rankOccupations(index, credits, {
+      demand,
+      automation: (uri) => (uri === 'o:forklift' ? { value: 0.71, high: true } : null),
+    });
     // forklift 0.75 × 0.64 + 0.25 × 1 = 0.73; warehouse 0.75 × 0.85 + 0.25 × 0.5667 = 0.7792; crane 0.75 × 0.16 + 0.25 × 0.3333 = 0.2033.
     expect(ranked.map((m) => [m.uri, m.score])).toEqual([
       ['o:warehouse', 0.7792],
@@ -106,8 +155,12 @@ describe('rankOccupations', () => {
     ]);
     const labels: Record<string, string> = { 's:load-safety': 'ensure load safety', 's:forklift': 'operate forklift' };
     const text = explainMatch(ranked[1], (uri) => labels[uri] ?? uri);
-    expect(text).toContain('Has 2 of its 3 essential skills, and is close on 1 more ("ensure load safety": a related skill is held, "operate forklift", credit 0.4)');
-    expect(text).toContain('Demand in DE212 (2024, de-ba): 300 vacancies, above 100% of occupations there, up 20% on the year before; demand score 1.00.');
+    expect(text).toContain(
+      'Has 2 of its 3 essential skills, and is close on 1 more ("ensure load safety": a related skill is held, "operate forklift", credit 0.4)',
+    );
+    expect(text).toContain(
+      'Demand in DE212 (2024, de-ba): 300 vacancies, above 100% of occupations there, up 20% on the year before; demand score 1.00.',
+    );
     expect(text).toContain('Score = 0.75 × 0.64 + 0.25 × 1.00 = 0.73.');
     expect(text).toContain('Automation exposure 0.71 (high).');
   });
@@ -116,7 +169,9 @@ describe('rankOccupations', () => {
 describe('rankTransitions', () => {
   it('ranks occupations by how much of them a person from the origin already has, adjusted by prospects, and explains it', () => {
     const automation = (uri: string) => (uri === 'o:crane' ? { value: 0.8, high: true } : null);
-    const demand = new Map([['o:warehouse', { value: 10, unit: 'persons', trend: -0.2, region: 'FR', period: '2024', source: 'x' }]]);
+    const demand = new Map([
+      ['o:warehouse', { value: 10, unit: 'persons', trend: -0.2, region: 'FR', period: '2024', source: 'x' }],
+    ]);
     const ranked = rankTransitions('o:forklift', index, neighbours, { demand, automation });
     // From forklift operator (forklift, load safety, stock held): warehouse needs warehouse-equipment (0.7 via forklift) and stock (1): 0.85;
     // crane needs crane (0) and load safety (1): essential 0.5, optional rigging 0 → 0.4. Cook shares nothing and is left out.

@@ -3,15 +3,58 @@ import { evaluateQueries, heldOutDescriptions, heldOutTitles } from '../../src/t
 import { OccupationSearch, type SearchableOccupation } from '../../src/taxonomy/occupation-search.js';
 
 const occupations: SearchableOccupation[] = [
-  { uri: 'o:electrician', preferredLabel: 'electrician', altLabels: ['electrical fitter'], description: 'Electricians install and maintain electrical wiring.', essentialSkills: ['s:wiring'] },
-  { uri: 'o:domestic', preferredLabel: 'domestic electrician', altLabels: ['house electrician', 'electrician'], description: 'Domestic electricians install electrical systems in homes.', essentialSkills: ['s:wiring', 's:homes'] },
-  { uri: 'o:forklift', preferredLabel: 'forklift operator', altLabels: ['forklift truck operator', 'lift truck operator'], description: 'Forklift operators move goods in warehouses.', essentialSkills: ['s:forklift', 's:storage'] },
-  { uri: 'o:warehouse', preferredLabel: 'warehouse worker', altLabels: ['stock handler'], description: 'Warehouse workers receive, store and dispatch goods.', essentialSkills: ['s:storage'] },
-  { uri: 'o:java', preferredLabel: 'software developer', altLabels: ['programmer', 'java developer'], description: 'Software developers write code.', essentialSkills: ['s:code'] },
+  {
+    uri: 'o:electrician',
+    preferredLabel: 'electrician',
+    altLabels: ['electrical fitter'],
+    description: 'Electricians install and maintain electrical wiring.',
+    essentialSkills: ['s:wiring'],
+  },
+  {
+    uri: 'o:domestic',
+    preferredLabel: 'domestic electrician',
+    altLabels: ['house electrician', 'electrician'],
+    description: 'Domestic electricians install electrical systems in homes.',
+    essentialSkills: ['s:wiring', 's:homes'],
+  },
+  {
+    uri: 'o:forklift',
+    preferredLabel: 'forklift operator',
+    altLabels: ['forklift truck operator', 'lift truck operator'],
+    description: 'Forklift operators move goods in warehouses.',
+    essentialSkills: ['s:forklift', 's:storage'],
+  },
+  {
+    uri: 'o:warehouse',
+    preferredLabel: 'warehouse worker',
+    altLabels: ['stock handler'],
+    description: 'Warehouse workers receive, store and dispatch goods.',
+    essentialSkills: ['s:storage'],
+  },
+  {
+    uri: 'o:java',
+    preferredLabel: 'software developer',
+    altLabels: ['programmer', 'java developer'],
+    description: 'Software developers write code.',
+    essentialSkills: ['s:code'],
+  },
   { uri: 'o:welder', preferredLabel: 'welder', description: 'Welders join metal parts.', essentialSkills: ['s:weld'] },
-  { uri: 'o:teacher', preferredLabel: 'secondary school teacher', altLabels: ['high school teacher'], description: 'Teachers educate pupils.', essentialSkills: ['s:teach'] },
+  {
+    uri: 'o:teacher',
+    preferredLabel: 'secondary school teacher',
+    altLabels: ['high school teacher'],
+    description: 'Teachers educate pupils.',
+    essentialSkills: ['s:teach'],
+  },
 ];
-const vocabulary = ['operate forklift', 'weld metal', 'teach pupils', 'drive vehicles', 'write code', 'program computers'];
+const vocabulary = [
+  'operate forklift',
+  'weld metal',
+  'teach pupils',
+  'drive vehicles',
+  'write code',
+  'program computers',
+];
 const search = new OccupationSearch(occupations, vocabulary);
 const top = (text: string, options = {}) => search.search(text, { first: 3, ...options }).map((hit) => hit.uri);
 
@@ -19,7 +62,13 @@ describe('OccupationSearch', () => {
   it('ranks the exact preferred label first, above an occupation that has it as an alternative label', () => {
     const hits = search.search('electrician', { first: 3 });
     expect(hits.map((h) => h.uri)).toEqual(['o:electrician', 'o:domestic']);
-    expect(hits[0].evidence).toMatchObject({ matchedLabel: 'electrician', labelType: 'PREFERRED', exactLabel: true, labelCoverage: 1, queryCoverage: 1 });
+    expect(hits[0].evidence).toMatchObject({
+      matchedLabel: 'electrician',
+      labelType: 'PREFERRED',
+      exactLabel: true,
+      labelCoverage: 1,
+      queryCoverage: 1,
+    });
     expect(hits[1].evidence).toMatchObject({ matchedLabel: 'electrician', labelType: 'ALTERNATIVE', exactLabel: true });
     // The exact bonus and the label-type weight: 1 + 0.5 against 0.95 × (1 + 0.5); description and skills add nothing here.
     expect(hits[0].evidence.labelScore).toBe(1.5);
@@ -43,11 +92,17 @@ describe('OccupationSearch', () => {
   });
 
   it('finds an occupation from a sentence about the work, through labels, description and skills', () => {
-    const hits = search.search('I drove a forklift in a warehouse for six years', { first: 3, skills: [{ uri: 's:forklift', score: 2 }] });
+    const hits = search.search('I drove a forklift in a warehouse for six years', {
+      first: 3,
+      skills: [{ uri: 's:forklift', score: 2 }],
+    });
     expect(hits[0].uri).toBe('o:forklift');
     expect(hits[0].evidence.skillScore).toBe(1);
     expect(hits[0].evidence.matchedSkills).toEqual([{ uri: 's:forklift', relation: 'ESSENTIAL' }]);
-    expect(hits[0].score).toBeCloseTo(hits[0].evidence.labelScore + 0.3 * hits[0].evidence.descriptionScore + 0.5 * hits[0].evidence.skillScore, 2);
+    expect(hits[0].score).toBeCloseTo(
+      hits[0].evidence.labelScore + 0.3 * hits[0].evidence.descriptionScore + 0.5 * hits[0].evidence.skillScore,
+      2,
+    );
     expect(hits.map((h) => h.uri)).toContain('o:warehouse');
   });
 
@@ -59,7 +114,10 @@ describe('OccupationSearch', () => {
 
   it('hides an occupation’s label or description when asked, as the held-out evaluation needs', () => {
     expect(top('lift truck operator')[0]).toBe('o:forklift');
-    const hidden = search.search('lift truck operator', { first: 3, exclude: { uri: 'o:forklift', labels: ['lift truck operator'] } });
+    const hidden = search.search('lift truck operator', {
+      first: 3,
+      exclude: { uri: 'o:forklift', labels: ['lift truck operator'] },
+    });
     expect(hidden[0].uri).toBe('o:forklift');
     expect(hidden[0].evidence.matchedLabel).toBe('forklift truck operator');
     expect(search.search('stock handler', { exclude: { uri: 'o:warehouse', labels: ['stock handler'] } })).toEqual([]);
@@ -74,22 +132,37 @@ describe('occupation search evaluation', () => {
   it('holds out one alternative label per occupation and the description after its first sentence', () => {
     const titles = heldOutTitles(occupations);
     // Occupations without an alternative label other than the preferred one give no title query.
-    expect(titles.map((q) => q.gold[0])).toEqual(['o:electrician', 'o:domestic', 'o:forklift', 'o:warehouse', 'o:java', 'o:teacher']);
+    expect(titles.map((q) => q.gold[0])).toEqual([
+      'o:electrician',
+      'o:domestic',
+      'o:forklift',
+      'o:warehouse',
+      'o:java',
+      'o:teacher',
+    ]);
     for (const query of titles) {
       const occupation = occupations.find((o) => o.uri === query.gold[0])!;
       expect(occupation.altLabels).toContain(query.text);
       expect(query.exclude).toEqual({ uri: occupation.uri, labels: [query.text] });
     }
-    const descriptions = heldOutDescriptions([{ uri: 'o:a', preferredLabel: 'a', description: 'Bakers bake bread. They knead dough. They sell it.' }]);
-    expect(descriptions).toEqual([{ text: 'They knead dough. They sell it.', gold: ['o:a'], exclude: { uri: 'o:a', description: true } }]);
+    const descriptions = heldOutDescriptions([
+      { uri: 'o:a', preferredLabel: 'a', description: 'Bakers bake bread. They knead dough. They sell it.' },
+    ]);
+    expect(descriptions).toEqual([
+      { text: 'They knead dough. They sell it.', gold: ['o:a'], exclude: { uri: 'o:a', description: true } },
+    ]);
   });
 
   it('counts a hit at rank 1, within 5 and within 10', () => {
-    const result = evaluateQueries('t', [
-      { text: 'electrician', gold: ['o:electrician'] },
-      { text: 'electrician', gold: ['o:domestic'] },
-      { text: 'electrician', gold: ['o:welder'] },
-    ], (query) => search.search(query.text));
+    const result = evaluateQueries(
+      't',
+      [
+        { text: 'electrician', gold: ['o:electrician'] },
+        { text: 'electrician', gold: ['o:domestic'] },
+        { text: 'electrician', gold: ['o:welder'] },
+      ],
+      (query) => search.search(query.text),
+    );
     expect(result).toMatchObject({ queries: 3, acc1: 33.3, acc5: 66.7, acc10: 66.7 });
   });
 });

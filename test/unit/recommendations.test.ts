@@ -28,7 +28,16 @@ const gap = (skillUri: string, gapScore: number, occupation: string, overrides: 
   coverage: 0,
   gapScore,
   coveringOffers: [],
-  contributions: [{ signal, weight: gapScore, contribution: gapScore * 100, method: '', occupationCount: 1, topOccupations: [{ uri: occupation, share: 1, relation: 'ESSENTIAL' }] }],
+  contributions: [
+    {
+      signal,
+      weight: gapScore,
+      contribution: gapScore * 100,
+      method: '',
+      occupationCount: 1,
+      topOccupations: [{ uri: occupation, share: 1, relation: 'ESSENTIAL' }],
+    },
+  ],
   lowReliabilityShare: 0,
   ...overrides,
 });
@@ -40,10 +49,22 @@ describe('developOutlines', () => {
       gap('s1', 0.5, 'welder'),
       gap('s9', 0.4, 'clerk'),
       gap('s3', 0.3, 'pipefitter'),
-      gap('s2', 0.2, 'welder', { coverage: 0.3, coveringOffers: [{ id: 'mc-blueprints', title: '', weight: 0.3, detail: '' }] }),
+      gap('s2', 0.2, 'welder', {
+        coverage: 0.3,
+        coveringOffers: [{ id: 'mc-blueprints', title: '', weight: 0.3, detail: '' }],
+      }),
     ];
     const outlines = developOutlines(gaps, index, facts, { maxOutlines: 5, maxSkills: 6, occupationLabel: labels });
-    expect(outlines.map((o) => [o.anchorOccupation, o.skills.map((s) => s.uri), o.occupations, o.suggestedEcts, o.suggestedEqfLevel, o.score])).toEqual([
+    expect(
+      outlines.map((o) => [
+        o.anchorOccupation,
+        o.skills.map((s) => s.uri),
+        o.occupations,
+        o.suggestedEcts,
+        o.suggestedEqfLevel,
+        o.score,
+      ]),
+    ).toEqual([
       // welder needs s1, s3 and s2: 1 + 0.5 (knowledge) + 1 = 2.5 ECTS; ISCO 7 is skill level 2 → EQF 4; the pipefitter needs 2 of the 3.
       ['welder', ['s1', 's3', 's2'], ['welder', 'pipefitter'], 2.5, 4, 1],
       ['clerk', ['s9'], ['clerk'], 1, 4, 0.4],
@@ -58,7 +79,12 @@ describe('developOutlines', () => {
   });
 
   it('leaves out skills covered half or more, and deprecated ones', () => {
-    const outlines = developOutlines([gap('s1', 0.5, 'welder', { coverage: 0.5 }), gap('old', 0.4, 'welder')], index, facts, { maxOutlines: 5, maxSkills: 6, occupationLabel: labels });
+    const outlines = developOutlines(
+      [gap('s1', 0.5, 'welder', { coverage: 0.5 }), gap('old', 0.4, 'welder')],
+      index,
+      facts,
+      { maxOutlines: 5, maxSkills: 6, occupationLabel: labels },
+    );
     expect(outlines).toEqual([]);
   });
 });
@@ -78,7 +104,15 @@ describe('updateRecommendation', () => {
       ['s2', gap('s2', 0.2, 'welder')],
     ]);
     const result = updateRecommendation(
-      { id: 'mc-1', expectedRevisionDate: '2025-06-30', links: [{ skillUri: 's1', state: 'SUGGESTED' }, { skillUri: 'old', state: 'SUGGESTED' }], targetOccupations: ['welder'] },
+      {
+        id: 'mc-1',
+        expectedRevisionDate: '2025-06-30',
+        links: [
+          { skillUri: 's1', state: 'SUGGESTED' },
+          { skillUri: 'old', state: 'SUGGESTED' },
+        ],
+        targetOccupations: ['welder'],
+      },
       { ...base, gapBySkill, inDemand: new Set(['s1', 's2']) },
     )!;
     expect(result.reasons.map((r) => [r.code, r.weight])).toEqual([
@@ -90,14 +124,23 @@ describe('updateRecommendation', () => {
       ['HIGH_AUTOMATION_EXPOSURE', 0.2],
     ]);
     expect(result.score).toBe(1.25);
-    expect(result.reasons[0].detail).toBe('1 linked skill(s) no longer in the current ESCO release: "operate telex" (deprecated in 1.2.0).');
+    expect(result.reasons[0].detail).toBe(
+      '1 linked skill(s) no longer in the current ESCO release: "operate telex" (deprecated in 1.2.0).',
+    );
     expect(result.reasons[3].detail).toBe('Demand for its linked skills fell 10.0% (demand-weighted) against 2023.');
-    expect(result.reasons[4].detail).toBe('Its target occupations need 1 in-demand skill(s) it does not teach, such as "read blueprints".');
+    expect(result.reasons[4].detail).toBe(
+      'Its target occupations need 1 in-demand skill(s) it does not teach, such as "read blueprints".',
+    );
   });
 
   it('recommends nothing for a reviewed, current offer that teaches what its occupations need', () => {
     const result = updateRecommendation(
-      { id: 'mc-2', expectedRevisionDate: '2027-01-01', links: [{ skillUri: 's9', state: 'ACCEPTED' }], targetOccupations: ['clerk'] },
+      {
+        id: 'mc-2',
+        expectedRevisionDate: '2027-01-01',
+        links: [{ skillUri: 's9', state: 'ACCEPTED' }],
+        targetOccupations: ['clerk'],
+      },
       { ...base, gapBySkill: new Map(), inDemand: new Set(['s9']) },
     );
     expect(result).toBeNull();

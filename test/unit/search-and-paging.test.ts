@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+} from 'graphql';
 import { pageOf, pageOfWindow, pageWindow, selectedNodeFields } from '../../src/graphql/connections.js';
 import { bestMatchingLabel, toLuceneQuery } from '../../src/taxonomy/search.js';
 
@@ -23,7 +30,10 @@ describe('bestMatchingLabel', () => {
     hiddenLabels: ['pyhton'],
   };
   it('finds the label sharing most words with the text', () => {
-    expect(bestMatchingLabel('python scripting', concept)).toEqual({ label: 'python scripting', labelType: 'ALTERNATIVE' });
+    expect(bestMatchingLabel('python scripting', concept)).toEqual({
+      label: 'python scripting',
+      labelType: 'ALTERNATIVE',
+    });
     expect(bestMatchingLabel('pyhton', concept)).toEqual({ label: 'pyhton', labelType: 'HIDDEN' });
   });
   it('prefers the preferred label on a tie', () => {
@@ -58,16 +68,26 @@ describe('pageWindow', () => {
 describe('selectedNodeFields', () => {
   const infoFor = (query: string) => {
     const document = parse(query);
-    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    )!;
     const fragments = Object.fromEntries(
-      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+      document.definitions
+        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((d) => [d.name.value, d]),
     );
-    return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments } as unknown as GraphQLResolveInfo;
+    return {
+      fieldNodes: [operation.selectionSet.selections[0] as FieldNode],
+      fragments,
+    } as unknown as GraphQLResolveInfo;
   };
 
   it("lists the fields selected on a connection's nodes, through aliases and fragments, and nothing else", () => {
-    expect([...selectedNodeFields(infoFor('{ list(first: 2) { totalCount edges { cursor node { id t: title } } } }'))]).toEqual(['id', 'title']);
-    const nested = infoFor(`{ list { edges { node { ...A ... on Offer { skills { skill { uri } } } } } pageInfo { hasNextPage } } }
+    expect([
+      ...selectedNodeFields(infoFor('{ list(first: 2) { totalCount edges { cursor node { id t: title } } } }')),
+    ]).toEqual(['id', 'title']);
+    const nested =
+      infoFor(`{ list { edges { node { ...A ... on Offer { skills { skill { uri } } } } } pageInfo { hasNextPage } } }
       fragment A on Offer { completeness { score } ...B }
       fragment B on Offer { learningOutcomes { text } }`);
     expect([...selectedNodeFields(nested)].sort()).toEqual(['completeness', 'learningOutcomes', 'skills']);
@@ -96,6 +116,8 @@ describe('loadConfig', () => {
     expect(error!.message).toMatch(/NEO4J_URI must start with one of bolt:\/\//);
   });
   it('accepts Aura and cluster URIs', () => {
-    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' }).neo4j.uri).toBe('neo4j+s://abc.databases.neo4j.io');
+    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' }).neo4j.uri).toBe(
+      'neo4j+s://abc.databases.neo4j.io',
+    );
   });
 });

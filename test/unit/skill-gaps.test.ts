@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type OfferSupply, explainGap, offerReachesRegion, rankSkillGaps, skillCoverage } from '../../src/intelligence/gaps.js';
-import { DEFAULT_DERIVATION, OccupationIndex, type SignalInput, deriveSkillDemand } from '../../src/intelligence/skill-demand.js';
+import {
+  type OfferSupply,
+  explainGap,
+  offerReachesRegion,
+  rankSkillGaps,
+  skillCoverage,
+} from '../../src/intelligence/gaps.js';
+import {
+  DEFAULT_DERIVATION,
+  OccupationIndex,
+  type SignalInput,
+  deriveSkillDemand,
+} from '../../src/intelligence/skill-demand.js';
 
 /**
  * A hand-built graph whose answers are known:
@@ -15,7 +26,16 @@ const index = new OccupationIndex([
   { uri: 'o3', iscoGroup: '7112', essential: ['s4'], optional: [] },
   { uri: 'o4', iscoGroup: '2512', essential: ['s5'], optional: [] },
 ]);
-const weights = { ...DEFAULT_DERIVATION, unitWeights: { byUnitGroup: new Map([['7111', 3], ['7112', 1]]), source: 'EU online job-ad counts' } };
+const weights = {
+  ...DEFAULT_DERIVATION,
+  unitWeights: {
+    byUnitGroup: new Map([
+      ['7111', 3],
+      ['7112', 1],
+    ]),
+    source: 'EU online job-ad counts',
+  },
+};
 
 const signal = (overrides: Partial<SignalInput>): SignalInput => ({
   key: 'k',
@@ -35,48 +55,89 @@ const signal = (overrides: Partial<SignalInput>): SignalInput => ({
   ...overrides,
 });
 
-const demandOf = (result: ReturnType<typeof deriveSkillDemand>) => Object.fromEntries([...result.skills.values()].map((s) => [s.skillUri, s.demand]).sort());
+const demandOf = (result: ReturnType<typeof deriveSkillDemand>) =>
+  Object.fromEntries([...result.skills.values()].map((s) => [s.skillUri, s.demand]).sort());
 
 describe('deriveSkillDemand', () => {
   it('splits an ISCO major group over its unit groups by job-ad weight, then evenly over occupations, essential in full and optional at half', () => {
     const result = deriveSkillDemand([signal({})], index, weights);
     // o1 and o2 get 100 × 3/4 × 1/2 = 37.5 each; o3 gets 100 × 1/4 = 25.
     expect(demandOf(result)).toEqual({ s1: 37.5, s2: 75, s3: 18.75, s4: 25 });
-    expect(result.spreads[0]).toMatchObject({ grain: 'ISCO-1', method: 'ISCO group 7 over its 2 unit groups in proportion to EU online job-ad counts, then evenly over the 3 ESCO occupations in them' });
+    expect(result.spreads[0]).toMatchObject({
+      grain: 'ISCO-1',
+      method:
+        'ISCO group 7 over its 2 unit groups in proportion to EU online job-ad counts, then evenly over the 3 ESCO occupations in them',
+    });
     const s2 = result.skills.get('s2')!;
     expect(s2.contributions).toEqual([
-      { signal: expect.objectContaining({ targetCode: '7', value: 100 }), weight: 0.75, contribution: 75, method: result.spreads[0].method, occupationCount: 2, topOccupations: [
-        { uri: 'o1', share: 0.375, relation: 'ESSENTIAL' },
-        { uri: 'o2', share: 0.375, relation: 'ESSENTIAL' },
-      ] },
+      {
+        signal: expect.objectContaining({ targetCode: '7', value: 100 }),
+        weight: 0.75,
+        contribution: 75,
+        method: result.spreads[0].method,
+        occupationCount: 2,
+        topOccupations: [
+          { uri: 'o1', share: 0.375, relation: 'ESSENTIAL' },
+          { uri: 'o2', share: 0.375, relation: 'ESSENTIAL' },
+        ],
+      },
     ]);
   });
 
   it('splits evenly without weights, and says so', () => {
     const result = deriveSkillDemand([signal({})], index, DEFAULT_DERIVATION);
     expect(demandOf(result)).toEqual({ s1: 25, s2: 50, s3: 12.5, s4: 50 });
-    expect(result.spreads[0].method).toBe('ISCO group 7 over its 2 unit groups evenly (no unit-group weights), then evenly over the 3 ESCO occupations in them');
+    expect(result.spreads[0].method).toBe(
+      'ISCO group 7 over its 2 unit groups evenly (no unit-group weights), then evenly over the 3 ESCO occupations in them',
+    );
   });
 
   it('credits an occupation-level figure to that occupation alone, and takes a unit group as it is', () => {
-    const result = deriveSkillDemand([signal({ targetKind: 'OCCUPATION', targetCode: 'o2', value: 10 }), signal({ targetCode: '7112', value: 4 })], index, weights);
+    const result = deriveSkillDemand(
+      [signal({ targetKind: 'OCCUPATION', targetCode: 'o2', value: 10 }), signal({ targetCode: '7112', value: 4 })],
+      index,
+      weights,
+    );
     expect(demandOf(result)).toEqual({ s2: 10, s4: 4 });
     expect(result.spreads.map((s) => s.grain)).toEqual(['OCCUPATION', 'ISCO-4']);
   });
 
   it('shapes a sector figure by the occupation mix of that sector, and falls back to unit-group weights for sectors it lacks', () => {
     // In sector F, o3 has 3 jobs for every job of o1; o2 has none there.
-    const mix = { bySection: new Map([['F', new Map([['o1', 10], ['o3', 30], ['o4', 99]])]]), source: 'a test mix' };
+    const mix = {
+      bySection: new Map([
+        [
+          'F',
+          new Map([
+            ['o1', 10],
+            ['o3', 30],
+            ['o4', 99],
+          ]),
+        ],
+      ]),
+      source: 'a test mix',
+    };
     const options = { ...weights, occupationMix: mix };
     const construction = deriveSkillDemand([signal({ sector: 'F41' })], index, options);
     expect(demandOf(construction)).toEqual({ s1: 25, s2: 25, s3: 12.5, s4: 75 });
-    expect(construction.spreads[0].method).toBe('ISCO group 7 over the 2 of its 3 ESCO occupations that have jobs in sector F, in proportion to those jobs in a test mix');
+    expect(construction.spreads[0].method).toBe(
+      'ISCO group 7 over the 2 of its 3 ESCO occupations that have jobs in sector F, in proportion to those jobs in a test mix',
+    );
     // Sector C has no mix: job-ad weights as before.
-    expect(demandOf(deriveSkillDemand([signal({ sector: 'C' })], index, options))).toEqual({ s1: 37.5, s2: 75, s3: 18.75, s4: 25 });
+    expect(demandOf(deriveSkillDemand([signal({ sector: 'C' })], index, options))).toEqual({
+      s1: 37.5,
+      s2: 75,
+      s3: 18.75,
+      s4: 25,
+    });
   });
 
   it('lets a figure that was not published contribute nothing (not zero demand: no entry at all)', () => {
-    const result = deriveSkillDemand([signal({ targetCode: '2', value: null, reliability: 'NOT_PUBLISHED' })], index, weights);
+    const result = deriveSkillDemand(
+      [signal({ targetCode: '2', value: null, reliability: 'NOT_PUBLISHED' })],
+      index,
+      weights,
+    );
     expect(result.skills.size).toBe(0);
     expect(result.spreads).toHaveLength(1);
   });
@@ -84,10 +145,52 @@ describe('deriveSkillDemand', () => {
 
 describe('skillCoverage and offerReachesRegion', () => {
   const offers: OfferSupply[] = [
-    { id: 'A', title: 'Online', issuerCountries: ['DK'], issuerRegions: [], participationForm: 'ONLINE', accredited: true, completenessScore: 1, links: [{ skillUri: 's1', state: 'ACCEPTED' }, { skillUri: 's1', state: 'SUGGESTED' }] },
-    { id: 'B', title: 'Danish', issuerCountries: ['DK'], issuerRegions: [], participationForm: 'ONSITE', accredited: true, completenessScore: 1, links: [{ skillUri: 's2', state: 'ACCEPTED' }] },
-    { id: 'C', title: 'French', issuerCountries: ['FR'], issuerRegions: [], participationForm: 'ONSITE', accredited: false, completenessScore: 0.5, links: [{ skillUri: 's2', state: 'SUGGESTED' }, { skillUri: 's4', state: 'REJECTED' }] },
-    { id: 'D', title: 'Parisian', issuerCountries: ['FR'], issuerRegions: ['FR10'], participationForm: 'ONSITE', accredited: true, completenessScore: 1, links: [{ skillUri: 's4', state: 'ADDED' }] },
+    {
+      id: 'A',
+      title: 'Online',
+      issuerCountries: ['DK'],
+      issuerRegions: [],
+      participationForm: 'ONLINE',
+      accredited: true,
+      completenessScore: 1,
+      links: [
+        { skillUri: 's1', state: 'ACCEPTED' },
+        { skillUri: 's1', state: 'SUGGESTED' },
+      ],
+    },
+    {
+      id: 'B',
+      title: 'Danish',
+      issuerCountries: ['DK'],
+      issuerRegions: [],
+      participationForm: 'ONSITE',
+      accredited: true,
+      completenessScore: 1,
+      links: [{ skillUri: 's2', state: 'ACCEPTED' }],
+    },
+    {
+      id: 'C',
+      title: 'French',
+      issuerCountries: ['FR'],
+      issuerRegions: [],
+      participationForm: 'ONSITE',
+      accredited: false,
+      completenessScore: 0.5,
+      links: [
+        { skillUri: 's2', state: 'SUGGESTED' },
+        { skillUri: 's4', state: 'REJECTED' },
+      ],
+    },
+    {
+      id: 'D',
+      title: 'Parisian',
+      issuerCountries: ['FR'],
+      issuerRegions: ['FR10'],
+      participationForm: 'ONSITE',
+      accredited: true,
+      completenessScore: 1,
+      links: [{ skillUri: 's4', state: 'ADDED' }],
+    },
   ];
 
   it('reaches a region online, nationally, or through nested NUTS codes', () => {
@@ -99,17 +202,50 @@ describe('skillCoverage and offerReachesRegion', () => {
 
   it('reaches a Greek region (NUTS EL) from an offer issued nationally in Greece (ISO GR), and a what-if offer there too', async () => {
     const greek: OfferSupply = { ...offers[1], id: 'G', title: 'Greek', issuerCountries: ['GR'] };
-    expect([offerReachesRegion(greek, 'EL30'), offerReachesRegion(greek, 'EL'), offerReachesRegion(greek, 'CY')]).toEqual([true, true, false]);
+    expect([
+      offerReachesRegion(greek, 'EL30'),
+      offerReachesRegion(greek, 'EL'),
+      offerReachesRegion(greek, 'CY'),
+    ]).toEqual([true, true, false]);
     const { applyWhatIf } = await import('../../src/intelligence/what-if.js');
-    const { offers: added } = applyWhatIf([], [], { newOffers: [{ id: 'n', title: null, skills: [], regions: ['EL30', 'EL'], online: false, accredited: true }], retireOffers: [], demandShifts: [] }, index);
+    const { offers: added } = applyWhatIf(
+      [],
+      [],
+      {
+        newOffers: [{ id: 'n', title: null, skills: [], regions: ['EL30', 'EL'], online: false, accredited: true }],
+        retireOffers: [],
+        demandShifts: [],
+      },
+      index,
+    );
     expect(added.map((o) => [o.issuerCountries, o.issuerRegions])).toEqual([[['GR'], ['EL30']]]);
   });
 
   it('weights each link by state, provider accreditation and completeness, and caps coverage at 1', () => {
     const coverage = skillCoverage(offers, 'FR');
-    expect(coverage.get('s1')).toEqual({ coverage: 1, offers: [{ id: 'A', title: 'Online', weight: 1, detail: 'accepted link ×1 · provider accredited ×1 · completeness 1.00 ×1.00' }] });
+    expect(coverage.get('s1')).toEqual({
+      coverage: 1,
+      offers: [
+        {
+          id: 'A',
+          title: 'Online',
+          weight: 1,
+          detail: 'accepted link ×1 · provider accredited ×1 · completeness 1.00 ×1.00',
+        },
+      ],
+    });
     // 0.5 (suggested) × 0.7 (not accredited) × 0.75 (completeness 0.5) = 0.2625; the Danish offer does not reach France.
-    expect(coverage.get('s2')).toEqual({ coverage: 0.2625, offers: [{ id: 'C', title: 'French', weight: 0.2625, detail: 'suggested link ×0.5 · provider not accredited ×0.7 · completeness 0.50 ×0.75' }] });
+    expect(coverage.get('s2')).toEqual({
+      coverage: 0.2625,
+      offers: [
+        {
+          id: 'C',
+          title: 'French',
+          weight: 0.2625,
+          detail: 'suggested link ×0.5 · provider not accredited ×0.7 · completeness 0.50 ×0.75',
+        },
+      ],
+    });
     // The rejected link counts for nothing; the Paris offer covers s4 in France.
     expect(coverage.get('s4')?.offers.map((o) => o.id)).toEqual(['D']);
     expect(skillCoverage(offers, 'FRB0').get('s4')).toBeUndefined();
@@ -118,8 +254,26 @@ describe('skillCoverage and offerReachesRegion', () => {
 
 describe('rankSkillGaps', () => {
   const offers: OfferSupply[] = [
-    { id: 'A', title: 'Online', issuerCountries: ['DK'], issuerRegions: [], participationForm: 'ONLINE', accredited: true, completenessScore: 1, links: [{ skillUri: 's1', state: 'ACCEPTED' }] },
-    { id: 'C', title: 'French', issuerCountries: ['FR'], issuerRegions: [], participationForm: 'ONSITE', accredited: false, completenessScore: 0.5, links: [{ skillUri: 's2', state: 'SUGGESTED' }] },
+    {
+      id: 'A',
+      title: 'Online',
+      issuerCountries: ['DK'],
+      issuerRegions: [],
+      participationForm: 'ONLINE',
+      accredited: true,
+      completenessScore: 1,
+      links: [{ skillUri: 's1', state: 'ACCEPTED' }],
+    },
+    {
+      id: 'C',
+      title: 'French',
+      issuerCountries: ['FR'],
+      issuerRegions: [],
+      participationForm: 'ONSITE',
+      accredited: false,
+      completenessScore: 0.5,
+      links: [{ skillUri: 's2', state: 'SUGGESTED' }],
+    },
   ];
   const slice = { sector: 'F', region: 'FR', period: '2024', metric: 'EMPLOYMENT' };
 
@@ -158,25 +312,63 @@ describe('rankSkillGaps', () => {
       index,
       options: weights,
     });
-    expect(gaps[0]).toMatchObject({ skillUri: 's2', trend: null, trendNote: 'not comparable with 2023: a figure of the slice is flagged as a break in series (b)', lowReliabilityShare: 1 });
+    expect(gaps[0]).toMatchObject({
+      skillUri: 's2',
+      trend: null,
+      trendNote: 'not comparable with 2023: a figure of the slice is flagged as a break in series (b)',
+      lowReliabilityShare: 1,
+    });
   });
 });
 
 describe('applyWhatIf', () => {
   it('adds and retires offers, scales a sector’s figures, and scales an occupation’s share, saying what it did', async () => {
     const { applyWhatIf } = await import('../../src/intelligence/what-if.js');
-    const offers: OfferSupply[] = [{ id: 'A', title: 'A', issuerCountries: ['FR'], issuerRegions: [], participationForm: 'ONSITE', accredited: true, completenessScore: 1, links: [{ skillUri: 's1', state: 'ACCEPTED' }] }];
-    const result = applyWhatIf([signal({ sector: 'F41' }), signal({ sector: 'C', targetCode: '7112' })], offers, {
-      newOffers: [{ id: 'new', title: null, skills: ['s4'], regions: ['FR10'], online: false, accredited: true }],
-      retireOffers: ['A'],
-      demandShifts: [{ occupationUri: null, isco: null, sector: 'F', factor: 2 }, { occupationUri: 'o2', isco: null, sector: null, factor: 0 }],
-    }, index);
+    const offers: OfferSupply[] = [
+      {
+        id: 'A',
+        title: 'A',
+        issuerCountries: ['FR'],
+        issuerRegions: [],
+        participationForm: 'ONSITE',
+        accredited: true,
+        completenessScore: 1,
+        links: [{ skillUri: 's1', state: 'ACCEPTED' }],
+      },
+    ];
+    const result = applyWhatIf(
+      [signal({ sector: 'F41' }), signal({ sector: 'C', targetCode: '7112' })],
+      offers,
+      {
+        newOffers: [{ id: 'new', title: null, skills: ['s4'], regions: ['FR10'], online: false, accredited: true }],
+        retireOffers: ['A'],
+        demandShifts: [
+          { occupationUri: null, isco: null, sector: 'F', factor: 2 },
+          { occupationUri: 'o2', isco: null, sector: null, factor: 0 },
+        ],
+      },
+      index,
+    );
     expect(result.signals.map((s) => s.value)).toEqual([200, 100]);
-    expect(result.offers.map((o) => [o.id, o.issuerCountries, o.issuerRegions, o.links])).toEqual([['new', ['FR'], ['FR10'], [{ skillUri: 's4', state: 'ACCEPTED' }]]]);
+    expect(result.offers.map((o) => [o.id, o.issuerCountries, o.issuerRegions, o.links])).toEqual([
+      ['new', ['FR'], ['FR10'], [{ skillUri: 's4', state: 'ACCEPTED' }]],
+    ]);
     expect([result.occupationFactor!('o2', null), result.occupationFactor!('o1', null)]).toEqual([0, 1]);
-    expect(result.changes).toEqual(['offer A retired', 'new offer new teaching 1 skill(s) in FR10', 'demand of sector F × 2', 'demand of occupation o2 × 0']);
+    expect(result.changes).toEqual([
+      'offer A retired',
+      'new offer new teaching 1 skill(s) in FR10',
+      'demand of sector F × 2',
+      'demand of occupation o2 × 0',
+    ]);
     // Re-ranked: o2 no longer carries demand, so s2 only gets o1's share.
-    const { gaps } = rankSkillGaps({ slice: { sector: 'F', region: 'FR', period: '2024', metric: 'EMPLOYMENT' }, signals: result.signals.slice(0, 1), previous: null, offers: result.offers, index, options: { ...weights, occupationFactor: result.occupationFactor } });
+    const { gaps } = rankSkillGaps({
+      slice: { sector: 'F', region: 'FR', period: '2024', metric: 'EMPLOYMENT' },
+      signals: result.signals.slice(0, 1),
+      previous: null,
+      offers: result.offers,
+      index,
+      options: { ...weights, occupationFactor: result.occupationFactor },
+    });
     expect(Object.fromEntries(gaps.map((g) => [g.skillUri, g.demand]))).toEqual({ s1: 75, s2: 75, s3: 37.5, s4: 50 });
   });
 });
@@ -186,13 +378,46 @@ describe('dashboardCell', () => {
     const { dashboardCell } = await import('../../src/intelligence/dashboard.js');
     const gap = (skillUri: string, demand: number, coverage: number) => ({ skillUri, demand, coverage }) as never;
     const offers: OfferSupply[] = [
-      { id: 'A', title: 'A', issuerCountries: ['FR'], issuerRegions: [], participationForm: 'ONSITE', accredited: true, completenessScore: 1, links: [{ skillUri: 's1', state: 'ACCEPTED' }, { skillUri: 's2', state: 'SUGGESTED' }] },
-      { id: 'B', title: 'B', issuerCountries: ['FR'], issuerRegions: [], participationForm: 'ONSITE', accredited: true, completenessScore: 0.5, links: [] },
-      { id: 'C', title: 'C', issuerCountries: ['DK'], issuerRegions: [], participationForm: 'ONSITE', accredited: true, completenessScore: 0, links: [{ skillUri: 's2', state: 'ACCEPTED' }] },
+      {
+        id: 'A',
+        title: 'A',
+        issuerCountries: ['FR'],
+        issuerRegions: [],
+        participationForm: 'ONSITE',
+        accredited: true,
+        completenessScore: 1,
+        links: [
+          { skillUri: 's1', state: 'ACCEPTED' },
+          { skillUri: 's2', state: 'SUGGESTED' },
+        ],
+      },
+      {
+        id: 'B',
+        title: 'B',
+        issuerCountries: ['FR'],
+        issuerRegions: [],
+        participationForm: 'ONSITE',
+        accredited: true,
+        completenessScore: 0.5,
+        links: [],
+      },
+      {
+        id: 'C',
+        title: 'C',
+        issuerCountries: ['DK'],
+        issuerRegions: [],
+        participationForm: 'ONSITE',
+        accredited: true,
+        completenessScore: 0,
+        links: [{ skillUri: 's2', state: 'ACCEPTED' }],
+      },
     ];
     const cell = dashboardCell([gap('s1', 60, 1), gap('s2', 40, 0.25), gap('s3', 0, 0)], offers, 'FR', {
       green: new Map([['s2', 1]]),
-      digital: new Map([['s1', 1], ['s2', 0.5]]),
+      digital: new Map([
+        ['s1', 1],
+        ['s2', 0.5],
+      ]),
     });
     // Uncovered: 60 × 0 + 40 × 0.75 = 30 of 100. Green demand 40/100; green supply: s1 (weight 1, relevance 0), s2 (0.5, 1) → 0.5/1.5.
     expect(cell).toEqual({
@@ -211,11 +436,20 @@ describe('dashboardCell', () => {
 describe('rankSkillGroupGaps', () => {
   it('rolls skill gaps up into groups: summed shares and gap scores, demand-weighted coverage', async () => {
     const { rankSkillGroupGaps } = await import('../../src/intelligence/gaps.js');
-    const gap = (skillUri: string, demand: number, demandShare: number, coverage: number, gapScore: number) => ({ skillUri, demand, demandShare, coverage, gapScore }) as never;
-    const groups = rankSkillGroupGaps([gap('s1', 30, 0.3, 1, 0), gap('s2', 10, 0.1, 0, 0.1), gap('s3', 50, 0.5, 0.5, 0.25), gap('s9', 5, 0.05, 0, 0.05)], (uri) =>
-      uri === 's9' ? null : uri === 's3' ? 'g-b' : 'g-a',
+    const gap = (skillUri: string, demand: number, demandShare: number, coverage: number, gapScore: number) =>
+      ({ skillUri, demand, demandShare, coverage, gapScore }) as never;
+    const groups = rankSkillGroupGaps(
+      [
+        gap('s1', 30, 0.3, 1, 0),
+        gap('s2', 10, 0.1, 0, 0.1),
+        gap('s3', 50, 0.5, 0.5, 0.25),
+        gap('s9', 5, 0.05, 0, 0.05),
+      ],
+      (uri) => (uri === 's9' ? null : uri === 's3' ? 'g-b' : 'g-a'),
     );
-    expect(groups.map((g) => [g.groupUri, g.skills.map((s) => s.skillUri), g.demandShare, g.coverage, g.gapScore])).toEqual([
+    expect(
+      groups.map((g) => [g.groupUri, g.skills.map((s) => s.skillUri), g.demandShare, g.coverage, g.gapScore]),
+    ).toEqual([
       ['g-b', ['s3'], 0.5, 0.5, 0.25],
       // (30 × 1 + 10 × 0) / 40 = 0.75
       ['g-a', ['s2', 's1'], 0.4, 0.75, 0.1],

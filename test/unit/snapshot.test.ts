@@ -15,7 +15,11 @@ const snapshot = new TaxonomySnapshot({
   stamp: '1@now',
   summary: {} as TaxonomySummaryRow,
   concepts,
-  essential: [['o:baker', 's:b'], ['o:baker', 's:a'], ['o:baker', 's:missing']],
+  essential: [
+    ['o:baker', 's:b'],
+    ['o:baker', 's:a'],
+    ['o:baker', 's:missing'],
+  ],
   optional: [],
   broader: [['o:baker', 'i:7512']],
   related: [['s:a', 's:b', 'optional']],

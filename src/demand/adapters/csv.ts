@@ -12,7 +12,11 @@ export interface CsvRecord {
  * Reads a CSV with a header, checks that the header has `required` columns, and returns each record
  * with its line number. `skipLines` skips a preamble (crosswalks open with metadata lines).
  */
-export function readCsvRecords(file: string, required: string[], options: { skipLines?: number; delimiter?: string } = {}): CsvRecord[] {
+export function readCsvRecords(
+  file: string,
+  required: string[],
+  options: { skipLines?: number; delimiter?: string } = {},
+): CsvRecord[] {
   const name = path.basename(file);
   if (!fs.existsSync(file)) throw new ImportError('file not found', { file: name });
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
@@ -20,7 +24,11 @@ export function readCsvRecords(file: string, required: string[], options: { skip
     records = parse(fs.readFileSync(file), {
       columns: (header: string[]) => {
         const missing = required.filter((column) => !header.includes(column));
-        if (missing.length > 0) throw new ImportError(`wrong header: missing column(s) ${missing.map((c) => `'${c}'`).join(', ')}`, { file: name, line: (options.skipLines ?? 0) + 1 });
+        if (missing.length > 0)
+          throw new ImportError(`wrong header: missing column(s) ${missing.map((c) => `'${c}'`).join(', ')}`, {
+            file: name,
+            line: (options.skipLines ?? 0) + 1,
+          });
         return header;
       },
       bom: true,
@@ -34,13 +42,21 @@ export function readCsvRecords(file: string, required: string[], options: { skip
   } catch (error) {
     if (error instanceof ImportError) throw error;
     const csvError = error as Error & { lines?: number; column?: string | number };
-    throw new ImportError(`malformed CSV: ${csvError.message}`, { file: name, line: csvError.lines, column: csvError.column });
+    throw new ImportError(`malformed CSV: ${csvError.message}`, {
+      file: name,
+      line: csvError.lines,
+      column: csvError.column,
+    });
   }
   return records.map(({ record, info }) => ({ row: record, line: info.lines }));
 }
 
 /** A number cell: '' → null; anything else must be a plain decimal number, or the import fails naming the cell. */
-export function numberCell(value: string, where: { file: string; line: number; column: string }, missing: string[] = ['']): number | null {
+export function numberCell(
+  value: string,
+  where: { file: string; line: number; column: string },
+  missing: string[] = [''],
+): number | null {
   const text = value.trim();
   if (missing.includes(text)) return null;
   if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text)) throw new ImportError(`not a number: '${value}'`, where);

@@ -22,8 +22,15 @@ const FILES: Array<{ file: string; metric: DemandMetric; unit: string }> = [
   { file: 'unemployed_total.csv', metric: 'UNEMPLOYED', unit: 'registered unemployed persons (annual average)' },
 ];
 
-export function readGermanPes(dir: string, refs: ReferenceLists, options: { retrievedOn: string | null; years?: string[] }): DemandBatch {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new ImportError('expected the folder holding jobs.csv and unemployed_total.csv', { file: path.basename(dir) });
+export function readGermanPes(
+  dir: string,
+  refs: ReferenceLists,
+  options: { retrievedOn: string | null; years?: string[] },
+): DemandBatch {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+    throw new ImportError('expected the folder holding jobs.csv and unemployed_total.csv', {
+      file: path.basename(dir),
+    });
   // Keyed by metric, year, NUTS 3 and group: two districts in one NUTS 3 region (Hanau, a district
   // of its own since 2026, lies in Main-Kinzig-Kreis's DE719) are added up into it.
   const byKey = new Map<string, DemandSignal>();
@@ -44,7 +51,12 @@ export function readGermanPes(dir: string, refs: ReferenceLists, options: { retr
       }
       const region = refs.districtNuts3.get(row.region);
       if (!region) throw new ImportError(`unknown district (AGS) '${row.region}'`, { file, line, column: 'region' });
-      if (!/^\d{3}$/.test(row.occupational_group)) throw new ImportError(`not a KldB 2010 3-digit group: '${row.occupational_group}'`, { file, line, column: 'occupational_group' });
+      if (!/^\d{3}$/.test(row.occupational_group))
+        throw new ImportError(`not a KldB 2010 3-digit group: '${row.occupational_group}'`, {
+          file,
+          line,
+          column: 'occupational_group',
+        });
       const value = numberCell(row.total, { file, line, column: 'total' }, ['', 'NA']);
       const signal: DemandSignal = {
         sourceId: 'de-ba-vacancies-unemployed',
@@ -71,7 +83,8 @@ export function readGermanPes(dir: string, refs: ReferenceLists, options: { retr
       }
       // A part not published leaves the sum not published: a partial sum would read as the whole.
       merged += 1;
-      earlier.value = earlier.value === null || signal.value === null ? null : Math.round((earlier.value + signal.value) * 1e4) / 1e4;
+      earlier.value =
+        earlier.value === null || signal.value === null ? null : Math.round((earlier.value + signal.value) * 1e4) / 1e4;
       if (earlier.value === null) earlier.reliability = 'NOT_PUBLISHED';
     }
   }
@@ -79,7 +92,8 @@ export function readGermanPes(dir: string, refs: ReferenceLists, options: { retr
     source: {
       id: 'de-ba-vacancies-unemployed',
       name: 'Bundesagentur für Arbeit: registered vacancies and unemployed by district × KldB 2010 group (annual averages)',
-      citation: '© Statistik der Bundesagentur für Arbeit; via RegioHub/badata (commit 2d6c618), jobs.rda and unemployed_total.rda converted unchanged',
+      citation:
+        '© Statistik der Bundesagentur für Arbeit; via RegioHub/badata (commit 2d6c618), jobs.rda and unemployed_total.rda converted unchanged',
       url: 'https://statistik.arbeitsagentur.de',
       licence: '© Statistik der Bundesagentur für Arbeit, reuse with the source named',
       retrievedOn: options.retrievedOn,
@@ -87,9 +101,16 @@ export function readGermanPes(dir: string, refs: ReferenceLists, options: { retr
     },
     signals: [...byKey.values()],
     skipped: [
-      { reason: 'district figures added into the NUTS 3 region of another district (Hanau 06415 into DE719, Main-Kinzig-Kreis)', count: merged },
+      {
+        reason:
+          'district figures added into the NUTS 3 region of another district (Hanau 06415 into DE719, Main-Kinzig-Kreis)',
+        count: merged,
+      },
       { reason: 'no district (region NA)', count: withoutDistrict },
-      { reason: 'no target occupation stated (occupational group NA, "ohne Angabe zum Zielberuf")', count: withoutOccupation },
+      {
+        reason: 'no target occupation stated (occupational group NA, "ohne Angabe zum Zielberuf")',
+        count: withoutOccupation,
+      },
     ].filter((entry) => entry.count > 0),
   };
 }

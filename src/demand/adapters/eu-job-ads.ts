@@ -18,7 +18,12 @@ export function readEuJobAds(input: string, refs: ReferenceLists, retrievedOn: s
   const name = path.basename(file);
   const signals: DemandSignal[] = [];
   for (const { row, line } of readCsvRecords(file, ['isco08_4d', 'n_ads_2019_2020_EU'])) {
-    if (!/^\d{4}$/.test(row.isco08_4d)) throw new ImportError(`not an ISCO-08 unit group code: '${row.isco08_4d}'`, { file: name, line, column: 'isco08_4d' });
+    if (!/^\d{4}$/.test(row.isco08_4d))
+      throw new ImportError(`not an ISCO-08 unit group code: '${row.isco08_4d}'`, {
+        file: name,
+        line,
+        column: 'isco08_4d',
+      });
     const value = numberCell(row.n_ads_2019_2020_EU, { file: name, line, column: 'n_ads_2019_2020_EU' });
     const signal: DemandSignal = {
       sourceId: 'eu-oja-isco4-2019-2020',
@@ -43,7 +48,8 @@ export function readEuJobAds(input: string, refs: ReferenceLists, retrievedOn: s
     source: {
       id: 'eu-oja-isco4-2019-2020',
       name: 'Online job advertisements in the EU by ISCO-08 unit group, 2019–2020 (Web Intelligence Hub OJA v9)',
-      citation: 'Eurostat, eurostat/oja_hhi, Results/online_annex_oja_hhi_05Nov2021.xlsx, sheet "Figure 10" (commit f29251e, 18 Jan 2022); data: Eurostat/Cedefop Web Intelligence Hub, OJA v9',
+      citation:
+        'Eurostat, eurostat/oja_hhi, Results/online_annex_oja_hhi_05Nov2021.xlsx, sheet "Figure 10" (commit f29251e, 18 Jan 2022); data: Eurostat/Cedefop Web Intelligence Hub, OJA v9',
       url: 'https://github.com/eurostat/oja_hhi',
       licence: 'EUPL 1.2',
       retrievedOn,

@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ImportError } from '../../errors.js';
-import { type DemandBatch, type DemandMetric, type DemandSignal, type DemandSource, type Reliability, type TargetKind, checkSignal } from '../model.js';
+import {
+  type DemandBatch,
+  type DemandMetric,
+  type DemandSignal,
+  type DemandSource,
+  type Reliability,
+  type TargetKind,
+  checkSignal,
+} from '../model.js';
 import type { ReferenceLists } from '../reference.js';
 import { numberCell, readCsvRecords } from './csv.js';
 
@@ -31,9 +39,11 @@ function readSource(raw: unknown, file: string): DemandSource {
     return value;
   };
   const retrievedOn = text('retrievedOn', false);
-  if (retrievedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(retrievedOn)) throw new ImportError(`source.retrievedOn: must be a date YYYY-MM-DD (got '${retrievedOn}')`, { file });
+  if (retrievedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(retrievedOn))
+    throw new ImportError(`source.retrievedOn: must be a date YYYY-MM-DD (got '${retrievedOn}')`, { file });
   const id = text('id')!;
-  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(id)) throw new ImportError(`source.id: letters, digits, '.', '_' and '-' only (got '${id}')`, { file });
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(id))
+    throw new ImportError(`source.id: letters, digits, '.', '_' and '-' only (got '${id}')`, { file });
   return {
     id,
     name: text('name')!,
@@ -45,7 +55,13 @@ function readSource(raw: unknown, file: string): DemandSource {
   };
 }
 
-function signalFrom(values: Record<string, unknown>, source: DemandSource, file: string, line: number, number: (column: string) => number | null): DemandSignal {
+function signalFrom(
+  values: Record<string, unknown>,
+  source: DemandSource,
+  file: string,
+  line: number,
+  number: (column: string) => number | null,
+): DemandSignal {
   const text = (column: string) => (values[column] == null ? '' : String(values[column]).trim());
   const value = number('value');
   const flags = Array.isArray(values.flags) ? values.flags.map(String) : [...text('flags').replace(/\|/g, '')];
@@ -87,7 +103,12 @@ export function readGenericDemand(file: string, refs: ReferenceLists): DemandBat
       const number = (column: string) => {
         const value = raw[column];
         if (value == null || value === '') return null;
-        if (typeof value !== 'number') throw new ImportError(`must be a number (got ${JSON.stringify(value)})`, { file: name, line: index + 1, column });
+        if (typeof value !== 'number')
+          throw new ImportError(`must be a number (got ${JSON.stringify(value)})`, {
+            file: name,
+            line: index + 1,
+            column,
+          });
         return value;
       };
       const signal = signalFrom(raw, source, name, index + 1, number);
@@ -96,10 +117,16 @@ export function readGenericDemand(file: string, refs: ReferenceLists): DemandBat
     });
   } else if (file.endsWith('.csv')) {
     const sourceFile = file.replace(/\.csv$/, '.source.json');
-    if (!fs.existsSync(sourceFile)) throw new ImportError(`the source of a CSV is described in ${path.basename(sourceFile)} beside it, which is missing`, { file: name });
+    if (!fs.existsSync(sourceFile))
+      throw new ImportError(
+        `the source of a CSV is described in ${path.basename(sourceFile)} beside it, which is missing`,
+        { file: name },
+      );
     source = readSource(JSON.parse(fs.readFileSync(sourceFile, 'utf8')), path.basename(sourceFile));
     for (const { row, line } of readCsvRecords(file, REQUIRED)) {
-      const signal = signalFrom(row, source, name, line, (column) => numberCell(row[column] ?? '', { file: name, line, column }));
+      const signal = signalFrom(row, source, name, line, (column) =>
+        numberCell(row[column] ?? '', { file: name, line, column }),
+      );
       checkSignal(signal, refs);
       signals.push(signal);
     }

@@ -14,7 +14,8 @@ import { numberCell, readCsvRecords } from './csv.js';
  *   occupation and per ISCO unit and minor group, with the study's category (flag H high, L low risk).
  */
 
-const CITATION = 'Nesta, Mapping Career Causeways (2021), github.com/nestauk/mapping-career-causeways; EU-LFS microdata as aggregated by Nesta';
+const CITATION =
+  'Nesta, Mapping Career Causeways (2021), github.com/nestauk/mapping-career-causeways; EU-LFS microdata as aggregated by Nesta';
 const NATIONAL: Record<string, string> = { fra: 'FR', ita: 'IT', uk: 'UK' };
 /** The region in the file name is the LFS code: a NUTS 2016 code without its country prefix (UK: NUTS 1). */
 const REGIONAL: Record<string, string> = { '10': 'FR10', C4: 'ITC4', I4: 'ITI4', I0: 'UKI', M0: 'UKM' };
@@ -22,16 +23,30 @@ const YEARS = ['2014', '2015', '2016', '2017', '2018'];
 
 export function readNestaEuLfs(dir: string, refs: ReferenceLists, retrievedOn: string | null): DemandBatch {
   const base = path.join(dir, 'demographic_analysis');
-  if (!fs.existsSync(base)) throw new ImportError('expected the nesta-mapping-career-causeways folder (with demographic_analysis/)', { file: path.basename(dir) });
+  if (!fs.existsSync(base))
+    throw new ImportError('expected the nesta-mapping-career-causeways folder (with demographic_analysis/)', {
+      file: path.basename(dir),
+    });
   const files: Array<{ file: string; region: string }> = [
-    ...Object.entries(NATIONAL).map(([prefix, region]) => ({ file: path.join(base, 'national_count_isco', `${prefix}_breakdown_by_isco_w_risk.csv`), region })),
-    ...Object.entries(REGIONAL).map(([code, region]) => ({ file: path.join(base, 'regional_count_isco', `${code}_breakdown_by_isco.csv`), region })),
+    ...Object.entries(NATIONAL).map(([prefix, region]) => ({
+      file: path.join(base, 'national_count_isco', `${prefix}_breakdown_by_isco_w_risk.csv`),
+      region,
+    })),
+    ...Object.entries(REGIONAL).map(([code, region]) => ({
+      file: path.join(base, 'regional_count_isco', `${code}_breakdown_by_isco.csv`),
+      region,
+    })),
   ];
   const signals: DemandSignal[] = [];
   for (const { file, region } of files) {
     const name = path.basename(file);
     for (const { row, line } of readCsvRecords(file, ['isco_code', ...YEARS])) {
-      if (!/^\d{3}$/.test(row.isco_code)) throw new ImportError(`not an ISCO-08 minor group: '${row.isco_code}'`, { file: name, line, column: 'isco_code' });
+      if (!/^\d{3}$/.test(row.isco_code))
+        throw new ImportError(`not an ISCO-08 minor group: '${row.isco_code}'`, {
+          file: name,
+          line,
+          column: 'isco_code',
+        });
       for (const year of YEARS) {
         const value = numberCell(row[year], { file: name, line, column: year }, ['', 'x']);
         const signal: DemandSignal = {
@@ -72,7 +87,10 @@ export function readNestaEuLfs(dir: string, refs: ReferenceLists, retrievedOn: s
 
 export function readNestaAutomation(dir: string, refs: ReferenceLists, retrievedOn: string | null): DemandBatch {
   const base = path.join(dir, 'automation_risk');
-  if (!fs.existsSync(base)) throw new ImportError('expected the nesta-mapping-career-causeways folder (with automation_risk/)', { file: path.basename(dir) });
+  if (!fs.existsSync(base))
+    throw new ImportError('expected the nesta-mapping-career-causeways folder (with automation_risk/)', {
+      file: path.basename(dir),
+    });
   const signals: DemandSignal[] = [];
   const flagsOf = (category: string) => (category === 'High risk' ? ['H'] : category === 'Low risk' ? ['L'] : []);
   const add = (file: string, targetKind: 'ISCO' | 'OCCUPATION', targetColumn: string) => {

@@ -24,8 +24,25 @@ const CROSSWALK = path.join('esco-national-crosswalks', 'crosswalk_esco_onet.csv
 
 /** NAICS 2022 sector → NACE Rev.2 section, where the sector falls mostly in one section (SOURCE.txt, "JOIN" 2). */
 export const NAICS_TO_NACE: Record<string, string> = {
-  '11': 'A', '21': 'B', '22': 'D', '23': 'F', '31': 'C', '42': 'G', '44': 'G', '48': 'H', '51': 'J', '52': 'K',
-  '53': 'L', '54': 'M', '56': 'N', '61': 'P', '62': 'Q', '71': 'R', '72': 'I', '81': 'S', '99': 'O',
+  '11': 'A',
+  '21': 'B',
+  '22': 'D',
+  '23': 'F',
+  '31': 'C',
+  '42': 'G',
+  '44': 'G',
+  '48': 'H',
+  '51': 'J',
+  '52': 'K',
+  '53': 'L',
+  '54': 'M',
+  '56': 'N',
+  '61': 'P',
+  '62': 'Q',
+  '71': 'R',
+  '72': 'I',
+  '81': 'S',
+  '99': 'O',
 };
 
 /** `input`: the folder (or file) of the BLS table; the crosswalk is read from `esco-national-crosswalks/` beside its parent folder. */
@@ -33,11 +50,16 @@ export function readUsSectorMix(input: string, refs: ReferenceLists, retrievedOn
   const file = fs.existsSync(input) && fs.statSync(input).isDirectory() ? path.join(input, US_SECTOR_MIX_FILE) : input;
   const name = path.basename(file);
   const crosswalkFile = path.resolve(path.dirname(file), '..', '..', CROSSWALK);
-  if (!fs.existsSync(crosswalkFile)) throw new ImportError(`the ESCO–O*NET crosswalk is needed beside the data: ${crosswalkFile} not found`, { file: name });
+  if (!fs.existsSync(crosswalkFile))
+    throw new ImportError(`the ESCO–O*NET crosswalk is needed beside the data: ${crosswalkFile} not found`, {
+      file: name,
+    });
 
   // SOC (7 characters, "47-2111") → ESCO occupation URIs.
   const escoOfSoc = new Map<string, Set<string>>();
-  for (const { row } of readCsvRecords(crosswalkFile, ['O*NET Id', 'ESCO or ISCO URI', 'Type of Match'], { skipLines: 16 })) {
+  for (const { row } of readCsvRecords(crosswalkFile, ['O*NET Id', 'ESCO or ISCO URI', 'Type of Match'], {
+    skipLines: 16,
+  })) {
     const uri = row['ESCO or ISCO URI'];
     if (!uri.includes('/esco/occupation/')) continue;
     const soc = row['O*NET Id'].slice(0, 7);
@@ -112,7 +134,8 @@ export function readUsSectorMix(input: string, refs: ReferenceLists, retrievedOn
     source: {
       id: 'us-bls-oews-natsector-2024',
       name: 'US occupation mix by sector (BLS OEWS May 2024, NAICS sector × SOC 2018, via the ESCO–O*NET crosswalk): a proxy to shape splits within a sector',
-      citation: 'Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2024; ESCO–O*NET crosswalk (ESCO secretariat and US DOL/ETA, Sep 2022)',
+      citation:
+        'Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2024; ESCO–O*NET crosswalk (ESCO secretariat and US DOL/ETA, Sep 2022)',
       url: 'https://www.bls.gov/oes/special-requests/oesm24in4.zip',
       licence: 'US federal government work (public domain); crosswalk: ESCO mapping publication (CC BY 4.0)',
       retrievedOn,

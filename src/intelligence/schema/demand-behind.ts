@@ -19,17 +19,30 @@ interface DemandBehind {
 const DemandBehindRef = builder.objectRef<DemandBehind>('DemandBehind').implement({
   description: 'The demand behind what an offer or a provider teaches, in a sector × region × period.',
   fields: (t) => ({
-    taughtSkillDemandShare: t.float({ description: 'Σ demandShare of the skills it teaches (each skill once): how much of the slice’s demand its teaching touches; can exceed 1, since occupations need many skills.', resolve: (d) => d.taughtShare }),
-    skills: t.field({ type: [SkillGapRef], description: 'The gap rows of the skills it teaches (demand, trend, coverage, evidence), highest demand first.', resolve: (d) => d.rows.map((row) => ({ ...row, slice: d.slice })) }),
+    taughtSkillDemandShare: t.float({
+      description:
+        'Σ demandShare of the skills it teaches (each skill once): how much of the slice’s demand its teaching touches; can exceed 1, since occupations need many skills.',
+      resolve: (d) => d.taughtShare,
+    }),
+    skills: t.field({
+      type: [SkillGapRef],
+      description: 'The gap rows of the skills it teaches (demand, trend, coverage, evidence), highest demand first.',
+      resolve: (d) => d.rows.map((row) => ({ ...row, slice: d.slice })),
+    }),
   }),
 });
 
-async function demandBehind(context: HubContext, offerIds: string[], args: Parameters<typeof skillGapsFor>[1]): Promise<DemandBehind> {
+async function demandBehind(
+  context: HubContext,
+  offerIds: string[],
+  args: Parameters<typeof skillGapsFor>[1],
+): Promise<DemandBehind> {
   const outcomes = await context.loaders.catalogue.outcomes.loadMany(offerIds);
   const taught = new Set<string>();
   for (const list of outcomes) {
     if (list instanceof Error) throw list;
-    for (const outcome of list) for (const link of outcome.links) if (link.state !== 'REJECTED') taught.add(link.skillUri);
+    for (const outcome of list)
+      for (const link of outcome.links) if (link.state !== 'REJECTED') taught.add(link.skillUri);
   }
   const { slice, gaps } = await skillGapsOnce(context, args);
   const rows = gaps.filter((g) => taught.has(g.skillUri)).sort((a, b) => b.demand - a.demand);
@@ -39,7 +52,8 @@ async function demandBehind(context: HubContext, offerIds: string[], args: Param
 builder.objectField(MicroCredentialRef, 'demandBehind', (t) =>
   t.field({
     type: DemandBehindRef,
-    description: 'The demand behind the skills this offer teaches, in a sector × region × period (same arguments and errors as sectorSkillGaps).',
+    description:
+      'The demand behind the skills this offer teaches, in a sector × region × period (same arguments and errors as sectorSkillGaps).',
     args: sliceArgs,
     resolve: (offer, args, context) => demandBehind(context, [offer.id], args),
   }),
@@ -48,8 +62,10 @@ builder.objectField(MicroCredentialRef, 'demandBehind', (t) =>
 builder.objectField(ProviderRef, 'demandBehind', (t) =>
   t.field({
     type: DemandBehindRef,
-    description: 'The demand behind the skills this provider’s published offers teach, in a sector × region × period (same arguments and errors as sectorSkillGaps).',
+    description:
+      'The demand behind the skills this provider’s published offers teach, in a sector × region × period (same arguments and errors as sectorSkillGaps).',
     args: sliceArgs,
-    resolve: async (provider, args, context) => demandBehind(context, await context.loaders.catalogue.publishedOffersOfProvider.load(provider.id), args),
+    resolve: async (provider, args, context) =>
+      demandBehind(context, await context.loaders.catalogue.publishedOffersOfProvider.load(provider.id), args),
   }),
 );

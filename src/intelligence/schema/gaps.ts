@@ -24,51 +24,135 @@ export interface SliceInfo extends GapSlice {
 }
 type GapRow = SkillGap & { slice: SliceInfo };
 
-const EvidenceOccupation = builder.objectRef<SkillContribution['topOccupations'][number]>('DemandEvidenceOccupation').implement({
-  description: 'An occupation a figure reached a skill through, with the share of the figure it carried.',
-  fields: (t) => ({
-    occupation: t.field({ type: Occupation, nullable: true, description: 'The ESCO occupation.', resolve: (row, _a, context) => context.loaders.taxonomy.occupation.load(row.uri) }),
-    share: t.float({ description: 'Share of the source figure that reached this occupation (and through it the skill).', resolve: (row) => round(row.share, 6) }),
-    relation: t.string({ description: 'ESSENTIAL or OPTIONAL: how the occupation needs the skill (optional counts at the optional weight).', resolve: (row) => row.relation }),
-  }),
-});
+const EvidenceOccupation = builder
+  .objectRef<SkillContribution['topOccupations'][number]>('DemandEvidenceOccupation')
+  .implement({
+    description: 'An occupation a figure reached a skill through, with the share of the figure it carried.',
+    fields: (t) => ({
+      occupation: t.field({
+        type: Occupation,
+        nullable: true,
+        description: 'The ESCO occupation.',
+        resolve: (row, _a, context) => context.loaders.taxonomy.occupation.load(row.uri),
+      }),
+      share: t.float({
+        description: 'Share of the source figure that reached this occupation (and through it the skill).',
+        resolve: (row) => round(row.share, 6),
+      }),
+      relation: t.string({
+        description:
+          'ESSENTIAL or OPTIONAL: how the occupation needs the skill (optional counts at the optional weight).',
+        resolve: (row) => row.relation,
+      }),
+    }),
+  });
 
 const DemandEvidence = builder.objectRef<SkillContribution>('DemandEvidence').implement({
-  description: 'One source figure behind a derived demand, and the share of it that reached the skill. The contributions of a row add up to its demand.',
+  description:
+    'One source figure behind a derived demand, and the share of it that reached the skill. The contributions of a row add up to its demand.',
   fields: (t) => ({
-    source: t.string({ description: 'Id of the demand source (e.g. eurostat-lfsa_eisn2).', resolve: (c) => c.signal.sourceId }),
+    source: t.string({
+      description: 'Id of the demand source (e.g. eurostat-lfsa_eisn2).',
+      resolve: (c) => c.signal.sourceId,
+    }),
     sourceName: t.string({ description: 'The source as it names itself.', resolve: (c) => c.signal.sourceName }),
-    retrievedOn: t.string({ nullable: true, description: 'When the data was retrieved from its publisher, if known.', resolve: (c) => c.signal.retrievedOn }),
-    metric: t.string({ description: 'What the figure measures (EMPLOYMENT, VACANCIES, JOB_ADS, …).', resolve: (c) => c.signal.metric }),
+    retrievedOn: t.string({
+      nullable: true,
+      description: 'When the data was retrieved from its publisher, if known.',
+      resolve: (c) => c.signal.retrievedOn,
+    }),
+    metric: t.string({
+      description: 'What the figure measures (EMPLOYMENT, VACANCIES, JOB_ADS, …).',
+      resolve: (c) => c.signal.metric,
+    }),
     period: t.string({ description: 'The figure’s period.', resolve: (c) => c.signal.period }),
-    region: t.string({ description: 'The figure’s country or NUTS code (the asked region when the figure is a sum over its regions).', resolve: (c) => c.signal.region }),
-    parts: t.int({ description: 'How many source figures were added into this one (1: a single source row; more: e.g. every district of a Land).', resolve: (c) => c.signal.parts?.figures ?? 1 }),
-    sector: t.string({ nullable: true, description: 'The figure’s NACE Rev.2 code; null when it covers every sector.', resolve: (c) => c.signal.sector }),
-    isco: t.string({ nullable: true, description: 'The ISCO-08 group the figure is for, when the source gives an ISCO group.', resolve: (c) => (c.signal.targetKind === 'ISCO' ? c.signal.targetCode : null) }),
-    target: t.string({ description: 'The figure’s target as the source gives it: kind and code (ISCO:7, OCCUPATION:<uri>, KLDB:434).', resolve: (c) => `${c.signal.targetKind}:${c.signal.targetCode}` }),
-    value: t.float({ nullable: true, description: 'The published value, exactly as in the source row.', resolve: (c) => c.signal.value }),
+    region: t.string({
+      description: 'The figure’s country or NUTS code (the asked region when the figure is a sum over its regions).',
+      resolve: (c) => c.signal.region,
+    }),
+    parts: t.int({
+      description:
+        'How many source figures were added into this one (1: a single source row; more: e.g. every district of a Land).',
+      resolve: (c) => c.signal.parts?.figures ?? 1,
+    }),
+    sector: t.string({
+      nullable: true,
+      description: 'The figure’s NACE Rev.2 code; null when it covers every sector.',
+      resolve: (c) => c.signal.sector,
+    }),
+    isco: t.string({
+      nullable: true,
+      description: 'The ISCO-08 group the figure is for, when the source gives an ISCO group.',
+      resolve: (c) => (c.signal.targetKind === 'ISCO' ? c.signal.targetCode : null),
+    }),
+    target: t.string({
+      description: 'The figure’s target as the source gives it: kind and code (ISCO:7, OCCUPATION:<uri>, KLDB:434).',
+      resolve: (c) => `${c.signal.targetKind}:${c.signal.targetCode}`,
+    }),
+    value: t.float({
+      nullable: true,
+      description: 'The published value, exactly as in the source row.',
+      resolve: (c) => c.signal.value,
+    }),
     unit: t.string({ description: 'Unit of the value.', resolve: (c) => c.signal.unit }),
-    flags: t.stringList({ description: 'The source’s flags on the figure, one letter each (Eurostat: u low reliability, d definition differs, b break in series).', resolve: (c) => c.signal.flags }),
-    reliability: t.string({ description: 'NORMAL, or LOW when the source flags the figure as of low reliability.', resolve: (c) => c.signal.reliability }),
-    weight: t.float({ description: 'Share of the value that reached the skill (through the occupations below).', resolve: (c) => round(c.weight, 6) }),
-    contribution: t.float({ description: 'value × weight: this figure’s part of the skill’s demand.', resolve: (c) => round(c.contribution, 4) }),
-    method: t.string({ description: 'How the figure was spread down to occupations, and how coarse the input was.', resolve: (c) => c.method }),
-    unemployed: t.float({ nullable: true, description: 'For a vacancies figure: the same source’s registered unemployed for the same region, period and occupation group.', resolve: (c) => c.unemployed?.value ?? null }),
+    flags: t.stringList({
+      description:
+        'The source’s flags on the figure, one letter each (Eurostat: u low reliability, d definition differs, b break in series).',
+      resolve: (c) => c.signal.flags,
+    }),
+    reliability: t.string({
+      description: 'NORMAL, or LOW when the source flags the figure as of low reliability.',
+      resolve: (c) => c.signal.reliability,
+    }),
+    weight: t.float({
+      description: 'Share of the value that reached the skill (through the occupations below).',
+      resolve: (c) => round(c.weight, 6),
+    }),
+    contribution: t.float({
+      description: 'value × weight: this figure’s part of the skill’s demand.',
+      resolve: (c) => round(c.contribution, 4),
+    }),
+    method: t.string({
+      description: 'How the figure was spread down to occupations, and how coarse the input was.',
+      resolve: (c) => c.method,
+    }),
+    unemployed: t.float({
+      nullable: true,
+      description:
+        'For a vacancies figure: the same source’s registered unemployed for the same region, period and occupation group.',
+      resolve: (c) => c.unemployed?.value ?? null,
+    }),
     vacanciesPerUnemployed: t.float({
       nullable: true,
-      description: 'For a vacancies figure: vacancies per unemployed person in the same group and region (above 1: more open jobs than people looking; a shortage sign).',
+      description:
+        'For a vacancies figure: vacancies per unemployed person in the same group and region (above 1: more open jobs than people looking; a shortage sign).',
       resolve: (c) => c.unemployed?.vacanciesPerUnemployed ?? null,
     }),
-    occupationCount: t.int({ description: 'How many occupations needing the skill the share came through.', resolve: (c) => c.occupationCount }),
-    topOccupations: t.field({ type: [EvidenceOccupation], description: 'The occupations that carried the largest shares (at most 3).', resolve: (c) => c.topOccupations }),
+    occupationCount: t.int({
+      description: 'How many occupations needing the skill the share came through.',
+      resolve: (c) => c.occupationCount,
+    }),
+    topOccupations: t.field({
+      type: [EvidenceOccupation],
+      description: 'The occupations that carried the largest shares (at most 3).',
+      resolve: (c) => c.topOccupations,
+    }),
   }),
 });
 
 const CoveringOfferRef = builder.objectRef<CoveringOffer>('CoveringOffer').implement({
   description: 'An offer counted as supply for a skill, with the weight it counted at and why.',
   fields: (t) => ({
-    offer: t.field({ type: MicroCredentialRef, nullable: true, description: 'The micro-credential.', resolve: (o, _a, context) => context.loaders.catalogue.microCredential.load(o.id) }),
-    weight: t.float({ description: 'link state × provider accreditation × completeness factor.', resolve: (o) => o.weight }),
+    offer: t.field({
+      type: MicroCredentialRef,
+      nullable: true,
+      description: 'The micro-credential.',
+      resolve: (o, _a, context) => context.loaders.catalogue.microCredential.load(o.id),
+    }),
+    weight: t.float({
+      description: 'link state × provider accreditation × completeness factor.',
+      resolve: (o) => o.weight,
+    }),
     detail: t.string({ description: 'The factors, in words.', resolve: (o) => o.detail }),
   }),
 });
@@ -76,20 +160,51 @@ const CoveringOfferRef = builder.objectRef<CoveringOffer>('CoveringOffer').imple
 const GapSliceRef = builder.objectRef<SliceInfo>('SkillGapSlice').implement({
   description: 'The slice a gap ranking answers: which figures were used, their total, and how coarse they were.',
   fields: (t) => ({
-    sector: t.string({ nullable: true, description: 'NACE Rev.2 code asked, or null for all sectors.', resolve: (s) => s.sector }),
-    region: t.string({ nullable: true, description: 'Country or NUTS code asked (a German district or Land is resolved to NUTS), or null.', resolve: (s) => s.region }),
-    regionNote: t.string({ nullable: true, description: 'How the asked region was resolved, when it was not a NUTS code.', resolve: (s) => s.regionNote }),
+    sector: t.string({
+      nullable: true,
+      description: 'NACE Rev.2 code asked, or null for all sectors.',
+      resolve: (s) => s.sector,
+    }),
+    region: t.string({
+      nullable: true,
+      description: 'Country or NUTS code asked (a German district or Land is resolved to NUTS), or null.',
+      resolve: (s) => s.region,
+    }),
+    regionNote: t.string({
+      nullable: true,
+      description: 'How the asked region was resolved, when it was not a NUTS code.',
+      resolve: (s) => s.regionNote,
+    }),
     period: t.string({ description: 'The period.', resolve: (s) => s.period }),
     metric: t.string({ description: 'The metric used.', resolve: (s) => s.metric }),
     unit: t.string({ description: 'Unit of demand.', resolve: (s) => s.unit }),
     source: t.string({ nullable: true, description: 'The demand source used.', resolve: (s) => s.source }),
-    selection: t.string({ description: 'Which figures were chosen, and which were left out so nothing is counted twice.', resolve: (s) => s.selection }),
-    total: t.float({ description: 'Sum of the published figures of the slice: the denominator of demand shares.', resolve: (s) => s.total }),
+    selection: t.string({
+      description: 'Which figures were chosen, and which were left out so nothing is counted twice.',
+      resolve: (s) => s.selection,
+    }),
+    total: t.float({
+      description: 'Sum of the published figures of the slice: the denominator of demand shares.',
+      resolve: (s) => s.total,
+    }),
     figures: t.int({ description: 'Source figures in the slice.', resolve: (s) => s.signals }),
-    notPublished: t.int({ description: 'Figures the source did not publish (demand is then a lower bound).', resolve: (s) => s.notPublished }),
-    vacanciesPerUnemployed: t.float({ nullable: true, description: 'Vacancies per unemployed person over the slice, where the source publishes both (German PES).', resolve: (s) => s.vacanciesPerUnemployed }),
-    whatIf: t.stringList({ description: 'The hypothetical changes this answer was scored under (nothing written); empty for the real state.', resolve: (s) => s.whatIf }),
-    grains: t.stringList({ description: 'How coarse the inputs were: ISCO-1 (major group) … ISCO-4 (unit group), OCCUPATION.', resolve: (s) => s.grains }),
+    notPublished: t.int({
+      description: 'Figures the source did not publish (demand is then a lower bound).',
+      resolve: (s) => s.notPublished,
+    }),
+    vacanciesPerUnemployed: t.float({
+      nullable: true,
+      description: 'Vacancies per unemployed person over the slice, where the source publishes both (German PES).',
+      resolve: (s) => s.vacanciesPerUnemployed,
+    }),
+    whatIf: t.stringList({
+      description: 'The hypothetical changes this answer was scored under (nothing written); empty for the real state.',
+      resolve: (s) => s.whatIf,
+    }),
+    grains: t.stringList({
+      description: 'How coarse the inputs were: ISCO-1 (major group) … ISCO-4 (unit group), OCCUPATION.',
+      resolve: (s) => s.grains,
+    }),
     methods: t.stringList({ description: 'How figures were spread down to occupations.', resolve: (s) => s.methods }),
   }),
 });
@@ -98,31 +213,81 @@ export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
   description:
     'A skill in demand in a sector × region × period, against what quality-assured offers there teach. gapScore = demandShare × (1 − coverage); see the README, "Skills intelligence".',
   fields: (t) => ({
-    skill: t.field({ type: Skill, nullable: true, description: 'The ESCO skill.', resolve: (g, _a, context) => context.loaders.taxonomy.skill.load(g.skillUri) }),
-    demand: t.float({ description: 'Derived demand: persons (vacancies, ads, …: see slice.unit) in occupations that need the skill, optional needs at half. The evidence adds up to it.', resolve: (g) => g.demand }),
+    skill: t.field({
+      type: Skill,
+      nullable: true,
+      description: 'The ESCO skill.',
+      resolve: (g, _a, context) => context.loaders.taxonomy.skill.load(g.skillUri),
+    }),
+    demand: t.float({
+      description:
+        'Derived demand: persons (vacancies, ads, …: see slice.unit) in occupations that need the skill, optional needs at half. The evidence adds up to it.',
+      resolve: (g) => g.demand,
+    }),
     demandShare: t.float({ description: 'demand / slice.total.', resolve: (g) => g.demandShare }),
-    trend: t.float({ nullable: true, description: 'Relative change of demand against trendPeriod; null when not comparable (see trendNote).', resolve: (g) => g.trend }),
-    trendPeriod: t.string({ nullable: true, description: 'The earlier period compared with.', resolve: (g) => g.trendPeriod }),
-    trendNote: t.string({ description: 'How the trend was computed, or why there is none (e.g. a break in series).', resolve: (g) => g.trendNote }),
-    coverage: t.float({ description: 'Supply in 0–1: the summed weights of the offers reaching the region that teach the skill, capped at 1.', resolve: (g) => g.coverage }),
+    trend: t.float({
+      nullable: true,
+      description: 'Relative change of demand against trendPeriod; null when not comparable (see trendNote).',
+      resolve: (g) => g.trend,
+    }),
+    trendPeriod: t.string({
+      nullable: true,
+      description: 'The earlier period compared with.',
+      resolve: (g) => g.trendPeriod,
+    }),
+    trendNote: t.string({
+      description: 'How the trend was computed, or why there is none (e.g. a break in series).',
+      resolve: (g) => g.trendNote,
+    }),
+    coverage: t.float({
+      description:
+        'Supply in 0–1: the summed weights of the offers reaching the region that teach the skill, capped at 1.',
+      resolve: (g) => g.coverage,
+    }),
     gapScore: t.float({ description: 'demandShare × (1 − coverage).', resolve: (g) => g.gapScore }),
-    lowReliabilityShare: t.float({ description: 'Share of the demand from figures the source flags as of low reliability.', resolve: (g) => g.lowReliabilityShare }),
+    lowReliabilityShare: t.float({
+      description: 'Share of the demand from figures the source flags as of low reliability.',
+      resolve: (g) => g.lowReliabilityShare,
+    }),
     explanation: t.string({
-      description: 'The row in words: demand and its share, trend, coverage and the offers behind it, the gap score, and caveats on the inputs.',
+      description:
+        'The row in words: demand and its share, trend, coverage and the offers behind it, the gap score, and caveats on the inputs.',
       resolve: async (g, _a, context) => {
-        const text = explainGap(g, g.slice, (await context.loaders.taxonomy.skill.load(g.skillUri))?.preferredLabel ?? g.skillUri);
+        const text = explainGap(
+          g,
+          g.slice,
+          (await context.loaders.taxonomy.skill.load(g.skillUri))?.preferredLabel ?? g.skillUri,
+        );
         const ratio = g.slice.vacanciesPerUnemployed;
-        const withRatio = ratio === null ? text : `${text} Across the slice there are ${ratio.toFixed(2)} registered vacancies per registered unemployed person.`;
-        return g.slice.whatIf.length === 0 ? withRatio : `What-if (nothing written): ${g.slice.whatIf.join('; ')}. ${withRatio}`;
+        const withRatio =
+          ratio === null
+            ? text
+            : `${text} Across the slice there are ${ratio.toFixed(2)} registered vacancies per registered unemployed person.`;
+        return g.slice.whatIf.length === 0
+          ? withRatio
+          : `What-if (nothing written): ${g.slice.whatIf.join('; ')}. ${withRatio}`;
       },
     }),
-    evidence: t.field({ type: [DemandEvidence], description: 'The source figures behind the demand, largest contribution first.', resolve: (g) => g.contributions }),
+    evidence: t.field({
+      type: [DemandEvidence],
+      description: 'The source figures behind the demand, largest contribution first.',
+      resolve: (g) => g.contributions,
+    }),
     coveringOffers: t.field({
       type: [MicroCredentialRef],
-      description: 'The offers counted as supply, heaviest first (hypothetical offers of a what-if are only in coverageDetail).',
-      resolve: (g, _a, context) => loadExisting(context.loaders.catalogue.microCredential, g.coveringOffers.map((o) => o.id)),
+      description:
+        'The offers counted as supply, heaviest first (hypothetical offers of a what-if are only in coverageDetail).',
+      resolve: (g, _a, context) =>
+        loadExisting(
+          context.loaders.catalogue.microCredential,
+          g.coveringOffers.map((o) => o.id),
+        ),
     }),
-    coverageDetail: t.field({ type: [CoveringOfferRef], description: 'Each covering offer’s weight and why.', resolve: (g) => g.coveringOffers }),
+    coverageDetail: t.field({
+      type: [CoveringOfferRef],
+      description: 'Each covering offer’s weight and why.',
+      resolve: (g) => g.coveringOffers,
+    }),
     slice: t.field({ type: GapSliceRef, description: 'The slice this row belongs to.', resolve: (g) => g.slice }),
   }),
 });
@@ -139,7 +304,12 @@ const stampPerRequest = new WeakMap<HubContext, Promise<string>>();
  * imports, catalogue state and release, and the arguments. `compute` runs only on a miss.
  */
 const derivedCache = new PromiseLru<unknown>(128);
-export async function cachedDerivation<T>(context: HubContext, name: string, args: unknown, compute: () => Promise<T>): Promise<T> {
+export async function cachedDerivation<T>(
+  context: HubContext,
+  name: string,
+  args: unknown,
+  compute: () => Promise<T>,
+): Promise<T> {
   return derivedCache.get(`${name}|${await resultStamp(context)}|${JSON.stringify(args)}`, compute) as Promise<T>;
 }
 
@@ -159,14 +329,19 @@ function resultStamp(context: HubContext): Promise<string> {
 const gapsPerRequest = new WeakMap<HubContext, Map<string, Promise<{ slice: SliceInfo; gaps: SkillGap[] }>>>();
 
 /** skillGapsFor without a what-if, computed once per request and slice (many offers of a list asking for the same slice share it). */
-export function skillGapsOnce(context: HubContext, args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null }) {
+export function skillGapsOnce(
+  context: HubContext,
+  args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null },
+) {
   const key = JSON.stringify([args.sector ?? null, args.region ?? null, args.period ?? null, args.metric ?? null]);
   let memo = gapsPerRequest.get(context);
   if (!memo) gapsPerRequest.set(context, (memo = new Map()));
   let result = memo.get(key);
   if (!result) {
     result = resultStamp(context).then((stamp) =>
-      resultCache.get(`${stamp}|${key}`, () => sharedInputs(context).then((shared) => skillGapsFor(context, args, null, shared))),
+      resultCache.get(`${stamp}|${key}`, () =>
+        sharedInputs(context).then((shared) => skillGapsFor(context, args, null, shared)),
+      ),
     );
     memo.set(key, result);
   }
@@ -181,7 +356,8 @@ export async function skillGapsFor(
   /** Several slices of one request (a dashboard's sectors) share these, and read every sector's figures in one go. */
   shared?: SharedInputs,
 ): Promise<{ slice: SliceInfo; gaps: SkillGap[] }> {
-  const { sector, region, period, chosen, previous, candidates, hypothetical, index, derivation } = await readDemandSlice(context, args, whatIf, shared);
+  const { sector, region, period, chosen, previous, candidates, hypothetical, index, derivation } =
+    await readDemandSlice(context, args, whatIf, shared);
   const { slice, gaps } = rankSkillGaps({
     slice: { sector, region: region.code, period, metric: chosen.metric! },
     signals: hypothetical.signals,
@@ -193,33 +369,63 @@ export async function skillGapsFor(
   // Vacancies meet the people available for them: the same source's unemployed figure for each target.
   let vacanciesPerUnemployed: number | null = null;
   if (chosen.metric === 'VACANCIES') {
-    const unemployedFigures = candidates.filter((s) => s.sourceId === chosen.sourceId && s.period === period && s.metric === 'UNEMPLOYED');
+    const unemployedFigures = candidates.filter(
+      (s) => s.sourceId === chosen.sourceId && s.period === period && s.metric === 'UNEMPLOYED',
+    );
     const levels = new Set(chosen.signals.map((s) => s.regionLevel ?? s.region.length));
     const unemployed = new Map(
-      unemployedFigures.filter((s) => levels.has(s.regionLevel ?? s.region.length)).map((s) => [`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`, s.value]),
+      unemployedFigures
+        .filter((s) => levels.has(s.regionLevel ?? s.region.length))
+        .map((s) => [`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`, s.value]),
     );
     if (unemployed.size > 0) {
       for (const gap of gaps) {
         for (const c of gap.contributions) {
-          const value = unemployed.get(`${c.signal.region}|${c.signal.sector}|${c.signal.targetKind}|${c.signal.targetCode}`) ?? null;
-          c.unemployed = { value, vacanciesPerUnemployed: value && c.signal.value !== null ? round(c.signal.value / value, 4) : null };
+          const value =
+            unemployed.get(`${c.signal.region}|${c.signal.sector}|${c.signal.targetKind}|${c.signal.targetCode}`) ??
+            null;
+          c.unemployed = {
+            value,
+            vacanciesPerUnemployed: value && c.signal.value !== null ? round(c.signal.value / value, 4) : null,
+          };
         }
       }
-      const counted = chosen.signals.filter((s) => s.value !== null && unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`));
+      const counted = chosen.signals.filter(
+        (s) => s.value !== null && unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`),
+      );
       const jobs = counted.reduce((sum, s) => sum + s.value!, 0);
-      const people = counted.reduce((sum, s) => sum + unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`)!, 0);
+      const people = counted.reduce(
+        (sum, s) => sum + unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`)!,
+        0,
+      );
       vacanciesPerUnemployed = people > 0 ? round(jobs / people, 4) : null;
     }
   }
-  return { slice: { ...slice, regionNote: region.note, selection: chosen.note, source: chosen.sourceId, vacanciesPerUnemployed, whatIf: hypothetical.changes }, gaps };
+  return {
+    slice: {
+      ...slice,
+      regionNote: region.note,
+      selection: chosen.note,
+      source: chosen.sourceId,
+      vacanciesPerUnemployed,
+      whatIf: hypothetical.changes,
+    },
+    gaps,
+  };
 }
 
 /** The slice arguments every skills-intelligence query takes. */
 export const sliceArgs = builder.args((t) => ({
   sector: t.string({ description: 'NACE Rev.2 section (F) or division (F41); all sectors when left out.' }),
-  region: t.string({ description: 'Country (FR), NUTS 1–3 code (FR10, DE212), German district (AGS, 09162) or Land (09); all regions when left out.' }),
+  region: t.string({
+    description:
+      'Country (FR), NUTS 1–3 code (FR10, DE212), German district (AGS, 09162) or Land (09); all regions when left out.',
+  }),
   period: t.string({ description: 'Year (2024); the latest year with figures when left out.' }),
-  metric: t.string({ description: 'EMPLOYMENT, VACANCIES, JOB_ADS, …; by default the first of VACANCIES, JOB_ADS, EMPLOYMENT the slice has.' }),
+  metric: t.string({
+    description:
+      'EMPLOYMENT, VACANCIES, JOB_ADS, …; by default the first of VACANCIES, JOB_ADS, EMPLOYMENT the slice has.',
+  }),
 }));
 
 builder.queryFields((t) => ({
@@ -230,19 +436,23 @@ builder.queryFields((t) => ({
       'An unknown NACE or NUTS code, or a slice without figures, is a BAD_USER_INPUT error naming the argument.',
     args: {
       ...sliceArgs,
-      whatIf: t.arg({ type: WhatIfInput, description: 'Re-score under hypothetical changes (new or retired offers, demand shifts) without writing anything.' }),
+      whatIf: t.arg({
+        type: WhatIfInput,
+        description:
+          'Re-score under hypothetical changes (new or retired offers, demand shifts) without writing anything.',
+      }),
       first: t.arg.int({ description: 'How many rows (default 20).', defaultValue: 20 }),
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 20;
-      if (first < 0 || first > context.maxPageSize) throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
+      if (first < 0 || first > context.maxPageSize)
+        throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
       const whatIf = await readWhatIf(context, args.whatIf);
       const { slice, gaps } = whatIf ? await skillGapsFor(context, args, whatIf) : await skillGapsOnce(context, args);
       return gaps.slice(0, first).map((gap) => ({ ...gap, slice }));
     },
   }),
 }));
-
 
 // What demand adds to every request's context (src/graphql/context.ts).
 declare module '../../graphql/context.js' {

@@ -6,37 +6,87 @@ import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import type { SkillRow } from '../../taxonomy/store.js';
 import type { Transition } from '../relevance.js';
 import type { WhatIf } from '../what-if.js';
-import { type DevelopOutline, type SkillFacts, type UpdateReason, type UpdateRecommendation, developOutlines, updateRecommendation } from '../recommendations.js';
+import {
+  type DevelopOutline,
+  type SkillFacts,
+  type UpdateReason,
+  type UpdateRecommendation,
+  developOutlines,
+  updateRecommendation,
+} from '../recommendations.js';
 import { automationByOccupation, demandSources, demandStamp, occupationIndex } from '../store.js';
 import { cachedDerivation, skillGapsFor, skillGapsOnce, sliceArgs } from './gaps.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
 import { skillRelevances } from './relevance.js';
 
 const TransitionEnum = builder.enumType('Transition', {
-  description: 'A twin-transition lens: keep only skills (and offers teaching skills) with some green or digital relevance.',
-  values: { GREEN: { value: 'green', description: 'Green transition (ESCO green skills collection).' }, DIGITAL: { value: 'digital', description: 'Digital transition (ESCO digital skills collection).' } },
+  description:
+    'A twin-transition lens: keep only skills (and offers teaching skills) with some green or digital relevance.',
+  values: {
+    GREEN: { value: 'green', description: 'Green transition (ESCO green skills collection).' },
+    DIGITAL: { value: 'digital', description: 'Digital transition (ESCO digital skills collection).' },
+  },
 });
 
 const PartialCover = builder.objectRef<{ id: string; skills: number }>('OutlinePartialCover').implement({
   description: 'An existing offer that already teaches some skills of an outline.',
   fields: (t) => ({
-    microCredential: t.field({ type: MicroCredentialRef, nullable: true, description: 'The offer.', resolve: (c, _a, context) => context.loaders.catalogue.microCredential.load(c.id) }),
+    microCredential: t.field({
+      type: MicroCredentialRef,
+      nullable: true,
+      description: 'The offer.',
+      resolve: (c, _a, context) => context.loaders.catalogue.microCredential.load(c.id),
+    }),
     skills: t.int({ description: 'How many of the outline’s skills it teaches.', resolve: (c) => c.skills }),
   }),
 });
 
 const DevelopRef = builder.objectRef<DevelopOutline>('DevelopRecommendation').implement({
-  description: 'A micro-credential to commission: a group of in-demand, under-covered skills that belong together, as an outline (see the README, "Recommendations").',
+  description:
+    'A micro-credential to commission: a group of in-demand, under-covered skills that belong together, as an outline (see the README, "Recommendations").',
   fields: (t) => ({
-    skills: t.field({ type: [Skill], description: 'The skills, highest gap first.', resolve: (o, _a, context) => loadExisting(context.loaders.taxonomy.skill, o.skills.map((s) => s.uri)) }),
-    occupations: t.field({ type: [Occupation], description: 'The occupations it serves (at least half of its skills essential for them), the anchor first.', resolve: (o, _a, context) => loadExisting(context.loaders.taxonomy.occupation, o.occupations) }),
-    suggestedEcts: t.float({ description: 'Suggested size: 1 ECTS per skill or competence, 0.5 per knowledge item, between 1 and 10.', resolve: (o) => o.suggestedEcts }),
-    suggestedEqfLevel: t.int({ description: 'EQF level matching the ISCO-08 skill level of the anchor occupation.', resolve: (o) => o.suggestedEqfLevel }),
+    skills: t.field({
+      type: [Skill],
+      description: 'The skills, highest gap first.',
+      resolve: (o, _a, context) =>
+        loadExisting(
+          context.loaders.taxonomy.skill,
+          o.skills.map((s) => s.uri),
+        ),
+    }),
+    occupations: t.field({
+      type: [Occupation],
+      description: 'The occupations it serves (at least half of its skills essential for them), the anchor first.',
+      resolve: (o, _a, context) => loadExisting(context.loaders.taxonomy.occupation, o.occupations),
+    }),
+    suggestedEcts: t.float({
+      description: 'Suggested size: 1 ECTS per skill or competence, 0.5 per knowledge item, between 1 and 10.',
+      resolve: (o) => o.suggestedEcts,
+    }),
+    suggestedEqfLevel: t.int({
+      description: 'EQF level matching the ISCO-08 skill level of the anchor occupation.',
+      resolve: (o) => o.suggestedEqfLevel,
+    }),
     eqfReason: t.string({ description: 'Why that level.', resolve: (o) => o.eqfReason }),
-    demand: t.float({ description: 'The largest demand among its skills (same unit as the gap ranking).', resolve: (o) => o.demand }),
-    trend: t.float({ nullable: true, description: 'Mean trend of its skills’ demand, where known.', resolve: (o) => o.trend }),
-    partlyCoveredBy: t.field({ type: [PartialCover], description: 'Existing offers that already cover part of it.', resolve: (o) => o.partlyCoveredBy }),
-    draftLearningOutcomes: t.stringList({ description: 'Learning-outcome statements drafted from the ESCO labels, marked as drafts, to be rewritten by people.', resolve: (o) => o.draftLearningOutcomes }),
+    demand: t.float({
+      description: 'The largest demand among its skills (same unit as the gap ranking).',
+      resolve: (o) => o.demand,
+    }),
+    trend: t.float({
+      nullable: true,
+      description: 'Mean trend of its skills’ demand, where known.',
+      resolve: (o) => o.trend,
+    }),
+    partlyCoveredBy: t.field({
+      type: [PartialCover],
+      description: 'Existing offers that already cover part of it.',
+      resolve: (o) => o.partlyCoveredBy,
+    }),
+    draftLearningOutcomes: t.stringList({
+      description:
+        'Learning-outcome statements drafted from the ESCO labels, marked as drafts, to be rewritten by people.',
+      resolve: (o) => o.draftLearningOutcomes,
+    }),
     score: t.float({ description: 'Sum of its skills’ gap scores.', resolve: (o) => o.score }),
     explanation: t.string({ description: 'The outline in words.', resolve: (o) => o.explanation }),
   }),
@@ -45,7 +95,11 @@ const DevelopRef = builder.objectRef<DevelopOutline>('DevelopRecommendation').im
 const ReasonRef = builder.objectRef<UpdateReason>('UpdateReason').implement({
   description: 'One reason an offer needs revising.',
   fields: (t) => ({
-    code: t.string({ description: 'DEPRECATED_SKILL, REVISION_OVERDUE, LINKS_NEVER_REVIEWED, LOSING_DEMAND, MISSING_IN_DEMAND_SKILLS or HIGH_AUTOMATION_EXPOSURE.', resolve: (r) => r.code }),
+    code: t.string({
+      description:
+        'DEPRECATED_SKILL, REVISION_OVERDUE, LINKS_NEVER_REVIEWED, LOSING_DEMAND, MISSING_IN_DEMAND_SKILLS or HIGH_AUTOMATION_EXPOSURE.',
+      resolve: (r) => r.code,
+    }),
     detail: t.string({ description: 'The reason in a sentence, with its evidence.', resolve: (r) => r.detail }),
     weight: t.float({ description: 'Its part of the score.', resolve: (r) => r.weight }),
   }),
@@ -54,20 +108,39 @@ const ReasonRef = builder.objectRef<UpdateReason>('UpdateReason').implement({
 const UpdateRef = builder.objectRef<UpdateRecommendation>('UpdateRecommendation').implement({
   description: 'An existing offer that needs revising, with its reasons and their evidence.',
   fields: (t) => ({
-    microCredential: t.field({ type: MicroCredentialRef, nullable: true, description: 'The offer.', resolve: (u, _a, context) => context.loaders.catalogue.microCredential.load(u.offerId) }),
-    reasons: t.field({ type: [ReasonRef], description: 'Why, each with a code and a sentence.', resolve: (u) => u.reasons }),
+    microCredential: t.field({
+      type: MicroCredentialRef,
+      nullable: true,
+      description: 'The offer.',
+      resolve: (u, _a, context) => context.loaders.catalogue.microCredential.load(u.offerId),
+    }),
+    reasons: t.field({
+      type: [ReasonRef],
+      description: 'Why, each with a code and a sentence.',
+      resolve: (u) => u.reasons,
+    }),
     score: t.float({ description: 'Sum of the reasons’ weights.', resolve: (u) => u.score }),
     explanation: t.string({ description: 'The score and its reasons in words.', resolve: (u) => u.explanation }),
   }),
 });
 
-const RecommendationsRef = builder.objectRef<{ develop: DevelopOutline[]; update: UpdateRecommendation[] }>('CredentialRecommendations').implement({
-  description: 'What to develop and what to update, for a sector × region × period.',
-  fields: (t) => ({
-    develop: t.field({ type: [DevelopRef], description: 'Micro-credentials to commission, highest score first.', resolve: (r) => r.develop }),
-    update: t.field({ type: [UpdateRef], description: 'Existing published offers to revise, highest score first.', resolve: (r) => r.update }),
-  }),
-});
+const RecommendationsRef = builder
+  .objectRef<{ develop: DevelopOutline[]; update: UpdateRecommendation[] }>('CredentialRecommendations')
+  .implement({
+    description: 'What to develop and what to update, for a sector × region × period.',
+    fields: (t) => ({
+      develop: t.field({
+        type: [DevelopRef],
+        description: 'Micro-credentials to commission, highest score first.',
+        resolve: (r) => r.develop,
+      }),
+      update: t.field({
+        type: [UpdateRef],
+        description: 'Existing published offers to revise, highest score first.',
+        resolve: (r) => r.update,
+      }),
+    }),
+  });
 
 builder.queryFields((t) => ({
   credentialRecommendations: t.field({
@@ -77,24 +150,49 @@ builder.queryFields((t) => ({
     args: {
       ...sliceArgs,
       providerId: t.arg.id({ description: 'Only this provider’s offers in `update`.' }),
-      transition: t.arg({ type: TransitionEnum, description: 'Only skills (develop) and offers (update) with some relevance to this transition.' }),
-      whatIf: t.arg({ type: WhatIfInput, description: 'Re-score under hypothetical changes (new or retired offers, demand shifts) without writing anything.' }),
+      transition: t.arg({
+        type: TransitionEnum,
+        description: 'Only skills (develop) and offers (update) with some relevance to this transition.',
+      }),
+      whatIf: t.arg({
+        type: WhatIfInput,
+        description:
+          'Re-score under hypothetical changes (new or retired offers, demand shifts) without writing anything.',
+      }),
       first: t.arg.int({ description: 'How many of each (default 10).', defaultValue: 10 }),
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 10;
-      if (first < 0 || first > context.maxPageSize) throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
+      if (first < 0 || first > context.maxPageSize)
+        throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
       const whatIf = await readWhatIf(context, args.whatIf);
       // Held like the gap rankings (per demand import, catalogue state and release); a what-if is computed each time.
-      const key = [args.sector ?? null, args.region ?? null, args.period ?? null, args.metric ?? null, args.providerId ?? null, args.transition ?? null, first];
-      return whatIf ? recommend(context, args, whatIf, first) : cachedDerivation(context, 'recommendations', key, () => recommend(context, args, null, first));
+      const key = [
+        args.sector ?? null,
+        args.region ?? null,
+        args.period ?? null,
+        args.metric ?? null,
+        args.providerId ?? null,
+        args.transition ?? null,
+        first,
+      ];
+      return whatIf
+        ? recommend(context, args, whatIf, first)
+        : cachedDerivation(context, 'recommendations', key, () => recommend(context, args, null, first));
     },
   }),
 }));
 
 async function recommend(
   context: HubContext,
-  args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null; providerId?: string | number | null; transition?: Transition | null },
+  args: {
+    sector?: string | null;
+    region?: string | null;
+    period?: string | null;
+    metric?: string | null;
+    providerId?: string | number | null;
+    transition?: Transition | null;
+  },
   whatIf: WhatIf | null,
   first: number,
 ): Promise<{ develop: DevelopOutline[]; update: UpdateRecommendation[] }> {
@@ -102,11 +200,19 @@ async function recommend(
   const [index, sources] = await Promise.all([occupationIndex(context), demandSources(context.graph)]);
   const automation = await automationByOccupation(context.graph, demandStamp(sources));
 
-  const ids = (await context.graph.read<{ id: string }>("MATCH (m:MicroCredential {status: 'PUBLISHED'}) RETURN m.id AS id ORDER BY id")).map((r) => r.id);
+  const ids = (
+    await context.graph.read<{ id: string }>(
+      "MATCH (m:MicroCredential {status: 'PUBLISHED'}) RETURN m.id AS id ORDER BY id",
+    )
+  ).map((r) => r.id);
   const retired = new Set(whatIf?.retireOffers ?? []);
-  const offers = (await loadExisting(context.loaders.catalogue.microCredential, ids)).filter((m) => !retired.has(m.id) && (!args.providerId || m.providerId === String(args.providerId)));
+  const offers = (await loadExisting(context.loaders.catalogue.microCredential, ids)).filter(
+    (m) => !retired.has(m.id) && (!args.providerId || m.providerId === String(args.providerId)),
+  );
   const outcomes = await Promise.all(offers.map((m) => context.loaders.catalogue.outcomes.load(m.id)));
-  const offerLinks = outcomes.map((list) => list.flatMap((outcome) => outcome.links.map((link) => ({ skillUri: link.skillUri, state: link.state }))));
+  const offerLinks = outcomes.map((list) =>
+    list.flatMap((outcome) => outcome.links.map((link) => ({ skillUri: link.skillUri, state: link.state }))),
+  );
 
   // Every skill the answer may name, read once.
   const candidateGaps = gaps.slice(0, 300);
@@ -115,23 +221,58 @@ async function recommend(
   const byUri = new Map<string, SkillRow>(skills.map((s) => [s.uri, s]));
   const facts = (uri: string): SkillFacts | null => {
     const skill = byUri.get(uri);
-    return skill ? { label: skill.preferredLabel, skillType: skill.skillType ?? null, deprecated: skill.deprecated, deprecatedIn: skill.deprecatedIn ?? null } : null;
+    return skill
+      ? {
+          label: skill.preferredLabel,
+          skillType: skill.skillType ?? null,
+          deprecated: skill.deprecated,
+          deprecatedIn: skill.deprecatedIn ?? null,
+        }
+      : null;
   };
   const relevance = args.transition ? await skillRelevances(context, skills, args.transition) : null;
   const relevant = (uri: string) => relevance === null || (relevance.get(uri) ?? 0) > 0;
-  const occupations = new Map((await loadExisting(context.loaders.taxonomy.occupation, [...index.byUri.keys()])).map((o) => [o.uri, o.preferredLabel]));
+  const occupations = new Map(
+    (await loadExisting(context.loaders.taxonomy.occupation, [...index.byUri.keys()])).map((o) => [
+      o.uri,
+      o.preferredLabel,
+    ]),
+  );
   const occupationLabel = (uri: string) => occupations.get(uri) ?? uri;
 
-  const develop = developOutlines(candidateGaps.filter((g) => relevant(g.skillUri)), index, facts, { maxOutlines: first, maxSkills: 6, occupationLabel });
+  const develop = developOutlines(
+    candidateGaps.filter((g) => relevant(g.skillUri)),
+    index,
+    facts,
+    { maxOutlines: first, maxSkills: 6, occupationLabel },
+  );
   const gapBySkill = new Map(gaps.map((g) => [g.skillUri, g]));
-  const inDemand = new Set(gaps.slice(0, 100).filter((g) => g.gapScore > 0).map((g) => g.skillUri));
+  const inDemand = new Set(
+    gaps
+      .slice(0, 100)
+      .filter((g) => g.gapScore > 0)
+      .map((g) => g.skillUri),
+  );
   const update = offers
     .map((offer, i) => ({ offer, links: offerLinks[i] }))
     .filter(({ links }) => relevance === null || links.some((l) => l.state !== 'REJECTED' && relevant(l.skillUri)))
     .map(({ offer, links }) =>
       updateRecommendation(
-        { id: offer.id, expectedRevisionDate: offer.expectedRevisionDate ?? null, links, targetOccupations: offer.targetOccupations ?? [] },
-        { today: new Date().toISOString().slice(0, 10), facts, gapBySkill, inDemand, index, automation: (uri) => automation.get(uri) ?? null, occupationLabel },
+        {
+          id: offer.id,
+          expectedRevisionDate: offer.expectedRevisionDate ?? null,
+          links,
+          targetOccupations: offer.targetOccupations ?? [],
+        },
+        {
+          today: new Date().toISOString().slice(0, 10),
+          facts,
+          gapBySkill,
+          inDemand,
+          index,
+          automation: (uri) => automation.get(uri) ?? null,
+          occupationLabel,
+        },
       ),
     )
     .filter((u): u is UpdateRecommendation => u !== null)

@@ -11,7 +11,11 @@ import { type SliceInfo, SkillGapRef, skillGapsOnce, sliceArgs } from './gaps.js
  * walked up the skills pillar one level per batch of loader calls, so round trips grow with the
  * hierarchy's depth, never with the number of skills.
  */
-async function groupsAtLevel(context: HubContext, skillUris: string[], level: number): Promise<Map<string, string | null>> {
+async function groupsAtLevel(
+  context: HubContext,
+  skillUris: string[],
+  level: number,
+): Promise<Map<string, string | null>> {
   const result = new Map<string, string | null>();
   // frontier: skill → the concepts reached so far on its way up
   let frontier = new Map<string, string[]>(skillUris.map((uri) => [uri, [uri]]));
@@ -33,7 +37,11 @@ async function groupsAtLevel(context: HubContext, skillUris: string[], level: nu
         continue;
       }
       // Keep climbing through skills and through groups more specific than the level asked.
-      const climb = above.filter((c) => c.kind === 'Skill' || (c.kind === 'SkillGroup' && ((c as SkillGroupRow).hierarchyLevel ?? 0) > level)).map((c) => c.uri);
+      const climb = above
+        .filter(
+          (c) => c.kind === 'Skill' || (c.kind === 'SkillGroup' && ((c as SkillGroupRow).hierarchyLevel ?? 0) > level),
+        )
+        .map((c) => c.uri);
       if (climb.length > 0) next.set(skill, [...new Set(climb)]);
       else result.set(skill, null);
     }
@@ -44,11 +52,23 @@ async function groupsAtLevel(context: HubContext, skillUris: string[], level: nu
 }
 
 const SkillGroupGapRef = builder.objectRef<SkillGroupGap & { slice: SliceInfo }>('SkillGroupGap').implement({
-  description: 'Skill gaps rolled up into an ESCO skill group: summed demand shares and gap scores, demand-weighted coverage.',
+  description:
+    'Skill gaps rolled up into an ESCO skill group: summed demand shares and gap scores, demand-weighted coverage.',
   fields: (t) => ({
-    group: t.field({ type: SkillGroup, nullable: true, description: 'The ESCO skill group.', resolve: (g, _a, context) => context.loaders.taxonomy.skillGroup.load(g.groupUri) }),
-    skillCount: t.int({ description: 'How many of its skills have demand in the slice.', resolve: (g) => g.skills.length }),
-    demandShare: t.float({ description: 'Σ of its skills’ demand shares (can exceed 1: occupations need many skills).', resolve: (g) => g.demandShare }),
+    group: t.field({
+      type: SkillGroup,
+      nullable: true,
+      description: 'The ESCO skill group.',
+      resolve: (g, _a, context) => context.loaders.taxonomy.skillGroup.load(g.groupUri),
+    }),
+    skillCount: t.int({
+      description: 'How many of its skills have demand in the slice.',
+      resolve: (g) => g.skills.length,
+    }),
+    demandShare: t.float({
+      description: 'Σ of its skills’ demand shares (can exceed 1: occupations need many skills).',
+      resolve: (g) => g.demandShare,
+    }),
     coverage: t.float({ description: 'Demand-weighted mean coverage of its skills.', resolve: (g) => g.coverage }),
     gapScore: t.float({ description: 'Σ of its skills’ gap scores.', resolve: (g) => g.gapScore }),
     topSkills: t.field({
@@ -62,20 +82,32 @@ const SkillGroupGapRef = builder.objectRef<SkillGroupGap & { slice: SliceInfo }>
 builder.queryFields((t) => ({
   sectorSkillGroupGaps: t.field({
     type: [SkillGroupGapRef],
-    description: 'The gap ranking of sectorSkillGaps rolled up into ESCO skill groups at a hierarchy level, ranked by summed gap score. Same arguments and errors as sectorSkillGaps.',
+    description:
+      'The gap ranking of sectorSkillGaps rolled up into ESCO skill groups at a hierarchy level, ranked by summed gap score. Same arguments and errors as sectorSkillGaps.',
     args: {
       ...sliceArgs,
-      level: t.arg.int({ description: 'Skill-group level: 0 (the top, e.g. "communication, collaboration and creativity") to 3 (most specific); default 1.', defaultValue: 1 }),
+      level: t.arg.int({
+        description:
+          'Skill-group level: 0 (the top, e.g. "communication, collaboration and creativity") to 3 (most specific); default 1.',
+        defaultValue: 1,
+      }),
       first: t.arg.int({ description: 'How many groups (default 20).', defaultValue: 20 }),
     },
     resolve: async (_root, args, context) => {
       const level = args.level ?? 1;
       if (level < 0 || level > 3) throw new UserInputError('level', `must be 0 to 3 (got ${level})`);
       const first = args.first ?? 20;
-      if (first < 0 || first > context.maxPageSize) throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
+      if (first < 0 || first > context.maxPageSize)
+        throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
       const { slice, gaps } = await skillGapsOnce(context, args);
-      const groups = await groupsAtLevel(context, gaps.map((g) => g.skillUri), level);
-      return rankSkillGroupGaps(gaps, (uri) => groups.get(uri) ?? null).slice(0, first).map((g) => ({ ...g, slice }));
+      const groups = await groupsAtLevel(
+        context,
+        gaps.map((g) => g.skillUri),
+        level,
+      );
+      return rankSkillGroupGaps(gaps, (uri) => groups.get(uri) ?? null)
+        .slice(0, first)
+        .map((g) => ({ ...g, slice }));
     },
   }),
 }));

@@ -11,14 +11,17 @@ const HypotheticalOffer = builder.inputType('HypotheticalOffer', {
     id: t.id({ required: true, description: 'A name for it (shown in coverage).' }),
     title: t.string({ description: 'A title, if any.' }),
     skills: t.stringList({ required: true, description: 'ESCO skill URIs it would teach.' }),
-    regions: t.stringList({ description: 'Where it would be offered: countries or NUTS codes (a German district or Land is resolved).' }),
+    regions: t.stringList({
+      description: 'Where it would be offered: countries or NUTS codes (a German district or Land is resolved).',
+    }),
     online: t.boolean({ description: 'Taught online, reaching every region (default false).' }),
     accredited: t.boolean({ description: 'From a provider accredited in a public register (default true).' }),
   }),
 });
 
 const DemandShift = builder.inputType('DemandShift', {
-  description: 'Scale demand for a what-if: for a sector alone, its figures; for an occupation or ISCO group (optionally in a sector), the share of each figure reaching it.',
+  description:
+    'Scale demand for a what-if: for a sector alone, its figures; for an occupation or ISCO group (optionally in a sector), the share of each figure reaching it.',
   fields: (t) => ({
     occupationUri: t.string({ description: 'An ESCO occupation.' }),
     isco: t.string({ description: 'An ISCO-08 group code (1–4 digits).' }),
@@ -48,34 +51,56 @@ export async function readWhatIf(context: HubContext, input: WhatIfArg | null | 
     const skills = await context.loaders.taxonomy.skill.loadMany(offer.skills);
     skills.forEach((skill, k) => {
       if (skill instanceof Error) throw skill;
-      if (!skill || skill.deprecated) throw new UserInputError(`${at}.skills[${k}]`, `no current ESCO skill '${offer.skills[k]}'`);
+      if (!skill || skill.deprecated)
+        throw new UserInputError(`${at}.skills[${k}]`, `no current ESCO skill '${offer.skills[k]}'`);
     });
     const regions = (offer.regions ?? []).map((region, k) => {
       const resolved = resolveRegion(region, refs);
-      if (!resolved.ok || resolved.code === null) throw new UserInputError(`${at}.regions[${k}]`, resolved.ok ? 'a region is needed' : resolved.reason);
+      if (!resolved.ok || resolved.code === null)
+        throw new UserInputError(`${at}.regions[${k}]`, resolved.ok ? 'a region is needed' : resolved.reason);
       return resolved.code;
     });
-    if (regions.length === 0 && !offer.online) throw new UserInputError(`${at}.regions`, 'give the regions it reaches, or online: true');
-    newOffers.push({ id: String(offer.id), title: offer.title ?? null, skills: offer.skills, regions, online: offer.online ?? false, accredited: offer.accredited ?? true });
+    if (regions.length === 0 && !offer.online)
+      throw new UserInputError(`${at}.regions`, 'give the regions it reaches, or online: true');
+    newOffers.push({
+      id: String(offer.id),
+      title: offer.title ?? null,
+      skills: offer.skills,
+      regions,
+      online: offer.online ?? false,
+      accredited: offer.accredited ?? true,
+    });
   }
   const retireOffers = (input.retireOffers ?? []).map(String);
   const offers = await context.loaders.catalogue.microCredential.loadMany(retireOffers);
   offers.forEach((offer, i) => {
     if (offer instanceof Error) throw offer;
-    if (!offer || offer.status !== 'PUBLISHED') throw new UserInputError(`whatIf.retireOffers[${i}]`, `no published micro-credential '${retireOffers[i]}'`);
+    if (!offer || offer.status !== 'PUBLISHED')
+      throw new UserInputError(`whatIf.retireOffers[${i}]`, `no published micro-credential '${retireOffers[i]}'`);
   });
   const demandShifts: WhatIf['demandShifts'] = [];
   for (const [i, shift] of (input.demandShifts ?? []).entries()) {
     const at = `whatIf.demandShifts[${i}]`;
-    if (!Number.isFinite(shift.factor) || shift.factor < 0) throw new UserInputError(`${at}.factor`, `must be 0 or more (got ${shift.factor})`);
-    if (!shift.occupationUri && !shift.isco && !shift.sector) throw new UserInputError(at, 'name an occupationUri, an isco group or a sector');
-    if (shift.isco && !/^\d{1,4}$/.test(shift.isco)) throw new UserInputError(`${at}.isco`, `not an ISCO-08 group code (got '${shift.isco}')`);
-    if (shift.occupationUri && !(await loadExisting(context.loaders.taxonomy.occupation, [shift.occupationUri])).length) {
+    if (!Number.isFinite(shift.factor) || shift.factor < 0)
+      throw new UserInputError(`${at}.factor`, `must be 0 or more (got ${shift.factor})`);
+    if (!shift.occupationUri && !shift.isco && !shift.sector)
+      throw new UserInputError(at, 'name an occupationUri, an isco group or a sector');
+    if (shift.isco && !/^\d{1,4}$/.test(shift.isco))
+      throw new UserInputError(`${at}.isco`, `not an ISCO-08 group code (got '${shift.isco}')`);
+    if (
+      shift.occupationUri &&
+      !(await loadExisting(context.loaders.taxonomy.occupation, [shift.occupationUri])).length
+    ) {
       throw new UserInputError(`${at}.occupationUri`, `no ESCO occupation '${shift.occupationUri}'`);
     }
     const sector = resolveSector(shift.sector, refs);
     if (!sector.ok) throw new UserInputError(`${at}.sector`, sector.reason);
-    demandShifts.push({ occupationUri: shift.occupationUri ?? null, isco: shift.isco ?? null, sector: sector.code, factor: shift.factor });
+    demandShifts.push({
+      occupationUri: shift.occupationUri ?? null,
+      isco: shift.isco ?? null,
+      sector: sector.code,
+      factor: shift.factor,
+    });
   }
   return { newOffers, retireOffers, demandShifts };
 }

@@ -27,7 +27,9 @@ const FundingInput = builder.inputType('FundingInput', {
   description: 'The person’s funding.',
   fields: (t) => ({
     kind: t.field({ type: FundingKind, required: true, description: 'The scheme.' }),
-    amount: t.float({ description: 'The amount available, if known: each offer and the plan’s total must stay within it.' }),
+    amount: t.float({
+      description: 'The amount available, if known: each offer and the plan’s total must stay within it.',
+    }),
     currency: t.string({ description: 'ISO 4217 currency of the amount (EUR).' }),
   }),
 });
@@ -35,14 +37,22 @@ const FundingInput = builder.inputType('FundingInput', {
 export const ConstraintsInputRef = builder.inputType('CourseConstraints', {
   description: 'What a course plan must respect. Every field is optional; a left-out one does not constrain.',
   fields: (t) => ({
-    region: t.string({ description: 'Where the person lives: country, NUTS code, German district or Land. Offers must be issued there (or nationally) unless online.' }),
+    region: t.string({
+      description:
+        'Where the person lives: country, NUTS code, German district or Land. Offers must be issued there (or nationally) unless online.',
+    }),
     remote: t.boolean({ description: 'The person can learn online from home (default true).' }),
     modes: t.stringList({ description: `Accepted forms of participation: ${PARTICIPATION_FORMS.join(', ')}.` }),
     maxWorkloadHours: t.float({ description: 'The most hours of learning the person can take on in total.' }),
-    earliestStart: t.string({ description: 'ISO date the person can start: offers no longer offered by then are left out.' }),
+    earliestStart: t.string({
+      description: 'ISO date the person can start: offers no longer offered by then are left out.',
+    }),
     languages: t.stringList({ description: 'Languages the person can learn in (ISO 639-1: en, hr).' }),
     eqfLevel: t.int({ description: 'The person’s EQF level: offers at most one level above it.' }),
-    funding: t.field({ type: FundingInput, description: 'Voucher or individual learning account, with the amount if known.' }),
+    funding: t.field({
+      type: FundingInput,
+      description: 'Voucher or individual learning account, with the amount if known.',
+    }),
   }),
 });
 
@@ -51,50 +61,109 @@ type PlanWithIds = Plan & { missing: number };
 const PlannedCourseRef = builder.objectRef<Plan['courses'][number] & { missing: number }>('PlannedCourse').implement({
   description: 'One course of a plan and what it contributes.',
   fields: (t) => ({
-    microCredential: t.field({ type: MicroCredentialRef, nullable: true, description: 'The offer.', resolve: (c, _a, context) => context.loaders.catalogue.microCredential.load(c.id) }),
-    covers: t.field({ type: [Skill], description: 'The missing skills it teaches.', resolve: (c, _a, context) => loadExisting(context.loaders.taxonomy.skill, c.covers) }),
+    microCredential: t.field({
+      type: MicroCredentialRef,
+      nullable: true,
+      description: 'The offer.',
+      resolve: (c, _a, context) => context.loaders.catalogue.microCredential.load(c.id),
+    }),
+    covers: t.field({
+      type: [Skill],
+      description: 'The missing skills it teaches.',
+      resolve: (c, _a, context) => loadExisting(context.loaders.taxonomy.skill, c.covers),
+    }),
     workloadHours: t.float({ description: 'Its workload in hours.', resolve: (c) => c.workloadHours }),
     costAmount: t.float({ description: 'Its cost (0 when free or not stated).', resolve: (c) => c.costAmount }),
-    contribution: t.string({ description: 'Its part in words, e.g. "covers 3 of the 7 missing skills".', resolve: (c) => `covers ${c.covers.length} of the ${c.missing} missing skills` }),
+    contribution: t.string({
+      description: 'Its part in words, e.g. "covers 3 of the 7 missing skills".',
+      resolve: (c) => `covers ${c.covers.length} of the ${c.missing} missing skills`,
+    }),
   }),
 });
 
 const PlanRef = builder.objectRef<PlanWithIds>('CoursePlanOption').implement({
   description: 'A set of offers and what it leaves uncovered.',
   fields: (t) => ({
-    courses: t.field({ type: [PlannedCourseRef], description: 'The offers, the one covering most first.', resolve: (p) => p.courses.map((c) => ({ ...c, missing: p.missing })) }),
-    uncovered: t.field({ type: [Skill], description: 'Missing skills the plan does not cover.', resolve: (p, _a, context) => loadExisting(context.loaders.taxonomy.skill, p.uncovered) }),
+    courses: t.field({
+      type: [PlannedCourseRef],
+      description: 'The offers, the one covering most first.',
+      resolve: (p) => p.courses.map((c) => ({ ...c, missing: p.missing })),
+    }),
+    uncovered: t.field({
+      type: [Skill],
+      description: 'Missing skills the plan does not cover.',
+      resolve: (p, _a, context) => loadExisting(context.loaders.taxonomy.skill, p.uncovered),
+    }),
     totalHours: t.float({ description: 'Total workload in hours.', resolve: (p) => p.totalHours }),
     totalEcts: t.float({ description: 'Total ECTS (stated ECTS, else hours / 27.5).', resolve: (p) => p.totalEcts }),
     totalCost: t.float({ description: 'Total cost.', resolve: (p) => p.totalCost }),
-    currency: t.string({ nullable: true, description: 'Currency of the total (several joined by + when the offers differ).', resolve: (p) => p.currency }),
+    currency: t.string({
+      nullable: true,
+      description: 'Currency of the total (several joined by + when the offers differ).',
+      resolve: (p) => p.currency,
+    }),
   }),
 });
 
 const RejectedRef = builder.objectRef<RejectedOffer>('RejectedOffer').implement({
   description: 'An offer that teaches a missing skill but breaks a constraint.',
   fields: (t) => ({
-    microCredential: t.field({ type: MicroCredentialRef, nullable: true, description: 'The offer.', resolve: (r, _a, context) => context.loaders.catalogue.microCredential.load(r.id) }),
+    microCredential: t.field({
+      type: MicroCredentialRef,
+      nullable: true,
+      description: 'The offer.',
+      resolve: (r, _a, context) => context.loaders.catalogue.microCredential.load(r.id),
+    }),
     reason: t.string({ description: 'The constraint it breaks.', resolve: (r) => r.reason }),
   }),
 });
 
-const CoursePlanRef = builder.objectRef<CoursePlanResult & { missing: string[]; explanation: string }>('CoursePlan').implement({
-  description: 'The smallest set of quality-assured offers that covers a person’s missing essential skills for an occupation within their constraints, with up to three alternatives.',
-  fields: (t) => ({
-    missingEssential: t.field({ type: [Skill], description: 'The missing essential skills the plan is for.', resolve: (r, _a, context) => loadExisting(context.loaders.taxonomy.skill, r.missing) }),
-    courses: t.field({ type: [PlannedCourseRef], description: 'The chosen offers.', resolve: (r) => r.plan.courses.map((c) => ({ ...c, missing: r.missing.length })) }),
-    uncovered: t.field({ type: [Skill], description: 'Missing skills the plan leaves uncovered.', resolve: (r, _a, context) => loadExisting(context.loaders.taxonomy.skill, r.plan.uncovered) }),
-    totalHours: t.float({ description: 'Total workload in hours.', resolve: (r) => r.plan.totalHours }),
-    totalEcts: t.float({ description: 'Total ECTS (stated ECTS, else hours / 27.5).', resolve: (r) => r.plan.totalEcts }),
-    totalCost: t.float({ description: 'Total cost.', resolve: (r) => r.plan.totalCost }),
-    currency: t.string({ nullable: true, description: 'Currency of the total.', resolve: (r) => r.plan.currency }),
-    alternatives: t.field({ type: [PlanRef], description: 'Up to three next-best plans, sharing no course with the chosen one or each other.', resolve: (r) => r.alternatives.map((p) => ({ ...p, missing: r.missing.length })) }),
-    rejected: t.field({ type: [RejectedRef], description: 'Offers teaching a missing skill that a constraint rules out, with the reason.', resolve: (r) => r.rejected }),
-    method: t.string({ description: 'EXACT (branch and bound: optimal) or GREEDY (beyond 40 candidates: within 1 + ln k of the optimal workload).', resolve: (r) => r.method }),
-    explanation: t.string({ description: 'The plan in sentences.', resolve: (r) => r.explanation }),
-  }),
-});
+const CoursePlanRef = builder
+  .objectRef<CoursePlanResult & { missing: string[]; explanation: string }>('CoursePlan')
+  .implement({
+    description:
+      'The smallest set of quality-assured offers that covers a person’s missing essential skills for an occupation within their constraints, with up to three alternatives.',
+    fields: (t) => ({
+      missingEssential: t.field({
+        type: [Skill],
+        description: 'The missing essential skills the plan is for.',
+        resolve: (r, _a, context) => loadExisting(context.loaders.taxonomy.skill, r.missing),
+      }),
+      courses: t.field({
+        type: [PlannedCourseRef],
+        description: 'The chosen offers.',
+        resolve: (r) => r.plan.courses.map((c) => ({ ...c, missing: r.missing.length })),
+      }),
+      uncovered: t.field({
+        type: [Skill],
+        description: 'Missing skills the plan leaves uncovered.',
+        resolve: (r, _a, context) => loadExisting(context.loaders.taxonomy.skill, r.plan.uncovered),
+      }),
+      totalHours: t.float({ description: 'Total workload in hours.', resolve: (r) => r.plan.totalHours }),
+      totalEcts: t.float({
+        description: 'Total ECTS (stated ECTS, else hours / 27.5).',
+        resolve: (r) => r.plan.totalEcts,
+      }),
+      totalCost: t.float({ description: 'Total cost.', resolve: (r) => r.plan.totalCost }),
+      currency: t.string({ nullable: true, description: 'Currency of the total.', resolve: (r) => r.plan.currency }),
+      alternatives: t.field({
+        type: [PlanRef],
+        description: 'Up to three next-best plans, sharing no course with the chosen one or each other.',
+        resolve: (r) => r.alternatives.map((p) => ({ ...p, missing: r.missing.length })),
+      }),
+      rejected: t.field({
+        type: [RejectedRef],
+        description: 'Offers teaching a missing skill that a constraint rules out, with the reason.',
+        resolve: (r) => r.rejected,
+      }),
+      method: t.string({
+        description:
+          'EXACT (branch and bound: optimal) or GREEDY (beyond 40 candidates: within 1 + ln k of the optimal workload).',
+        resolve: (r) => r.method,
+      }),
+      explanation: t.string({ description: 'The plan in sentences.', resolve: (r) => r.explanation }),
+    }),
+  });
 
 builder.queryFields((t) => ({
   recommendCourses: t.field({
@@ -106,11 +175,21 @@ builder.queryFields((t) => ({
       occupationUri: t.arg.string({ required: true, description: 'The target ESCO occupation.' }),
       skills: t.arg.stringList({ description: 'ESCO skill URIs the person has.' }),
       text: t.arg.string({ description: 'What the person did or can do, in words.' }),
-      jobseekerId: t.arg.id({ description: 'A jobseeker profile: its confirmed skills and work history count, and its constraints apply (those given here take precedence field by field; audited).' }),
-      constraints: t.arg({ type: ConstraintsInputRef, description: 'Region, modes, workload, start, languages, level and funding.' }),
+      jobseekerId: t.arg.id({
+        description:
+          'A jobseeker profile: its confirmed skills and work history count, and its constraints apply (those given here take precedence field by field; audited).',
+      }),
+      constraints: t.arg({
+        type: ConstraintsInputRef,
+        description: 'Region, modes, workload, start, languages, level and funding.',
+      }),
     },
     resolve: async (_root, args, context) => {
-      const { held, profile } = await personSkills(context, { text: args.text, skills: args.skills ?? (args.jobseekerId == null ? [] : null), jobseekerId: args.jobseekerId });
+      const { held, profile } = await personSkills(context, {
+        text: args.text,
+        skills: args.skills ?? (args.jobseekerId == null ? [] : null),
+        jobseekerId: args.jobseekerId,
+      });
       const c = mergeConstraints(profile?.constraints ?? {}, args.constraints);
       const { problems, region } = checkConstraints(c, 'constraints', referenceLists(context.referenceDir));
       if (problems.length > 0) throw UserInputError.fromFields(problems);
@@ -118,31 +197,70 @@ builder.queryFields((t) => ({
       const index = await occupationIndex(context);
       const needs = index.byUri.get(args.occupationUri);
       if (!needs) throw new UserInputError('occupationUri', `not a current ESCO occupation: '${args.occupationUri}'`);
-      const credits = heldCredits(held.map((h) => h.uri), await neighboursOf(context, held.map((h) => h.uri)));
+      const credits = heldCredits(
+        held.map((h) => h.uri),
+        await neighboursOf(
+          context,
+          held.map((h) => h.uri),
+        ),
+      );
       const missing = fitOccupation(needs, credits).missingEssential;
 
       const { offers, details } = await planOffers(context);
       const constraints = toPlanConstraints(c, region);
       const result = planCourses(missing, offers, constraints);
       const titles = new Map([...details.values()].map((m) => [m.id, m.title]));
-      const labels = new Map((await loadExisting(context.loaders.taxonomy.skill, missing)).map((s) => [s.uri, s.preferredLabel]));
-      return { ...result, missing, explanation: explainPlan(result, missing, (id) => titles.get(id) ?? id, (uri) => labels.get(uri) ?? uri) };
+      const labels = new Map(
+        (await loadExisting(context.loaders.taxonomy.skill, missing)).map((s) => [s.uri, s.preferredLabel]),
+      );
+      return {
+        ...result,
+        missing,
+        explanation: explainPlan(
+          result,
+          missing,
+          (id) => titles.get(id) ?? id,
+          (uri) => labels.get(uri) ?? uri,
+        ),
+      };
     },
   }),
 }));
 
-function explainPlan(result: CoursePlanResult, missing: string[], title: (id: string) => string, label: (uri: string) => string): string {
+function explainPlan(
+  result: CoursePlanResult,
+  missing: string[],
+  title: (id: string) => string,
+  label: (uri: string) => string,
+): string {
   const { plan } = result;
   if (missing.length === 0) return 'Nothing to learn: the person already has every essential skill of the occupation.';
   const parts = [
     plan.courses.length === 0
       ? `No offer can be planned for the ${missing.length} missing essential skills.`
       : `${plan.courses.length} course(s), ${plan.totalHours} hours${plan.totalCost > 0 ? `, ${plan.totalCost} ${plan.currency ?? ''}`.trimEnd() : ''}, cover ${missing.length - plan.uncovered.length} of the ${missing.length} missing essential skills: ` +
-        plan.courses.map((c) => `"${title(c.id)}" covers ${c.covers.length} (${c.workloadHours} h)`).join('; ') + '.',
+        plan.courses.map((c) => `"${title(c.id)}" covers ${c.covers.length} (${c.workloadHours} h)`).join('; ') +
+        '.',
   ];
-  if (result.untaught.length > 0) parts.push(`No published offer teaches ${result.untaught.length}: ${result.untaught.slice(0, 5).map((uri) => `"${label(uri)}"`).join(', ')}.`);
+  if (result.untaught.length > 0)
+    parts.push(
+      `No published offer teaches ${result.untaught.length}: ${result.untaught
+        .slice(0, 5)
+        .map((uri) => `"${label(uri)}"`)
+        .join(', ')}.`,
+    );
   const blocked = plan.uncovered.filter((uri) => !result.untaught.includes(uri));
-  if (blocked.length > 0) parts.push(`${blocked.length} more stay uncovered within the constraints (${result.rejected.length} offer(s) ruled out, see rejected): ${blocked.slice(0, 5).map((uri) => `"${label(uri)}"`).join(', ')}.`);
-  parts.push(result.method === 'EXACT' ? `Optimal among ${result.candidates} candidate offer(s) (branch and bound).` : `Greedy cover of ${result.candidates} candidates: within 1 + ln k of the optimal workload.`);
+  if (blocked.length > 0)
+    parts.push(
+      `${blocked.length} more stay uncovered within the constraints (${result.rejected.length} offer(s) ruled out, see rejected): ${blocked
+        .slice(0, 5)
+        .map((uri) => `"${label(uri)}"`)
+        .join(', ')}.`,
+    );
+  parts.push(
+    result.method === 'EXACT'
+      ? `Optimal among ${result.candidates} candidate offer(s) (branch and bound).`
+      : `Greedy cover of ${result.candidates} candidates: within 1 + ln k of the optimal workload.`,
+  );
   return parts.join(' ');
 }

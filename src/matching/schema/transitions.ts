@@ -13,21 +13,53 @@ import { AutomationRef, OccupationDemandRef, SkillMatchRef } from './match.js';
 
 const MAX_TRANSITIONS = 100;
 
-const TransitionRef = builder.objectRef<Transition<ScoredDemand> & { explanation: string }>('OccupationTransition').implement({
-  description: 'An occupation reachable from another, with how much of it is already there and what to add.',
-  fields: (t) => ({
-    occupation: t.field({ type: Occupation, nullable: true, description: 'The occupation to move to.', resolve: (tr, _a, context) => context.loaders.taxonomy.occupation.load(tr.to) }),
-    similarity: t.float({ description: 'Its skill fit for a person holding the origin’s essential skills: 0.8 × essential + 0.2 × optional coverage (0–1; directional).', resolve: (tr) => tr.similarity }),
-    viable: t.boolean({ description: 'Similarity at least 0.5.', resolve: (tr) => tr.viable }),
-    missingEssential: t.field({ type: [Skill], description: 'Its essential skills to add (near-held ones included).', resolve: (tr, _a, context) => loadExisting(context.loaders.taxonomy.skill, tr.fit.missingEssential) }),
-    nearEssential: t.field({ type: [SkillMatchRef], description: 'Its essential skills nearly held through the origin’s skills.', resolve: (tr) => tr.fit.nearEssential }),
-    demand: t.field({ type: OccupationDemandRef, nullable: true, description: 'Demand in the region, when one was given and has figures reaching the occupation.', resolve: (tr) => tr.demand }),
-    automationExposure: t.field({ type: AutomationRef, nullable: true, description: 'Automation exposure, where known.', resolve: (tr) => tr.automation }),
-    prospects: t.float({ description: '1, +0.1 if demand grew, −0.1 if it fell by more than 5%, −0.1 for high automation exposure.', resolve: (tr) => tr.prospects }),
-    score: t.float({ description: 'similarity × prospects.', resolve: (tr) => tr.score }),
-    explanation: t.string({ description: 'The transition in sentences.', resolve: (tr) => tr.explanation }),
-  }),
-});
+const TransitionRef = builder
+  .objectRef<Transition<ScoredDemand> & { explanation: string }>('OccupationTransition')
+  .implement({
+    description: 'An occupation reachable from another, with how much of it is already there and what to add.',
+    fields: (t) => ({
+      occupation: t.field({
+        type: Occupation,
+        nullable: true,
+        description: 'The occupation to move to.',
+        resolve: (tr, _a, context) => context.loaders.taxonomy.occupation.load(tr.to),
+      }),
+      similarity: t.float({
+        description:
+          'Its skill fit for a person holding the origin’s essential skills: 0.8 × essential + 0.2 × optional coverage (0–1; directional).',
+        resolve: (tr) => tr.similarity,
+      }),
+      viable: t.boolean({ description: 'Similarity at least 0.5.', resolve: (tr) => tr.viable }),
+      missingEssential: t.field({
+        type: [Skill],
+        description: 'Its essential skills to add (near-held ones included).',
+        resolve: (tr, _a, context) => loadExisting(context.loaders.taxonomy.skill, tr.fit.missingEssential),
+      }),
+      nearEssential: t.field({
+        type: [SkillMatchRef],
+        description: 'Its essential skills nearly held through the origin’s skills.',
+        resolve: (tr) => tr.fit.nearEssential,
+      }),
+      demand: t.field({
+        type: OccupationDemandRef,
+        nullable: true,
+        description: 'Demand in the region, when one was given and has figures reaching the occupation.',
+        resolve: (tr) => tr.demand,
+      }),
+      automationExposure: t.field({
+        type: AutomationRef,
+        nullable: true,
+        description: 'Automation exposure, where known.',
+        resolve: (tr) => tr.automation,
+      }),
+      prospects: t.float({
+        description: '1, +0.1 if demand grew, −0.1 if it fell by more than 5%, −0.1 for high automation exposure.',
+        resolve: (tr) => tr.prospects,
+      }),
+      score: t.float({ description: 'similarity × prospects.', resolve: (tr) => tr.score }),
+      explanation: t.string({ description: 'The transition in sentences.', resolve: (tr) => tr.explanation }),
+    }),
+  });
 
 builder.queryFields((t) => ({
   occupationTransitions: t.field({
@@ -41,17 +73,36 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 10;
-      if (first < 1 || first > MAX_TRANSITIONS) throw new UserInputError('first', `must be between 1 and ${MAX_TRANSITIONS} (got ${first})`);
+      if (first < 1 || first > MAX_TRANSITIONS)
+        throw new UserInputError('first', `must be between 1 and ${MAX_TRANSITIONS} (got ${first})`);
       const index = await occupationIndex(context);
       const origin = index.byUri.get(args.occupationUri);
       if (!origin) throw new UserInputError('occupationUri', `not a current ESCO occupation: '${args.occupationUri}'`);
-      const [neighbours, demand, automation] = await Promise.all([neighboursOf(context, origin.essential), occupationDemandIn(context, args.region), automationExposure(context)]);
+      const [neighbours, demand, automation] = await Promise.all([
+        neighboursOf(context, origin.essential),
+        occupationDemandIn(context, args.region),
+        automationExposure(context),
+      ]);
       // Scored demand (with percentiles), so the demand shown is the same object a match would show.
-      const ranked = rankTransitions(origin.uri, index, neighbours, { demand: demand ? scoreDemand(demand.byOccupation) : null, automation: (uri) => automation.get(uri) ?? null }, first);
-      const uris = [...new Set([origin.uri, ...ranked.flatMap((tr) => [tr.to, ...tr.fit.missingEssential.slice(0, 3)])])];
+      const ranked = rankTransitions(
+        origin.uri,
+        index,
+        neighbours,
+        { demand: demand ? scoreDemand(demand.byOccupation) : null, automation: (uri) => automation.get(uri) ?? null },
+        first,
+      );
+      const uris = [
+        ...new Set([origin.uri, ...ranked.flatMap((tr) => [tr.to, ...tr.fit.missingEssential.slice(0, 3)])]),
+      ];
       const [occupations, skills] = await Promise.all([
-        loadExisting(context.loaders.taxonomy.occupation, uris.filter((uri) => uri.includes('/occupation/'))),
-        loadExisting(context.loaders.taxonomy.skill, uris.filter((uri) => !uri.includes('/occupation/'))),
+        loadExisting(
+          context.loaders.taxonomy.occupation,
+          uris.filter((uri) => uri.includes('/occupation/')),
+        ),
+        loadExisting(
+          context.loaders.taxonomy.skill,
+          uris.filter((uri) => !uri.includes('/occupation/')),
+        ),
       ]);
       const labels = new Map([...occupations, ...skills].map((c) => [c.uri, c.preferredLabel]));
       return ranked.map((tr) => ({ ...tr, explanation: explainTransition(tr, (uri) => labels.get(uri) ?? uri) }));

@@ -17,19 +17,39 @@ export const ConceptKindEnum = builder.enumType('ConceptKind', {
 export const Concept = builder.interfaceRef<AnyConceptRow>('Concept');
 
 Concept.implement({
-  description: 'Any ESCO concept. Deprecated concepts are kept (links from elsewhere depend on them) and say when they left the taxonomy.',
+  description:
+    'Any ESCO concept. Deprecated concepts are kept (links from elsewhere depend on them) and say when they left the taxonomy.',
   resolveType: (concept) => concept.kind,
   fields: (t) => ({
     uri: t.exposeString('uri', { description: 'The ESCO concept URI, its identifier.' }),
-    kind: t.field({ type: ConceptKindEnum, description: 'Which kind of concept this is.', resolve: (concept) => concept.kind }),
-    preferredLabel: t.exposeString('preferredLabel', { description: 'The preferred label, in the language of the imported release.' }),
-    altLabels: t.stringList({ description: 'Alternative labels (synonyms, variants); empty when there are none.', resolve: (concept) => concept.altLabels ?? [] }),
-    description: t.string({ nullable: true, description: 'The ESCO description; null when the release gives none.', resolve: (concept) => concept.description ?? null }),
-    status: t.string({ nullable: true, description: 'Publication status as the ESCO release gives it (e.g. released); null when not given.', resolve: (concept) => concept.status ?? null }),
+    kind: t.field({
+      type: ConceptKindEnum,
+      description: 'Which kind of concept this is.',
+      resolve: (concept) => concept.kind,
+    }),
+    preferredLabel: t.exposeString('preferredLabel', {
+      description: 'The preferred label, in the language of the imported release.',
+    }),
+    altLabels: t.stringList({
+      description: 'Alternative labels (synonyms, variants); empty when there are none.',
+      resolve: (concept) => concept.altLabels ?? [],
+    }),
+    description: t.string({
+      nullable: true,
+      description: 'The ESCO description; null when the release gives none.',
+      resolve: (concept) => concept.description ?? null,
+    }),
+    status: t.string({
+      nullable: true,
+      description: 'Publication status as the ESCO release gives it (e.g. released); null when not given.',
+      resolve: (concept) => concept.status ?? null,
+    }),
     deprecated: t.exposeBoolean('deprecated', {
       description: 'True when the latest imported release no longer contains this concept.',
     }),
-    lastSeenVersion: t.exposeString('lastSeenVersion', { description: 'The newest taxonomy release that contained this concept.' }),
+    lastSeenVersion: t.exposeString('lastSeenVersion', {
+      description: 'The newest taxonomy release that contained this concept.',
+    }),
     deprecatedIn: t.string({
       nullable: true,
       description: 'The release whose import found this concept missing.',
@@ -55,7 +75,12 @@ export const SkillGroup = builder.objectRef<SkillGroupRow>('SkillGroup');
 
 const TOTAL_COUNT_DESCRIPTION = 'How many items the whole list holds, across every page.';
 const totalCountField = {
-  fields: (t: any) => ({ totalCount: t.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: (parent: { totalCount: number }) => parent.totalCount }) }),
+  fields: (t: any) => ({
+    totalCount: t.int({
+      description: TOTAL_COUNT_DESCRIPTION,
+      resolve: (parent: { totalCount: number }) => parent.totalCount,
+    }),
+  }),
 };
 
 export const SkillConnection = builder.connectionObject(
@@ -67,7 +92,10 @@ export const OccupationConnection = builder.connectionObject(
   { name: 'OccupationEdge', description: 'An ESCO occupation on a page, with its cursor.' },
 );
 builder.objectFields(ConceptConnection, (t) => ({
-  totalCount: t.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: (parent) => (parent as unknown as { totalCount: number }).totalCount }),
+  totalCount: t.int({
+    description: TOTAL_COUNT_DESCRIPTION,
+    resolve: (parent) => (parent as unknown as { totalCount: number }).totalCount,
+  }),
 }));
 
 const narrowerField = builder.interfaceField(Concept, 'narrower', (t) =>
@@ -88,43 +116,76 @@ export const SkillCollectionEnum = builder.enumType('SkillCollection', {
   values: {
     GREEN: { value: 'green', description: 'Green skills (ESCO green skills collection).' },
     DIGITAL: { value: 'digital', description: 'Digital skills (ESCO digital skills collection).' },
-    DIGCOMP: { value: 'digcomp', description: 'Skills of the DigComp digital competence framework, as ESCO maps them.' },
+    DIGCOMP: {
+      value: 'digcomp',
+      description: 'Skills of the DigComp digital competence framework, as ESCO maps them.',
+    },
     TRANSVERSAL: { value: 'transversal', description: 'Transversal skills and competences.' },
     LANGUAGE: { value: 'language', description: 'Language skills and knowledge.' },
     RESEARCH: { value: 'research', description: 'Research skills.' },
   } as const,
 });
 
-const HIDDEN_LABELS = 'Hidden labels: terms ESCO keeps for search (misspellings, outdated or colloquial terms) but does not display; empty when none.';
+const HIDDEN_LABELS =
+  'Hidden labels: terms ESCO keeps for search (misspellings, outdated or colloquial terms) but does not display; empty when none.';
 const DEFINITION = 'The ESCO definition; null when the release gives none.';
 const MODIFIED_DATE = 'When ESCO last modified the concept, as the release gives it; null when not given.';
 
 const RelatedSkill = builder.objectRef<RelatedSkillRow>('RelatedSkill').implement({
   description: 'A skill→skill relation from ESCO (essential or optional), in either direction.',
   fields: (t) => ({
-    relationType: t.exposeString('relationType', { description: 'The relation as the ESCO release writes it (essential or optional).' }),
-    skill: t.field({ type: Skill, description: 'The skill at the other end of the relation.', resolve: (related) => related.skill }),
+    relationType: t.exposeString('relationType', {
+      description: 'The relation as the ESCO release writes it (essential or optional).',
+    }),
+    skill: t.field({
+      type: Skill,
+      description: 'The skill at the other end of the relation.',
+      resolve: (related) => related.skill,
+    }),
   }),
 });
 
 Skill.implement({
-  description: 'An ESCO skill/competence or knowledge concept, with the occupations that need it, related skills and collections.',
+  description:
+    'An ESCO skill/competence or knowledge concept, with the occupations that need it, related skills and collections.',
   interfaces: [Concept],
   isTypeOf: (concept) => (concept as AnyConceptRow).kind === 'Skill',
   fields: (t) => ({
     hiddenLabels: t.stringList({ description: HIDDEN_LABELS, resolve: (skill) => skill.hiddenLabels ?? [] }),
-    skillType: t.string({ nullable: true, description: "'skill/competence' or 'knowledge'.", resolve: (skill) => skill.skillType ?? null }),
+    skillType: t.string({
+      nullable: true,
+      description: "'skill/competence' or 'knowledge'.",
+      resolve: (skill) => skill.skillType ?? null,
+    }),
     reuseLevel: t.string({
       nullable: true,
       description: 'transversal, cross-sector, sector-specific or occupation-specific.',
       resolve: (skill) => skill.reuseLevel ?? null,
     }),
     definition: t.string({ nullable: true, description: DEFINITION, resolve: (skill) => skill.definition ?? null }),
-    scopeNote: t.string({ nullable: true, description: 'The ESCO scope note: what the skill does and does not cover; null when none.', resolve: (skill) => skill.scopeNote ?? null }),
-    modifiedDate: t.string({ nullable: true, description: MODIFIED_DATE, resolve: (skill) => skill.modifiedDate ?? null }),
-    collections: t.field({ type: [SkillCollectionEnum], description: 'The ESCO collections the skill belongs to; empty when none.', resolve: (skill) => skill.collections as never }),
-    isGreen: t.boolean({ description: 'In the ESCO green skills collection.', resolve: (skill) => skill.collections.includes('green') }),
-    isDigital: t.boolean({ description: 'In the ESCO digital skills collection.', resolve: (skill) => skill.collections.includes('digital') }),
+    scopeNote: t.string({
+      nullable: true,
+      description: 'The ESCO scope note: what the skill does and does not cover; null when none.',
+      resolve: (skill) => skill.scopeNote ?? null,
+    }),
+    modifiedDate: t.string({
+      nullable: true,
+      description: MODIFIED_DATE,
+      resolve: (skill) => skill.modifiedDate ?? null,
+    }),
+    collections: t.field({
+      type: [SkillCollectionEnum],
+      description: 'The ESCO collections the skill belongs to; empty when none.',
+      resolve: (skill) => skill.collections as never,
+    }),
+    isGreen: t.boolean({
+      description: 'In the ESCO green skills collection.',
+      resolve: (skill) => skill.collections.includes('green'),
+    }),
+    isDigital: t.boolean({
+      description: 'In the ESCO digital skills collection.',
+      resolve: (skill) => skill.collections.includes('digital'),
+    }),
     relatedSkills: t.field({
       type: [RelatedSkill],
       description: 'ESCO skill→skill relations in either direction, by relation type, then label.',
@@ -156,12 +217,21 @@ Occupation.implement({
   interfaces: [Concept],
   isTypeOf: (concept) => (concept as AnyConceptRow).kind === 'Occupation',
   fields: (t) => ({
-    code: t.string({ nullable: true, description: 'ESCO code, under the ISCO-08 unit group (e.g. 2512.4).', resolve: (o) => o.code ?? null }),
-    iscoGroupCode: t.string({ nullable: true, description: 'ISCO-08 unit group code.', resolve: (o) => o.iscoGroup ?? null }),
+    code: t.string({
+      nullable: true,
+      description: 'ESCO code, under the ISCO-08 unit group (e.g. 2512.4).',
+      resolve: (o) => o.code ?? null,
+    }),
+    iscoGroupCode: t.string({
+      nullable: true,
+      description: 'ISCO-08 unit group code.',
+      resolve: (o) => o.iscoGroup ?? null,
+    }),
     iscoGroup: t.field({
       type: IscoGroup,
       nullable: true,
-      description: 'The ISCO-08 unit group it sits under; null when the release gives none or the group is not in the graph.',
+      description:
+        'The ISCO-08 unit group it sits under; null when the release gives none or the group is not in the graph.',
       resolve: (o, _args, context) => (o.iscoGroup ? context.loaders.taxonomy.iscoGroupByCode.load(o.iscoGroup) : null),
     }),
     hiddenLabels: t.stringList({ description: HIDDEN_LABELS, resolve: (o) => o.hiddenLabels ?? [] }),
@@ -194,7 +264,8 @@ Occupation.implement({
 });
 
 IscoGroup.implement({
-  description: 'A group of ISCO-08, the International Standard Classification of Occupations, which ESCO occupations sit under.',
+  description:
+    'A group of ISCO-08, the International Standard Classification of Occupations, which ESCO occupations sit under.',
   interfaces: [Concept],
   isTypeOf: (concept) => (concept as AnyConceptRow).kind === 'IscoGroup',
   fields: (t) => ({
@@ -207,7 +278,11 @@ SkillGroup.implement({
   interfaces: [Concept],
   isTypeOf: (concept) => (concept as AnyConceptRow).kind === 'SkillGroup',
   fields: (t) => ({
-    code: t.string({ nullable: true, description: 'The ESCO code of the group (e.g. S1.2); null when the release gives none.', resolve: (group) => group.code ?? null }),
+    code: t.string({
+      nullable: true,
+      description: 'The ESCO code of the group (e.g. S1.2); null when the release gives none.',
+      resolve: (group) => group.code ?? null,
+    }),
     hierarchyLevel: t.int({
       nullable: true,
       description: 'Depth in the ESCO skills hierarchy (0 = top).',

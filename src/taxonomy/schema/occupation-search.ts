@@ -12,42 +12,81 @@ import { Occupation, Skill } from './concepts.js';
 
 const MAX_RESULTS = 100;
 
-const MatchedSkill = builder.objectRef<{ uri: string; relation: 'ESSENTIAL' | 'OPTIONAL' }>('OccupationSearchSkill').implement({
-  description: 'A skill found in the text that the occupation lists.',
-  fields: (t) => ({
-    skill: t.field({ type: Skill, nullable: true, description: 'The skill.', resolve: (s, _a, context) => context.loaders.taxonomy.skill.load(s.uri) }),
-    relation: t.string({ description: 'ESSENTIAL or OPTIONAL for the occupation.', resolve: (s) => s.relation }),
-  }),
-});
+const MatchedSkill = builder
+  .objectRef<{ uri: string; relation: 'ESSENTIAL' | 'OPTIONAL' }>('OccupationSearchSkill')
+  .implement({
+    description: 'A skill found in the text that the occupation lists.',
+    fields: (t) => ({
+      skill: t.field({
+        type: Skill,
+        nullable: true,
+        description: 'The skill.',
+        resolve: (s, _a, context) => context.loaders.taxonomy.skill.load(s.uri),
+      }),
+      relation: t.string({ description: 'ESSENTIAL or OPTIONAL for the occupation.', resolve: (s) => s.relation }),
+    }),
+  });
 
 const Evidence = builder.objectRef<OccupationSearchEvidence>('OccupationSearchEvidence').implement({
-  description: 'How an occupation search hit was scored: score = label score + 0.3 × description score + 0.5 × skill score.',
+  description:
+    'How an occupation search hit was scored: score = label score + 0.3 × description score + 0.5 × skill score.',
   fields: (t) => ({
-    labelScore: t.float({ description: 'Best label: label coverage² × (0.4 + 0.6 × query coverage) × label-type weight, +0.5 for an exact label, ×1.2 for a phrase match.', resolve: (e) => e.labelScore }),
-    labelCoverage: t.float({ description: 'Share of the matched label’s word weight (IDF) found in the text.', resolve: (e) => e.labelCoverage }),
-    queryCoverage: t.float({ description: 'Share of the text’s word weight found in the label.', resolve: (e) => e.queryCoverage }),
-    exactLabel: t.boolean({ description: 'The text is exactly this label (after dropping title noise such as "senior" or "m/w/d").', resolve: (e) => e.exactLabel }),
-    descriptionScore: t.float({ description: 'BM25 of the text against the occupation’s description, relative to the best of this search (0–1).', resolve: (e) => e.descriptionScore }),
-    skillScore: t.float({ description: 'Skills the skill linker found in the text that the occupation lists (essential 1, optional 0.5, × link score × specificity), relative to the best of this search (0–1).', resolve: (e) => e.skillScore }),
-    matchedSkills: t.field({ type: [MatchedSkill], description: 'Those skills, strongest first (at most 5).', resolve: (e) => e.matchedSkills }),
+    labelScore: t.float({
+      description:
+        'Best label: label coverage² × (0.4 + 0.6 × query coverage) × label-type weight, +0.5 for an exact label, ×1.2 for a phrase match.',
+      resolve: (e) => e.labelScore,
+    }),
+    labelCoverage: t.float({
+      description: 'Share of the matched label’s word weight (IDF) found in the text.',
+      resolve: (e) => e.labelCoverage,
+    }),
+    queryCoverage: t.float({
+      description: 'Share of the text’s word weight found in the label.',
+      resolve: (e) => e.queryCoverage,
+    }),
+    exactLabel: t.boolean({
+      description: 'The text is exactly this label (after dropping title noise such as "senior" or "m/w/d").',
+      resolve: (e) => e.exactLabel,
+    }),
+    descriptionScore: t.float({
+      description: 'BM25 of the text against the occupation’s description, relative to the best of this search (0–1).',
+      resolve: (e) => e.descriptionScore,
+    }),
+    skillScore: t.float({
+      description:
+        'Skills the skill linker found in the text that the occupation lists (essential 1, optional 0.5, × link score × specificity), relative to the best of this search (0–1).',
+      resolve: (e) => e.skillScore,
+    }),
+    matchedSkills: t.field({
+      type: [MatchedSkill],
+      description: 'Those skills, strongest first (at most 5).',
+      resolve: (e) => e.matchedSkills,
+    }),
     method: t.string({ description: 'The method, in short.', resolve: (e) => e.method }),
   }),
 });
 
-const OccupationSearchHit = builder.objectRef<Hit & { concept: OccupationRow; text: string }>('OccupationSearchHit').implement({
-  description: 'An occupation found for a job title or a description of someone’s work, with how it was scored.',
-  fields: (t) => ({
-    occupation: t.field({ type: Occupation, description: 'The occupation.', resolve: (hit) => hit.concept }),
-    score: t.float({ description: 'Relevance; comparable within one search only.', resolve: (hit) => hit.score }),
-    matchedLabel: t.string({
-      description: 'The label of the occupation that best matches the text (its preferred label when only the description or skills matched).',
-      resolve: (hit) => hit.evidence.matchedLabel ?? bestMatchingLabel(hit.text, hit.concept).label,
+const OccupationSearchHit = builder
+  .objectRef<Hit & { concept: OccupationRow; text: string }>('OccupationSearchHit')
+  .implement({
+    description: 'An occupation found for a job title or a description of someone’s work, with how it was scored.',
+    fields: (t) => ({
+      occupation: t.field({ type: Occupation, description: 'The occupation.', resolve: (hit) => hit.concept }),
+      score: t.float({ description: 'Relevance; comparable within one search only.', resolve: (hit) => hit.score }),
+      matchedLabel: t.string({
+        description:
+          'The label of the occupation that best matches the text (its preferred label when only the description or skills matched).',
+        resolve: (hit) => hit.evidence.matchedLabel ?? bestMatchingLabel(hit.text, hit.concept).label,
+      }),
+      matchedLabelType: t.field({
+        type: LabelTypeEnum,
+        description: 'Which kind of label matched.',
+        resolve: (hit) => hit.evidence.labelType ?? bestMatchingLabel(hit.text, hit.concept).labelType,
+      }),
+      evidence: t.field({ type: Evidence, description: 'The parts of the score.', resolve: (hit) => hit.evidence }),
+      method: t.string({ description: 'How the score was computed.', resolve: (hit) => hit.evidence.method }),
     }),
-    matchedLabelType: t.field({ type: LabelTypeEnum, description: 'Which kind of label matched.', resolve: (hit) => hit.evidence.labelType ?? bestMatchingLabel(hit.text, hit.concept).labelType }),
-    evidence: t.field({ type: Evidence, description: 'The parts of the score.', resolve: (hit) => hit.evidence }),
-    method: t.string({ description: 'How the score was computed.', resolve: (hit) => hit.evidence.method }),
-  }),
-});
+  });
 
 builder.queryFields((t) => ({
   searchOccupations: t.field({
@@ -59,15 +98,22 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 10;
-      if (first < 1 || first > MAX_RESULTS) throw new UserInputError('first', `must be between 1 and ${MAX_RESULTS} (got ${first})`);
-      if (!/[\p{L}\p{N}]/u.test(args.text)) throw new UserInputError('text', 'must contain at least one word to search for');
+      if (first < 1 || first > MAX_RESULTS)
+        throw new UserInputError('first', `must be between 1 and ${MAX_RESULTS} (got ${first})`);
+      if (!/[\p{L}\p{N}]/u.test(args.text))
+        throw new UserInputError('text', 'must contain at least one word to search for');
       const [search, release] = await Promise.all([context.occupationSearch(), context.skillLinker()]);
       if (!search) return [];
       const hits = findOccupations(search, release?.linker ?? null, args.text, { first });
-      const concepts = await loadExisting(context.loaders.taxonomy.occupation, hits.map((hit) => hit.uri));
+      const concepts = await loadExisting(
+        context.loaders.taxonomy.occupation,
+        hits.map((hit) => hit.uri),
+      );
       const byUri = new Map(concepts.map((concept) => [concept.uri, concept]));
       // A hit the snapshot does not know yet (an import committed moments ago) is left out, not failed.
-      return hits.flatMap((hit) => (byUri.has(hit.uri) ? [{ ...hit, concept: byUri.get(hit.uri)!, text: args.text }] : []));
+      return hits.flatMap((hit) =>
+        byUri.has(hit.uri) ? [{ ...hit, concept: byUri.get(hit.uri)!, text: args.text }] : [],
+      );
     },
   }),
 }));

@@ -3,7 +3,14 @@ import { builder } from '../../graphql/builder.js';
 import type { HubContext } from '../../graphql/context.js';
 import { pageOf } from '../../graphql/connections.js';
 import { type LabelType, bestMatchingLabel, toLuceneQuery } from '../search.js';
-import { type OccupationRow, type SkillRow, type TaxonomySummaryRow, searchConcepts, skillsInCollection, taxonomySummary } from '../store.js';
+import {
+  type OccupationRow,
+  type SkillRow,
+  type TaxonomySummaryRow,
+  searchConcepts,
+  skillsInCollection,
+  taxonomySummary,
+} from '../store.js';
 import { IscoGroup, Occupation, Skill, SkillCollectionEnum, SkillConnection, SkillGroup } from './concepts.js';
 
 /** Root taxonomy fields: the loaded release and its counts, look-ups by URI or code, and label search. */
@@ -11,7 +18,11 @@ import { IscoGroup, Occupation, Skill, SkillCollectionEnum, SkillConnection, Ski
 const CollectionCount = builder.objectRef<{ collection: string; skills: number }>('CollectionCount').implement({
   description: 'How many current (not deprecated) skills an ESCO collection holds.',
   fields: (t) => ({
-    collection: t.field({ type: SkillCollectionEnum, description: 'The collection.', resolve: (row) => row.collection as never }),
+    collection: t.field({
+      type: SkillCollectionEnum,
+      description: 'The collection.',
+      resolve: (row) => row.collection as never,
+    }),
     skills: t.exposeInt('skills', { description: 'Current skills in it.' }),
   }),
 });
@@ -19,20 +30,53 @@ const CollectionCount = builder.objectRef<{ collection: string; skills: number }
 const Taxonomy = builder.objectRef<TaxonomySummaryRow>('Taxonomy').implement({
   description: 'The ESCO release loaded in the graph and its size. Counts exclude deprecated concepts.',
   fields: (t) => ({
-    version: t.string({ nullable: true, description: 'Taxonomy release, recorded at import (null before any import).', resolve: (row) => row.version }),
-    versionSource: t.string({ nullable: true, description: 'Where the version came from (option, folder name or file dates).', resolve: (row) => row.versionSource }),
-    language: t.string({ nullable: true, description: 'Language code of the imported labels (e.g. en, from the export’s file names); null before any import.', resolve: (row) => row.language }),
-    source: t.string({ nullable: true, description: 'The export folder it was imported from.', resolve: (row) => row.source }),
-    importedAt: t.string({ nullable: true, description: 'When the release was imported (ISO 8601 date-time); null before any import.', resolve: (row) => row.importedAt }),
+    version: t.string({
+      nullable: true,
+      description: 'Taxonomy release, recorded at import (null before any import).',
+      resolve: (row) => row.version,
+    }),
+    versionSource: t.string({
+      nullable: true,
+      description: 'Where the version came from (option, folder name or file dates).',
+      resolve: (row) => row.versionSource,
+    }),
+    language: t.string({
+      nullable: true,
+      description:
+        'Language code of the imported labels (e.g. en, from the export’s file names); null before any import.',
+      resolve: (row) => row.language,
+    }),
+    source: t.string({
+      nullable: true,
+      description: 'The export folder it was imported from.',
+      resolve: (row) => row.source,
+    }),
+    importedAt: t.string({
+      nullable: true,
+      description: 'When the release was imported (ISO 8601 date-time); null before any import.',
+      resolve: (row) => row.importedAt,
+    }),
     skillCount: t.exposeInt('skillCount', { description: 'Current skills.' }),
     occupationCount: t.exposeInt('occupationCount', { description: 'Current occupations.' }),
     skillGroupCount: t.exposeInt('skillGroupCount', { description: 'Current skill groups.' }),
     iscoGroupCount: t.exposeInt('iscoGroupCount', { description: 'Current ISCO-08 groups.' }),
-    deprecatedSkillCount: t.exposeInt('deprecatedSkillCount', { description: 'Skills kept from earlier releases that the loaded release no longer contains.' }),
-    deprecatedOccupationCount: t.exposeInt('deprecatedOccupationCount', { description: 'Occupations kept from earlier releases that the loaded release no longer contains.' }),
-    essentialRelationCount: t.exposeInt('essentialRelationCount', { description: 'Essential occupation→skill relations.' }),
-    optionalRelationCount: t.exposeInt('optionalRelationCount', { description: 'Optional occupation→skill relations.' }),
-    collections: t.field({ type: [CollectionCount], description: 'Current skills per ESCO collection, by collection.', resolve: (row) => row.collectionCounts }),
+    deprecatedSkillCount: t.exposeInt('deprecatedSkillCount', {
+      description: 'Skills kept from earlier releases that the loaded release no longer contains.',
+    }),
+    deprecatedOccupationCount: t.exposeInt('deprecatedOccupationCount', {
+      description: 'Occupations kept from earlier releases that the loaded release no longer contains.',
+    }),
+    essentialRelationCount: t.exposeInt('essentialRelationCount', {
+      description: 'Essential occupation→skill relations.',
+    }),
+    optionalRelationCount: t.exposeInt('optionalRelationCount', {
+      description: 'Optional occupation→skill relations.',
+    }),
+    collections: t.field({
+      type: [CollectionCount],
+      description: 'Current skills per ESCO collection, by collection.',
+      resolve: (row) => row.collectionCounts,
+    }),
   }),
 });
 
@@ -41,7 +85,10 @@ export const LabelTypeEnum = builder.enumType('LabelType', {
   values: {
     PREFERRED: { description: 'The preferred label.' },
     ALTERNATIVE: { description: 'An alternative label (a synonym or variant).' },
-    HIDDEN: { description: 'A hidden label: a search term ESCO does not display (a misspelling, an outdated or colloquial term).' },
+    HIDDEN: {
+      description:
+        'A hidden label: a search term ESCO does not display (a misspelling, an outdated or colloquial term).',
+    },
   } as const,
 });
 
@@ -64,10 +111,20 @@ function hitType<T extends SkillRow | OccupationRow>(
   return builder.objectRef<Hit<T>>(name).implement({
     description: descriptions.type,
     fields: (t) => ({
-      [conceptField]: t.field({ type: conceptType as never, description: descriptions.concept, resolve: (hit) => hit.concept as never }),
+      [conceptField]: t.field({
+        type: conceptType as never,
+        description: descriptions.concept,
+        resolve: (hit) => hit.concept as never,
+      }),
       score: t.exposeFloat('score', { description: 'Relevance; comparable within one search only.' }),
-      matchedLabel: t.exposeString('matchedLabel', { description: 'The label of the concept that best matches the text.' }),
-      matchedLabelType: t.field({ type: LabelTypeEnum, description: 'Which kind of label matchedLabel is.', resolve: (hit) => hit.matchedLabelType }),
+      matchedLabel: t.exposeString('matchedLabel', {
+        description: 'The label of the concept that best matches the text.',
+      }),
+      matchedLabelType: t.field({
+        type: LabelTypeEnum,
+        description: 'Which kind of label matchedLabel is.',
+        resolve: (hit) => hit.matchedLabelType,
+      }),
       method: t.string({ description: 'How the score was computed.', resolve: () => SEARCH_METHOD }),
     }),
   });
@@ -86,7 +143,8 @@ async function search<T extends SkillRow | OccupationRow>(
   context: HubContext,
 ): Promise<Array<Hit<T>>> {
   const first = args.first ?? 10;
-  if (first < 1 || first > MAX_SEARCH_RESULTS) throw new UserInputError('first', `must be between 1 and ${MAX_SEARCH_RESULTS} (got ${first})`);
+  if (first < 1 || first > MAX_SEARCH_RESULTS)
+    throw new UserInputError('first', `must be between 1 and ${MAX_SEARCH_RESULTS} (got ${first})`);
   const query = toLuceneQuery(args.text);
   if (!query) throw new UserInputError('text', 'must contain at least one word to search for');
   const rows = await searchConcepts(context.graph, index, query, first, args.includeDeprecated ?? false);
@@ -140,9 +198,16 @@ builder.queryFields((t) => ({
     type: [SkillSearchHit],
     description: `Skills whose labels match the text, best first (at most ${MAX_SEARCH_RESULTS}).`,
     args: {
-      text: t.arg.string({ required: true, description: 'Words to look for in the labels (Lucene operators and special characters are ignored); needs at least one word.' }),
+      text: t.arg.string({
+        required: true,
+        description:
+          'Words to look for in the labels (Lucene operators and special characters are ignored); needs at least one word.',
+      }),
       first: t.arg.int({ defaultValue: 10, description: `How many hits (1–${MAX_SEARCH_RESULTS}, default 10).` }),
-      includeDeprecated: t.arg.boolean({ defaultValue: false, description: 'Also return skills the loaded release no longer contains (default false).' }),
+      includeDeprecated: t.arg.boolean({
+        defaultValue: false,
+        description: 'Also return skills the loaded release no longer contains (default false).',
+      }),
     },
     resolve: (_root, args, context) => search<SkillRow>('skill_labels', args, context),
   }),
@@ -154,7 +219,8 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, context) =>
         pageOf(
           args,
-          context.taxonomy?.skillsInCollection(args.collection) ?? (await skillsInCollection(context.graph, args.collection)),
+          context.taxonomy?.skillsInCollection(args.collection) ??
+            (await skillsInCollection(context.graph, args.collection)),
           context.maxPageSize,
         ),
     },
