@@ -6,28 +6,6 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * A bounded memo of promises, least recently used evicted first: `get` returns the entry for `key`,
- * starting `compute` on a miss; a rejected computation is forgotten so the next call retries.
- */
-export class PromiseLru<T> {
-  private readonly entries = new Map<string, Promise<T>>();
-  constructor(private readonly size: number) {}
-
-  get(key: string, compute: () => Promise<T>): Promise<T> {
-    let entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key); // re-inserted below: most recently used last
-    } else {
-      entry = compute();
-      entry.catch(() => this.entries.delete(key));
-    }
-    this.entries.set(key, entry);
-    while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
-    return entry;
-  }
-}
-
-/**
  * The `first` best items in order (`compare` < 0: a before b), without sorting them all: a sorted window of
  * `first` that an item enters only when it beats the window's last. For ranking thousands of candidates
  * to show ten; `compare` must be a total order, so the result equals sorting all and slicing.

@@ -5,6 +5,7 @@ import jsonld from 'jsonld';
 import type { RemoteDocument } from 'jsonld/jsonld-spec.js';
 import { DataFactory, Parser, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
+import { PromiseMemo } from '../cache.js';
 
 /**
  * ELM v3 documents checked as a registry receiving them would check them: against the Commission's SHACL
@@ -189,15 +190,9 @@ function termText(term: { termType: string; value: string } | null | undefined):
   return term.termType === 'BlankNode' ? `_:${term.value}` : term.value;
 }
 
-const validators = new Map<string, Promise<ElmValidator>>();
+const validators = new PromiseMemo<ElmValidator>(4);
 
 /** The validator of a shapes folder, loaded once per process (a failed load is retried on the next call). */
 export function elmValidatorFor(elmDir: string): Promise<ElmValidator> {
-  let validator = validators.get(elmDir);
-  if (!validator) {
-    validator = ElmValidator.load(elmDir);
-    validators.set(elmDir, validator);
-    validator.catch(() => validators.delete(elmDir));
-  }
-  return validator;
+  return validators.get(elmDir, () => ElmValidator.load(elmDir));
 }

@@ -1,5 +1,5 @@
 import { assessCompleteness } from '../catalogue/completeness.js';
-import { PromiseLru } from '../collections.js';
+import { PerStamp, PromiseMemo } from '../cache.js';
 import type { GraphClient } from '../graph/client.js';
 import { type HubContext, loadExisting } from '../graphql/context.js';
 import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
@@ -32,7 +32,7 @@ export async function demandSources(graph: GraphClient): Promise<DemandSourceRow
  * added up in the database (the 401 districts of Germany come back as one figure per occupation
  * group, with how many parts it had), so a slice costs one round trip of a few hundred rows.
  */
-const sliceCache = new PromiseLru<SignalInput[]>(256);
+const sliceCache = new PromiseMemo<SignalInput[]>(256);
 
 /** signalsFor, held per demand stamp (figures change only on import): a dashboard's repeated slices cost no round trip. */
 export function cachedSignalsFor(
@@ -113,17 +113,11 @@ export async function signalsFor(
  * The weights (job ads per unit group, the occupation mix) change only when demand is imported, so
  * they are held per demand stamp (the sources' content hashes) and read from the graph once.
  */
-const weightCache = new Map<string, Promise<unknown>>();
+const perDemandStamp = new Map<string, PerStamp<unknown>>();
 export function cachedPerDemandStamp<T>(name: string, stamp: string, read: () => Promise<T>): Promise<T> {
-  const key = `${name}@${stamp}`;
-  let entry = weightCache.get(key) as Promise<T> | undefined;
-  if (!entry) {
-    for (const old of weightCache.keys()) if (old.startsWith(`${name}@`)) weightCache.delete(old);
-    entry = read();
-    entry.catch(() => weightCache.delete(key));
-    weightCache.set(key, entry);
-  }
-  return entry;
+  let held = perDemandStamp.get(name);
+  if (!held) perDemandStamp.set(name, (held = new PerStamp<unknown>()));
+  return held.get(stamp, read) as Promise<T>;
 }
 
 export function demandStamp(sources: DemandSourceRow[]): string {

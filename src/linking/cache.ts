@@ -1,3 +1,4 @@
+import { PerStamp } from '../cache.js';
 import type { GraphClient } from '../graph/client.js';
 import { logger } from '../logger.js';
 import { readReleaseStamp, type TaxonomySnapshot } from '../taxonomy/snapshot.js';
@@ -13,27 +14,18 @@ export interface ReleaseLinker {
 
 /** One SkillLinker per taxonomy release: rebuilt when the release changes, shared by all requests. */
 export class SkillLinkerCache {
-  private current: ReleaseLinker | undefined;
-  private building: { stamp: string; promise: Promise<ReleaseLinker> } | undefined;
+  private readonly perRelease = new PerStamp<ReleaseLinker>();
 
   async get(graph: GraphClient, snapshot?: TaxonomySnapshot): Promise<ReleaseLinker | null> {
     const stamp = snapshot?.stamp ?? (await readReleaseStamp(graph));
     if (stamp === null) return null;
-    if (this.current?.stamp === stamp) return this.current;
-    if (this.building?.stamp !== stamp) {
-      const promise = this.build(graph, stamp, snapshot).finally(() => {
-        if (this.building?.promise === promise) this.building = undefined;
-      });
-      this.building = { stamp, promise };
-    }
-    return this.building.promise;
+    return this.perRelease.get(stamp, () => this.build(graph, stamp, snapshot));
   }
 
   private async build(graph: GraphClient, stamp: string, snapshot?: TaxonomySnapshot): Promise<ReleaseLinker> {
     const started = performance.now();
     const skills = snapshot ? linkableSkillsFromSnapshot(snapshot) : await linkableSkillsFromGraph(graph);
     const built: ReleaseLinker = { linker: new SkillLinker(skills), taxonomyVersion: stamp.split('@')[0], stamp };
-    this.current = built;
     logger.info('skill linker index built', {
       stamp,
       skills: skills.length,

@@ -1,4 +1,4 @@
-import { PromiseLru } from '../collections.js';
+import { PromiseMemo } from '../cache.js';
 import { UserInputError } from '../errors.js';
 import type { HubContext } from '../graphql/context.js';
 import { readDemandSlice } from '../intelligence/demand-slice.js';
@@ -14,7 +14,7 @@ import type { OccupationDemandFacts } from './occupation-fit.js';
  * Held per demand import, taxonomy release and region.
  */
 
-const cache = new PromiseLru<{ byOccupation: Map<string, OccupationDemandFacts>; note: string } | null>(64);
+const cache = new PromiseMemo<{ byOccupation: Map<string, OccupationDemandFacts>; note: string } | null>(64);
 
 export async function occupationDemandIn(
   context: HubContext,

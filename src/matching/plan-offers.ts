@@ -1,5 +1,5 @@
 import type { StoredMicroCredential } from '../catalogue/loaders.js';
-import { PromiseLru } from '../collections.js';
+import { PromiseMemo } from '../cache.js';
 import { type HubContext, loadExisting } from '../graphql/context.js';
 import { catalogueStamp, offerSupply } from '../intelligence/store.js';
 import type { PlanOffer } from './course-plan.js';
@@ -11,7 +11,7 @@ import type { PlanOffer } from './course-plan.js';
  * instead of reading the catalogue.
  */
 
-const cache = new PromiseLru<{ offers: PlanOffer[]; details: Map<string, StoredMicroCredential> }>(4);
+const cache = new PromiseMemo<{ offers: PlanOffer[]; details: Map<string, StoredMicroCredential> }>(4);
 
 export async function planOffers(
   context: HubContext,

@@ -1,3 +1,4 @@
+import { PerStamp } from '../cache.js';
 import type { GraphClient } from '../graph/client.js';
 import type { SkillLinker } from '../linking/linker.js';
 import { logger } from '../logger.js';
@@ -70,38 +71,29 @@ export function findOccupations(
 
 /** One OccupationSearch per taxonomy release, shared by all requests (as SkillLinkerCache). */
 export class OccupationSearchCache {
-  private current: { stamp: string; search: OccupationSearch } | undefined;
-  private building: { stamp: string; promise: Promise<OccupationSearch> } | undefined;
+  private readonly perRelease = new PerStamp<OccupationSearch>();
 
   async get(graph: GraphClient, snapshot: TaxonomySnapshot | undefined): Promise<OccupationSearch | null> {
     const stamp = snapshot?.stamp ?? (await readReleaseStamp(graph));
     if (stamp === null) return null;
-    if (this.current?.stamp === stamp) return this.current.search;
-    if (this.building?.stamp !== stamp) {
-      const promise = (async () => {
-        const started = performance.now();
-        const occupations = snapshot
-          ? searchableOccupationsFromSnapshot(snapshot)
-          : await searchableOccupationsFromGraph(graph);
-        const skills = snapshot
-          ? snapshot.currentSkills().map(({ skill }) => skill)
-          : await graph.read<{ preferredLabel: string; altLabels: string[] }>(
-              'MATCH (s:Skill) WHERE s.deprecated = false RETURN s.preferredLabel AS preferredLabel, coalesce(s.altLabels, []) AS altLabels',
-            );
-        const search = new OccupationSearch(occupations, skillVocabulary(skills));
-        this.current = { stamp, search };
-        logger.info('occupation search index built', {
-          stamp,
-          occupations: occupations.length,
-          ms: Math.round(performance.now() - started),
-        });
-        return search;
-      })().finally(() => {
-        if (this.building?.promise === promise) this.building = undefined;
+    return this.perRelease.get(stamp, async () => {
+      const started = performance.now();
+      const occupations = snapshot
+        ? searchableOccupationsFromSnapshot(snapshot)
+        : await searchableOccupationsFromGraph(graph);
+      const skills = snapshot
+        ? snapshot.currentSkills().map(({ skill }) => skill)
+        : await graph.read<{ preferredLabel: string; altLabels: string[] }>(
+            'MATCH (s:Skill) WHERE s.deprecated = false RETURN s.preferredLabel AS preferredLabel, coalesce(s.altLabels, []) AS altLabels',
+          );
+      const search = new OccupationSearch(occupations, skillVocabulary(skills));
+      logger.info('occupation search index built', {
+        stamp,
+        occupations: occupations.length,
+        ms: Math.round(performance.now() - started),
       });
-      this.building = { stamp, promise };
-    }
-    return this.building.promise;
+      return search;
+    });
   }
 }
 

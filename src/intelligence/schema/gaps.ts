@@ -9,7 +9,7 @@ import { type SharedInputs, readDemandSlice, sharedInputs } from '../demand-slic
 import type { SkillContribution } from '../skill-demand.js';
 import type { WhatIf } from '../what-if.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
-import { PromiseLru } from '../../collections.js';
+import { PromiseMemo } from '../../cache.js';
 import { readReleaseStamp } from '../../taxonomy/snapshot.js';
 import { catalogueStamp, demandSources, demandStamp } from '../store.js';
 
@@ -296,14 +296,14 @@ export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
  * Gap rankings held across requests while nothing they depend on changes: the demand imports, the
  * catalogue (catalogueStamp) and the taxonomy release. Dashboards ask the same slices on every page load.
  */
-const resultCache = new PromiseLru<{ slice: SliceInfo; gaps: SkillGap[] }>(128);
+const resultCache = new PromiseMemo<{ slice: SliceInfo; gaps: SkillGap[] }>(128);
 const stampPerRequest = new WeakMap<HubContext, Promise<string>>();
 
 /**
  * Any answer derived from gap rankings (recommendations, dashboard cells), held like them: per demand
  * imports, catalogue state and release, and the arguments. `compute` runs only on a miss.
  */
-const derivedCache = new PromiseLru<unknown>(128);
+const derivedCache = new PromiseMemo<unknown>(128);
 export async function cachedDerivation<T>(
   context: HubContext,
   name: string,
