@@ -83,6 +83,8 @@ const LIST_FIELDS = new Set([
 const NUMBER_FIELDS = new Set(['workloadValue', 'eqfLevel', 'costAmount']);
 const BOOLEAN_FIELDS = new Set(['voucherEligible', 'ilaEligible']);
 
+const CATALOGUE_LISTS = ['providers', 'qualifications', 'microCredentials'];
+
 export function readCatalogueFile(file: string): CatalogueFile {
   if (!fs.existsSync(file)) throw new ImportError('file not found', { file });
   const name = path.basename(file);
@@ -122,6 +124,13 @@ export function readCatalogueFile(file: string): CatalogueFile {
         notes: reading.notRead,
         elmDocument: body,
       };
+    }
+    if (!CATALOGUE_LISTS.some((list) => list in body)) {
+      const keys = Object.keys(body);
+      throw new ImportError(
+        `nothing to import: expected an object with "providers", "qualifications" or "microCredentials" lists, or an ELM document (with "@context"), but found ${keys.length > 0 ? `only ${keys.map((key) => `"${key}"`).join(', ')}` : 'an empty object'}`,
+        { file: name },
+      );
     }
     const providers = body.providers ?? [];
     const qualifications = body.qualifications ?? [];
@@ -173,6 +182,7 @@ export function readCatalogueFile(file: string): CatalogueFile {
       }
       return input as MicroCredentialInput;
     });
+    if (rows.length === 0) throw new ImportError('nothing to import: a CSV file with no offer rows', { file: name });
     return {
       providers: [],
       qualifications: [],

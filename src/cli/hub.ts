@@ -17,42 +17,8 @@ import { SkillLinkerCache } from '../linking/cache.js';
 import { setLogLevel } from '../logger.js';
 import { type ImportProgress, type ImportSummary, importEsco } from '../taxonomy/esco-import.js';
 import { loadDemoSeed } from '../taxonomy/seed.js';
+import { type CommandSpec, commandHelp, parseCommand, UsageError } from './args.js';
 import { ElmCommandError, exportElmCommand, validateElmCommand } from './elm-commands.js';
-
-const USAGE = `usage: npm run hub -- <command>
-
-  import esco <dir> [--version V] [--json]   import an ESCO CSV export (all or nothing)
-  import catalogue <file> [--skip-invalid]   import micro-credentials from JSON, CSV or an ELM v3 JSON-LD document (.json or .jsonld; checked against the ELM shapes,
-                                             each violation a warning; all or nothing unless --skip-invalid)
-  import demand <file-or-dir> --format <name> [--retrieved YYYY-MM-DD] [--years 2023,2024]
-                                             import labour-market demand signals (all or nothing; replaces the source's figures for the periods it brings)
-                                             formats: ${DEMAND_FORMATS.map((format) => format.name).join(', ')}
-  export elm [--id <offer>] [--out <dir>]    write each offer's ELM v3 JSON-LD document (default folder: elm-export) and say which conform
-  validate elm <file>                        check an ELM v3 JSON-LD file against the Commission's shapes (EDC-generic-full);
-                                             prints each violation (node, property, message); exit code 1 when it does not conform
-  seed                                       load the demo data set from seeds/ (a small ESCO subset)
-  db build [--if-missing]                    build the Neo4j launcher (Maven)
-  db start | db stop | db status             manage the project's own Neo4j (used when NEO4J_URI is unset)
-
-Environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE for an external Neo4j;
-HUB_GRAPH_DIR, HUB_GRAPH_PORT, HUB_GRAPH_HEAP_MB for the local one. See README.md.`;
-
-class UsageError extends Error {}
-
-function option(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  if (index < 0) return undefined;
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
-  args.splice(index, 2);
-  return value;
-}
-
-function flag(args: string[], name: string): boolean {
-  const index = args.indexOf(name);
-  if (index >= 0) args.splice(index, 1);
-  return index >= 0;
-}
 
 /** Progress on stderr: one line when a phase starts and when it ends, and every ~25% of a long one. */
 function progressPrinter(): (progress: ImportProgress) => void {
@@ -105,10 +71,10 @@ export function formatImportSummary(summary: ImportSummary): string {
   return lines.join('\n');
 }
 
-async function importCatalogueCommand(args: string[]): Promise<void> {
-  const skipInvalid = flag(args, '--skip-invalid');
-  const file = args.shift();
-  if (!file) throw new UsageError('import catalogue needs a .json (catalogue or ELM document) or .csv file');
+type Options = Record<string, string | boolean | undefined>;
+
+async function importCatalogueCommand(options: Options, [file]: string[]): Promise<void> {
+  const skipInvalid = options['skip-invalid'] === true;
   const config = loadConfig();
   const open = await openGraph(config);
   try {
@@ -116,7 +82,7 @@ async function importCatalogueCommand(args: string[]): Promise<void> {
     const release = await new SkillLinkerCache().get(open.graph);
     if (!release)
       process.stderr.write(
-        'warning: no taxonomy imported yet; outcomes are stored without skill links (run relink after importing ESCO)\n',
+        `warning: no taxonomy imported yet; outcomes are stored without skill links (import ESCO, then this file again, to link them)\n`,
       );
     const summary = await importCatalogue(open.graph, file, release, {
       skipInvalid,
@@ -136,26 +102,26 @@ async function importCatalogueCommand(args: string[]): Promise<void> {
   }
 }
 
-async function importDemandCommand(args: string[]): Promise<void> {
-  const formatName = option(args, '--format');
-  const retrievedOn = option(args, '--retrieved') ?? null;
-  const years = option(args, '--years')
-    ?.split(',')
-    .map((year) => year.trim());
-  const input = args.shift();
+async function importDemandCommand(options: Options, [input]: string[]): Promise<void> {
+  const formatName = options.format as string | undefined;
+  const retrievedOn = (options.retrieved as string | undefined) ?? null;
+  const years = (options.years as string | undefined)?.split(',').map((year) => year.trim());
   const format = demandFormat(formatName);
   const formats = DEMAND_FORMATS.map((f) => `  ${f.name.padEnd(14)} ${f.description}`).join('\n');
   if (!format)
     throw new UsageError(
       `import demand needs --format, one of:\n${formats}${formatName ? `\n(got '${formatName}')` : ''}`,
+      help('import', 'demand'),
     );
-  if (!input) throw new UsageError('import demand needs the file or folder to read');
   if (retrievedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(retrievedOn))
-    throw new UsageError(`--retrieved must be a date YYYY-MM-DD (got '${retrievedOn}')`);
+    throw new UsageError(`--retrieved must be a date YYYY-MM-DD (got '${retrievedOn}')`, help('import', 'demand'));
   const config = loadConfig();
   process.stderr.write(`Reading ${input} as ${format.name} (code lists from ${config.referenceDir})\n`);
   if (years?.some((year) => !/^\d{4}$/.test(year)))
-    throw new UsageError(`--years must be years separated by commas, such as 2023,2024 (got '${years.join(',')}')`);
+    throw new UsageError(
+      `--years must be years separated by commas, such as 2023,2024 (got '${years.join(',')}')`,
+      help('import', 'demand'),
+    );
   const batches = format.read(input, referenceLists(config.referenceDir), { retrievedOn, years });
   const open = await openGraph(config);
   try {
@@ -178,15 +144,9 @@ async function importDemandCommand(args: string[]): Promise<void> {
   }
 }
 
-async function importCommand(args: string[]): Promise<void> {
-  const kind = args.shift();
-  if (kind === 'catalogue') return importCatalogueCommand(args);
-  if (kind === 'demand') return importDemandCommand(args);
-  if (kind !== 'esco') throw new UsageError(`unknown import kind '${kind ?? ''}' (supported: esco, catalogue, demand)`);
-  const version = option(args, '--version');
-  const asJson = flag(args, '--json');
-  const dir = args.shift();
-  if (!dir) throw new UsageError('import esco needs the directory of an ESCO CSV export');
+async function importEscoCommand(options: Options, [dir]: string[]): Promise<void> {
+  const version = options.version as string | undefined;
+  const asJson = options.json === true;
   const config = loadConfig();
   const open = await openGraph(config);
   try {
@@ -207,12 +167,11 @@ async function importCommand(args: string[]): Promise<void> {
   }
 }
 
-async function dbCommand(args: string[]): Promise<void> {
-  const action = args.shift();
+async function dbCommand(action: 'build' | 'start' | 'stop' | 'status', options: Options): Promise<void> {
   const config = loadConfig();
   switch (action) {
     case 'build':
-      if (flag(args, '--if-missing') && isLauncherBuilt()) return;
+      if (options['if-missing'] === true && isLauncherBuilt()) return;
       buildLauncher();
       return;
     case 'start': {
@@ -235,8 +194,6 @@ async function dbCommand(args: string[]): Promise<void> {
       if (!status.running) process.exitCode = 3;
       return;
     }
-    default:
-      throw new UsageError(`unknown db action '${action ?? ''}' (build, start, stop, status)`);
   }
 }
 
@@ -251,40 +208,135 @@ async function seedCommand(): Promise<void> {
   }
 }
 
+interface HubCommand extends CommandSpec {
+  run(options: Options, args: string[]): Promise<void>;
+}
+
+const COMMANDS: HubCommand[] = [
+  {
+    words: ['import', 'esco'],
+    args: ['dir'],
+    options: {
+      version: {
+        type: 'string',
+        value: 'V',
+        description: 'the release version (default: from the folder name, else the newest modifiedDate)',
+      },
+      json: { type: 'boolean', description: 'print the summary as JSON' },
+    },
+    description: 'Import an ESCO CSV export (all or nothing; idempotent; a newer release upgrades in place).',
+    run: importEscoCommand,
+  },
+  {
+    words: ['import', 'catalogue'],
+    args: ['file'],
+    options: {
+      'skip-invalid': { type: 'boolean', description: 'import the valid records and report each skipped one' },
+    },
+    description:
+      'Import micro-credentials from JSON, CSV or an ELM v3 JSON-LD document (.json or .jsonld; checked against\n' +
+      'the ELM shapes, each violation a warning). All or nothing unless --skip-invalid.',
+    run: importCatalogueCommand,
+  },
+  {
+    words: ['import', 'demand'],
+    args: ['file-or-dir'],
+    options: {
+      format: {
+        type: 'string',
+        value: '<name>',
+        description: `one of: ${DEMAND_FORMATS.map((f) => f.name).join(', ')}`,
+      },
+      retrieved: { type: 'string', value: 'YYYY-MM-DD', description: 'when the figures were retrieved' },
+      years: { type: 'string', value: '2023,2024', description: 'import only these years' },
+    },
+    description:
+      "Import labour-market demand signals (all or nothing; replaces the source's figures for the periods it brings).",
+    run: importDemandCommand,
+  },
+  {
+    words: ['export', 'elm'],
+    args: [],
+    options: {
+      id: { type: 'string', value: '<offer>', description: 'export this offer only' },
+      out: { type: 'string', value: '<dir>', description: 'the folder to write to (default: elm-export)' },
+    },
+    description: "Write each offer's ELM v3 JSON-LD document and say which conform to EDC-generic-full.",
+    run: (options) =>
+      exportElmCommand({
+        id: options.id as string | undefined,
+        outDir: (options.out as string | undefined) ?? 'elm-export',
+      }),
+  },
+  {
+    words: ['validate', 'elm'],
+    args: ['file'],
+    options: {},
+    description:
+      "Check an ELM v3 JSON-LD file against the Commission's shapes (EDC-generic-full): each violation (node,\n" +
+      'property, message); exit code 1 when it does not conform.',
+    run: (_options, [file]) => validateElmCommand(file),
+  },
+  {
+    words: ['seed'],
+    args: [],
+    options: {},
+    description: 'Load the demo data set from seeds/ (a small ESCO subset).',
+    run: seedCommand,
+  },
+  {
+    words: ['db', 'build'],
+    args: [],
+    options: { 'if-missing': { type: 'boolean', description: 'only when it is not built yet' } },
+    description: 'Build the Neo4j launcher (Maven).',
+    run: (options) => dbCommand('build', options),
+  },
+  ...(
+    [
+      ['start', "Start the project's own Neo4j (used when NEO4J_URI is unset)."],
+      ['stop', "Stop the project's own Neo4j."],
+      ['status', "Whether the project's own Neo4j runs, as JSON (exit code 3 when it does not)."],
+    ] as const
+  ).map(([action, description]) => ({
+    words: ['db', action],
+    args: [],
+    options: {},
+    description,
+    run: (options: Options) => dbCommand(action, options),
+  })),
+];
+
+const USAGE = [
+  'usage: npm run hub -- <command> [--help]',
+  '',
+  ...COMMANDS.map((c) => `  ${c.words.join(' ').padEnd(18)} ${c.description.split('\n')[0]}`),
+  '',
+  'Environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE for an external Neo4j;',
+  'HUB_GRAPH_DIR, HUB_GRAPH_PORT, HUB_GRAPH_HEAP_MB for the local one. See docs/operations.md.',
+].join('\n');
+
+function help(...words: string[]): string {
+  const command = COMMANDS.find((c) => c.words.join(' ') === words.join(' '));
+  return command ? commandHelp(command) : USAGE;
+}
+
 async function main(argv: string[]): Promise<void> {
-  const args = [...argv];
   setLogLevel(process.env.LOG_LEVEL ? loadConfig().logLevel : 'warn');
-  const command = args.shift();
-  switch (command) {
-    case 'import':
-      return importCommand(args);
-    case 'db':
-      return dbCommand(args);
-    case 'seed':
-      return seedCommand();
-    case 'export':
-    case 'validate': {
-      const kind = args.shift();
-      if (kind !== 'elm') throw new UsageError(`unknown ${command} kind '${kind ?? ''}' (supported: elm)`);
-      if (command === 'export')
-        return exportElmCommand({ id: option(args, '--id'), outDir: option(args, '--out') ?? 'elm-export' });
-      const file = args.shift();
-      if (!file) throw new UsageError('validate elm needs the ELM file to check');
-      return validateElmCommand(file);
-    }
-    case undefined:
-    case 'help':
-    case '--help':
-      process.stdout.write(`${USAGE}\n`);
-      return;
-    default:
-      throw new UsageError(`unknown command '${command}'`);
+  const parsed = parseCommand(COMMANDS, argv, USAGE);
+  if (parsed === null) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
   }
+  if ('help' in parsed) {
+    process.stdout.write(`${commandHelp(parsed.command)}\n`);
+    return;
+  }
+  return parsed.command.run(parsed.options, parsed.args);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) {
-    process.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+    process.stderr.write(`error: ${error.message}\n\n${error.usage}\n`);
     process.exit(2);
   }
   if (error instanceof ImportError) {
