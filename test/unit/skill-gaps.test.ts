@@ -10,6 +10,7 @@ import {
   DEFAULT_DERIVATION,
   OccupationIndex,
   type SignalInput,
+  deriveOccupationDemand,
   deriveSkillDemand,
 } from '../../src/intelligence/skill-demand.js';
 
@@ -140,6 +141,141 @@ describe('deriveSkillDemand', () => {
     );
     expect(result.skills.size).toBe(0);
     expect(result.spreads).toHaveLength(1);
+  });
+});
+
+const occupationDemandOf = (result: ReturnType<typeof deriveOccupationDemand>) =>
+  Object.fromEntries([...result.entries()].map(([uri, d]) => [uri, d.demand]).sort());
+
+describe('deriveOccupationDemand', () => {
+  const method7 =
+    'ISCO group 7 over its 2 unit groups in proportion to EU online job-ad counts, then evenly over the 3 ESCO occupations in them';
+
+  it('splits an ISCO major group over its unit groups by job-ad weight, then evenly over the occupations of each', () => {
+    // 7111 takes 3/4 of 100, shared by o1 and o2 (37.5 each); 7112 takes 1/4, all to o3.
+    const result = deriveOccupationDemand([signal({})], index, weights);
+    expect(Object.fromEntries(result)).toEqual({
+      o1: { demand: 37.5, figures: 1, methods: [method7] },
+      o2: { demand: 37.5, figures: 1, methods: [method7] },
+      o3: { demand: 25, figures: 1, methods: [method7] },
+    });
+  });
+
+  it('splits evenly without unit-group weights', () => {
+    // 7111 and 7112 take 50 each: o1 and o2 25, o3 50.
+    expect(occupationDemandOf(deriveOccupationDemand([signal({})], index, DEFAULT_DERIVATION))).toEqual({
+      o1: 25,
+      o2: 25,
+      o3: 50,
+    });
+  });
+
+  it('adds the figures that reach an occupation, counting them and naming at most three ways they were spread', () => {
+    const result = deriveOccupationDemand(
+      [
+        signal({}), // o3: 25
+        signal({ targetCode: '7112', value: 4 }), // o3: 4
+        signal({ targetKind: 'OCCUPATION', targetCode: 'o3', value: 1 }), // o3: 1
+        signal({ targetCode: '71', value: 8 }), // o3: 8 × 1/4 = 2, a fourth way
+        signal({ targetCode: '2', value: null, reliability: 'NOT_PUBLISHED' }), // not published: nothing
+      ],
+      index,
+      weights,
+    );
+    expect(result.get('o3')).toEqual({
+      demand: 32,
+      figures: 4,
+      methods: [
+        method7,
+        'ISCO unit group 7112, then evenly over the 1 ESCO occupations in them',
+        'an ESCO occupation, as the source gives it',
+      ],
+    });
+    // o1: 37.5 + 8 × 3/4 × 1/2 = 40.5; o4 (unit group 2512) only had the unpublished figure: no entry.
+    expect(occupationDemandOf(result)).toEqual({ o1: 40.5, o2: 40.5, o3: 32 });
+  });
+
+  it('shapes a sector figure by the occupation mix of its section, and uses unit-group weights for a section without one', () => {
+    const mix = {
+      bySection: new Map([
+        [
+          'F',
+          new Map([
+            ['o1', 10],
+            ['o3', 30],
+            ['o4', 99],
+          ]),
+        ],
+      ]),
+      source: 'a test mix',
+    };
+    const options = { ...weights, occupationMix: mix };
+    // Major group 7 in F41: o1 10 and o3 30 jobs of 40 (o4 is not in group 7; o2 has no jobs in F and no share).
+    expect(occupationDemandOf(deriveOccupationDemand([signal({ sector: 'F41' })], index, options))).toEqual({
+      o1: 25,
+      o3: 75,
+    });
+    expect(occupationDemandOf(deriveOccupationDemand([signal({ sector: 'C' })], index, options))).toEqual({
+      o1: 37.5,
+      o2: 37.5,
+      o3: 25,
+    });
+  });
+
+  it('spreads a KldB group over its mapped occupations by mapping weight, ignoring occupations not in the taxonomy', () => {
+    const options = {
+      ...weights,
+      nationalMappings: {
+        KLDB: {
+          byGroup: new Map([
+            [
+              '521',
+              new Map([
+                ['o1', 1],
+                ['o2', 0.5],
+                ['gone', 1],
+              ]),
+            ],
+          ]),
+          source: 'a test mapping',
+        },
+      },
+    };
+    // o1 takes 1/1.5 and o2 0.5/1.5 of 30.
+    expect(
+      occupationDemandOf(
+        deriveOccupationDemand([signal({ targetKind: 'KLDB', targetCode: '521', value: 30 })], index, options),
+      ),
+    ).toEqual({ o1: 20, o2: 10 });
+  });
+
+  it('scales an occupation’s share by a what-if factor for the sector it names', () => {
+    const options = {
+      ...weights,
+      occupationFactor: (uri: string, sector: string | null) => (uri === 'o1' && sector === 'F' ? 0.5 : 1),
+    };
+    expect(
+      occupationDemandOf(deriveOccupationDemand([signal({}), signal({ sector: 'C', value: 40 })], index, options)),
+    ).toEqual({
+      // o1: 37.5 × 0.5 in F + 40 × 3/8 in C; o2: 37.5 + 15; o3: 25 + 10.
+      o1: 33.75,
+      o2: 52.5,
+      o3: 35,
+    });
+  });
+
+  it('is the occupation-level step of deriveSkillDemand: essential skills take an occupation’s demand in full, optional ones at half', () => {
+    const signals = [signal({}), signal({ targetKind: 'OCCUPATION', targetCode: 'o4', value: 6 })];
+    const occupations = deriveOccupationDemand(signals, index, weights);
+    // By the index built above: s1 ← o1; s2 ← o1, o2; s3 ← o1 optional; s4 ← o3; s5 ← o4.
+    expect(occupationDemandOf(occupations)).toEqual({ o1: 37.5, o2: 37.5, o3: 25, o4: 6 });
+    expect(demandOf(deriveSkillDemand(signals, index, weights))).toEqual({
+      s1: 37.5,
+      s2: 75,
+      s3: 18.75,
+      s4: 25,
+      s5: 6,
+    });
   });
 });
 
