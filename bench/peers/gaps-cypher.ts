@@ -21,7 +21,10 @@ export const MANDATORY_ELEMENTS_OF_M = `size([present IN [
            m.participationForm IS NOT NULL,
            m.qualityAssurance IS NOT NULL] WHERE present])`;
 
-/** Occupations in demand signal `sig`'s ISCO group, each with its `share` of the figure: by the sector's occupation mix, else EU job-ad weights, else evenly. */
+/**
+ * Occupations in demand signal `sig`'s ISCO group, each with its `share` of the figure: by the sector's occupation
+ * mix, else EU job-ad weights, else evenly.
+ */
 export const SPREAD_OF_SIG = `
   CALL (sig) {
     MATCH (o:Occupation) WHERE o.deprecated = false AND o.iscoGroup STARTS WITH sig.targetCode

@@ -9,7 +9,7 @@ import {
   SUPERVISION,
 } from './elm-vocabularies.js';
 import type { MicroCredentialInput } from './model.js';
-import { round } from './units.js';
+import { round } from '../numbers.js';
 
 /**
  * Micro-credential offers read from European Learning Model (ELM v3) documents: a bare specification (what

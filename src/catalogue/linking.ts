@@ -9,7 +9,10 @@ import type { SkillLinker } from '../linking/linker.js';
  */
 
 export const SUGGESTIONS_PER_OUTCOME = 5;
-/** A suggestion needs most (60 %) of a skill label's IDF-weighted information in the outcome text: one word of an evenly weighted two-word label is not enough. */
+/**
+ * A suggestion needs most (60 %) of a skill label's IDF-weighted information in the outcome text: one word of
+ * an evenly weighted two-word label is not enough.
+ */
 export const MIN_LABEL_COVERAGE = 0.6;
 /** Skills essential for an occupation the offer targets are more likely meant. */
 export const TARGET_OCCUPATION_BOOST = 1.25;

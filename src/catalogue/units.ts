@@ -1,3 +1,5 @@
+import { round } from '../numbers.js';
+
 /**
  * Workload units met in European micro-credential catalogues, and how each converts to hours.
  * Raw value and unit are always kept; the normalised hours and ECTS say which conversion made them.
@@ -68,10 +70,4 @@ export function normaliseWorkload(value: number, unitCode: string): NormalisedWo
       ? `${value} ECTS as stated; ${hours} h at ${HOURS_PER_ECTS} h per ECTS`
       : `${value} ${unit.label} × ${round(unit.hoursPerUnit, 2)} h (${unit.basis}) = ${hours} h; ÷ ${HOURS_PER_ECTS} h per ECTS = ${ects} ECTS`;
   return { hours, ects, conversion };
-}
-
-/** Rounds to `digits` decimals. */
-export function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

@@ -126,7 +126,7 @@ class Checker {
 
   id(field: string, value: string | null | undefined): string | null {
     const id = this.text(field, value, { required: true, max: 200 });
-    if (id !== null && !/^[A-Za-z0-9][A-Za-z0-9._:\-]*$/.test(id)) {
+    if (id !== null && !/^[A-Za-z0-9][A-Za-z0-9._:-]*$/.test(id)) {
       return this.fail(
         field,
         `must start with a letter or digit and contain only letters, digits, '.', '_', ':' or '-' (got '${id}')`,

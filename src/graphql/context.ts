@@ -19,6 +19,7 @@ export interface HubContext {
 }
 
 /** The request's DataLoaders, one entry per capability (each adds its own). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- empty here on purpose: each capability adds its loaders by declaration merging
 export interface Loaders {}
 
 /**

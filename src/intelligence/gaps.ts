@@ -1,6 +1,6 @@
 import { pushTo } from '../collections.js';
 import { isoCountryOfNuts } from '../regions.js';
-import { round } from '../catalogue/units.js';
+import { round } from '../numbers.js';
 import {
   type DerivationOptions,
   type OccupationIndex,
@@ -152,7 +152,7 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
   const published = input.signals.filter((s) => s.value !== null);
   const total = published.reduce((sum, s) => sum + (s.value ?? 0), 0);
   const previous = input.previous ? deriveSkillDemand(input.previous.signals, input.index, input.options).skills : null;
-  const breakFlagged = [...input.signals, ...(input.previous?.signals ?? [])].some((s) => s.flags.includes('b'));
+  const breakFlagged = [...input.signals, ...(input.previous?.signals ?? [])].some((s) => s.flags.includes('d'));
   const coverage = skillCoverage(input.offers, input.slice.region);
 
   const gaps: SkillGap[] = [];

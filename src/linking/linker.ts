@@ -1,5 +1,5 @@
 import { pushTo } from '../collections.js';
-import { type Token, analyse, exactKey } from './text.js';
+import { type Token, analyse, exactKey } from '../text.js';
 
 /**
  * Links free text (a learning outcome, a CV paragraph, a job ad) to ESCO skills, without any external

@@ -1,4 +1,4 @@
-import { round } from '../catalogue/units.js';
+import { round } from '../numbers.js';
 import { issuedIn } from '../intelligence/gaps.js';
 
 /**

@@ -4,7 +4,7 @@ import type { HubContext } from '../graphql/context.js';
 import { readDemandSlice } from '../intelligence/demand-slice.js';
 import { deriveOccupationDemand } from '../intelligence/skill-demand.js';
 import { automationByOccupation, demandSources, demandStamp } from '../intelligence/store.js';
-import { round } from '../catalogue/units.js';
+import { round } from '../numbers.js';
 import type { OccupationDemandFacts } from './occupation-fit.js';
 
 /**

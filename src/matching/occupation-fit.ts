@@ -1,4 +1,4 @@
-import { round } from '../catalogue/units.js';
+import { round } from '../numbers.js';
 import { pushTo, topN } from '../collections.js';
 import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
 

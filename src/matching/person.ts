@@ -21,7 +21,10 @@ export const MAX_TEXT_LENGTH = 20_000;
 
 export interface HeldSkill {
   uri: string;
-  /** GIVEN (an explicit URI), TEXT (the linker found it), WORK_HISTORY (an occupation named in the text or the profile), PROFILE (confirmed in the jobseeker's profile). */
+  /**
+   * GIVEN (an explicit URI), TEXT (the linker found it), WORK_HISTORY (an occupation named in the text or
+   * the profile), PROFILE (confirmed in the jobseeker's profile).
+   */
   origin: 'GIVEN' | 'TEXT' | 'WORK_HISTORY' | 'PROFILE';
   /** The words or occupation it came from. */
   detail: string;

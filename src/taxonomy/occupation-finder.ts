@@ -1,6 +1,5 @@
 import { PerStamp } from '../cache.js';
 import type { GraphClient } from '../graph/client.js';
-import type { SkillLinker } from '../linking/linker.js';
 import { logger } from '../logger.js';
 import {
   type OccupationSearchHit,
@@ -18,6 +17,11 @@ import { readReleaseStamp, type TaxonomySnapshot } from './snapshot.js';
  */
 
 const byUri = (a: { uri: string }, b: { uri: string }) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+
+/** What the search needs of a skill linker (linking's SkillLinker is one): the skills a text names, best first. */
+export interface TextSkillLinker {
+  link(text: string, first: number): Array<{ uri: string; score: number }>;
+}
 
 /** How many linked skills of the text the search weighs. */
 const TEXT_SKILLS = 20;
@@ -61,7 +65,7 @@ export function skillVocabulary(skills: Array<{ preferredLabel: string; altLabel
 
 export function findOccupations(
   search: OccupationSearch,
-  linker: SkillLinker | null,
+  linker: TextSkillLinker | null,
   text: string,
   options: { first?: number; exclude?: SearchExclusion } = {},
 ): OccupationSearchHit[] {

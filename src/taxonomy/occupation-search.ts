@@ -1,6 +1,6 @@
-import { round } from '../catalogue/units.js';
+import { round } from '../numbers.js';
 import { pushTo } from '../collections.js';
-import { analyse } from '../linking/text.js';
+import { analyse } from '../text.js';
 
 /**
  * Finds ESCO occupations from what people type: a job title ("Senior Java Developer (m/w/d)") or a

@@ -466,7 +466,10 @@ const MicroCredentialFilter = builder.inputType('MicroCredentialFilter', {
   }),
 });
 
-/** The MicroCredential fields that read its outcomes and their links. A field missing here still works: its outcomes come through the loader, one more round trip. */
+/**
+ * The MicroCredential fields that read its outcomes and their links. A field missing here still works: its
+ * outcomes come through the loader, one more round trip.
+ */
 const FIELDS_NEEDING_OUTCOMES = ['learningOutcomes', 'skills', 'elm'];
 
 builder.queryFields((t) => ({

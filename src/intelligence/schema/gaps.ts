@@ -1,5 +1,5 @@
 import { UserInputError } from '../../errors.js';
-import { round } from '../../catalogue/units.js';
+import { round } from '../../numbers.js';
 import { builder } from '../../graphql/builder.js';
 import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { MicroCredentialRef } from '../../catalogue/schema/micro-credential.js';

@@ -1,0 +1,65 @@
+/**
+ * The floors of src/, enforced by `npm run boundaries` (part of `npm test`). Imports only go down:
+ *
+ *   server/, cli/                                   on top: assemble and run
+ *   matching > intelligence > demand > credentials > catalogue > linking > taxonomy
+ *                                                   capabilities, each importing only those to its right
+ *   graphql/ > graph/                               plumbing: the Pothos builder and request context; the Neo4j client
+ *   src/*.ts, access/, types/                       the floor: config, logger, errors, cache, numbers, text, callers
+ *
+ * Type-only imports and `declare module` augmentations count as imports.
+ */
+const CAPABILITIES = ['taxonomy', 'linking', 'catalogue', 'credentials', 'demand', 'intelligence', 'matching'];
+const folders = (names) => `^src/(${names.join('|')})/`;
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'floor-imports-floor',
+      comment: 'Shared helpers (src/*.ts, access/, types/) are the floor: they import no folder above them.',
+      severity: 'error',
+      from: { path: '^src/([^/]+\\.ts$|access/|types/)' },
+      to: { path: folders(['graph', 'graphql', ...CAPABILITIES, 'server', 'cli']) },
+    },
+    {
+      name: 'graph-imports-floor',
+      comment: 'graph/ (the Neo4j client, launcher, migrations) imports only the floor.',
+      severity: 'error',
+      from: { path: '^src/graph/' },
+      to: { path: folders(['graphql', ...CAPABILITIES, 'server', 'cli']) },
+    },
+    {
+      name: 'graphql-imports-no-capability',
+      comment: 'graphql/ is plumbing below the capabilities: each capability adds its fields and context to it.',
+      severity: 'error',
+      from: { path: '^src/graphql/' },
+      to: { path: folders([...CAPABILITIES, 'server', 'cli']) },
+    },
+    ...CAPABILITIES.map((capability, level) => ({
+      name: `${capability}-imports-down`,
+      comment: `${capability}/ imports the floor, the plumbing and the capabilities below it (${CAPABILITIES.slice(0, level).join(', ') || 'none'}); never server/ or cli/.`,
+      severity: 'error',
+      from: { path: `^src/${capability}/` },
+      to: { path: folders([...CAPABILITIES.slice(level + 1), 'server', 'cli']) },
+    })),
+    {
+      name: 'server-does-not-import-cli',
+      severity: 'error',
+      from: { path: '^src/server/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'No import cycles between modules.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(node_modules|test/gql)/' },
+  },
+};
