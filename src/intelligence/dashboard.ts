@@ -31,9 +31,9 @@ export function dashboardCell(
 ): DashboardCell {
   const inDemand = gaps.filter((g) => g.demand > 0);
   const total = inDemand.reduce((sum, g) => sum + g.demand, 0);
-  const uncovered = inDemand.reduce((sum, g) => sum + g.demand * (1 - 0.5 * g.coverage), 0);
+  const uncovered = inDemand.reduce((sum, g) => sum + g.demand * (1 - g.coverage), 0);
   const demandShare = (map: Map<string, number>) =>
-    total === 0 ? 0 : round4(inDemand.reduce((sum, g) => sum + (total / inDemand.length) * (map.get(g.skillUri) ?? 0), 0) / total);
+    total === 0 ? 0 : round4(inDemand.reduce((sum, g) => sum + g.demand * (map.get(g.skillUri) ?? 0), 0) / total);
   const reaching = offers.filter((offer) => offerReachesRegion(offer, region));
   const taught = reaching.flatMap((offer) =>
     offer.links.map((link) => ({ uri: link.skillUri, weight: LINK_STATE_WEIGHT[link.state] ?? 0 })),

@@ -152,7 +152,7 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
   const published = input.signals.filter((s) => s.value !== null);
   const total = published.reduce((sum, s) => sum + (s.value ?? 0), 0);
   const previous = input.previous ? deriveSkillDemand(input.previous.signals, input.index, input.options).skills : null;
-  const breakFlagged = [...input.signals, ...(input.previous?.signals ?? [])].some((s) => s.flags.includes('d'));
+  const breakFlagged = [...input.signals, ...(input.previous?.signals ?? [])].some((s) => s.flags.includes('b'));
   const coverage = skillCoverage(input.offers, input.slice.region);
 
   const gaps: SkillGap[] = [];
