@@ -6,6 +6,12 @@ import type { SkillLinker } from '../linking/linker.js';
  * Links each learning outcome to ESCO skills as suggestions a curator can accept or reject.
  * Suggestions are replaced on every re-link; accepted, rejected and hand-added links never are,
  * and a skill a curator rejected is not suggested again for that outcome.
+ *
+ * suggestion score = the linker's score (src/linking/linker.ts) × TARGET_OCCUPATION_BOOST 1.25 when the skill
+ * is essential for an occupation the offer targets; kept only when the skill's own label covers at least
+ * MIN_LABEL_COVERAGE 0.6 of its information (a hierarchy credit alone never becomes a suggestion), at most
+ * SUGGESTIONS_PER_OUTCOME 5 per outcome (from the linker's best 15), best first. An offer stating no outcomes is linked through its
+ * title, without the words that name the kind of offer or its audience (OFFER_FORM_WORDS).
  */
 
 export const SUGGESTIONS_PER_OUTCOME = 5;

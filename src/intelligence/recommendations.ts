@@ -7,19 +7,40 @@ import type { OccupationIndex } from './skill-demand.js';
  *
  * Develop. Skills in demand and covered less than half (coverage < 0.5) are grouped around the
  * occupation that carries most of each seed skill's demand: the seed (highest gap left) and the other
- * such skills essential for that occupation, at most `maxSkills`, make one outline. An outline serves
+ * such skills essential for that occupation, at most `maxSkills` (6 in the API), make one outline. An outline serves
  * the occupations for which at least half of its skills are essential. Its size is 1 ECTS per skill
  * or competence and 0.5 per knowledge item (between 1 and 10), its EQF level the one that matches the
  * ISCO-08 skill level of the anchor occupation's major group (skill level 1 → EQF 2, 2 → 4, 3 → 5,
  * 4 → 6). Learning outcomes are drafted from the ESCO labels, to be rewritten by people. Score = the
  * sum of its skills' gap scores.
  *
- * Update. Each published offer is checked for: linked skills deprecated by a newer ESCO release;
- * an expected revision date that has passed; skill links never reviewed by a curator; linked skills
- * losing demand in the slice; in-demand skills of its target occupations it does not teach; target
- * occupations with high automation exposure. Each reason has a code, a sentence and a weight; the
- * score is their sum.
+ * Update. Each published offer is checked for six reasons, each with a code, a sentence and a weight
+ * (UPDATE_WEIGHTS); the score is the sum of the weights of the reasons that hold:
+ *   DEPRECATED_SKILL           linked skills no longer in the current ESCO release: 0.2 each, at most 0.4
+ *   REVISION_OVERDUE           the expected revision date has passed: 0.3
+ *   LINKS_NEVER_REVIEWED       every skill link is still a machine suggestion: 0.2
+ *   LOSING_DEMAND              the demand-weighted trend of its linked skills is below −2 %:
+ *                              5 × the fall (a 4 % fall weighs 0.2), at most 0.3
+ *   MISSING_IN_DEMAND_SKILLS   in-demand skills (the caller's set: positive gap score among the top 100 gaps)
+ *                              essential for its target occupations that it does not teach: 0.05 each, at most 0.4
+ *   HIGH_AUTOMATION_EXPOSURE   a target occupation with high automation exposure: 0.2
+ * The ISCO-08 major group → skill level table (ILO) is SKILL_LEVEL below: major groups 1 and 2 → skill
+ * level 4, 3 → 3, 4 to 8 and the armed forces (0) → 2, 9 → 1.
  */
+
+/** The weights of the update reasons (see the header). */
+export const UPDATE_WEIGHTS = {
+  deprecatedSkillEach: 0.2,
+  deprecatedSkillMax: 0.4,
+  revisionOverdue: 0.3,
+  linksNeverReviewed: 0.2,
+  losingDemandThreshold: -0.02,
+  losingDemandPerFall: 5,
+  losingDemandMax: 0.3,
+  missingSkillEach: 0.05,
+  missingSkillMax: 0.4,
+  highAutomationExposure: 0.2,
+} as const;
 
 export interface SkillFacts {
   label: string;
@@ -185,21 +206,21 @@ export function updateRecommendation(
     reasons.push({
       code: 'DEPRECATED_SKILL',
       detail: `${deprecated.length} linked skill(s) no longer in the current ESCO release: ${deprecated.map((uri) => `"${label(uri)}" (deprecated in ${context.facts(uri)?.deprecatedIn ?? '?'})`).join(', ')}.`,
-      weight: Math.min(0.4, 0.2 * deprecated.length),
+      weight: Math.min(UPDATE_WEIGHTS.deprecatedSkillMax, UPDATE_WEIGHTS.deprecatedSkillEach * deprecated.length),
     });
   }
   if (offer.expectedRevisionDate && offer.expectedRevisionDate < context.today) {
     reasons.push({
       code: 'REVISION_OVERDUE',
       detail: `The expected revision date ${offer.expectedRevisionDate} has passed (today ${context.today}).`,
-      weight: 0.3,
+      weight: UPDATE_WEIGHTS.revisionOverdue,
     });
   }
   if (taught.size > 0 && [...offer.links].every((link) => link.state === 'SUGGESTED')) {
     reasons.push({
       code: 'LINKS_NEVER_REVIEWED',
       detail: `None of its ${taught.size} skill link(s) has been reviewed by a curator: all are machine suggestions.`,
-      weight: 0.2,
+      weight: UPDATE_WEIGHTS.linksNeverReviewed,
     });
   }
   const trended = [...taught.keys()]
@@ -208,11 +229,14 @@ export function updateRecommendation(
   if (trended.length > 0) {
     const weight = trended.reduce((sum, g) => sum + g.demand, 0);
     const trend = trended.reduce((sum, g) => sum + g.trend! * g.demand, 0) / weight;
-    if (trend < -0.02) {
+    if (trend < UPDATE_WEIGHTS.losingDemandThreshold) {
       reasons.push({
         code: 'LOSING_DEMAND',
         detail: `Demand for its linked skills fell ${(Math.abs(trend) * 100).toFixed(1)}% (demand-weighted) against ${trended[0].trendPeriod}.`,
-        weight: Math.min(0.3, Math.round(-trend * 5 * 1e4) / 1e4),
+        weight: Math.min(
+          UPDATE_WEIGHTS.losingDemandMax,
+          Math.round(-trend * UPDATE_WEIGHTS.losingDemandPerFall * 1e4) / 1e4,
+        ),
       });
     }
   }
@@ -228,7 +252,7 @@ export function updateRecommendation(
     reasons.push({
       code: 'MISSING_IN_DEMAND_SKILLS',
       detail: `Its target occupations need ${missing.size} in-demand skill(s) it does not teach, such as ${top.map((uri) => `"${label(uri)}"`).join(', ')}.`,
-      weight: Math.min(0.4, 0.05 * missing.size),
+      weight: Math.min(UPDATE_WEIGHTS.missingSkillMax, UPDATE_WEIGHTS.missingSkillEach * missing.size),
     });
   }
   const exposed = offer.targetOccupations
@@ -238,7 +262,7 @@ export function updateRecommendation(
     reasons.push({
       code: 'HIGH_AUTOMATION_EXPOSURE',
       detail: `Target occupation(s) with high automation exposure: ${exposed.map((o) => `"${context.occupationLabel(o.uri)}" (risk ${o.risk!.value.toFixed(2)})`).join(', ')}.`,
-      weight: 0.2,
+      weight: UPDATE_WEIGHTS.highAutomationExposure,
     });
   }
   if (reasons.length === 0) return null;

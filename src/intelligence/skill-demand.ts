@@ -6,10 +6,16 @@ import { pushTo } from '../collections.js';
  *
  * How a figure flows down:
  *   1. A signal names an ISCO-08 group at the source's grain (a major group in Eurostat's LFS, a unit
- *      group in job-ad data) or an ESCO occupation. An ISCO group's value is split over the unit
- *      groups below it in proportion to a unit-group weight (EU online job-ad counts when imported;
- *      an even split otherwise, and the result says so), then evenly over the ESCO occupations of each
- *      unit group. An occupation signal goes to that occupation alone.
+ *      group in job-ad data), a national group (KldB 2010 in the German PES data) or an ESCO occupation.
+ *      - An ISCO group's value with a sector, when the occupation mix (`occupationMix`) has that NACE
+ *        section: split over the group's ESCO occupations in proportion to their jobs in the section.
+ *      - Otherwise an ISCO group's value is split over the unit groups below it in proportion to a
+ *        unit-group weight (EU online job-ad counts when imported; an even split otherwise, and the
+ *        result says so), then evenly over the ESCO occupations of each unit group.
+ *      - A KldB group's value is split over the ESCO occupations the official mapping maps its job
+ *        titles to, in proportion to the titles mapped, each weighing 1 for an exact or close match and
+ *        0.5 for a broad or narrow one (src/demand/reference.ts).
+ *      - An occupation signal goes to that occupation alone.
  *   2. An occupation's share is credited to each of its essential skills in full and to each optional
  *      skill at `optionalWeight` (0.5 by default): a skill's demand reads "persons (or vacancies, …)
  *      in occupations that need this skill", optional needs counted at half.

@@ -11,6 +11,19 @@ import { type Token, analyse, exactKey } from '../text.js';
  * present in part), times a bonus when its words stand in the text as one contiguous phrase. A skill
  * takes its best label, plus a weaker BM25 signal from its description and a small prior for skills
  * many occupations need. Every link says which words matched which label, and how it was scored.
+ *
+ * The formula (weights named in DEFAULT_LINKER_OPTIONS):
+ *   score          = text score + hierarchy credit
+ *   text score     = (best label score + descriptionWeight 0.15 × BM25 of the description) × prior
+ *   label score    = matched IDF × coverage ^ coverageExponent 2 × labelTypeWeight (preferred 1,
+ *                    alternative 0.95, hidden 0.85) × (phraseBonus 1.5 when all its words, two or more, stand as one phrase)
+ *   coverage       = matched IDF ÷ the label's total IDF (the IDF weights of its distinct stems)
+ *   prior          = 1 + priorWeight 0.05 × ln(1 + occupations listing the skill)
+ *   hierarchy credit = broaderWeight 0.2 × the best text score among the skill's matched narrower skills
+ *                    (one level up; a skill the text does not name can be proposed through it alone)
+ * The description is scored only for skills a label proposed (BM25 k1 1.2, b 0.75): a description alone
+ * never proposes a skill. Words a label writes with a capital letter (names, acronyms: SAP, Solidity)
+ * match only as written, never through their stem ("solid" does not propose Solidity).
  */
 
 export type LinkLabelType = 'PREFERRED' | 'ALTERNATIVE' | 'HIDDEN';

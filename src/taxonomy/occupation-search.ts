@@ -22,8 +22,9 @@ import { analyse } from '../text.js';
  *   when a title of up to six words ends with the label's last word, its head noun ("… engineer");
  * - description: BM25 of the text against each occupation's description, divided by the best such
  *   score of the query (0–1);
- * - skills: the skills the skill linker finds in the text (given by the caller), each crediting the
- *   occupations that list it, essential 1 and optional 0.5, weighted by the link score and by how
+ * - skills: the skills the skill linker finds in the text (given by the caller: the 20 best, TEXT_SKILLS in
+ *   occupation-finder.ts), each crediting the occupations that list it, essential 1 and optional 0.5,
+ *   weighted by the link score and by how
  *   specific the skill is (log of occupations / occupations listing it), summed, divided by
  *   √(the occupation's essential + 0.5 × optional skills) so that listing many skills does not win by
  *   count alone, and by the best such sum of the query (0–1).
