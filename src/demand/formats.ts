@@ -7,7 +7,7 @@ import { readGenericDemand } from './adapters/generic.js';
 import type { DemandBatch } from './model.js';
 import type { ReferenceLists } from './reference.js';
 
-/** The formats `npm run hub -- import demand <path> --format <name>` reads (README, "Skills intelligence"). */
+/** The formats `npm run hub -- import demand <path> --format <name>` reads (docs/skills-intelligence.md). */
 export interface DemandFormat {
   name: string;
   description: string;

@@ -30,7 +30,7 @@ const Shares = builder.objectRef<{ demandShare: number; supplyShare: number }>('
 });
 
 const CellRef = builder.objectRef<Cell>('DashboardCell').implement({
-  description: 'Aggregates of one sector × region × period for dashboards (see the README, "Dashboard").',
+  description: 'Aggregates of one sector × region × period for dashboards (docs/skills-intelligence.md).',
   fields: (t) => ({
     sector: t.string({ nullable: true, description: 'NACE code, or null for all sectors.', resolve: (c) => c.sector }),
     region: t.string({

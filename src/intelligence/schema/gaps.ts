@@ -211,7 +211,7 @@ const GapSliceRef = builder.objectRef<SliceInfo>('SkillGapSlice').implement({
 
 export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
   description:
-    'A skill in demand in a sector × region × period, against what quality-assured offers there teach. gapScore = demandShare × (1 − coverage); see the README, "Skills intelligence".',
+    'A skill in demand in a sector × region × period, against what quality-assured offers there teach. Ranked by gapScore (docs/skills-intelligence.md).',
   fields: (t) => ({
     skill: t.field({
       type: Skill,

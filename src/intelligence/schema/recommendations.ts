@@ -43,7 +43,7 @@ const PartialCover = builder.objectRef<{ id: string; skills: number }>('OutlineP
 
 const DevelopRef = builder.objectRef<DevelopOutline>('DevelopRecommendation').implement({
   description:
-    'A micro-credential to commission: a group of in-demand, under-covered skills that belong together, as an outline (see the README, "Recommendations").',
+    'A micro-credential to commission: a group of in-demand, under-covered skills that belong together, as an outline (docs/skills-intelligence.md).',
   fields: (t) => ({
     skills: t.field({
       type: [Skill],

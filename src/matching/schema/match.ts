@@ -113,7 +113,7 @@ export const AutomationRef = builder.objectRef<{ value: number; high: boolean }>
 
 const OccupationMatchRef = builder.objectRef<OccupationMatch & { explanation: string }>('OccupationMatch').implement({
   description:
-    'An occupation within reach of a person: how much of it they have, what is missing, demand and exposure, and the score explained (see the README, "Matching").',
+    'An occupation within reach of a person: how much of it they have, what is missing, demand and exposure, and the score explained (docs/matching.md).',
   fields: (t) => ({
     occupation: t.field({
       type: Occupation,
