@@ -21,7 +21,7 @@ import { issuedIn } from '../intelligence/gaps.js';
  * each offer that teaches it, then leaving it uncovered), pruned by a lower bound (the workload
  * already taken plus, for the still-uncovered skills that must be covered to beat the incumbent, the
  * largest of their cheapest single offers), with offers that teach a subset of another's missing skills
- * at no less workload and cost removed first. Up to `EXACT_LIMIT` candidates; beyond it, the greedy
+ * at no less workload and cost and no more quality removed first. Up to `EXACT_LIMIT` candidates; beyond it, the greedy
  * weighted set cover (the offer with the least workload per newly covered skill, repeatedly), which is
  * within a factor H(k) ≤ 1 + ln k of the optimal workload for k skills; the plan says which method ran.
  * Alternatives: the best plans that share no course with the chosen one, then with each other (up to 3).
@@ -168,7 +168,8 @@ export function planCourses(missing: string[], offers: PlanOffer[], constraints:
       shortfall: 1 - quality,
     });
   }
-  // An offer whose missing skills another teaches too, at no more workload and cost, is never needed.
+  // An offer whose missing skills another teaches too, at no more workload and cost and no less quality, is never
+  // needed: swapping it for the other leaves every criterion of the objective as good or better.
   candidates = candidates.filter(
     (c) =>
       !candidates.some(
@@ -177,6 +178,7 @@ export function planCourses(missing: string[], offers: PlanOffer[], constraints:
           (c.mask & d.mask) === c.mask &&
           d.hours <= c.hours &&
           d.cost <= c.cost &&
+          d.shortfall <= c.shortfall &&
           (d.mask !== c.mask ||
             d.hours < c.hours ||
             d.cost < c.cost ||

@@ -124,7 +124,7 @@ function bruteForce({ missing, offers, constraints }: World): number[] {
 }
 
 describe('planCourses against a brute force on small random catalogues', () => {
-  it('finds a plan as good as the best subset, by coverage, hours, cost and courses in that order, and keeps every constraint', () => {
+  it('finds a plan as good as the best subset, by coverage, hours, cost, courses and quality in that order, and keeps every constraint', () => {
     fc.assert(
       fc.property(world, (w) => {
         const result = planCourses(w.missing, w.offers, w.constraints);
@@ -143,22 +143,19 @@ describe('planCourses against a brute force on small random catalogues', () => {
         expect([result.plan.totalHours, result.plan.totalCost]).toEqual([hours, cost]);
         for (const course of result.plan.courses)
           expect(course.covers).toEqual(w.missing.filter((skill) => byId.get(course.id)!.skills.includes(skill)));
-        // And it is optimal: no subset of the catalogue does better on coverage, hours, cost and courses. (Quality,
-        // the fifth criterion, is not always optimal: see the known defect below.)
-        expect(objective(chosen, w.missing).slice(0, 4)).toEqual(bruteForce(w).slice(0, 4));
+        // And it is optimal: no subset of the catalogue does better on coverage, hours, cost, courses and quality.
+        expect(objective(chosen, w.missing)).toEqual(bruteForce(w));
         expect(result.method).toBe('EXACT');
       }),
       { seed: 20261201, numRuns: 500 },
     );
   });
 
-  // Known defect (reported with issue 19, not fixed here): the pre-filter drops an offer whose missing skills
-  // another offer teaches too at no more hours and cost, even when that other offer has lower quality, so a plan
-  // that needs both skills covered anyway can end with the worse-quality course. Here c {a} and d {a, b} both take
-  // 10 hours, f {b, s} is needed for s: {c, f} and {d, f} tie on coverage, hours, cost and courses, and {c, f} has
-  // the better quality (c accredited, d not), yet the plan is {d, f}. `it.fails` keeps the case visible: once the
-  // module is mended, this test fails and should become a plain `it`.
-  it.fails('prefers the better-quality plan when coverage, hours, cost and courses tie (known defect)', () => {
+  // Found by the brute force: the pre-filter used to drop an offer whose missing skills another teaches too at no
+  // more hours and cost even when that other offer had lower quality. c {a} and d {a, b} both take 10 hours, f {b, s}
+  // is needed for s: {c, f} and {d, f} tie on coverage, hours, cost and courses, and {c, f} has the better quality
+  // (c accredited, d not).
+  it('prefers the better-quality plan when coverage, hours, cost and courses tie', () => {
     const w: World = {
       missing: ['a', 'b', 's'],
       offers: [plain('c', ['a'], 10, true), plain('d', ['a', 'b'], 10, false), plain('f', ['b', 's'], 5, true)],
