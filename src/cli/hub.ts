@@ -8,7 +8,7 @@ import {
   stopLocalGraph,
 } from '../graph/local-neo4j.js';
 import { openGraph } from '../graph/open.js';
-import { importCatalogue } from '../catalogue/import.js';
+import { importCatalogue, readCatalogueFile } from '../catalogue/import.js';
 import { elmValidatorFor } from '../catalogue/elm-validation.js';
 import { DEMAND_FORMATS, demandFormat } from '../demand/formats.js';
 import { importDemand } from '../demand/import.js';
@@ -75,6 +75,8 @@ type Options = Record<string, string | boolean | undefined>;
 
 async function importCatalogueCommand(options: Options, [file]: string[]): Promise<void> {
   const skipInvalid = options['skip-invalid'] === true;
+  // A file the import cannot read fails here, before a graph is opened and the linking index built.
+  readCatalogueFile(file);
   const config = loadConfig();
   const open = await openGraph(config);
   try {

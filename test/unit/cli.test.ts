@@ -111,6 +111,18 @@ describe('npm run hub', () => {
     expect(run.stderr).toContain('usage: npm run hub -- import esco <dir> [--version V] [--json]');
   });
 
+  it('refuses a catalogue file it cannot read with exit code 1, before opening a graph', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cli-')), 'standards.json');
+    fs.writeFileSync(file, '{"standards": []}');
+    const run = hub('import', 'catalogue', file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'error: standards.json: nothing to import: expected an object with "providers", "qualifications" or ' +
+        '"microCredentials" lists, or an ELM document (with "@context"), but found only "standards"\n' +
+        'Nothing was written: the graph is as it was before.\n',
+    );
+  });
+
   it('prints a command help for --help and exits 0', () => {
     const run = hub('import', 'demand', '--help');
     expect(run.status).toBe(0);
