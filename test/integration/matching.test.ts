@@ -11,6 +11,8 @@ import { projectRoot } from '../../src/config.js';
 import { DEMAND_FORMATS } from '../../src/demand/formats.js';
 import { importDemand } from '../../src/demand/import.js';
 import { referenceLists } from '../../src/demand/reference.js';
+import { coverageOf, heldCredits } from '../../src/matching/occupation-fit.js';
+import { csvNeeds, csvNeighbours, csvOccupationDemand, eurostatRows, round } from '../csv-derivations.js';
 
 const FORKLIFT_OPERATOR = 'http://data.europa.eu/esco/occupation/eeac6251-1974-42f5-91ed-513c6c883755';
 
@@ -120,9 +122,15 @@ describe('occupation search and matching on full ESCO', () => {
     const [top] = result.matches;
     expect(top.occupation.uri).toBe(FORKLIFT_OPERATOR);
     expect(top).toMatchObject({ coverage: 1, missingEssential: [], nearEssential: [], demand: null });
-    // No optional skill given: skill fit 0.8 × 1 + 0.2 × optional coverage, and no region: the score is the skill fit.
-    expect(top.skillFit).toBeCloseTo(0.8 + 0.2 * top.optionalCoverage, 4);
-    expect(top.score).toBe(top.skillFit);
+    // Skill fit 0.8 × 1 + 0.2 × optional coverage, the optional skills credited through the held essential ones'
+    // ESCO neighbours: the pure formula on the forklift operator's skills and neighbours as the CSVs give them.
+    // No region: the score is the skill fit.
+    const expected = coverageOf(csvNeeds(FORKLIFT_OPERATOR), heldCredits(forkliftEssential, csvNeighbours()));
+    expect(expected.essentialCoverage).toBe(1);
+    expect(top.optionalCoverage).toBe(expected.optionalCoverage);
+    expect(top.skillFit).toBe(expected.skillFit);
+    expect(top.skillFit).toBeCloseTo(0.8 + 0.2 * expected.optionalCoverage, 4);
+    expect(top.score).toBe(expected.skillFit);
     expect(result.demandNote).toBe('No region given: demand is not weighed.');
     expect(top.explanation).toContain(
       `Has ${forkliftEssential.length} of its ${forkliftEssential.length} essential skills`,
@@ -144,14 +152,44 @@ describe('occupation search and matching on full ESCO', () => {
     );
     expect(result.matches[0].occupation.uri).toBe(FORKLIFT_OPERATOR);
     expect(result.demandNote).toMatch(/^EMPLOYMENT from eurostat-lfsa_eisn2.*; FR, 2024, trend against 2023$/);
+    // Expected figures, from the CSVs and the pure skill-fit formula only: each occupation's demand in France
+    // (every sector's figures of 2024 added, spread as skill-demand.ts states), its trend against 2023, its
+    // percentile among the occupations with demand there (ties by URI), the demand score (percentile, +0.1 when
+    // demand grew, −0.1 when it fell by more than 5%) and the score 0.75 × skill fit + 0.25 × demand score.
+    const now = csvOccupationDemand(eurostatRows(null, 'France', '2024'));
+    const before = csvOccupationDemand(eurostatRows(null, 'France', '2023'));
+    expect(
+      [...eurostatRows(null, 'France', '2024'), ...eurostatRows(null, 'France', '2023')].some((r) =>
+        r.flag.includes('b'),
+      ),
+    ).toBe(false);
+    const ascending = [...now.entries()]
+      .map(([uri, value]) => ({ uri, value: round(value, 4) }))
+      .sort((a, b) => a.value - b.value || (a.uri < b.uri ? -1 : 1));
+    const position = new Map(ascending.map((o, i) => [o.uri, i]));
+    const credits = heldCredits(
+      result.heldSkills.map((h: { skill: { uri: string } }) => h.skill.uri),
+      csvNeighbours(),
+    );
     for (const match of result.matches) {
-      expect(match.demand).toMatchObject({
+      const uri = match.occupation.uri;
+      const value = now.get(uri)!;
+      const trend = round((value - before.get(uri)!) / before.get(uri)!, 4);
+      const percentile = (position.get(uri)! + 1) / ascending.length;
+      const demandScore = round(Math.min(1, Math.max(0, percentile + (trend > 0 ? 0.1 : trend < -0.05 ? -0.1 : 0))), 4);
+      const { skillFit } = coverageOf(csvNeeds(uri), credits);
+      expect(match.demand).toEqual({
         region: 'FR',
         period: '2024',
         source: 'eurostat-lfsa_eisn2',
         unit: 'thousand persons',
+        value: expect.closeTo(value, 3),
+        trend: expect.closeTo(trend, 4),
+        percentile: round(percentile, 4),
+        score: demandScore,
       });
-      expect(match.score).toBeCloseTo(0.75 * match.skillFit + 0.25 * match.demand.score, 3);
+      expect(match.skillFit).toBe(skillFit);
+      expect(match.score).toBeCloseTo(0.75 * skillFit + 0.25 * demandScore, 4);
       expect(match.explanation).toContain('Score = 0.75 ×');
     }
     const scores = result.matches.map((m: { score: number }) => m.score);
@@ -220,8 +258,19 @@ describe('occupation search and matching on full ESCO', () => {
     expect(rows.map((r: { occupation: { uri: string } }) => r.occupation.uri)).not.toContain(FORKLIFT_OPERATOR);
     const scores = rows.map((r: { score: number }) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // Similarity: the target's skill fit for someone holding the forklift operator's essential skills (the pure
+    // formula on the CSVs' skills and neighbours); prospects: 1 ± 0.1 by the target's demand trend in France
+    // from the CSVs (no automation figures in this graph).
+    const credits = heldCredits(forkliftEssential, csvNeighbours());
+    const now = csvOccupationDemand(eurostatRows(null, 'France', '2024'));
+    const before = csvOccupationDemand(eurostatRows(null, 'France', '2023'));
     for (const row of rows) {
-      expect(row.score).toBeCloseTo(row.similarity * row.prospects, 3);
+      const similarity = coverageOf(csvNeeds(row.occupation.uri), credits).skillFit;
+      const trend = (now.get(row.occupation.uri)! - before.get(row.occupation.uri)!) / before.get(row.occupation.uri)!;
+      const prospects = 1 + (round(trend, 4) > 0 ? 0.1 : round(trend, 4) < -0.05 ? -0.1 : 0);
+      expect(row.similarity).toBe(similarity);
+      expect(row.prospects).toBe(round(prospects, 2));
+      expect(row.score).toBe(round(similarity * prospects, 4));
       expect(row.viable).toBe(row.similarity >= 0.5);
       const essential = (
         await graph.read<{ uri: string }>(
