@@ -179,10 +179,44 @@ describe('credential recommendations on a hand-built world', () => {
     expect(detail.HIGH_AUTOMATION_EXPOSURE).toBe(
       'Target occupation(s) with high automation exposure: "welder" (risk 3.70).',
     );
-    expect(update.score).toBeCloseTo(
-      update.reasons.reduce((sum: number, r: { weight: number }) => sum + r.weight, 0),
-      4,
+    // The weights, by hand from the recommendations module's rules and this world:
+    //   one deprecated linked skill × 0.2; revision overdue 0.3; links never reviewed 0.2; demand for its skills
+    //   fell by a third (150 → 100): 5 × 1/3, capped at 0.3; the welder's in-demand essential skills it does not
+    //   teach × 0.05, capped at 0.4; a target occupation highly exposed to automation 0.2.
+    const taught = (
+      await gql(hub, `{ microCredential(id: "weld-old") { learningOutcomes { skillLinks { state skill { uri } } } } }`)
+    ).data.microCredential.learningOutcomes.flatMap(
+      (o: { skillLinks: Array<{ state: string; skill: { uri: string } }> }) =>
+        o.skillLinks.filter((l) => l.state !== 'REJECTED').map((l) => l.skill.uri),
     );
+    const dropped = skillUri('align components');
+    const untaught = seedCsv('occupationSkillRelations_en.csv')
+      .filter((r) => r.occupationUri === WELDER && r.relationType === 'essential')
+      .map((r) => r.skillUri)
+      .filter((uri) => uri !== dropped && !taught.includes(uri));
+    // Each of them is in demand (a positive gap score) in Croatia in 2025.
+    const gaps = (
+      await gql(hub, `{ sectorSkillGaps(region: "HR", period: "2025", first: 100) { skill { uri } gapScore } }`)
+    ).data.sectorSkillGaps as Array<{ skill: { uri: string }; gapScore: number }>;
+    expect(untaught.map((uri) => (gaps.find((g) => g.skill.uri === uri)?.gapScore ?? 0) > 0)).toEqual(
+      untaught.map(() => true),
+    );
+    const weights = {
+      DEPRECATED_SKILL: 0.2,
+      REVISION_OVERDUE: 0.3,
+      LINKS_NEVER_REVIEWED: 0.2,
+      LOSING_DEMAND: 0.3,
+      MISSING_IN_DEMAND_SKILLS: Math.min(0.4, 0.05 * untaught.length),
+      HIGH_AUTOMATION_EXPOSURE: 0.2,
+    };
+    expect(untaught.length).toBeGreaterThan(0);
+    expect(Object.fromEntries(update.reasons.map((r: { code: string; weight: number }) => [r.code, r.weight]))).toEqual(
+      weights,
+    );
+    expect(detail.MISSING_IN_DEMAND_SKILLS).toMatch(
+      new RegExp(`^Its target occupations need ${untaught.length} in-demand skill\\(s\\) it does not teach, such as `),
+    );
+    expect(update.score).toBe(Math.round(Object.values(weights).reduce((sum, w) => sum + w, 0) * 1e4) / 1e4);
   });
 
   it('outlines a micro-credential for the welder’s untaught skills, sized and levelled from the occupation', async () => {
