@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ImportError } from '../errors.js';
 import type { GraphClient, WriteTransaction } from '../graph/client.js';
+import { coverageInTransaction } from './coverage.js';
 import { type DemandBatch, type DemandSignal, signalKey } from './model.js';
 
 /**
@@ -152,6 +153,7 @@ async function recordSource(tx: WriteTransaction, batch: DemandBatch): Promise<v
         retrievedOn: source.retrievedOn,
         flagMeanings: Object.entries(source.flagMeanings).map(([flag, meaning]) => `${flag}: ${meaning}`),
         periods: allPeriods,
+        coverage: JSON.stringify(await coverageInTransaction(tx, source.id)),
         contentHash: batchContentHash(batch),
       },
     },

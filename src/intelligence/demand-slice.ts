@@ -1,6 +1,7 @@
 import { referenceLists } from '../demand/reference.js';
 import { UserInputError } from '../errors.js';
 import type { HubContext } from '../graphql/context.js';
+import { availability } from './availability.js';
 import type { OfferSupply } from './gaps.js';
 import type { DerivationOptions, OccupationIndex, SignalInput } from './skill-demand.js';
 import { type RegionResolution, previousPeriod, resolveRegion, resolveSector, selectSlice } from './slice.js';
@@ -13,6 +14,7 @@ import {
   occupationIndex,
   occupationMix,
   offerSupply,
+  sourceCoverages,
   unitGroupWeights,
 } from './store.js';
 import { NO_CHANGE, type WhatIf, applyWhatIf } from './what-if.js';
@@ -73,14 +75,17 @@ export async function readDemandSlice(
   if (!region.ok) throw new UserInputError('region', region.reason);
   const { sources, offers, index } = shared ?? (await sharedInputs(context));
   // With shared inputs, every sector's figures of the region are read in one go (and held per import).
-  const allPeriods = [...new Set(sources.flatMap((s) => s.periods))].sort();
-  if (sources.length === 0)
-    throw new UserInputError('period', 'no demand data imported yet (npm run hub -- import demand …)');
   if (args.period != null && !/^\d{4}(-\d{4})?$/.test(args.period))
     throw new UserInputError('period', `must be a year such as 2024 (got '${args.period}')`);
-  const period = args.period ?? allPeriods.filter((p) => !p.includes('-')).pop()!;
-  if (!allPeriods.includes(period))
-    throw new UserInputError('period', `no demand data for ${period}; periods with data: ${allPeriods.join(', ')}`);
+  // What the data can answer: the argument at fault named, or the slice's latest period when none is asked.
+  const answerable = availability(await sourceCoverages(context.graph, sources), {
+    region: region.code,
+    sector: sector.code,
+    period: args.period ?? null,
+    metric: args.metric ?? null,
+  });
+  if (!answerable.ok) throw new UserInputError(answerable.field, answerable.reason);
+  const period = answerable.period;
   const previousCandidates = [
     ...new Set(sources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null)),
   ];

@@ -1,8 +1,10 @@
 import { assessCompleteness } from '../catalogue/completeness.js';
 import { PerStamp, PromiseMemo } from '../cache.js';
+import { type CoverageEntry, coverageFromFigures } from '../demand/coverage.js';
 import type { GraphClient } from '../graph/client.js';
 import { type HubContext, loadExisting } from '../graphql/context.js';
 import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
+import type { SourceCoverage } from './availability.js';
 import type { OfferSupply } from './gaps.js';
 import { OccupationIndex, type OccupationNeeds, type SignalInput } from './skill-demand.js';
 
@@ -24,6 +26,33 @@ export async function demandSources(graph: GraphClient): Promise<DemandSourceRow
     `MATCH (s:DemandSource) RETURN s.id AS id, s.name AS name, s.retrievedOn AS retrievedOn, s.periods AS periods,
             s.contentHash AS contentHash, s.citation AS citation, s.licence AS licence ORDER BY id`,
   );
+}
+
+/**
+ * What each source has figures for (recorded at import; computed from the figures for a source imported
+ * before coverage was recorded), with a short name for messages, held per demand stamp.
+ */
+export function sourceCoverages(graph: GraphClient, sources: DemandSourceRow[]): Promise<SourceCoverage[]> {
+  return cachedPerDemandStamp('coverage', demandStamp(sources), async () => {
+    const rows = await graph.read<{ id: string; coverage: string | null }>(
+      'MATCH (s:DemandSource) RETURN s.id AS id, s.coverage AS coverage ORDER BY id',
+    );
+    return Promise.all(
+      sources.map(async (source) => {
+        const stored = rows.find((row) => row.id === source.id)?.coverage;
+        return {
+          id: source.id,
+          name: shortSourceName(source.name),
+          entries: stored ? (JSON.parse(stored) as CoverageEntry[]) : await coverageFromFigures(graph, source.id),
+        };
+      }),
+    );
+  });
+}
+
+/** "Eurostat Labour Force Survey" of "Eurostat Labour Force Survey: employment by …". */
+export function shortSourceName(name: string): string {
+  return name.split(/: | \(/)[0];
 }
 
 /**

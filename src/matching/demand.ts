@@ -1,7 +1,9 @@
 import { PromiseMemo } from '../cache.js';
 import { UserInputError } from '../errors.js';
 import type { HubContext } from '../graphql/context.js';
+import { referenceLists } from '../demand/reference.js';
 import { readDemandSlice } from '../intelligence/demand-slice.js';
+import { resolveRegion } from '../intelligence/slice.js';
 import { deriveOccupationDemand } from '../intelligence/skill-demand.js';
 import { automationByOccupation, demandSources, demandStamp } from '../intelligence/store.js';
 import { round } from '../numbers.js';
@@ -24,20 +26,16 @@ export async function occupationDemandIn(
   const sources = await demandSources(context.graph);
   const key = `${demandStamp(sources)}|${context.taxonomy?.stamp ?? ''}|${region}`;
   return cache.get(key, async () => {
-    // The latest year with figures for this region (the newest year of all sources may only cover other regions).
-    const years = [...new Set(sources.flatMap((source) => source.periods))]
-      .filter((p) => /^\d{4}$/.test(p))
-      .sort()
-      .reverse();
+    // The latest year with figures for this region (readDemandSlice's default). A known region without
+    // figures only means no demand to weigh; an unknown one is the caller's mistake.
+    const refs = referenceLists(context.referenceDir);
+    const resolved = resolveRegion(region, refs);
+    if (!resolved.ok) throw new UserInputError('region', resolved.reason);
     let slice: Awaited<ReturnType<typeof readDemandSlice>> | null = null;
-    for (const period of years) {
-      try {
-        slice = await readDemandSlice(context, { region, period });
-        break;
-      } catch (error) {
-        // An unknown region is the caller's mistake; a year without figures for it only means: try the year before.
-        if (!(error instanceof UserInputError && error.extensions.field === 'period')) throw error;
-      }
+    try {
+      slice = await readDemandSlice(context, { region });
+    } catch (error) {
+      if (!(error instanceof UserInputError)) throw error;
     }
     if (!slice) return null;
     const { chosen, previous, index, derivation, period } = slice;

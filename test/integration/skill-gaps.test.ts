@@ -325,7 +325,8 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
       extensions: { code: 'BAD_USER_INPUT', field: 'region' },
     });
     expect(await error({ sector: 'F', region: 'FR', period: '1999' })).toMatchObject({
-      message: 'period: no demand data for 1999; periods with data: 2019-2020, 2023, 2024',
+      message: 'period: no figures for sector F × FR in 1999: Eurostat Labour Force Survey has 2023, 2024',
+      extensions: { code: 'BAD_USER_INPUT', field: 'period' },
     });
     expect(await error({ region: '99999', period: '2024' })).toMatchObject({
       message: "region: unknown German district (AGS) '99999'",
@@ -339,8 +340,148 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     });
     // A region with no figures at its level: Eurostat's LFS table is national.
     expect(await error({ sector: 'F', region: 'FR10', period: '2024' })).toMatchObject({
-      extensions: { code: 'BAD_USER_INPUT', field: 'period' },
-      message: expect.stringContaining('no demand figures for sector F × FR10 × 2024'),
+      message: 'region: no figures for FR10: Eurostat Labour Force Survey gives countries (FR)',
+      extensions: { code: 'BAD_USER_INPUT', field: 'region' },
     });
+    // A division where the only source with sectors gives sections.
+    expect(await error({ sector: 'F43', region: 'FR', period: '2024' })).toMatchObject({
+      message:
+        'sector: F43: the only source with sectors for FR is Eurostat Labour Force Survey, which gives sections: F',
+      extensions: { code: 'BAD_USER_INPUT', field: 'sector' },
+    });
+    // A sector in a district: the PES data has no sector; Eurostat has construction for Germany as a whole.
+    expect(await error({ sector: 'F', region: '09162', period: '2024' })).toMatchObject({
+      message:
+        'sector: F: Bundesagentur für Arbeit has no sector; Eurostat Labour Force Survey has F for DE as a whole',
+      extensions: { code: 'BAD_USER_INPUT', field: 'sector' },
+    });
+    const metricError = await gql(
+      hub,
+      `{ sectorSkillGaps(sector: "F", region: "FR", metric: "VACANCY") { gapScore } }`,
+    );
+    expect(metricError.errors?.[0]).toMatchObject({
+      message:
+        "metric: unknown metric 'VACANCY' (one of EMPLOYMENT, VACANCIES, JOB_ADS, UNEMPLOYED, FORECAST_CHANGE, SHORTAGE, AUTOMATION_RISK, EMPLOYER_NEED)",
+      extensions: { code: 'BAD_USER_INPUT', field: 'metric' },
+    });
+    const vacancies = await gql(
+      hub,
+      `{ sectorSkillGaps(sector: "F", region: "FR", metric: "VACANCIES") { gapScore } }`,
+    );
+    expect(vacancies.errors?.[0]).toMatchObject({
+      message: 'metric: no VACANCIES figures for sector F × FR: Eurostat Labour Force Survey gives EMPLOYMENT',
+      extensions: { code: 'BAD_USER_INPUT', field: 'metric' },
+    });
+  });
+
+  it('lists the demand sources and what each can answer, with the names of the codes', async () => {
+    const { data, errors } = await gql(
+      hub,
+      `{ demandSources { id licence periods
+          coverage { metric periods regions { code name } sectors { code name } allSectors targets } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const byId = new Map(data.demandSources.map((s: { id: string }) => [s.id, s]));
+    expect([...byId.keys()]).toEqual(['de-ba-vacancies-unemployed', 'eu-oja-isco4-2019-2020', 'eurostat-lfsa_eisn2']);
+    // Eurostat's LFS: the CSV's sections and countries, no all-sector figure, ISCO major groups.
+    const lfsRows = csv(path.join(shared, 'eurostat-lfsa_eisn2', EUROSTAT_LFS_FILE));
+    const naceNames = new Map(
+      csv(path.join(shared, 'reference', 'nace-rev2', 'nace_r2.csv')).map((row) => [row.code, row.name]),
+    );
+    const [lfs] = (byId.get('eurostat-lfsa_eisn2') as any).coverage;
+    expect(lfs.metric).toBe('EMPLOYMENT');
+    expect(lfs.periods).toEqual([...new Set(lfsRows.map((row) => row.year))].sort());
+    expect(lfs.sectors).toEqual(
+      [...new Set(lfsRows.map((row) => row.nace_r2))].sort().map((code) => ({ code, name: naceNames.get(code) })),
+    );
+    expect(lfs.sectors.find((sector: { code: string }) => sector.code === 'F').name).toBe('Construction');
+    expect(lfs.allSectors).toBe(false);
+    expect(lfs.targets).toEqual(['ISCO-1']);
+    expect(lfs.regions).toHaveLength(new Set(lfsRows.map((row) => row.geo_label)).size);
+    expect(lfs.regions.find((region: { code: string }) => region.code === 'FR').name).toMatch(/^France$/i);
+    // The German PES figures: districts, no sector, KldB groups, vacancies and the unemployed.
+    const ba = (byId.get('de-ba-vacancies-unemployed') as any).coverage;
+    expect(ba.map((m: { metric: string }) => m.metric)).toEqual(['UNEMPLOYED', 'VACANCIES']);
+    for (const metric of ba) {
+      expect(metric).toMatchObject({ periods: ['2023', '2024'], sectors: [], allSectors: true, targets: ['KLDB-3'] });
+      expect(metric.regions.map((region: { code: string }) => region.code)).toContain('DE212');
+    }
+    expect((byId.get('eu-oja-isco4-2019-2020') as any).coverage).toMatchObject([
+      { metric: 'JOB_ADS', periods: ['2019-2020'], regions: [{ code: 'EU' }], targets: ['ISCO-4'] },
+    ]);
+  });
+
+  it('pages the ranking past its first hundred rows, finds where one skill ranks, and names the codes', async () => {
+    const page = async (variables: Record<string, unknown>) => {
+      const { data, errors } = await gql(
+        hub,
+        `query($offset: Int, $skill: String) { sectorSkillGaps(sector: "F", region: "FR", period: "2024", first: 100, offset: $offset, skill: $skill) {
+          rank skill { uri } gapScore slice { sectorName regionName } } }`,
+        variables,
+      );
+      expect(errors).toBeUndefined();
+      return data.sectorSkillGaps;
+    };
+    const first = await page({});
+    const second = await page({ offset: 100 });
+    expect(first.map((row: { rank: number }) => row.rank)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(second.map((row: { rank: number }) => row.rank)).toEqual(Array.from({ length: 100 }, (_, i) => i + 101));
+    expect(second[0].gapScore).toBeLessThanOrEqual(first[99].gapScore);
+    const firstUris = new Set(first.map((row: { skill: { uri: string } }) => row.skill.uri));
+    expect(second.filter((row: { skill: { uri: string } }) => firstUris.has(row.skill.uri))).toEqual([]);
+    expect(await page({ skill: second[50].skill.uri })).toEqual([second[50]]);
+    expect(second[50].rank).toBe(151);
+    expect(await page({ skill: 'http://data.europa.eu/esco/skill/no-such-skill' })).toEqual([]);
+    expect(first[0].slice.sectorName).toBe('Construction');
+    expect(first[0].slice.regionName).toMatch(/^France$/i);
+  });
+
+  it('answers a dashboard’s good sectors and reports each bad one at its index', async () => {
+    const { data, errors } = await gql(
+      hub,
+      `{ skillsDashboard(region: "FR", period: "2024", sectors: ["F", "F43", "C"]) { sector sectorName gapIndex } }`,
+    );
+    expect(data.skillsDashboard.map((cell: { sector: string } | null) => cell?.sector ?? null)).toEqual([
+      'F',
+      null,
+      'C',
+    ]);
+    expect(data.skillsDashboard[0].sectorName).toBe('Construction');
+    expect(errors).toMatchObject([
+      {
+        path: ['skillsDashboard', 1],
+        message:
+          'sectors[1]: F43: the only source with sectors for FR is Eurostat Labour Force Survey, which gives sections: F',
+        extensions: { code: 'BAD_USER_INPUT', field: 'sectors[1]' },
+      },
+    ]);
+    const single = await gql(hub, `{ skillsDashboard(region: "FR", period: "2024", sector: "F") { gapIndex } }`);
+    expect(single.data.skillsDashboard[0].gapIndex).toBe(data.skillsDashboard[0].gapIndex);
+    const empty = await gql(hub, `{ skillsDashboard(region: "FR", period: "2024", sectors: []) { gapIndex } }`);
+    expect(empty.errors?.[0]).toMatchObject({
+      message: 'sectors: give at least one NACE code, or leave sectors out for one cell of `sector`',
+      extensions: { code: 'BAD_USER_INPUT', field: 'sectors' },
+    });
+  });
+
+  it('answers without a period for the latest year with figures for the slice', async () => {
+    const slice = async (region: string, sector: string | null) => {
+      const { data, errors } = await gql(
+        hub,
+        `query($region: String, $sector: String) { sectorSkillGaps(region: $region, sector: $sector, first: 1) {
+          skill { uri } demand slice { source period } } }`,
+        { region, sector },
+      );
+      expect(errors).toBeUndefined();
+      return data.sectorSkillGaps[0];
+    };
+    // Construction in France: Eurostat's LFS ends in 2024 here; the German PES data (2023, 2024) has no French figure.
+    const france = await slice('FR', 'F');
+    expect(france.slice).toEqual({ source: 'eurostat-lfsa_eisn2', period: '2024' });
+    const asked = await gql(hub, GAPS, { sector: 'F', region: 'FR', period: '2024', first: 1 });
+    expect(france.demand).toBe(asked.data.sectorSkillGaps[0].demand);
+    // Munich: the PES figures' latest year in this test world.
+    const munich = await slice('09162', null);
+    expect(munich.slice).toEqual({ source: 'de-ba-vacancies-unemployed', period: '2024' });
   });
 });

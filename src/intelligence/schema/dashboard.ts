@@ -3,7 +3,7 @@ import { builder } from '../../graphql/builder.js';
 import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { type DashboardCell, dashboardCell } from '../dashboard.js';
 import { sharedInputs } from '../demand-slice.js';
-import { cachedDerivation, skillGapsOnce, sliceArgs } from './gaps.js';
+import { cachedDerivation, regionName, sectorName, skillGapsOnce, sliceArgs } from './gaps.js';
 import { skillRelevances } from './relevance.js';
 
 type Cell = DashboardCell & {
@@ -37,6 +37,16 @@ const CellRef = builder.objectRef<Cell>('DashboardCell').implement({
       nullable: true,
       description: 'Country or NUTS code, or null for all regions.',
       resolve: (c) => c.region,
+    }),
+    sectorName: t.string({
+      nullable: true,
+      description: 'The NACE Rev.2 name of the sector (official list); null for all sectors.',
+      resolve: (c, _a, context) => sectorName(context, c.sector),
+    }),
+    regionName: t.string({
+      nullable: true,
+      description: 'The NUTS or country name of the region (official list); null for all regions.',
+      resolve: (c, _a, context) => regionName(context, c.region),
     }),
     period: t.string({ description: 'The period.', resolve: (c) => c.period }),
     metric: t.string({ description: 'The demand metric used.', resolve: (c) => c.metric }),
@@ -74,21 +84,31 @@ const CellRef = builder.objectRef<Cell>('DashboardCell').implement({
 builder.queryFields((t) => ({
   skillsDashboard: t.field({
     type: [CellRef],
+    nullable: { list: false, items: true },
     description:
-      'Dashboard aggregates by sector × region × period: gap index, green and digital shares of demand against supply, offers and their completeness. One cell per sector in `sectors`, else one for `sector`.',
+      'Dashboard aggregates by sector × region × period: gap index, green and digital shares of demand against supply, offers and their completeness. One cell per sector in `sectors` (a sector the data cannot answer is null, its error at its index), else one for `sector`.',
     args: {
       ...sliceArgs,
       sectors: t.arg.stringList({ description: 'Several NACE codes, one cell each (at most 25).' }),
     },
     resolve: async (_root, args, context) => {
-      const sectors = args.sectors && args.sectors.length > 0 ? args.sectors : [args.sector ?? null];
+      if (args.sectors && args.sectors.length === 0)
+        throw new UserInputError(
+          'sectors',
+          'give at least one NACE code, or leave sectors out for one cell of `sector`',
+        );
+      if (args.sectors && args.sector)
+        throw new UserInputError('sector', 'give either sector (one cell) or sectors (one cell each), not both');
+      const sectors = args.sectors ?? [args.sector ?? null];
       if (sectors.length > 25) throw new UserInputError('sectors', `at most 25 (got ${sectors.length})`);
-      return cachedDerivation(
+      const cells = await cachedDerivation(
         context,
         'dashboard',
-        [sectors, args.region ?? null, args.period ?? null, args.metric ?? null],
-        () => dashboardCells(context, args, sectors),
+        [sectors, args.region ?? null, args.period ?? null, args.metric ?? null, args.sectors != null],
+        () => dashboardCells(context, args, sectors, args.sectors != null),
       );
+      // A cell that could not be answered is null in the list, with its error at its index.
+      return cells.map((cell) => (cell instanceof UserInputError ? Promise.reject(cell) : cell));
     },
   }),
 }));
@@ -98,11 +118,22 @@ async function dashboardCells(
   context: HubContext,
   args: { region?: string | null; period?: string | null; metric?: string | null },
   sectors: Array<string | null>,
-): Promise<Cell[]> {
+  /** The sectors came as a list: a sector the data cannot answer is an error at its index, the others answered. */
+  listed: boolean,
+): Promise<Array<Cell | UserInputError>> {
   const { offers } = await sharedInputs(context);
-  const cells: Cell[] = [];
-  for (const sector of sectors) {
-    const { slice, gaps } = await skillGapsOnce(context, { ...args, sector });
+  const cells: Array<Cell | UserInputError> = [];
+  for (const [i, sector] of sectors.entries()) {
+    let answer: Awaited<ReturnType<typeof skillGapsOnce>>;
+    try {
+      answer = await skillGapsOnce(context, { ...args, sector });
+    } catch (error) {
+      if (!listed || !(error instanceof UserInputError) || error.extensions.field === 'region') throw error;
+      const field = error.extensions.field === 'sector' ? `sectors[${i}]` : String(error.extensions.field);
+      cells.push(new UserInputError(field, error.message.replace(/^[^:]+: /, '')));
+      continue;
+    }
+    const { slice, gaps } = answer;
     const uris = [
       ...new Set([...gaps.map((g) => g.skillUri), ...offers.flatMap((o) => o.links.map((l) => l.skillUri))]),
     ];

@@ -1,3 +1,4 @@
+import { referenceLists } from '../../demand/reference.js';
 import { UserInputError } from '../../errors.js';
 import { round } from '../../numbers.js';
 import { builder } from '../../graphql/builder.js';
@@ -22,7 +23,15 @@ export interface SliceInfo extends GapSlice {
   selection: string;
   source: string | null;
 }
-type GapRow = SkillGap & { slice: SliceInfo };
+type GapRow = SkillGap & { slice: SliceInfo; rank?: number };
+
+/** The official names of a slice's codes (NACE Rev.2, NUTS or country), for answers that carry codes. */
+export function sectorName(context: HubContext, code: string | null): string | null {
+  return code ? (referenceLists(context.referenceDir).sectors.get(code)?.name ?? null) : null;
+}
+export function regionName(context: HubContext, code: string | null): string | null {
+  return code ? (referenceLists(context.referenceDir).regions.get(code)?.label ?? null) : null;
+}
 
 const EvidenceOccupation = builder
   .objectRef<SkillContribution['topOccupations'][number]>('DemandEvidenceOccupation')
@@ -170,6 +179,16 @@ const GapSliceRef = builder.objectRef<SliceInfo>('SkillGapSlice').implement({
       description: 'Country or NUTS code asked (a German district or Land is resolved to NUTS), or null.',
       resolve: (s) => s.region,
     }),
+    sectorName: t.string({
+      nullable: true,
+      description: 'The NACE Rev.2 name of the sector (official list); null for all sectors.',
+      resolve: (s, _a, context) => sectorName(context, s.sector),
+    }),
+    regionName: t.string({
+      nullable: true,
+      description: 'The NUTS or country name of the region (official list); null for all regions.',
+      resolve: (s, _a, context) => regionName(context, s.region),
+    }),
     regionNote: t.string({
       nullable: true,
       description: 'How the asked region was resolved, when it was not a NUTS code.',
@@ -213,6 +232,12 @@ export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
   description:
     'A skill in demand in a sector × region × period, against what quality-assured offers there teach. Ranked by gapScore (docs/skills-intelligence.md).',
   fields: (t) => ({
+    rank: t.int({
+      nullable: true,
+      description:
+        'Its position in the slice’s ranking (1 the highest gap score); null in lists that are not the ranking.',
+      resolve: (g) => g.rank ?? null,
+    }),
     skill: t.field({
       type: Skill,
       nullable: true,
@@ -442,14 +467,25 @@ builder.queryFields((t) => ({
           'Re-score under hypothetical changes (new or retired offers, demand shifts) without writing anything.',
       }),
       first: t.arg.int({ description: 'How many rows (default 20).', defaultValue: 20 }),
+      offset: t.arg.int({
+        description: 'Rows to skip from the top of the ranking (default 0), to page past the first.',
+      }),
+      skill: t.arg.string({
+        description:
+          'An ESCO skill URI: only its row, wherever it ranks in the slice (its rank says where); none when it has no demand there.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 20;
       if (first < 0 || first > context.maxPageSize)
         throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
+      const offset = args.offset ?? 0;
+      if (offset < 0) throw new UserInputError('offset', `must be 0 or more (got ${offset})`);
       const whatIf = await readWhatIf(context, args.whatIf);
       const { slice, gaps } = whatIf ? await skillGapsFor(context, args, whatIf) : await skillGapsOnce(context, args);
-      return gaps.slice(0, first).map((gap) => ({ ...gap, slice }));
+      const ranked = gaps.map((gap, i) => ({ ...gap, rank: i + 1, slice }));
+      if (args.skill != null) return ranked.filter((gap) => gap.skillUri === args.skill);
+      return ranked.slice(offset, offset + first);
     },
   }),
 }));
