@@ -5,7 +5,18 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'graph/launcher/target/', 'graph/data/', '.hub/', 'test/gql/', 'bench/results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'graph/launcher/target/',
+      'graph/data/',
+      '.hub/',
+      'test/gql/',
+      'bench/results/',
+      '.scratch/',
+      'elm-export/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

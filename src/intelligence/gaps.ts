@@ -81,7 +81,7 @@ export interface GapSlice {
   methods: string[];
 }
 
-type WhereOffered = Pick<OfferSupply, 'participationForm' | 'issuerRegions' | 'issuerCountries'>;
+export type WhereOffered = Pick<OfferSupply, 'participationForm' | 'issuerRegions' | 'issuerCountries'>;
 
 /** Issued in the region (NUTS codes nested either way) or nationally in its country (ISO: a Greek region EL30 is in GR); online reach aside. */
 export function issuedIn(offer: WhereOffered, region: string): boolean {

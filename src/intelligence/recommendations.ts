@@ -1,4 +1,4 @@
-import type { SkillGap } from './gaps.js';
+import { type WhereOffered, offerReachesRegion, type SkillGap } from './gaps.js';
 import type { OccupationIndex } from './skill-demand.js';
 
 /**
@@ -273,4 +273,26 @@ export function updateRecommendation(
     score,
     explanation: `Score ${score.toFixed(2)} = ${reasons.map((r) => `${r.code} ${r.weight}`).join(' + ')}. ${reasons.map((r) => r.detail).join(' ')}`,
   };
+}
+
+/**
+ * Whether an offer belongs in the update list of a slice: it reaches the slice's region (issued there,
+ * nationally in its country, or online) and teaches a skill with demand in the slice or targets an
+ * occupation with demand there. Asked for one provider, every offer of it belongs.
+ */
+export function offerInScope(
+  offer: WhereOffered & { skills: string[]; targetOccupations: string[] },
+  scope: {
+    region: string | null;
+    skillsInDemand: Set<string>;
+    occupationsInDemand: Set<string>;
+    provider: boolean;
+  },
+): boolean {
+  if (scope.provider) return true;
+  if (!offerReachesRegion(offer, scope.region)) return false;
+  return (
+    offer.skills.some((uri) => scope.skillsInDemand.has(uri)) ||
+    offer.targetOccupations.some((uri) => scope.occupationsInDemand.has(uri))
+  );
 }

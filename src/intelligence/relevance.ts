@@ -8,7 +8,13 @@
  * Occupation: the weighted mean over its skills, essential skills weight 1 and optional 0.5.
  * Micro-credential: the weighted mean over its linked skills, a link weighing 1 when accepted or added
  * and 0.5 when suggested (rejected links are left out); 0 without links.
+ *
+ * A transition filter (recommendations for GREEN or DIGITAL) keeps skills at relevance ≥ TRANSITION_FLOOR
+ * 0.5: in the collection, or a specialisation of a skill in it; a general skill with only a green or digital
+ * specialisation (0.25) does not pass.
  */
+
+export const TRANSITION_FLOOR = 0.5;
 
 export type Transition = 'green' | 'digital';
 

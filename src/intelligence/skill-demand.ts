@@ -287,6 +287,15 @@ export function deriveSkillDemand(
   return { skills, spreads };
 }
 
+/** An occupation's demand, with the figure that gave it the most: what a number such as "2.97 vacancies" is a share of. */
+export interface OccupationDemand {
+  demand: number;
+  figures: number;
+  methods: string[];
+  /** The source figure contributing most, the occupation's share of it, and how it was split. */
+  top: { signal: SignalInput; share: number; method: string } | null;
+}
+
 /**
  * Demand per occupation for a set of signals: the sum over signals of value × the occupation's share
  * (spreadSignal), with how each figure was spread. The occupation-level step of deriveSkillDemand,
@@ -296,9 +305,9 @@ export function deriveOccupationDemand(
   signals: SignalInput[],
   index: OccupationIndex,
   options: DerivationOptions,
-): Map<string, { demand: number; figures: number; methods: string[] }> {
+): Map<string, OccupationDemand> {
   const byTarget = new Map<string, SignalSpread>();
-  const result = new Map<string, { demand: number; figures: number; methods: string[] }>();
+  const result = new Map<string, OccupationDemand>();
   for (const signal of signals) {
     if (signal.value === null) continue;
     const target = `${signal.targetKind}:${signal.targetCode}:${signal.sector ?? ''}`;
@@ -306,12 +315,34 @@ export function deriveOccupationDemand(
     if (!spread) byTarget.set(target, (spread = spreadSignal(signal, index, options)));
     for (const { uri, share } of spread.occupations) {
       const factor = options.occupationFactor?.(uri, signal.sector) ?? 1;
-      const entry = result.get(uri) ?? { demand: 0, figures: 0, methods: [] };
+      const entry: OccupationDemand = result.get(uri) ?? { demand: 0, figures: 0, methods: [], top: null };
       entry.demand += signal.value * share * factor;
       entry.figures += 1;
+      if (!entry.top || signal.value * share > entry.top.signal.value! * entry.top.share)
+        entry.top = { signal, share, method: spread.method };
       if (entry.methods.length < 3 && !entry.methods.includes(spread.method)) entry.methods.push(spread.method);
       result.set(uri, entry);
     }
   }
   return result;
+}
+
+/**
+ * An occupation's demand in words, with the figure it is a share of: "2.97 of the 1,234 vacancies of
+ * KldB 2010 group 525 in DE212 (0.24 %: <how that figure was split>)"; a sum of several figures says so.
+ */
+export function describeOccupationDemand(demand: OccupationDemand): string {
+  if (!demand.top) return 'no published figure reached it';
+  const { signal, share, method } = demand.top;
+  const target =
+    signal.targetKind === 'ISCO'
+      ? `ISCO-08 group ${signal.targetCode}`
+      : signal.targetKind === 'KLDB'
+        ? `KldB 2010 group ${signal.targetCode}`
+        : 'this occupation';
+  const number = (value: number) => value.toLocaleString('en', { maximumFractionDigits: 2 });
+  const part = `${number(signal.value! * share)} of the ${number(signal.value!)} ${signal.unit} of ${target}${signal.sector ? ` in sector ${signal.sector}` : ''} in ${signal.region}, ${signal.period} (${number(share * 100)} %: ${method})`;
+  return demand.figures > 1
+    ? `${number(demand.demand)} ${signal.unit} from ${demand.figures} figures, the largest ${part}`
+    : part;
 }

@@ -123,6 +123,10 @@ export interface OccupationDemandFacts {
   region: string;
   period: string;
   source: string;
+  /** The value in words, with the source figure it is a share of and how it was split. */
+  derivation?: string;
+  /** For vacancies: the vacancies per unemployed person of that figure's group, where the source has both. */
+  vacanciesPerUnemployed?: number | null;
 }
 
 /** Demand facts with the occupation's percentile in the region and the demand score from it (scoreDemand). */

@@ -250,7 +250,7 @@ describe('credential recommendations on a hand-built world', () => {
   });
 
   it('narrows both lists to a transition', async () => {
-    const query = `{ credentialRecommendations(region: "HR", period: "2025", transition: DIGITAL) { develop { skills { uri digitalRelevance } } update { microCredential { id } } }
+    const query = `{ credentialRecommendations(region: "HR", period: "2025", transition: DIGITAL) { develop { skills { uri digitalRelevance } } update { microCredential { id } } scope }
     }`;
     const { data, errors } = await gql(hub, query);
     expect(errors).toBeUndefined();
@@ -258,7 +258,11 @@ describe('credential recommendations on a hand-built world', () => {
       (o: { skills: Array<{ digitalRelevance: number }> }) => o.skills,
     );
     expect(skills.length).toBeGreaterThan(0);
-    expect(skills.every((s: { digitalRelevance: number }) => s.digitalRelevance > 0)).toBe(true);
+    expect(skills.every((s: { digitalRelevance: number }) => s.digitalRelevance >= 0.5)).toBe(true);
+    expect(data.credentialRecommendations.scope).toEqual([
+      "DIGITAL: skills at digital relevance ≥ 0.5 (in ESCO's digital skills collection, or a specialisation of a skill in it)",
+      'update: published offers reaching HR (issued there, nationally, or online) that teach a skill with demand in the slice or target an occupation with demand there',
+    ]);
     // The offer teaches no skill with any digital relevance, so it is not in the digital update list.
     const taught = await gql(
       hub,

@@ -11,6 +11,7 @@ import {
   OccupationIndex,
   type SignalInput,
   deriveOccupationDemand,
+  describeOccupationDemand,
   deriveSkillDemand,
 } from '../../src/intelligence/skill-demand.js';
 
@@ -154,11 +155,24 @@ describe('deriveOccupationDemand', () => {
   it('splits an ISCO major group over its unit groups by job-ad weight, then evenly over the occupations of each', () => {
     // 7111 takes 3/4 of 100, shared by o1 and o2 (37.5 each); 7112 takes 1/4, all to o3.
     const result = deriveOccupationDemand([signal({})], index, weights);
+    const top = (share: number) => ({ signal: signal({}), share, method: method7 });
     expect(Object.fromEntries(result)).toEqual({
-      o1: { demand: 37.5, figures: 1, methods: [method7] },
-      o2: { demand: 37.5, figures: 1, methods: [method7] },
-      o3: { demand: 25, figures: 1, methods: [method7] },
+      o1: { demand: 37.5, figures: 1, methods: [method7], top: top(0.375) },
+      o2: { demand: 37.5, figures: 1, methods: [method7], top: top(0.375) },
+      o3: { demand: 25, figures: 1, methods: [method7], top: top(0.25) },
     });
+  });
+
+  it('says what an occupation’s figure is a share of, and when it adds several figures', () => {
+    const single = deriveOccupationDemand([signal({})], index, weights);
+    expect(describeOccupationDemand(single.get('o1')!)).toBe(
+      `37.5 of the 100 thousand persons of ISCO-08 group 7 in sector F in FR, 2024 (37.5 %: ${method7})`,
+    );
+    const several = deriveOccupationDemand([signal({}), signal({ targetCode: '7112', value: 4 })], index, weights);
+    // o3: 25 of the major group's 100 and all 4 of unit group 7112.
+    expect(describeOccupationDemand(several.get('o3')!)).toBe(
+      `29 thousand persons from 2 figures, the largest 25 of the 100 thousand persons of ISCO-08 group 7 in sector F in FR, 2024 (25 %: ${method7})`,
+    );
   });
 
   it('splits evenly without unit-group weights', () => {
@@ -185,6 +199,8 @@ describe('deriveOccupationDemand', () => {
     expect(result.get('o3')).toEqual({
       demand: 32,
       figures: 4,
+      // The figure that gave o3 the most: the major group's 25 of 100.
+      top: { signal: signal({}), share: 0.25, method: method7 },
       methods: [
         method7,
         'ISCO unit group 7112, then evenly over the 1 ESCO occupations in them',

@@ -4,7 +4,9 @@ import { builder } from '../../graphql/builder.js';
 import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import type { SkillRow } from '../../taxonomy/store.js';
-import type { Transition } from '../relevance.js';
+import { TRANSITION_FLOOR, type Transition } from '../relevance.js';
+import { readDemandSlice } from '../demand-slice.js';
+import { deriveOccupationDemand } from '../skill-demand.js';
 import type { WhatIf } from '../what-if.js';
 import {
   type DevelopOutline,
@@ -12,6 +14,7 @@ import {
   type UpdateReason,
   type UpdateRecommendation,
   developOutlines,
+  offerInScope,
   updateRecommendation,
 } from '../recommendations.js';
 import { automationByOccupation, demandSources, demandStamp, occupationIndex } from '../store.js';
@@ -21,7 +24,7 @@ import { skillRelevances } from './relevance.js';
 
 const TransitionEnum = builder.enumType('Transition', {
   description:
-    'A twin-transition lens: keep only skills (and offers teaching skills) with some green or digital relevance.',
+    'A twin-transition lens: keep only skills (and offers teaching them) at green or digital relevance ≥ 0.5.',
   values: {
     GREEN: { value: 'green', description: 'Green transition (ESCO green skills collection).' },
     DIGITAL: { value: 'digital', description: 'Digital transition (ESCO digital skills collection).' },
@@ -125,7 +128,9 @@ const UpdateRef = builder.objectRef<UpdateRecommendation>('UpdateRecommendation'
 });
 
 const RecommendationsRef = builder
-  .objectRef<{ develop: DevelopOutline[]; update: UpdateRecommendation[] }>('CredentialRecommendations')
+  .objectRef<{ develop: DevelopOutline[]; update: UpdateRecommendation[]; scope: string[] }>(
+    'CredentialRecommendations',
+  )
   .implement({
     description: 'What to develop and what to update, for a sector × region × period.',
     fields: (t) => ({
@@ -138,6 +143,11 @@ const RecommendationsRef = builder
         type: [UpdateRef],
         description: 'Existing published offers to revise, highest score first.',
         resolve: (r) => r.update,
+      }),
+      scope: t.stringList({
+        description:
+          'What the lists were narrowed to (the transition floor, which offers the update list considers), in words.',
+        resolve: (r) => r.scope,
       }),
     }),
   });
@@ -152,7 +162,8 @@ builder.queryFields((t) => ({
       providerId: t.arg.id({ description: 'Only this provider’s offers in `update`.' }),
       transition: t.arg({
         type: TransitionEnum,
-        description: 'Only skills (develop) and offers (update) with some relevance to this transition.',
+        description:
+          'Only skills (develop) and offers (update teaching one) at relevance ≥ 0.5 to this transition: in its ESCO collection, or a specialisation of a skill in it.',
       }),
       whatIf: t.arg({
         type: WhatIfInput,
@@ -195,8 +206,8 @@ async function recommend(
   },
   whatIf: WhatIf | null,
   first: number,
-): Promise<{ develop: DevelopOutline[]; update: UpdateRecommendation[] }> {
-  const { gaps } = whatIf ? await skillGapsFor(context, args, whatIf) : await skillGapsOnce(context, args);
+): Promise<{ develop: DevelopOutline[]; update: UpdateRecommendation[]; scope: string[] }> {
+  const { slice, gaps } = whatIf ? await skillGapsFor(context, args, whatIf) : await skillGapsOnce(context, args);
   const [index, sources] = await Promise.all([occupationIndex(context), demandSources(context.graph)]);
   const automation = await automationByOccupation(context.graph, demandStamp(sources));
 
@@ -231,7 +242,7 @@ async function recommend(
       : null;
   };
   const relevance = args.transition ? await skillRelevances(context, skills, args.transition) : null;
-  const relevant = (uri: string) => relevance === null || (relevance.get(uri) ?? 0) > 0;
+  const relevant = (uri: string) => relevance === null || (relevance.get(uri) ?? 0) >= TRANSITION_FLOOR;
   const occupations = new Map(
     (await loadExisting(context.loaders.taxonomy.occupation, [...index.byUri.keys()])).map((o) => [
       o.uri,
@@ -253,8 +264,29 @@ async function recommend(
       .filter((g) => g.gapScore > 0)
       .map((g) => g.skillUri),
   );
+  // The update list considers the offers of this slice: reaching its region, teaching a skill in demand
+  // there or targeting an occupation with demand there (every offer of a provider, when one is asked).
+  const demandSlice = await readDemandSlice(context, { ...args, period: slice.period }, whatIf);
+  const occupationsInDemand = new Set(
+    [...deriveOccupationDemand(demandSlice.hypothetical.signals, index, demandSlice.derivation)]
+      .filter(([, o]) => o.demand > 0)
+      .map(([uri]) => uri),
+  );
+  const skillsInDemand = new Set(gaps.filter((g) => g.demand > 0).map((g) => g.skillUri));
   const update = offers
     .map((offer, i) => ({ offer, links: offerLinks[i] }))
+    .filter(({ offer, links }) =>
+      offerInScope(
+        {
+          participationForm: offer.participationForm ?? null,
+          issuerCountries: offer.issuerCountries ?? [],
+          issuerRegions: offer.issuerRegions ?? [],
+          skills: links.filter((l) => l.state !== 'REJECTED').map((l) => l.skillUri),
+          targetOccupations: offer.targetOccupations ?? [],
+        },
+        { region: slice.region, skillsInDemand, occupationsInDemand, provider: args.providerId != null },
+      ),
+    )
     .filter(({ links }) => relevance === null || links.some((l) => l.state !== 'REJECTED' && relevant(l.skillUri)))
     .map(({ offer, links }) =>
       updateRecommendation(
@@ -278,5 +310,16 @@ async function recommend(
     .filter((u): u is UpdateRecommendation => u !== null)
     .sort((a, b) => b.score - a.score || (a.offerId < b.offerId ? -1 : 1))
     .slice(0, first);
-  return { develop, update };
+  const where = slice.region ?? 'any region';
+  const scope = [
+    ...(args.transition
+      ? [
+          `${args.transition.toUpperCase()}: skills at ${args.transition} relevance ≥ ${TRANSITION_FLOOR} (in ESCO's ${args.transition} skills collection, or a specialisation of a skill in it)`,
+        ]
+      : []),
+    args.providerId != null
+      ? `update: every published offer of provider ${args.providerId}`
+      : `update: published offers reaching ${where} (issued there, nationally, or online) that teach a skill with demand in the slice or target an occupation with demand there`,
+  ];
+  return { develop, update, scope };
 }

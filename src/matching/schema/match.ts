@@ -83,6 +83,18 @@ export const OccupationDemandRef = builder.objectRef<ScoredDemand>('OccupationDe
       resolve: (d) => d.value,
     }),
     unit: t.string({ description: 'The unit of the figures.', resolve: (d) => d.unit }),
+    derivation: t.string({
+      nullable: true,
+      description:
+        'The value in words: the share of which source figure it is (e.g. 2.97 of the 1,234 vacancies of a KldB group) and how that figure was split.',
+      resolve: (d) => d.derivation ?? null,
+    }),
+    vacanciesPerUnemployed: t.float({
+      nullable: true,
+      description:
+        'For vacancies: vacancies per registered unemployed person in the figure’s group, where the source publishes both.',
+      resolve: (d) => d.vacanciesPerUnemployed ?? null,
+    }),
     trend: t.float({
       nullable: true,
       description: 'Relative change against the previous period, when comparable.',
