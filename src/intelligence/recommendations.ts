@@ -1,18 +1,21 @@
 import { type WhereOffered, offerReachesRegion, type SkillGap } from './gaps.js';
+import { GROUPING_WEIGHTS, groupSkills } from './outline-grouping.js';
 import type { OccupationIndex } from './skill-demand.js';
 
 /**
  * What micro-credentials a council should commission (develop) and which existing ones need revising
  * (update), from a gap ranking. Pure.
  *
- * Develop. Skills in demand and covered less than half (coverage < 0.5) are grouped around the
- * occupation that carries most of each seed skill's demand: the seed (highest gap left) and the other
- * such skills essential for that occupation, at most `maxSkills` (6 in the API), make one outline. An outline serves
- * the occupations for which at least half of its skills are essential. Its size is 1 ECTS per skill
- * or competence and 0.5 per knowledge item (between 1 and 10), its EQF level the one that matches the
- * ISCO-08 skill level of the anchor occupation's major group (skill level 1 → EQF 2, 2 → 4, 3 → 5,
- * 4 → 6). Learning outcomes are drafted from the ESCO labels, to be rewritten by people. Score = the
- * sum of its skills' gap scores.
+ * Develop. Skills in demand and covered less than half (coverage < 0.5, not deprecated; the first 200
+ * by gap) are grouped into outlines of skills taught together (outline-grouping.ts: demand-weighted
+ * co-requirement by the slice's occupations, a shared ESCO skill group or an ESCO skill–skill relation;
+ * knowledge joins the competences that use it), at most `maxSkills` (6 in the API) each. An outline
+ * serves the occupations with demand in the slice that need at least two thirds of its skills
+ * (essential or optional), at a level within one of the outline's: its EQF level is the
+ * demand-weighted median of those occupations' levels (ISCO-08 major group → ILO skill level → EQF).
+ * Its size is 1 ECTS per skill or competence and 0.5 per knowledge item (between 1 and 10). Learning
+ * outcomes are drafted from the ESCO labels, to be rewritten by people. Score = the sum of its skills'
+ * gap scores.
  *
  * Update. Each published offer is checked for six reasons, each with a code, a sentence and a weight
  * (UPDATE_WEIGHTS); the score is the sum of the weights of the reasons that hold:
@@ -24,8 +27,6 @@ import type { OccupationIndex } from './skill-demand.js';
  *   MISSING_IN_DEMAND_SKILLS   in-demand skills (the caller's set: positive gap score among the top 100 gaps)
  *                              essential for its target occupations that it does not teach: 0.05 each, at most 0.4
  *   HIGH_AUTOMATION_EXPOSURE   a target occupation with high automation exposure: 0.2
- * The ISCO-08 major group → skill level table (ILO) is SKILL_LEVEL below: major groups 1 and 2 → skill
- * level 4, 3 → 3, 4 to 8 and the armed forces (0) → 2, 9 → 1.
  */
 
 /** The weights of the update reasons (see the header). */
@@ -42,6 +43,9 @@ export const UPDATE_WEIGHTS = {
   highAutomationExposure: 0.2,
 } as const;
 
+/** Size of an outline: ECTS per skill or competence and per knowledge item, and the bounds. */
+export const OUTLINE_SIZE = { perCompetence: 1, perKnowledge: 0.5, min: 1, max: 10 } as const;
+
 export interface SkillFacts {
   label: string;
   skillType: string | null;
@@ -52,10 +56,16 @@ export interface SkillFacts {
 export interface DevelopOutline {
   skills: Array<{ uri: string; gapScore: number; demand: number; coverage: number }>;
   anchorOccupation: string;
+  /** Served occupations, the anchor first, then by demand in the slice. */
   occupations: string[];
+  /** Occupations that need most of it at a level more than one away from the outline's, by demand. */
+  otherLevelOccupations: string[];
   suggestedEcts: number;
+  ectsReason: string;
   suggestedEqfLevel: number;
   eqfReason: string;
+  /** Mean affinity over its pairs of skills (outline-grouping.ts). */
+  cohesion: number;
   demand: number;
   trend: number | null;
   partlyCoveredBy: Array<{ id: string; skills: number }>;
@@ -64,75 +74,108 @@ export interface DevelopOutline {
   explanation: string;
 }
 
-/** ISCO-08 major group → skill level (ILO), and skill level → EQF level. */
-const SKILL_LEVEL: Record<string, number> = {
-  '0': 2,
-  '1': 4,
-  '2': 4,
-  '3': 3,
-  '4': 2,
-  '5': 2,
-  '6': 2,
-  '7': 2,
-  '8': 2,
-  '9': 1,
-};
-const EQF_OF_SKILL_LEVEL: Record<number, number> = { 1: 2, 2: 4, 3: 5, 4: 6 };
+export interface DevelopContext {
+  maxOutlines: number;
+  maxSkills: number;
+  occupationLabel: (uri: string) => string;
+  /** Demand of each occupation in the slice (deriveOccupationDemand). */
+  occupationDemand: Map<string, number>;
+  /** The skill's most specific ESCO skill group (level 3), or null. */
+  groupOf: (skillUri: string) => string | null;
+  /** Whether ESCO relates two skills (either way). */
+  related: (a: string, b: string) => boolean;
+}
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+const quoteList = (labels: string[], max = 3) =>
+  labels
+    .slice(0, max)
+    .map((l) => `"${l}"`)
+    .join(', ') + (labels.length > max ? ` and ${labels.length - max} more` : '');
 
 export function developOutlines(
   gaps: SkillGap[],
   index: OccupationIndex,
   facts: (uri: string) => SkillFacts | null,
-  options: { maxOutlines: number; maxSkills: number; occupationLabel: (uri: string) => string },
+  options: DevelopContext,
 ): DevelopOutline[] {
   const candidates = gaps
     .filter((g) => g.coverage < 0.5 && g.gapScore > 0 && !facts(g.skillUri)?.deprecated)
     .slice(0, 200);
-  const used = new Set<string>();
-  const outlines: DevelopOutline[] = [];
-  for (const seed of candidates) {
-    if (outlines.length >= options.maxOutlines) break;
-    if (used.has(seed.skillUri)) continue;
-    const anchor = seed.contributions[0]?.topOccupations[0]?.uri;
-    if (!anchor) continue;
-    const essential = new Set(index.byUri.get(anchor)?.essential ?? []);
-    const group = [
-      seed,
-      ...candidates.filter((g) => g !== seed && !used.has(g.skillUri) && essential.has(g.skillUri)),
-    ].slice(0, options.maxSkills);
-    for (const g of group) used.add(g.skillUri);
-    const groupUris = new Set(group.map((g) => g.skillUri));
-    const nearby = new Set(group.flatMap((g) => g.contributions.flatMap((c) => c.topOccupations.map((o) => o.uri))));
-    nearby.add(anchor);
-    const occupations = [...nearby]
-      .filter((uri) => {
-        const needs = index.byUri.get(uri)?.essential ?? [];
-        return needs.filter((s) => groupUris.has(s)).length >= Math.ceil(group.length / 2);
-      })
-      .sort((a, b) => (a === anchor ? -1 : b === anchor ? 1 : a < b ? -1 : 1));
-    const major = index.byUri.get(anchor)?.iscoGroup?.slice(0, 1) ?? '';
-    const skillLevel = SKILL_LEVEL[major] ?? 2;
-    const eqf = EQF_OF_SKILL_LEVEL[skillLevel];
-    const ects = Math.min(
-      10,
-      Math.max(
-        1,
-        Math.round(group.reduce((sum, g) => sum + (facts(g.skillUri)?.skillType === 'knowledge' ? 0.5 : 1), 0) * 2) / 2,
-      ),
-    );
+  const gapOf = new Map(candidates.map((g) => [g.skillUri, g]));
+  const rank = new Map(candidates.map((g, i) => [g.skillUri, i]));
+  const knowledge = (uri: string) => facts(uri)?.skillType === 'knowledge';
+  const label = (uri: string) => facts(uri)?.label ?? uri;
+  const groups = groupSkills({
+    candidates: candidates.map((g) => ({ uri: g.skillUri, knowledge: knowledge(g.skillUri) })),
+    index,
+    occupationDemand: options.occupationDemand,
+    groupOf: options.groupOf,
+    related: options.related,
+    maxOutlines: options.maxOutlines,
+    maxSkills: options.maxSkills,
+  });
+  const outlines = groups.map((group): DevelopOutline => {
+    const members = group.skills
+      .map((uri) => gapOf.get(uri)!)
+      .sort((a, b) => rank.get(a.skillUri)! - rank.get(b.skillUri)!);
+    const knowledgeItems = members.filter((g) => knowledge(g.skillUri)).length;
+    const competences = members.length - knowledgeItems;
+    const raw = competences * OUTLINE_SIZE.perCompetence + knowledgeItems * OUTLINE_SIZE.perKnowledge;
+    const ects = Math.min(OUTLINE_SIZE.max, Math.max(OUTLINE_SIZE.min, Math.round(raw * 2) / 2));
+    const ectsReason =
+      `${competences} skill(s) or competence(s) × ${OUTLINE_SIZE.perCompetence} ECTS + ${knowledgeItems} knowledge item(s) × ${OUTLINE_SIZE.perKnowledge} ECTS = ${raw} ECTS` +
+      (ects !== raw ? `, kept within ${OUTLINE_SIZE.min}–${OUTLINE_SIZE.max}: ${ects} ECTS` : '');
+
+    const served = group.served;
+    const servedDemand = served.reduce((sum, o) => sum + o.demand, 0);
+    const needingDemand = servedDemand + group.otherLevels.reduce((sum, o) => sum + o.demand, 0);
+    const atLevel = new Map<number, { count: number; demand: number }>();
+    for (const o of [...served, ...group.otherLevels]) {
+      const entry = atLevel.get(o.eqf) ?? { count: 0, demand: 0 };
+      entry.count += 1;
+      entry.demand += o.demand;
+      atLevel.set(o.eqf, entry);
+    }
+    const needingCount = served.length + group.otherLevels.length;
+    const levels = [...atLevel]
+      .sort(([x], [y]) => x - y)
+      .map(([eqf, e]) => `${e.count} at EQF ${eqf} (${percent(needingDemand > 0 ? e.demand / needingDemand : 0)})`)
+      .join(', ');
+    const reach =
+      GROUPING_WEIGHTS.levelReach === 0 ? `EQF ${group.eqf}` : `EQF ${group.eqf} ± ${GROUPING_WEIGHTS.levelReach}`;
+    const versions = [...new Set(group.otherLevels.map((o) => o.eqf))]
+      .sort((x, y) => x - y)
+      .map((eqf) => {
+        const at = group.otherLevels.filter((o) => o.eqf === eqf);
+        return `at EQF ${eqf} the other ${at.length} (${quoteList(at.map((o) => options.occupationLabel(o.uri)))})`;
+      });
+    const eqfReason =
+      `EQF ${group.eqf}: the demand-weighted median of the levels of the ${needingCount} occupation(s) needing at least ${group.servedNeeds} of its ${members.length} skills ` +
+      `(each at the EQF level matching the ILO skill level of its ISCO-08 major group), by their demand in the slice: ${levels}. ` +
+      `It serves the ${served.length} at ${reach}` +
+      (versions.length > 0 ? `; a version at another level would serve ${versions.join('; ')}` : '') +
+      '.';
+
+    const occupations = [group.anchor, ...served.map((o) => o.uri).filter((uri) => uri !== group.anchor)];
     const offers = new Map<string, number>();
-    for (const g of group) for (const o of g.coveringOffers) offers.set(o.id, (offers.get(o.id) ?? 0) + 1);
-    const trends = group.filter((g) => g.trend !== null);
-    const demand = Math.max(...group.map((g) => g.demand));
-    const score = Math.round(group.reduce((sum, g) => sum + g.gapScore, 0) * 1e6) / 1e6;
-    const label = (uri: string) => facts(uri)?.label ?? uri;
-    outlines.push({
-      skills: group.map((g) => ({ uri: g.skillUri, gapScore: g.gapScore, demand: g.demand, coverage: g.coverage })),
-      anchorOccupation: anchor,
+    for (const g of members) for (const o of g.coveringOffers) offers.set(o.id, (offers.get(o.id) ?? 0) + 1);
+    const trends = members.filter((g) => g.trend !== null);
+    const demand = Math.max(...members.map((g) => g.demand));
+    const score = Math.round(members.reduce((sum, g) => sum + g.gapScore, 0) * 1e6) / 1e6;
+    const cohesion = Math.round(group.cohesion * 1e4) / 1e4;
+    const seed = group.skills[0];
+    const anchorDemand = served.find((o) => o.uri === group.anchor)?.demand ?? 0;
+    return {
+      skills: members.map((g) => ({ uri: g.skillUri, gapScore: g.gapScore, demand: g.demand, coverage: g.coverage })),
+      anchorOccupation: group.anchor,
       occupations,
+      otherLevelOccupations: group.otherLevels.map((o) => o.uri),
       suggestedEcts: ects,
-      suggestedEqfLevel: eqf,
-      eqfReason: `ISCO major group ${major} of "${options.occupationLabel(anchor)}" is ISCO skill level ${skillLevel}, which matches EQF ${eqf}`,
+      ectsReason,
+      suggestedEqfLevel: group.eqf,
+      eqfReason,
+      cohesion,
       demand,
       trend:
         trends.length === 0
@@ -141,19 +184,24 @@ export function developOutlines(
       partlyCoveredBy: [...offers.entries()]
         .map(([id, skills]) => ({ id, skills }))
         .sort((a, b) => b.skills - a.skills || (a.id < b.id ? -1 : 1)),
-      draftLearningOutcomes: group.map((g) =>
-        facts(g.skillUri)?.skillType === 'knowledge'
+      draftLearningOutcomes: members.map((g) =>
+        knowledge(g.skillUri)
           ? `DRAFT (to be rewritten): The learner can explain and apply ${label(g.skillUri)}.`
           : `DRAFT (to be rewritten): The learner is able to ${label(g.skillUri)}.`,
       ),
       score,
       explanation:
-        `${group.length} skill(s) in demand and covered less than half, essential for "${options.occupationLabel(anchor)}", the occupation carrying most of the demand for "${label(seed.skillUri)}"` +
-        `${occupations.length > 1 ? ` (also needed by ${occupations.length - 1} other occupation(s))` : ''}. ` +
-        `Score = sum of their gap scores = ${score.toFixed(4)}. Size: ${ects} ECTS (1 per skill or competence, 0.5 per knowledge item); level: ${`EQF ${eqf}`}.` +
+        `${members.length} skills in demand and covered less than half, grouped from "${label(seed)}" (the largest gap not yet in an outline${knowledge(seed) ? ', a knowledge item: no competence was left to start one' : ''}): ` +
+        `cohesion ${cohesion.toFixed(2)}, the mean over its ${group.pairs} pair(s) of the share of the slice's demand needing either skill that needs both` +
+        `${group.linkedPairs > 0 ? ` (raised to ${GROUPING_WEIGHTS.linkedAffinity} for the ${group.linkedPairs} pair(s) sharing an ESCO skill group or related in ESCO)` : ''}` +
+        `${knowledgeItems > 0 ? `; its ${knowledgeItems} knowledge item(s) joined the competences that use them` : ''}. ` +
+        `Serves ${served.length} occupation(s) needing at least ${group.servedNeeds} of the ${members.length} skills at ${reach}, ` +
+        `anchored on "${options.occupationLabel(group.anchor)}" (${percent(servedDemand > 0 ? anchorDemand / servedDemand : 0)} of their demand in the slice)` +
+        `${served.length > 1 ? `, with ${quoteList(occupations.slice(1).map(options.occupationLabel))}` : ''}. ` +
+        `Score = sum of their gap scores = ${score.toFixed(4)}. Size: ${ectsReason}. Level: ${eqfReason}` +
         `${offers.size > 0 ? ` Existing offers already cover part of it: ${[...offers.keys()].join(', ')}.` : ' No existing offer covers any of it.'}`,
-    });
-  }
+    };
+  });
   return outlines.sort((a, b) => b.score - a.score);
 }
 

@@ -33,7 +33,7 @@ function write(name: string, content: unknown): string {
 }
 
 const QUERY = `query($transition: Transition) { credentialRecommendations(region: "HR", period: "2025", transition: $transition) {
-  develop { skills { uri preferredLabel } occupations { uri } suggestedEcts suggestedEqfLevel eqfReason score draftLearningOutcomes explanation }
+  develop { skills { uri preferredLabel } occupations { uri } otherLevelOccupations { uri } suggestedEcts ectsReason suggestedEqfLevel eqfReason cohesion score draftLearningOutcomes explanation }
   update { microCredential { id } reasons { code detail weight } score explanation }
 } }`;
 
@@ -219,34 +219,53 @@ describe('credential recommendations on a hand-built world', () => {
     expect(update.score).toBe(Math.round(Object.values(weights).reduce((sum, w) => sum + w, 0) * 1e4) / 1e4);
   });
 
-  it('outlines a micro-credential for the welder’s untaught skills, sized and levelled from the occupation', async () => {
+  it('outlines a micro-credential of the skills welders need together, sized and levelled from the occupations it serves', async () => {
     const { data } = await gql(hub, QUERY);
     const [outline] = data.credentialRecommendations.develop;
     const welderEssential = seedCsv('occupationSkillRelations_en.csv')
       .filter((r) => r.occupationUri === WELDER && r.relationType === 'essential')
       .map((r) => r.skillUri);
+    // By hand: the welder is the demo's only ISCO 7212 occupation, so all of the slice's demand is theirs and any
+    // two of its essential skills are co-required 1 (an essential and an optional one 0.5: 50 of 100). The first
+    // outline is therefore the six highest-gap under-covered (coverage < 0.5) essential skills, in gap order.
+    const gaps = (
+      await gql(hub, `{ sectorSkillGaps(region: "HR", period: "2025", first: 100) { skill { uri } coverage } }`)
+    ).data.sectorSkillGaps as Array<{ skill: { uri: string }; coverage: number }>;
+    const dropped = skillUri('align components');
+    const expected = gaps
+      .filter((g) => g.coverage < 0.5 && welderEssential.includes(g.skill.uri) && g.skill.uri !== dropped)
+      .map((g) => g.skill.uri)
+      .slice(0, 6);
     const outlineSkills = outline.skills.map((s: { uri: string }) => s.uri);
-    // At most six of the welder's essential skills, none of them the dropped one.
-    expect(outlineSkills.length).toBe(6);
-    expect(outlineSkills.every((uri: string) => welderEssential.includes(uri))).toBe(true);
-    expect(outlineSkills).not.toContain(skillUri('align components'));
+    expect(expected).toHaveLength(6);
+    expect(outlineSkills).toEqual(expected);
     // Arc welding is taught by a complete offer of an accredited provider through a suggested link: coverage 0.5, not under-covered.
     expect(outlineSkills).not.toContain(skillUri('apply arc welding techniques'));
-    expect(outline.occupations[0]).toEqual({ uri: WELDER });
+    expect(outline.cohesion).toBe(1);
+    // Served: occupations with demand needing at least ⌈2/3 × 6⌉ = 4 of them: the welder alone, ISCO 7 → skill level 2 → EQF 4.
+    expect(outline.occupations).toEqual([{ uri: WELDER }]);
+    expect(outline.otherLevelOccupations).toEqual([]);
     expect(outline.suggestedEqfLevel).toBe(4);
-    expect(outline.eqfReason).toBe('ISCO major group 7 of "welder" is ISCO skill level 2, which matches EQF 4');
+    expect(outline.eqfReason).toBe(
+      'EQF 4: the demand-weighted median of the levels of the 1 occupation(s) needing at least 4 of its 6 skills ' +
+        '(each at the EQF level matching the ILO skill level of its ISCO-08 major group), by their demand in the slice: ' +
+        '1 at EQF 4 (100%). It serves the 1 at EQF 4.',
+    );
     const knowledge = new Set(
       seedCsv('skills_en.csv')
         .filter((row) => row.skillType === 'knowledge')
         .map((row) => row.conceptUri),
     );
-    expect(outline.suggestedEcts).toBe(
-      outlineSkills.reduce((sum: number, uri: string) => sum + (knowledge.has(uri) ? 0.5 : 1), 0),
+    const knowledgeItems = outlineSkills.filter((uri: string) => knowledge.has(uri)).length;
+    expect(outline.suggestedEcts).toBe((6 - knowledgeItems) * 1 + knowledgeItems * 0.5);
+    expect(outline.ectsReason).toBe(
+      `${6 - knowledgeItems} skill(s) or competence(s) × 1 ECTS + ${knowledgeItems} knowledge item(s) × 0.5 ECTS = ${outline.suggestedEcts} ECTS`,
     );
     expect(outline.draftLearningOutcomes).toHaveLength(6);
     expect(outline.draftLearningOutcomes.every((text: string) => text.startsWith('DRAFT (to be rewritten): '))).toBe(
       true,
     );
+    expect(outline.explanation).toContain('anchored on "welder" (100% of their demand in the slice)');
   });
 
   it('narrows both lists to a transition', async () => {

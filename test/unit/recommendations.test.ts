@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SkillGap } from '../../src/intelligence/gaps.js';
-import { type SkillFacts, developOutlines, updateRecommendation } from '../../src/intelligence/recommendations.js';
+import { type SkillFacts, updateRecommendation } from '../../src/intelligence/recommendations.js';
 import { OccupationIndex, type SignalInput } from '../../src/intelligence/skill-demand.js';
 
 /** Occupations: welder (7212) needs s1, s2, s3 (knowledge); pipefitter (7126) needs s2, s3; clerk (4110) needs s9. */
@@ -42,52 +42,6 @@ const gap = (skillUri: string, gapScore: number, occupation: string, overrides: 
   ...overrides,
 });
 const labels = (uri: string) => uri;
-
-describe('developOutlines', () => {
-  it('groups under-covered skills around the occupation that carries the seed’s demand, with size, level and draft outcomes', () => {
-    const gaps = [
-      gap('s1', 0.5, 'welder'),
-      gap('s9', 0.4, 'clerk'),
-      gap('s3', 0.3, 'pipefitter'),
-      gap('s2', 0.2, 'welder', {
-        coverage: 0.3,
-        coveringOffers: [{ id: 'mc-blueprints', title: '', weight: 0.3, detail: '' }],
-      }),
-    ];
-    const outlines = developOutlines(gaps, index, facts, { maxOutlines: 5, maxSkills: 6, occupationLabel: labels });
-    expect(
-      outlines.map((o) => [
-        o.anchorOccupation,
-        o.skills.map((s) => s.uri),
-        o.occupations,
-        o.suggestedEcts,
-        o.suggestedEqfLevel,
-        o.score,
-      ]),
-    ).toEqual([
-      // welder needs s1, s3 and s2: 1 + 0.5 (knowledge) + 1 = 2.5 ECTS; ISCO 7 is skill level 2 → EQF 4; the pipefitter needs 2 of the 3.
-      ['welder', ['s1', 's3', 's2'], ['welder', 'pipefitter'], 2.5, 4, 1],
-      ['clerk', ['s9'], ['clerk'], 1, 4, 0.4],
-    ]);
-    expect(outlines[0].partlyCoveredBy).toEqual([{ id: 'mc-blueprints', skills: 1 }]);
-    expect(outlines[0].draftLearningOutcomes).toEqual([
-      'DRAFT (to be rewritten): The learner is able to weld steel.',
-      'DRAFT (to be rewritten): The learner can explain and apply metallurgy.',
-      'DRAFT (to be rewritten): The learner is able to read blueprints.',
-    ]);
-    expect(outlines[0].eqfReason).toBe('ISCO major group 7 of "welder" is ISCO skill level 2, which matches EQF 4');
-  });
-
-  it('leaves out skills covered half or more, and deprecated ones', () => {
-    const outlines = developOutlines(
-      [gap('s1', 0.5, 'welder', { coverage: 0.5 }), gap('old', 0.4, 'welder')],
-      index,
-      facts,
-      { maxOutlines: 5, maxSkills: 6, occupationLabel: labels },
-    );
-    expect(outlines).toEqual([]);
-  });
-});
 
 describe('updateRecommendation', () => {
   const base = {

@@ -21,6 +21,7 @@ import { automationByOccupation, demandSources, demandStamp, occupationIndex } f
 import { cachedDerivation, skillGapsFor, skillGapsOnce, sliceArgs } from './gaps.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
 import { skillRelevances } from './relevance.js';
+import { groupsAtLevel } from './skill-groups.js';
 
 const TransitionEnum = builder.enumType('Transition', {
   description:
@@ -46,7 +47,7 @@ const PartialCover = builder.objectRef<{ id: string; skills: number }>('OutlineP
 
 const DevelopRef = builder.objectRef<DevelopOutline>('DevelopRecommendation').implement({
   description:
-    'A micro-credential to commission: a group of in-demand, under-covered skills that belong together, as an outline (docs/skills-intelligence.md).',
+    'A micro-credential to commission: a group of in-demand, under-covered skills taught together (needed together by the slice’s occupations, or in one ESCO skill group), as an outline (docs/skills-intelligence.md).',
   fields: (t) => ({
     skills: t.field({
       type: [Skill],
@@ -59,18 +60,30 @@ const DevelopRef = builder.objectRef<DevelopOutline>('DevelopRecommendation').im
     }),
     occupations: t.field({
       type: [Occupation],
-      description: 'The occupations it serves (at least half of its skills essential for them), the anchor first.',
+      description:
+        'The occupations it serves: with demand in the slice, needing (essential or optional) at least two thirds of its skills, at its EQF level; the anchor first, then by demand.',
       resolve: (o, _a, context) => loadExisting(context.loaders.taxonomy.occupation, o.occupations),
+    }),
+    otherLevelOccupations: t.field({
+      type: [Occupation],
+      description:
+        'Occupations that need most of it too but at another EQF level (a version at their level would serve them), by demand.',
+      resolve: (o, _a, context) => loadExisting(context.loaders.taxonomy.occupation, o.otherLevelOccupations),
     }),
     suggestedEcts: t.float({
       description: 'Suggested size: 1 ECTS per skill or competence, 0.5 per knowledge item, between 1 and 10.',
       resolve: (o) => o.suggestedEcts,
     }),
+    ectsReason: t.string({ description: 'How the size was derived, in a sentence.', resolve: (o) => o.ectsReason }),
     suggestedEqfLevel: t.int({
-      description: 'EQF level matching the ISCO-08 skill level of the anchor occupation.',
+      description:
+        'EQF level: the demand-weighted median of the levels of the occupations needing most of it (each from the ISCO-08 skill level of its major group).',
       resolve: (o) => o.suggestedEqfLevel,
     }),
-    eqfReason: t.string({ description: 'Why that level.', resolve: (o) => o.eqfReason }),
+    eqfReason: t.string({
+      description: 'How the level was derived, and whom a version at another level would serve.',
+      resolve: (o) => o.eqfReason,
+    }),
     demand: t.float({
       description: 'The largest demand among its skills (same unit as the gap ranking).',
       resolve: (o) => o.demand,
@@ -89,6 +102,11 @@ const DevelopRef = builder.objectRef<DevelopOutline>('DevelopRecommendation').im
       description:
         'Learning-outcome statements drafted from the ESCO labels, marked as drafts, to be rewritten by people.',
       resolve: (o) => o.draftLearningOutcomes,
+    }),
+    cohesion: t.float({
+      description:
+        'How much its skills belong together: the mean over its pairs of skills of the share of the slice’s demand needing either that needs both (at least 0.5 for a pair sharing an ESCO skill group or related in ESCO).',
+      resolve: (o) => o.cohesion,
     }),
     score: t.float({ description: 'Sum of its skills’ gap scores.', resolve: (o) => o.score }),
     explanation: t.string({ description: 'The outline in words.', resolve: (o) => o.explanation }),
@@ -251,12 +269,34 @@ async function recommend(
   );
   const occupationLabel = (uri: string) => occupations.get(uri) ?? uri;
 
-  const develop = developOutlines(
-    candidateGaps.filter((g) => relevant(g.skillUri)),
-    index,
-    facts,
-    { maxOutlines: first, maxSkills: 6, occupationLabel },
+  // Develop groups skills by the demand of the slice's occupations, their ESCO skill groups and ESCO's
+  // skill–skill relations (outline-grouping.ts).
+  const demandSlice = await readDemandSlice(context, { ...args, period: slice.period }, whatIf);
+  const occupationDemand = new Map(
+    [...deriveOccupationDemand(demandSlice.hypothetical.signals, index, demandSlice.derivation)]
+      .filter(([, o]) => o.demand > 0)
+      .map(([uri, o]) => [uri, o.demand]),
   );
+  const developGaps = candidateGaps.filter((g) => relevant(g.skillUri));
+  const developUris = developGaps.map((g) => g.skillUri);
+  const [groups, relatedRows] = await Promise.all([
+    groupsAtLevel(context, developUris, 3),
+    context.loaders.taxonomy.relatedSkills.loadMany(developUris),
+  ]);
+  const relatedTo = new Map<string, Set<string>>();
+  developUris.forEach((uri, i) => {
+    const rows = relatedRows[i];
+    if (rows instanceof Error) throw rows;
+    relatedTo.set(uri, new Set(rows.map((r) => r.skill.uri)));
+  });
+  const develop = developOutlines(developGaps, index, facts, {
+    maxOutlines: first,
+    maxSkills: 6,
+    occupationLabel,
+    occupationDemand,
+    groupOf: (uri) => groups.get(uri) ?? null,
+    related: (a, b) => (relatedTo.get(a)?.has(b) ?? false) || (relatedTo.get(b)?.has(a) ?? false),
+  });
   const gapBySkill = new Map(gaps.map((g) => [g.skillUri, g]));
   const inDemand = new Set(
     gaps
@@ -266,12 +306,7 @@ async function recommend(
   );
   // The update list considers the offers of this slice: reaching its region, teaching a skill in demand
   // there or targeting an occupation with demand there (every offer of a provider, when one is asked).
-  const demandSlice = await readDemandSlice(context, { ...args, period: slice.period }, whatIf);
-  const occupationsInDemand = new Set(
-    [...deriveOccupationDemand(demandSlice.hypothetical.signals, index, demandSlice.derivation)]
-      .filter(([, o]) => o.demand > 0)
-      .map(([uri]) => uri),
-  );
+  const occupationsInDemand = new Set(occupationDemand.keys());
   const skillsInDemand = new Set(gaps.filter((g) => g.demand > 0).map((g) => g.skillUri));
   const update = offers
     .map((offer, i) => ({ offer, links: offerLinks[i] }))

@@ -11,7 +11,7 @@ import { type SliceInfo, SkillGapRef, skillGapsOnce, sliceArgs } from './gaps.js
  * walked up the skills pillar one level per batch of loader calls, so round trips grow with the
  * hierarchy's depth, never with the number of skills.
  */
-async function groupsAtLevel(
+export async function groupsAtLevel(
   context: HubContext,
   skillUris: string[],
   level: number,
