@@ -4,7 +4,14 @@ import type { HubContext } from '../graphql/context.js';
 import { availability } from './availability.js';
 import type { OfferSupply } from './gaps.js';
 import type { DerivationOptions, OccupationIndex, SignalInput } from './skill-demand.js';
-import { type RegionResolution, previousPeriod, resolveRegion, resolveSector, selectSlice } from './slice.js';
+import {
+  type RegionResolution,
+  previousPeriod,
+  resolveOccupationGroup,
+  resolveRegion,
+  resolveSector,
+  selectSlice,
+} from './slice.js';
 import {
   type DemandSourceRow,
   cachedPerDemandStamp,
@@ -47,6 +54,16 @@ export function sharedInputs(context: HubContext): Promise<SharedInputs> {
   return shared;
 }
 
+/** The slice arguments every skills-intelligence question takes. */
+export interface SliceArgs {
+  sector?: string | null;
+  region?: string | null;
+  period?: string | null;
+  metric?: string | null;
+  /** ISCO:7, KLDB:32: only the demand of that occupation group. */
+  occupationGroup?: string | null;
+}
+
 export interface DemandSlice {
   sector: string | null;
   region: Extract<RegionResolution, { ok: true }>;
@@ -63,7 +80,7 @@ export interface DemandSlice {
 
 export async function readDemandSlice(
   context: HubContext,
-  args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null },
+  args: SliceArgs,
   whatIf: WhatIf | null = null,
   /** Several slices of one request (a dashboard's sectors) share these, and read every sector's figures in one go. */
   shared?: SharedInputs,
@@ -74,6 +91,13 @@ export async function readDemandSlice(
   const region = resolveRegion(args.region, refs);
   if (!region.ok) throw new UserInputError('region', region.reason);
   const { sources, offers, index } = shared ?? (await sharedInputs(context));
+  const group = resolveOccupationGroup(
+    args.occupationGroup,
+    index,
+    refs,
+    (code) => context.taxonomy?.iscoGroupByCode(code)?.preferredLabel ?? null,
+  );
+  if (!group.ok) throw new UserInputError('occupationGroup', group.reason);
   // With shared inputs, every sector's figures of the region are read in one go (and held per import).
   if (args.period != null && !/^\d{4}(-\d{4})?$/.test(args.period))
     throw new UserInputError('period', `must be a year such as 2024 (got '${args.period}')`);
@@ -125,6 +149,7 @@ export async function readDemandSlice(
     index,
     derivation: {
       occupationFactor: hypothetical.occupationFactor,
+      ...(group.group ? { occupationGroup: group.group } : {}),
       optionalWeight: 0.5,
       unitWeights: weights,
       occupationMix: mix,

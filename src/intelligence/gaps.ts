@@ -23,7 +23,7 @@ import {
  * offer covers a skill.
  *
  * Gap. gapScore = demand share × (1 − coverage), where the demand share is the skill's demand over the
- * slice's total (the published values summed): the share of the slice's workforce (or vacancies) in
+ * slice's total (the published values summed; within an occupation group, the group's part of them): the share of the slice's workforce (or vacancies) in
  * occupations that need the skill, not yet matched by an offer. Ranked by gapScore, then demand.
  *
  * Trend. Against the latest earlier period with figures from the same sources; not given (and said
@@ -71,6 +71,8 @@ export interface SkillGap {
 export interface GapSlice {
   sector: string | null;
   region: string | null;
+  /** The occupation group asked (ISCO:7, KLDB:32), in words; null for all occupations. */
+  occupationGroup: string | null;
   period: string;
   metric: string;
   unit: string;
@@ -150,7 +152,10 @@ export interface GapInput {
 export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGap[] } {
   const { skills, spreads } = deriveSkillDemand(input.signals, input.index, input.options);
   const published = input.signals.filter((s) => s.value !== null);
-  const total = published.reduce((sum, s) => sum + (s.value ?? 0), 0);
+  // Within an occupation group, the total is the group's part of the figures: each figure × the shares it keeps.
+  const total = input.options.occupationGroup
+    ? spreads.reduce((sum, s) => sum + (s.signal.value ?? 0) * s.occupations.reduce((a, o) => a + o.share, 0), 0)
+    : published.reduce((sum, s) => sum + (s.value ?? 0), 0);
   const previous = input.previous ? deriveSkillDemand(input.previous.signals, input.index, input.options).skills : null;
   const breakFlagged = [...input.signals, ...(input.previous?.signals ?? [])].some((s) => s.flags.includes('b'));
   const coverage = skillCoverage(input.offers, input.slice.region);
@@ -194,6 +199,7 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
   return {
     slice: {
       ...input.slice,
+      occupationGroup: input.options.occupationGroup?.label ?? null,
       unit: input.signals[0]?.unit ?? '',
       total: round(total, 4),
       signals: input.signals.reduce((sum, s) => sum + (s.parts?.figures ?? 1), 0),
@@ -212,6 +218,7 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
 export function explainGap(gap: SkillGap, slice: GapSlice, skillLabel: string): string {
   const where = [
     slice.sector ? `sector ${slice.sector}` : 'all sectors',
+    ...(slice.occupationGroup ? [slice.occupationGroup] : []),
     slice.region ?? 'all regions',
     slice.period,
   ].join(', ');

@@ -71,6 +71,18 @@ export interface DerivationOptions {
   nationalMappings: { KLDB?: { byGroup: Map<string, Map<string, number>>; source: string } };
   /** A what-if demand shift: how much an occupation's share of a figure (of this sector) is scaled; 1 when absent. */
   occupationFactor?: (occupationUri: string, sector: string | null) => number;
+  /** Only the demand of these occupations (an ISCO-08 or KldB 2010 occupation group), and of KldB figures within `kldbPrefix`. */
+  occupationGroup?: OccupationGroup;
+}
+
+export interface OccupationGroup {
+  /** As asked: ISCO:7, KLDB:32. */
+  code: string;
+  /** In words, for methods and explanations: "ISCO-08 group 7 (Craft and related trades workers)". */
+  label: string;
+  occupations: Set<string>;
+  /** For a KldB group, its code: KldB figures outside it are left out. */
+  kldbPrefix: string | null;
 }
 
 export const DEFAULT_DERIVATION: DerivationOptions = {
@@ -133,8 +145,28 @@ export class OccupationIndex {
   }
 }
 
-/** Where one signal's value goes: the occupations and their shares (summing to 1 when any occupation is reached). */
+/**
+ * Where one signal's value goes: the occupations and their shares (summing to 1 when any occupation is
+ * reached). With an occupation group, only the group's occupations keep their shares (and a KldB figure
+ * counts only when its group lies within a KldB occupation group asked).
+ */
 export function spreadSignal(signal: SignalInput, index: OccupationIndex, options: DerivationOptions): SignalSpread {
+  const spread = spreadToOccupations(signal, index, options);
+  const group = options.occupationGroup;
+  if (!group) return spread;
+  if (group.kldbPrefix !== null && signal.targetKind === 'KLDB' && !signal.targetCode.startsWith(group.kldbPrefix))
+    return { ...spread, occupations: [], method: `${spread.method}; outside ${group.label}` };
+  const occupations = spread.occupations.filter((o) => group.occupations.has(o.uri));
+  return occupations.length === spread.occupations.length
+    ? spread
+    : {
+        ...spread,
+        occupations,
+        method: `${spread.method}; only the ${occupations.length} of them in ${group.label}`,
+      };
+}
+
+function spreadToOccupations(signal: SignalInput, index: OccupationIndex, options: DerivationOptions): SignalSpread {
   if (signal.targetKind === 'OCCUPATION') {
     const known = index.byUri.has(signal.targetCode);
     return {

@@ -1,5 +1,5 @@
 import type { ReferenceLists } from '../demand/reference.js';
-import type { SignalInput } from './skill-demand.js';
+import type { OccupationGroup, OccupationIndex, SignalInput } from './skill-demand.js';
 
 /**
  * Which figures make up a slice (sector × region × period), chosen so nothing is counted twice. Pure.
@@ -111,4 +111,57 @@ export function resolveSector(
   const code = sector.trim().toUpperCase().replace('.', '');
   if (refs.sectors.has(code)) return { ok: true, code };
   return { ok: false, reason: `unknown NACE Rev.2 code '${sector}': give a section (F) or a division (F41)` };
+}
+
+/**
+ * An asked occupation group: `ISCO:<1–4 digits>` (the ESCO occupations whose ISCO-08 unit group lies
+ * within it) or `KLDB:<1–3 digits>` (the ESCO occupations the Bundesagentur für Arbeit's mapping maps
+ * the job titles of the KldB 2010 groups within it to; KldB figures count only inside it).
+ */
+export function resolveOccupationGroup(
+  group: string | null | undefined,
+  index: OccupationIndex,
+  refs: ReferenceLists,
+  iscoLabel: (code: string) => string | null,
+): { ok: true; group: OccupationGroup | null } | { ok: false; reason: string } {
+  if (group == null || group === '') return { ok: true, group: null };
+  const match = /^(ISCO|KLDB):(\d+)$/.exec(group.trim().toUpperCase());
+  if (!match || (match[1] === 'ISCO' && match[2].length > 4) || (match[1] === 'KLDB' && match[2].length > 3))
+    return {
+      ok: false,
+      reason: `'${group}' is not an occupation group: give ISCO:<1–4 digits> (ISCO:7, ISCO:721) or KLDB:<1–3 digits> (KLDB:32, KLDB:321)`,
+    };
+  const [, kind, code] = match;
+  if (kind === 'ISCO') {
+    const occupations = new Set(
+      [...index.byUri.values()].filter((o) => o.iscoGroup?.startsWith(code)).map((o) => o.uri),
+    );
+    if (occupations.size === 0) return { ok: false, reason: `no ESCO occupation in ISCO-08 group ${code}` };
+    const name = iscoLabel(code);
+    return {
+      ok: true,
+      group: {
+        code: `ISCO:${code}`,
+        label: `ISCO-08 group ${code}${name ? ` (${name})` : ''}`,
+        occupations,
+        kldbPrefix: null,
+      },
+    };
+  }
+  if (refs.kldbToEsco.size === 0)
+    return {
+      ok: false,
+      reason: 'KldB groups need the Bundesagentur für Arbeit’s KldB↔ESCO mapping beside the code lists',
+    };
+  const occupations = new Set(
+    [...refs.kldbToEsco.entries()]
+      .filter(([kldb]) => kldb.startsWith(code))
+      .flatMap(([, mapped]) => [...mapped.keys()])
+      .filter((uri) => index.byUri.has(uri)),
+  );
+  if (occupations.size === 0) return { ok: false, reason: `no ESCO occupation mapped from KldB 2010 group ${code}` };
+  return {
+    ok: true,
+    group: { code: `KLDB:${code}`, label: `KldB 2010 group ${code}`, occupations, kldbPrefix: code },
+  };
 }

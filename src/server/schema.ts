@@ -16,6 +16,7 @@ import '../intelligence/schema/dashboard.js';
 import '../intelligence/schema/demand-behind.js';
 import '../intelligence/schema/skill-groups.js';
 import '../intelligence/schema/sources.js';
+import '../intelligence/schema/gap-ranking.js';
 import '../matching/schema/match.js';
 import '../matching/schema/transitions.js';
 import '../matching/schema/courses.js';

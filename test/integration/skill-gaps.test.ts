@@ -464,6 +464,101 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     });
   });
 
+  it('slices by an occupation group: construction occupations (KldB 32) in Munich, ranked by shortage; ISCO 7 in France', async () => {
+    const query = `query($region: String, $group: String, $rankBy: GapRanking) {
+      sectorSkillGaps(region: $region, occupationGroup: $group, period: "2024", rankBy: $rankBy, first: 20) {
+        skill { uri } demand gapScore rankScore shortage { vacancies unemployed factor fromSlice }
+        slice { occupationGroup total vacanciesPerUnemployed } } }`;
+    const munich = await gql(hub, query, { region: '09162', group: 'KLDB:32', rankBy: 'SHORTAGE' });
+    expect(munich.errors).toBeUndefined();
+    const rows = munich.data.sectorSkillGaps;
+    // The KldB 32x groups of Munich in 2024, from the PES files, each mapped to ESCO occupations by the BA mapping.
+    const de = (file: string) =>
+      csv(path.join(shared, 'de-ba-vacancies-unemployed', file)).filter(
+        (row) => row.region === '09162' && row.year === '2024' && row.occupational_group.startsWith('32'),
+      );
+    const mapped = new Set(
+      (
+        parse(fs.readFileSync(path.join(shared, 'esco-national-crosswalks', 'DE_mapping_18.05.22.csv')), {
+          columns: true,
+          bom: true,
+          from_line: 17,
+          skip_empty_lines: true,
+        }) as Array<Record<string, string>>
+      )
+        .filter(
+          (row: Record<string, string>) =>
+            /^B \d{5}-\d{3}$/.test(row['Classification 2 ID'] ?? '') &&
+            (row['Classification 1 URI'] ?? '').includes('/esco/occupation/'),
+        )
+        .map((row: Record<string, string>) => row['Classification 2 ID'].slice(2, 5)),
+    );
+    const jobs = de('jobs.csv').filter((row) => mapped.has(row.occupational_group));
+    expect(jobs.map((row) => row.occupational_group).sort()).toEqual(['321', '322']);
+    const vacancies = jobs.reduce((sum, row) => sum + Number(row.total), 0);
+    const unemployedRows = de('unemployed_total.csv').filter((row) => mapped.has(row.occupational_group));
+    const unemployed = unemployedRows.reduce((sum, row) => sum + Number(row.total), 0);
+    expect(rows[0].slice).toEqual({
+      occupationGroup: 'KldB 2010 group 32',
+      total: round(vacancies, 4),
+      vacanciesPerUnemployed: round(vacancies / unemployed, 4),
+    });
+    for (const row of rows) {
+      // Every figure of the group has its unemployed counterpart: the shortage adds up from the row itself.
+      expect(row.shortage.fromSlice).toBe(false);
+      expect(row.shortage.vacancies).toBeCloseTo(row.demand, 3);
+      expect(row.shortage.factor).toBeCloseTo(
+        row.shortage.vacancies / (row.shortage.vacancies + row.shortage.unemployed),
+        3,
+      );
+      expect(row.rankScore).toBeCloseTo(row.gapScore * row.shortage.factor, 4);
+    }
+    const scores = rows.map((row: { rankScore: number }) => row.rankScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+
+    // ISCO major group 7 in France: all of Eurostat's OC7 figures (summed over sections), nothing of other groups.
+    const france = await gql(hub, query, { region: 'FR', group: 'ISCO:7', rankBy: 'GAP' });
+    expect(france.errors).toBeUndefined();
+    const oc7 = eurostatRows(null, 'France', '2024').filter((row) => row.isco08 === 'OC7');
+    expect(france.data.sectorSkillGaps[0].slice).toMatchObject({
+      occupationGroup: 'ISCO-08 group 7 (Craft and related trades workers)',
+      total: round(
+        oc7.reduce((sum, row) => sum + (row.value_thousand_persons === '' ? 0 : Number(row.value_thousand_persons)), 0),
+        4,
+      ),
+    });
+    // Shortage needs the unemployed: Eurostat's LFS has none.
+    const refused = await gql(hub, query, { region: 'FR', group: 'ISCO:7', rankBy: 'SHORTAGE' });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'rankBy' } });
+    const bad = await gql(hub, query, { region: 'FR', group: 'ISCO:12345', rankBy: 'GAP' });
+    expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'occupationGroup' } });
+  });
+
+  it('ranks by specificity against the same region without the sector', async () => {
+    const { data, errors } = await gql(
+      hub,
+      `{ sectorSkillGaps(sector: "F", region: "FR", period: "2024", rankBy: SPECIFICITY, first: 10) {
+          skill { uri } demandShare coverage rankScore specificity { parent parentShare locationQuotient } } }`,
+    );
+    expect(errors).toBeUndefined();
+    for (const row of data.sectorSkillGaps) {
+      const parent = await gql(
+        hub,
+        `query($skill: String) { sectorSkillGaps(region: "FR", period: "2024", skill: $skill) { demandShare } }`,
+        { skill: row.skill.uri },
+      );
+      expect(row.specificity).toEqual({
+        parent: 'all sectors in FR',
+        parentShare: parent.data.sectorSkillGaps[0].demandShare,
+        locationQuotient: round(row.demandShare / parent.data.sectorSkillGaps[0].demandShare, 4),
+      });
+      expect(row.rankScore).toBeCloseTo(
+        Math.max(0, row.demandShare - row.specificity.parentShare) * (1 - row.coverage),
+        5,
+      );
+    }
+  });
+
   it('answers without a period for the latest year with figures for the slice', async () => {
     const slice = async (region: string, sector: string | null) => {
       const { data, errors } = await gql(

@@ -8,54 +8,11 @@ import {
 } from '../../src/intelligence/gaps.js';
 import {
   DEFAULT_DERIVATION,
-  OccupationIndex,
-  type SignalInput,
   deriveOccupationDemand,
   describeOccupationDemand,
   deriveSkillDemand,
 } from '../../src/intelligence/skill-demand.js';
-
-/**
- * A hand-built graph whose answers are known:
- *   unit group 7111: o1 (essential s1, s2; optional s3), o2 (essential s2)
- *   unit group 7112: o3 (essential s4)
- *   unit group 2512: o4 (essential s5)
- * Job-ad weights: 7111 → 3, 7112 → 1 (so 7111 takes 3/4 of major group 7).
- */
-const index = new OccupationIndex([
-  { uri: 'o1', iscoGroup: '7111', essential: ['s1', 's2'], optional: ['s3'] },
-  { uri: 'o2', iscoGroup: '7111', essential: ['s2'], optional: [] },
-  { uri: 'o3', iscoGroup: '7112', essential: ['s4'], optional: [] },
-  { uri: 'o4', iscoGroup: '2512', essential: ['s5'], optional: [] },
-]);
-const weights = {
-  ...DEFAULT_DERIVATION,
-  unitWeights: {
-    byUnitGroup: new Map([
-      ['7111', 3],
-      ['7112', 1],
-    ]),
-    source: 'EU online job-ad counts',
-  },
-};
-
-const signal = (overrides: Partial<SignalInput>): SignalInput => ({
-  key: 'k',
-  sourceId: 'lfs',
-  sourceName: 'LFS',
-  metric: 'EMPLOYMENT',
-  value: 100,
-  unit: 'thousand persons',
-  period: '2024',
-  region: 'FR',
-  sector: 'F',
-  targetKind: 'ISCO',
-  targetCode: '7',
-  flags: [],
-  reliability: 'NORMAL',
-  retrievedOn: null,
-  ...overrides,
-});
+import { index, signal, weights } from './fixtures/demand.js';
 
 const demandOf = (result: ReturnType<typeof deriveSkillDemand>) =>
   Object.fromEntries([...result.skills.values()].map((s) => [s.skillUri, s.demand]).sort());

@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SignalInput } from '../../src/intelligence/skill-demand.js';
 import { selectSlice } from '../../src/intelligence/slice.js';
+import { signal } from './fixtures/demand.js';
 
 /**
  * selectSlice: which figures make up a slice so that nothing is counted twice (slice.ts header). Each test
  * builds candidates where a wrong rule would add the same workers twice, and names the exact figures picked.
  */
-const figure = (key: string, overrides: Partial<SignalInput> = {}): SignalInput => ({
-  key,
-  sourceId: 'lfs',
-  sourceName: 'LFS',
-  metric: 'EMPLOYMENT',
-  value: 10,
-  unit: 'thousand persons',
-  period: '2024',
-  region: 'FR',
-  sector: 'F',
-  targetKind: 'ISCO',
-  targetCode: '7',
-  flags: [],
-  reliability: 'NORMAL',
-  retrievedOn: null,
-  ...overrides,
-});
+const figure = (key: string, overrides: Partial<SignalInput> = {}): SignalInput =>
+  signal({ key, value: 10, ...overrides });
 
 const query = { sector: 'F', region: 'FR', period: '2024', metric: null };
 const keys = (result: ReturnType<typeof selectSlice>) => result.signals.map((s) => s.key);

@@ -104,7 +104,14 @@ builder.queryFields((t) => ({
       const cells = await cachedDerivation(
         context,
         'dashboard',
-        [sectors, args.region ?? null, args.period ?? null, args.metric ?? null, args.sectors != null],
+        [
+          sectors,
+          args.region ?? null,
+          args.period ?? null,
+          args.metric ?? null,
+          args.occupationGroup ?? null,
+          args.sectors != null,
+        ],
         () => dashboardCells(context, args, sectors, args.sectors != null),
       );
       // A cell that could not be answered is null in the list, with its error at its index.
@@ -116,7 +123,7 @@ builder.queryFields((t) => ({
 /** The cells of a dashboard request, computed on a cache miss; every sector's slice shares one read of the figures and the offers. */
 async function dashboardCells(
   context: HubContext,
-  args: { region?: string | null; period?: string | null; metric?: string | null },
+  args: { region?: string | null; period?: string | null; metric?: string | null; occupationGroup?: string | null },
   sectors: Array<string | null>,
   /** The sectors came as a list: a sector the data cannot answer is an error at its index, the others answered. */
   listed: boolean,

@@ -1,15 +1,13 @@
 import { referenceLists } from '../../demand/reference.js';
-import { UserInputError } from '../../errors.js';
 import { round } from '../../numbers.js';
 import { builder } from '../../graphql/builder.js';
 import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { MicroCredentialRef } from '../../catalogue/schema/micro-credential.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { type CoveringOffer, type GapSlice, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
-import { type SharedInputs, readDemandSlice, sharedInputs } from '../demand-slice.js';
-import type { SkillContribution } from '../skill-demand.js';
+import { type SharedInputs, type SliceArgs, readDemandSlice, sharedInputs } from '../demand-slice.js';
+import { type SkillContribution, spreadSignal } from '../skill-demand.js';
 import type { WhatIf } from '../what-if.js';
-import { WhatIfInput, readWhatIf } from './what-if.js';
 import { PromiseMemo } from '../../cache.js';
 import { readReleaseStamp } from '../../taxonomy/snapshot.js';
 import { catalogueStamp, demandSources, demandStamp } from '../store.js';
@@ -23,7 +21,7 @@ export interface SliceInfo extends GapSlice {
   selection: string;
   source: string | null;
 }
-type GapRow = SkillGap & { slice: SliceInfo; rank?: number };
+export type GapRow = SkillGap & { slice: SliceInfo; rank?: number };
 
 /** The official names of a slice's codes (NACE Rev.2, NUTS or country), for answers that carry codes. */
 export function sectorName(context: HubContext, code: string | null): string | null {
@@ -188,6 +186,12 @@ const GapSliceRef = builder.objectRef<SliceInfo>('SkillGapSlice').implement({
       nullable: true,
       description: 'The NUTS or country name of the region (official list); null for all regions.',
       resolve: (s, _a, context) => regionName(context, s.region),
+    }),
+    occupationGroup: t.string({
+      nullable: true,
+      description:
+        'The occupation group asked, in words (ISCO-08 group 7 (Craft and related trades workers)); null for all.',
+      resolve: (s) => s.occupationGroup,
     }),
     regionNote: t.string({
       nullable: true,
@@ -354,11 +358,14 @@ function resultStamp(context: HubContext): Promise<string> {
 const gapsPerRequest = new WeakMap<HubContext, Map<string, Promise<{ slice: SliceInfo; gaps: SkillGap[] }>>>();
 
 /** skillGapsFor without a what-if, computed once per request and slice (many offers of a list asking for the same slice share it). */
-export function skillGapsOnce(
-  context: HubContext,
-  args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null },
-) {
-  const key = JSON.stringify([args.sector ?? null, args.region ?? null, args.period ?? null, args.metric ?? null]);
+export function skillGapsOnce(context: HubContext, args: SliceArgs) {
+  const key = JSON.stringify([
+    args.sector ?? null,
+    args.region ?? null,
+    args.period ?? null,
+    args.metric ?? null,
+    args.occupationGroup ?? null,
+  ]);
   let memo = gapsPerRequest.get(context);
   if (!memo) gapsPerRequest.set(context, (memo = new Map()));
   let result = memo.get(key);
@@ -376,7 +383,7 @@ export function skillGapsOnce(
 /** Resolves and checks the arguments, reads the slice, and ranks; argument errors name the argument. */
 export async function skillGapsFor(
   context: HubContext,
-  args: { sector?: string | null; region?: string | null; period?: string | null; metric?: string | null },
+  args: SliceArgs,
   whatIf: WhatIf | null = null,
   /** Several slices of one request (a dashboard's sectors) share these, and read every sector's figures in one go. */
   shared?: SharedInputs,
@@ -418,9 +425,14 @@ export async function skillGapsFor(
       const counted = chosen.signals.filter(
         (s) => s.value !== null && unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`),
       );
-      const jobs = counted.reduce((sum, s) => sum + s.value!, 0);
+      // Within an occupation group, each figure counts at the share of it that reaches the group.
+      const kept = (s: (typeof counted)[number]) =>
+        derivation.occupationGroup
+          ? spreadSignal(s, index, derivation).occupations.reduce((sum, o) => sum + o.share, 0)
+          : 1;
+      const jobs = counted.reduce((sum, s) => sum + s.value! * kept(s), 0);
       const people = counted.reduce(
-        (sum, s) => sum + unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`)!,
+        (sum, s) => sum + unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`)! * kept(s),
         0,
       );
       vacanciesPerUnemployed = people > 0 ? round(jobs / people, 4) : null;
@@ -451,42 +463,9 @@ export const sliceArgs = builder.args((t) => ({
     description:
       'EMPLOYMENT, VACANCIES, JOB_ADS, …; by default the first of VACANCIES, JOB_ADS, EMPLOYMENT the slice has.',
   }),
-}));
-
-builder.queryFields((t) => ({
-  sectorSkillGaps: t.field({
-    type: [SkillGapRef],
+  occupationGroup: t.string({
     description:
-      'Skills in demand in a sector × region × period, ranked by gap score (demand share × (1 − coverage by quality-assured offers reaching the region)), each with its derivation from the source figures. ' +
-      'An unknown NACE or NUTS code, or a slice without figures, is a BAD_USER_INPUT error naming the argument.',
-    args: {
-      ...sliceArgs,
-      whatIf: t.arg({
-        type: WhatIfInput,
-        description:
-          'Re-score under hypothetical changes (new or retired offers, demand shifts) without writing anything.',
-      }),
-      first: t.arg.int({ description: 'How many rows (default 20).', defaultValue: 20 }),
-      offset: t.arg.int({
-        description: 'Rows to skip from the top of the ranking (default 0), to page past the first.',
-      }),
-      skill: t.arg.string({
-        description:
-          'An ESCO skill URI: only its row, wherever it ranks in the slice (its rank says where); none when it has no demand there.',
-      }),
-    },
-    resolve: async (_root, args, context) => {
-      const first = args.first ?? 20;
-      if (first < 0 || first > context.maxPageSize)
-        throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
-      const offset = args.offset ?? 0;
-      if (offset < 0) throw new UserInputError('offset', `must be 0 or more (got ${offset})`);
-      const whatIf = await readWhatIf(context, args.whatIf);
-      const { slice, gaps } = whatIf ? await skillGapsFor(context, args, whatIf) : await skillGapsOnce(context, args);
-      const ranked = gaps.map((gap, i) => ({ ...gap, rank: i + 1, slice }));
-      if (args.skill != null) return ranked.filter((gap) => gap.skillUri === args.skill);
-      return ranked.slice(offset, offset + first);
-    },
+      'Only the demand of an occupation group: ISCO:<1–4 digits> (ISCO:7, ISCO:721) or KLDB:<1–3 digits> (KLDB:32, construction occupations); all occupations when left out.',
   }),
 }));
 

@@ -201,6 +201,7 @@ builder.queryFields((t) => ({
         args.region ?? null,
         args.period ?? null,
         args.metric ?? null,
+        args.occupationGroup ?? null,
         args.providerId ?? null,
         args.transition ?? null,
         first,
@@ -219,6 +220,7 @@ async function recommend(
     region?: string | null;
     period?: string | null;
     metric?: string | null;
+    occupationGroup?: string | null;
     providerId?: string | number | null;
     transition?: Transition | null;
   },

@@ -1,0 +1,115 @@
+import { round } from '../numbers.js';
+import type { SkillGap } from './gaps.js';
+
+/**
+ * A slice's skill gaps ranked three ways (`rankBy`). Pure.
+ *
+ *   GAP          rankScore = gapScore = demandShare × (1 − coverage)   (gaps.ts)
+ *   SHORTAGE     rankScore = gapScore × shortage, shortage = V / (V + U): the vacancies V that reached the
+ *                skill over those vacancies plus the registered unemployed U of the same groups, each
+ *                group's unemployed taken at the share of its vacancies that reached the skill. 0.5 where
+ *                vacancies and people available balance, towards 1 where no one is available, towards 0
+ *                where many are. A skill whose figures have no unemployed counterpart takes the slice's
+ *                factor, and says so. Needs a source that publishes both (the German PES data).
+ *   SPECIFICITY  rankScore = max(0, demandShare − parentShare) × (1 − coverage): the share of the slice's
+ *                demand the skill has above its share in the parent slice (the same question without the
+ *                occupation group, else without the sector, else for the country, else for all regions),
+ *                so what every job needs (communicate, work safely) falls back and what is particular to the
+ *                sector or district comes up; locationQuotient = demandShare / parentShare is shown beside it.
+ * Ties keep the gap ranking's order.
+ */
+
+export type RankBy = 'GAP' | 'SHORTAGE' | 'SPECIFICITY';
+
+export interface Shortage {
+  vacancies: number;
+  unemployed: number | null;
+  /** V / (V + U), or the slice's factor when the skill's figures have no unemployed counterpart. */
+  factor: number;
+  fromSlice: boolean;
+}
+
+export interface Specificity {
+  parent: string;
+  parentShare: number;
+  /** demandShare / parentShare; null when the parent has no demand for the skill. */
+  locationQuotient: number | null;
+}
+
+export type RankedGap = SkillGap & {
+  rankScore: number;
+  rankNote: string;
+  shortage?: Shortage;
+  specificity?: Specificity;
+};
+
+export function rankByGap(gaps: SkillGap[]): RankedGap[] {
+  return gaps.map((gap) => ({
+    ...gap,
+    rankScore: gap.gapScore,
+    rankNote: `Ranked by gap score ${gap.gapScore.toFixed(4)} = demand share × (1 − coverage).`,
+  }));
+}
+
+/** The vacancies and unemployed that reached a skill, from its contributions' unemployed figures. */
+export function skillShortage(gap: SkillGap): { vacancies: number; unemployed: number | null } {
+  let vacancies = 0;
+  let unemployed = 0;
+  let matched = false;
+  for (const c of gap.contributions) {
+    if (c.unemployed?.value == null) continue;
+    matched = true;
+    vacancies += c.contribution;
+    unemployed += c.unemployed.value * c.weight;
+  }
+  return matched ? { vacancies, unemployed } : { vacancies: gap.demand, unemployed: null };
+}
+
+export function rankByShortage(gaps: SkillGap[], sliceVacanciesPerUnemployed: number): RankedGap[] {
+  const sliceFactor = sliceVacanciesPerUnemployed / (1 + sliceVacanciesPerUnemployed);
+  const ranked = gaps.map((gap) => {
+    const { vacancies, unemployed } = skillShortage(gap);
+    const fromSlice = unemployed === null || vacancies + unemployed === 0;
+    const factor = fromSlice ? sliceFactor : vacancies / (vacancies + unemployed!);
+    const rankScore = round(gap.gapScore * factor, 6);
+    const shortage: Shortage = {
+      vacancies: round(vacancies, 4),
+      unemployed: unemployed === null ? null : round(unemployed, 4),
+      factor: round(factor, 4),
+      fromSlice,
+    };
+    return {
+      ...gap,
+      rankScore,
+      shortage,
+      rankNote: fromSlice
+        ? `Ranked by shortage: gap score ${gap.gapScore.toFixed(4)} × the slice's shortage factor ${factor.toFixed(3)} (its figures have no unemployed counterpart) = ${rankScore.toFixed(4)}.`
+        : `Ranked by shortage: gap score ${gap.gapScore.toFixed(4)} × shortage ${factor.toFixed(3)} = ${rankScore.toFixed(4)}; shortage = vacancies ${round(vacancies, 2)} / (vacancies + unemployed ${round(unemployed!, 2)}).`,
+    };
+  });
+  return stableSort(ranked);
+}
+
+export function rankBySpecificity(gaps: SkillGap[], parentShares: Map<string, number>, parent: string): RankedGap[] {
+  const ranked = gaps.map((gap) => {
+    const parentShare = parentShares.get(gap.skillUri) ?? 0;
+    const excess = Math.max(0, gap.demandShare - parentShare);
+    const rankScore = round(excess * (1 - gap.coverage), 6);
+    const locationQuotient = parentShare > 0 ? round(gap.demandShare / parentShare, 4) : null;
+    return {
+      ...gap,
+      rankScore,
+      specificity: { parent, parentShare: round(parentShare, 6), locationQuotient },
+      rankNote: `Ranked by specificity: (demand share ${gap.demandShare.toFixed(4)} − its share ${parentShare.toFixed(4)} in ${parent}) × (1 − coverage ${gap.coverage.toFixed(2)}) = ${rankScore.toFixed(4)}${locationQuotient === null ? '' : `; ${locationQuotient.toFixed(2)} times its share there`}.`,
+    };
+  });
+  return stableSort(ranked);
+}
+
+/** By rank score, ties in the gap ranking's order. */
+function stableSort(ranked: RankedGap[]): RankedGap[] {
+  return ranked
+    .map((gap, order) => ({ gap, order }))
+    .sort((a, b) => b.gap.rankScore - a.gap.rankScore || a.order - b.order)
+    .map(({ gap }) => gap);
+}
