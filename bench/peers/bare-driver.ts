@@ -10,7 +10,6 @@ import { stems } from '../../src/text.js';
 import { connectGraph } from '../../src/graph/client.js';
 import { DASHBOARD_CELL, SECTOR_GAPS } from './gaps-cypher.js';
 import { COURSE_PLAN, MATCH_PROFILE, TRANSITIONS } from './matching-cypher.js';
-import { RECOMMENDATIONS } from './recommendations-cypher.js';
 
 const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', 'unused'), {
   disableLosslessIntegers: true,
@@ -67,7 +66,6 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
     cataloguePage?: number;
     gaps?: { sector: string; region: string; period: string; first: number };
     dashboard?: { sector: string; region: string; period: string };
-    recommendations?: { sector: string; region: string; period: string; first: number; today: string };
     match?: { id: string; first: number };
     transitions?: { uri: string; first: number };
     plan?: { occupationUri: string; held: string[] };
@@ -98,11 +96,6 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
       QUERY,
     );
     response.end(JSON.stringify(records.map((record) => record.toObject())));
-    return;
-  }
-  if (body.recommendations) {
-    const { records } = await driver.executeQuery(RECOMMENDATIONS, body.recommendations, QUERY);
-    response.end(JSON.stringify(records[0].toObject()));
     return;
   }
   if (body.gaps) {
