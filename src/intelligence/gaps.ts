@@ -263,10 +263,19 @@ export interface SkillGroupGap {
   coverage: number;
   /** Σ of its skills' gap scores. */
   gapScore: number;
+  /** Σ of its skills' rank scores (ranking.ts; the gap scores when ranked by GAP): what groups are ranked by. */
+  rankScore: number;
 }
 
-/** Skill gaps rolled up into the ESCO skill groups given by `groupOf`, ranked by summed gap score. Pure. */
-export function rankSkillGroupGaps(gaps: SkillGap[], groupOf: (skillUri: string) => string | null): SkillGroupGap[] {
+/**
+ * Skill gaps rolled up into the ESCO skill groups given by `groupOf`, ranked by their skills' summed rank
+ * score (a skill without one counts its gap score), its skills in the same order. Pure.
+ */
+export function rankSkillGroupGaps(
+  gaps: Array<SkillGap & { rankScore?: number }>,
+  groupOf: (skillUri: string) => string | null,
+): SkillGroupGap[] {
+  const score = (gap: SkillGap & { rankScore?: number }) => gap.rankScore ?? gap.gapScore;
   const groups = new Map<string, SkillGap[]>();
   for (const gap of gaps) {
     const group = groupOf(gap.skillUri);
@@ -278,7 +287,7 @@ export function rankSkillGroupGaps(gaps: SkillGap[], groupOf: (skillUri: string)
       const demand = skills.reduce((sum, g) => sum + g.demand, 0);
       return {
         groupUri,
-        skills: skills.sort((a, b) => b.gapScore - a.gapScore),
+        skills: skills.sort((a, b) => score(b) - score(a)),
         demandShare: round(
           skills.reduce((sum, g) => sum + g.demandShare, 0),
           6,
@@ -288,7 +297,11 @@ export function rankSkillGroupGaps(gaps: SkillGap[], groupOf: (skillUri: string)
           skills.reduce((sum, g) => sum + g.gapScore, 0),
           6,
         ),
+        rankScore: round(
+          skills.reduce((sum, g) => sum + score(g), 0),
+          6,
+        ),
       };
     })
-    .sort((a, b) => b.gapScore - a.gapScore || (a.groupUri < b.groupUri ? -1 : 1));
+    .sort((a, b) => b.rankScore - a.rankScore || (a.groupUri < b.groupUri ? -1 : 1));
 }

@@ -84,6 +84,8 @@ export interface DevelopContext {
   groupOf: (skillUri: string) => string | null;
   /** Whether ESCO relates two skills (either way). */
   related: (a: string, b: string) => boolean;
+  /** The ranking the gaps come in when not by gap score (ranking.ts): seeds follow it, scores sum its rank scores. */
+  rankBy?: 'SHORTAGE' | 'SPECIFICITY';
 }
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
@@ -94,7 +96,7 @@ const quoteList = (labels: string[], max = 3) =>
     .join(', ') + (labels.length > max ? ` and ${labels.length - max} more` : '');
 
 export function developOutlines(
-  gaps: SkillGap[],
+  gaps: Array<SkillGap & { rankScore?: number }>,
   index: OccupationIndex,
   facts: (uri: string) => SkillFacts | null,
   options: DevelopContext,
@@ -162,7 +164,8 @@ export function developOutlines(
     for (const g of members) for (const o of g.coveringOffers) offers.set(o.id, (offers.get(o.id) ?? 0) + 1);
     const trends = members.filter((g) => g.trend !== null);
     const demand = Math.max(...members.map((g) => g.demand));
-    const score = Math.round(members.reduce((sum, g) => sum + g.gapScore, 0) * 1e6) / 1e6;
+    const score =
+      Math.round(members.reduce((sum, g) => sum + (options.rankBy ? (g.rankScore ?? 0) : g.gapScore), 0) * 1e6) / 1e6;
     const cohesion = Math.round(group.cohesion * 1e4) / 1e4;
     const seed = group.skills[0];
     const anchorDemand = served.find((o) => o.uri === group.anchor)?.demand ?? 0;
@@ -191,14 +194,14 @@ export function developOutlines(
       ),
       score,
       explanation:
-        `${members.length} skills in demand and covered less than half, grouped from "${label(seed)}" (the largest gap not yet in an outline${knowledge(seed) ? ', a knowledge item: no competence was left to start one' : ''}): ` +
+        `${members.length} skills in demand and covered less than half, grouped from "${label(seed)}" (${options.rankBy ? `the first by ${options.rankBy.toLowerCase()}` : 'the largest gap'} not yet in an outline${knowledge(seed) ? ', a knowledge item: no competence was left to start one' : ''}): ` +
         `cohesion ${cohesion.toFixed(2)}, the mean over its ${group.pairs} pair(s) of the share of the slice's demand needing either skill that needs both` +
         `${group.linkedPairs > 0 ? ` (raised to ${GROUPING_WEIGHTS.linkedAffinity} for the ${group.linkedPairs} pair(s) sharing an ESCO skill group or related in ESCO)` : ''}` +
         `${knowledgeItems > 0 ? `; its ${knowledgeItems} knowledge item(s) joined the competences that use them` : ''}. ` +
         `Serves ${served.length} occupation(s) needing at least ${group.servedNeeds} of the ${members.length} skills at ${reach}, ` +
         `anchored on "${options.occupationLabel(group.anchor)}" (${percent(servedDemand > 0 ? anchorDemand / servedDemand : 0)} of their demand in the slice)` +
         `${served.length > 1 ? `, with ${quoteList(occupations.slice(1).map(options.occupationLabel))}` : ''}. ` +
-        `Score = sum of their gap scores = ${score.toFixed(4)}. Size: ${ectsReason}. Level: ${eqfReason}` +
+        `Score = sum of their ${options.rankBy ? `${options.rankBy.toLowerCase()} rank scores` : 'gap scores'} = ${score.toFixed(4)}. Size: ${ectsReason}. Level: ${eqfReason}` +
         `${offers.size > 0 ? ` Existing offers already cover part of it: ${[...offers.keys()].join(', ')}.` : ' No existing offer covers any of it.'}`,
     };
   });

@@ -259,3 +259,23 @@ describe('developOutlines', () => {
     expect(outlines.map((o) => o.skills.map((s) => s.uri))).toEqual([['b', 'c']]);
   });
 });
+
+describe('developOutlines under another ranking', () => {
+  it('grows from the gaps in the order given and scores by their rank scores, saying so', () => {
+    // A shortage ranking that puts b first and halves the others' scores.
+    const ranked = [
+      { ...gap('b', 0.3), rankScore: 0.3 },
+      { ...gap('k', 0.6), rankScore: 0.1 },
+      { ...gap('a', 0.5), rankScore: 0.2 },
+      { ...gap('c', 0.4), rankScore: 0.05 },
+    ];
+    const [outline] = developOutlines(ranked, index, facts, context({ rankBy: 'SHORTAGE' }));
+    expect(outline.skills.map((s) => s.uri)).toEqual(['b', 'k', 'a', 'c']);
+    // 0.3 + 0.1 + 0.2 + 0.05
+    expect(outline.score).toBe(0.65);
+    expect(outline.explanation).toContain(
+      'grouped from "interpret 3D plans" (the first by shortage not yet in an outline)',
+    );
+    expect(outline.explanation).toContain('Score = sum of their shortage rank scores = 0.6500.');
+  });
+});

@@ -482,66 +482,6 @@ describe('applyWhatIf', () => {
   });
 });
 
-describe('dashboardCell', () => {
-  it('gives the uncovered share of skill demand, green and digital shares of demand and supply, and the offers reaching the region', async () => {
-    const { dashboardCell } = await import('../../src/intelligence/dashboard.js');
-    const gap = (skillUri: string, demand: number, coverage: number) => ({ skillUri, demand, coverage }) as never;
-    const offers: OfferSupply[] = [
-      {
-        id: 'A',
-        title: 'A',
-        issuerCountries: ['FR'],
-        issuerRegions: [],
-        participationForm: 'ONSITE',
-        accredited: true,
-        completenessScore: 1,
-        links: [
-          { skillUri: 's1', state: 'ACCEPTED' },
-          { skillUri: 's2', state: 'SUGGESTED' },
-        ],
-      },
-      {
-        id: 'B',
-        title: 'B',
-        issuerCountries: ['FR'],
-        issuerRegions: [],
-        participationForm: 'ONSITE',
-        accredited: true,
-        completenessScore: 0.5,
-        links: [],
-      },
-      {
-        id: 'C',
-        title: 'C',
-        issuerCountries: ['DK'],
-        issuerRegions: [],
-        participationForm: 'ONSITE',
-        accredited: true,
-        completenessScore: 0,
-        links: [{ skillUri: 's2', state: 'ACCEPTED' }],
-      },
-    ];
-    const cell = dashboardCell([gap('s1', 60, 1), gap('s2', 40, 0.25), gap('s3', 0, 0)], offers, 'FR', {
-      green: new Map([['s2', 1]]),
-      digital: new Map([
-        ['s1', 1],
-        ['s2', 0.5],
-      ]),
-    });
-    // Uncovered: 60 × 0 + 40 × 0.75 = 30 of 100. Green demand 40/100; green supply: s1 (weight 1, relevance 0), s2 (0.5, 1) → 0.5/1.5.
-    expect(cell).toEqual({
-      skillsInDemand: 2,
-      totalSkillDemand: 100,
-      gapIndex: 0.3,
-      coveredShareOfDemand: 0.7,
-      green: { demandShare: 0.4, supplyShare: 0.3333 },
-      digital: { demandShare: 0.8, supplyShare: 0.8333 },
-      offers: 2,
-      averageCompleteness: 0.75,
-    });
-  });
-});
-
 describe('rankSkillGroupGaps', () => {
   it('rolls skill gaps up into groups: summed shares and gap scores, demand-weighted coverage', async () => {
     const { rankSkillGroupGaps } = await import('../../src/intelligence/gaps.js');
@@ -562,6 +502,20 @@ describe('rankSkillGroupGaps', () => {
       ['g-b', ['s3'], 0.5, 0.5, 0.25],
       // (30 × 1 + 10 × 0) / 40 = 0.75
       ['g-a', ['s2', 's1'], 0.4, 0.75, 0.1],
+    ]);
+  });
+
+  it('ranks groups, and skills within them, by the rank score asked when the rows carry one', async () => {
+    const { rankSkillGroupGaps } = await import('../../src/intelligence/gaps.js');
+    const gap = (skillUri: string, gapScore: number, rankScore: number) =>
+      ({ skillUri, demand: 10, demandShare: 0.1, coverage: 0, gapScore, rankScore }) as never;
+    // By gap score g-b (0.25) would lead; by rank score (e.g. shortage) g-a does: 0.2 + 0.15 against 0.05.
+    const groups = rankSkillGroupGaps([gap('s1', 0.1, 0.15), gap('s2', 0.05, 0.2), gap('s3', 0.25, 0.05)], (uri) =>
+      uri === 's3' ? 'g-b' : 'g-a',
+    );
+    expect(groups.map((g) => [g.groupUri, g.skills.map((s) => s.skillUri), g.gapScore, g.rankScore])).toEqual([
+      ['g-a', ['s2', 's1'], 0.15, 0.35],
+      ['g-b', ['s3'], 0.25, 0.05],
     ]);
   });
 });

@@ -18,7 +18,9 @@ import {
   updateRecommendation,
 } from '../recommendations.js';
 import { automationByOccupation, demandSources, demandStamp, occupationIndex } from '../store.js';
+import { RankByEnum, rankedGaps } from './gap-ranking.js';
 import { cachedDerivation, skillGapsFor, skillGapsOnce, sliceArgs } from './gaps.js';
+import type { RankBy } from '../ranking.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
 import { skillRelevances } from './relevance.js';
 import { groupsAtLevel } from './skill-groups.js';
@@ -178,6 +180,10 @@ builder.queryFields((t) => ({
     args: {
       ...sliceArgs,
       providerId: t.arg.id({ description: 'Only this provider’s offers in `update`.' }),
+      rankBy: t.arg({
+        type: RankByEnum,
+        description: 'How the skills are ranked before outlines are grown from them (default GAP).',
+      }),
       transition: t.arg({
         type: TransitionEnum,
         description:
@@ -202,6 +208,7 @@ builder.queryFields((t) => ({
         args.period ?? null,
         args.metric ?? null,
         args.occupationGroup ?? null,
+        args.rankBy ?? null,
         args.providerId ?? null,
         args.transition ?? null,
         first,
@@ -221,6 +228,7 @@ async function recommend(
     period?: string | null;
     metric?: string | null;
     occupationGroup?: string | null;
+    rankBy?: RankBy | null;
     providerId?: string | number | null;
     transition?: Transition | null;
   },
@@ -246,7 +254,10 @@ async function recommend(
   );
 
   // Every skill the answer may name, read once.
-  const candidateGaps = gaps.slice(0, 300);
+  // Ranked as asked (ranking.ts): develop seeds follow the ranking; update reasons read the gap rows as they are.
+  const ranked =
+    args.rankBy && args.rankBy !== 'GAP' ? await rankedGaps(context, args, slice, gaps, args.rankBy) : gaps;
+  const candidateGaps = ranked.slice(0, 300);
   const uris = [...new Set([...candidateGaps.map((g) => g.skillUri), ...offerLinks.flat().map((l) => l.skillUri)])];
   const skills = await loadExisting(context.loaders.taxonomy.skill, uris);
   const byUri = new Map<string, SkillRow>(skills.map((s) => [s.uri, s]));
@@ -292,6 +303,7 @@ async function recommend(
     relatedTo.set(uri, new Set(rows.map((r) => r.skill.uri)));
   });
   const develop = developOutlines(developGaps, index, facts, {
+    ...(args.rankBy && args.rankBy !== 'GAP' ? { rankBy: args.rankBy } : {}),
     maxOutlines: first,
     maxSkills: 6,
     occupationLabel,

@@ -4,6 +4,7 @@ import type { HubContext } from '../../graphql/context.js';
 import { SkillGroup } from '../../taxonomy/schema/concepts.js';
 import type { AnyConceptRow, SkillGroupRow } from '../../taxonomy/store.js';
 import { type SkillGroupGap, rankSkillGroupGaps } from '../gaps.js';
+import { RankByEnum, rankedGaps } from './gap-ranking.js';
 import { type SliceInfo, SkillGapRef, skillGapsOnce, sliceArgs } from './gaps.js';
 
 /**
@@ -71,6 +72,10 @@ const SkillGroupGapRef = builder.objectRef<SkillGroupGap & { slice: SliceInfo }>
     }),
     coverage: t.float({ description: 'Demand-weighted mean coverage of its skills.', resolve: (g) => g.coverage }),
     gapScore: t.float({ description: 'Σ of its skills’ gap scores.', resolve: (g) => g.gapScore }),
+    rankScore: t.float({
+      description: 'Σ of its skills’ rank scores under the ranking asked (rankBy; the gap scores for GAP).',
+      resolve: (g) => g.rankScore,
+    }),
     topSkills: t.field({
       type: [SkillGapRef],
       description: 'Its skills with the largest gaps (at most 5), each with its full derivation.',
@@ -83,9 +88,10 @@ builder.queryFields((t) => ({
   sectorSkillGroupGaps: t.field({
     type: [SkillGroupGapRef],
     description:
-      'The gap ranking of sectorSkillGaps rolled up into ESCO skill groups at a hierarchy level, ranked by summed gap score. Same arguments and errors as sectorSkillGaps.',
+      'The gap ranking of sectorSkillGaps rolled up into ESCO skill groups at a hierarchy level, ranked by the summed scores of the ranking asked (gap score by default). Same arguments and errors as sectorSkillGaps.',
     args: {
       ...sliceArgs,
+      rankBy: t.arg({ type: RankByEnum, description: 'How the skills are ranked before rolling up (default GAP).' }),
       level: t.arg.int({
         description:
           'Skill-group level: 0 (the top, e.g. "communication, collaboration and creativity") to 3 (most specific); default 1.',
@@ -100,12 +106,13 @@ builder.queryFields((t) => ({
       if (first < 0 || first > context.maxPageSize)
         throw new UserInputError('first', `must be between 0 and ${context.maxPageSize} (got ${first})`);
       const { slice, gaps } = await skillGapsOnce(context, args);
+      const ranked = await rankedGaps(context, args, slice, gaps, args.rankBy ?? 'GAP');
       const groups = await groupsAtLevel(
         context,
         gaps.map((g) => g.skillUri),
         level,
       );
-      return rankSkillGroupGaps(gaps, (uri) => groups.get(uri) ?? null)
+      return rankSkillGroupGaps(ranked, (uri) => groups.get(uri) ?? null)
         .slice(0, first)
         .map((g) => ({ ...g, slice }));
     },
