@@ -110,11 +110,24 @@ export async function readDemandSlice(
   });
   if (!answerable.ok) throw new UserInputError(answerable.field, answerable.reason);
   const period = answerable.period;
+  // Only the sources that can answer the slice are read (one index seek on source and period): a national
+  // slice never scans the 1.6 million district figures of the German PES data. A dashboard reads every sector
+  // of the region at once, so it reads the sources that answer the region.
+  const answering = shared
+    ? availability(await sourceCoverages(context.graph, sources), {
+        region: region.code,
+        sector: null,
+        period,
+        metric: args.metric ?? null,
+      })
+    : answerable;
+  const readSources = sources.filter((s) => (answering.ok ? answering.sources : answerable.sources).includes(s.id));
   const previousCandidates = [
-    ...new Set(sources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null)),
+    ...new Set(readSources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null)),
   ];
   const [candidates, weights, mix] = await Promise.all([
     cachedSignalsFor(context.graph, demandStamp(sources), {
+      sources: readSources.map((s) => s.id),
       periods: [period, ...previousCandidates],
       region: region.code,
       sector: shared ? null : sector.code,

@@ -64,20 +64,22 @@ export function shortSourceName(name: string): string {
 const sliceCache = new PromiseMemo<SignalInput[]>(256);
 
 /** signalsFor, held per demand stamp (figures change only on import): a dashboard's repeated slices cost no round trip. */
-export function cachedSignalsFor(
-  graph: GraphClient,
-  stamp: string,
-  query: { periods: string[]; region: string | null; sector: string | null },
-): Promise<SignalInput[]> {
-  return sliceCache.get(JSON.stringify([stamp, [...query.periods].sort(), query.region, query.sector]), () =>
-    signalsFor(graph, query),
+export function cachedSignalsFor(graph: GraphClient, stamp: string, query: SignalQuery): Promise<SignalInput[]> {
+  return sliceCache.get(
+    JSON.stringify([stamp, [...query.sources].sort(), [...query.periods].sort(), query.region, query.sector]),
+    () => signalsFor(graph, query),
   );
 }
 
-export async function signalsFor(
-  graph: GraphClient,
-  query: { periods: string[]; region: string | null; sector: string | null },
-): Promise<SignalInput[]> {
+/** The sources that can answer the slice (availability.ts), its periods, region and sector. */
+export interface SignalQuery {
+  sources: string[];
+  periods: string[];
+  region: string | null;
+  sector: string | null;
+}
+
+export async function signalsFor(graph: GraphClient, query: SignalQuery): Promise<SignalInput[]> {
   const rows = await graph.read<{
     key: string;
     sourceId: string;
@@ -97,7 +99,7 @@ export async function signalsFor(
     published: number;
     retrievedOn: string | null;
   }>(
-    `MATCH (s:DemandSignal) WHERE s.period IN $periods AND s.metric <> 'OCCUPATION_MIX'
+    `MATCH (s:DemandSignal) WHERE s.sourceId IN $sources AND s.period IN $periods AND s.metric <> 'OCCUPATION_MIX'
        AND ($region IS NULL OR s.region STARTS WITH $region)
        AND ($sector IS NULL OR s.sector STARTS WITH $sector)
      WITH s.sourceId AS sourceId, s.metric AS metric, s.period AS period, s.sector AS sector, s.targetKind AS targetKind, s.targetCode AS targetCode,
@@ -110,7 +112,7 @@ export async function signalsFor(
             reduce(all = [], f IN figures | all + coalesce(f.flags, [])) AS flags,
             any(f IN figures WHERE f.reliability = 'LOW') AS low, src.retrievedOn AS retrievedOn
      ORDER BY key`,
-    query,
+    { ...query },
   );
   return rows.map((row) => {
     const value = row.published === 0 ? null : Math.round((row.value ?? 0) * 1e4) / 1e4;
