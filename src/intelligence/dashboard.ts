@@ -280,14 +280,27 @@ export function cellTrend(
 }
 
 /** The cell in words, every number with its unit. */
-export function explainCell(cell: DashboardCell, trend: CellTrend, unit: string, where: string): string {
+export function explainCell(
+  cell: DashboardCell,
+  trend: CellTrend,
+  unit: string,
+  where: string,
+  /** False for all sectors: every skill and every offer reaching the region is the slice's. */
+  bySector = true,
+): string {
   const n = (value: number) => value.toLocaleString('en-GB', { maximumFractionDigits: 1 });
   const pct = (value: number) => `${(value * 100).toFixed(value !== 0 && Math.abs(value) < 0.001 ? 3 : 1)} %`;
-  const parts = [
-    `${where}: ${n(cell.sliceTotal)} ${unit} (the slice’s published figures summed); ${cell.skillsInDemand} skills in demand, ${cell.ownSkills} of them the sector’s own (location quotient ≥ ${DASHBOARD_WEIGHTS.OWN_LOCATION_QUOTIENT}).`,
-    `Supply: ${cell.offers} of the ${cell.offersReachingRegion} offers reaching the region belong to the sector${cell.supply.length > 0 ? ` (${cell.supply.map((o) => `${o.id}: ${o.reason}`).join('; ')})` : ''}.`,
-    `Gap index ${cell.gapIndex.toFixed(4)}: ${pct(cell.gapIndex)} of the demand for the sector’s own skills is not covered by its offers; they cover ${pct(cell.coveredShareOfDemand)} of all its skill demand.`,
-  ];
+  const parts = bySector
+    ? [
+        `${where}: ${n(cell.sliceTotal)} ${unit} (the slice’s published figures summed); ${cell.skillsInDemand} skills in demand, ${cell.ownSkills} of them the sector’s own (location quotient ≥ ${DASHBOARD_WEIGHTS.OWN_LOCATION_QUOTIENT}).`,
+        `Supply: ${cell.offers} of the ${cell.offersReachingRegion} offers reaching the region belong to the sector${cell.supply.length > 0 ? ` (${cell.supply.map((o) => `${o.id}: ${o.reason}`).join('; ')})` : ''}.`,
+        `Gap index ${cell.gapIndex.toFixed(4)}: ${pct(cell.gapIndex)} of the demand for the sector’s own skills is not covered by its offers; they cover ${pct(cell.coveredShareOfDemand)} of all its skill demand.`,
+      ]
+    : [
+        `${where}: ${n(cell.sliceTotal)} ${unit} (the slice’s published figures summed); ${cell.skillsInDemand} skills in demand.`,
+        `Supply: the ${cell.offers} offers reaching the region.`,
+        `Gap index ${cell.gapIndex.toFixed(4)}: ${pct(cell.gapIndex)} of the skill demand is not covered by them.`,
+      ];
   if (trend.previous && trend.sliceTotalChange !== null && trend.gapIndexChange !== null)
     parts.push(
       `Trend ${trend.note}: ${n(trend.previous.sliceTotal)} ${unit} then (${trend.sliceTotalChange >= 0 ? '+' : ''}${pct(trend.sliceTotalChange)}), gap index ${trend.previous.gapIndex.toFixed(4)} then (${trend.gapIndexChange >= 0 ? '+' : ''}${trend.gapIndexChange.toFixed(4)}).`,

@@ -153,7 +153,11 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
 
   it('serves dashboard cells for several sectors in the same number of round trips as for one (no N+1)', async () => {
     const query = `query($region: String, $sectors: [String!]) { skillsDashboard(region: $region, period: "2024", sectors: $sectors) {
-      sector gapIndex coveredShareOfDemand skillsInDemand totalSkillDemand green { demandShare supplyShare } digital { demandShare supplyShare } offers } }`;
+      sector unit sliceTotal skillsInDemand skillDemandSummedOverSkills ownSkills gapIndex coveredShareOfDemand
+      green { demandShare supplyShare } digital { demandShare supplyShare } offers offersReachingRegion averageCompleteness
+      supply { id countedBy }
+      trend { period sliceTotalChange gapIndexChange previous { period sliceTotal gapIndex coveredShareOfDemand } }
+      rankBy topSkills { rank skill { uri } } } }`;
     // Warm the per-import caches (weights, occupation mix) so both measured calls start alike: each reads its region's figures once.
     await gql(hub, query, { region: 'IT', sectors: ['F'] });
     const three = await gql(hub, query, { region: 'ES', sectors: ['F', 'C', 'Q'] });
@@ -162,80 +166,172 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     expect(three.data.skillsDashboard.map((c: { sector: string }) => c.sector)).toEqual(['F', 'C', 'Q']);
     expect(three.extensions?.dbRoundTrips).toBe(one.extensions?.dbRoundTrips);
 
-    // The cell agrees with the gap ranking it summarises. The ranking has a row for every skill some Spanish
-    // construction worker's occupation needs; the top rows come from sectorSkillGaps, and the rows of every
-    // skill an offer teaches (all the skills with any coverage) from demandBehind. The rest have coverage 0,
-    // so their demand is all the test needs, and it computes every skill's demand from the CSVs.
-    const [cell] = three.data.skillsDashboard;
-    const demand = csvSkillDemand(eurostatRows('F', 'Spain', '2024'));
-    const topRows = (
-      await gql(
-        hub,
-        `{ sectorSkillGaps(sector: "F", region: "ES", period: "2024", first: 100) { skill { uri } demand coverage } }`,
-      )
-    ).data.sectorSkillGaps;
-    const offers = (
-      await gql(
-        hub,
-        `{ microCredentials(first: 100) { edges { node { id participationForm issuerCountries issuerRegions
-          learningOutcomes { skillLinks { state skill { uri } } }
-          demandBehind(sector: "F", region: "ES", period: "2024") { skills { skill { uri } demand coverage } }
-        } } } }`,
-      )
-    ).data.microCredentials.edges.map((e: { node: unknown }) => e.node);
-    type Row = { skill: { uri: string }; demand: number; coverage: number };
-    const taughtRows: Row[] = offers.flatMap((o: { demandBehind: { skills: Row[] } }) => o.demandBehind.skills);
-    const coverageOf = new Map(taughtRows.map((r) => [r.skill.uri, r.coverage]));
-    for (const row of [...topRows, ...taughtRows] as Row[]) {
-      expect(row.demand).toBeCloseTo(demand.get(row.skill.uri)!, 3);
-      // A skill no offer teaches has no coverage.
-      expect(row.coverage).toBe(coverageOf.get(row.skill.uri) ?? 0);
-    }
-    // The rows carry each demand rounded to 4 decimals, and the cell adds up the rows.
-    const inDemand = [...demand.entries()]
-      .map(([uri, d]): [string, number] => [uri, round(d, 4)])
-      .filter(([, d]) => d > 0);
-    const total = inDemand.reduce((sum, [, d]) => sum + d, 0);
-    const uncovered = inDemand.reduce((sum, [uri, d]) => sum + d * (1 - (coverageOf.get(uri) ?? 0)), 0);
-    const green = csvRelevance('greenSkillsCollection_en.csv');
-    const digital = csvRelevance('digitalSkillsCollection_en.csv');
-    const demandShare = (relevance: Map<string, number>) =>
-      inDemand.reduce((sum, [uri, d]) => sum + d * (relevance.get(uri) ?? 0), 0) / total;
-    // Supply: the offers that reach Spain (online, issued in a Spanish region, or nationally in Spain), each
-    // link weighted by its state (accepted or added 1, suggested 0.5, rejected 0).
+    // Every figure of the cells computed from the CSVs and the offers as the API lists them, following the
+    // formulas of src/intelligence/dashboard.ts. Demand per skill: csvSkillDemand (the rows carry it to 4
+    // decimals, shares to 6); a skill is the sector's own when its share is at least its share across all
+    // sectors of Spain (the sum of every section's rows: the source has no all-sector figure).
+    const published = (rows: ReturnType<typeof eurostatRows>) =>
+      rows.filter((r) => r.value_thousand_persons !== '').reduce((sum, r) => sum + Number(r.value_thousand_persons), 0);
+    const sharesOf = (rows: ReturnType<typeof eurostatRows>) => {
+      const total = published(rows);
+      return new Map([...csvSkillDemand(rows).entries()].map(([uri, d]) => [uri, round(d / total, 6)]));
+    };
+    const parentShares = sharesOf(eurostatRows(null, 'Spain', '2024'));
     type Offer = {
+      id: string;
       participationForm: string | null;
       issuerCountries: string[] | null;
       issuerRegions: string[] | null;
+      sectors: string[] | null;
+      targetOccupations: Array<{ uri: string }>;
+      completeness: { score: number };
+      provider: { accreditationStatus: string } | null;
       learningOutcomes: Array<{ skillLinks: Array<{ state: string; skill: { uri: string } }> }>;
     };
-    const reaching = (offers as Offer[]).filter(
+    const offers: Offer[] = (
+      await gql(
+        hub,
+        `{ microCredentials(first: 100) { edges { node { id participationForm issuerCountries issuerRegions sectors
+          targetOccupations { uri } completeness { score } provider { accreditationStatus }
+          learningOutcomes { skillLinks { state skill { uri } } } } } } }`,
+      )
+    ).data.microCredentials.edges.map((e: { node: Offer }) => e.node);
+    // Reaching Spain: online, issued in a Spanish region, or nationally in Spain.
+    const reaching = offers.filter(
       (o) =>
         o.participationForm === 'ONLINE' ||
         (o.issuerRegions ?? []).some((r) => r.startsWith('ES')) ||
         ((o.issuerRegions ?? []).length === 0 && (o.issuerCountries ?? []).includes('ES')),
     );
+    // The demo catalogue names no target occupations, so the TARGET_OCCUPATION rule (unit-tested) counts nothing here.
+    expect(reaching.flatMap((o) => o.targetOccupations)).toEqual([]);
     const stateWeight: Record<string, number> = { ACCEPTED: 1, ADDED: 1, SUGGESTED: 0.5, REJECTED: 0 };
-    const links = reaching.flatMap((o) => o.learningOutcomes.flatMap((outcome) => outcome.skillLinks));
-    const supplyShare = (relevance: Map<string, number>) =>
-      links.reduce((sum, l) => sum + stateWeight[l.state] * (relevance.get(l.skill.uri) ?? 0), 0) /
-      links.reduce((sum, l) => sum + stateWeight[l.state], 0);
-    expect(coverageOf.size).toBeGreaterThan(0);
-    expect(reaching.length).toBeGreaterThan(0);
-    expect(cell).toEqual({
-      sector: 'F',
-      skillsInDemand: inDemand.length,
-      totalSkillDemand: expect.closeTo(total, 2),
-      gapIndex: expect.closeTo(uncovered / total, 3),
-      coveredShareOfDemand: expect.closeTo(1 - uncovered / total, 3),
-      green: { demandShare: expect.closeTo(demandShare(green), 3), supplyShare: expect.closeTo(supplyShare(green), 3) },
-      digital: {
-        demandShare: expect.closeTo(demandShare(digital), 3),
-        supplyShare: expect.closeTo(supplyShare(digital), 3),
-      },
-      offers: reaching.length,
-    });
-    expect(cell.gapIndex).toBeGreaterThan(0.9); // demo offers hardly reach Spanish construction
+    const links = (o: Offer) => o.learningOutcomes.flatMap((outcome) => outcome.skillLinks);
+    const green = csvRelevance('greenSkillsCollection_en.csv');
+    const digital = csvRelevance('digitalSkillsCollection_en.csv');
+
+    const expected = (sector: string) => {
+      const rows = eurostatRows(sector, 'Spain', '2024');
+      const shares = sharesOf(rows);
+      const own = new Set(
+        [...shares.entries()]
+          .filter(([uri, share]) => share > 0 && share >= (parentShares.get(uri) ?? 0))
+          .map(([uri]) => uri),
+      );
+      // The sector's offers: a NACE code nested in the sector either way, or at least half of its taught skills its own.
+      const mine = reaching.filter((o) => {
+        const taught = [
+          ...new Set(
+            links(o)
+              .filter((l) => stateWeight[l.state] > 0)
+              .map((l) => l.skill.uri),
+          ),
+        ];
+        const bySector = (o.sectors ?? []).some((code) => code.startsWith(sector) || sector.startsWith(code));
+        const bySkills = taught.length > 0 && taught.filter((uri) => own.has(uri)).length >= taught.length / 2;
+        return bySector || bySkills;
+      });
+      // Coverage by the sector's offers: strongest link per offer × provider (accredited 1, else 0.7) × (0.5 + 0.5 × completeness), capped at 1.
+      const coverage = new Map<string, number>();
+      for (const o of mine) {
+        const best = new Map<string, number>();
+        for (const l of links(o)) best.set(l.skill.uri, Math.max(best.get(l.skill.uri) ?? 0, stateWeight[l.state]));
+        const factor =
+          (o.provider?.accreditationStatus === 'ACCREDITED' ? 1 : 0.7) * (0.5 + 0.5 * o.completeness.score);
+        for (const [uri, w] of best) coverage.set(uri, Math.min(1, (coverage.get(uri) ?? 0) + w * factor));
+      }
+      const cellOf = (year: string) => {
+        const demand = [...csvSkillDemand(eurostatRows(sector, 'Spain', year)).entries()]
+          .map(([uri, d]): [string, number] => [uri, round(d, 4)])
+          .filter(([, d]) => d > 0);
+        const total = demand.reduce((sum, [, d]) => sum + d, 0);
+        const ownDemand = demand.filter(([uri]) => own.has(uri));
+        const ownTotal = ownDemand.reduce((sum, [, d]) => sum + d, 0);
+        return {
+          sliceTotal: published(eurostatRows(sector, 'Spain', year)),
+          demand,
+          total,
+          gapIndex: ownDemand.reduce((sum, [uri, d]) => sum + d * (1 - (coverage.get(uri) ?? 0)), 0) / ownTotal,
+          covered: demand.reduce((sum, [uri, d]) => sum + d * (coverage.get(uri) ?? 0), 0) / total,
+          ownSkills: ownDemand.length,
+        };
+      };
+      const now = cellOf('2024');
+      const before = cellOf('2023');
+      const demandShare = (relevance: Map<string, number>) =>
+        now.demand.reduce((sum, [uri, d]) => sum + d * (relevance.get(uri) ?? 0), 0) / now.total;
+      const taughtLinks = mine.flatMap(links);
+      const supplyShare = (relevance: Map<string, number>) =>
+        taughtLinks.reduce((sum, l) => sum + stateWeight[l.state] * (relevance.get(l.skill.uri) ?? 0), 0) /
+        taughtLinks.reduce((sum, l) => sum + stateWeight[l.state], 0);
+      return {
+        mine: mine.map((o) => o.id),
+        cell: {
+          sector,
+          unit: 'thousand persons',
+          sliceTotal: expect.closeTo(now.sliceTotal, 3),
+          skillsInDemand: now.demand.length,
+          skillDemandSummedOverSkills: expect.closeTo(now.total, 2),
+          ownSkills: now.ownSkills,
+          gapIndex: expect.closeTo(now.gapIndex, 3),
+          coveredShareOfDemand: expect.closeTo(now.covered, 3),
+          green: {
+            demandShare: expect.closeTo(demandShare(green), 3),
+            supplyShare: mine.length === 0 ? 0 : expect.closeTo(supplyShare(green), 3),
+          },
+          digital: {
+            demandShare: expect.closeTo(demandShare(digital), 3),
+            supplyShare: mine.length === 0 ? 0 : expect.closeTo(supplyShare(digital), 3),
+          },
+          offers: mine.length,
+          offersReachingRegion: reaching.length,
+          averageCompleteness:
+            mine.length === 0
+              ? null
+              : expect.closeTo(mine.reduce((sum, o) => sum + o.completeness.score, 0) / mine.length, 3),
+          supply: mine.map((o) => ({ id: o.id, countedBy: expect.any(Array) })),
+          // No Spanish row of 2023 or 2024 is flagged b, so the cell compares with 2023.
+          trend: {
+            period: '2023',
+            sliceTotalChange: expect.closeTo((now.sliceTotal - before.sliceTotal) / before.sliceTotal, 3),
+            gapIndexChange: expect.closeTo(now.gapIndex - before.gapIndex, 3),
+            previous: {
+              period: '2023',
+              sliceTotal: expect.closeTo(before.sliceTotal, 3),
+              gapIndex: expect.closeTo(before.gapIndex, 3),
+              coveredShareOfDemand: expect.closeTo(before.covered, 3),
+            },
+          },
+          rankBy: 'GAP',
+          topSkills: expect.any(Array),
+        },
+      };
+    };
+    expect(
+      eurostatRows(null, 'Spain', '2023')
+        .concat(eurostatRows(null, 'Spain', '2024'))
+        .filter((r) => r.flag.includes('b')),
+    ).toEqual([]);
+    const cells = three.data.skillsDashboard;
+    const wanted = ['F', 'C', 'Q'].map(expected);
+    expect(cells).toEqual(wanted.map((w) => w.cell));
+    // The online RPA course (NACE C) is manufacturing's supply, not construction's or health's: the cells differ where supply does.
+    expect(wanted.map((w) => w.mine)).toEqual([[], ['ie-rpa-fundamentals-masterclass'], []]);
+    expect(cells[1].supply[0].countedBy).toContain('SECTOR');
+    expect(cells[1].gapIndex).toBeLessThan(cells[0].gapIndex);
+    expect(cells[0].gapIndex).toBe(1);
+    // The slice total is persons, each once: far below the sum over skills, in which a person counts once per skill.
+    expect(cells[0].sliceTotal).toBeCloseTo(1464, 3);
+    // topSkills are the first five of the slice's gap ranking.
+    for (const cell of cells) {
+      const ranking = (
+        await gql(
+          hub,
+          `{ sectorSkillGaps(sector: "${cell.sector}", region: "ES", period: "2024", first: 5) { rank skill { uri } } }`,
+        )
+      ).data.sectorSkillGaps;
+      expect(cell.topSkills).toEqual(ranking);
+    }
   });
 
   it('shows the demand behind what an offer and a provider teach, in a fixed number of round trips whatever the number of offers', async () => {

@@ -221,6 +221,23 @@ describe('dashboardCell', () => {
         'Gap index 0.7900: 79.0 % of the demand for the sector’s own skills is not covered by its offers; they cover 47.3 % of all its skill demand. ' +
         'Trend against 2023: that period’s figures of the same source, over the same own skills and today’s offers (the catalogue keeps no history): 40 thousand persons then (+25.0 %), gap index 0.7667 then (+0.0233).',
     );
+    // All sectors: every skill and offer is the slice's; the explanation says so instead of naming own skills.
+    const all = dashboardCell({
+      sliceTotal: 50,
+      gaps,
+      ownSkills: null,
+      supply: sectorSupply(offers, null, 'FR', ownSets),
+      offersReachingRegion: 3,
+      region: 'FR',
+      relevance,
+    });
+    // A, B and R: s2 1 (A) + 1 (R), capped at 1; s1 0.28. Uncovered over every skill: 60 × 0.72 + 0 + 20 = 63.2 of 120.
+    expect([all.ownSkills, all.gapIndex, all.coveredShareOfDemand, all.offers]).toEqual([3, 0.5267, 0.4733, 3]);
+    const noTrend = cellTrend(all, [gap('s1', 60, { trendPeriod: null, trendNote: 'none' })], null);
+    expect(explainCell(all, noTrend, 'vacancies', 'All sectors × FR × 2024', false)).toBe(
+      'All sectors × FR × 2024: 50 vacancies (the slice’s published figures summed); 3 skills in demand. Supply: the 3 offers reaching the region. ' +
+        'Gap index 0.5267: 52.7 % of the skill demand is not covered by them. Trend: no earlier period with figures from the same source.',
+    );
     const broken = 'not comparable with 2023: a figure of the slice is flagged as a break in series (b)';
     expect(
       cellTrend(now, [gap('s1', 60, { trend: null, trendNote: broken })], { period: '2023', cell: before }),

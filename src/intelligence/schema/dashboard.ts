@@ -324,10 +324,13 @@ async function dashboardCells(
     // The parent the sector's own skills and occupations are measured against: all sectors of the region.
     const parentArgs = sector === null ? null : { ...args, ...same, sector: null };
     const parentGaps = parentArgs ? (await skillGapsOnce(context, parentArgs)).gaps : null;
-    const ownSkills = ownOf(
-      new Map(gaps.map((g) => [g.skillUri, g.demandShare])),
-      parentGaps ? new Map(parentGaps.map((g) => [g.skillUri, g.demandShare])) : null,
-    );
+    // Without a sector, every skill in demand is the slice's (null); sectorSupply then counts every offer reaching the region.
+    const ownSkills = parentGaps
+      ? ownOf(
+          new Map(gaps.map((g) => [g.skillUri, g.demandShare])),
+          new Map(parentGaps.map((g) => [g.skillUri, g.demandShare])),
+        )
+      : null;
     const reaching = withSectors.filter((offer) => offerReachesRegion(offer, slice.region));
     // Occupation demand is derived only when an offer reaching the region names target occupations.
     const ownOccupations =
@@ -338,7 +341,7 @@ async function dashboardCells(
           )
         : new Set<string>();
     const supply = sectorSupply(reaching, slice.sector, slice.region, {
-      skills: ownSkills,
+      skills: ownSkills ?? new Set(),
       occupations: ownOccupations,
     });
     const uris = [
@@ -395,7 +398,7 @@ async function dashboardCells(
       unit: slice.unit,
       source: slice.source,
       trend,
-      explanation: explainCell(cell, trend, slice.unit, where),
+      explanation: explainCell(cell, trend, slice.unit, where, slice.sector !== null),
       topSkills,
       rankBy,
     });
