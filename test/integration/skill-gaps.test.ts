@@ -560,6 +560,36 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     });
   });
 
+  it('ranks a dashboard’s topSkills as asked, and names rankBy where the slice cannot be ranked so', async () => {
+    const { data, errors } = await gql(
+      hub,
+      `{ skillsDashboard(region: "ES", period: "2024", sectors: ["F"], rankBy: SPECIFICITY) { rankBy topSkills { rank rankScore rankNote skill { uri } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const ranking = (
+      await gql(
+        hub,
+        `{ sectorSkillGaps(sector: "F", region: "ES", period: "2024", rankBy: SPECIFICITY, first: 5) { rank rankScore rankNote skill { uri } } }`,
+      )
+    ).data.sectorSkillGaps;
+    expect(ranking).toHaveLength(5);
+    expect(data.skillsDashboard).toEqual([{ rankBy: 'SPECIFICITY', topSkills: ranking }]);
+    // Eurostat publishes no registered unemployed, so SHORTAGE cannot rank a French cell: its error names rankBy.
+    const shortage = await gql(
+      hub,
+      `{ skillsDashboard(region: "FR", period: "2024", sectors: ["F"], rankBy: SHORTAGE) { sector } }`,
+    );
+    expect(shortage.data.skillsDashboard).toEqual([null]);
+    expect(shortage.errors).toMatchObject([
+      {
+        path: ['skillsDashboard', 0],
+        message:
+          'rankBy: SHORTAGE needs vacancies and the registered unemployed from the same source; this slice has EMPLOYMENT from eurostat-lfsa_eisn2 without them',
+        extensions: { code: 'BAD_USER_INPUT', field: 'rankBy' },
+      },
+    ]);
+  });
+
   it('slices by an occupation group: construction occupations (KldB 32) in Munich, ranked by shortage; ISCO 7 in France', async () => {
     const query = `query($region: String, $group: String, $rankBy: GapRanking) {
       sectorSkillGaps(region: $region, occupationGroup: $group, period: "2024", rankBy: $rankBy, first: 20) {
