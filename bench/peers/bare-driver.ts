@@ -8,7 +8,7 @@ import { Bm25LabelBaseline } from '../../src/linking/evaluation.js';
 import { linkableSkillsFromGraph } from '../../src/linking/skills.js';
 import { stems } from '../../src/text.js';
 import { connectGraph } from '../../src/graph/client.js';
-import { DASHBOARD_CELL, SECTOR_GAPS } from './gaps-cypher.js';
+import { SECTOR_GAPS } from './gaps-cypher.js';
 import { COURSE_PLAN, MATCH_PROFILE, TRANSITIONS } from './matching-cypher.js';
 
 const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', 'unused'), {
@@ -65,7 +65,6 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
     sentence?: string;
     cataloguePage?: number;
     gaps?: { sector: string; region: string; period: string; first: number };
-    dashboard?: { sector: string; region: string; period: string };
     match?: { id: string; first: number };
     transitions?: { uri: string; first: number };
     plan?: { occupationUri: string; held: string[] };
@@ -73,11 +72,6 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
   response.setHeader('content-type', 'application/json');
   if (body.sentence !== undefined) {
     response.end(JSON.stringify(baseline.link(body.sentence, 10)));
-    return;
-  }
-  if (body.dashboard) {
-    const { records } = await driver.executeQuery(DASHBOARD_CELL, body.dashboard, QUERY);
-    response.end(JSON.stringify(records[0].toObject()));
     return;
   }
   if (body.match) {

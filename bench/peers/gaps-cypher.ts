@@ -83,34 +83,3 @@ export const SECTOR_GAPS = `${SKILL_DEMAND_AND_COVERAGE}
   ORDER BY gapScore DESC, demand DESC, k.uri
   LIMIT toInteger($first)
   RETURN k.uri AS uri, k.preferredLabel AS preferredLabel, demand, coverage, gapScore`;
-
-/** Relevance of skill `k` to a transition, as the hub defines it (collection 1, under a member 0.5, above one 0.25). */
-const relevance = (collection: string) => `
-  CASE WHEN '${collection}' IN coalesce(k.collections, []) THEN 1.0
-       WHEN EXISTS { (k)-[:BROADER]->(b:Skill) WHERE '${collection}' IN coalesce(b.collections, []) } THEN 0.5
-       WHEN EXISTS { (n:Skill)-[:BROADER]->(k) WHERE '${collection}' IN coalesce(n.collections, []) } THEN 0.25
-       ELSE 0.0 END`;
-
-/** The dashboard cell of the same slice: gap index, green and digital shares of demand and supply, offers and completeness. */
-export const DASHBOARD_CELL = `${SKILL_DEMAND_AND_COVERAGE}
-  WITH k, round(demand, 4) AS demand, coverage WHERE demand > 0
-  WITH sum(demand) AS total, sum(demand * (1 - coverage)) AS uncovered, count(k) AS skills,
-       sum(demand * ${relevance('green')}) AS green, sum(demand * ${relevance('digital')}) AS digital
-  CALL () {
-    MATCH (m:MicroCredential {status: 'PUBLISHED'})
-    WHERE m.participationForm = 'ONLINE'
-       OR any(r IN coalesce(m.issuerRegions, []) WHERE r STARTS WITH $region OR $region STARTS WITH r)
-       OR (size(coalesce(m.issuerRegions, [])) = 0 AND ${ISO_COUNTRY_OF_REGION} IN coalesce(m.issuerCountries, []))
-    WITH m, round(${MANDATORY_ELEMENTS_OF_M} / 9.0, 2) AS completeness
-    OPTIONAL MATCH (m)-[:HAS_OUTCOME]->(:LearningOutcome)-[d:DEVELOPS]->(k:Skill)
-    WITH m, completeness, k, CASE d.state WHEN 'SUGGESTED' THEN 0.5 WHEN 'REJECTED' THEN 0.0 WHEN NULL THEN 0.0 ELSE 1.0 END AS w
-    WITH m, completeness, sum(w) AS taught, sum(w * ${relevance('green')}) AS greenTaught, sum(w * ${relevance('digital')}) AS digitalTaught
-    RETURN count(m) AS offers, avg(completeness) AS averageCompleteness, sum(taught) AS taught, sum(greenTaught) AS greenTaught, sum(digitalTaught) AS digitalTaught
-  }
-  RETURN skills AS skillsInDemand, round(total, 4) AS totalSkillDemand,
-         CASE WHEN total = 0 THEN 0.0 ELSE round(uncovered / total, 4) END AS gapIndex,
-         CASE WHEN total = 0 THEN 0.0 ELSE round(green / total, 4) END AS greenDemandShare,
-         CASE WHEN total = 0 THEN 0.0 ELSE round(digital / total, 4) END AS digitalDemandShare,
-         CASE WHEN taught = 0 THEN 0.0 ELSE round(greenTaught / taught, 4) END AS greenSupplyShare,
-         CASE WHEN taught = 0 THEN 0.0 ELSE round(digitalTaught / taught, 4) END AS digitalSupplyShare,
-         offers, CASE WHEN offers = 0 THEN null ELSE round(averageCompleteness, 4) END AS averageCompleteness`;
