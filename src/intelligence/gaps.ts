@@ -156,7 +156,9 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
   const total = input.options.occupationGroup
     ? spreads.reduce((sum, s) => sum + (s.signal.value ?? 0) * s.occupations.reduce((a, o) => a + o.share, 0), 0)
     : published.reduce((sum, s) => sum + (s.value ?? 0), 0);
-  const previous = input.previous ? deriveSkillDemand(input.previous.signals, input.index, input.options).skills : null;
+  const previous = input.previous
+    ? deriveSkillDemand(input.previous.signals, input.index, input.options, { evidence: false }).skills
+    : null;
   const breakFlagged = [...input.signals, ...(input.previous?.signals ?? [])].some((s) => s.flags.includes('b'));
   const coverage = skillCoverage(input.offers, input.slice.region);
 

@@ -254,15 +254,31 @@ function spreadToOccupations(signal: SignalInput, index: OccupationIndex, option
  * Demand per skill for a set of signals (a slice: one metric, period, region and sector), with each
  * skill's contributions. Signals without a value contribute nothing.
  */
+/** How many of the occupations that carried a figure to a skill its evidence names, largest share first. */
+const TOP_OCCUPATIONS = 3;
+
 export function deriveSkillDemand(
   signals: SignalInput[],
   index: OccupationIndex,
   options: DerivationOptions = DEFAULT_DERIVATION,
+  /** false: the demand figures alone, without contributions (e.g. an earlier period for a trend); much less work. */
+  { evidence = true }: { evidence?: boolean } = {},
 ): { skills: Map<string, SkillDemand>; spreads: SignalSpread[] } {
-  type Reached = Map<
-    string,
-    { weight: number; occupations: Array<{ uri: string; share: number; relation: 'ESSENTIAL' | 'OPTIONAL' }> }
-  >;
+  type Carried = { uri: string; share: number; relation: 'ESSENTIAL' | 'OPTIONAL' };
+  // Per skill: the share reaching it, how many occupation links carried it, and the largest three (the evidence).
+  type Reached = Map<string, { weight: number; count: number; top: Carried[] }>;
+  const keepTop = (top: Carried[], entry: Carried) => {
+    let at = top.length;
+    while (
+      at > 0 &&
+      (entry.share > top[at - 1].share || (entry.share === top[at - 1].share && entry.uri < top[at - 1].uri))
+    )
+      at -= 1;
+    if (at < TOP_OCCUPATIONS) {
+      top.splice(at, 0, entry);
+      if (top.length > TOP_OCCUPATIONS) top.pop();
+    }
+  };
   // The share of a target that reaches each skill depends on the target only, not on the value:
   // computed once per target (many signals of a slice share their ISCO group).
   const byTarget = new Map<string, { spread: Omit<SignalSpread, 'signal'>; reached: Reached }>();
@@ -274,9 +290,10 @@ export function deriveSkillDemand(
       const { occupations, method, grain } = spreadSignal(signal, index, options);
       const reached: Reached = new Map();
       const credit = (skillUri: string, occupation: string, share: number, relation: 'ESSENTIAL' | 'OPTIONAL') => {
-        const skill = reached.get(skillUri) ?? { weight: 0, occupations: [] };
+        const skill = reached.get(skillUri) ?? { weight: 0, count: 0, top: [] };
         skill.weight += share;
-        skill.occupations.push({ uri: occupation, share, relation });
+        skill.count += 1;
+        if (evidence) keepTop(skill.top, { uri: occupation, share, relation });
         reached.set(skillUri, skill);
       };
       for (const { uri, share: spreadShare } of occupations) {
@@ -286,8 +303,6 @@ export function deriveSkillDemand(
         if (options.optionalWeight > 0)
           for (const skill of needs.optional) credit(skill, uri, share * options.optionalWeight, 'OPTIONAL');
       }
-      for (const skill of reached.values())
-        skill.occupations.sort((a, b) => b.share - a.share || (a.uri < b.uri ? -1 : 1));
       entry = { spread: { occupations, method, grain }, reached };
       byTarget.set(target, entry);
     }
@@ -300,18 +315,19 @@ export function deriveSkillDemand(
     const { spread, reached } = reachedBy(signal);
     spreads.push({ signal, ...spread });
     if (signal.value === null) continue;
-    for (const [skillUri, { weight, occupations }] of reached) {
+    for (const [skillUri, { weight, count, top }] of reached) {
       const demand = skills.get(skillUri) ?? { skillUri, demand: 0, contributions: [] };
       const contribution = signal.value * weight;
       demand.demand += contribution;
-      demand.contributions.push({
-        signal,
-        weight,
-        contribution,
-        method: spread.method,
-        occupationCount: occupations.length,
-        topOccupations: occupations.slice(0, 3),
-      });
+      if (evidence)
+        demand.contributions.push({
+          signal,
+          weight,
+          contribution,
+          method: spread.method,
+          occupationCount: count,
+          topOccupations: top.slice(),
+        });
       skills.set(skillUri, demand);
     }
   }

@@ -102,6 +102,18 @@ describe('deriveSkillDemand', () => {
   });
 });
 
+describe('deriveSkillDemand without evidence', () => {
+  it('gives the same demand figures, without contributions', () => {
+    const signals = [signal({}), signal({ targetCode: '7112', value: 4 }), signal({ targetCode: '2', value: 10 })];
+    const full = deriveSkillDemand(signals, index, weights);
+    const lean = deriveSkillDemand(signals, index, weights, { evidence: false });
+    expect(demandOf(lean)).toEqual(demandOf(full));
+    expect(demandOf(lean)).toEqual({ s1: 37.5, s2: 75, s3: 18.75, s4: 29, s5: 10 });
+    expect([...lean.skills.values()].every((s) => s.contributions.length === 0)).toBe(true);
+    expect(full.skills.get('s2')!.contributions[0].topOccupations.map((o) => o.uri)).toEqual(['o1', 'o2']);
+  });
+});
+
 const occupationDemandOf = (result: ReturnType<typeof deriveOccupationDemand>) =>
   Object.fromEntries([...result.entries()].map(([uri, d]) => [uri, d.demand]).sort());
 
