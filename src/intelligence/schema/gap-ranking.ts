@@ -56,7 +56,31 @@ function parentOf(args: SliceArgs, slice: SliceInfo): { args: SliceArgs; label: 
   return null;
 }
 
-export async function rankedGaps(
+/**
+ * Each ranking of a gap list, held as long as the list is (the lists are held per demand import, catalogue
+ * state and release): a dashboard or a page asking again costs no re-ranking of thousands of skills.
+ */
+const rankings = new WeakMap<SkillGap[], Map<RankBy, Promise<RankedGap[]>>>();
+
+export function rankedGaps(
+  context: HubContext,
+  args: SliceArgs,
+  slice: SliceInfo,
+  gaps: SkillGap[],
+  rankBy: RankBy,
+): Promise<RankedGap[]> {
+  let held = rankings.get(gaps);
+  if (!held) rankings.set(gaps, (held = new Map()));
+  let ranked = held.get(rankBy);
+  if (!ranked) {
+    ranked = rank(context, args, slice, gaps, rankBy);
+    ranked.catch(() => held.delete(rankBy));
+    held.set(rankBy, ranked);
+  }
+  return ranked;
+}
+
+async function rank(
   context: HubContext,
   args: SliceArgs,
   slice: SliceInfo,
@@ -178,13 +202,12 @@ builder.queryFields((t) => ({
       if (offset < 0) throw new UserInputError('offset', `must be 0 or more (got ${offset})`);
       const whatIf = await readWhatIf(context, args.whatIf);
       const { slice, gaps } = whatIf ? await skillGapsFor(context, args, whatIf) : await skillGapsOnce(context, args);
-      const ranked = (await rankedGaps(context, args, slice, gaps, args.rankBy ?? 'GAP')).map((gap, i) => ({
-        ...gap,
-        rank: i + 1,
-        slice,
-      }));
-      if (args.skill != null) return ranked.filter((gap) => gap.skillUri === args.skill);
-      return ranked.slice(offset, offset + first);
+      const ranked = await rankedGaps(context, args, slice, gaps, args.rankBy ?? 'GAP');
+      if (args.skill != null) {
+        const at = ranked.findIndex((gap) => gap.skillUri === args.skill);
+        return at < 0 ? [] : [{ ...ranked[at], rank: at + 1, slice }];
+      }
+      return ranked.slice(offset, offset + first).map((gap, i) => ({ ...gap, rank: offset + i + 1, slice }));
     },
   }),
 }));
