@@ -10,7 +10,7 @@ const KEYS = { curator: 'curator-key-0123456789', issuer: 'issuer-key-0123456789
 const SECRET = 'a-test-secret-that-is-long-enough-1234';
 
 /**
- * The README's definition, HMAC-SHA256(HUB_PSEUDONYM_SECRET, learnerId), computed here with node:crypto and
+ * The definition in docs/access.md, HMAC-SHA256(HUB_PSEUDONYM_SECRET, learnerId), computed here with node:crypto and
  * not by the hub. The hub writes it as `learner:` and the first 32 hex digits (128 bits) of the digest, taken
  * over the identifier with surrounding white space removed (src/access/callers.ts).
  */

@@ -46,7 +46,7 @@ describe('identifyCaller', () => {
 describe('learnerPseudonym', () => {
   const SECRET = 's'.repeat(32);
   const LEARNER = 'jobseeker-4711@example.org';
-  /** The README's definition, HMAC-SHA256(HUB_PSEUDONYM_SECRET, learnerId), computed here with node:crypto. */
+  /** The definition in docs/access.md, HMAC-SHA256(HUB_PSEUDONYM_SECRET, learnerId), computed here with node:crypto. */
   const hmacSha256Hex = (secret: string, message: string) =>
     createHmac('sha256', secret).update(message, 'utf8').digest('hex');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type HubConfig, loadConfig } from '../../src/config.js';
 
-/** The learner-pseudonym secret that HUB_API_KEYS makes mandatory (README, Configuration). */
+/** The learner-pseudonym secret that HUB_API_KEYS makes mandatory (docs/operations.md, Configuration). */
 const API_KEYS = 'ops:admin:admin-key-01234567890';
 const SECRET_PROBLEM =
   'HUB_PSEUDONYM_SECRET must be set (at least 32 characters, not counting surrounding spaces) when HUB_API_KEYS is set: it keys the learner pseudonyms';
