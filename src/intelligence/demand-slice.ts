@@ -173,3 +173,31 @@ export async function readDemandSlice(
     },
   };
 }
+
+/**
+ * Vacancies meet the people available for them: the registered unemployed the slice's source publishes for
+ * the same region, sector and target as each of its vacancy figures (at the same region level), looked up
+ * by a figure (null when the slice is not vacancies or the source has no such figure); `any` says whether
+ * the source has any such figure at all.
+ */
+export function unemployedBeside(slice: Pick<DemandSlice, 'chosen' | 'candidates' | 'period'>): {
+  of: (figure: SignalInput) => number | null;
+  any: boolean;
+} {
+  const { chosen, candidates, period } = slice;
+  if (chosen.metric !== 'VACANCIES') return { of: () => null, any: false };
+  const key = (s: SignalInput) => `${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`;
+  const levels = new Set(chosen.signals.map((s) => s.regionLevel ?? s.region.length));
+  const unemployed = new Map(
+    candidates
+      .filter(
+        (s) =>
+          s.sourceId === chosen.sourceId &&
+          s.period === period &&
+          s.metric === 'UNEMPLOYED' &&
+          levels.has(s.regionLevel ?? s.region.length),
+      )
+      .map((s) => [key(s), s.value]),
+  );
+  return { of: (figure) => unemployed.get(key(figure)) ?? null, any: unemployed.size > 0 };
+}

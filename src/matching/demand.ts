@@ -2,7 +2,7 @@ import { PromiseMemo } from '../cache.js';
 import { UserInputError } from '../errors.js';
 import type { HubContext } from '../graphql/context.js';
 import { referenceLists } from '../demand/reference.js';
-import { readDemandSlice } from '../intelligence/demand-slice.js';
+import { readDemandSlice, unemployedBeside } from '../intelligence/demand-slice.js';
 import { resolveRegion } from '../intelligence/slice.js';
 import { deriveOccupationDemand, describeOccupationDemand } from '../intelligence/skill-demand.js';
 import { automationByOccupation, demandSources, demandStamp } from '../intelligence/store.js';
@@ -43,20 +43,12 @@ export async function occupationDemandIn(
     const before = previous ? deriveOccupationDemand(previous.signals, index, derivation) : null;
     const breakFlagged = [...chosen.signals, ...(previous?.signals ?? [])].some((s) => s.flags.includes('b'));
     const unit = chosen.signals[0]?.unit ?? '';
-    // Vacancies meet the people available for them: the same source's unemployed figure for the same group.
-    const unemployed = new Map(
-      slice.candidates
-        .filter((s) => s.sourceId === chosen.sourceId && s.period === period && s.metric === 'UNEMPLOYED')
-        .map((s) => [`${s.region}|${s.targetKind}|${s.targetCode}`, s.value]),
-    );
+    const unemployed = unemployedBeside(slice);
     const byOccupation = new Map<string, OccupationDemandFacts>();
     for (const [uri, occupationDemand] of now) {
       const { demand, top } = occupationDemand;
       const earlier = before?.get(uri)?.demand ?? 0;
-      const people =
-        chosen.metric === 'VACANCIES' && top
-          ? unemployed.get(`${top.signal.region}|${top.signal.targetKind}|${top.signal.targetCode}`)
-          : null;
+      const people = top ? unemployed.of(top.signal) : null;
       byOccupation.set(uri, {
         derivation: describeOccupationDemand(occupationDemand),
         vacanciesPerUnemployed: people && top?.signal.value != null ? round(top.signal.value / people, 2) : null,

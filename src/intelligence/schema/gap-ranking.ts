@@ -1,3 +1,4 @@
+import { PromiseMemo } from '../../cache.js';
 import { UserInputError } from '../../errors.js';
 import { builder } from '../../graphql/builder.js';
 import type { HubContext } from '../../graphql/context.js';
@@ -60,7 +61,9 @@ function parentOf(args: SliceArgs, slice: SliceInfo): { args: SliceArgs; label: 
  * Each ranking of a gap list, held as long as the list is (the lists are held per demand import, catalogue
  * state and release): a dashboard or a page asking again costs no re-ranking of thousands of skills.
  */
-const rankings = new WeakMap<SkillGap[], Map<RankBy, Promise<RankedGap[]>>>();
+/** One entry per ranking there is. */
+const RANK_BY_VALUES: RankBy[] = ['GAP', 'SHORTAGE', 'SPECIFICITY'];
+const rankings = new WeakMap<SkillGap[], PromiseMemo<RankedGap[]>>();
 
 export function rankedGaps(
   context: HubContext,
@@ -70,14 +73,8 @@ export function rankedGaps(
   rankBy: RankBy,
 ): Promise<RankedGap[]> {
   let held = rankings.get(gaps);
-  if (!held) rankings.set(gaps, (held = new Map()));
-  let ranked = held.get(rankBy);
-  if (!ranked) {
-    ranked = rank(context, args, slice, gaps, rankBy);
-    ranked.catch(() => held.delete(rankBy));
-    held.set(rankBy, ranked);
-  }
-  return ranked;
+  if (!held) rankings.set(gaps, (held = new PromiseMemo<RankedGap[]>(RANK_BY_VALUES.length)));
+  return held.get(rankBy, () => rank(context, args, slice, gaps, rankBy));
 }
 
 async function rank(

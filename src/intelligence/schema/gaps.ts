@@ -5,7 +5,7 @@ import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { MicroCredentialRef } from '../../catalogue/schema/micro-credential.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { type CoveringOffer, type GapSlice, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
-import { type SharedInputs, type SliceArgs, readDemandSlice, sharedInputs } from '../demand-slice.js';
+import { type SharedInputs, type SliceArgs, readDemandSlice, sharedInputs, unemployedBeside } from '../demand-slice.js';
 import { type SkillContribution, spreadSignal } from '../skill-demand.js';
 import type { WhatIf } from '../what-if.js';
 import { PromiseMemo } from '../../cache.js';
@@ -390,6 +390,7 @@ export async function skillGapsFor(
 ): Promise<{ slice: SliceInfo; gaps: SkillGap[] }> {
   const { sector, region, period, chosen, previous, candidates, hypothetical, index, derivation } =
     await readDemandSlice(context, args, whatIf, shared);
+  const unemployed = unemployedBeside({ chosen, candidates, period });
   const { slice, gaps } = rankSkillGaps({
     slice: { sector, region: region.code, period, metric: chosen.metric! },
     signals: hypothetical.signals,
@@ -400,43 +401,25 @@ export async function skillGapsFor(
   });
   // Vacancies meet the people available for them: the same source's unemployed figure for each target.
   let vacanciesPerUnemployed: number | null = null;
-  if (chosen.metric === 'VACANCIES') {
-    const unemployedFigures = candidates.filter(
-      (s) => s.sourceId === chosen.sourceId && s.period === period && s.metric === 'UNEMPLOYED',
-    );
-    const levels = new Set(chosen.signals.map((s) => s.regionLevel ?? s.region.length));
-    const unemployed = new Map(
-      unemployedFigures
-        .filter((s) => levels.has(s.regionLevel ?? s.region.length))
-        .map((s) => [`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`, s.value]),
-    );
-    if (unemployed.size > 0) {
-      for (const gap of gaps) {
-        for (const c of gap.contributions) {
-          const value =
-            unemployed.get(`${c.signal.region}|${c.signal.sector}|${c.signal.targetKind}|${c.signal.targetCode}`) ??
-            null;
-          c.unemployed = {
-            value,
-            vacanciesPerUnemployed: value && c.signal.value !== null ? round(c.signal.value / value, 4) : null,
-          };
-        }
+  if (unemployed.any) {
+    for (const gap of gaps) {
+      for (const c of gap.contributions) {
+        const value = unemployed.of(c.signal);
+        c.unemployed = {
+          value,
+          vacanciesPerUnemployed: value && c.signal.value !== null ? round(c.signal.value / value, 4) : null,
+        };
       }
-      const counted = chosen.signals.filter(
-        (s) => s.value !== null && unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`),
-      );
-      // Within an occupation group, each figure counts at the share of it that reaches the group.
-      const kept = (s: (typeof counted)[number]) =>
-        derivation.occupationGroup
-          ? spreadSignal(s, index, derivation).occupations.reduce((sum, o) => sum + o.share, 0)
-          : 1;
-      const jobs = counted.reduce((sum, s) => sum + s.value! * kept(s), 0);
-      const people = counted.reduce(
-        (sum, s) => sum + unemployed.get(`${s.region}|${s.sector}|${s.targetKind}|${s.targetCode}`)! * kept(s),
-        0,
-      );
-      vacanciesPerUnemployed = people > 0 ? round(jobs / people, 4) : null;
     }
+    const counted = chosen.signals.filter((s) => s.value !== null && unemployed.of(s));
+    // Within an occupation group, each figure counts at the share of it that reaches the group.
+    const kept = (s: (typeof counted)[number]) =>
+      derivation.occupationGroup
+        ? spreadSignal(s, index, derivation).occupations.reduce((sum, o) => sum + o.share, 0)
+        : 1;
+    const jobs = counted.reduce((sum, s) => sum + s.value! * kept(s), 0);
+    const people = counted.reduce((sum, s) => sum + unemployed.of(s)! * kept(s), 0);
+    vacanciesPerUnemployed = people > 0 ? round(jobs / people, 4) : null;
   }
   return {
     slice: {
