@@ -1,7 +1,7 @@
-import { referenceLists } from '../../demand/reference.js';
 import { builder } from '../../graphql/builder.js';
 import { type MetricCoverage, coverageByMetric } from '../availability.js';
 import { type DemandSourceRow, demandSources, sourceCoverages } from '../store.js';
+import { regionName, sectorName } from './gaps.js';
 
 /**
  * `demandSources`: what demand data the hub holds and what it can answer, per source and metric, with
@@ -80,15 +80,14 @@ builder.queryFields((t) => ({
     description:
       'The demand sources the hub holds and what each can answer (metrics, periods, regions, sectors, grains), to know which slices can be asked.',
     resolve: async (_root, _args, context) => {
-      const refs = referenceLists(context.referenceDir);
       const sources = await demandSources(context.graph);
       const coverages = await sourceCoverages(context.graph, sources);
       return sources.map((source, i) => ({
         source,
         coverage: coverageByMetric(coverages[i].entries).map((m) => ({
           ...m,
-          regions: m.regions.map((code) => ({ code, name: refs.regions.get(code)?.label ?? null })),
-          sectors: m.sectors.map((code) => ({ code, name: refs.sectors.get(code)?.name ?? null })),
+          regions: m.regions.map((code) => ({ code, name: regionName(context, code) })),
+          sectors: m.sectors.map((code) => ({ code, name: sectorName(context, code) })),
         })),
       }));
     },
