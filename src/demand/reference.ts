@@ -42,8 +42,14 @@ export interface ReferenceLists {
    * code lists (../esco-national-crosswalks/).
    */
   kldbToEsco: Map<string, Map<string, number>>;
+  /**
+   * KldB 2010 3-digit group → ISCO-08 minor group (3 digits) → how many of the group's 5-digit codes the
+   * Bundesagentur für Arbeit's official key (Umsteigeschlüssel, 2020 revision) maps there by its
+   * recommended ISCO-08 unit group (Schwerpunkt 1). Empty when the key is not among the code lists.
+   */
+  kldbToIsco: Map<string, Map<string, number>>;
   /** Where each list came from, for evidence. */
-  sources: Record<'nuts' | 'nace' | 'districts' | 'kldb', string>;
+  sources: Record<'nuts' | 'nace' | 'districts' | 'kldb' | 'kldbIsco', string>;
 }
 
 /**
@@ -133,16 +139,31 @@ export function readReferenceLists(dir: string): ReferenceLists {
     }
   }
 
+  const kldbToIsco = new Map<string, Map<string, number>>();
+  const keyFile = path.join(dir, 'kldb2010-isco08', 'kldb2010_isco08.csv');
+  if (fs.existsSync(keyFile))
+    for (const row of readCsv(keyFile)) {
+      if (row.schwerpunkt_1_or_alternative_rank !== '1' || !/^\d{5}$/.test(row.kldb2010_5)) continue;
+      const group = row.kldb2010_5.slice(0, 3);
+      const minor = row.isco08_4.slice(0, 3);
+      const targets = kldbToIsco.get(group) ?? new Map<string, number>();
+      targets.set(minor, (targets.get(minor) ?? 0) + 1);
+      kldbToIsco.set(group, targets);
+    }
+
   return {
     regions,
     sectors,
     districtNuts3,
     kldbToEsco,
+    kldbToIsco,
     sources: {
       nuts: 'Eurostat NUTS 2016 and 2021 code lists (CC BY 4.0, "Source: Eurostat")',
       nace: 'Eurostat NACE Rev.2 code list (CC BY 4.0)',
       districts: 'Destatis, Kreise 31.12.2021 with NUTS 3 codes (reuse with source named); Hanau 06415 → DE719',
       kldb: 'Bundesagentur für Arbeit, KldB 2010 ↔ ESCO mapping (DE_mapping_18.05.22, ESCO 1.0.3; CC BY 4.0)',
+      kldbIsco:
+        'Statistik der Bundesagentur für Arbeit, Umsteigeschlüssel KldB 2010 (2020) → ISCO-08, recommended codes',
     },
   };
 }

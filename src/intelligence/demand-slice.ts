@@ -2,6 +2,7 @@ import { referenceLists } from '../demand/reference.js';
 import { UserInputError } from '../errors.js';
 import type { HubContext } from '../graphql/context.js';
 import { availability } from './availability.js';
+import { nationalSplitFor } from './national-evidence.js';
 import type { OfferSupply } from './gaps.js';
 import type { DerivationOptions, OccupationIndex, SignalInput } from './skill-demand.js';
 import {
@@ -102,7 +103,8 @@ export async function readDemandSlice(
   if (args.period != null && !/^\d{4}(-\d{4})?$/.test(args.period))
     throw new UserInputError('period', `must be a year such as 2024 (got '${args.period}')`);
   // What the data can answer: the argument at fault named, or the slice's latest period when none is asked.
-  const answerable = availability(await sourceCoverages(context.graph, sources), {
+  const coverages = await sourceCoverages(context.graph, sources);
+  const answerable = availability(coverages, {
     region: region.code,
     sector: sector.code,
     period: args.period ?? null,
@@ -114,7 +116,7 @@ export async function readDemandSlice(
   // slice never scans the 1.6 million district figures of the German PES data. A dashboard reads every sector
   // of the region at once, so it reads the sources that answer the region.
   const answering = shared
-    ? availability(await sourceCoverages(context.graph, sources), {
+    ? availability(coverages, {
         region: region.code,
         sector: null,
         period,
@@ -148,15 +150,23 @@ export async function readDemandSlice(
   const before = previousPeriod(sourcePeriods, period);
   const previous = before ? selectSlice(candidates, { ...query, period: before, metric: chosen.metric }) : null;
   const hypothetical = applyWhatIf(chosen.signals, offers, whatIf ?? NO_CHANGE, index);
+  const comparable = previous && previous.sourceId === chosen.sourceId && previous.signals.length > 0 ? previous : null;
+  // Inside a country, coarse figures are split by its own finer evidence first (both periods alike, so the trend compares like with like).
+  const nationalSplit = await nationalSplitFor(
+    context.graph,
+    demandStamp(sources),
+    coverages,
+    [...chosen.signals, ...(comparable?.signals ?? [])],
+    index,
+    { occupationMix: mix, unitWeights: weights },
+    refs,
+  );
   return {
     sector: sector.code,
     region,
     period,
     chosen,
-    previous:
-      previous && previous.sourceId === chosen.sourceId && previous.signals.length > 0
-        ? { period: before!, signals: previous.signals }
-        : null,
+    previous: comparable ? { period: before!, signals: comparable.signals } : null,
     candidates,
     hypothetical,
     index,
@@ -166,6 +176,7 @@ export async function readDemandSlice(
       optionalWeight: 0.5,
       unitWeights: weights,
       occupationMix: mix,
+      ...(nationalSplit ? { nationalSplit } : {}),
       nationalMappings:
         refs.kldbToEsco.size > 0
           ? { KLDB: { byGroup: refs.kldbToEsco, source: 'the Bundesagentur für Arbeit’s KldB↔ESCO mapping' } }

@@ -1,4 +1,5 @@
 import { pushTo } from '../collections.js';
+import type { DemandMargin, NationalShares } from './national-split.js';
 
 /**
  * Demand for skills, derived from demand signals through the occupation graph. Pure: plain data in,
@@ -7,6 +8,9 @@ import { pushTo } from '../collections.js';
  * How a figure flows down:
  *   1. A signal names an ISCO-08 group at the source's grain (a major group in Eurostat's LFS, a unit
  *      group in job-ad data), a national group (KldB 2010 in the German PES data) or an ESCO occupation.
+ *      - An ISCO major group's value with a sector, in a country with finer national evidence
+ *        (`nationalSplit`, national-split.ts): split over the group's minor groups by the proxy fitted to
+ *        the national margins, then within each minor group as below.
  *      - An ISCO group's value with a sector, when the occupation mix (`occupationMix`) has that NACE
  *        section: split over the group's ESCO occupations in proportion to their jobs in the section.
  *      - Otherwise an ISCO group's value is split over the unit groups below it in proportion to a
@@ -73,6 +77,12 @@ export interface DerivationOptions {
   occupationFactor?: (occupationUri: string, sector: string | null) => number;
   /** Only the demand of these occupations (an ISCO-08 or KldB 2010 occupation group), and of KldB figures within `kldbPrefix`. */
   occupationGroup?: OccupationGroup;
+  /**
+   * National evidence for an ISCO major group's figure with a sector (national-split.ts): each minor
+   * group's share of it, how it was fitted and the margins that shaped it; or, when the figure's country
+   * has none, why (said in the method: the split then follows the proxy).
+   */
+  nationalSplit?: (signal: SignalInput) => NationalShares | string;
 }
 
 export interface OccupationGroup {
@@ -100,6 +110,8 @@ export interface SkillContribution {
   contribution: number;
   /** How the signal was spread down to occupations (SignalSpread.method). */
   method: string;
+  /** The national margins the split was fitted to, with their source and period (none: no national fit). */
+  margins: DemandMargin[];
   /** For a vacancies figure: the source's unemployed figure for the same region, period and target, and vacancies per unemployed person. */
   unemployed?: { value: number | null; vacanciesPerUnemployed: number | null };
   /** How many occupations the share came through, and the largest few by share. */
@@ -126,6 +138,8 @@ export interface SignalSpread {
   method: string;
   /** The grain the source gave: 'ISCO-1' … 'ISCO-4', 'OCCUPATION'. */
   grain: string;
+  /** The national margins the split was fitted to (none when it was not fitted). */
+  margins?: DemandMargin[];
 }
 
 /** Index of occupations by ISCO unit group, built once per taxonomy. */
@@ -210,6 +224,9 @@ function spreadToOccupations(signal: SignalInput, index: OccupationIndex, option
   if (units.length === 0)
     return { signal, occupations: [], method: `ISCO group ${signal.targetCode} has no ESCO occupation`, grain };
   const mix = signal.sector ? options.occupationMix?.bySection.get(signal.sector.slice(0, 1)) : undefined;
+  const national = signal.targetCode.length === 1 && signal.sector ? options.nationalSplit?.(signal) : undefined;
+  if (typeof national === 'object') return spreadByMinorGroups(signal, national, mix, index, options);
+  const proxyOnly = typeof national === 'string' ? ` (${national})` : '';
   if (mix) {
     const members = units.flatMap((unit) => index.byUnitGroup.get(unit)!);
     const jobs = members.map((occupation) => mix.get(occupation.uri) ?? 0);
@@ -221,11 +238,31 @@ function spreadToOccupations(signal: SignalInput, index: OccupationIndex, option
       return {
         signal,
         occupations,
-        method: `ISCO group ${signal.targetCode} over the ${occupations.length} of its ${members.length} ESCO occupations that have jobs in sector ${signal.sector!.slice(0, 1)}, in proportion to those jobs in ${options.occupationMix!.source}`,
+        method: `ISCO group ${signal.targetCode} over the ${occupations.length} of its ${members.length} ESCO occupations that have jobs in sector ${signal.sector!.slice(0, 1)}, in proportion to those jobs in ${options.occupationMix!.source}${proxyOnly}`,
         grain,
       };
     }
   }
+  const { occupations, occupationCount, weighted } = byUnitWeights(units, 1, index, options);
+  const how =
+    units.length === 1
+      ? `ISCO unit group ${signal.targetCode}`
+      : `ISCO group ${signal.targetCode} over its ${units.length} unit groups ${weighted ? `in proportion to ${options.unitWeights!.source}` : 'evenly (no unit-group weights)'}`;
+  return {
+    signal,
+    occupations,
+    method: `${how}, then evenly over the ${occupationCount} ESCO occupations in them${proxyOnly}`,
+    grain,
+  };
+}
+
+/** `share` spread over unit groups by unit-group weights (evenly when none has one), then evenly over each unit group's occupations. */
+function byUnitWeights(
+  units: string[],
+  share: number,
+  index: OccupationIndex,
+  options: DerivationOptions,
+): { occupations: OccupationShare[]; occupationCount: number; weighted: boolean } {
   const weights = options.unitWeights;
   const weighted = weights ? units.map((unit) => weights.byUnitGroup.get(unit) ?? 0) : units.map(() => 1);
   const total = weighted.reduce((sum, w) => sum + w, 0);
@@ -233,21 +270,71 @@ function spreadToOccupations(signal: SignalInput, index: OccupationIndex, option
   const occupations: OccupationShare[] = [];
   let occupationCount = 0;
   units.forEach((unit, i) => {
-    const unitShare = even ? 1 / units.length : weighted[i] / total;
+    const unitShare = share * (even ? 1 / units.length : weighted[i] / total);
     const members = index.byUnitGroup.get(unit)!;
     occupationCount += members.length;
     for (const occupation of members) occupations.push({ uri: occupation.uri, share: unitShare / members.length });
   });
-  const how =
-    units.length === 1
-      ? `ISCO unit group ${signal.targetCode}`
-      : `ISCO group ${signal.targetCode} over its ${units.length} unit groups ${weights && !even ? `in proportion to ${weights.source}` : 'evenly (no unit-group weights)'}`;
+  return { occupations, occupationCount, weighted: weights !== null && !even };
+}
+
+/**
+ * A major group's figure split by national evidence: each minor group's share (fitted to the national
+ * margins), then within the minor group over its occupations by their jobs in the sector's occupation
+ * mix, or by unit-group weights and evenly where the mix has none of them.
+ */
+function spreadByMinorGroups(
+  signal: SignalInput,
+  national: NationalShares,
+  mix: Map<string, number> | undefined,
+  index: OccupationIndex,
+  options: DerivationOptions,
+): SignalSpread {
+  const occupations: OccupationShare[] = [];
+  let byMix = 0;
+  let byWeights = 0;
+  for (const [minor, share] of [...national.minorShares].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const units = index.unitGroupsUnder(minor);
+    const members = units.flatMap((unit) => index.byUnitGroup.get(unit)!);
+    const jobs = members.map((occupation) => mix?.get(occupation.uri) ?? 0);
+    const total = jobs.reduce((sum, value) => sum + value, 0);
+    if (total > 0) {
+      byMix += 1;
+      members.forEach((occupation, i) => {
+        if (jobs[i] > 0) occupations.push({ uri: occupation.uri, share: (share * jobs[i]) / total });
+      });
+    } else if (units.length > 0) {
+      byWeights += 1;
+      occupations.push(...byUnitWeights(units, share, index, options).occupations);
+    }
+  }
+  const within = [
+    byMix > 0
+      ? `${byMix} by their occupations’ jobs in sector ${signal.sector!.slice(0, 1)} in ${options.occupationMix!.source}`
+      : '',
+    byWeights > 0
+      ? `${byWeights} (without jobs in the mix) ${options.unitWeights ? `by ${options.unitWeights.source}` : 'evenly over unit groups'}, then evenly over occupations`
+      : '',
+  ].filter(Boolean);
   return {
     signal,
-    occupations,
-    method: `${how}, then evenly over the ${occupationCount} ESCO occupations in them`,
-    grain,
+    occupations: occupations.sort((a, b) => (a.uri < b.uri ? -1 : 1)),
+    method: `${national.method}; within the minor groups over their ${occupations.length} ESCO occupations: ${within.join('; ')}`,
+    grain: `ISCO-${signal.targetCode.length}`,
+    margins: national.margins,
   };
+}
+
+/**
+ * Figures with the same key are spread alike: the target, the sector (an occupation mix or a what-if
+ * shift may name it) and, when national evidence splits the figure, its country.
+ */
+function spreadKey(signal: SignalInput, options: DerivationOptions): string {
+  const national =
+    options.nationalSplit && signal.targetKind === 'ISCO' && signal.targetCode.length === 1 && signal.sector
+      ? options.nationalSplit(signal)
+      : null;
+  return `${signal.targetKind}:${signal.targetCode}:${signal.sector ?? ''}${typeof national === 'object' && national ? `:${signal.region}` : ''}`;
 }
 
 /**
@@ -283,11 +370,10 @@ export function deriveSkillDemand(
   // computed once per target (many signals of a slice share their ISCO group).
   const byTarget = new Map<string, { spread: Omit<SignalSpread, 'signal'>; reached: Reached }>();
   const reachedBy = (signal: SignalInput) => {
-    // The sector matters when an occupation mix shapes the split or a what-if shift names it.
-    const target = `${signal.targetKind}:${signal.targetCode}:${signal.sector ?? ''}`;
+    const target = spreadKey(signal, options);
     let entry = byTarget.get(target);
     if (!entry) {
-      const { occupations, method, grain } = spreadSignal(signal, index, options);
+      const { occupations, method, grain, margins } = spreadSignal(signal, index, options);
       const reached: Reached = new Map();
       const credit = (skillUri: string, occupation: string, share: number, relation: 'ESSENTIAL' | 'OPTIONAL') => {
         const skill = reached.get(skillUri) ?? { weight: 0, count: 0, top: [] };
@@ -303,7 +389,7 @@ export function deriveSkillDemand(
         if (options.optionalWeight > 0)
           for (const skill of needs.optional) credit(skill, uri, share * options.optionalWeight, 'OPTIONAL');
       }
-      entry = { spread: { occupations, method, grain }, reached };
+      entry = { spread: { occupations, method, grain, margins }, reached };
       byTarget.set(target, entry);
     }
     return entry;
@@ -325,6 +411,7 @@ export function deriveSkillDemand(
           weight,
           contribution,
           method: spread.method,
+          margins: spread.margins ?? [],
           occupationCount: count,
           topOccupations: top.slice(),
         });
@@ -358,7 +445,7 @@ export function deriveOccupationDemand(
   const result = new Map<string, OccupationDemand>();
   for (const signal of signals) {
     if (signal.value === null) continue;
-    const target = `${signal.targetKind}:${signal.targetCode}:${signal.sector ?? ''}`;
+    const target = spreadKey(signal, options);
     let spread = byTarget.get(target);
     if (!spread) byTarget.set(target, (spread = spreadSignal(signal, index, options)));
     for (const { uri, share } of spread.occupations) {

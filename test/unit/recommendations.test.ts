@@ -34,6 +34,7 @@ const gap = (skillUri: string, gapScore: number, occupation: string, overrides: 
       weight: gapScore,
       contribution: gapScore * 100,
       method: '',
+      margins: [],
       occupationCount: 1,
       topOccupations: [{ uri: occupation, share: 1, relation: 'ESSENTIAL' }],
     },

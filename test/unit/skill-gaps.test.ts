@@ -34,6 +34,7 @@ describe('deriveSkillDemand', () => {
         weight: 0.75,
         contribution: 75,
         method: result.spreads[0].method,
+        margins: [],
         occupationCount: 2,
         topOccupations: [
           { uri: 'o1', share: 0.375, relation: 'ESSENTIAL' },

@@ -7,6 +7,7 @@ import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { type CoveringOffer, type GapSlice, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
 import { type SharedInputs, type SliceArgs, readDemandSlice, sharedInputs, unemployedBeside } from '../demand-slice.js';
 import { type SkillContribution, spreadSignal } from '../skill-demand.js';
+import type { DemandMargin } from '../national-split.js';
 import type { WhatIf } from '../what-if.js';
 import { PromiseMemo } from '../../cache.js';
 import { readReleaseStamp } from '../../taxonomy/snapshot.js';
@@ -53,6 +54,21 @@ const EvidenceOccupation = builder
       }),
     }),
   });
+
+export const DemandMarginRef = builder.objectRef<DemandMargin>('DemandMargin').implement({
+  description:
+    'A national margin a coarse figure’s split was fitted to (docs/skills-intelligence.md, “National evidence before the proxy”).',
+  fields: (t) => ({
+    role: t.exposeString('role', { description: 'What the margin fixes, e.g. “sector × ISCO-08 major group”.' }),
+    source: t.exposeString('source', { description: 'The source the margin’s figures come from.' }),
+    period: t.exposeString('period', { description: 'The period of the margin’s figures.' }),
+    region: t.exposeString('region', { description: 'The country the margin’s figures are for.' }),
+    yearsBefore: t.exposeInt('yearsBefore', {
+      description:
+        'How many years the margin’s period lies before the figure’s (0: the same year; negative: after it).',
+    }),
+  }),
+});
 
 const DemandEvidence = builder.objectRef<SkillContribution>('DemandEvidence').implement({
   description:
@@ -122,6 +138,12 @@ const DemandEvidence = builder.objectRef<SkillContribution>('DemandEvidence').im
     method: t.string({
       description: 'How the figure was spread down to occupations, and how coarse the input was.',
       resolve: (c) => c.method,
+    }),
+    margins: t.field({
+      type: [DemandMarginRef],
+      description:
+        'The national margins the figure’s split was fitted to, with their age; empty when the split follows the proxy alone.',
+      resolve: (c) => c.margins,
     }),
     unemployed: t.float({
       nullable: true,
