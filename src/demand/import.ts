@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ImportError } from '../errors.js';
 import type { GraphClient, WriteTransaction } from '../graph/client.js';
 import { coverageInTransaction } from './coverage.js';
+import { nationalTotalsInTransaction } from './national-totals.js';
 import { type DemandBatch, type DemandSignal, signalKey } from './model.js';
 
 /**
@@ -154,6 +155,7 @@ async function recordSource(tx: WriteTransaction, batch: DemandBatch): Promise<v
         flagMeanings: Object.entries(source.flagMeanings).map(([flag, meaning]) => `${flag}: ${meaning}`),
         periods: allPeriods,
         coverage: JSON.stringify(await coverageInTransaction(tx, source.id)),
+        nationalTotals: JSON.stringify(await nationalTotalsInTransaction(tx, source.id)),
         contentHash: batchContentHash(batch),
       },
     },

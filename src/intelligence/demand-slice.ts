@@ -19,6 +19,7 @@ import {
   cachedSignalsFor,
   demandSources,
   demandStamp,
+  nationalTotals,
   occupationIndex,
   occupationMix,
   offerSupply,
@@ -113,17 +114,10 @@ export async function readDemandSlice(
   if (!answerable.ok) throw new UserInputError(answerable.field, answerable.reason);
   const period = answerable.period;
   // Only the sources that can answer the slice are read (one index seek on source and period): a national
-  // slice never scans the 1.6 million district figures of the German PES data. A dashboard reads every sector
-  // of the region at once, so it reads the sources that answer the region.
-  const answering = shared
-    ? availability(coverages, {
-        region: region.code,
-        sector: null,
-        period,
-        metric: args.metric ?? null,
-      })
-    : answerable;
-  const readSources = sources.filter((s) => (answering.ok ? answering.sources : answerable.sources).includes(s.id));
+  // slice never scans the 1.6 million district figures of the German PES data, nor does a sector's (the PES data
+  // has no sector). With shared inputs (a dashboard's sectors) every sector of the region is read at once: the
+  // sectors of one region are answered by the same sources, so they share one read.
+  const readSources = sources.filter((s) => answerable.sources.includes(s.id));
   const previousCandidates = [
     ...new Set(readSources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null)),
   ];
@@ -160,6 +154,7 @@ export async function readDemandSlice(
     index,
     { occupationMix: mix, unitWeights: weights },
     refs,
+    () => nationalTotals(context.graph, sources),
   );
   return {
     sector: sector.code,

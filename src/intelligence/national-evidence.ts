@@ -1,4 +1,5 @@
 import { PromiseMemo } from '../cache.js';
+import type { NationalTotal } from '../demand/national-totals.js';
 import type { ReferenceLists } from '../demand/reference.js';
 import type { GraphClient } from '../graph/client.js';
 import type { SourceCoverage } from './availability.js';
@@ -176,6 +177,7 @@ async function readEvidence(
   found: Found,
   country: string,
   refs: ReferenceLists,
+  totals: Map<string, NationalTotal[]>,
 ): Promise<NationalEvidence> {
   if (found.kind === 'ISCO-3') {
     const rows = await graph.read<{ code: string; value: number }>(
@@ -192,14 +194,13 @@ async function readEvidence(
       what: 'employment by ISCO-08 minor group',
     };
   }
-  const rows = await graph.read<{ code: string; value: number }>(
-    `MATCH (s:DemandSignal {sourceId: $source, period: $period, metric: 'VACANCIES', targetKind: 'KLDB'})
-     WHERE s.region STARTS WITH $country AND s.value IS NOT NULL
-     RETURN s.targetCode AS code, sum(s.value) AS value`,
-    { source: found.sourceId, period: found.period, country },
-  );
+  // The national sums of the source's district figures, recorded at import (src/demand/national-totals.ts).
+  const kldb = (totals.get(found.sourceId) ?? [])
+    .filter((t) => t.metric === 'VACANCIES' && t.period === found.period && t.country === country)
+    .filter((t) => t.target.startsWith('KLDB:'))
+    .map((t) => [t.target.slice(5), t.value] as const);
   return {
-    values: minorGroupsFromKldb(new Map(rows.map((r) => [r.code, r.value])), refs.kldbToIsco),
+    values: minorGroupsFromKldb(new Map(kldb), refs.kldbToIsco),
     source: found.name,
     period: found.period,
     region: country,
@@ -234,7 +235,7 @@ const fits = new WeakMap<OccupationIndex, PromiseMemo<Map<string, NationalShares
 /**
  * The national split for a slice's figures (and its previous period's), ready for the derivation:
  * undefined when none of them is a coarse figure of a country (an ISCO major group with a sector).
- * Round trips: two per country and period with evidence, once per demand import.
+ * Round trips: two per country and period with evidence (one for the national totals), once per demand import.
  */
 export async function nationalSplitFor(
   graph: GraphClient,
@@ -244,6 +245,8 @@ export async function nationalSplitFor(
   index: OccupationIndex,
   derivation: Pick<DerivationOptions, 'occupationMix' | 'unitWeights'>,
   refs: ReferenceLists,
+  /** Every source's national totals of its regional figures (store.ts nationalTotals). */
+  totals: () => Promise<Map<string, NationalTotal[]>>,
 ): Promise<DerivationOptions['nationalSplit']> {
   const coarse = figures.filter(
     (s) => s.targetKind === 'ISCO' && s.targetCode.length === 1 && s.sector !== null && s.region.length === 2,
@@ -262,7 +265,7 @@ export async function nationalSplitFor(
           ? await held.get(`${stamp}|${key}|${found.sourceId}|${found.period}`, async () => {
               const [coarseFigures, evidence] = await Promise.all([
                 readCoarse(graph, sourceId, period, country),
-                readEvidence(graph, found, country, refs),
+                totals().then((all) => readEvidence(graph, found, country, refs, all)),
               ]);
               const sourceName = coverages.find((c) => c.id === sourceId)?.name ?? sourceId;
               return fitCountry({
