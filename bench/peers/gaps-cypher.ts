@@ -3,8 +3,9 @@
  * (Eurostat LFS figures spread through the sector's occupation mix, else EU job-ad weights, else
  * evenly; essential skills 1, optional 0.5; coverage by link state × accreditation × completeness),
  * computed by one hand-written Cypher query per request. Bench-only; it implements the path the
- * bench slices take (national Eurostat figures of one NACE section), which the bench checks against
- * the hub's answer before timing anything.
+ * bench slices take (national Eurostat figures of one NACE section, in a country without finer national
+ * evidence: the hub's national split, src/intelligence/national-split.ts, is not reimplemented here),
+ * which the bench checks against the hub's answer before timing anything.
  */
 /** The ISO country of `$region` (NUTS writes Greece EL and the United Kingdom UK), as src/regions.ts maps it. */
 const ISO_COUNTRY_OF_REGION = `CASE left($region, 2) WHEN 'EL' THEN 'GR' WHEN 'UK' THEN 'GB' ELSE left($region, 2) END`;

@@ -3,6 +3,7 @@ import { ImportError } from '../errors.js';
 import type { GraphClient, WriteTransaction } from '../graph/client.js';
 import { coverageInTransaction } from './coverage.js';
 import { nationalTotalsInTransaction } from './national-totals.js';
+import { writeRollupsInTransaction } from './rollups.js';
 import { type DemandBatch, type DemandSignal, signalKey } from './model.js';
 
 /**
@@ -156,6 +157,7 @@ async function recordSource(tx: WriteTransaction, batch: DemandBatch): Promise<v
         periods: allPeriods,
         coverage: JSON.stringify(await coverageInTransaction(tx, source.id)),
         nationalTotals: JSON.stringify(await nationalTotalsInTransaction(tx, source.id)),
+        rollups: await writeRollupsInTransaction(tx, source.id),
         contentHash: batchContentHash(batch),
       },
     },

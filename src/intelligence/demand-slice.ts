@@ -15,16 +15,14 @@ import {
 } from './slice.js';
 import {
   type DemandSourceRow,
-  cachedPerDemandStamp,
+  cachedSplitWeights,
   cachedSignalsFor,
   demandSources,
   demandStamp,
   nationalTotals,
   occupationIndex,
-  occupationMix,
   offerSupply,
   sourceCoverages,
-  unitGroupWeights,
 } from './store.js';
 import { NO_CHANGE, type WhatIf, applyWhatIf } from './what-if.js';
 
@@ -121,15 +119,19 @@ export async function readDemandSlice(
   const previousCandidates = [
     ...new Set(readSources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null)),
   ];
-  const [candidates, weights, mix] = await Promise.all([
-    cachedSignalsFor(context.graph, demandStamp(sources), {
-      sources: readSources.map((s) => s.id),
-      periods: [period, ...previousCandidates],
-      region: region.code,
-      sector: shared ? null : sector.code,
-    }),
-    cachedPerDemandStamp('unit-group weights', demandStamp(sources), () => unitGroupWeights(context.graph)),
-    cachedPerDemandStamp('occupation mix', demandStamp(sources), () => occupationMix(context.graph)),
+  const [candidates, [weights, mix]] = await Promise.all([
+    cachedSignalsFor(
+      context.graph,
+      demandStamp(sources),
+      {
+        sources: readSources.map((s) => s.id),
+        periods: [period, ...previousCandidates],
+        region: region.code,
+        sector: shared ? null : sector.code,
+      },
+      sources.filter((s) => s.rollups !== null).map((s) => s.id),
+    ),
+    cachedSplitWeights(context.graph, demandStamp(sources)),
   ]);
   const query = { sector: sector.code, region: region.code, period, metric: args.metric ?? null };
   const chosen = selectSlice(candidates, query);

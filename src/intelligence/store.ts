@@ -19,13 +19,15 @@ export interface DemandSourceRow {
   contentHash: string;
   citation: string;
   licence: string;
+  /** How many rollups of its regional figures the source has (src/demand/rollups.ts); null when imported before rollups were written. */
+  rollups: number | null;
 }
 
 /** The demand sources, as the graph holds them when the call is made (a shared read: every request checks them). */
 export async function demandSources(graph: GraphClient): Promise<DemandSourceRow[]> {
   return graph.readShared<DemandSourceRow>(
     `MATCH (s:DemandSource) RETURN s.id AS id, s.name AS name, s.retrievedOn AS retrievedOn, s.periods AS periods,
-            s.contentHash AS contentHash, s.citation AS citation, s.licence AS licence ORDER BY id`,
+            s.contentHash AS contentHash, s.citation AS citation, s.licence AS licence, s.rollups AS rollups ORDER BY id`,
   );
 }
 
@@ -88,10 +90,16 @@ export function shortSourceName(name: string): string {
 const sliceCache = new PromiseMemo<SignalInput[]>(256);
 
 /** signalsFor, held per demand stamp (figures change only on import): a dashboard's repeated slices cost no round trip. */
-export function cachedSignalsFor(graph: GraphClient, stamp: string, query: SignalQuery): Promise<SignalInput[]> {
+export function cachedSignalsFor(
+  graph: GraphClient,
+  stamp: string,
+  query: SignalQuery,
+  /** The sources with rollups (DemandSourceRow.rollups set). */
+  rolledUp: string[] = [],
+): Promise<SignalInput[]> {
   return sliceCache.get(
     JSON.stringify([stamp, [...query.sources].sort(), [...query.periods].sort(), query.region, query.sector]),
-    () => signalsFor(graph, query),
+    () => signalsFor(graph, query, rolledUp),
   );
 }
 
@@ -103,11 +111,20 @@ export interface SignalQuery {
   sector: string | null;
 }
 
-export async function signalsFor(graph: GraphClient, query: SignalQuery): Promise<SignalInput[]> {
+export async function signalsFor(
+  graph: GraphClient,
+  query: SignalQuery,
+  rolledUp: string[] = [],
+): Promise<SignalInput[]> {
+  // Sources with rollups (src/demand/rollups.ts) answer a region from its own figures and the sums of the figures
+  // below it, written at import; the others add up the figures below it here.
+  const rolled = query.region === null ? [] : query.sources.filter((id) => rolledUp.includes(id));
+  const summed = query.sources.filter((id) => !rolled.includes(id));
   const rows = await graph.read<{
     key: string;
     sourceId: string;
     sourceName: string;
+    retrievedOn: string | null;
     metric: string;
     value: number | null;
     unit: string;
@@ -121,24 +138,41 @@ export async function signalsFor(graph: GraphClient, query: SignalQuery): Promis
     low: boolean;
     figures: number;
     published: number;
-    retrievedOn: string | null;
   }>(
-    `MATCH (s:DemandSignal) WHERE s.sourceId IN $sources AND s.period IN $periods AND s.metric <> 'OCCUPATION_MIX'
-       AND ($region IS NULL OR s.region STARTS WITH $region)
-       AND ($sector IS NULL OR s.sector STARTS WITH $sector)
-     WITH s.sourceId AS sourceId, s.metric AS metric, s.period AS period, s.sector AS sector, s.targetKind AS targetKind, s.targetCode AS targetCode,
-          size(s.region) AS level, collect(s) AS figures
+    `CALL () {
+       MATCH (s:DemandSignal) WHERE s.sourceId IN $summed AND s.period IN $periods AND s.metric <> 'OCCUPATION_MIX'
+         AND ($region IS NULL OR s.region STARTS WITH $region)
+         AND ($sector IS NULL OR s.sector STARTS WITH $sector)
+       WITH s.sourceId AS sourceId, s.metric AS metric, s.period AS period, s.sector AS sector, s.targetKind AS targetKind, s.targetCode AS targetCode,
+            size(s.region) AS level, collect(s) AS figures
+       RETURN head(figures).key AS key, sourceId, metric, period, sector, targetKind, targetCode, level,
+              [f IN figures | f.region][..2] AS regions, head(figures).unit AS unit,
+              reduce(total = 0.0, f IN figures | total + coalesce(f.value, 0.0)) AS value,
+              size(figures) AS figures, size([f IN figures WHERE f.value IS NOT NULL]) AS published,
+              reduce(all = [], f IN figures | all + coalesce(f.flags, [])) AS flags,
+              any(f IN figures WHERE f.reliability = 'LOW') AS low
+       UNION ALL
+       MATCH (s:DemandSignal) WHERE s.sourceId IN $rolled AND s.period IN $periods AND s.region = $region
+         AND s.metric <> 'OCCUPATION_MIX' AND ($sector IS NULL OR s.sector STARTS WITH $sector)
+       RETURN s.key AS key, s.sourceId AS sourceId, s.metric AS metric, s.period AS period, s.sector AS sector,
+              s.targetKind AS targetKind, s.targetCode AS targetCode, size(s.region) AS level, [s.region] AS regions,
+              s.unit AS unit, coalesce(s.value, 0.0) AS value, 1 AS figures, CASE WHEN s.value IS NULL THEN 0 ELSE 1 END AS published,
+              coalesce(s.flags, []) AS flags, s.reliability = 'LOW' AS low
+       UNION ALL
+       MATCH (r:DemandRollup) WHERE r.sourceId IN $rolled AND r.period IN $periods AND r.region = $region
+         AND ($sector IS NULL OR r.sector STARTS WITH $sector)
+       RETURN r.firstKey AS key, r.sourceId AS sourceId, r.metric AS metric, r.period AS period, r.sector AS sector,
+              r.targetKind AS targetKind, r.targetCode AS targetCode, r.level AS level, r.regions AS regions, r.unit AS unit,
+              coalesce(r.value, 0.0) AS value, r.figures AS figures, r.published AS published, r.flags AS flags, r.low AS low
+     }
      MATCH (src:DemandSource {id: sourceId})
-     RETURN head(figures).key AS key, sourceId, src.name AS sourceName, metric, period, sector, targetKind, targetCode, level,
-            [f IN figures | f.region][..2] AS regions, head(figures).unit AS unit,
-            reduce(total = 0.0, f IN figures | total + coalesce(f.value, 0.0)) AS value,
-            size(figures) AS figures, size([f IN figures WHERE f.value IS NOT NULL]) AS published,
-            reduce(all = [], f IN figures | all + coalesce(f.flags, [])) AS flags,
-            any(f IN figures WHERE f.reliability = 'LOW') AS low, src.retrievedOn AS retrievedOn
+     RETURN key, sourceId, src.name AS sourceName, metric, period, sector, targetKind, targetCode, level, regions, unit, value,
+            figures, published, flags, low, src.retrievedOn AS retrievedOn
      ORDER BY key`,
-    { ...query },
+    { ...query, summed, rolled },
   );
-  return rows.map((row) => {
+  // In key order (a sum's key is made here, so the database's order is not the answer's).
+  const signals = rows.map((row): SignalInput => {
     const value = row.published === 0 ? null : Math.round((row.value ?? 0) * 1e4) / 1e4;
     const several = row.figures > 1;
     return {
@@ -162,6 +196,7 @@ export async function signalsFor(graph: GraphClient, query: SignalQuery): Promis
       ...(several ? { parts: { figures: row.figures, notPublished: row.figures - row.published } } : {}),
     };
   });
+  return signals.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /**
@@ -177,6 +212,23 @@ export function cachedPerDemandStamp<T>(name: string, stamp: string, read: () =>
 
 export function demandStamp(sources: DemandSourceRow[]): string {
   return sources.map((s) => `${s.id}:${s.contentHash}`).join(',');
+}
+
+/** The unit-group weights and the occupation mix, held per demand stamp (read once per import). */
+export function cachedSplitWeights(graph: GraphClient, stamp: string) {
+  return Promise.all([
+    cachedPerDemandStamp('unit-group weights', stamp, () => unitGroupWeights(graph)),
+    cachedPerDemandStamp('occupation mix', stamp, () => occupationMix(graph)),
+  ]);
+}
+
+/**
+ * Reads what every slice shares (the sources' coverage, the unit-group weights, the occupation mix) into the
+ * per-import caches: at start, so that the first slice asked does not pay for them.
+ */
+export async function warmDemandTables(graph: GraphClient): Promise<void> {
+  const sources = await demandSources(graph);
+  await Promise.all([sourceCoverages(graph, sources), cachedSplitWeights(graph, demandStamp(sources))]);
 }
 
 /** Job-ad counts per ISCO unit group (EU-wide), the weights that shape a coarse group's split. */

@@ -6,6 +6,7 @@ import { importEsco } from '../taxonomy/esco-import.js';
 import { loadDemoSeed } from '../taxonomy/seed.js';
 import { currentTaxonomyVersion } from '../taxonomy/store.js';
 import { TaxonomyCache } from '../taxonomy/snapshot.js';
+import { warmDemandTables } from '../intelligence/store.js';
 import { type ReleaseLinker, SkillLinkerCache } from '../linking/cache.js';
 import { OccupationSearchCache } from '../taxonomy/occupation-finder.js';
 import { AuditBatcher } from '../credentials/store.js';
@@ -97,6 +98,8 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     const release = await services.linkerCache.get(open.graph, taxonomyCache?.current);
     await ensureCatalogue(config, open.graph, release);
     await services.occupationSearchCache.get(open.graph, taxonomyCache?.current);
+    // And what every demand slice shares, so the first slice asked does not pay for it either.
+    await warmDemandTables(open.graph);
     const server = await startHttpServer(config, services, taxonomyCache);
     logger.info('hub listening', { graphql: `${server.url}/graphql`, ready: `${server.url}/ready`, neo4j: open.uri });
     return {

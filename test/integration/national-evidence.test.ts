@@ -157,6 +157,29 @@ describe('national evidence before the proxy, on full ESCO and the shared demand
     }
   });
 
+  it('answers a region of the PES data from the rollups written at import, with the same figures as adding up its districts', async () => {
+    const sources = await demandSources(graph);
+    const pes = sources.find((s) => s.id === 'de-ba-vacancies-unemployed')!;
+    // Every figure of 2024 lies in a NUTS 3 region: rolled up into its country, NUTS 1 and NUTS 2 region.
+    const [{ regions, targets }] = await graph.read<{ regions: number; targets: number }>(
+      `MATCH (s:DemandSignal {sourceId: 'de-ba-vacancies-unemployed'})
+       RETURN count(DISTINCT s.region) AS regions, count(DISTINCT s.metric + s.targetCode) AS targets`,
+    );
+    expect(regions).toBeGreaterThan(390);
+    const [{ rollups }] = await graph.read<{ rollups: number }>(
+      "MATCH (r:DemandRollup {sourceId: 'de-ba-vacancies-unemployed'}) RETURN count(r) AS rollups",
+    );
+    expect(pes.rollups).toBe(rollups);
+    expect(rollups).toBeGreaterThan(targets);
+    for (const region of ['DE', 'DE2', 'DE21', 'DE212', 'DE6']) {
+      const query = { sources: [pes.id], periods: ['2024'], region, sector: null };
+      const fromRollups = await signalsFor(graph, query, [pes.id]);
+      const added = await signalsFor(graph, query);
+      expect(fromRollups.length).toBeGreaterThan(0);
+      expect(fromRollups).toEqual(added);
+    }
+  });
+
   const EVIDENCE = `query($region: String) {
     sectorSkillGaps(sector: "F", region: $region, period: "2024", first: 3) {
       demand evidence { isco contribution method margins { role source period region yearsBefore } }
