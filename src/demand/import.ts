@@ -3,7 +3,7 @@ import { ImportError } from '../errors.js';
 import type { GraphClient, WriteTransaction } from '../graph/client.js';
 import { coverageInTransaction } from './coverage.js';
 import { nationalTotalsInTransaction } from './national-totals.js';
-import { writeRollupsInTransaction } from './rollups.js';
+import { writeRollups } from './rollups.js';
 import { type DemandBatch, type DemandSignal, signalKey } from './model.js';
 
 /**
@@ -157,7 +157,8 @@ async function recordSource(tx: WriteTransaction, batch: DemandBatch): Promise<v
         periods: allPeriods,
         coverage: JSON.stringify(await coverageInTransaction(tx, source.id)),
         nationalTotals: JSON.stringify(await nationalTotalsInTransaction(tx, source.id)),
-        rollups: await writeRollupsInTransaction(tx, source.id),
+        // Null until the sums of the new figures are written (writeRollups): slices add up the figures meanwhile.
+        rollups: null,
         contentHash: batchContentHash(batch),
       },
     },
@@ -216,6 +217,11 @@ export async function importDemand(
         });
       }
     }
+  }
+
+  for (const { batch, periods } of prepared) {
+    onProgress({ phase: `${batch.source.id}: regional sums`, done: 0, total: periods.length });
+    await writeRollups(graph, batch.source.id, periods);
   }
 
   return prepared.map(({ batch, rows, periods }, index) => {

@@ -287,3 +287,61 @@ describe('demand import: the generic format', () => {
     );
   });
 });
+
+describe('demand import: regional sums (rollups)', () => {
+  let graph: GraphClient;
+  beforeAll(async () => {
+    graph = await freshTestGraph({ seed: false });
+  });
+  afterAll(() => graph.close());
+
+  it('adds up regional figures into every coarser region at import, and replaces the sums when the figures change', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rollups-'));
+    const file = path.join(dir, 'district-ads.csv');
+    // A source of its own (the seeds' description under another id), so no other test's figures are touched.
+    const source = JSON.parse(fs.readFileSync(path.join(projectRoot, 'seeds', 'demand-example.source.json'), 'utf8'));
+    fs.writeFileSync(
+      path.join(dir, 'district-ads.source.json'),
+      JSON.stringify({ ...source, id: 'example-district-ads' }),
+    );
+    const write = (rows: string[]) =>
+      fs.writeFileSync(
+        file,
+        ['metric,value,unit,period,region,sector,targetKind,targetCode,flags,sampleSize', ...rows].join('\n'),
+      );
+    const sums = () =>
+      graph.read<{ region: string; value: number | null; figures: number; published: number; level: number }>(
+        `MATCH (r:DemandRollup {sourceId: 'example-district-ads', period: '2025', targetCode: '5223'})
+         RETURN r.region AS region, r.value AS value, r.figures AS figures, r.published AS published, r.level AS level ORDER BY region`,
+      );
+    // Two Bavarian districts and one in Berlin: 30 + 12 in DE21 (Oberbayern), DE2 and DE; 7 more in DE3 and DE.
+    write([
+      'JOB_ADS,30,job advertisements,2025,DE212,G47,ISCO,5223,,',
+      'JOB_ADS,12,job advertisements,2025,DE21A,G47,ISCO,5223,,',
+      'JOB_ADS,7,job advertisements,2025,DE300,G47,ISCO,5223,,',
+    ]);
+    await importDemand(graph, [readGenericDemand(file, refs)]);
+    expect(await sums()).toEqual([
+      { region: 'DE', value: 49, figures: 3, published: 3, level: 5 },
+      { region: 'DE2', value: 42, figures: 2, published: 2, level: 5 },
+      { region: 'DE21', value: 42, figures: 2, published: 2, level: 5 },
+      { region: 'DE3', value: 7, figures: 1, published: 1, level: 5 },
+      { region: 'DE30', value: 7, figures: 1, published: 1, level: 5 },
+    ]);
+    // A new edition: Berlin's figure is gone and one Bavarian figure is now unpublished.
+    write([
+      'JOB_ADS,30,job advertisements,2025,DE212,G47,ISCO,5223,,',
+      'JOB_ADS,,job advertisements,2025,DE21A,G47,ISCO,5223,,',
+    ]);
+    await importDemand(graph, [readGenericDemand(file, refs)]);
+    expect(await sums()).toEqual([
+      { region: 'DE', value: 30, figures: 2, published: 1, level: 5 },
+      { region: 'DE2', value: 30, figures: 2, published: 1, level: 5 },
+      { region: 'DE21', value: 30, figures: 2, published: 1, level: 5 },
+    ]);
+    const [{ rollups }] = await graph.read<{ rollups: number }>(
+      "MATCH (s:DemandSource {id: 'example-district-ads'}) RETURN s.rollups AS rollups",
+    );
+    expect(rollups).toBe(3);
+  });
+});
