@@ -149,13 +149,30 @@ export interface GapInput {
   options: DerivationOptions;
 }
 
+/** The slice's total: the published values summed; within an occupation group, each figure × the shares of it the group keeps. */
+function sliceTotal(
+  signals: SignalInput[],
+  spreads: ReturnType<typeof deriveSkillDemand>['spreads'],
+  options: DerivationOptions,
+): number {
+  return options.occupationGroup
+    ? spreads.reduce((sum, s) => sum + (s.signal.value ?? 0) * s.occupations.reduce((a, o) => a + o.share, 0), 0)
+    : signals.reduce((sum, s) => sum + (s.value ?? 0), 0);
+}
+
+/**
+ * Each skill's demand share in a slice, as rankSkillGaps gives it (rounded alike), without evidence, trend
+ * or coverage: what a parent slice is needed for (specificity, a dashboard cell's own skills). Much less work.
+ */
+export function skillDemandShares(input: Pick<GapInput, 'signals' | 'index' | 'options'>): Map<string, number> {
+  const { skills, spreads } = deriveSkillDemand(input.signals, input.index, input.options, { evidence: false });
+  const total = sliceTotal(input.signals, spreads, input.options);
+  return new Map([...skills.values()].map((d) => [d.skillUri, round(total > 0 ? d.demand / total : 0, 6)]));
+}
+
 export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGap[] } {
   const { skills, spreads } = deriveSkillDemand(input.signals, input.index, input.options);
-  const published = input.signals.filter((s) => s.value !== null);
-  // Within an occupation group, the total is the group's part of the figures: each figure × the shares it keeps.
-  const total = input.options.occupationGroup
-    ? spreads.reduce((sum, s) => sum + (s.signal.value ?? 0) * s.occupations.reduce((a, o) => a + o.share, 0), 0)
-    : published.reduce((sum, s) => sum + (s.value ?? 0), 0);
+  const total = sliceTotal(input.signals, spreads, input.options);
   const previous = input.previous
     ? deriveSkillDemand(input.previous.signals, input.index, input.options, { evidence: false }).skills
     : null;

@@ -351,6 +351,7 @@ export function deriveSkillDemand(
   /** false: the demand figures alone, without contributions (e.g. an earlier period for a trend); much less work. */
   { evidence = true }: { evidence?: boolean } = {},
 ): { skills: Map<string, SkillDemand>; spreads: SignalSpread[] } {
+  if (!evidence) return demandWithoutEvidence(signals, index, options);
   type Carried = { uri: string; share: number; relation: 'ESSENTIAL' | 'OPTIONAL' };
   // Per skill: the share reaching it, how many occupation links carried it, and the largest three (the evidence).
   type Reached = Map<string, { weight: number; count: number; top: Carried[] }>;
@@ -419,6 +420,44 @@ export function deriveSkillDemand(
     }
   }
   for (const demand of skills.values()) demand.contributions.sort((a, b) => b.contribution - a.contribution);
+  return { skills, spreads };
+}
+
+/**
+ * deriveSkillDemand without evidence: the same sums taken in another order. Each occupation's demand is
+ * added up over the figures first (value × share × what-if factor), then credited once to its skills,
+ * so the work grows with the occupations reached rather than with figures × occupations × skills.
+ */
+function demandWithoutEvidence(
+  signals: SignalInput[],
+  index: OccupationIndex,
+  options: DerivationOptions,
+): { skills: Map<string, SkillDemand>; spreads: SignalSpread[] } {
+  const byTarget = new Map<string, SignalSpread>();
+  const spreads: SignalSpread[] = [];
+  const occupationDemand = new Map<string, number>();
+  for (const signal of signals) {
+    const target = spreadKey(signal, options);
+    let spread = byTarget.get(target);
+    if (!spread) byTarget.set(target, (spread = spreadSignal(signal, index, options)));
+    spreads.push({ ...spread, signal });
+    if (signal.value === null) continue;
+    for (const { uri, share } of spread.occupations) {
+      const factor = options.occupationFactor?.(uri, signal.sector) ?? 1;
+      occupationDemand.set(uri, (occupationDemand.get(uri) ?? 0) + signal.value * share * factor);
+    }
+  }
+  const skills = new Map<string, SkillDemand>();
+  const credit = (skillUri: string, amount: number) => {
+    const skill = skills.get(skillUri);
+    if (skill) skill.demand += amount;
+    else skills.set(skillUri, { skillUri, demand: amount, contributions: [] });
+  };
+  for (const [uri, demand] of occupationDemand) {
+    const needs = index.byUri.get(uri)!;
+    for (const skill of needs.essential) credit(skill, demand);
+    if (options.optionalWeight > 0) for (const skill of needs.optional) credit(skill, demand * options.optionalWeight);
+  }
   return { skills, spreads };
 }
 

@@ -318,27 +318,7 @@ const indexes = new WeakMap<TaxonomySnapshot, OccupationIndex>();
 
 /** Every current occupation with its ISCO unit group and current skills, indexed; built once per taxonomy snapshot. */
 export async function occupationIndex(context: HubContext): Promise<OccupationIndex> {
-  const snapshot = context.taxonomy;
-  if (snapshot) {
-    let index = indexes.get(snapshot);
-    if (!index) {
-      const needs: OccupationNeeds[] = snapshot.currentOccupations().map((occupation) => ({
-        uri: occupation.uri,
-        iscoGroup: occupation.iscoGroup ?? null,
-        essential: snapshot
-          .skillsOf('ESSENTIAL_SKILL', occupation.uri)
-          .filter((s) => !s.deprecated)
-          .map((s) => s.uri),
-        optional: snapshot
-          .skillsOf('OPTIONAL_SKILL', occupation.uri)
-          .filter((s) => !s.deprecated)
-          .map((s) => s.uri),
-      }));
-      index = new OccupationIndex(needs);
-      indexes.set(snapshot, index);
-    }
-    return index;
-  }
+  if (context.taxonomy) return occupationIndexOf(context.taxonomy);
   const rows = await context.graph.read<OccupationNeeds>(
     `MATCH (o:Occupation) WHERE o.deprecated = false
      RETURN o.uri AS uri, o.iscoGroup AS iscoGroup,
@@ -346,6 +326,28 @@ export async function occupationIndex(context: HubContext): Promise<OccupationIn
             COLLECT { MATCH (o)-[:OPTIONAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri } AS optional`,
   );
   return new OccupationIndex(rows);
+}
+
+/** The snapshot's occupation index, built on first use (or at start, to warm it). */
+export function occupationIndexOf(snapshot: TaxonomySnapshot): OccupationIndex {
+  let index = indexes.get(snapshot);
+  if (!index) {
+    const needs: OccupationNeeds[] = snapshot.currentOccupations().map((occupation) => ({
+      uri: occupation.uri,
+      iscoGroup: occupation.iscoGroup ?? null,
+      essential: snapshot
+        .skillsOf('ESSENTIAL_SKILL', occupation.uri)
+        .filter((s) => !s.deprecated)
+        .map((s) => s.uri),
+      optional: snapshot
+        .skillsOf('OPTIONAL_SKILL', occupation.uri)
+        .filter((s) => !s.deprecated)
+        .map((s) => s.uri),
+    }));
+    index = new OccupationIndex(needs);
+    indexes.set(snapshot, index);
+  }
+  return index;
 }
 
 /** Automation exposure per ESCO occupation (high: the study's high-risk category), held per demand import. */

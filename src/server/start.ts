@@ -6,7 +6,8 @@ import { importEsco } from '../taxonomy/esco-import.js';
 import { loadDemoSeed } from '../taxonomy/seed.js';
 import { currentTaxonomyVersion } from '../taxonomy/store.js';
 import { TaxonomyCache } from '../taxonomy/snapshot.js';
-import { warmDemandTables } from '../intelligence/store.js';
+import { warmRelevanceTables } from '../intelligence/schema/relevance.js';
+import { occupationIndexOf, warmDemandTables } from '../intelligence/store.js';
 import { type ReleaseLinker, SkillLinkerCache } from '../linking/cache.js';
 import { OccupationSearchCache } from '../taxonomy/occupation-finder.js';
 import { AuditBatcher } from '../credentials/store.js';
@@ -100,6 +101,10 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     await services.occupationSearchCache.get(open.graph, taxonomyCache?.current);
     // And what every demand slice shares, so the first slice asked does not pay for it either.
     await warmDemandTables(open.graph);
+    if (taxonomyCache?.current) {
+      occupationIndexOf(taxonomyCache.current);
+      warmRelevanceTables(taxonomyCache.current);
+    }
     const server = await startHttpServer(config, services, taxonomyCache);
     logger.info('hub listening', { graphql: `${server.url}/graphql`, ready: `${server.url}/ready`, neo4j: open.uri });
     return {

@@ -113,6 +113,18 @@ describe('deriveSkillDemand without evidence', () => {
     expect([...lean.skills.values()].every((s) => s.contributions.length === 0)).toBe(true);
     expect(full.skills.get('s2')!.contributions[0].topOccupations.map((o) => o.uri)).toEqual(['o1', 'o2']);
   });
+
+  it('adds each occupation up over the figures before crediting its skills, with what-if factors and unpublished figures, as the full derivation does', () => {
+    const signals = [signal({}), signal({ targetCode: '7112', value: 4 }), signal({ targetCode: '2', value: null })];
+    const shifted = { ...weights, occupationFactor: (uri: string) => (uri === 'o1' ? 2 : 1) };
+    const full = deriveSkillDemand(signals, index, shifted);
+    const lean = deriveSkillDemand(signals, index, shifted, { evidence: false });
+    expect(demandOf(lean)).toEqual(demandOf(full));
+    // o1's 37.5 doubled: s1 (o1 only) 75; the unpublished group 2 figure adds nothing (no s5).
+    expect(demandOf(lean).s1).toBe(75);
+    expect(lean.skills.has('s5')).toBe(false);
+    expect(lean.spreads.map((spread) => spread.signal.targetCode)).toEqual(['7', '7112', '2']);
+  });
 });
 
 const occupationDemandOf = (result: ReturnType<typeof deriveOccupationDemand>) =>

@@ -23,6 +23,7 @@ import {
   type GapRow,
   SkillGapRef,
   cachedDerivation,
+  demandSharesOnce,
   regionName,
   sectorName,
   skillGapsOnce,
@@ -323,14 +324,9 @@ async function dashboardCells(
     const same = { period: slice.period, metric: slice.metric };
     // The parent the sector's own skills and occupations are measured against: all sectors of the region.
     const parentArgs = sector === null ? null : { ...args, ...same, sector: null };
-    const parentGaps = parentArgs ? (await skillGapsOnce(context, parentArgs)).gaps : null;
+    const parentShares = parentArgs ? await demandSharesOnce(context, parentArgs) : null;
     // Without a sector, every skill in demand is the slice's (null); sectorSupply then counts every offer reaching the region.
-    const ownSkills = parentGaps
-      ? ownOf(
-          new Map(gaps.map((g) => [g.skillUri, g.demandShare])),
-          new Map(parentGaps.map((g) => [g.skillUri, g.demandShare])),
-        )
-      : null;
+    const ownSkills = parentShares ? ownOf(new Map(gaps.map((g) => [g.skillUri, g.demandShare])), parentShares) : null;
     const reaching = withSectors.filter((offer) => offerReachesRegion(offer, slice.region));
     // Occupation demand is derived only when an offer reaching the region names target occupations.
     const ownOccupations =

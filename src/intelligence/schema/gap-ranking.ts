@@ -13,7 +13,15 @@ import {
   rankByShortage,
   rankBySpecificity,
 } from '../ranking.js';
-import { type GapRow, type SliceInfo, SkillGapRef, skillGapsFor, skillGapsOnce, sliceArgs } from './gaps.js';
+import {
+  type GapRow,
+  type SliceInfo,
+  SkillGapRef,
+  skillGapsFor,
+  demandSharesOnce,
+  skillGapsOnce,
+  sliceArgs,
+} from './gaps.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
 
 /**
@@ -99,9 +107,9 @@ async function rank(
       'rankBy',
       'SPECIFICITY needs a slice narrower than all the data: give a sector, a region or an occupation group',
     );
-  let parentGaps: SkillGap[];
+  let parentShares: Map<string, number>;
   try {
-    parentGaps = (await skillGapsOnce(context, parent.args)).gaps;
+    parentShares = await demandSharesOnce(context, parent.args);
   } catch (error) {
     if (error instanceof UserInputError)
       throw new UserInputError(
@@ -110,7 +118,7 @@ async function rank(
       );
     throw error;
   }
-  return rankBySpecificity(gaps, new Map(parentGaps.map((g) => [g.skillUri, g.demandShare])), parent.label);
+  return rankBySpecificity(gaps, parentShares, parent.label);
 }
 
 const ShortageRef = builder.objectRef<Shortage>('SkillShortage').implement({

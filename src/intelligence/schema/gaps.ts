@@ -4,7 +4,14 @@ import { builder } from '../../graphql/builder.js';
 import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { MicroCredentialRef } from '../../catalogue/schema/micro-credential.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
-import { type CoveringOffer, type GapSlice, type SkillGap, explainGap, rankSkillGaps } from '../gaps.js';
+import {
+  type CoveringOffer,
+  type GapSlice,
+  type SkillGap,
+  explainGap,
+  rankSkillGaps,
+  skillDemandShares,
+} from '../gaps.js';
 import { type SharedInputs, type SliceArgs, readDemandSlice, sharedInputs, unemployedBeside } from '../demand-slice.js';
 import { type SkillContribution, spreadSignal } from '../skill-demand.js';
 import type { DemandMargin } from '../national-split.js';
@@ -381,13 +388,7 @@ const gapsPerRequest = new WeakMap<HubContext, Map<string, Promise<{ slice: Slic
 
 /** skillGapsFor without a what-if, computed once per request and slice (many offers of a list asking for the same slice share it). */
 export function skillGapsOnce(context: HubContext, args: SliceArgs) {
-  const key = JSON.stringify([
-    args.sector ?? null,
-    args.region ?? null,
-    args.period ?? null,
-    args.metric ?? null,
-    args.occupationGroup ?? null,
-  ]);
+  const key = sliceKey(args);
   let memo = gapsPerRequest.get(context);
   if (!memo) gapsPerRequest.set(context, (memo = new Map()));
   let result = memo.get(key);
@@ -400,6 +401,35 @@ export function skillGapsOnce(context: HubContext, args: SliceArgs) {
     memo.set(key, result);
   }
   return result;
+}
+
+const sliceKey = (args: SliceArgs) =>
+  JSON.stringify([
+    args.sector ?? null,
+    args.region ?? null,
+    args.period ?? null,
+    args.metric ?? null,
+    args.occupationGroup ?? null,
+  ]);
+
+const sharesCache = new PromiseMemo<Map<string, number>>(128);
+
+/**
+ * Each skill's demand share in a slice (skillDemandShares: the gap rows' demandShare without their evidence),
+ * held like the gap rankings: what a parent slice is read for (specificity, a dashboard cell's own skills).
+ */
+export function demandSharesOnce(context: HubContext, args: SliceArgs): Promise<Map<string, number>> {
+  return resultStamp(context).then((stamp) =>
+    sharesCache.get(`${stamp}|${sliceKey(args)}`, async () => {
+      const { hypothetical, index, derivation } = await readDemandSlice(
+        context,
+        args,
+        null,
+        await sharedInputs(context),
+      );
+      return skillDemandShares({ signals: hypothetical.signals, index, options: derivation });
+    }),
+  );
 }
 
 /** Resolves and checks the arguments, reads the slice, and ranks; argument errors name the argument. */

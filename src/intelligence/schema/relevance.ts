@@ -38,6 +38,11 @@ function snapshotRelevance(snapshot: TaxonomySnapshot, transition: Transition): 
   return both[transition];
 }
 
+/** Builds the snapshot's relevance tables now (at start), so the first answer that needs them does not pay for them. */
+export function warmRelevanceTables(snapshot: TaxonomySnapshot): void {
+  snapshotRelevance(snapshot, 'green');
+}
+
 /** Relevance of each skill: from the snapshot's table, else its hierarchy read through the request's loaders (batched). */
 export async function skillRelevances(
   context: HubContext,
