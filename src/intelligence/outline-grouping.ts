@@ -39,6 +39,9 @@ import type { OccupationIndex } from './skill-demand.js';
  * Anchor. The served occupation with the most demand that does not yet anchor an earlier outline
  * (outlines built in seed order), so one large occupation does not head every outline; when every
  * served occupation already anchors one, the one with the most demand.
+ * Same audience. An outline whose served demand lies at least SAME_AUDIENCE (2/3) in occupations an
+ * earlier outline also serves names the first such outline's anchor and that share: for a course
+ * designer the two are modules of one programme for those occupations rather than separate courses.
  */
 
 export const GROUPING_WEIGHTS = {
@@ -48,6 +51,7 @@ export const GROUPING_WEIGHTS = {
   servedShare: 2 / 3,
   keepAudience: 0.5,
   levelReach: 0,
+  sameAudience: 2 / 3,
 } as const;
 
 /** ISCO-08 major group → skill level (ILO), and skill level → EQF level. */
@@ -115,6 +119,8 @@ export interface SkillGroupOutline {
   servedNeeds: number;
   eqf: number;
   anchor: string;
+  /** The anchor of the first earlier outline serving at least sameAudience of this one's served demand, and that share. */
+  sameAudienceAs: { anchor: string; share: number } | null;
 }
 
 /** Occupation → need weight, per skill, for occupations with demand. */
@@ -253,6 +259,15 @@ export function groupSkills(input: GroupingInput): SkillGroupOutline[] {
     const otherLevels = needingIt.filter((o) => Math.abs(o.eqf - eqf) > GROUPING_WEIGHTS.levelReach);
     const anchor = (served.find((o) => !anchors.has(o.uri)) ?? served[0]).uri;
     anchors.add(anchor);
+    const servedDemand = served.reduce((sum, o) => sum + o.demand, 0);
+    const sameAudienceAs =
+      outlines
+        .map((earlier) => {
+          const theirs = new Set(earlier.served.map((o) => o.uri));
+          const common = served.filter((o) => theirs.has(o.uri)).reduce((sum, o) => sum + o.demand, 0);
+          return { anchor: earlier.anchor, share: servedDemand > 0 ? common / servedDemand : 0 };
+        })
+        .find((candidate) => candidate.share >= GROUPING_WEIGHTS.sameAudience - 1e-9) ?? null;
     outlines.push({
       skills,
       cohesion: pairs > 0 ? sum / pairs : 1,
@@ -263,6 +278,7 @@ export function groupSkills(input: GroupingInput): SkillGroupOutline[] {
       servedNeeds: minNeeds,
       eqf,
       anchor,
+      sameAudienceAs,
     });
   }
   return outlines;

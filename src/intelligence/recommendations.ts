@@ -56,6 +56,8 @@ export interface SkillFacts {
 export interface DevelopOutline {
   skills: Array<{ uri: string; gapScore: number; demand: number; coverage: number }>;
   anchorOccupation: string;
+  /** When most of its served demand is an earlier outline's too: that outline's anchor and the share (a module of one programme). */
+  sameAudienceAs: { anchor: string; share: number } | null;
   /** Served occupations, the anchor first, then by demand in the slice. */
   occupations: string[];
   /** Occupations that need most of it at a level more than one away from the outline's, by demand. */
@@ -172,6 +174,9 @@ export function developOutlines(
     return {
       skills: members.map((g) => ({ uri: g.skillUri, gapScore: g.gapScore, demand: g.demand, coverage: g.coverage })),
       anchorOccupation: group.anchor,
+      sameAudienceAs: group.sameAudienceAs
+        ? { anchor: group.sameAudienceAs.anchor, share: Math.round(group.sameAudienceAs.share * 1e4) / 1e4 }
+        : null,
       occupations,
       otherLevelOccupations: group.otherLevels.map((o) => o.uri),
       suggestedEcts: ects,
@@ -201,6 +206,9 @@ export function developOutlines(
         `Serves ${served.length} occupation(s) needing at least ${group.servedNeeds} of the ${members.length} skills at ${reach}, ` +
         `anchored on "${options.occupationLabel(group.anchor)}" (${percent(servedDemand > 0 ? anchorDemand / servedDemand : 0)} of their demand in the slice)` +
         `${served.length > 1 ? `, with ${quoteList(occupations.slice(1).map(options.occupationLabel))}` : ''}. ` +
+        (group.sameAudienceAs
+          ? `${percent(group.sameAudienceAs.share)} of that demand is also served by the outline anchored on "${options.occupationLabel(group.sameAudienceAs.anchor)}": read the two as modules of one programme. `
+          : '') +
         `Score = sum of their ${options.rankBy ? `${options.rankBy.toLowerCase()} rank scores` : 'gap scores'} = ${score.toFixed(4)}. Size: ${ectsReason}. Level: ${eqfReason}` +
         `${offers.size > 0 ? ` Existing offers already cover part of it: ${[...offers.keys()].join(', ')}.` : ' No existing offer covers any of it.'}`,
     };

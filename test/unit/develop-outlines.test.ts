@@ -227,6 +227,34 @@ describe('developOutlines', () => {
     ]);
   });
 
+  it('names the earlier outline that serves at least two thirds of the same demand: modules of one programme', () => {
+    // The world above: the t-outline serves small and big; big (120 of its 180) is the s-outline's too: 2/3.
+    // With small at 70, big is 120 of 190 (0.63): under two thirds, so no earlier outline is named.
+    const world = new OccupationIndex([
+      { uri: 'big', iscoGroup: '7112', essential: [], optional: ['s1', 's2', 't1', 't2'] },
+      { uri: 'other', iscoGroup: '7113', essential: ['s1', 's2'], optional: [] },
+      { uri: 'small', iscoGroup: '7114', essential: ['t1', 't2'], optional: [] },
+    ]);
+    const run = (small: number) =>
+      developOutlines(
+        [gap('s1', 0.5), gap('t1', 0.4), gap('s2', 0.3), gap('t2', 0.2)],
+        world,
+        () => competence('s'),
+        context({
+          occupationDemand: new Map([
+            ['big', 120],
+            ['other', 100],
+            ['small', small],
+          ]),
+        }),
+      );
+    const [first, second] = run(60);
+    expect(first.sameAudienceAs).toBeNull();
+    expect(second.sameAudienceAs).toEqual({ anchor: 'big', share: 0.6667 });
+    expect(second.explanation).toContain('67% of that demand is also served by the outline anchored on "big"');
+    expect(run(70).map((o) => o.sameAudienceAs)).toEqual([null, null]);
+  });
+
   it('starts an outline from knowledge only once no competence is left to start one', () => {
     // Only k and d are candidates: d (a competence) seeds first, but k (0.1) does not join it; then k seeds,
     // and nothing joins it either.

@@ -66,6 +66,19 @@ const DevelopRef = builder.objectRef<DevelopOutline>('DevelopRecommendation').im
         'The occupations it serves: with demand in the slice, needing (essential or optional) at least two thirds of its skills, at its EQF level; the anchor first, then by demand.',
       resolve: (o, _a, context) => loadExisting(context.loaders.taxonomy.occupation, o.occupations),
     }),
+    sameAudienceAs: t.field({
+      type: Occupation,
+      nullable: true,
+      description:
+        'When at least two thirds of the demand it serves is served by an earlier outline too: that outline’s anchor (the two read as modules of one programme); null otherwise.',
+      resolve: (o, _a, context) =>
+        o.sameAudienceAs ? context.loaders.taxonomy.occupation.load(o.sameAudienceAs.anchor) : null,
+    }),
+    sameAudienceShare: t.float({
+      nullable: true,
+      description: 'The share of the demand it serves that the outline named in sameAudienceAs serves too.',
+      resolve: (o) => o.sameAudienceAs?.share ?? null,
+    }),
     otherLevelOccupations: t.field({
       type: [Occupation],
       description:
