@@ -19,16 +19,8 @@ import { offerReachesRegion, rankSkillGaps } from '../gaps.js';
 import type { RankBy } from '../ranking.js';
 import { deriveOccupationDemand } from '../skill-demand.js';
 import { RankByEnum, rankedGaps } from './gap-ranking.js';
-import {
-  type GapRow,
-  SkillGapRef,
-  cachedDerivation,
-  demandSharesOnce,
-  regionName,
-  sectorName,
-  skillGapsOnce,
-  sliceArgs,
-} from './gaps.js';
+import { type GapRow, SkillGapRef, regionName, sectorName, sliceArgs } from './gaps.js';
+import { cachedDerivation, demandSharesOnce, skillGapsOnce } from './gap-reads.js';
 import { skillRelevances } from './relevance.js';
 
 /** `skillsDashboard`: one cell per sector (src/intelligence/dashboard.ts states every formula). */

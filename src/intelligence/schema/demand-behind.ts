@@ -2,7 +2,8 @@ import { MicroCredentialRef } from '../../catalogue/schema/micro-credential.js';
 import { ProviderRef } from '../../catalogue/schema/provider.js';
 import { builder } from '../../graphql/builder.js';
 import type { HubContext } from '../../graphql/context.js';
-import { SkillGapRef, type skillGapsFor, skillGapsOnce, sliceArgs } from './gaps.js';
+import { SkillGapRef, sliceArgs } from './gaps.js';
+import { type skillGapsFor, skillGapsOnce } from './gap-reads.js';
 
 /**
  * The reverse of a gap ranking: for an offer or a provider, the demand behind what it teaches, as the

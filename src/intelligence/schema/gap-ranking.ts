@@ -13,15 +13,8 @@ import {
   rankByShortage,
   rankBySpecificity,
 } from '../ranking.js';
-import {
-  type GapRow,
-  type SliceInfo,
-  SkillGapRef,
-  skillGapsFor,
-  demandSharesOnce,
-  skillGapsOnce,
-  sliceArgs,
-} from './gaps.js';
+import { type GapRow, type SliceInfo, SkillGapRef, sliceArgs } from './gaps.js';
+import { skillGapsFor, demandSharesOnce, skillGapsOnce } from './gap-reads.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
 
 /**

@@ -19,7 +19,8 @@ import {
 } from '../recommendations.js';
 import { automationByOccupation, demandSources, demandStamp, occupationIndex } from '../store.js';
 import { RankByEnum, rankedGaps } from './gap-ranking.js';
-import { cachedDerivation, skillGapsFor, skillGapsOnce, sliceArgs } from './gaps.js';
+import { sliceArgs } from './gaps.js';
+import { cachedDerivation, skillGapsFor, skillGapsOnce } from './gap-reads.js';
 import type { RankBy } from '../ranking.js';
 import { WhatIfInput, readWhatIf } from './what-if.js';
 import { skillRelevances } from './relevance.js';

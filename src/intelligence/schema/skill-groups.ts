@@ -5,7 +5,8 @@ import { SkillGroup } from '../../taxonomy/schema/concepts.js';
 import type { AnyConceptRow, SkillGroupRow } from '../../taxonomy/store.js';
 import { type SkillGroupGap, rankSkillGroupGaps } from '../gaps.js';
 import { RankByEnum, rankedGaps } from './gap-ranking.js';
-import { type SliceInfo, SkillGapRef, skillGapsOnce, sliceArgs } from './gaps.js';
+import { type SliceInfo, SkillGapRef, sliceArgs } from './gaps.js';
+import { skillGapsOnce } from './gap-reads.js';
 
 /**
  * The ESCO skill group of each skill at a hierarchy level (0 the pillar's top, 3 the most specific):
