@@ -20,7 +20,9 @@ import {
  *   × provider (accredited in a public register 1, otherwise 0.7)
  *   × Annex I completeness (0.5 + 0.5 × the offer's completeness score),
  * and a skill's coverage is the sum over offers, capped at 1: one fully confirmed, accredited, complete
- * offer covers a skill.
+ * offer covers a skill. An offer that states no country or region it is issued in and is not taught
+ * online (an international qualification "issued in 41 countries") reaches no region: it is listed
+ * beside the skills it teaches as unlocated, so a gap says why it is not counted, instead of nothing.
  *
  * Gap. gapScore = demand share × (1 − coverage), where the demand share is the skill's demand over the
  * slice's total (the published values summed; within an occupation group, the group's part of them): the share of the slice's workforce (or vacancies) in
@@ -63,6 +65,8 @@ export interface SkillGap {
   coverage: number;
   gapScore: number;
   coveringOffers: CoveringOffer[];
+  /** Published offers teaching the skill that state no country or region of issue and are not online: counted in no region. */
+  unlocatedOffers: Array<{ id: string; title: string }>;
   contributions: SkillDemand['contributions'];
   /** Share of the demand that comes from figures the source flags as of low reliability. */
   lowReliabilityShare: number;
@@ -96,13 +100,26 @@ export function offerReachesRegion(offer: WhereOffered, region: string | null): 
 }
 
 /** Coverage of each skill by the offers that reach the region, with each offer's weight explained. */
+/** Whether an offer says nowhere where it is issued (no country, no region) and is not taught online. */
+export function offerUnlocated(offer: WhereOffered): boolean {
+  return offer.participationForm !== 'ONLINE' && offer.issuerCountries.length === 0 && offer.issuerRegions.length === 0;
+}
+
 export function skillCoverage(
   offers: OfferSupply[],
   region: string | null,
-): Map<string, { coverage: number; offers: CoveringOffer[] }> {
+): Map<string, { coverage: number; offers: CoveringOffer[]; unlocated: Array<{ id: string; title: string }> }> {
   const bySkill = new Map<string, CoveringOffer[]>();
+  const unlocated = new Map<string, Array<{ id: string; title: string }>>();
   for (const offer of offers) {
-    if (!offerReachesRegion(offer, region)) continue;
+    if (!offerReachesRegion(offer, region)) {
+      if (offerUnlocated(offer))
+        for (const skillUri of new Set(
+          offer.links.filter((l) => (LINK_STATE_WEIGHT[l.state] ?? 0) > 0).map((l) => l.skillUri),
+        ))
+          pushTo(unlocated, skillUri, { id: offer.id, title: offer.title });
+      continue;
+    }
     const provider = offer.accredited ? 1 : UNACCREDITED_WEIGHT;
     const completeness = 0.5 + 0.5 * offer.completenessScore;
     // An offer teaching a skill through several outcomes counts once, with its strongest link.
@@ -122,8 +139,12 @@ export function skillCoverage(
       bySkill.set(skillUri, list);
     }
   }
-  const result = new Map<string, { coverage: number; offers: CoveringOffer[] }>();
-  for (const [skillUri, list] of bySkill) {
+  const result = new Map<
+    string,
+    { coverage: number; offers: CoveringOffer[]; unlocated: Array<{ id: string; title: string }> }
+  >();
+  for (const skillUri of new Set([...bySkill.keys(), ...unlocated.keys()])) {
+    const list = bySkill.get(skillUri) ?? [];
     list.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1));
     result.set(skillUri, {
       coverage: round(
@@ -134,6 +155,7 @@ export function skillCoverage(
         4,
       ),
       offers: list,
+      unlocated: (unlocated.get(skillUri) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1)),
     });
   }
   return result;
@@ -210,6 +232,7 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
       coverage: coverageValue,
       gapScore: round(share * (1 - coverageValue), 6),
       coveringOffers: covered?.offers ?? [],
+      unlocatedOffers: covered?.unlocated ?? [],
       contributions: demand.contributions,
       lowReliabilityShare: demand.demand > 0 ? round(low / demand.demand, 4) : 0,
     });
@@ -246,12 +269,18 @@ export function explainGap(gap: SkillGap, slice: GapSlice, skillLabel: string): 
     gap.trend === null
       ? `Trend: ${gap.trendNote}.`
       : `Trend: ${gap.trend >= 0 ? '+' : ''}${pct(gap.trend)} ${gap.trendNote}.`,
-    gap.coveringOffers.length === 0
+    (gap.coveringOffers.length === 0
       ? 'Coverage 0: no published offer that reaches this region teaches it.'
       : `Coverage ${gap.coverage.toFixed(2)} from ${gap.coveringOffers.length} offer(s): ${gap.coveringOffers
           .slice(0, 3)
           .map((o) => `${o.id} (${o.weight.toFixed(2)}: ${o.detail})`)
-          .join('; ')}.`,
+          .join('; ')}.`) +
+      (gap.unlocatedOffers.length > 0
+        ? ` Not counted: ${gap.unlocatedOffers.length} offer(s) teaching it state no country or region they are issued in and are not online (${gap.unlocatedOffers
+            .slice(0, 3)
+            .map((o) => `"${o.title}"`)
+            .join(', ')}), so they reach no region.`
+        : ''),
     `Gap score = demand share ${pct(gap.demandShare)} × (1 − coverage ${gap.coverage.toFixed(2)}) = ${gap.gapScore.toFixed(4)}.`,
   ];
   const differing = gap.contributions.filter((c) => c.signal.flags.includes('d')).length;

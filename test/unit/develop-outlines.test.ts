@@ -61,6 +61,7 @@ const gap = (skillUri: string, gapScore: number, overrides: Partial<SkillGap> = 
   coverage: 0,
   gapScore,
   coveringOffers: [],
+  unlocatedOffers: [],
   contributions: [],
   lowReliabilityShare: 0,
   ...overrides,

@@ -20,6 +20,7 @@ function gap(
     coverage,
     gapScore: Math.round(fields.demandShare * (1 - coverage) * 1e6) / 1e6,
     coveringOffers: [],
+    unlocatedOffers: [],
     lowReliabilityShare: 0,
     contributions: contributions.map(
       (c) =>

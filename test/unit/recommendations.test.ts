@@ -28,6 +28,7 @@ const gap = (skillUri: string, gapScore: number, occupation: string, overrides: 
   coverage: 0,
   gapScore,
   coveringOffers: [],
+  unlocatedOffers: [],
   contributions: [
     {
       signal,

@@ -327,6 +327,35 @@ describe('skillCoverage and offerReachesRegion', () => {
     },
   ];
 
+  it('lists an offer that states no country or region and is not online beside its skills, as counted in no region', () => {
+    const international: OfferSupply = {
+      id: 'I',
+      title: 'International welding practitioner',
+      issuerCountries: [],
+      issuerRegions: [],
+      participationForm: 'BLENDED',
+      accredited: true,
+      completenessScore: 1,
+      links: [
+        { skillUri: 's5', state: 'ACCEPTED' },
+        { skillUri: 's1', state: 'SUGGESTED' },
+        { skillUri: 's6', state: 'REJECTED' },
+      ],
+    };
+    const coverage = skillCoverage([...offers, international], 'FR');
+    expect(coverage.get('s5')).toEqual({
+      coverage: 0,
+      offers: [],
+      unlocated: [{ id: 'I', title: 'International welding practitioner' }],
+    });
+    // s1 is covered by the online offer and still names the unlocated one; a rejected link is no teaching.
+    expect(coverage.get('s1')).toMatchObject({ coverage: 1, unlocated: [{ id: 'I' }] });
+    expect(coverage.has('s6')).toBe(false);
+    // Online, it would reach every region; asked without a region, it counts.
+    expect(skillCoverage([{ ...international, participationForm: 'ONLINE' }], 'FR').get('s5')?.coverage).toBe(1);
+    expect(skillCoverage([international], null).get('s5')).toMatchObject({ coverage: 1, unlocated: [] });
+  });
+
   it('reaches a region online, nationally, or through nested NUTS codes', () => {
     expect(offers.map((o) => offerReachesRegion(o, 'FR'))).toEqual([true, false, true, true]);
     expect(offers.map((o) => offerReachesRegion(o, 'FR10'))).toEqual([true, false, true, true]);
@@ -367,6 +396,7 @@ describe('skillCoverage and offerReachesRegion', () => {
           detail: 'accepted link ×1 · provider accredited ×1 · completeness 1.00 ×1.00',
         },
       ],
+      unlocated: [],
     });
     // 0.5 (suggested) × 0.7 (not accredited) × 0.75 (completeness 0.5) = 0.2625; the Danish offer does not reach France.
     expect(coverage.get('s2')).toEqual({
@@ -379,6 +409,7 @@ describe('skillCoverage and offerReachesRegion', () => {
           detail: 'suggested link ×0.5 · provider not accredited ×0.7 · completeness 0.50 ×0.75',
         },
       ],
+      unlocated: [],
     });
     // The rejected link counts for nothing; the Paris offer covers s4 in France.
     expect(coverage.get('s4')?.offers.map((o) => o.id)).toEqual(['D']);
@@ -427,6 +458,15 @@ describe('rankSkillGaps', () => {
       ['s1', 37.5, 0.375, 1, 0, 0.25],
     ]);
     expect(summary).toMatchObject({ total: 100, signals: 2, notPublished: 1, grains: ['ISCO-1'] });
+    expect(
+      explainGap(
+        { ...gaps[1], unlocatedOffers: [{ id: 'I', title: 'International welding practitioner' }] },
+        summary,
+        'skill four',
+      ),
+    ).toContain(
+      'Coverage 0: no published offer that reaches this region teaches it. Not counted: 1 offer(s) teaching it state no country or region they are issued in and are not online ("International welding practitioner"), so they reach no region.',
+    );
     const text = explainGap(gaps[0], summary, 'skill two');
     expect(text).toBe(
       'Demand: 75.0 thousand persons in occupations that need "skill two" (75.0% of 100 in sector F, FR, 2024), from 1 source figure(s) spread down the ISCO and occupation graph. ' +

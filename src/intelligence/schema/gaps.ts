@@ -329,6 +329,16 @@ export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
           g.coveringOffers.map((o) => o.id),
         ),
     }),
+    unlocatedOffers: t.field({
+      type: [MicroCredentialRef],
+      description:
+        'Published offers teaching the skill that state no country or region of issue and are not online: they reach no region, so they are not in the coverage.',
+      resolve: (g, _a, context) =>
+        loadExisting(
+          context.loaders.catalogue.microCredential,
+          g.unlocatedOffers.map((o) => o.id),
+        ),
+    }),
     coverageDetail: t.field({
       type: [CoveringOfferRef],
       description: 'Each covering offer’s weight and why.',
