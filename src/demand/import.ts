@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { ImportError } from '../errors.js';
 import type { GraphClient, WriteTransaction } from '../graph/client.js';
 import { coverageInTransaction } from './coverage.js';
-import { nationalTotalsInTransaction } from './national-totals.js';
 import { writeRollups } from './rollups.js';
 import { type DemandBatch, type DemandSignal, signalKey } from './model.js';
 
@@ -156,7 +155,6 @@ async function recordSource(tx: WriteTransaction, batch: DemandBatch): Promise<v
         flagMeanings: Object.entries(source.flagMeanings).map(([flag, meaning]) => `${flag}: ${meaning}`),
         periods: allPeriods,
         coverage: JSON.stringify(await coverageInTransaction(tx, source.id)),
-        nationalTotals: JSON.stringify(await nationalTotalsInTransaction(tx, source.id)),
         // Null until the sums of the new figures are written (writeRollups): slices add up the figures meanwhile.
         rollups: null,
         contentHash: batchContentHash(batch),

@@ -19,7 +19,6 @@ import {
   cachedSignalsFor,
   demandSources,
   demandStamp,
-  nationalTotals,
   occupationIndex,
   offerSupply,
   sourceCoverages,
@@ -116,6 +115,7 @@ export async function readDemandSlice(
   // has no sector). With shared inputs (a dashboard's sectors) every sector of the region is read at once: the
   // sectors of one region are answered by the same sources, so they share one read.
   const readSources = sources.filter((s) => answerable.sources.includes(s.id));
+  const rolledUp = sources.filter((s) => s.rollups !== null).map((s) => s.id);
   const previousCandidates = [
     ...new Set(readSources.map((s) => previousPeriod(s.periods, period)).filter((p): p is string => p !== null)),
   ];
@@ -129,7 +129,7 @@ export async function readDemandSlice(
         region: region.code,
         sector: shared ? null : sector.code,
       },
-      sources.filter((s) => s.rollups !== null).map((s) => s.id),
+      rolledUp,
     ),
     cachedSplitWeights(context.graph, demandStamp(sources)),
   ]);
@@ -156,7 +156,7 @@ export async function readDemandSlice(
     index,
     { occupationMix: mix, unitWeights: weights },
     refs,
-    () => nationalTotals(context.graph, sources),
+    rolledUp,
   );
   return {
     sector: sector.code,

@@ -1,8 +1,8 @@
 import { PromiseMemo } from '../cache.js';
-import type { NationalTotal } from '../demand/national-totals.js';
 import type { ReferenceLists } from '../demand/reference.js';
 import type { GraphClient } from '../graph/client.js';
 import type { SourceCoverage } from './availability.js';
+import { cachedSignalsFor } from './store.js';
 import {
   type DemandMargin,
   type MajorGroupFit,
@@ -77,6 +77,7 @@ export function proxyPrior(
 export function fitCountry(inputs: FitInputs): Map<string, NationalShares> {
   const { coarse, evidence, index, derivation } = inputs;
   const prior = proxyPrior(index, derivation);
+  const margins = marginsOf(inputs);
   const majors = new Set([...coarse.values()].flatMap((byMajor) => [...byMajor.keys()]));
   const result = new Map<string, NationalShares>();
   for (const major of [...majors].sort()) {
@@ -89,7 +90,6 @@ export function fitCountry(inputs: FitInputs): Map<string, NationalShares> {
       prior,
     });
     if (!fit) continue;
-    const margins = marginsOf(inputs);
     for (const [sector, minorShares] of fit.shares)
       result.set(`${sector}|${major}`, {
         minorShares,
@@ -172,33 +172,50 @@ export function evidenceSourceFor(coverages: SourceCoverage[], country: string, 
   return null;
 }
 
-async function readEvidence(
+/**
+ * A source's figures of one country and period, every sector, through the slice read (store.ts signalsFor:
+ * the figures below the country added up, from the rollups written at import where the source has them),
+ * at the coarsest region level it has: the national figures, or the sum of its regional ones.
+ */
+async function countryFigures(
   graph: GraphClient,
-  found: Found,
+  stamp: string,
+  sourceId: string,
+  period: string,
   country: string,
-  refs: ReferenceLists,
-  totals: Map<string, NationalTotal[]>,
-): Promise<NationalEvidence> {
-  if (found.kind === 'ISCO-3') {
-    const rows = await graph.read<{ code: string; value: number }>(
-      `MATCH (s:DemandSignal {sourceId: $source, period: $period, region: $country, metric: 'EMPLOYMENT', targetKind: 'ISCO'})
-       WHERE s.sector IS NULL AND size(s.targetCode) = 3 AND s.value IS NOT NULL
-       RETURN s.targetCode AS code, s.value AS value`,
-      { source: found.sourceId, period: found.period, country },
-    );
+  rolledUp: string[],
+): Promise<SignalInput[]> {
+  const figures = (
+    await cachedSignalsFor(
+      graph,
+      stamp,
+      { sources: [sourceId], periods: [period], region: country, sector: null },
+      rolledUp,
+    )
+  ).filter((s) => s.value !== null);
+  const coarsest = Math.min(...figures.map((s) => s.regionLevel ?? s.region.length));
+  return figures.filter((s) => (s.regionLevel ?? s.region.length) === coarsest);
+}
+
+function evidenceOf(found: Found, country: string, figures: SignalInput[], refs: ReferenceLists): NationalEvidence {
+  if (found.kind === 'ISCO-3')
     return {
-      values: new Map(rows.map((r) => [r.code, r.value])),
+      values: new Map(
+        figures
+          .filter(
+            (s) =>
+              s.metric === 'EMPLOYMENT' && s.targetKind === 'ISCO' && s.targetCode.length === 3 && s.sector === null,
+          )
+          .map((s) => [s.targetCode, s.value!]),
+      ),
       source: found.name,
       period: found.period,
       region: country,
       what: 'employment by ISCO-08 minor group',
     };
-  }
-  // The national sums of the source's district figures, recorded at import (src/demand/national-totals.ts).
-  const kldb = (totals.get(found.sourceId) ?? [])
-    .filter((t) => t.metric === 'VACANCIES' && t.period === found.period && t.country === country)
-    .filter((t) => t.target.startsWith('KLDB:'))
-    .map((t) => [t.target.slice(5), t.value] as const);
+  const kldb = figures
+    .filter((s) => s.metric === 'VACANCIES' && s.targetKind === 'KLDB' && s.sector === null)
+    .map((s) => [s.targetCode, s.value!] as const);
   return {
     values: minorGroupsFromKldb(new Map(kldb), refs.kldbToIsco),
     source: found.name,
@@ -208,24 +225,14 @@ async function readEvidence(
   };
 }
 
-/** A coarse source's figures of one country and period, every sector: sector → major group → value. */
-async function readCoarse(
-  graph: GraphClient,
-  sourceId: string,
-  period: string,
-  country: string,
-): Promise<Map<string, Map<string, number>>> {
-  const rows = await graph.read<{ sector: string; code: string; value: number }>(
-    `MATCH (s:DemandSignal {sourceId: $source, period: $period, region: $country, targetKind: 'ISCO'})
-     WHERE size(s.sector) = 1 AND size(s.targetCode) = 1 AND s.value IS NOT NULL
-     RETURN s.sector AS sector, s.targetCode AS code, s.value AS value`,
-    { source: sourceId, period, country },
-  );
+/** The coarse source's figures of one country and period: sector (a NACE section) → major group → value. */
+function coarseOf(figures: SignalInput[]): Map<string, Map<string, number>> {
   const coarse = new Map<string, Map<string, number>>();
-  for (const row of rows) {
-    const bySector = coarse.get(row.sector) ?? new Map<string, number>();
-    bySector.set(row.code, row.value);
-    coarse.set(row.sector, bySector);
+  for (const s of figures) {
+    if (s.targetKind !== 'ISCO' || s.targetCode.length !== 1 || s.sector === null || s.sector.length !== 1) continue;
+    const bySector = coarse.get(s.sector) ?? new Map<string, number>();
+    bySector.set(s.targetCode, s.value!);
+    coarse.set(s.sector, bySector);
   }
   return coarse;
 }
@@ -235,7 +242,7 @@ const fits = new WeakMap<OccupationIndex, PromiseMemo<Map<string, NationalShares
 /**
  * The national split for a slice's figures (and its previous period's), ready for the derivation:
  * undefined when none of them is a coarse figure of a country (an ISCO major group with a sector).
- * Round trips: two per country and period with evidence (one for the national totals), once per demand import.
+ * Round trips: two slice reads per country and period with evidence (held like any slice's), once per demand import.
  */
 export async function nationalSplitFor(
   graph: GraphClient,
@@ -245,8 +252,8 @@ export async function nationalSplitFor(
   index: OccupationIndex,
   derivation: Pick<DerivationOptions, 'occupationMix' | 'unitWeights'>,
   refs: ReferenceLists,
-  /** Every source's national totals of its regional figures (store.ts nationalTotals). */
-  totals: () => Promise<Map<string, NationalTotal[]>>,
+  /** The sources with rollups (DemandSourceRow.rollups set). */
+  rolledUp: string[],
 ): Promise<DerivationOptions['nationalSplit']> {
   const coarse = figures.filter(
     (s) => s.targetKind === 'ISCO' && s.targetCode.length === 1 && s.sector !== null && s.region.length === 2,
@@ -263,17 +270,17 @@ export async function nationalSplitFor(
         const found = evidenceSourceFor(coverages, country, period);
         const shares = found
           ? await held.get(`${stamp}|${key}|${found.sourceId}|${found.period}`, async () => {
-              const [coarseFigures, evidence] = await Promise.all([
-                readCoarse(graph, sourceId, period, country),
-                totals().then((all) => readEvidence(graph, found, country, refs, all)),
+              const [coarseFigures, evidenceFigures] = await Promise.all([
+                countryFigures(graph, stamp, sourceId, period, country, rolledUp),
+                countryFigures(graph, stamp, found.sourceId, found.period, country, rolledUp),
               ]);
               const sourceName = coverages.find((c) => c.id === sourceId)?.name ?? sourceId;
               return fitCountry({
-                coarse: coarseFigures,
+                coarse: coarseOf(coarseFigures),
                 coarseSource: sourceName,
                 country,
                 period,
-                evidence,
+                evidence: evidenceOf(found, country, evidenceFigures, refs),
                 index,
                 derivation,
               });

@@ -1,7 +1,6 @@
 import { assessCompleteness } from '../catalogue/completeness.js';
 import { PerStamp, PromiseMemo } from '../cache.js';
 import { type CoverageEntry, coverageFromFigures } from '../demand/coverage.js';
-import { type NationalTotal, nationalTotalsFromFigures } from '../demand/national-totals.js';
 import type { GraphClient } from '../graph/client.js';
 import { type HubContext, loadExisting } from '../graphql/context.js';
 import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
@@ -49,29 +48,6 @@ export function sourceCoverages(graph: GraphClient, sources: DemandSourceRow[]):
           entries: stored ? (JSON.parse(stored) as CoverageEntry[]) : await coverageFromFigures(graph, source.id),
         };
       }),
-    );
-  });
-}
-
-/**
- * Each source's national totals of its regional figures by occupation group (recorded at import; computed
- * from the figures for a source imported before they were recorded), held per demand stamp.
- */
-export function nationalTotals(graph: GraphClient, sources: DemandSourceRow[]): Promise<Map<string, NationalTotal[]>> {
-  return cachedPerDemandStamp('national totals', demandStamp(sources), async () => {
-    const rows = await graph.read<{ id: string; totals: string | null }>(
-      'MATCH (s:DemandSource) RETURN s.id AS id, s.nationalTotals AS totals ORDER BY id',
-    );
-    return new Map(
-      await Promise.all(
-        sources.map(async (source) => {
-          const stored = rows.find((row) => row.id === source.id)?.totals;
-          const totals = stored
-            ? (JSON.parse(stored) as NationalTotal[])
-            : await nationalTotalsFromFigures(graph, source.id);
-          return [source.id, totals] as const;
-        }),
-      ),
     );
   });
 }

@@ -4,7 +4,6 @@ import { readGermanPes } from '../../src/demand/adapters/de-ba.js';
 import { readNestaEuLfs } from '../../src/demand/adapters/nesta.js';
 import { readUsSectorMix } from '../../src/demand/adapters/us-sector-mix.js';
 import { importDemand } from '../../src/demand/import.js';
-import type { NationalTotal } from '../../src/demand/national-totals.js';
 import { referenceLists } from '../../src/demand/reference.js';
 import type { GraphClient } from '../../src/graph/client.js';
 import { NO_NATIONAL_EVIDENCE, nationalSplitFor } from '../../src/intelligence/national-evidence.js';
@@ -12,7 +11,6 @@ import { OccupationIndex, type SignalInput } from '../../src/intelligence/skill-
 import {
   demandSources,
   demandStamp,
-  nationalTotals,
   occupationMix,
   signalsFor,
   sourceCoverages,
@@ -89,7 +87,7 @@ describe('national evidence before the proxy, on full ESCO and the shared demand
       index,
       { occupationMix: mix, unitWeights: weights },
       refs(),
-      () => nationalTotals(graph, sources),
+      sources.filter((s) => s.rollups !== null).map((s) => s.id),
     ))!;
     const figureOf = (sector: string, major: string) =>
       figures.find((f) => f.sector === sector && f.targetCode === major)!;
@@ -137,23 +135,21 @@ describe('national evidence before the proxy, on full ESCO and the shared demand
     expect(worst).toBeGreaterThan(0.02);
   });
 
-  it('records at import the national totals of the PES district figures: registered vacancies of a KldB group in 2024 are the sum of its district rows', async () => {
+  it('records at import the national sums of the PES district figures: registered vacancies of a KldB group in 2024 are the sum of its district rows', async () => {
     const rows = readCsv(path.join(sharedDataDir, 'de-ba-vacancies-unemployed', 'jobs.csv')).filter(
       (r) => r.year === '2024' && r.region !== 'NA' && r.total !== 'NA' && r.total !== '',
     );
-    const [stored] = await graph.read<{ totals: string }>(
-      "MATCH (s:DemandSource {id: 'de-ba-vacancies-unemployed'}) RETURN s.nationalTotals AS totals",
+    const totals = await graph.read<{ code: string; value: number; published: number }>(
+      `MATCH (r:DemandRollup {sourceId: 'de-ba-vacancies-unemployed', period: '2024', region: 'DE'})
+       WHERE r.metric = 'VACANCIES' AND r.targetKind = 'KLDB' RETURN r.targetCode AS code, r.value AS value, r.published AS published`,
     );
-    const totals: NationalTotal[] = JSON.parse(stored.totals);
     for (const group of ['813', '321', '621']) {
       const ofGroup = rows.filter((r) => r.occupational_group === group);
       const expected = ofGroup.reduce((sum, r) => sum + Math.round(Number(r.total) * 1e4) / 1e4, 0);
-      const total = totals.find(
-        (t) => t.metric === 'VACANCIES' && t.period === '2024' && t.country === 'DE' && t.target === `KLDB:${group}`,
-      )!;
+      const total = totals.find((t) => t.code === group)!;
       expect(total.value).toBeCloseTo(expected, 3);
       // One figure per NUTS 3 region: Hanau's rows are added into Main-Kinzig-Kreis's (DE719).
-      expect(total.figures).toBe(new Set(ofGroup.map((r) => refs().districtNuts3.get(r.region))).size);
+      expect(total.published).toBe(new Set(ofGroup.map((r) => refs().districtNuts3.get(r.region))).size);
     }
   });
 
