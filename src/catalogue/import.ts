@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { ImportError } from '../errors.js';
 import type { GraphClient, WriteTransaction } from '../graph/client.js';
 import type { ReleaseLinker } from '../linking/cache.js';
-import { type ElmStatedSkill, fromElmDocument } from './elm.js';
+import { type CatalogueFile, type CatalogueFormat, readCatalogueFile } from './catalogue-files.js';
+import type { ElmStatedSkill } from './elm.js';
 import { ElmDocumentError, type ElmValidator } from './elm-validation.js';
 import { relinkOutcomes } from './linking.js';
 import {
@@ -12,10 +11,10 @@ import {
   type MicroCredential,
   type MicroCredentialInput,
   type Provider,
-  type ProviderInput,
   type Qualification,
-  type QualificationInput,
 } from './model.js';
+import { upsertQualifications } from './qualification-store.js';
+import { type OccupationMatch, type SearchHit, matchOccupations } from './standard-occupations.js';
 import {
   existingProviderIds,
   existingStackTargets,
@@ -23,181 +22,16 @@ import {
   outcomeId,
   upsertMicroCredentials,
   upsertProviders,
-  upsertQualifications,
 } from './store.js';
 import {
   type FieldError,
   formatFieldError,
-  recordName,
   validateMicroCredential,
   validateProvider,
   validateQualification,
 } from './validation.js';
 
-/**
- * Catalogue files: JSON ({ "providers": [...], "qualifications": [...], "microCredentials": [...] }, fields as in the GraphQL
- * inputs), CSV (one micro-credential a row; list cells separated by '|') or an ELM v3 JSON-LD document (see elm.ts).
- * A file is written all or nothing, in one transaction, after every record has been validated; with
- * `skipInvalid`, invalid records are left out and each is reported instead.
- */
-
-export interface CatalogueFile {
-  providers: ProviderInput[];
-  qualifications: QualificationInput[];
-  microCredentials: MicroCredentialInput[];
-  /** For messages: how to name record n of each kind. */
-  recordNames: { providers: string[]; qualifications: string[]; microCredentials: string[] };
-  /** Skill links the source document itself states (ELM relatedESCOSkill): written as added links. */
-  statedSkills?: ElmStatedSkill[];
-  /** What the reader saw but did not import, to report. */
-  notes?: string[];
-  /** The document itself, when the file is an ELM document (checked against the ELM shapes on import). */
-  elmDocument?: unknown;
-}
-
-/** An ELM document rather than our own catalogue shape: JSON-LD context, a wrapped credential, or a bare specification. */
-function isElmDocument(body: Record<string, unknown>): boolean {
-  const types = Array.isArray(body.type) ? body.type : [body.type];
-  return (
-    '@context' in body ||
-    'credential' in body ||
-    types.some((type) =>
-      ['LearningAchievementSpecification', 'Qualification', 'VerifiableCredential'].includes(type as string),
-    )
-  );
-}
-
-const LIST_FIELDS = new Set([
-  'awardingBodies',
-  'awardingBodyCountries',
-  'issuerCountries',
-  'issuerRegions',
-  'learningOutcomes',
-  'prerequisites',
-  'stacksInto',
-  'languages',
-  'sectors',
-  'targetOccupations',
-  'notApplicable',
-]);
-const NUMBER_FIELDS = new Set(['workloadValue', 'eqfLevel', 'costAmount']);
-const BOOLEAN_FIELDS = new Set(['voucherEligible', 'ilaEligible']);
-
-const CATALOGUE_LISTS = ['providers', 'qualifications', 'microCredentials'];
-
-export function readCatalogueFile(file: string): CatalogueFile {
-  if (!fs.existsSync(file)) throw new ImportError('file not found', { file });
-  const name = path.basename(file);
-  const text = fs.readFileSync(file, 'utf8');
-  if (file.endsWith('.json') || file.endsWith('.jsonld')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      throw new ImportError(`not valid JSON: ${(error as Error).message}`, { file: name });
-    }
-    const body = parsed as Partial<CatalogueFile>;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new ImportError(
-        'expected an object with "providers", "qualifications" and "microCredentials" lists, or an ELM document',
-        { file: name },
-      );
-    }
-    if (isElmDocument(body as Record<string, unknown>)) {
-      const reading = fromElmDocument(body);
-      if (reading.microCredentials.length === 0)
-        throw new ImportError('an ELM document without any LearningAchievementSpecification or Qualification', {
-          file: name,
-        });
-      return {
-        providers: [],
-        qualifications: [],
-        microCredentials: reading.microCredentials,
-        recordNames: {
-          providers: [],
-          qualifications: [],
-          microCredentials: reading.microCredentials.map((m, i) =>
-            recordName('microCredential', m.id, `${name} specification ${i + 1}`),
-          ),
-        },
-        statedSkills: reading.statedSkills,
-        notes: reading.notRead,
-        elmDocument: body,
-      };
-    }
-    if (!CATALOGUE_LISTS.some((list) => list in body)) {
-      const keys = Object.keys(body);
-      throw new ImportError(
-        `nothing to import: expected an object with "providers", "qualifications" or "microCredentials" lists, or an ELM document (with "@context"), but found ${keys.length > 0 ? `only ${keys.map((key) => `"${key}"`).join(', ')}` : 'an empty object'}`,
-        { file: name },
-      );
-    }
-    const providers = body.providers ?? [];
-    const qualifications = body.qualifications ?? [];
-    const microCredentials = body.microCredentials ?? [];
-    if (!Array.isArray(providers) || !Array.isArray(qualifications) || !Array.isArray(microCredentials)) {
-      throw new ImportError('"providers", "qualifications" and "microCredentials" must be lists', { file: name });
-    }
-    return {
-      providers,
-      qualifications,
-      microCredentials,
-      recordNames: {
-        providers: providers.map((p, i) => recordName('provider', p?.id, `${name} providers[${i}]`)),
-        qualifications: qualifications.map((q, i) =>
-          recordName('qualification', q?.id, `${name} qualifications[${i}]`),
-        ),
-        microCredentials: microCredentials.map((m, i) =>
-          recordName('microCredential', m?.id, `${name} microCredentials[${i}]`),
-        ),
-      },
-    };
-  }
-  if (file.endsWith('.csv')) {
-    let rows: Array<{ record: Record<string, string>; info: { lines: number } }>;
-    try {
-      rows = parse(text, { columns: true, bom: true, info: true, skip_empty_lines: true });
-    } catch (error) {
-      const csvError = error as Error & { lines?: number };
-      throw new ImportError(`malformed CSV: ${csvError.message}`, { file: name, line: csvError.lines });
-    }
-    const microCredentials = rows.map(({ record }) => {
-      const input: Record<string, unknown> = {};
-      for (const [column, raw] of Object.entries(record)) {
-        const value = raw.trim();
-        if (value === '') continue;
-        if (LIST_FIELDS.has(column))
-          input[column] = value
-            .split('|')
-            .map((item) => item.trim())
-            .filter(Boolean);
-        else if (NUMBER_FIELDS.has(column)) input[column] = Number(value);
-        else if (BOOLEAN_FIELDS.has(column))
-          input[column] = ['true', 'yes', '1'].includes(value.toLowerCase())
-            ? true
-            : ['false', 'no', '0'].includes(value.toLowerCase())
-              ? false
-              : value;
-        else input[column] = value;
-      }
-      return input as MicroCredentialInput;
-    });
-    if (rows.length === 0) throw new ImportError('nothing to import: a CSV file with no offer rows', { file: name });
-    return {
-      providers: [],
-      qualifications: [],
-      microCredentials,
-      recordNames: {
-        providers: [],
-        qualifications: [],
-        microCredentials: rows.map(
-          ({ record, info }) => `${name} line ${info.lines}${record.id ? ` (microCredential '${record.id}')` : ''}`,
-        ),
-      },
-    };
-  }
-  throw new ImportError('unsupported file type: use .json or .csv', { file: name });
-}
+export type { CatalogueFile } from './catalogue-files.js';
 
 export interface ValidatedCatalogue {
   providers: Provider[];
@@ -231,6 +65,8 @@ export async function validateCatalogue(file: CatalogueFile, graph: GraphClient)
   const duplicate = (ids: string[]) => ids.filter((id, index) => ids.indexOf(id) !== index);
   for (const id of new Set(duplicate(providers.map((p) => p.id))))
     errors.push({ record: `provider '${id}'`, field: 'id', reason: 'appears more than once in the file' });
+  for (const id of new Set(duplicate(qualifications.map((q) => q.id))))
+    errors.push({ record: `qualification '${id}'`, field: 'id', reason: 'appears more than once in the file' });
   for (const id of new Set(duplicate(microCredentials.map((m) => m.id))))
     errors.push({ record: `microCredential '${id}'`, field: 'id', reason: 'appears more than once in the file' });
 
@@ -286,6 +122,15 @@ export interface CatalogueImportSummary {
   qualifications: number;
   microCredentials: number;
   learningOutcomes: number;
+  /** Statements of the qualifications (their skills, knowledge, behaviours), and their duties. */
+  qualificationOutcomes: number;
+  duties: number;
+  /** Qualifications that state no outcomes, linked through their title and description instead. */
+  linkedThroughDescription: number;
+  /** Qualifications whose ESCO occupations occupation search found, and how many it found in all. */
+  occupationsMatched: { qualifications: number; occupations: number };
+  /** Outcomes (offers' and qualifications') left with no suggested or stated skill link. */
+  outcomesWithoutLinks: number;
   suggestedLinks: number;
   /** Links the file itself states (ELM) newly written as added links; those to skills not in the taxonomy are counted apart. */
   statedLinks: number;
@@ -337,19 +182,40 @@ export async function writeCatalogue(
   catalogue: ValidatedCatalogue,
   release: ReleaseLinker | null,
   source = 'catalogue import',
-): Promise<{ suggested: number; stated: { added: number; unknownSkills: number } }> {
+  occupationMatches: Map<string, OccupationMatch[]> = new Map(),
+): Promise<{ suggested: number; stated: { added: number; unknownSkills: number }; unlinked: number }> {
   await upsertProviders(tx, catalogue.providers);
-  await upsertQualifications(tx, catalogue.qualifications);
+  await upsertQualifications(tx, catalogue.qualifications, occupationMatches);
   await upsertMicroCredentials(tx, catalogue.microCredentials);
   const stated = await writeStatedSkills(tx, catalogue.statedSkills, source);
-  const suggested = release
-    ? await relinkOutcomes(
-        tx,
-        release,
-        catalogue.microCredentials.map((m) => m.id),
-      )
-    : 0;
-  return { suggested, stated };
+  const ids = [...catalogue.microCredentials.map((m) => m.id), ...catalogue.qualifications.map((q) => q.id)];
+  const suggested = release ? await relinkOutcomes(tx, release, ids) : 0;
+  const [{ unlinked }] = (await tx.run(
+    `UNWIND $ids AS id
+     MATCH (:MicroCredential|Qualification {id: id})-[:HAS_OUTCOME]->(lo:LearningOutcome)
+     WHERE NOT EXISTS { (lo)-[d:DEVELOPS]->() WHERE d.state <> 'REJECTED' }
+     RETURN count(lo) AS unlinked`,
+    { ids },
+  )) as Array<{ unlinked: number }>;
+  return { suggested, stated, unlinked };
+}
+
+/**
+ * The ESCO occupations of each qualification that names none itself, found by occupation search over
+ * its title, description and job roles (standard-occupations.ts).
+ */
+export function qualificationOccupations(
+  qualifications: Qualification[],
+  search: ((text: string, first: number) => SearchHit[]) | null,
+): Map<string, OccupationMatch[]> {
+  const matches = new Map<string, OccupationMatch[]>();
+  if (!search) return matches;
+  for (const qualification of qualifications) {
+    if ((qualification.targetOccupations ?? []).length > 0) continue;
+    const found = matchOccupations(qualification, search);
+    if (found.length > 0) matches.set(qualification.id, found);
+  }
+  return matches;
 }
 
 export async function importCatalogue(
@@ -358,11 +224,15 @@ export async function importCatalogue(
   release: ReleaseLinker | null,
   options: {
     skipInvalid?: boolean;
+    /** The register's format (catalogue-files.ts); default: our JSON or CSV, or ELM. */
+    format?: CatalogueFormat;
+    /** Occupation search (text, how many) for qualifications that name no ESCO occupation; without it, none is matched. */
+    occupationSearch?: ((text: string, first: number) => SearchHit[]) | null;
     /** The ELM shapes' validator, loaded only when the file is an ELM document (as the request context holds it). */
     elmValidator?: () => Promise<ElmValidator>;
   } = {},
 ): Promise<CatalogueImportSummary> {
-  const fileRead = readCatalogueFile(file);
+  const fileRead = readCatalogueFile(file, options.format);
   // An ELM document carries part of what the catalogue holds: what it leaves out keeps the catalogue's value.
   const read = fileRead.elmDocument !== undefined ? await keepWhatTheDocumentLeavesOut(graph, fileRead) : fileRead;
   // An ELM document is checked against the Commission's shapes too; what breaks them is reported, not refused
@@ -381,8 +251,9 @@ export async function importCatalogue(
       { file: path.basename(file) },
     );
   }
+  const matches = qualificationOccupations(catalogue.qualifications, options.occupationSearch ?? null);
   const written = await graph.writeTransaction((tx) =>
-    writeCatalogue(tx, catalogue, release, `ELM import (${path.basename(file)})`),
+    writeCatalogue(tx, catalogue, release, `ELM import (${path.basename(file)})`, matches),
   );
   return {
     file: path.basename(file),
@@ -390,6 +261,16 @@ export async function importCatalogue(
     qualifications: catalogue.qualifications.length,
     microCredentials: catalogue.microCredentials.length,
     learningOutcomes: catalogue.microCredentials.reduce((sum, m) => sum + (m.learningOutcomes?.length ?? 0), 0),
+    qualificationOutcomes: catalogue.qualifications.reduce((sum, q) => sum + (q.learningOutcomes?.length ?? 0), 0),
+    duties: catalogue.qualifications.reduce((sum, q) => sum + (q.duties?.length ?? 0), 0),
+    linkedThroughDescription: catalogue.qualifications.filter(
+      (q) => (q.learningOutcomes ?? []).length === 0 && q.description !== null,
+    ).length,
+    occupationsMatched: {
+      qualifications: matches.size,
+      occupations: [...matches.values()].reduce((sum, list) => sum + list.length, 0),
+    },
+    outcomesWithoutLinks: written.unlinked,
     suggestedLinks: written.suggested,
     statedLinks: written.stated.added,
     statedLinksToUnknownSkills: written.stated.unknownSkills,

@@ -36,6 +36,8 @@ export interface OutcomeToLink {
   outcomeId: string;
   text: string;
   stated: boolean;
+  /** An outcome of a qualification (whose unstated outcome is its title and description, not a title alone). */
+  ofQualification?: boolean;
   /** Essential skills of the occupations the offer targets. */
   targetSkills: string[];
 }
@@ -78,7 +80,7 @@ export function titleSubject(title: string): string {
 
 /** Pure: the suggestions for each outcome, best first. */
 export function suggestLinks(linker: SkillLinker, outcomes: OutcomeToLink[]): SuggestedLink[] {
-  return outcomes.flatMap(({ outcomeId, text, stated, targetSkills }) => {
+  return outcomes.flatMap(({ outcomeId, text, stated, targetSkills, ofQualification }) => {
     const targets = new Set(targetSkills);
     return linker
       .link(stated ? text : titleSubject(text), SUGGESTIONS_PER_OUTCOME * 3)
@@ -89,7 +91,9 @@ export function suggestLinks(linker: SkillLinker, outcomes: OutcomeToLink[]): Su
           boosted ? `×${TARGET_OCCUPATION_BOOST} essential for a targeted occupation` : null,
           stated
             ? null
-            : 'from the title, without words naming the kind of offer: the offer states no learning outcomes',
+            : ofQualification
+              ? 'from the title and description, without words naming the kind of offer: the qualification states no learning outcomes'
+              : 'from the title, without words naming the kind of offer: the offer states no learning outcomes',
         ].filter(Boolean);
         return {
           outcomeId,
@@ -106,7 +110,7 @@ export function suggestLinks(linker: SkillLinker, outcomes: OutcomeToLink[]): Su
 }
 
 /**
- * Re-links the outcomes of these offers inside the caller's transaction; returns how many suggestions
+ * Re-links the outcomes of these offers (or qualifications) inside the caller's transaction; returns how many suggestions
  * they hold afterwards. A suggestion the linker makes again unchanged is left as it is (its linkedAt
  * too), so re-importing an unchanged offer changes nothing; changed and dropped suggestions are replaced.
  */
@@ -118,8 +122,8 @@ export async function relinkOutcomes(
   if (credentialIds.length === 0) return 0;
   const outcomes = (await tx.run(
     `UNWIND $ids AS id
-     MATCH (m:MicroCredential {id: id})-[:HAS_OUTCOME]->(lo:LearningOutcome)
-     RETURN lo.id AS outcomeId, lo.text AS text, coalesce(lo.stated, true) AS stated,
+     MATCH (m:MicroCredential|Qualification {id: id})-[:HAS_OUTCOME]->(lo:LearningOutcome)
+     RETURN lo.id AS outcomeId, lo.text AS text, coalesce(lo.stated, true) AS stated, m:Qualification AS ofQualification,
             COLLECT { MATCH (m)-[:TARGETS]->(:Occupation)-[:ESSENTIAL_SKILL]->(s:Skill) RETURN DISTINCT s.uri } AS targetSkills`,
     { ids: credentialIds },
   )) as unknown as OutcomeToLink[];

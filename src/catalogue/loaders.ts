@@ -4,7 +4,9 @@ import type { MicroCredential, Provider, Qualification } from './model.js';
 import {
   type OutcomeWithLinks,
   microCredentialsById,
+  type QualificationDetail,
   outcomesOfCredentials,
+  qualificationDetails,
   providersById,
   qualificationsById,
 } from './store.js';
@@ -36,6 +38,12 @@ export function createCatalogueLoaders(graph: GraphClient) {
       const found = new Map(rows.map((row) => [row.providerId, row.ids]));
       return providerIds.map((id) => found.get(id) ?? []);
     }),
+    /** A qualification's duties and ESCO occupations. */
+    qualificationDetail: new DataLoader<string, QualificationDetail>(async (ids) => {
+      const found = await qualificationDetails(graph, ids);
+      return ids.map((id) => found.get(id) ?? { duties: [], occupations: [] });
+    }),
+    /** The learning outcomes of offers and qualifications, by id. */
     outcomes: new DataLoader<string, OutcomeWithLinks[]>(async (ids) => {
       const found = await outcomesOfCredentials(graph, ids);
       return ids.map((id) => found.get(id) ?? []);

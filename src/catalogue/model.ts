@@ -90,6 +90,42 @@ export interface Recognition {
   date: string | null;
 }
 
+export const QUALIFICATION_OUTCOME_KINDS = ['SKILL', 'KNOWLEDGE', 'BEHAVIOUR', 'OUTCOME'] as const;
+export const QUALIFICATION_STATUSES = ['PUBLISHED', 'RETIRED'] as const;
+
+export interface QualificationOutcomeInput {
+  /** The source's own id of the statement (kept, so a re-import matches it); default: from the text. */
+  id?: string | null;
+  /** What the statement is: a skill, knowledge, behaviour (IfATE's three), or an outcome of no stated kind. */
+  kind?: string | null;
+  text?: string | null;
+  /** Whether the source marks it as core (every option of the qualification requires it). */
+  core?: boolean | null;
+}
+
+export interface QualificationOutcome {
+  id: string;
+  kind: (typeof QUALIFICATION_OUTCOME_KINDS)[number];
+  text: string;
+  core: boolean | null;
+}
+
+export interface QualificationDutyInput {
+  id?: string | null;
+  text?: string | null;
+  core?: boolean | null;
+  /** The ids of the learning outcomes the source maps to the duty. */
+  outcomes?: string[] | null;
+}
+
+/** A duty of the occupation a standard trains for, with the statements the source maps to it: a unit a micro-credential can be carved from. */
+export interface QualificationDuty {
+  id: string;
+  text: string;
+  core: boolean | null;
+  outcomes: string[];
+}
+
 export interface QualificationInput {
   id?: string | null;
   title?: string | null;
@@ -100,9 +136,28 @@ export interface QualificationInput {
   awardingBody?: string | null;
   sourceName?: string | null;
   sourceReference?: string | null;
+  /** E.g. "apprenticeship standard". */
+  qualificationType?: string | null;
+  description?: string | null;
+  /** NUTS codes of the regions where it is awarded (IfATE standards: England's nine NUTS 1 regions). */
+  issuerRegions?: string[] | null;
+  durationMonths?: number | null;
+  /** The sector route or field the source files it under. */
+  route?: string | null;
+  jobRoles?: string[] | null;
+  targetOccupations?: string[] | null;
+  /** How eqfLevel was derived from nationalLevel, when it was. */
+  eqfConversion?: string | null;
+  status?: string | null;
+  learningOutcomes?: QualificationOutcomeInput[] | null;
+  duties?: QualificationDutyInput[] | null;
 }
 
-/** A full or partial qualification micro-credentials can stack into, with its national and EQF level. */
+/**
+ * A full or partial qualification: a target micro-credentials can stack into and, when it states what it
+ * teaches (its learning outcomes, or a description that stands in for them), supply of its own kind: a
+ * long route to the skills, not a micro-credential.
+ */
 export interface Qualification {
   id: string;
   title: string;
@@ -113,6 +168,17 @@ export interface Qualification {
   awardingBody: string | null;
   sourceName: string | null;
   sourceReference: string | null;
+  qualificationType: string | null;
+  description: string | null;
+  issuerRegions: string[] | null;
+  durationMonths: number | null;
+  route: string | null;
+  jobRoles: string[] | null;
+  targetOccupations: string[] | null;
+  eqfConversion: string | null;
+  status: (typeof QUALIFICATION_STATUSES)[number];
+  learningOutcomes: QualificationOutcome[] | null;
+  duties: QualificationDuty[] | null;
 }
 
 export interface MicroCredentialInput {
@@ -267,4 +333,13 @@ export const QUALIFICATION_FIELDS = [
   'awardingBody',
   'sourceName',
   'sourceReference',
+  'qualificationType',
+  'description',
+  'issuerRegions',
+  'durationMonths',
+  'route',
+  'jobRoles',
+  'targetOccupations',
+  'eqfConversion',
+  'status',
 ] as const satisfies readonly (keyof Qualification)[];

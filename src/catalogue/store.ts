@@ -61,7 +61,7 @@ export function contentHash(record: object): string {
 }
 
 /** Idempotent upsert by id of flat records; `updatedAt` moves only when the content does. The label comes from this fixed set. */
-async function upsertById(tx: WriteTransaction, label: 'Provider' | 'Qualification', records: object[]): Promise<void> {
+async function upsertById(tx: WriteTransaction, label: 'Provider', records: object[]): Promise<void> {
   if (records.length === 0) return;
   await tx.run(
     `UNWIND $rows AS row
@@ -74,8 +74,6 @@ async function upsertById(tx: WriteTransaction, label: 'Provider' | 'Qualificati
 }
 
 export const upsertProviders = (tx: WriteTransaction, providers: Provider[]) => upsertById(tx, 'Provider', providers);
-export const upsertQualifications = (tx: WriteTransaction, qualifications: Qualification[]) =>
-  upsertById(tx, 'Qualification', qualifications);
 
 export async function upsertMicroCredentials(tx: WriteTransaction, credentials: MicroCredential[]): Promise<void> {
   if (credentials.length === 0) return;
@@ -189,7 +187,7 @@ export async function qualificationsById(graph: GraphClient, ids: readonly strin
     'UNWIND $ids AS id MATCH (q:Qualification {id: id}) RETURN q {.*} AS qualification',
     { ids },
   );
-  return rows.map((row) => withNulls<Qualification>(row.qualification, QUALIFICATION_FIELDS));
+  return rows.map((row) => withNulls<Qualification>(row.qualification, QUALIFICATION_FIELDS, { status: 'PUBLISHED' }));
 }
 
 /** Which of these ids name a micro-credential or a qualification already in the catalogue. */
@@ -229,14 +227,18 @@ export interface SkillLinkRow {
 }
 
 export interface OutcomeWithLinks extends OutcomeRow {
+  /** The offer's or qualification's id. */
   credentialId: string;
+  /** A qualification's statement: SKILL, KNOWLEDGE, BEHAVIOUR or OUTCOME; null for an offer's outcome. */
+  kind?: string | null;
+  core?: boolean | null;
   links: SkillLinkRow[];
 }
 
 /** An offer's learning outcomes in order, each with its skill links (rejected ones included: the review is evidence too). For a row bound to `m`. */
 const OUTCOMES_OF_M = `COLLECT {
     MATCH (m)-[:HAS_OUTCOME]->(lo:LearningOutcome)
-    RETURN lo {.id, .text, .position, stated: coalesce(lo.stated, true), credentialId: m.id,
+    RETURN lo {.id, .text, .position, stated: coalesce(lo.stated, true), kind: lo.kind, core: lo.core, credentialId: m.id,
       links: COLLECT {
         MATCH (lo)-[d:DEVELOPS]->(s:Skill)
         RETURN d {.*, outcomeId: lo.id, skillUri: s.uri, linkedAt: toString(d.linkedAt), reviewedAt: toString(d.reviewedAt)}
@@ -251,7 +253,7 @@ export async function outcomesOfCredentials(
 ): Promise<Map<string, OutcomeWithLinks[]>> {
   const rows = await graph.read<{ credentialId: string; outcomes: OutcomeWithLinks[] }>(
     `UNWIND $ids AS credentialId
-     MATCH (m:MicroCredential {id: credentialId})
+     MATCH (m:MicroCredential|Qualification {id: credentialId})
      RETURN credentialId, ${OUTCOMES_OF_M} AS outcomes`,
     { ids: credentialIds },
   );
@@ -390,4 +392,28 @@ export async function catalogueSlice(
     params,
   );
   return { total: result.total, offset: result.offset, rows: result.rows.map(cataloguePageRow) };
+}
+
+export interface QualificationDetail {
+  duties: Array<{ id: string; text: string; core: boolean | null; outcomeIds: string[] }>;
+  occupations: Array<{ uri: string; score: number | null; foundBy: string[] }>;
+}
+
+/** Each qualification's duties (with the outcomes mapped to them) and ESCO occupations (with the search's evidence). */
+export async function qualificationDetails(
+  graph: GraphClient,
+  ids: readonly string[],
+): Promise<Map<string, QualificationDetail>> {
+  const rows = await graph.read<QualificationDetail & { id: string }>(
+    `UNWIND $ids AS id
+     MATCH (q:Qualification {id: id})
+     RETURN id,
+       COLLECT { MATCH (q)-[:HAS_DUTY]->(d:Duty)
+                 RETURN d {.id, .text, .core, outcomeIds: COLLECT { MATCH (d)-[:MAPS_TO]->(lo) RETURN lo.id ORDER BY lo.position }}
+                 ORDER BY d.position } AS duties,
+       COLLECT { MATCH (q)-[t:TARGETS]->(o:Occupation)
+                 RETURN {uri: o.uri, score: t.score, foundBy: coalesce(t.foundBy, [])} ORDER BY t.score DESC, o.uri } AS occupations`,
+    { ids },
+  );
+  return new Map(rows.map(({ id, ...detail }) => [id, detail]));
 }

@@ -10,8 +10,14 @@ import {
   type Provider,
   type ProviderInput,
   QF_EHEA_CYCLES,
+  QUALIFICATION_OUTCOME_KINDS,
+  QUALIFICATION_STATUSES,
   type Qualification,
+  type QualificationDuty,
+  type QualificationDutyInput,
   type QualificationInput,
+  type QualificationOutcome,
+  type QualificationOutcomeInput,
   type Recognition,
   type RecognitionInput,
   STACKABILITY_VALUES,
@@ -141,6 +147,7 @@ const LANGUAGE = /^[a-z]{2}$/;
 const NACE = /^[A-U](\d{2}(\.\d{1,2})?)?$/;
 const ESCO_OCCUPATION = /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]+$/;
 const CURRENCY = /^[A-Z]{3}$/;
+const NUTS = /^[A-Z]{2}[0-9A-Z]{0,3}$/;
 
 /** A real day written YYYY-MM-DD. Date.parse rolls impossible days over (2026-02-30 → 2026-03-02), so the date must read back unchanged. */
 export function isCalendarDate(value: string): boolean {
@@ -317,6 +324,7 @@ export function validateQualification(
   record = recordName('qualification', input.id, 'qualification'),
 ): Validated<Qualification> {
   const check = new Checker(record);
+  const learningOutcomes = validateQualificationOutcomes(check, input.learningOutcomes);
   const qualification: Qualification = {
     id: check.id('id', input.id)!,
     title: check.text('title', input.title, { required: true, max: 500 })!,
@@ -327,8 +335,66 @@ export function validateQualification(
     awardingBody: check.text('awardingBody', input.awardingBody, { max: 500 }),
     sourceName: check.text('sourceName', input.sourceName, { max: 500 }),
     sourceReference: check.text('sourceReference', input.sourceReference, { max: 2000 }),
+    qualificationType: check.text('qualificationType', input.qualificationType, { max: 200 }),
+    description: check.text('description', input.description, { max: 20_000 }),
+    issuerRegions: check.list('issuerRegions', input.issuerRegions, {
+      pattern: NUTS,
+      patternReason: 'must be a NUTS code such as UKI or DE21',
+    }),
+    durationMonths: check.number('durationMonths', input.durationMonths, { min: 0, minExclusive: true, max: 240 }),
+    route: check.text('route', input.route, { max: 200 }),
+    jobRoles: check.list('jobRoles', input.jobRoles),
+    targetOccupations: check.list('targetOccupations', input.targetOccupations, {
+      pattern: ESCO_OCCUPATION,
+      patternReason: 'must be an ESCO occupation URI',
+    }),
+    eqfConversion: check.text('eqfConversion', input.eqfConversion, { max: 1000 }),
+    status: check.oneOf('status', input.status, QUALIFICATION_STATUSES) ?? 'PUBLISHED',
+    learningOutcomes,
+    duties: validateDuties(check, input.duties, new Set((learningOutcomes ?? []).map((o) => o.id))),
   };
   return check.errors.length > 0 ? { ok: false, errors: check.errors } : { ok: true, value: qualification };
+}
+
+function validateQualificationOutcomes(
+  check: Checker,
+  input: QualificationOutcomeInput[] | null | undefined,
+): QualificationOutcome[] | null {
+  if (input === undefined || input === null) return null;
+  if (!Array.isArray(input)) return check.fail('learningOutcomes', 'must be a list');
+  const seen = new Set<string>();
+  return input.flatMap((outcome, index) => {
+    const field = `learningOutcomes[${index}]`;
+    const text = check.text(`${field}.text`, outcome?.text, { required: true, max: 5000 });
+    const id = outcome?.id === undefined || outcome?.id === null ? text : check.id(`${field}.id`, outcome.id);
+    const kind = check.oneOf(`${field}.kind`, outcome?.kind, QUALIFICATION_OUTCOME_KINDS) ?? 'OUTCOME';
+    const core = check.boolean(`${field}.core`, outcome?.core);
+    if (text === null || id === null) return [];
+    if (seen.has(id)) return check.fail(`${field}.id`, `'${id}' appears more than once in the qualification`) ?? [];
+    seen.add(id);
+    return [{ id, kind, text, core }];
+  });
+}
+
+function validateDuties(
+  check: Checker,
+  input: QualificationDutyInput[] | null | undefined,
+  outcomeIds: Set<string>,
+): QualificationDuty[] | null {
+  if (input === undefined || input === null) return null;
+  if (!Array.isArray(input)) return check.fail('duties', 'must be a list');
+  return input.flatMap((duty, index) => {
+    const field = `duties[${index}]`;
+    const id = check.id(`${field}.id`, duty?.id);
+    const text = check.text(`${field}.text`, duty?.text, { required: true, max: 5000 });
+    const core = check.boolean(`${field}.core`, duty?.core);
+    const outcomes = check.list(`${field}.outcomes`, duty?.outcomes) ?? [];
+    outcomes.forEach((outcome, position) => {
+      if (!outcomeIds.has(outcome))
+        check.fail(`${field}.outcomes[${position}]`, `no learning outcome '${outcome}' in the qualification`);
+    });
+    return id !== null && text !== null ? [{ id, text, core, outcomes }] : [];
+  });
 }
 
 export function formatFieldError(error: FieldError): string {

@@ -8,12 +8,15 @@ import {
   stopLocalGraph,
 } from '../graph/local-neo4j.js';
 import { openGraph } from '../graph/open.js';
-import { importCatalogue, readCatalogueFile } from '../catalogue/import.js';
+import { CATALOGUE_FORMATS, catalogueFormat, readCatalogueFile } from '../catalogue/catalogue-files.js';
+import { importCatalogue } from '../catalogue/import.js';
 import { elmValidatorFor } from '../catalogue/elm-validation.js';
 import { DEMAND_FORMATS, demandFormat } from '../demand/formats.js';
 import { importDemand } from '../demand/import.js';
 import { referenceLists } from '../demand/reference.js';
 import { SkillLinkerCache } from '../linking/cache.js';
+import { OccupationSearchCache, findOccupations } from '../taxonomy/occupation-finder.js';
+import { TaxonomyCache } from '../taxonomy/snapshot.js';
 import { setLogLevel } from '../logger.js';
 import { type ImportProgress, type ImportSummary, importEsco } from '../taxonomy/esco-import.js';
 import { loadDemoSeed } from '../taxonomy/seed.js';
@@ -75,27 +78,48 @@ type Options = Record<string, string | boolean | undefined>;
 
 async function importCatalogueCommand(options: Options, [file]: string[]): Promise<void> {
   const skipInvalid = options['skip-invalid'] === true;
+  const format = catalogueFormat(options.format as string | undefined);
+  if (!format)
+    throw new UsageError(
+      `--format must be one of: ${CATALOGUE_FORMATS.map((f) => f.name).join(', ')} (got '${String(options.format)}')`,
+      commandHelp(COMMANDS.find((c) => c.words.join(' ') === 'import catalogue')!),
+    );
   // A file the import cannot read fails here, before a graph is opened and the linking index built.
-  readCatalogueFile(file);
+  const read = readCatalogueFile(file, format);
   const config = loadConfig();
   const open = await openGraph(config);
   try {
     process.stderr.write(`Building the skill-linking index for the current taxonomy…\n`);
-    const release = await new SkillLinkerCache().get(open.graph);
+    const taxonomy = new TaxonomyCache(open.graph);
+    await taxonomy.refresh();
+    const release = await new SkillLinkerCache().get(open.graph, taxonomy.current);
     if (!release)
       process.stderr.write(
         `warning: no taxonomy imported yet; outcomes are stored without skill links (import ESCO, then this file again, to link them)\n`,
       );
+    const search =
+      release && read.qualifications.length > 0
+        ? await new OccupationSearchCache().get(open.graph, taxonomy.current)
+        : null;
+    const started = performance.now();
     const summary = await importCatalogue(open.graph, file, release, {
       skipInvalid,
+      format,
       elmValidator: () => elmValidatorFor(config.elmDir),
+      occupationSearch: search ? (text, first) => findOccupations(search, release!.linker, text, { first }) : null,
     });
     for (const skipped of summary.skipped) process.stderr.write(`skipped: ${skipped}\n`);
     for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);
     for (const warning of summary.warnings) process.stderr.write(`warning: ${warning}\n`);
+    if (options.json === true) {
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      return;
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      `Imported ${summary.file}: ${summary.providers} provider(s), ${summary.microCredentials} micro-credential(s), ${summary.learningOutcomes} learning outcome(s); ` +
-        `${summary.suggestedLinks} skill link(s) suggested against ESCO ${summary.taxonomyVersion ?? '(none)'}` +
+      `Imported ${summary.file} in ${seconds} s: ${summary.providers} provider(s), ${summary.microCredentials} micro-credential(s), ${summary.learningOutcomes} learning outcome(s)` +
+        `${summary.qualifications > 0 ? `; ${summary.qualifications} qualification(s) with ${summary.qualificationOutcomes} statement(s) and ${summary.duties} dut(ies), ${summary.linkedThroughDescription} linked through their description; ESCO occupations found for ${summary.occupationsMatched.qualifications} (${summary.occupationsMatched.occupations} in all)` : ''}` +
+        `; ${summary.suggestedLinks} skill link(s) suggested against ESCO ${summary.taxonomyVersion ?? '(none)'}, ${summary.outcomesWithoutLinks} outcome(s) left without a link` +
         `${summary.statedLinks + summary.statedLinksToUnknownSkills > 0 ? `; ${summary.statedLinks} link(s) stated by the document added${summary.statedLinksToUnknownSkills > 0 ? `, ${summary.statedLinksToUnknownSkills} to skills not in this taxonomy left out` : ''}` : ''}` +
         `${summary.skipped.length > 0 ? `; ${summary.skipped.length} problem(s) skipped` : ''}\n`,
     );
@@ -233,11 +257,18 @@ const COMMANDS: HubCommand[] = [
     words: ['import', 'catalogue'],
     args: ['file'],
     options: {
+      format: {
+        type: 'string',
+        value: '<name>',
+        description: `the register's format, one of: ${CATALOGUE_FORMATS.map((f) => `${f.name} (${f.description})`).join('; ')}`,
+      },
       'skip-invalid': { type: 'boolean', description: 'import the valid records and report each skipped one' },
+      json: { type: 'boolean', description: 'print the summary as JSON' },
     },
     description:
-      'Import micro-credentials from JSON, CSV or an ELM v3 JSON-LD document (.json or .jsonld; checked against\n' +
-      'the ELM shapes, each violation a warning). All or nothing unless --skip-invalid.',
+      'Import micro-credentials and qualifications: our JSON or CSV, an ELM v3 JSON-LD document (checked against\n' +
+      'the ELM shapes, each violation a warning) or a register format (--format). All or nothing unless --skip-invalid;\n' +
+      'idempotent. The summary counts records, outcomes, links made, occupations matched and what was left out.',
     run: importCatalogueCommand,
   },
   {

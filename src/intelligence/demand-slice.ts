@@ -21,6 +21,7 @@ import {
   demandStamp,
   occupationIndex,
   offerSupply,
+  qualificationSupply,
   sourceCoverages,
 } from './store.js';
 import { NO_CHANGE, type WhatIf, applyWhatIf } from './what-if.js';
@@ -32,10 +33,12 @@ import { NO_CHANGE, type WhatIf, applyWhatIf } from './what-if.js';
  * the trend, a what-if applied, and the derivation options (weights, occupation mix, KldB mapping).
  */
 
-/** What every slice of a request reads once: the sources, the offers as supply, the occupation index. */
+/** What every slice of a request reads once: the sources, the offers and qualification routes as supply, the occupation index. */
 export interface SharedInputs {
   sources: DemandSourceRow[];
   offers: OfferSupply[];
+  /** Qualification routes, supply of their own kind (gaps.ts). */
+  routes: OfferSupply[];
   index: OccupationIndex;
 }
 
@@ -45,9 +48,12 @@ const sharedPerRequest = new WeakMap<HubContext, Promise<SharedInputs>>();
 export function sharedInputs(context: HubContext): Promise<SharedInputs> {
   let shared = sharedPerRequest.get(context);
   if (!shared) {
-    shared = Promise.all([demandSources(context.graph), offerSupply(context), occupationIndex(context)]).then(
-      ([sources, offers, index]) => ({ sources, offers, index }),
-    );
+    shared = Promise.all([
+      demandSources(context.graph),
+      offerSupply(context),
+      qualificationSupply(context.graph),
+      occupationIndex(context),
+    ]).then(([sources, offers, routes, index]) => ({ sources, offers, routes, index }));
     sharedPerRequest.set(context, shared);
   }
   return shared;
@@ -73,6 +79,8 @@ export interface DemandSlice {
   /** Every figure read for the region and periods (the chosen metric's and the others, e.g. UNEMPLOYED). */
   candidates: SignalInput[];
   hypothetical: ReturnType<typeof applyWhatIf>;
+  /** Qualification routes as supply (a what-if changes offers only). */
+  routes: OfferSupply[];
   index: OccupationIndex;
   derivation: DerivationOptions;
 }
@@ -89,7 +97,7 @@ export async function readDemandSlice(
   if (!sector.ok) throw new UserInputError('sector', sector.reason);
   const region = resolveRegion(args.region, refs);
   if (!region.ok) throw new UserInputError('region', region.reason);
-  const { sources, offers, index } = shared ?? (await sharedInputs(context));
+  const { sources, offers, routes, index } = shared ?? (await sharedInputs(context));
   const group = resolveOccupationGroup(
     args.occupationGroup,
     index,
@@ -166,6 +174,7 @@ export async function readDemandSlice(
     previous: comparable ? { period: before!, signals: comparable.signals } : null,
     candidates,
     hypothetical,
+    routes,
     index,
     derivation: {
       occupationFactor: hypothetical.occupationFactor,

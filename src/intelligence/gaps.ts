@@ -19,10 +19,23 @@ import {
  *   link state (accepted or added 1, suggested 0.5, rejected 0)
  *   × provider (accredited in a public register 1, otherwise 0.7)
  *   × Annex I completeness (0.5 + 0.5 × the offer's completeness score),
+ *   × stated (a link from the learning outcomes 1; from the title or description standing in for missing
+ *     outcomes UNSTATED_OUTCOME_WEIGHT 0.5),
  * and a skill's coverage is the sum over offers, capped at 1: one fully confirmed, accredited, complete
  * offer covers a skill. An offer that states no country or region it is issued in and is not taught
  * online (an international qualification "issued in 41 countries") reaches no region: it is listed
  * beside the skills it teaches as unlocated, so a gap says why it is not counted, instead of nothing.
+ *
+ * Qualification routes. A published qualification that states what it teaches (an apprenticeship
+ * standard) is supply of its own kind: a long route to the skill, not a micro-credential. Its coverage is
+ * counted apart (qualificationCoverage, the same sum with provider and completeness ×1: the standard is
+ * approved, and Annex I describes micro-credentials), so a row tells "taught in a qualification route, no
+ * micro-credential" (supply QUALIFICATION_ONLY) from "taught nowhere" (NONE). The gap score stays on the
+ * micro-credentials' coverage: the Recommendation asks which short, stackable offers are missing.
+ * A route's suggested link counts only when the skill is one its ESCO occupations need (essential or
+ * optional; `occupational`): a standard trains for its occupation, and on the hand-labelled IfATE sample
+ * 47% of such suggestions were right against 21% of the others (docs/catalogue-registers.md). Accepted
+ * and added links always count.
  *
  * Gap. gapScore = demand share × (1 − coverage), where the demand share is the skill's demand over the
  * slice's total (the published values summed; within an occupation group, the group's part of them): the share of the slice's workforce (or vacancies) in
@@ -40,9 +53,16 @@ export interface OfferSupply {
   participationForm: string | null;
   accredited: boolean;
   completenessScore: number;
-  links: Array<{ skillUri: string; state: string }>;
+  /**
+   * `stated: false`: the link comes from the title or description standing in for missing outcomes;
+   * `occupational`: (a qualification's) the skill is one its ESCO occupations need.
+   */
+  links: Array<{ skillUri: string; state: string; stated?: boolean; occupational?: boolean }>;
+  /** A qualification route (an apprenticeship standard) rather than a micro-credential. */
+  kind?: 'QUALIFICATION';
 }
 
+export const UNSTATED_OUTCOME_WEIGHT = 0.5;
 export const LINK_STATE_WEIGHT: Record<string, number> = { ACCEPTED: 1, ADDED: 1, SUGGESTED: 0.5, REJECTED: 0 };
 export const UNACCREDITED_WEIGHT = 0.7;
 
@@ -65,6 +85,11 @@ export interface SkillGap {
   coverage: number;
   gapScore: number;
   coveringOffers: CoveringOffer[];
+  /** Coverage by qualification routes reaching the region (counted apart; see the header). */
+  qualificationCoverage: number;
+  qualificationRoutes: CoveringOffer[];
+  /** Who teaches it in the region: a micro-credential, only a qualification route, or nobody. */
+  supply: 'MICRO_CREDENTIAL' | 'QUALIFICATION_ONLY' | 'NONE';
   /** Published offers teaching the skill that state no country or region of issue and are not online: counted in no region. */
   unlocatedOffers: Array<{ id: string; title: string }>;
   contributions: SkillDemand['contributions'];
@@ -120,20 +145,33 @@ export function skillCoverage(
           pushTo(unlocated, skillUri, { id: offer.id, title: offer.title });
       continue;
     }
-    const provider = offer.accredited ? 1 : UNACCREDITED_WEIGHT;
-    const completeness = 0.5 + 0.5 * offer.completenessScore;
+    const route = offer.kind === 'QUALIFICATION';
+    const provider = route || offer.accredited ? 1 : UNACCREDITED_WEIGHT;
+    const completeness = route ? 1 : 0.5 + 0.5 * offer.completenessScore;
     // An offer teaching a skill through several outcomes counts once, with its strongest link.
-    const best = new Map<string, string>();
-    for (const link of offer.links) {
+    const linkWeight = (link: OfferSupply['links'][number]) =>
+      (LINK_STATE_WEIGHT[link.state] ?? 0) * (link.stated === false ? UNSTATED_OUTCOME_WEIGHT : 1);
+    const best = new Map<string, OfferSupply['links'][number]>();
+    const counted = route
+      ? offer.links.filter((link) => link.state !== 'SUGGESTED' || link.occupational === true)
+      : offer.links;
+    for (const link of counted) {
       const current = best.get(link.skillUri);
-      if (current === undefined || (LINK_STATE_WEIGHT[link.state] ?? 0) > (LINK_STATE_WEIGHT[current] ?? 0))
-        best.set(link.skillUri, link.state);
+      if (current === undefined || linkWeight(link) > linkWeight(current)) best.set(link.skillUri, link);
     }
-    for (const [skillUri, state] of best) {
-      const linkWeight = LINK_STATE_WEIGHT[state] ?? 0;
-      if (linkWeight === 0) continue;
-      const weight = linkWeight * provider * completeness;
-      const detail = `${state.toLowerCase()} link ×${linkWeight} · provider ${offer.accredited ? 'accredited ×1' : `not accredited ×${UNACCREDITED_WEIGHT}`} · completeness ${offer.completenessScore.toFixed(2)} ×${completeness.toFixed(2)}`;
+    for (const [skillUri, link] of best) {
+      const stateWeight = LINK_STATE_WEIGHT[link.state] ?? 0;
+      if (stateWeight === 0) continue;
+      const weight = linkWeight(link) * provider * completeness;
+      const detail = [
+        `${link.state.toLowerCase()} link ×${stateWeight}`,
+        ...(link.stated === false
+          ? [`from the title or description, no stated outcomes ×${UNSTATED_OUTCOME_WEIGHT}`]
+          : []),
+        route
+          ? `an approved qualification route ×1${link.state === 'SUGGESTED' ? ' (a skill its occupations need)' : ''}`
+          : `provider ${offer.accredited ? 'accredited ×1' : `not accredited ×${UNACCREDITED_WEIGHT}`} · completeness ${offer.completenessScore.toFixed(2)} ×${completeness.toFixed(2)}`,
+      ].join(' · ');
       const list = bySkill.get(skillUri) ?? [];
       list.push({ id: offer.id, title: offer.title, weight: round(weight, 4), detail });
       bySkill.set(skillUri, list);
@@ -167,6 +205,8 @@ export interface GapInput {
   /** The same slice's figures for the earlier period to compare with, if any. */
   previous: { period: string; signals: SignalInput[] } | null;
   offers: OfferSupply[];
+  /** Qualification routes (kind QUALIFICATION), counted apart from the offers. */
+  routes?: OfferSupply[];
   index: OccupationIndex;
   options: DerivationOptions;
 }
@@ -200,12 +240,14 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
     : null;
   const breakFlagged = [...input.signals, ...(input.previous?.signals ?? [])].some((s) => s.flags.includes('b'));
   const coverage = skillCoverage(input.offers, input.slice.region);
+  const routeCoverage = skillCoverage(input.routes ?? [], input.slice.region);
 
   const gaps: SkillGap[] = [];
   for (const demand of skills.values()) {
     const share = total > 0 ? demand.demand / total : 0;
     const covered = coverage.get(demand.skillUri);
     const coverageValue = covered?.coverage ?? 0;
+    const routes = routeCoverage.get(demand.skillUri);
     let trend: number | null = null;
     let trendNote: string;
     if (!input.previous) trendNote = 'no earlier period with figures from the same sources';
@@ -232,6 +274,9 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
       coverage: coverageValue,
       gapScore: round(share * (1 - coverageValue), 6),
       coveringOffers: covered?.offers ?? [],
+      qualificationCoverage: routes?.coverage ?? 0,
+      qualificationRoutes: routes?.offers ?? [],
+      supply: coverageValue > 0 ? 'MICRO_CREDENTIAL' : (routes?.coverage ?? 0) > 0 ? 'QUALIFICATION_ONLY' : 'NONE',
       unlocatedOffers: covered?.unlocated ?? [],
       contributions: demand.contributions,
       lowReliabilityShare: demand.demand > 0 ? round(low / demand.demand, 4) : 0,
@@ -270,7 +315,12 @@ export function explainGap(gap: SkillGap, slice: GapSlice, skillLabel: string): 
       ? `Trend: ${gap.trendNote}.`
       : `Trend: ${gap.trend >= 0 ? '+' : ''}${pct(gap.trend)} ${gap.trendNote}.`,
     (gap.coveringOffers.length === 0
-      ? 'Coverage 0: no published offer that reaches this region teaches it.'
+      ? gap.qualificationRoutes.length > 0
+        ? `Coverage 0: no published micro-credential that reaches this region teaches it; it is taught in ${gap.qualificationRoutes.length} qualification route(s) (qualification coverage ${gap.qualificationCoverage.toFixed(2)}): ${gap.qualificationRoutes
+            .slice(0, 3)
+            .map((o) => `${o.id} "${o.title}" (${o.weight.toFixed(2)})`)
+            .join('; ')}, whose units could become stackable micro-credentials.`
+        : 'Coverage 0: no published offer or qualification route that reaches this region teaches it.'
       : `Coverage ${gap.coverage.toFixed(2)} from ${gap.coveringOffers.length} offer(s): ${gap.coveringOffers
           .slice(0, 3)
           .map((o) => `${o.id} (${o.weight.toFixed(2)}: ${o.detail})`)

@@ -243,15 +243,16 @@ export async function occupationMix(
 }
 
 /**
- * A stamp of the catalogue's state as supply sees it: every offer, provider or link write moves a
+ * A stamp of the catalogue's state as supply sees it: every offer, qualification, provider or link write moves a
  * count or a latest time (offers and providers keep updatedAt; links linkedAt and reviewedAt).
  */
 export async function catalogueStamp(graph: GraphClient): Promise<string> {
   const [row] = await graph.readShared<Record<string, unknown>>(
     `CALL { MATCH (m:MicroCredential) RETURN count(m) AS offers, toString(max(m.updatedAt)) AS offersAt }
+     CALL { MATCH (q:Qualification) RETURN count(q) AS qualifications, toString(max(q.updatedAt)) AS qualificationsAt }
      CALL { MATCH (p:Provider) RETURN count(p) AS providers, toString(max(p.updatedAt)) AS providersAt }
      CALL { MATCH (:LearningOutcome)-[d:DEVELOPS]->() RETURN count(d) AS links, toString(max(d.linkedAt)) AS linkedAt, toString(max(d.reviewedAt)) AS reviewedAt }
-     RETURN offers, offersAt, providers, providersAt, links, linkedAt, reviewedAt`,
+     RETURN offers, offersAt, qualifications, qualificationsAt, providers, providersAt, links, linkedAt, reviewedAt`,
   );
   return JSON.stringify(row);
 }
@@ -284,10 +285,27 @@ export async function offerSupply(context: HubContext): Promise<OfferSupply[]> {
       accredited: provider?.accreditationStatus === 'ACCREDITED',
       completenessScore: assessCompleteness(offer, provider).score,
       links: offerOutcomes.flatMap((outcome) =>
-        outcome.links.map((link) => ({ skillUri: link.skillUri, state: link.state })),
+        outcome.links.map((link) => ({ skillUri: link.skillUri, state: link.state, stated: outcome.stated })),
       ),
     };
   });
+}
+
+/**
+ * Published qualifications that state what they teach (or whose description stands in), as supply of their
+ * own kind: where they are awarded and their skill links. One round trip.
+ */
+export async function qualificationSupply(graph: GraphClient): Promise<OfferSupply[]> {
+  const rows = await graph.read<Omit<OfferSupply, 'kind'>>(
+    `MATCH (q:Qualification) WHERE coalesce(q.status, 'PUBLISHED') = 'PUBLISHED' AND EXISTS { (q)-[:HAS_OUTCOME]->() }
+     RETURN q.id AS id, q.title AS title, CASE WHEN q.country IS NULL THEN [] ELSE [q.country] END AS issuerCountries,
+            coalesce(q.issuerRegions, []) AS issuerRegions, null AS participationForm, true AS accredited, 1.0 AS completenessScore,
+            COLLECT { MATCH (q)-[:HAS_OUTCOME]->(lo:LearningOutcome)-[d:DEVELOPS]->(s:Skill)
+                      RETURN {skillUri: s.uri, state: d.state, stated: coalesce(lo.stated, true),
+                              occupational: EXISTS { (q)-[:TARGETS]->(:Occupation)-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]->(s) }} } AS links
+     ORDER BY id`,
+  );
+  return rows.map((row) => ({ ...row, kind: 'QUALIFICATION' as const }));
 }
 
 const indexes = new WeakMap<TaxonomySnapshot, OccupationIndex>();

@@ -166,7 +166,41 @@ describe('validateQualification', () => {
       awardingBody: null,
       sourceName: null,
       sourceReference: null,
+      qualificationType: null,
+      description: null,
+      issuerRegions: null,
+      durationMonths: null,
+      route: null,
+      jobRoles: null,
+      targetOccupations: null,
+      eqfConversion: null,
+      status: 'PUBLISHED',
+      learningOutcomes: null,
+      duties: null,
     });
+  });
+
+  it("checks a qualification's statements and duties: kinds, duplicate ids, duties mapped to statements it has", () => {
+    expect(
+      errorsOf({
+        ...minimal,
+        issuerRegions: ['UKI', 'London'],
+        learningOutcomes: [
+          { id: 's1', kind: 'SKILL', text: 'Weld steel plate' },
+          { id: 's1', kind: 'KNOWLEDGE', text: 'Metallurgy' },
+          { id: 's2', kind: 'ATTITUDE', text: 'Work safely' },
+          { id: 's3', text: '' },
+        ],
+        duties: [{ id: 'd1', text: 'Weld joints', outcomes: ['s1', 's9'] }, { text: 'Inspect welds' }],
+      }),
+    ).toEqual([
+      "qualification 'hr-welder': learningOutcomes[1].id: 's1' appears more than once in the qualification",
+      "qualification 'hr-welder': learningOutcomes[2].kind: must be one of SKILL, KNOWLEDGE, BEHAVIOUR, OUTCOME (got 'ATTITUDE')",
+      "qualification 'hr-welder': learningOutcomes[3].text: is required",
+      "qualification 'hr-welder': issuerRegions[1]: must be a NUTS code such as UKI or DE21 (got 'London')",
+      "qualification 'hr-welder': duties[0].outcomes[1]: no learning outcome 's9' in the qualification",
+      "qualification 'hr-welder': duties[1].id: is required",
+    ]);
   });
 
   it('names the record by its id, by "qualification" without one, or as the caller says', () => {

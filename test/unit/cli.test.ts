@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CommandSpec, commandHelp, parseCommand, UsageError } from '../../src/cli/args.js';
-import { readCatalogueFile } from '../../src/catalogue/import.js';
+import { readCatalogueFile } from '../../src/catalogue/catalogue-files.js';
 import { ImportError } from '../../src/errors.js';
 
 const commands: CommandSpec[] = [

@@ -21,6 +21,9 @@ function gap(
     gapScore: Math.round(fields.demandShare * (1 - coverage) * 1e6) / 1e6,
     coveringOffers: [],
     unlocatedOffers: [],
+    qualificationCoverage: 0,
+    qualificationRoutes: [],
+    supply: 'NONE',
     lowReliabilityShare: 0,
     contributions: contributions.map(
       (c) =>

@@ -29,6 +29,9 @@ const gap = (skillUri: string, gapScore: number, occupation: string, overrides: 
   gapScore,
   coveringOffers: [],
   unlocatedOffers: [],
+  qualificationCoverage: 0,
+  qualificationRoutes: [],
+  supply: 'NONE',
   contributions: [
     {
       signal,

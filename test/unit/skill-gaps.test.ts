@@ -465,7 +465,7 @@ describe('rankSkillGaps', () => {
         'skill four',
       ),
     ).toContain(
-      'Coverage 0: no published offer that reaches this region teaches it. Not counted: 1 offer(s) teaching it state no country or region they are issued in and are not online ("International welding practitioner"), so they reach no region.',
+      'Coverage 0: no published offer or qualification route that reaches this region teaches it. Not counted: 1 offer(s) teaching it state no country or region they are issued in and are not online ("International welding practitioner"), so they reach no region.',
     );
     const text = explainGap(gaps[0], summary, 'skill two');
     expect(text).toBe(
@@ -474,6 +474,79 @@ describe('rankSkillGaps', () => {
         'Coverage 0.26 from 1 offer(s): C (0.26: suggested link ×0.5 · provider not accredited ×0.7 · completeness 0.50 ×0.75). ' +
         'Gap score = demand share 75.0% × (1 − coverage 0.26) = 0.5531. ' +
         "1 of the slice's 2 source figures are not published, so demand is a lower bound.",
+    );
+  });
+
+  it('counts qualification routes apart: only links to skills their occupations need, title links at half, never in the gap score', () => {
+    const route = (id: string, regions: string[], links: OfferSupply['links']): OfferSupply => ({
+      id,
+      title: `Standard ${id}`,
+      issuerCountries: ['FR'],
+      issuerRegions: regions,
+      participationForm: null,
+      accredited: true,
+      completenessScore: 1,
+      links,
+      kind: 'QUALIFICATION',
+    });
+    const routes = [
+      // s3: suggested (0.5) from stated outcomes, and a skill its occupations need: counts 0.5.
+      route(
+        'Q1',
+        ['FR1'],
+        [
+          { skillUri: 's3', state: 'SUGGESTED', stated: true, occupational: true },
+          // s4: suggested but not a skill its occupations need: not counted.
+          { skillUri: 's4', state: 'SUGGESTED', stated: true, occupational: false },
+        ],
+      ),
+      // s3 again from the description (×0.5): 0.25; s4 accepted, though not occupational: counts 1 × 0.5 = 0.5.
+      route(
+        'Q2',
+        [],
+        [
+          { skillUri: 's3', state: 'SUGGESTED', stated: false, occupational: true },
+          { skillUri: 's4', state: 'ACCEPTED', stated: false, occupational: false },
+        ],
+      ),
+      // Awarded only in a region of another country: reaches no French region.
+      route('Q3', ['DE2'], [{ skillUri: 's3', state: 'ACCEPTED', stated: true, occupational: true }]),
+    ];
+    const { gaps } = rankSkillGaps({
+      slice: { ...slice, region: 'FR10' },
+      signals: [signal({})],
+      previous: null,
+      offers,
+      routes,
+      index,
+      options: weights,
+    });
+    const row = (uri: string) => gaps.find((g) => g.skillUri === uri)!;
+    expect([row('s3').qualificationCoverage, row('s3').supply, row('s3').coverage]).toEqual([
+      0.75,
+      'QUALIFICATION_ONLY',
+      0,
+    ]);
+    expect(row('s3').qualificationRoutes.map((r) => [r.id, r.weight, r.detail])).toEqual([
+      ['Q1', 0.5, 'suggested link ×0.5 · an approved qualification route ×1 (a skill its occupations need)'],
+      [
+        'Q2',
+        0.25,
+        'suggested link ×0.5 · from the title or description, no stated outcomes ×0.5 · an approved qualification route ×1 (a skill its occupations need)',
+      ],
+    ]);
+    // The gap score ignores the routes: demand share × (1 − 0).
+    expect(row('s3').gapScore).toBe(row('s3').demandShare);
+    expect(row('s4').qualificationRoutes.map((r) => [r.id, r.weight])).toEqual([['Q2', 0.5]]);
+    expect([row('s1').supply, row('s2').supply]).toEqual(['MICRO_CREDENTIAL', 'MICRO_CREDENTIAL']);
+    expect(
+      explainGap(
+        row('s3'),
+        rankSkillGaps({ slice, signals: [signal({})], previous: null, offers, index, options: weights }).slice,
+        'skill three',
+      ),
+    ).toContain(
+      'Coverage 0: no published micro-credential that reaches this region teaches it; it is taught in 2 qualification route(s) (qualification coverage 0.75): Q1 "Standard Q1" (0.50); Q2 "Standard Q2" (0.25), whose units could become stackable micro-credentials.',
     );
   });
 

@@ -12,109 +12,20 @@ import {
   OFFER_STATUSES,
   PARTICIPATION_FORMS,
   QF_EHEA_CYCLES,
-  type Qualification,
   type Recognition,
   STACKABILITY_VALUES,
   SUPERVISION_VALUES,
   WORKLOAD_UNIT_CODES,
 } from '../model.js';
-import {
-  type CatalogueSort,
-  type OutcomeWithLinks,
-  type SkillLinkRow,
-  catalogueSlice,
-  confirmedByCurator,
-} from '../store.js';
+import { type CatalogueSort, type SkillLinkRow, catalogueSlice, confirmedByCurator } from '../store.js';
 import { HOURS_PER_ECTS } from '../units.js';
 import { AnnexElementEnum, CompletenessRef } from './completeness.js';
 import { ElmExportRef } from './elm.js';
+import { OutcomeSkillLinkRef, LearningOutcomeRef } from './outcomes.js';
 import { ProviderRef } from './provider.js';
+import { QualificationRef } from './qualification.js';
 
 /** Micro-credential offers: every Annex I element, completeness, learning outcomes and their skill links. */
-
-export const SkillLinkStateEnum = builder.enumType('SkillLinkState', {
-  description:
-    'SUGGESTED by the linker; ACCEPTED or REJECTED by a curator; ADDED by hand. Only suggestions are replaced when outcomes are re-linked.',
-  values: {
-    SUGGESTED: { description: 'Proposed by the skill linker; replaced when the outcomes are re-linked.' },
-    ACCEPTED: { description: 'Confirmed by a curator.' },
-    REJECTED: { description: 'Rejected by a curator: never suggested again for that outcome.' },
-    ADDED: { description: 'Linked by a curator by hand.' },
-  } as const satisfies Record<SkillLinkRow['state'], { description: string }>,
-});
-
-export const OutcomeSkillLinkRef = builder.objectRef<SkillLinkRow>('OutcomeSkillLink').implement({
-  description: 'A link from a learning outcome to an ESCO skill, with its evidence and review.',
-  fields: (t) => ({
-    skill: t.field({
-      type: Skill,
-      description: 'The ESCO skill.',
-      resolve: async (link, _args, context) => (await context.loaders.taxonomy.skill.load(link.skillUri)) as SkillRow,
-    }),
-    outcomeId: t.exposeID('outcomeId', { description: 'Id of the learning outcome.' }),
-    state: t.field({
-      type: SkillLinkStateEnum,
-      description: 'Where the link stands in review.',
-      resolve: (link) => link.state,
-    }),
-    score: t.exposeFloat('score', { nullable: true, description: 'Linker score (null for links added by hand).' }),
-    method: t.exposeString('method', {
-      description:
-        "How the link was made: the linker's method (with any boost for a targeted occupation's essential skill, or a note that it came from the title), or 'added by hand' / 'rejected by hand'.",
-    }),
-    matchedText: t.exposeString('matchedText', {
-      nullable: true,
-      description: 'The span of the outcome text that matched (normalised); null for links made by hand.',
-    }),
-    matchedLabel: t.exposeString('matchedLabel', {
-      nullable: true,
-      description: "The skill's label that matched; null for links made by hand.",
-    }),
-    taxonomyVersion: t.exposeString('taxonomyVersion', { description: 'The ESCO release the link was made against.' }),
-    linkedAt: t.exposeString('linkedAt', { description: 'When the link was made (ISO 8601 date-time).' }),
-    reviewedBy: t.exposeString('reviewedBy', {
-      nullable: true,
-      description: 'Who reviewed or added it (the reviewer given, else the API key name); null while unreviewed.',
-    }),
-    reviewedAt: t.exposeString('reviewedAt', {
-      nullable: true,
-      description: 'When it was last reviewed (ISO 8601 date-time); null while unreviewed.',
-    }),
-    note: t.exposeString('note', {
-      nullable: true,
-      description: "The curator's note from the last review; null when none.",
-    }),
-  }),
-});
-
-const LearningOutcomeRef = builder.objectRef<OutcomeWithLinks>('LearningOutcome').implement({
-  description: 'A learning outcome of an offer, as stated, with its links to ESCO skills.',
-  fields: (t) => ({
-    id: t.exposeID('id', {
-      description: 'Stable while the text is unchanged, so links and reviews survive re-imports.',
-    }),
-    text: t.exposeString('text', {
-      description: 'The outcome as the offer states it (its title when stated is false).',
-    }),
-    position: t.exposeInt('position', { description: "Position in the offer's list of learning outcomes, from 0." }),
-    stated: t.exposeBoolean('stated', {
-      description:
-        'false: the offer states no learning outcomes; this entry is its title, linked so its likely skills can be seen and reviewed.',
-    }),
-    skillLinks: t.field({
-      type: [OutcomeSkillLinkRef],
-      description:
-        'Links to ESCO skills by linker score, highest first; links without a score (made by hand) come before them.',
-      args: {
-        includeRejected: t.arg.boolean({
-          defaultValue: false,
-          description: 'Also return links a curator rejected (default false).',
-        }),
-      },
-      resolve: (outcome, args) => outcome.links.filter((link) => args.includeRejected || link.state !== 'REJECTED'),
-    }),
-  }),
-});
 
 interface OfferSkill {
   skillUri: string;
@@ -168,39 +79,6 @@ const WorkloadRef = builder.objectRef<StoredMicroCredential>('Workload').impleme
 });
 
 export const MicroCredentialRef = builder.objectRef<StoredMicroCredential>('MicroCredential');
-
-export const QualificationRef = builder.objectRef<Qualification>('Qualification').implement({
-  description: 'A full or partial qualification micro-credentials can stack into.',
-  fields: (t) => ({
-    id: t.exposeID('id', { description: 'Stable id chosen by the publisher.' }),
-    title: t.exposeString('title', { description: 'Title of the qualification.' }),
-    country: t.exposeString('country', {
-      nullable: true,
-      description: 'Country awarding it (ISO 3166 two-letter code); null: not specified.',
-    }),
-    eqfLevel: t.exposeInt('eqfLevel', { nullable: true, description: 'EQF level, 1–8; null: not specified.' }),
-    nationalLevel: t.exposeString('nationalLevel', {
-      nullable: true,
-      description: 'Level as its national framework writes it (e.g. "6", "5.1"); null: not specified.',
-    }),
-    nationalFramework: t.exposeString('nationalFramework', {
-      nullable: true,
-      description: 'The national qualifications framework of nationalLevel; null: not specified.',
-    }),
-    awardingBody: t.exposeString('awardingBody', {
-      nullable: true,
-      description: 'The body awarding it; null: not specified.',
-    }),
-    sourceName: t.exposeString('sourceName', {
-      nullable: true,
-      description: 'Where this entry comes from; null: not given.',
-    }),
-    sourceReference: t.exposeString('sourceReference', {
-      nullable: true,
-      description: 'Where in that source (document and page or line, URL); null: not given.',
-    }),
-  }),
-});
 
 const RecognitionRef = builder.objectRef<Recognition>('Recognition').implement({
   description:

@@ -17,7 +17,9 @@ import {
 import type { SkillLinkRow } from '../store.js';
 import { recordName } from '../validation.js';
 import { AnnexElementEnum } from './completeness.js';
-import { MicroCredentialRef, OutcomeSkillLinkRef, QualificationRef } from './micro-credential.js';
+import { MicroCredentialRef } from './micro-credential.js';
+import { OutcomeSkillLinkRef } from './outcomes.js';
+import { QualificationRef } from './qualification.js';
 import { ProviderInputRef, ProviderRef } from './provider.js';
 
 /** One record through the same validation and reference checks as a file import; the first bad field becomes extensions.field. */

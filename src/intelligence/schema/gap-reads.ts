@@ -105,7 +105,7 @@ export async function skillGapsFor(
   /** Several slices of one request (a dashboard's sectors) share these, and read every sector's figures in one go. */
   shared?: SharedInputs,
 ): Promise<{ slice: SliceInfo; gaps: SkillGap[] }> {
-  const { sector, region, period, chosen, previous, candidates, hypothetical, index, derivation } =
+  const { sector, region, period, chosen, previous, candidates, hypothetical, routes, index, derivation } =
     await readDemandSlice(context, args, whatIf, shared);
   const unemployed = unemployedBeside({ chosen, candidates, period });
   const { slice, gaps } = rankSkillGaps({
@@ -113,6 +113,7 @@ export async function skillGapsFor(
     signals: hypothetical.signals,
     previous,
     offers: hypothetical.offers,
+    routes,
     index,
     options: derivation,
   });

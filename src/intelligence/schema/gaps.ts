@@ -3,6 +3,7 @@ import { round } from '../../numbers.js';
 import { builder } from '../../graphql/builder.js';
 import { type HubContext, loadExisting } from '../../graphql/context.js';
 import { MicroCredentialRef } from '../../catalogue/schema/micro-credential.js';
+import { QualificationRef } from '../../catalogue/schema/qualification.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { type CoveringOffer, type GapSlice, type SkillGap, explainGap } from '../gaps.js';
 import type { SkillContribution } from '../skill-demand.js';
@@ -174,7 +175,25 @@ const CoveringOfferRef = builder.objectRef<CoveringOffer>('CoveringOffer').imple
       resolve: (o, _a, context) => context.loaders.catalogue.microCredential.load(o.id),
     }),
     weight: t.float({
-      description: 'link state × provider accreditation × completeness factor.',
+      description: 'link state × provider accreditation × completeness factor × stated-outcome factor.',
+      resolve: (o) => o.weight,
+    }),
+    detail: t.string({ description: 'The factors, in words.', resolve: (o) => o.detail }),
+  }),
+});
+
+const QualificationRouteRef = builder.objectRef<CoveringOffer>('QualificationRoute').implement({
+  description:
+    'A qualification route counted as supply of its own kind for a skill, with the weight it counted at and why.',
+  fields: (t) => ({
+    qualification: t.field({
+      type: QualificationRef,
+      nullable: true,
+      description: 'The qualification (e.g. an apprenticeship standard).',
+      resolve: (o, _a, context) => context.loaders.catalogue.qualification.load(o.id),
+    }),
+    weight: t.float({
+      description: 'link state × stated-outcome factor (the standard is approved: no provider or completeness factor).',
       resolve: (o) => o.weight,
     }),
     detail: t.string({ description: 'The factors, in words.', resolve: (o) => o.detail }),
@@ -247,6 +266,17 @@ const GapSliceRef = builder.objectRef<SliceInfo>('SkillGapSlice').implement({
     }),
     methods: t.stringList({ description: 'How figures were spread down to occupations.', resolve: (s) => s.methods }),
   }),
+});
+
+const SupplyKindRef = builder.enumType('SupplyKind', {
+  description: 'What supply a skill has in a region.',
+  values: {
+    MICRO_CREDENTIAL: { description: 'At least one published micro-credential reaching the region teaches it.' },
+    QUALIFICATION_ONLY: {
+      description: 'Taught in a qualification route (an apprenticeship standard), by no micro-credential.',
+    },
+    NONE: { description: 'Taught by no published offer or qualification route reaching the region.' },
+  } as const,
 });
 
 export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
@@ -343,6 +373,21 @@ export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
       type: [CoveringOfferRef],
       description: 'Each covering offer’s weight and why.',
       resolve: (g) => g.coveringOffers,
+    }),
+    qualificationCoverage: t.exposeFloat('qualificationCoverage', {
+      description:
+        'Coverage by qualification routes reaching the region (apprenticeship standards), 0–1, counted apart from the micro-credentials’ coverage and not in the gap score.',
+    }),
+    qualificationRoutes: t.field({
+      type: [QualificationRouteRef],
+      description:
+        'The qualification routes teaching the skill in the region, each with its weight and why, heaviest first.',
+      resolve: (g) => g.qualificationRoutes,
+    }),
+    supply: t.field({
+      type: SupplyKindRef,
+      description: 'Who teaches the skill in the region: a micro-credential, only a qualification route, or nobody.',
+      resolve: (g) => g.supply,
     }),
     slice: t.field({ type: GapSliceRef, description: 'The slice this row belongs to.', resolve: (g) => g.slice }),
   }),
