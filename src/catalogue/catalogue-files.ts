@@ -5,6 +5,8 @@ import { ImportError } from '../errors.js';
 import { type ElmStatedSkill, fromElmDocument } from './elm.js';
 import { fromCtdlDocuments } from './ctdl.js';
 import { fromIfateStandards } from './ifate.js';
+import { fromOfqualCsv } from './ofqual.js';
+import { fromRegisterCsv } from './register-csv.js';
 import type { MicroCredentialInput, ProviderInput, QualificationInput } from './model.js';
 import { recordName } from './validation.js';
 
@@ -64,6 +66,14 @@ export const CATALOGUE_FORMATS = [
   { name: 'catalogue', description: 'our JSON or CSV catalogue, or an ELM v3 JSON-LD document (the default)' },
   { name: 'ifate-standards', description: 'UK apprenticeship standards as the IfATE API publishes them (JSON)' },
   {
+    name: 'register-csv',
+    description: 'a national register of qualifications as CSV, one row each, columns as in register-csv.ts',
+  },
+  {
+    name: 'ofqual',
+    description: 'the Ofqual Register of regulated qualifications as CSV (its download or API field names)',
+  },
+  {
     name: 'ctdl',
     description: 'CTDL JSON-LD records of the Credential Engine Registry: a file, or a folder of .json files',
   },
@@ -75,6 +85,21 @@ export function catalogueFormat(name: string | undefined): CatalogueFormat | nul
   return CATALOGUE_FORMATS.find((format) => format.name === name)?.name ?? null;
 }
 
+/** A register of qualifications only (no providers or offers). */
+function qualificationsOnly(reading: {
+  qualifications: QualificationInput[];
+  recordNames: string[];
+  notes: string[];
+}): CatalogueFile {
+  return {
+    providers: [],
+    qualifications: reading.qualifications,
+    microCredentials: [],
+    recordNames: { providers: [], qualifications: reading.recordNames, microCredentials: [] },
+    notes: reading.notes,
+  };
+}
+
 function readJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
@@ -83,9 +108,22 @@ function readJson(file: string, text: string): unknown {
   }
 }
 
-export function readCatalogueFile(file: string, format: CatalogueFormat = 'catalogue'): CatalogueFile {
+export function readCatalogueFile(
+  file: string,
+  format: CatalogueFormat = 'catalogue',
+  /** The day the register was exported (Ofqual: certification ended before it means retired); default today. */
+  options: { retrievedOn?: string | null } = {},
+): CatalogueFile {
   if (!fs.existsSync(file)) throw new ImportError('file not found', { file });
   const name = path.basename(file);
+  if (format === 'register-csv') {
+    const reading = fromRegisterCsv(fs.readFileSync(file, 'utf8'), name);
+    return qualificationsOnly({ ...reading, notes: [] });
+  }
+  if (format === 'ofqual') {
+    const reading = fromOfqualCsv(fs.readFileSync(file, 'utf8'), name, options.retrievedOn ?? null);
+    return qualificationsOnly(reading);
+  }
   if (format === 'ctdl') {
     const files = fs.statSync(file).isDirectory()
       ? fs
@@ -106,13 +144,7 @@ export function readCatalogueFile(file: string, format: CatalogueFormat = 'catal
   const text = fs.readFileSync(file, 'utf8');
   if (format === 'ifate-standards') {
     const reading = fromIfateStandards(readJson(name, text), name);
-    return {
-      providers: [],
-      qualifications: reading.qualifications,
-      microCredentials: [],
-      recordNames: { providers: [], qualifications: reading.recordNames, microCredentials: [] },
-      notes: reading.notes,
-    };
+    return qualificationsOnly(reading);
   }
   if (file.endsWith('.json') || file.endsWith('.jsonld')) {
     const body = readJson(name, text) as Partial<CatalogueFile>;

@@ -125,8 +125,8 @@ export interface CatalogueImportSummary {
   /** Statements of the qualifications (their skills, knowledge, behaviours), and their duties. */
   qualificationOutcomes: number;
   duties: number;
-  /** Qualifications that state no outcomes, linked through their title and description instead. */
-  linkedThroughDescription: number;
+  /** Qualifications that state no outcomes, linked through their title (and description) instead. */
+  linkedWithoutStatedOutcomes: number;
   /** Qualifications whose ESCO occupations occupation search found, and how many it found in all. */
   occupationsMatched: { qualifications: number; occupations: number };
   /** Outcomes (offers' and qualifications') left with no suggested or stated skill link. */
@@ -226,13 +226,15 @@ export async function importCatalogue(
     skipInvalid?: boolean;
     /** The register's format (catalogue-files.ts); default: our JSON or CSV, or ELM. */
     format?: CatalogueFormat;
+    /** The day the register was exported (catalogue-files.ts). */
+    retrievedOn?: string | null;
     /** Occupation search (text, how many) for qualifications that name no ESCO occupation; without it, none is matched. */
     occupationSearch?: ((text: string, first: number) => SearchHit[]) | null;
     /** The ELM shapes' validator, loaded only when the file is an ELM document (as the request context holds it). */
     elmValidator?: () => Promise<ElmValidator>;
   } = {},
 ): Promise<CatalogueImportSummary> {
-  const fileRead = readCatalogueFile(file, options.format);
+  const fileRead = readCatalogueFile(file, options.format, { retrievedOn: options.retrievedOn });
   // An ELM document carries part of what the catalogue holds: what it leaves out keeps the catalogue's value.
   const read = fileRead.elmDocument !== undefined ? await keepWhatTheDocumentLeavesOut(graph, fileRead) : fileRead;
   // An ELM document is checked against the Commission's shapes too; what breaks them is reported, not refused
@@ -263,9 +265,7 @@ export async function importCatalogue(
     learningOutcomes: catalogue.microCredentials.reduce((sum, m) => sum + (m.learningOutcomes?.length ?? 0), 0),
     qualificationOutcomes: catalogue.qualifications.reduce((sum, q) => sum + (q.learningOutcomes?.length ?? 0), 0),
     duties: catalogue.qualifications.reduce((sum, q) => sum + (q.duties?.length ?? 0), 0),
-    linkedThroughDescription: catalogue.qualifications.filter(
-      (q) => (q.learningOutcomes ?? []).length === 0 && q.description !== null,
-    ).length,
+    linkedWithoutStatedOutcomes: catalogue.qualifications.filter((q) => (q.learningOutcomes ?? []).length === 0).length,
     occupationsMatched: {
       qualifications: matches.size,
       occupations: [...matches.values()].reduce((sum, list) => sum + list.length, 0),

@@ -4,12 +4,11 @@ import type { MicroCredential, Provider, Qualification } from './model.js';
 import {
   type OutcomeWithLinks,
   microCredentialsById,
-  type QualificationDetail,
   outcomesOfCredentials,
-  qualificationDetails,
   providersById,
   qualificationsById,
 } from './store.js';
+import { type QualificationDetail, qualificationDetails } from './qualification-store.js';
 
 export type StoredMicroCredential = MicroCredential & { createdAt: string; updatedAt: string };
 

@@ -148,6 +148,9 @@ export interface QualificationInput {
   targetOccupations?: string[] | null;
   /** How eqfLevel was derived from nationalLevel, when it was. */
   eqfConversion?: string | null;
+  /** Its size in hours of learning (Ofqual: total qualification time), and what those hours are. */
+  workloadHours?: number | null;
+  workloadBasis?: string | null;
   status?: string | null;
   learningOutcomes?: QualificationOutcomeInput[] | null;
   duties?: QualificationDutyInput[] | null;
@@ -176,6 +179,8 @@ export interface Qualification {
   jobRoles: string[] | null;
   targetOccupations: string[] | null;
   eqfConversion: string | null;
+  workloadHours: number | null;
+  workloadBasis: string | null;
   status: (typeof QUALIFICATION_STATUSES)[number];
   learningOutcomes: QualificationOutcome[] | null;
   duties: QualificationDuty[] | null;
@@ -341,5 +346,7 @@ export const QUALIFICATION_FIELDS = [
   'jobRoles',
   'targetOccupations',
   'eqfConversion',
+  'workloadHours',
+  'workloadBasis',
   'status',
 ] as const satisfies readonly (keyof Qualification)[];

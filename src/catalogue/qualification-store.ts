@@ -1,4 +1,4 @@
-import type { WriteTransaction } from '../graph/client.js';
+import type { GraphClient, WriteTransaction } from '../graph/client.js';
 import type { Qualification } from './model.js';
 import type { OccupationMatch } from './standard-occupations.js';
 import { contentHash, outcomeId } from './store.js';
@@ -24,7 +24,7 @@ export interface QualificationOutcomeRow {
 /** Graph id of a qualification's statement: the source's id of it (or its text), scoped to the qualification. */
 export const qualificationOutcomeId = (qualificationId: string, id: string) => outcomeId(qualificationId, `id: ${id}`);
 
-/** What is linked to ESCO: its statements, or else the title and description standing in for them (marked unstated). */
+/** What is linked to ESCO: its statements, or else its title (and description) standing in for them, marked unstated. */
 export function qualificationOutcomes(qualification: Qualification): QualificationOutcomeRow[] {
   const stated = qualification.learningOutcomes ?? [];
   if (stated.length > 0)
@@ -36,11 +36,10 @@ export function qualificationOutcomes(qualification: Qualification): Qualificati
       kind: outcome.kind,
       core: outcome.core,
     }));
-  if (!qualification.description) return [];
   return [
     {
       id: outcomeId(qualification.id, 'description'),
-      text: `${qualification.title}: ${qualification.description}`,
+      text: qualification.description ? `${qualification.title}: ${qualification.description}` : qualification.title,
       position: 0,
       stated: false,
       kind: 'OUTCOME',
@@ -126,4 +125,28 @@ export async function upsertQualifications(
      }`,
     { rows },
   );
+}
+
+export interface QualificationDetail {
+  duties: Array<{ id: string; text: string; core: boolean | null; outcomeIds: string[] }>;
+  occupations: Array<{ uri: string; score: number | null; foundBy: string[] }>;
+}
+
+/** Each qualification's duties (with the outcomes mapped to them) and ESCO occupations (with the search's evidence). */
+export async function qualificationDetails(
+  graph: GraphClient,
+  ids: readonly string[],
+): Promise<Map<string, QualificationDetail>> {
+  const rows = await graph.read<QualificationDetail & { id: string }>(
+    `UNWIND $ids AS id
+     MATCH (q:Qualification {id: id})
+     RETURN id,
+       COLLECT { MATCH (q)-[:HAS_DUTY]->(d:Duty)
+                 RETURN d {.id, .text, .core, outcomeIds: COLLECT { MATCH (d)-[:MAPS_TO]->(lo) RETURN lo.id ORDER BY lo.position }}
+                 ORDER BY d.position } AS duties,
+       COLLECT { MATCH (q)-[t:TARGETS]->(o:Occupation)
+                 RETURN {uri: o.uri, score: t.score, foundBy: coalesce(t.foundBy, [])} ORDER BY t.score DESC, o.uri } AS occupations`,
+    { ids },
+  );
+  return new Map(rows.map(({ id, ...detail }) => [id, detail]));
 }

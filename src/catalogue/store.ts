@@ -393,27 +393,3 @@ export async function catalogueSlice(
   );
   return { total: result.total, offset: result.offset, rows: result.rows.map(cataloguePageRow) };
 }
-
-export interface QualificationDetail {
-  duties: Array<{ id: string; text: string; core: boolean | null; outcomeIds: string[] }>;
-  occupations: Array<{ uri: string; score: number | null; foundBy: string[] }>;
-}
-
-/** Each qualification's duties (with the outcomes mapped to them) and ESCO occupations (with the search's evidence). */
-export async function qualificationDetails(
-  graph: GraphClient,
-  ids: readonly string[],
-): Promise<Map<string, QualificationDetail>> {
-  const rows = await graph.read<QualificationDetail & { id: string }>(
-    `UNWIND $ids AS id
-     MATCH (q:Qualification {id: id})
-     RETURN id,
-       COLLECT { MATCH (q)-[:HAS_DUTY]->(d:Duty)
-                 RETURN d {.id, .text, .core, outcomeIds: COLLECT { MATCH (d)-[:MAPS_TO]->(lo) RETURN lo.id ORDER BY lo.position }}
-                 ORDER BY d.position } AS duties,
-       COLLECT { MATCH (q)-[t:TARGETS]->(o:Occupation)
-                 RETURN {uri: o.uri, score: t.score, foundBy: coalesce(t.foundBy, [])} ORDER BY t.score DESC, o.uri } AS occupations`,
-    { ids },
-  );
-  return new Map(rows.map(({ id, ...detail }) => [id, detail]));
-}

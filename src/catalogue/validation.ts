@@ -349,6 +349,8 @@ export function validateQualification(
       patternReason: 'must be an ESCO occupation URI',
     }),
     eqfConversion: check.text('eqfConversion', input.eqfConversion, { max: 1000 }),
+    workloadHours: check.number('workloadHours', input.workloadHours, { min: 0, minExclusive: true, max: 100_000 }),
+    workloadBasis: check.text('workloadBasis', input.workloadBasis, { max: 200 }),
     status: check.oneOf('status', input.status, QUALIFICATION_STATUSES) ?? 'PUBLISHED',
     learningOutcomes,
     duties: validateDuties(check, input.duties, new Set((learningOutcomes ?? []).map((o) => o.id))),

@@ -10,6 +10,7 @@ import {
 import { openGraph } from '../graph/open.js';
 import { CATALOGUE_FORMATS, catalogueFormat, readCatalogueFile } from '../catalogue/catalogue-files.js';
 import { importCatalogue } from '../catalogue/import.js';
+import { isCalendarDate } from '../catalogue/validation.js';
 import { elmValidatorFor } from '../catalogue/elm-validation.js';
 import { DEMAND_FORMATS, demandFormat } from '../demand/formats.js';
 import { importDemand } from '../demand/import.js';
@@ -85,7 +86,13 @@ async function importCatalogueCommand(options: Options, [file]: string[]): Promi
       commandHelp(COMMANDS.find((c) => c.words.join(' ') === 'import catalogue')!),
     );
   // A file the import cannot read fails here, before a graph is opened and the linking index built.
-  const read = readCatalogueFile(file, format);
+  const retrievedOn = (options.retrieved as string | undefined) ?? null;
+  if (retrievedOn !== null && !isCalendarDate(retrievedOn))
+    throw new UsageError(
+      `--retrieved must be a date YYYY-MM-DD (got '${retrievedOn}')`,
+      commandHelp(COMMANDS.find((c) => c.words.join(' ') === 'import catalogue')!),
+    );
+  const read = readCatalogueFile(file, format, { retrievedOn });
   const config = loadConfig();
   const open = await openGraph(config);
   try {
@@ -105,6 +112,7 @@ async function importCatalogueCommand(options: Options, [file]: string[]): Promi
     const summary = await importCatalogue(open.graph, file, release, {
       skipInvalid,
       format,
+      retrievedOn,
       elmValidator: () => elmValidatorFor(config.elmDir),
       occupationSearch: search ? (text, first) => findOccupations(search, release!.linker, text, { first }) : null,
     });
@@ -118,7 +126,7 @@ async function importCatalogueCommand(options: Options, [file]: string[]): Promi
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stdout.write(
       `Imported ${summary.file} in ${seconds} s: ${summary.providers} provider(s), ${summary.microCredentials} micro-credential(s), ${summary.learningOutcomes} learning outcome(s)` +
-        `${summary.qualifications > 0 ? `; ${summary.qualifications} qualification(s) with ${summary.qualificationOutcomes} statement(s) and ${summary.duties} dut(ies), ${summary.linkedThroughDescription} linked through their description; ESCO occupations found for ${summary.occupationsMatched.qualifications} (${summary.occupationsMatched.occupations} in all)` : ''}` +
+        `${summary.qualifications > 0 ? `; ${summary.qualifications} qualification(s) with ${summary.qualificationOutcomes} statement(s) and ${summary.duties} dut(ies), ${summary.linkedWithoutStatedOutcomes} linked through their title or description; ESCO occupations found for ${summary.occupationsMatched.qualifications} (${summary.occupationsMatched.occupations} in all)` : ''}` +
         `; ${summary.suggestedLinks} skill link(s) suggested against ESCO ${summary.taxonomyVersion ?? '(none)'}, ${summary.outcomesWithoutLinks} outcome(s) left without a link` +
         `${summary.statedLinks + summary.statedLinksToUnknownSkills > 0 ? `; ${summary.statedLinks} link(s) stated by the document added${summary.statedLinksToUnknownSkills > 0 ? `, ${summary.statedLinksToUnknownSkills} to skills not in this taxonomy left out` : ''}` : ''}` +
         `${summary.skipped.length > 0 ? `; ${summary.skipped.length} problem(s) skipped` : ''}\n`,
@@ -263,6 +271,11 @@ const COMMANDS: HubCommand[] = [
         description: `the register's format, one of: ${CATALOGUE_FORMATS.map((f) => `${f.name} (${f.description})`).join('; ')}`,
       },
       'skip-invalid': { type: 'boolean', description: 'import the valid records and report each skipped one' },
+      retrieved: {
+        type: 'string',
+        value: 'YYYY-MM-DD',
+        description: 'when the register was exported (ofqual: certification ended before it = retired; default today)',
+      },
       json: { type: 'boolean', description: 'print the summary as JSON' },
     },
     description:

@@ -32,6 +32,8 @@ import { type OfferSupply, type SkillGap, LINK_STATE_WEIGHT, offerReachesRegion,
  *   1 none). Skills every sector needs (communicate, work in teams) weigh alike everywhere and would make
  *   all cells read the same; over its own skills, a sector with offers for them reads lower than one without.
  * - coveredShareOfDemand = Σ demand × coverage / Σ demand over every skill in demand (own or not), beside it.
+ * - qualificationCoveredShareOfDemand = Σ demand × qualification coverage / Σ demand over every skill in demand:
+ *   what the qualification routes reaching the region (gaps.ts) cover, counted apart from the offers.
  * - green (digital) share of demand = Σ demand × relevance / Σ demand; of supply = the mean relevance of the
  *   skills the cell's offers teach, each link weighted by its state (as coverage weighs it);
  * - offers: the cell's offers; offersReachingRegion: all offers reaching the region; averageCompleteness:
@@ -150,6 +152,8 @@ export interface DashboardCell {
   ownSkills: number;
   gapIndex: number;
   coveredShareOfDemand: number;
+  /** Σ demand × qualification coverage / Σ demand: the qualification routes' share, apart from the offers. */
+  qualificationCoveredShareOfDemand: number;
   green: TransitionShares;
   digital: TransitionShares;
   offers: number;
@@ -178,6 +182,7 @@ export function dashboardCell(input: {
   const own = input.ownSkills === null ? inDemand : inDemand.filter((g) => input.ownSkills!.has(g.skillUri));
   const total = inDemand.reduce((sum, g) => sum + g.demand, 0);
   const covered = inDemand.reduce((sum, g) => sum + g.demand * coverageOf(g.skillUri), 0);
+  const routed = inDemand.reduce((sum, g) => sum + g.demand * (g.qualificationCoverage ?? 0), 0);
   const ownTotal = own.reduce((sum, g) => sum + g.demand, 0);
   const ownUncovered = own.reduce((sum, g) => sum + g.demand * (1 - coverageOf(g.skillUri)), 0);
   const demandShare = (map: Map<string, number>) =>
@@ -197,6 +202,7 @@ export function dashboardCell(input: {
     ownSkills: own.length,
     gapIndex: ownTotal === 0 ? 0 : round4(ownUncovered / ownTotal),
     coveredShareOfDemand: total === 0 ? 0 : round4(covered / total),
+    qualificationCoveredShareOfDemand: total === 0 ? 0 : round4(routed / total),
     green: { demandShare: demandShare(input.relevance.green), supplyShare: supplyShare(input.relevance.green) },
     digital: { demandShare: demandShare(input.relevance.digital), supplyShare: supplyShare(input.relevance.digital) },
     offers: offers.length,
@@ -301,6 +307,10 @@ export function explainCell(
         `Supply: the ${cell.offers} offers reaching the region.`,
         `Gap index ${cell.gapIndex.toFixed(4)}: ${pct(cell.gapIndex)} of the skill demand is not covered by them.`,
       ];
+  if (cell.qualificationCoveredShareOfDemand > 0)
+    parts.push(
+      `Qualification routes reaching the region (apprenticeship standards) cover ${pct(cell.qualificationCoveredShareOfDemand)} of the skill demand, counted apart from the offers.`,
+    );
   if (trend.previous && trend.sliceTotalChange !== null && trend.gapIndexChange !== null)
     parts.push(
       `Trend ${trend.note}: ${n(trend.previous.sliceTotal)} ${unit} then (${trend.sliceTotalChange >= 0 ? '+' : ''}${pct(trend.sliceTotalChange)}), gap index ${trend.previous.gapIndex.toFixed(4)} then (${trend.gapIndexChange >= 0 ? '+' : ''}${trend.gapIndexChange.toFixed(4)}).`,

@@ -47,8 +47,8 @@ const source = {
       )
     );
   }, 0),
-  withoutStatementsWithOverview: standards.filter((s) => statementsOf(s).length === 0 && s.overviewOfRole.trim())
-    .length,
+  // Linked through their title and overview (one has no overview: its title alone).
+  withoutStatements: standards.filter((s) => statementsOf(s).length === 0).length,
   closed: standards.filter((s) => s.lastDateStarts !== '').length,
   byKind: {
     SKILL: standards.reduce((sum, s) => sum + s.skills.length, 0),
@@ -91,7 +91,7 @@ describe('import catalogue --format ifate-standards (the real IfATE file)', () =
       microCredentials: 0,
       qualificationOutcomes: source.statements,
       duties: source.duties,
-      linkedThroughDescription: source.withoutStatementsWithOverview,
+      linkedWithoutStatedOutcomes: source.withoutStatements,
     });
     expect(await count('MATCH (q:Qualification) RETURN count(q) AS n')).toBe(source.standards);
     for (const [kind, expected] of Object.entries(source.byKind))
@@ -103,7 +103,7 @@ describe('import catalogue --format ifate-standards (the real IfATE file)', () =
       ).toBe(expected);
     expect(
       await count('MATCH (:Qualification)-[:HAS_OUTCOME]->(lo:LearningOutcome {stated: false}) RETURN count(lo) AS n'),
-    ).toBe(source.withoutStatementsWithOverview);
+    ).toBe(source.withoutStatements);
     expect(await count('MATCH (:Qualification)-[:HAS_DUTY]->(d:Duty) RETURN count(d) AS n')).toBe(source.duties);
     expect(await count('MATCH (:Duty)-[m:MAPS_TO]->(:LearningOutcome) RETURN count(m) AS n')).toBe(source.mappings);
     expect(await count("MATCH (q:Qualification {status: 'RETIRED'}) RETURN count(q) AS n")).toBe(source.closed);
@@ -238,4 +238,55 @@ describe('UK slices against the standards', () => {
     );
     expect(first.qualificationCoverage).toBeCloseTo(expected, 4);
   }, 300_000);
+
+  it('gives dashboard cells the routes’ share of demand: different across occupation groups, none in Scotland', async () => {
+    const cell = async (region: string, group: string) => {
+      const response = await gql(
+        hub,
+        `{ skillsDashboard(region: "${region}", period: "2018", occupationGroup: "${group}") { qualificationCoveredShareOfDemand coveredShareOfDemand explanation } }`,
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data.skillsDashboard[0] as {
+        qualificationCoveredShareOfDemand: number;
+        coveredShareOfDemand: number;
+        explanation: string;
+      };
+    };
+    const [craft, managers, scotland] = [
+      await cell('UKI', 'ISCO:7'),
+      await cell('UKI', 'ISCO:1'),
+      await cell('UKM', 'ISCO:7'),
+    ];
+    expect(craft.qualificationCoveredShareOfDemand).toBeGreaterThan(0);
+    expect(managers.qualificationCoveredShareOfDemand).not.toBe(craft.qualificationCoveredShareOfDemand);
+    expect(scotland.qualificationCoveredShareOfDemand).toBe(0);
+    expect([craft.coveredShareOfDemand, managers.coveredShareOfDemand]).toEqual([0, 0]);
+    expect(craft.explanation).toContain('Qualification routes reaching the region (apprenticeship standards) cover');
+  }, 300_000);
+});
+
+describe('import catalogue --format ofqual (a fixture made from the Register’s published fields)', () => {
+  const OFQUAL = new URL('../fixtures/catalogues/ofqual-qualifications-from-spec.csv', import.meta.url).pathname;
+
+  it('imports each row as a qualification linked through its title alone, and a re-import changes nothing', async () => {
+    const summary = await importCatalogue(graph, OFQUAL, release, { format: 'ofqual', retrievedOn: '2026-12-01' });
+    expect(summary).toMatchObject({ qualifications: 6, qualificationOutcomes: 0, linkedWithoutStatedOutcomes: 6 });
+    const rows = await graph.read<{ id: string; status: string; text: string; stated: boolean }>(
+      `MATCH (q:Qualification) WHERE q.id STARTS WITH 'ofqual-'
+       MATCH (q)-[:HAS_OUTCOME]->(lo:LearningOutcome)
+       RETURN q.id AS id, q.status AS status, lo.text AS text, lo.stated AS stated ORDER BY id`,
+    );
+    expect(rows.map((r) => [r.id, r.status, r.text, r.stated])).toEqual([
+      ['ofqual-60100011', 'PUBLISHED', 'Level 2 Certificate in Bricklaying', false],
+      ['ofqual-60100023', 'PUBLISHED', 'Level 3 Award in Health and Safety in the Workplace', false],
+      ['ofqual-60100035', 'PUBLISHED', 'Entry Level Award in Employability Skills (Entry 3)', false],
+      ['ofqual-60100047', 'RETIRED', 'Level 4 Diploma in Adult Care', false],
+      ['ofqual-60100059', 'RETIRED', 'Level 1 Award in Food Safety', false],
+      ['ofqual-60100060', 'PUBLISHED', 'Level 5 Diploma in Leadership and Management', false],
+    ]);
+    const scope = { labels: ['Qualification', 'LearningOutcome', 'Skill'] };
+    const before = await graphFingerprint(graph, scope);
+    await importCatalogue(graph, OFQUAL, release, { format: 'ofqual', retrievedOn: '2026-12-01' });
+    expect(await graphFingerprint(graph, scope)).toEqual(before);
+  }, 120_000);
 });

@@ -174,6 +174,8 @@ describe('validateQualification', () => {
       jobRoles: null,
       targetOccupations: null,
       eqfConversion: null,
+      workloadHours: null,
+      workloadBasis: null,
       status: 'PUBLISHED',
       learningOutcomes: null,
       duties: null,

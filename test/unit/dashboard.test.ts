@@ -138,6 +138,27 @@ describe('sectorSupply', () => {
   });
 });
 
+describe('dashboardCell with qualification routes', () => {
+  it('gives the routes’ share of all skill demand apart, leaving the gap index to the offers', () => {
+    const routed = [
+      gap('s1', 60, { qualificationCoverage: 0.5 }),
+      gap('s2', 40, { qualificationCoverage: 1 }),
+      gap('s3', 20),
+    ];
+    const cell = dashboardCell({
+      sliceTotal: 50,
+      gaps: routed,
+      ownSkills: null,
+      supply: [],
+      offersReachingRegion: 0,
+      region: 'FR',
+      relevance,
+    });
+    // (60 × 0.5 + 40 × 1 + 20 × 0) / 120 = 70 / 120
+    expect([cell.qualificationCoveredShareOfDemand, cell.gapIndex, cell.coveredShareOfDemand]).toEqual([0.5833, 1, 0]);
+  });
+});
+
 describe('dashboardCell', () => {
   const cellOf = (sector: string, ownSkills: Set<string>, ofGaps = gaps, sliceTotal = 50, ofOffers = offers) =>
     dashboardCell({
@@ -161,6 +182,7 @@ describe('dashboardCell', () => {
       ownSkills: 2,
       gapIndex: 0.79,
       coveredShareOfDemand: 0.4733,
+      qualificationCoveredShareOfDemand: 0,
       green: { demandShare: 0.5, supplyShare: 0.4 },
       digital: { demandShare: 0.3333, supplyShare: 0.4 },
       offers: 2,

@@ -1,7 +1,7 @@
 import { builder } from '../../graphql/builder.js';
 import { Occupation } from '../../taxonomy/schema/concepts.js';
 import type { Qualification } from '../model.js';
-import type { QualificationDetail } from '../store.js';
+import type { QualificationDetail } from '../qualification-store.js';
 import { LearningOutcomeRef } from './outcomes.js';
 
 /** Qualifications: stack targets and, when they state what they teach, supply of their own kind. */
@@ -101,6 +101,14 @@ export const QualificationRef = builder.objectRef<Qualification>('Qualification'
     eqfConversion: t.exposeString('eqfConversion', {
       nullable: true,
       description: 'How eqfLevel was derived from the national level, when it was; null: stated or not given.',
+    }),
+    workloadHours: t.exposeFloat('workloadHours', {
+      nullable: true,
+      description: 'Its size in hours of learning; null: not stated.',
+    }),
+    workloadBasis: t.exposeString('workloadBasis', {
+      nullable: true,
+      description: 'What workloadHours counts, e.g. "total qualification time (TQT)"; null: not stated.',
     }),
     status: t.exposeString('status', {
       description:

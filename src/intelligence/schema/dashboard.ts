@@ -177,6 +177,11 @@ const CellRef = builder.objectRef<Cell>('DashboardCell').implement({
         'Σ demand × coverage / Σ demand over every skill in demand: the share of all its skill demand the cell’s offers cover (0–1).',
       resolve: (c) => c.coveredShareOfDemand,
     }),
+    qualificationCoveredShareOfDemand: t.float({
+      description:
+        'Σ demand × qualification coverage / Σ demand over every skill in demand: the share the qualification routes reaching the region (apprenticeship standards) cover, counted apart from the offers (0–1).',
+      resolve: (c) => c.qualificationCoveredShareOfDemand,
+    }),
     green: t.field({ type: Shares, description: 'Green share of demand against supply.', resolve: (c) => c.green }),
     digital: t.field({
       type: Shares,
