@@ -216,6 +216,8 @@ export interface SkillLinkRow {
   skillUri: string;
   state: 'SUGGESTED' | 'ACCEPTED' | 'REJECTED' | 'ADDED';
   score: number | null;
+  /** A suggestion's evidence is strong (catalogue/linking.ts); absent on links made by hand. */
+  strong?: boolean | null;
   method: string;
   matchedText: string | null;
   matchedLabel: string | null;

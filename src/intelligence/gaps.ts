@@ -32,10 +32,11 @@ import {
  * approved, and Annex I describes micro-credentials), so a row tells "taught in a qualification route, no
  * micro-credential" (supply QUALIFICATION_ONLY) from "taught nowhere" (NONE). The gap score stays on the
  * micro-credentials' coverage: the Recommendation asks which short, stackable offers are missing.
- * A route's suggested link counts only when the skill is one its ESCO occupations need (essential or
- * optional; `occupational`): a standard trains for its occupation, and on the hand-labelled IfATE sample
- * 47% of such suggestions were right against 21% of the others (docs/catalogue-registers.md). Accepted
- * and added links always count.
+ * A route's suggested link counts only with strong evidence (the whole preferred label: catalogue/linking.ts)
+ * or when the skill is one its ESCO occupations need (essential or optional; `occupational`: a standard trains
+ * for its occupation). On the hand-labelled IfATE sample 46% of the suggestions so counted were right, against
+ * 25% of all, keeping 49% of the right ones (docs/catalogue-registers.md). Accepted and added
+ * links always count.
  *
  * Gap. gapScore = demand share × (1 − coverage), where the demand share is the skill's demand over the
  * slice's total (the published values summed; within an occupation group, the group's part of them): the share of the slice's workforce (or vacancies) in
@@ -57,7 +58,7 @@ export interface OfferSupply {
    * `stated: false`: the link comes from the title or description standing in for missing outcomes;
    * `occupational`: (a qualification's) the skill is one its ESCO occupations need.
    */
-  links: Array<{ skillUri: string; state: string; stated?: boolean; occupational?: boolean }>;
+  links: Array<{ skillUri: string; state: string; stated?: boolean; occupational?: boolean; strong?: boolean }>;
   /** A qualification route (an apprenticeship standard) rather than a micro-credential. */
   kind?: 'QUALIFICATION';
 }
@@ -153,7 +154,7 @@ export function skillCoverage(
       (LINK_STATE_WEIGHT[link.state] ?? 0) * (link.stated === false ? UNSTATED_OUTCOME_WEIGHT : 1);
     const best = new Map<string, OfferSupply['links'][number]>();
     const counted = route
-      ? offer.links.filter((link) => link.state !== 'SUGGESTED' || link.occupational === true)
+      ? offer.links.filter((link) => link.state !== 'SUGGESTED' || link.occupational === true || link.strong === true)
       : offer.links;
     for (const link of counted) {
       const current = best.get(link.skillUri);
@@ -169,7 +170,7 @@ export function skillCoverage(
           ? [`from the title or description, no stated outcomes ×${UNSTATED_OUTCOME_WEIGHT}`]
           : []),
         route
-          ? `an approved qualification route ×1${link.state === 'SUGGESTED' ? ' (a skill its occupations need)' : ''}`
+          ? `an approved qualification route ×1${link.state !== 'SUGGESTED' ? '' : link.occupational ? ' (a skill its occupations need)' : ' (strong evidence)'}`
           : `provider ${offer.accredited ? 'accredited ×1' : `not accredited ×${UNACCREDITED_WEIGHT}`} · completeness ${offer.completenessScore.toFixed(2)} ×${completeness.toFixed(2)}`,
       ].join(' · ');
       const list = bySkill.get(skillUri) ?? [];

@@ -302,6 +302,7 @@ export async function qualificationSupply(graph: GraphClient): Promise<OfferSupp
             coalesce(q.issuerRegions, []) AS issuerRegions, null AS participationForm, true AS accredited, 1.0 AS completenessScore,
             COLLECT { MATCH (q)-[:HAS_OUTCOME]->(lo:LearningOutcome)-[d:DEVELOPS]->(s:Skill)
                       RETURN {skillUri: s.uri, state: d.state, stated: coalesce(lo.stated, true),
+                              strong: coalesce(d.strong, false),
                               occupational: EXISTS { (q)-[:TARGETS]->(:Occupation)-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]->(s) }} } AS links
      ORDER BY id`,
   );

@@ -225,13 +225,13 @@ describe('UK slices against the standards', () => {
       ).toBe(true);
     }
     // Qualification coverage, recomputed from the graph: per published standard its strongest link to the skill
-    // (suggested 0.5 and only to a skill its occupations need, accepted or added 1; ×0.5 when from the
-    // description), summed and capped at 1.
+    // (suggested 0.5, only with strong evidence or to a skill its occupations need; accepted or added 1; ×0.5
+    // when from the description), summed and capped at 1.
     const [first] = routed;
     const [{ expected }] = await graph.read<{ expected: number }>(
       `MATCH (q:Qualification {status: 'PUBLISHED'})-[:HAS_OUTCOME]->(lo:LearningOutcome)-[d:DEVELOPS]->(:Skill {uri: $uri})
        WHERE d.state IN ['ACCEPTED', 'ADDED']
-          OR (d.state = 'SUGGESTED' AND EXISTS { (q)-[:TARGETS]->(:Occupation)-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]->(:Skill {uri: $uri}) })
+          OR (d.state = 'SUGGESTED' AND (d.strong OR EXISTS { (q)-[:TARGETS]->(:Occupation)-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]->(:Skill {uri: $uri}) }))
        WITH q, max(CASE WHEN d.state = 'SUGGESTED' THEN 0.5 ELSE 1.0 END * CASE WHEN lo.stated THEN 1.0 ELSE 0.5 END) AS best
        RETURN CASE WHEN sum(best) > 1 THEN 1.0 ELSE sum(best) END AS expected`,
       { uri: first.skill.uri },

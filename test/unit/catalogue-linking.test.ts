@@ -70,6 +70,27 @@ describe('suggestLinks', () => {
     ).toEqual(['s:weld']);
   });
 
+  it('marks strong evidence: every word of the preferred label; not an alternative label, however whole', () => {
+    const senses = new SkillLinker([
+      { uri: 's:weld', preferredLabel: 'apply arc welding techniques', altLabels: ['arc welding'] },
+      { uri: 's:electricity', preferredLabel: 'electricity principles', altLabels: ['current'] },
+    ]);
+    const strength = (text: string) =>
+      suggestLinks(senses, [{ outcomeId: 'o', text, stated: true, targetSkills: [] }]).map((s) => [
+        s.skillUri,
+        s.strong,
+      ]);
+    expect(strength('Apply arc welding techniques safely')).toEqual([['s:weld', true]]);
+    // "arc welding" is a whole alternative label: suggested, not strong.
+    expect(strength('Use arc welding on frames')).toEqual([['s:weld', false]]);
+    // "current" is a whole alternative label of one word: suggested, but not strong.
+    expect(strength('Keep up with current trends in the industry')).toEqual([['s:electricity', false]]);
+    const [strong] = suggestLinks(senses, [
+      { outcomeId: 'o', text: 'Apply arc welding techniques', stated: true, targetSkills: [] },
+    ]);
+    expect(strong.method).toContain('strong evidence: the whole preferred label');
+  });
+
   it('links a title that stands in for outcomes through its subject, not through words naming the kind of offer', () => {
     expect(titleSubject('IKI training programme')).toBe('IKI');
     expect(titleSubject('International welding engineer (IWE)')).toBe('International welding (IWE)');

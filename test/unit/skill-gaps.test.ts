@@ -477,7 +477,7 @@ describe('rankSkillGaps', () => {
     );
   });
 
-  it('counts qualification routes apart: only links to skills their occupations need, title links at half, never in the gap score', () => {
+  it('counts qualification routes apart: suggestions only with strong evidence or to skills their occupations need, title links at half, never in the gap score', () => {
     const route = (id: string, regions: string[], links: OfferSupply['links']): OfferSupply => ({
       id,
       title: `Standard ${id}`,
@@ -496,8 +496,10 @@ describe('rankSkillGaps', () => {
         ['FR1'],
         [
           { skillUri: 's3', state: 'SUGGESTED', stated: true, occupational: true },
-          // s4: suggested but not a skill its occupations need: not counted.
+          // s4: suggested, not a skill its occupations need, weak evidence: not counted.
           { skillUri: 's4', state: 'SUGGESTED', stated: true, occupational: false },
+          // s1: the same, but with strong evidence: counts 0.5.
+          { skillUri: 's1', state: 'SUGGESTED', stated: true, occupational: false, strong: true },
         ],
       ),
       // s3 again from the description (×0.5): 0.25; s4 accepted, though not occupational: counts 1 × 0.5 = 0.5.
@@ -538,6 +540,9 @@ describe('rankSkillGaps', () => {
     // The gap score ignores the routes: demand share × (1 − 0).
     expect(row('s3').gapScore).toBe(row('s3').demandShare);
     expect(row('s4').qualificationRoutes.map((r) => [r.id, r.weight])).toEqual([['Q2', 0.5]]);
+    expect(row('s1').qualificationRoutes.map((r) => [r.id, r.weight, r.detail])).toEqual([
+      ['Q1', 0.5, 'suggested link ×0.5 · an approved qualification route ×1 (strong evidence)'],
+    ]);
     expect([row('s1').supply, row('s2').supply]).toEqual(['MICRO_CREDENTIAL', 'MICRO_CREDENTIAL']);
     expect(
       explainGap(

@@ -31,6 +31,11 @@ export const OutcomeSkillLinkRef = builder.objectRef<SkillLinkRow>('OutcomeSkill
       resolve: (link) => link.state,
     }),
     score: t.exposeFloat('score', { nullable: true, description: 'Linker score (null for links added by hand).' }),
+    strongEvidence: t.boolean({
+      description:
+        'Whether the outcome holds every word of the skill’s preferred label: strong evidence (false for links added by hand).',
+      resolve: (link) => link.strong ?? false,
+    }),
     method: t.exposeString('method', {
       description:
         "How the link was made: the linker's method (with any boost for a targeted occupation's essential skill, or a note that it came from the title), or 'added by hand' / 'rejected by hand'.",
