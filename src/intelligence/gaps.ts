@@ -64,6 +64,12 @@ export interface OfferSupply {
 }
 
 export const UNSTATED_OUTCOME_WEIGHT = 0.5;
+
+/** Whether a qualification route's link counts (see the header): confirmed, or suggested with strong evidence or to a skill its occupations need. */
+export const routeLinkCounts = (link: { state: string; strong?: boolean; occupational?: boolean }): boolean =>
+  link.state === 'ACCEPTED' ||
+  link.state === 'ADDED' ||
+  (link.state === 'SUGGESTED' && (link.strong === true || link.occupational === true));
 export const LINK_STATE_WEIGHT: Record<string, number> = { ACCEPTED: 1, ADDED: 1, SUGGESTED: 0.5, REJECTED: 0 };
 export const UNACCREDITED_WEIGHT = 0.7;
 
@@ -153,9 +159,7 @@ export function skillCoverage(
     const linkWeight = (link: OfferSupply['links'][number]) =>
       (LINK_STATE_WEIGHT[link.state] ?? 0) * (link.stated === false ? UNSTATED_OUTCOME_WEIGHT : 1);
     const best = new Map<string, OfferSupply['links'][number]>();
-    const counted = route
-      ? offer.links.filter((link) => link.state !== 'SUGGESTED' || link.occupational === true || link.strong === true)
-      : offer.links;
+    const counted = route ? offer.links.filter(routeLinkCounts) : offer.links;
     for (const link of counted) {
       const current = best.get(link.skillUri);
       if (current === undefined || linkWeight(link) > linkWeight(current)) best.set(link.skillUri, link);

@@ -1,6 +1,7 @@
 import { type WhereOffered, offerReachesRegion, type SkillGap } from './gaps.js';
 import { GROUPING_WEIGHTS, groupSkills } from './outline-grouping.js';
 import type { OccupationIndex } from './skill-demand.js';
+import { type CarvedUnit, type RouteDuties, carveFromRoutes } from './standard-units.js';
 
 /**
  * What micro-credentials a council should commission (develop) and which existing ones need revising
@@ -15,7 +16,8 @@ import type { OccupationIndex } from './skill-demand.js';
  * demand-weighted median of those occupations' levels (ISCO-08 major group → ILO skill level → EQF).
  * Its size is 1 ECTS per skill or competence and 0.5 per knowledge item (between 1 and 10). Learning
  * outcomes are drafted from the ESCO labels, to be rewritten by people. Score = the sum of its skills'
- * gap scores.
+ * gap scores. When an existing qualification route reaching the region teaches its skills through its
+ * duties, the outline names the duties it could be carved from (standard-units.ts: the stackable path).
  *
  * Update. Each published offer is checked for six reasons, each with a code, a sentence and a weight
  * (UPDATE_WEIGHTS); the score is the sum of the weights of the reasons that hold:
@@ -71,6 +73,8 @@ export interface DevelopOutline {
   demand: number;
   trend: number | null;
   partlyCoveredBy: Array<{ id: string; skills: number }>;
+  /** Duties of existing qualification routes that teach its skills: what it could be carved from. */
+  carvedFrom: CarvedUnit[];
   draftLearningOutcomes: string[];
   score: number;
   explanation: string;
@@ -88,6 +92,9 @@ export interface DevelopContext {
   related: (a: string, b: string) => boolean;
   /** The ranking the gaps come in when not by gap score (ranking.ts): seeds follow it, scores sum its rank scores. */
   rankBy?: 'SHORTAGE' | 'SPECIFICITY';
+  /** Qualification routes with duties, and the slice's region they must reach (standard-units.ts). */
+  routeDuties?: RouteDuties[];
+  region?: string | null;
 }
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
@@ -171,6 +178,11 @@ export function developOutlines(
     const cohesion = Math.round(group.cohesion * 1e4) / 1e4;
     const seed = group.skills[0];
     const anchorDemand = served.find((o) => o.uri === group.anchor)?.demand ?? 0;
+    const carvedFrom = carveFromRoutes(
+      members.map((g) => g.skillUri),
+      options.routeDuties ?? [],
+      (where) => offerReachesRegion({ ...where, participationForm: null }, options.region ?? null),
+    );
     return {
       skills: members.map((g) => ({ uri: g.skillUri, gapScore: g.gapScore, demand: g.demand, coverage: g.coverage })),
       anchorOccupation: group.anchor,
@@ -192,6 +204,7 @@ export function developOutlines(
       partlyCoveredBy: [...offers.entries()]
         .map(([id, skills]) => ({ id, skills }))
         .sort((a, b) => b.skills - a.skills || (a.id < b.id ? -1 : 1)),
+      carvedFrom,
       draftLearningOutcomes: members.map((g) =>
         knowledge(g.skillUri)
           ? `DRAFT (to be rewritten): The learner can explain and apply ${label(g.skillUri)}.`
@@ -210,7 +223,18 @@ export function developOutlines(
           ? `${percent(group.sameAudienceAs.share)} of that demand is also served by the outline anchored on "${options.occupationLabel(group.sameAudienceAs.anchor)}": read the two as modules of one programme. `
           : '') +
         `Score = sum of their ${options.rankBy ? `${options.rankBy.toLowerCase()} rank scores` : 'gap scores'} = ${score.toFixed(4)}. Size: ${ectsReason}. Level: ${eqfReason}` +
-        `${offers.size > 0 ? ` Existing offers already cover part of it: ${[...offers.keys()].join(', ')}.` : ' No existing offer covers any of it.'}`,
+        `${offers.size > 0 ? ` Existing offers already cover part of it: ${[...offers.keys()].join(', ')}.` : ' No existing offer covers any of it.'}` +
+        carvedFrom
+          .map(
+            (unit) =>
+              ` It could be carved from "${unit.title}" (${unit.qualificationId}${unit.eqfLevel !== null ? `, EQF ${unit.eqfLevel}${unit.eqfLevel !== group.eqf ? `: its units are taught at that level, the outline's is ${group.eqf}` : ''}` : ''}), whose duties teach ${unit.skills.length} of its ${members.length} skills: ${unit.duties
+                .map(
+                  (d) =>
+                    `"${d.text.length > 80 ? `${d.text.slice(0, 77)}…` : d.text}" (${quoteList(d.skills.map(label), 2)})`,
+                )
+                .join('; ')}.`,
+          )
+          .join(''),
     };
   });
   return outlines.sort((a, b) => b.score - a.score);

@@ -6,6 +6,7 @@ import { type HubContext, loadExisting } from '../graphql/context.js';
 import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
 import type { SourceCoverage } from './availability.js';
 import type { OfferSupply } from './gaps.js';
+import type { RouteDuties } from './standard-units.js';
 import { OccupationIndex, type OccupationNeeds, type SignalInput } from './skill-demand.js';
 
 /** Reads for skills intelligence: each a fixed number of round trips, whatever the size of the answer. */
@@ -307,6 +308,22 @@ export async function qualificationSupply(graph: GraphClient): Promise<OfferSupp
      ORDER BY id`,
   );
   return rows.map((row) => ({ ...row, kind: 'QUALIFICATION' as const }));
+}
+
+/** Published qualifications with duties: each duty with the skill links of the statements mapped to it. One round trip. */
+export async function qualificationDuties(graph: GraphClient): Promise<RouteDuties[]> {
+  return graph.read<RouteDuties>(
+    `MATCH (q:Qualification) WHERE coalesce(q.status, 'PUBLISHED') = 'PUBLISHED' AND EXISTS { (q)-[:HAS_DUTY]->() }
+     RETURN q.id AS id, q.title AS title, q.eqfLevel AS eqfLevel,
+            {issuerRegions: coalesce(q.issuerRegions, []), issuerCountries: CASE WHEN q.country IS NULL THEN [] ELSE [q.country] END} AS where,
+            COLLECT { MATCH (q)-[:HAS_DUTY]->(d:Duty)
+                      RETURN {id: d.id, text: d.text, links: COLLECT {
+                        MATCH (d)-[:MAPS_TO]->(:LearningOutcome)-[l:DEVELOPS]->(s:Skill)
+                        RETURN DISTINCT {skillUri: s.uri, state: l.state, strong: coalesce(l.strong, false),
+                                occupational: EXISTS { (q)-[:TARGETS]->(:Occupation)-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]->(s) }} }}
+                      ORDER BY d.position } AS duties
+     ORDER BY id`,
+  );
 }
 
 const indexes = new WeakMap<TaxonomySnapshot, OccupationIndex>();

@@ -239,6 +239,49 @@ describe('UK slices against the standards', () => {
     expect(first.qualificationCoverage).toBeCloseTo(expected, 4);
   }, 300_000);
 
+  it('names the duties of a standard an outline could be carved from, each teaching the outline skills it says', async () => {
+    const response = await gql(
+      hub,
+      `{ credentialRecommendations(region: "UKI", period: "2018", occupationGroup: "ISCO:5", first: 10) {
+           develop { skills { uri } explanation carvedFrom { qualification { id title } skills { uri } duties { id text skills { uri } } } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    type Unit = {
+      qualification: { id: string; title: string };
+      skills: Array<{ uri: string }>;
+      duties: Array<{ id: string; text: string; skills: Array<{ uri: string }> }>;
+    };
+    const outlines = response.data.credentialRecommendations.develop as Array<{
+      skills: Array<{ uri: string }>;
+      explanation: string;
+      carvedFrom: Unit[];
+    }>;
+    const carved = outlines.filter((o) => o.carvedFrom.length > 0);
+    expect(carved.length).toBeGreaterThan(0);
+    for (const outline of carved) {
+      const outlineSkills = new Set(outline.skills.map((s) => s.uri));
+      for (const unit of outline.carvedFrom) {
+        expect(unit.skills.length).toBeGreaterThanOrEqual(Math.min(2, outlineSkills.size));
+        expect(unit.duties.flatMap((d) => d.skills.map((s) => s.uri)).sort()).toEqual(
+          unit.skills.map((s) => s.uri).sort(),
+        );
+        expect(outline.explanation).toContain(`It could be carved from "${unit.qualification.title}"`);
+        // Each duty reaches each skill it names through a statement mapped to it and a link qualification coverage counts.
+        for (const duty of unit.duties)
+          for (const skill of duty.skills) {
+            expect(outlineSkills.has(skill.uri)).toBe(true);
+            const [{ n }] = await graph.read<{ n: number }>(
+              `MATCH (q:Qualification {id: $q})-[:HAS_DUTY]->(:Duty {id: $duty})-[:MAPS_TO]->(:LearningOutcome)-[l:DEVELOPS]->(s:Skill {uri: $skill})
+               WHERE l.state IN ['ACCEPTED', 'ADDED'] OR (l.state = 'SUGGESTED' AND (l.strong OR EXISTS { (q)-[:TARGETS]->(:Occupation)-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]->(s) }))
+               RETURN count(l) AS n`,
+              { q: unit.qualification.id, duty: duty.id, skill: skill.uri },
+            );
+            expect(n).toBeGreaterThan(0);
+          }
+      }
+    }
+  }, 300_000);
+
   it('gives dashboard cells the routes’ share of demand: different across occupation groups, none in Scotland', async () => {
     const cell = async (region: string, group: string) => {
       const response = await gql(

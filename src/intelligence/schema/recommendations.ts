@@ -17,7 +17,9 @@ import {
   offerInScope,
   updateRecommendation,
 } from '../recommendations.js';
-import { automationByOccupation, demandSources, demandStamp, occupationIndex } from '../store.js';
+import { automationByOccupation, demandSources, demandStamp, occupationIndex, qualificationDuties } from '../store.js';
+import type { CarvedUnit } from '../standard-units.js';
+import { QualificationRef } from '../../catalogue/schema/qualification.js';
 import { RankByEnum, rankedGaps } from './gap-ranking.js';
 import { sliceArgs } from './gaps.js';
 import { cachedDerivation, skillGapsFor, skillGapsOnce } from './gap-reads.js';
@@ -45,6 +47,42 @@ const PartialCover = builder.objectRef<{ id: string; skills: number }>('OutlineP
       resolve: (c, _a, context) => context.loaders.catalogue.microCredential.load(c.id),
     }),
     skills: t.int({ description: 'How many of the outline’s skills it teaches.', resolve: (c) => c.skills }),
+  }),
+});
+
+const CarvedDutyRef = builder.objectRef<CarvedUnit['duties'][number]>('CarvedDuty').implement({
+  description: 'A duty of a qualification route and the outline’s skills it teaches.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The duty’s id.' }),
+    text: t.exposeString('text', { description: 'The duty as the standard states it.' }),
+    skills: t.field({
+      type: [Skill],
+      description: 'The outline’s skills its mapped statements teach, not already taught by a duty before it.',
+      resolve: (d, _a, context) => loadExisting(context.loaders.taxonomy.skill, d.skills),
+    }),
+  }),
+});
+
+const CarvedUnitRef = builder.objectRef<CarvedUnit>('CarvedUnit').implement({
+  description:
+    'The stackable path: a qualification route whose duties teach an outline’s skills, and which duties (standard-units.ts).',
+  fields: (t) => ({
+    qualification: t.field({
+      type: QualificationRef,
+      nullable: true,
+      description: 'The qualification (an apprenticeship standard).',
+      resolve: (u, _a, context) => context.loaders.catalogue.qualification.load(u.qualificationId),
+    }),
+    skills: t.field({
+      type: [Skill],
+      description: 'The outline’s skills its duties teach, in the outline’s order.',
+      resolve: (u, _a, context) => loadExisting(context.loaders.taxonomy.skill, u.skills),
+    }),
+    duties: t.field({
+      type: [CarvedDutyRef],
+      description: 'The duties to carve from, the one teaching most of the outline first.',
+      resolve: (u) => u.duties,
+    }),
   }),
 });
 
@@ -113,6 +151,12 @@ const DevelopRef = builder.objectRef<DevelopOutline>('DevelopRecommendation').im
       type: [PartialCover],
       description: 'Existing offers that already cover part of it.',
       resolve: (o) => o.partlyCoveredBy,
+    }),
+    carvedFrom: t.field({
+      type: [CarvedUnitRef],
+      description:
+        'Existing qualification routes reaching the region whose duties teach its skills: the units it could be carved from (at most 2, most of its skills first).',
+      resolve: (o) => o.carvedFrom,
     }),
     draftLearningOutcomes: t.stringList({
       description:
@@ -316,7 +360,10 @@ async function recommend(
     if (rows instanceof Error) throw rows;
     relatedTo.set(uri, new Set(rows.map((r) => r.skill.uri)));
   });
+  const routeDuties = await qualificationDuties(context.graph);
   const develop = developOutlines(developGaps, index, facts, {
+    routeDuties,
+    region: slice.region,
     ...(args.rankBy && args.rankBy !== 'GAP' ? { rankBy: args.rankBy } : {}),
     maxOutlines: first,
     maxSkills: 6,
