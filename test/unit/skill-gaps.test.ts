@@ -363,6 +363,25 @@ describe('skillCoverage and offerReachesRegion', () => {
     expect(offers.map((o) => offerReachesRegion(o, null))).toEqual([true, true, true, true]);
   });
 
+  it('reaches every named country of an offer awarded in several, and the UK (NUTS UK, ISO GB) from an English region', () => {
+    const several = { participationForm: 'ONSITE', issuerCountries: ['HR', 'SI', 'AT'], issuerRegions: [] };
+    expect(['HR03', 'SI', 'AT13', 'IT', 'DE21'].map((region) => offerReachesRegion(several, region))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    const english = { participationForm: null, issuerCountries: ['GB'], issuerRegions: ['UKC', 'UKI'] };
+    expect(['UK', 'UKI', 'UKI3', 'UKM', 'UKN'].map((region) => offerReachesRegion(english, region))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
   it('reaches a Greek region (NUTS EL) from an offer issued nationally in Greece (ISO GR), and a what-if offer there too', async () => {
     const greek: OfferSupply = { ...offers[1], id: 'G', title: 'Greek', issuerCountries: ['GR'] };
     expect([
