@@ -207,12 +207,13 @@ export async function writeCatalogue(
 export function qualificationOccupations(
   qualifications: Qualification[],
   search: ((text: string, first: number) => SearchHit[]) | null,
+  levelOf?: (uri: string) => number | null,
 ): Map<string, OccupationMatch[]> {
   const matches = new Map<string, OccupationMatch[]>();
   if (!search) return matches;
   for (const qualification of qualifications) {
     if ((qualification.targetOccupations ?? []).length > 0) continue;
-    const found = matchOccupations(qualification, search);
+    const found = matchOccupations(qualification, search, levelOf);
     if (found.length > 0) matches.set(qualification.id, found);
   }
   return matches;
@@ -230,6 +231,8 @@ export async function importCatalogue(
     retrievedOn?: string | null;
     /** Occupation search (text, how many) for qualifications that name no ESCO occupation; without it, none is matched. */
     occupationSearch?: ((text: string, first: number) => SearchHit[]) | null;
+    /** The EQF level of an ESCO occupation (occupationLevels), so matches stay within one of the qualification's. */
+    occupationLevel?: (uri: string) => number | null;
     /** The ELM shapes' validator, loaded only when the file is an ELM document (as the request context holds it). */
     elmValidator?: () => Promise<ElmValidator>;
   } = {},
@@ -253,7 +256,11 @@ export async function importCatalogue(
       { file: path.basename(file) },
     );
   }
-  const matches = qualificationOccupations(catalogue.qualifications, options.occupationSearch ?? null);
+  const matches = qualificationOccupations(
+    catalogue.qualifications,
+    options.occupationSearch ?? null,
+    options.occupationLevel,
+  );
   const written = await graph.writeTransaction((tx) =>
     writeCatalogue(tx, catalogue, release, `ELM import (${path.basename(file)})`, matches),
   );

@@ -69,6 +69,50 @@ export function parseLabels(text: string): LabelledPair[] {
   });
 }
 
+/** An occupation match labelled right or wrong (uri '' with right = an occupation exists that the matcher missed). */
+export interface LabelledMatch {
+  qualificationId: string;
+  occupationUri: string;
+  right: boolean;
+}
+
+export function parseOccupationLabels(text: string): LabelledMatch[] {
+  const [header, ...lines] = text.trim().split('\n');
+  const columns = header.split('\t');
+  const [standard, uri, label] = ['standard', 'occupationUri', 'label'].map((name) => {
+    const index = columns.indexOf(name);
+    if (index < 0) throw new Error(`occupation labels file: no "${name}" column`);
+    return index;
+  });
+  return lines.map((line) => {
+    const cells = line.split('\t');
+    return { qualificationId: cells[standard], occupationUri: cells[uri], right: cells[label] === '1' };
+  });
+}
+
+/**
+ * Precision of the current occupation matches of the labelled qualifications: right ÷ labelled matches;
+ * matches the labels do not hold are counted apart; `withRight` counts qualifications with a right match.
+ */
+export function matchPrecision(labels: LabelledMatch[], current: Map<string, string[]>) {
+  const truth = new Map(
+    labels.filter((l) => l.occupationUri).map((l) => [`${l.qualificationId} ${l.occupationUri}`, l.right]),
+  );
+  const ids = [...new Set(labels.map((l) => l.qualificationId))];
+  const matches = ids.flatMap((id) => (current.get(id) ?? []).map((uri) => `${id} ${uri}`));
+  const labelled = matches.filter((m) => truth.has(m));
+  const right = labelled.filter((m) => truth.get(m)).length;
+  return {
+    qualifications: ids.length,
+    matched: ids.filter((id) => (current.get(id) ?? []).length > 0).length,
+    withRight: ids.filter((id) => (current.get(id) ?? []).some((uri) => truth.get(`${id} ${uri}`))).length,
+    matches: matches.length,
+    unlabelled: matches.length - labelled.length,
+    right,
+    precision: labelled.length > 0 ? Math.round((right / labelled.length) * 1000) / 1000 : null,
+  };
+}
+
 export function linkPrecision(
   labels: LabelledPair[],
   suggestions: CurrentSuggestion[],

@@ -9,6 +9,13 @@
  * occupation. Kept: the best, when it reaches MIN_SCORE 1 or two texts found it; then up to
  * MAX_OCCUPATIONS 3 in all, each within KEEP_WITHIN 0.75 of the best and found by at least two texts.
  * The last factor discounts a query whose best hit is weak (a score under 1: no label matched well).
+ *
+ * Level. When the qualification has an EQF level, an occupation whose level (the EQF level matching the ILO
+ * skill level of its ISCO-08 major group, taxonomy/isco-levels.ts) is more than LEVEL_REACH 2 away is left
+ * out before the best is chosen: an L2 installer standard (EQF 3) does not train installation engineers or
+ * security managers (EQF 6). Two, not the one of develop outlines: on the labelled sample of matches
+ * (docs/catalogue-registers.md) a reach of one dropped six right ones, level-3 standards leading into
+ * professional roles (software developer, food technologist); a reach of two dropped only wrong ones.
  */
 
 export const HITS_PER_QUERY = 5;
@@ -18,6 +25,7 @@ export const KEEP_WITHIN = 0.75;
 export const MAX_OCCUPATIONS = 3;
 /** Job roles read per qualification: the first ten the register lists. */
 export const MAX_ROLES = 10;
+export const LEVEL_REACH = 2;
 
 export interface SearchHit {
   uri: string;
@@ -37,6 +45,7 @@ export interface QualificationTexts {
   title: string;
   description: string | null;
   jobRoles: string[] | null;
+  eqfLevel?: number | null;
 }
 
 /** Words a title adds that name the form, not the occupation: "Ecologist (degree)". */
@@ -45,6 +54,8 @@ const TITLE_FORM = /\((?:degree|integrated degree|non-degree)\)/gi;
 export function matchOccupations(
   qualification: QualificationTexts,
   search: (text: string, first: number) => SearchHit[],
+  /** The EQF level of an occupation (from its ISCO group), or null when unknown. */
+  levelOf: (uri: string) => number | null = () => null,
 ): OccupationMatch[] {
   const roles = [...new Set((qualification.jobRoles ?? []).map((role) => role.trim()).filter(Boolean))].slice(
     0,
@@ -68,7 +79,13 @@ export function matchOccupations(
       found.set(hit.uri, match);
     }
   }
+  const target = qualification.eqfLevel ?? null;
+  const atLevel = (uri: string) => {
+    const level = levelOf(uri);
+    return target === null || level === null || Math.abs(level - target) <= LEVEL_REACH;
+  };
   const ranked = [...found.values()]
+    .filter((match) => atLevel(match.uri))
     .map((match) => ({ ...match, score: Math.round(match.score * 1000) / 1000 }))
     .sort((a, b) => b.score - a.score || (a.uri < b.uri ? -1 : 1));
   const [top] = ranked;

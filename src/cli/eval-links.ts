@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fromIfateStandards } from '../catalogue/ifate.js';
 import { qualificationOccupations } from '../catalogue/import.js';
-import { type CurrentSuggestion, linkPrecision, parseLabels } from '../catalogue/link-precision.js';
+import {
+  type CurrentSuggestion,
+  linkPrecision,
+  matchPrecision,
+  parseLabels,
+  parseOccupationLabels,
+} from '../catalogue/link-precision.js';
 import { suggestLinks } from '../catalogue/linking.js';
 import type { Qualification } from '../catalogue/model.js';
 import { qualificationOutcomes } from '../catalogue/qualification-store.js';
@@ -13,6 +19,7 @@ import { linkableSkillsFromSnapshot } from '../linking/skills.js';
 import { readEscoExport, resolveVersion } from '../taxonomy/esco-files.js';
 import { snapshotFromExport } from '../taxonomy/export-snapshot.js';
 import { OccupationSearch } from '../taxonomy/occupation-search.js';
+import { occupationLevels } from '../taxonomy/isco-levels.js';
 import { findOccupations, searchableOccupationsFromSnapshot, skillVocabulary } from '../taxonomy/occupation-finder.js';
 
 /**
@@ -40,8 +47,10 @@ const qualifications = reading.qualifications.flatMap((input) => {
   const result = validateQualification(input);
   return result.ok ? [result.value] : [];
 });
-const matches = qualificationOccupations(qualifications, (text, first) =>
-  findOccupations(search, linker, text, { first }),
+const matches = qualificationOccupations(
+  qualifications,
+  (text, first) => findOccupations(search, linker, text, { first }),
+  occupationLevels(snapshot.currentOccupations()),
 );
 const needs = (q: Qualification) => {
   const occupations = (matches.get(q.id) ?? []).map((m) => m.uri);
@@ -52,7 +61,7 @@ const needs = (q: Qualification) => {
 
 const sets = fs
   .readdirSync(labelsDir)
-  .filter((file) => file.endsWith('-labels.tsv'))
+  .filter((file) => file.includes('-link-') && file.endsWith('-labels.tsv'))
   .sort();
 const results = sets.map((file) => {
   const labels = parseLabels(fs.readFileSync(path.join(labelsDir, file), 'utf8'));
@@ -89,8 +98,21 @@ const results = sets.map((file) => {
   };
 });
 
-if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-else
+const occupationLabels = parseOccupationLabels(
+  fs.readFileSync(path.join(labelsDir, 'ifate-occupation-labels.tsv'), 'utf8'),
+);
+const occupations = matchPrecision(
+  occupationLabels,
+  new Map([...matches].map(([id, list]) => [id, list.map((m) => m.uri)])),
+);
+
+if (process.argv.includes('--json'))
+  process.stdout.write(`${JSON.stringify({ links: results, occupations }, null, 2)}\n`);
+else {
+  process.stdout.write(
+    `ifate-occupation-labels.tsv: ${occupations.qualifications} standards; ${occupations.matched} matched to ${occupations.matches} occupations (${occupations.unlabelled} not labelled); ` +
+      `${occupations.right} right, precision ${occupations.precision ?? '–'}; ${occupations.withRight} standards with a right match\n`,
+  );
   for (const r of results) {
     process.stdout.write(
       `\n${r.file}: ${r.pairs} labelled pairs (${r.right} right); the linker now makes ${r.suggestions} suggestions for their statements, ${r.unlabelled} not labelled\n\n`,
@@ -101,3 +123,4 @@ else
         `| ${rule.rule} | ${rule.kept} | ${rule.labelled} | ${rule.right} | ${rule.precision ?? '–'} | ${rule.recall ?? '–'} |\n`,
       );
   }
+}

@@ -18,6 +18,7 @@ import { referenceLists } from '../demand/reference.js';
 import { SkillLinkerCache } from '../linking/cache.js';
 import { OccupationSearchCache, findOccupations } from '../taxonomy/occupation-finder.js';
 import { TaxonomyCache } from '../taxonomy/snapshot.js';
+import { occupationLevels } from '../taxonomy/isco-levels.js';
 import { setLogLevel } from '../logger.js';
 import { type ImportProgress, type ImportSummary, importEsco } from '../taxonomy/esco-import.js';
 import { loadDemoSeed } from '../taxonomy/seed.js';
@@ -115,6 +116,7 @@ async function importCatalogueCommand(options: Options, [file]: string[]): Promi
       retrievedOn,
       elmValidator: () => elmValidatorFor(config.elmDir),
       occupationSearch: search ? (text, first) => findOccupations(search, release!.linker, text, { first }) : null,
+      occupationLevel: occupationLevels(taxonomy.current?.currentOccupations() ?? []),
     });
     for (const skipped of summary.skipped) process.stderr.write(`skipped: ${skipped}\n`);
     for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);

@@ -1,4 +1,5 @@
 import type { OccupationIndex } from './skill-demand.js';
+import { EQF_OF_SKILL_LEVEL, eqfOfIsco } from '../taxonomy/isco-levels.js';
 
 /**
  * Which under-covered skills make one course outline, whom it serves and at what level. Pure: the
@@ -53,28 +54,6 @@ export const GROUPING_WEIGHTS = {
   levelReach: 0,
   sameAudience: 2 / 3,
 } as const;
-
-/** ISCO-08 major group → skill level (ILO), and skill level → EQF level. */
-export const SKILL_LEVEL: Record<string, number> = {
-  '0': 2,
-  '1': 4,
-  '2': 4,
-  '3': 3,
-  '4': 2,
-  '5': 2,
-  '6': 2,
-  '7': 2,
-  '8': 2,
-  '9': 1,
-};
-export const EQF_OF_SKILL_LEVEL: Record<number, number> = { 1: 2, 2: 4, 3: 5, 4: 6 };
-
-/** The EQF level matching an ISCO-08 group's skill level (major group 7 → skill level 2 → EQF 4); skill level 2 when unknown. */
-export function eqfOfIsco(iscoGroup: string | null): { major: string; skillLevel: number; eqf: number } {
-  const major = iscoGroup?.slice(0, 1) ?? '';
-  const skillLevel = SKILL_LEVEL[major] ?? 2;
-  return { major, skillLevel, eqf: EQF_OF_SKILL_LEVEL[skillLevel] };
-}
 
 export interface GroupingCandidate {
   uri: string;

@@ -14,6 +14,7 @@ import type { RunningHub } from '../../src/server/start.js';
 import { OccupationSearchCache, findOccupations } from '../../src/taxonomy/occupation-finder.js';
 import { importEsco } from '../../src/taxonomy/esco-import.js';
 import { TaxonomyCache } from '../../src/taxonomy/snapshot.js';
+import { occupationLevels } from '../../src/taxonomy/isco-levels.js';
 import { escoDir, freshTestGraph, gql, graphFingerprint, sharedDataDir, startTestHub } from '../helpers.js';
 
 /**
@@ -60,6 +61,7 @@ const source = {
 let graph: GraphClient;
 let release: ReleaseLinker;
 let search: (text: string, first: number) => Array<{ uri: string; preferredLabel: string; score: number }>;
+let levelOf: (uri: string) => number | null;
 
 beforeAll(async () => {
   graph = await freshTestGraph({ seed: false });
@@ -70,6 +72,7 @@ beforeAll(async () => {
   release = (await new SkillLinkerCache().get(graph, taxonomy.current))!;
   const occupations = (await new OccupationSearchCache().get(graph, taxonomy.current))!;
   search = (text, first) => findOccupations(occupations, release.linker, text, { first });
+  levelOf = occupationLevels(taxonomy.current!.currentOccupations());
 }, 600_000);
 
 afterAll(async () => {
@@ -84,6 +87,7 @@ describe('import catalogue --format ifate-standards (the real IfATE file)', () =
     const summary = await importCatalogue(graph, IFATE, release, {
       format: 'ifate-standards',
       occupationSearch: search,
+      occupationLevel: levelOf,
     });
     expect(source).toMatchObject({ standards: 515, statements: 3549, duties: 911 });
     expect(summary).toMatchObject({
@@ -132,7 +136,11 @@ describe('import catalogue --format ifate-standards (the real IfATE file)', () =
   it('re-imported unchanged, changes nothing', async () => {
     const scope = { labels: ['Qualification', 'LearningOutcome', 'Duty', 'Skill', 'Occupation'] };
     const before = await graphFingerprint(graph, scope);
-    await importCatalogue(graph, IFATE, release, { format: 'ifate-standards', occupationSearch: search });
+    await importCatalogue(graph, IFATE, release, {
+      format: 'ifate-standards',
+      occupationSearch: search,
+      occupationLevel: levelOf,
+    });
     expect(await graphFingerprint(graph, scope)).toEqual(before);
   }, 300_000);
 
@@ -143,14 +151,22 @@ describe('import catalogue --format ifate-standards (the real IfATE file)', () =
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ifate-')), 'standards.json');
     fs.writeFileSync(file, JSON.stringify({ standards: broken }));
     const before = await graphFingerprint(graph);
-    const attempt = importCatalogue(graph, file, release, { format: 'ifate-standards', occupationSearch: search });
+    const attempt = importCatalogue(graph, file, release, {
+      format: 'ifate-standards',
+      occupationSearch: search,
+      occupationLevel: levelOf,
+    });
     await expect(attempt).rejects.toThrow(ImportError);
     await expect(attempt).rejects.toThrow(`qualification 'ifate-${broken[3].larsCode}': title: is required`);
     await expect(attempt).rejects.toThrow(`qualification 'ifate-${broken[10].larsCode}': duties[0].id: is required`);
     expect(await graphFingerprint(graph)).toEqual(before);
     fs.writeFileSync(file, '{"providers": []}');
     await expect(
-      importCatalogue(graph, file, release, { format: 'ifate-standards', occupationSearch: search }),
+      importCatalogue(graph, file, release, {
+        format: 'ifate-standards',
+        occupationSearch: search,
+        occupationLevel: levelOf,
+      }),
     ).rejects.toThrow('not IfATE standards: expected an object with a "standards" list');
   }, 300_000);
 });

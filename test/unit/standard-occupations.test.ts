@@ -80,6 +80,37 @@ describe('matchOccupations', () => {
   });
 });
 
+describe('matchOccupations at the qualification’s level', () => {
+  it('leaves out occupations more than two EQF levels away before choosing the best', () => {
+    const search = searchFrom({
+      'Fenestration installer': [
+        ['supervisor', 2],
+        ['installer', 1.8],
+      ],
+      'Install windows': [
+        ['supervisor', 1],
+        ['installer', 1],
+      ],
+    });
+    const texts = { title: 'Fenestration installer', description: 'Install windows', jobRoles: [] };
+    const levels: Record<string, number> = { supervisor: 6, installer: 4 };
+    // Without a level: the supervisor (1 + 0.5 = 1.5) before the installer (0.9 + 0.5 = 1.4), both kept.
+    expect(matchOccupations(texts, search, (uri) => levels[uri]).map((m) => m.uri)).toEqual([
+      'supervisor',
+      'installer',
+    ]);
+    // At EQF 3 (an RQF level 2 standard): the supervisor (EQF 6) is three away and goes.
+    expect(
+      matchOccupations({ ...texts, eqfLevel: 3 }, search, (uri) => levels[uri]).map((m) => [m.uri, m.score]),
+    ).toEqual([['installer', 1.4]]);
+    // An occupation of unknown level stays.
+    expect(matchOccupations({ ...texts, eqfLevel: 3 }, search, () => null).map((m) => m.uri)).toEqual([
+      'supervisor',
+      'installer',
+    ]);
+  });
+});
+
 describe('htmlToText', () => {
   it('decodes the entity-escaped HTML the IfATE API sends, paragraphs and breaks as new lines', () => {
     expect(htmlToText('&lt;p&gt;Works in&#160;custody.&lt;br /&gt;&lt;br /&gt;It&#39;s &amp; more&lt;/p&gt;')).toBe(
