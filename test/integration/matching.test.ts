@@ -12,7 +12,8 @@ import { DEMAND_FORMATS } from '../../src/demand/formats.js';
 import { importDemand } from '../../src/demand/import.js';
 import { referenceLists } from '../../src/demand/reference.js';
 import { coverageOf, heldCredits } from '../../src/matching/occupation-fit.js';
-import { csvNeeds, csvNeighbours, csvOccupationDemand, eurostatRows, round } from '../csv-derivations.js';
+import { csvNeeds, csvNeighbours, csvOccupationDemand, eurostatRows, readCsv, round } from '../csv-derivations.js';
+import { REGULATED_TEXT } from '../../src/taxonomy/regulation.js';
 
 const FORKLIFT_OPERATOR = 'http://data.europa.eu/esco/occupation/eeac6251-1974-42f5-91ed-513c6c883755';
 
@@ -286,6 +287,32 @@ describe('occupation search and matching on full ESCO', () => {
     }
     const { errors: bad } = await gql(hub, TRANSITIONS, { uri: 'http://data.europa.eu/esco/occupation/nope' });
     expect(bad?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occupationUri' });
+  });
+
+  it('says which targets are regulated professions, as ESCO’s CSV marks them, in words and as a caveat', async () => {
+    const rows = readCsv(path.join(sharedDataDir, 'esco-v1.1.1-en', 'occupations_en.csv'));
+    const regulatedInCsv = new Set(
+      rows
+        .filter((r) => r.regulatedProfessionNote.endsWith('/regulated-professions/regulated'))
+        .map((r) => r.conceptUri),
+    );
+    const nurse = rows.find((r) => r.preferredLabel === 'nurse responsible for general care')!.conceptUri;
+    const { data, errors } = await gql(
+      hub,
+      `query($uri: String!) {
+         occupation(uri: $uri) { regulated regulationNote }
+         occupationTransitions(occupationUri: $uri, first: 40) { occupation { uri } regulationCaveat } }`,
+      { uri: nurse },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.occupation).toEqual({ regulated: true, regulationNote: REGULATED_TEXT });
+    const transitions = data.occupationTransitions as Array<{
+      occupation: { uri: string };
+      regulationCaveat: string | null;
+    }>;
+    expect(transitions.some((t) => regulatedInCsv.has(t.occupation.uri))).toBe(true);
+    for (const t of transitions)
+      expect(t.regulationCaveat).toBe(regulatedInCsv.has(t.occupation.uri) ? REGULATED_TEXT : null);
   });
 
   it('plans the fewest hours of offers that teach the missing essential skills, within the constraints, saying what stays uncovered', async () => {

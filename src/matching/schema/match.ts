@@ -21,6 +21,7 @@ import {
   scoreDemand,
 } from '../occupation-fit.js';
 import { type HeldSkill, neighboursOf, personSkills } from '../person.js';
+import { regulationCaveat } from '../../taxonomy/regulation.js';
 
 /** Matching for employment services: occupations within reach of a person, and the gap to one occupation. */
 
@@ -132,6 +133,13 @@ const OccupationMatchRef = builder.objectRef<OccupationMatch & { explanation: st
       nullable: true,
       description: 'The occupation.',
       resolve: (m, _a, context) => context.loaders.taxonomy.occupation.load(m.uri),
+    }),
+    regulationCaveat: t.string({
+      nullable: true,
+      description:
+        'For a regulated profession (ESCO’s note): what it means for this person, in words; null when ESCO marks it unregulated or gives no note.',
+      resolve: async (m, _a, context) =>
+        regulationCaveat((await context.loaders.taxonomy.occupation.load(m.uri))?.regulatedProfessionNote),
     }),
     coverage: t.float({
       description: 'Essential coverage: Σ credits of its essential skills / their number (near matches count in part).',

@@ -8,6 +8,7 @@ import { type ScoredDemand, scoreDemand } from '../occupation-fit.js';
 import { neighboursOf } from '../person.js';
 import { type Transition, explainTransition, rankTransitions } from '../transitions.js';
 import { AutomationRef, OccupationDemandRef, SkillMatchRef } from './match.js';
+import { regulationCaveat } from '../../taxonomy/regulation.js';
 
 /** `occupationTransitions`: where a person can move from an occupation with the least retraining (src/matching/transitions.ts). */
 
@@ -23,6 +24,13 @@ const TransitionRef = builder
         nullable: true,
         description: 'The occupation to move to.',
         resolve: (tr, _a, context) => context.loaders.taxonomy.occupation.load(tr.to),
+      }),
+      regulationCaveat: t.string({
+        nullable: true,
+        description:
+          'For a move into a regulated profession (ESCO’s note): what it means, in words; null when ESCO marks it unregulated or gives no note.',
+        resolve: async (tr, _a, context) =>
+          regulationCaveat((await context.loaders.taxonomy.occupation.load(tr.to))?.regulatedProfessionNote),
       }),
       similarity: t.float({
         description:

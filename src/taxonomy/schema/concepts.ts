@@ -1,6 +1,7 @@
 import { builder } from '../../graphql/builder.js';
 import { pageOf } from '../../graphql/connections.js';
 import type { AnyConceptRow, IscoGroupRow, OccupationRow, RelatedSkillRow, SkillGroupRow, SkillRow } from '../store.js';
+import { regulationOf } from '../regulation.js';
 
 /** ESCO concepts: skills, skill groups, occupations and ISCO groups, and the relations between them. */
 
@@ -239,8 +240,20 @@ Occupation.implement({
     definition: t.string({ nullable: true, description: DEFINITION, resolve: (o) => o.definition ?? null }),
     regulatedProfessionNote: t.string({
       nullable: true,
-      description: 'The ESCO note on whether (and where) the occupation is a regulated profession; null when none.',
+      description:
+        'The ESCO note on whether the occupation is a regulated profession, as ESCO writes it (a concept URI); null when none.',
       resolve: (o) => o.regulatedProfessionNote ?? null,
+    }),
+    regulated: t.boolean({
+      nullable: true,
+      description: 'Whether ESCO marks it a regulated profession (EU-wide, Directive 2005/36/EC); null: no note.',
+      resolve: (o) => regulationOf(o.regulatedProfessionNote).regulated,
+    }),
+    regulationNote: t.string({
+      nullable: true,
+      description:
+        'The regulated-profession note in words, with what it means for someone aiming at it; null: no note.',
+      resolve: (o) => regulationOf(o.regulatedProfessionNote).text,
     }),
     modifiedDate: t.string({ nullable: true, description: MODIFIED_DATE, resolve: (o) => o.modifiedDate ?? null }),
     essentialSkills: t.connection(
