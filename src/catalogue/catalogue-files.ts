@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { parseCatalogueCsv } from './csv.js';
 import { ImportError } from '../errors.js';
 import { type ElmStatedSkill, fromElmDocument } from './elm.js';
 import { fromCtdlDocuments } from './ctdl.js';
@@ -205,13 +205,7 @@ export function readCatalogueFile(
     };
   }
   if (file.endsWith('.csv')) {
-    let rows: Array<{ record: Record<string, string>; info: { lines: number } }>;
-    try {
-      rows = parse(text, { columns: true, bom: true, info: true, skip_empty_lines: true });
-    } catch (error) {
-      const csvError = error as Error & { lines?: number };
-      throw new ImportError(`malformed CSV: ${csvError.message}`, { file: name, line: csvError.lines });
-    }
+    const rows = parseCatalogueCsv(text, name);
     const microCredentials = rows.map(({ record }) => {
       const input: Record<string, unknown> = {};
       for (const [column, raw] of Object.entries(record)) {

@@ -136,10 +136,13 @@ const cleanList = (...lists: unknown[]) => [
   ),
 ];
 
-/** A date dd/mm/yyyy as YYYY-MM-DD, or null. */
-function isoDate(text: unknown): string | null {
-  const match = typeof text === 'string' ? /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text.trim()) : null;
-  return match ? `${match[3]}-${match[2]}-${match[1]}` : null;
+/** A register's date, dd/mm/yyyy (IfATE, Ofqual's download) or yyyy-mm-dd(Thh:mm…) (Ofqual's API), as YYYY-MM-DD; else null. */
+export function registerDate(text: unknown): string | null {
+  const value = typeof text === 'string' ? text.trim() : '';
+  const uk = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(value);
+  if (uk) return `${uk[3]}-${uk[2]}-${uk[1]}`;
+  const iso = /^(\d{4}-\d{2}-\d{2})/.exec(value);
+  return iso ? iso[1] : null;
 }
 
 export interface IfateReading {
@@ -161,7 +164,7 @@ export function fromIfateStandards(body: unknown, file: string): IfateReading {
     for (const key of Object.keys(raw)) if (key in NOT_READ) notRead.set(key, (notRead.get(key) ?? 0) + 1);
     const id = Number.isInteger(raw.larsCode) ? `ifate-${raw.larsCode}` : (raw.larsCode as unknown as string);
     const level = typeof raw.level === 'number' ? raw.level : null;
-    const closed = isoDate(raw.lastDateStarts);
+    const closed = registerDate(raw.lastDateStarts);
     if (closed) retired.push(`${id} (${closed})`);
     const summary = typeof raw.occupationalSummary === 'string' ? htmlToText(raw.occupationalSummary) : '';
     const overview = typeof raw.overviewOfRole === 'string' ? raw.overviewOfRole.trim() : '';

@@ -183,13 +183,22 @@ export async function writeCatalogue(
   release: ReleaseLinker | null,
   source = 'catalogue import',
   occupationMatches: Map<string, OccupationMatch[]> = new Map(),
-): Promise<{ suggested: number; stated: { added: number; unknownSkills: number }; unlinked: number }> {
+): Promise<{ suggested: number; stated: { added: number; unknownSkills: number } }> {
   await upsertProviders(tx, catalogue.providers);
   await upsertQualifications(tx, catalogue.qualifications, occupationMatches);
   await upsertMicroCredentials(tx, catalogue.microCredentials);
   const stated = await writeStatedSkills(tx, catalogue.statedSkills, source);
-  const ids = [...catalogue.microCredentials.map((m) => m.id), ...catalogue.qualifications.map((q) => q.id)];
-  const suggested = release ? await relinkOutcomes(tx, release, ids) : 0;
+  const suggested = release ? await relinkOutcomes(tx, release, recordIds(catalogue)) : 0;
+  return { suggested, stated };
+}
+
+const recordIds = (catalogue: ValidatedCatalogue) => [
+  ...catalogue.microCredentials.map((m) => m.id),
+  ...catalogue.qualifications.map((q) => q.id),
+];
+
+/** How many outcomes of these offers and qualifications have no skill link but rejected ones (an import's summary). */
+async function unlinkedOutcomes(tx: WriteTransaction, ids: string[]): Promise<number> {
   const [{ unlinked }] = (await tx.run(
     `UNWIND $ids AS id
      MATCH (:MicroCredential|Qualification {id: id})-[:HAS_OUTCOME]->(lo:LearningOutcome)
@@ -197,7 +206,7 @@ export async function writeCatalogue(
      RETURN count(lo) AS unlinked`,
     { ids },
   )) as Array<{ unlinked: number }>;
-  return { suggested, stated, unlinked };
+  return unlinked;
 }
 
 /**
@@ -231,7 +240,7 @@ export async function importCatalogue(
     retrievedOn?: string | null;
     /** Occupation search (text, how many) for qualifications that name no ESCO occupation; without it, none is matched. */
     occupationSearch?: ((text: string, first: number) => SearchHit[]) | null;
-    /** The EQF level of an ESCO occupation (occupationLevels), so matches stay within one of the qualification's. */
+    /** The EQF level of an ESCO occupation (occupationLevels), so matches stay within reach of the qualification's (LEVEL_REACH). */
     occupationLevel?: (uri: string) => number | null;
     /** The ELM shapes' validator, loaded only when the file is an ELM document (as the request context holds it). */
     elmValidator?: () => Promise<ElmValidator>;
@@ -261,9 +270,10 @@ export async function importCatalogue(
     options.occupationSearch ?? null,
     options.occupationLevel,
   );
-  const written = await graph.writeTransaction((tx) =>
-    writeCatalogue(tx, catalogue, release, `ELM import (${path.basename(file)})`, matches),
-  );
+  const written = await graph.writeTransaction(async (tx) => ({
+    ...(await writeCatalogue(tx, catalogue, release, `ELM import (${path.basename(file)})`, matches)),
+    unlinked: await unlinkedOutcomes(tx, recordIds(catalogue)),
+  }));
   return {
     file: path.basename(file),
     providers: catalogue.providers.length,

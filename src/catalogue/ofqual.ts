@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
+import { parseCatalogueCsv } from './csv.js';
 import { ImportError } from '../errors.js';
-import { ENGLAND_NUTS1, RQF_TO_EQF } from './ifate.js';
+import { ENGLAND_NUTS1, RQF_CONVERSION, RQF_TO_EQF, registerDate } from './ifate.js';
 import type { QualificationInput } from './model.js';
 
 /**
@@ -119,15 +119,6 @@ function rqfLevel(level: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** A date dd/mm/yyyy or yyyy-mm-dd(Thh:mm…) as YYYY-MM-DD, or null. */
-function isoDate(text: string | undefined): string | null {
-  const value = (text ?? '').trim();
-  const uk = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(value);
-  if (uk) return `${uk[3]}-${uk[2]}-${uk[1]}`;
-  const iso = /^(\d{4}-\d{2}-\d{2})/.exec(value);
-  return iso ? iso[1] : null;
-}
-
 export interface OfqualReading {
   qualifications: QualificationInput[];
   recordNames: string[];
@@ -135,18 +126,7 @@ export interface OfqualReading {
 }
 
 export function fromOfqualCsv(text: string, file: string, retrievedOn: string | null): OfqualReading {
-  let rows: Array<{ record: Record<string, string>; info: { lines: number } }>;
-  try {
-    rows = parse(text, {
-      columns: (headers: string[]) => headers.map(columnKey),
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-    });
-  } catch (error) {
-    const csvError = error as Error & { lines?: number };
-    throw new ImportError(`malformed CSV: ${csvError.message}`, { file, line: csvError.lines });
-  }
+  const rows = parseCatalogueCsv(text, file, (headers) => headers.map(columnKey));
   if (rows.length === 0) throw new ImportError('nothing to import: no qualification rows', { file });
   const columns = Object.keys(rows[0].record);
   for (const required of ['qualificationnumber', 'title'])
@@ -167,7 +147,7 @@ export function fromOfqualCsv(text: string, file: string, retrievedOn: string | 
     const tqt = Number((record.tqt ?? '').trim());
     const glh = Number((record.glh ?? '').trim());
     const hours = (record.tqt ?? '').trim() && tqt > 0 ? tqt : (record.glh ?? '').trim() && glh > 0 ? glh : null;
-    const ended = isoDate(record.certificationenddate);
+    const ended = registerDate(record.certificationenddate);
     const retired = RETIRED_STATUS.test(record.status ?? '') || (ended !== null && ended < today);
     return {
       id: compact ? `ofqual-${compact}` : null,
@@ -182,12 +162,7 @@ export function fromOfqualCsv(text: string, file: string, retrievedOn: string | 
       nationalLevel: level || null,
       nationalFramework: level ? FRAMEWORK : null,
       eqfLevel: eqf,
-      eqfConversion:
-        statedEqf && statedEqf > 0
-          ? null
-          : eqf !== null
-            ? `from the RQF level: entry level→1, 1→2, 2→3, 3→4, 4→5, 5→5, 6→6, 7→7, 8→8 (England and Northern Ireland's EQF referencing, 2019)`
-            : null,
+      eqfConversion: statedEqf && statedEqf > 0 ? null : eqf !== null ? `${RQF_CONVERSION}; entry level→1` : null,
       route: record.ssa || null,
       workloadHours: hours,
       workloadBasis:

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parseCatalogueCsv } from './csv.js';
 import { ImportError } from '../errors.js';
 import type { QualificationInput } from './model.js';
 
@@ -44,13 +44,7 @@ export function fromRegisterCsv(
   text: string,
   file: string,
 ): { qualifications: QualificationInput[]; recordNames: string[] } {
-  let rows: Array<{ record: Record<string, string>; info: { lines: number } }>;
-  try {
-    rows = parse(text, { columns: true, bom: true, info: true, skip_empty_lines: true });
-  } catch (error) {
-    const csvError = error as Error & { lines?: number };
-    throw new ImportError(`malformed CSV: ${csvError.message}`, { file, line: csvError.lines });
-  }
+  const rows = parseCatalogueCsv(text, file);
   if (rows.length === 0) throw new ImportError('nothing to import: no qualification rows', { file });
   const known = new Set<string>(REGISTER_CSV_COLUMNS);
   const unknown = Object.keys(rows[0].record).filter((column) => !known.has(column));

@@ -18,9 +18,8 @@ import { SkillLinker } from '../linking/linker.js';
 import { linkableSkillsFromSnapshot } from '../linking/skills.js';
 import { readEscoExport, resolveVersion } from '../taxonomy/esco-files.js';
 import { snapshotFromExport } from '../taxonomy/export-snapshot.js';
-import { OccupationSearch } from '../taxonomy/occupation-search.js';
 import { occupationLevels } from '../taxonomy/isco-levels.js';
-import { findOccupations, searchableOccupationsFromSnapshot, skillVocabulary } from '../taxonomy/occupation-finder.js';
+import { findOccupations, occupationSearchFromSnapshot } from '../taxonomy/occupation-finder.js';
 
 /**
  * `npm run eval:links [-- --json]`: the precision of the skill links suggested for IfATE statements, against
@@ -37,10 +36,7 @@ const labelsDir = path.join(projectRoot, 'test', 'fixtures', 'linking');
 const esco = await readEscoExport(escoDir);
 const snapshot = snapshotFromExport(esco, resolveVersion(escoDir, undefined, esco.newestModifiedDate).version);
 const linker = new SkillLinker(linkableSkillsFromSnapshot(snapshot));
-const search = new OccupationSearch(
-  searchableOccupationsFromSnapshot(snapshot),
-  skillVocabulary(snapshot.currentSkills().map(({ skill }) => skill)),
-);
+const search = occupationSearchFromSnapshot(snapshot);
 
 const reading = fromIfateStandards(JSON.parse(fs.readFileSync(ifateFile, 'utf8')), path.basename(ifateFile));
 const qualifications = reading.qualifications.flatMap((input) => {

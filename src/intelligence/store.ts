@@ -293,6 +293,13 @@ export async function offerSupply(context: HubContext): Promise<OfferSupply[]> {
 }
 
 /**
+ * What a qualification route's link carries for gaps.ts routeLinkCounts, for a qualification `q`, a link `l`
+ * and its skill `s`: its state, strong evidence, and whether q's ESCO occupations need the skill.
+ */
+const ROUTE_LINK = `skillUri: s.uri, state: l.state, strong: coalesce(l.strong, false),
+  occupational: EXISTS { (q)-[:TARGETS]->(:Occupation)-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]->(s) }`;
+
+/**
  * Published qualifications that state what they teach (or whose description stands in), as supply of their
  * own kind: where they are awarded and their skill links. One round trip.
  */
@@ -301,10 +308,8 @@ export async function qualificationSupply(graph: GraphClient): Promise<OfferSupp
     `MATCH (q:Qualification) WHERE coalesce(q.status, 'PUBLISHED') = 'PUBLISHED' AND EXISTS { (q)-[:HAS_OUTCOME]->() }
      RETURN q.id AS id, q.title AS title, CASE WHEN q.country IS NULL THEN [] ELSE [q.country] END AS issuerCountries,
             coalesce(q.issuerRegions, []) AS issuerRegions, null AS participationForm, true AS accredited, 1.0 AS completenessScore,
-            COLLECT { MATCH (q)-[:HAS_OUTCOME]->(lo:LearningOutcome)-[d:DEVELOPS]->(s:Skill)
-                      RETURN {skillUri: s.uri, state: d.state, stated: coalesce(lo.stated, true),
-                              strong: coalesce(d.strong, false),
-                              occupational: EXISTS { (q)-[:TARGETS]->(:Occupation)-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]->(s) }} } AS links
+            COLLECT { MATCH (q)-[:HAS_OUTCOME]->(lo:LearningOutcome)-[l:DEVELOPS]->(s:Skill)
+                      RETURN {${ROUTE_LINK}, stated: coalesce(lo.stated, true)} } AS links
      ORDER BY id`,
   );
   return rows.map((row) => ({ ...row, kind: 'QUALIFICATION' as const }));
@@ -319,8 +324,7 @@ export async function qualificationDuties(graph: GraphClient): Promise<RouteDuti
             COLLECT { MATCH (q)-[:HAS_DUTY]->(d:Duty)
                       RETURN {id: d.id, text: d.text, links: COLLECT {
                         MATCH (d)-[:MAPS_TO]->(:LearningOutcome)-[l:DEVELOPS]->(s:Skill)
-                        RETURN DISTINCT {skillUri: s.uri, state: l.state, strong: coalesce(l.strong, false),
-                                occupational: EXISTS { (q)-[:TARGETS]->(:Occupation)-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]->(s) }} }}
+                        RETURN DISTINCT {${ROUTE_LINK}} }}
                       ORDER BY d.position } AS duties
      ORDER BY id`,
   );

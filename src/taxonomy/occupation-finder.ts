@@ -63,6 +63,14 @@ export function skillVocabulary(skills: Array<{ preferredLabel: string; altLabel
   return skills.flatMap((skill) => [skill.preferredLabel, ...(skill.altLabels ?? [])]);
 }
 
+/** The occupation search of a taxonomy snapshot: its current occupations, and the words of its current skills. */
+export function occupationSearchFromSnapshot(snapshot: TaxonomySnapshot): OccupationSearch {
+  return new OccupationSearch(
+    searchableOccupationsFromSnapshot(snapshot),
+    skillVocabulary(snapshot.currentSkills().map(({ skill }) => skill)),
+  );
+}
+
 export function findOccupations(
   search: OccupationSearch,
   linker: TextSkillLinker | null,
@@ -82,18 +90,19 @@ export class OccupationSearchCache {
     if (stamp === null) return null;
     return this.perRelease.get(stamp, async () => {
       const started = performance.now();
-      const occupations = snapshot
-        ? searchableOccupationsFromSnapshot(snapshot)
-        : await searchableOccupationsFromGraph(graph);
-      const skills = snapshot
-        ? snapshot.currentSkills().map(({ skill }) => skill)
-        : await graph.read<{ preferredLabel: string; altLabels: string[] }>(
-            'MATCH (s:Skill) WHERE s.deprecated = false RETURN s.preferredLabel AS preferredLabel, coalesce(s.altLabels, []) AS altLabels',
+      const search = snapshot
+        ? occupationSearchFromSnapshot(snapshot)
+        : new OccupationSearch(
+            await searchableOccupationsFromGraph(graph),
+            skillVocabulary(
+              await graph.read<{ preferredLabel: string; altLabels: string[] }>(
+                'MATCH (s:Skill) WHERE s.deprecated = false RETURN s.preferredLabel AS preferredLabel, coalesce(s.altLabels, []) AS altLabels',
+              ),
+            ),
           );
-      const search = new OccupationSearch(occupations, skillVocabulary(skills));
       logger.info('occupation search index built', {
         stamp,
-        occupations: occupations.length,
+        occupations: search.size,
         ms: Math.round(performance.now() - started),
       });
       return search;
