@@ -5,7 +5,8 @@
  *   matching > intelligence > demand > credentials > catalogue > linking > taxonomy
  *                                                   capabilities, each importing only those to its right
  *   graphql/ > graph/                               plumbing: the Pothos builder and request context; the Neo4j client
- *   src/*.ts, access/, types/                       the floor: config, logger, errors, cache, numbers, text, callers
+ *   src/*.ts, access/, types/, retrieval/           the floor: config, logger, errors, cache, numbers, callers,
+ *                                                   the retrieval core (text analysis, IDF, BM25, label matching)
  *
  * Type-only imports and `declare module` augmentations count as imports.
  */
@@ -16,9 +17,10 @@ module.exports = {
   forbidden: [
     {
       name: 'floor-imports-floor',
-      comment: 'Shared helpers (src/*.ts, access/, types/) are the floor: they import no folder above them.',
+      comment:
+        'Shared helpers (src/*.ts, access/, types/, retrieval/) are the floor: they import no folder above them.',
       severity: 'error',
-      from: { path: '^src/([^/]+\\.ts$|access/|types/)' },
+      from: { path: '^src/([^/]+\\.ts$|access/|types/|retrieval/)' },
       to: { path: folders(['graph', 'graphql', ...CAPABILITIES, 'server', 'cli']) },
     },
     {

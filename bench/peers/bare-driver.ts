@@ -6,7 +6,7 @@ import http from 'node:http';
 import neo4j from 'neo4j-driver';
 import { Bm25LabelBaseline } from '../../src/linking/evaluation.js';
 import { linkableSkillsFromGraph } from '../../src/linking/skills.js';
-import { stems } from '../../src/text.js';
+import { stems } from '../../src/retrieval/text.js';
 import { connectGraph } from '../../src/graph/client.js';
 import { SECTOR_GAPS } from './gaps-cypher.js';
 import { COURSE_PLAN, MATCH_PROFILE, TRANSITIONS } from './matching-cypher.js';

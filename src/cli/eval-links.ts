@@ -19,7 +19,7 @@ import { linkableSkillsFromSnapshot } from '../linking/skills.js';
 import { readEscoExport, resolveVersion } from '../taxonomy/esco-files.js';
 import { snapshotFromExport } from '../taxonomy/export-snapshot.js';
 import { occupationLevels } from '../taxonomy/isco-levels.js';
-import { findOccupations, occupationSearchFromSnapshot } from '../taxonomy/occupation-finder.js';
+import { findOccupations, occupationSearchFromSnapshot } from '../linking/occupation-finder.js';
 
 /**
  * `npm run eval:links [-- --json]`: the precision of the skill links suggested for IfATE statements, against

@@ -4,13 +4,13 @@ import { SkillLinker } from '../linking/linker.js';
 import { linkableSkillsFromSnapshot } from '../linking/skills.js';
 import { readEscoExport, resolveVersion } from '../taxonomy/esco-files.js';
 import { snapshotFromExport } from '../taxonomy/export-snapshot.js';
-import { evaluateQueries, heldOutDescriptions, heldOutTitles, onetTitles } from '../taxonomy/occupation-evaluation.js';
-import { findOccupations, searchableOccupationsFromSnapshot, skillVocabulary } from '../taxonomy/occupation-finder.js';
-import { OccupationSearch } from '../taxonomy/occupation-search.js';
+import { evaluateQueries, heldOutDescriptions, heldOutTitles, onetTitles } from '../linking/occupation-evaluation.js';
+import { findOccupations, searchableOccupationsFromSnapshot, skillVocabulary } from '../linking/occupation-finder.js';
+import { OccupationSearch } from '../linking/occupation-search.js';
 
 /**
  * `npm run eval:occupations [-- --json]`: acc@1/5/10 of occupation search on validation sets built
- * from ESCO itself and from Nesta's ESCO↔O*NET crosswalk (src/taxonomy/occupation-evaluation.ts),
+ * from ESCO itself and from Nesta's ESCO↔O*NET crosswalk (src/linking/occupation-evaluation.ts),
  * through findOccupations, the call behind searchOccupations. ESCO_DIR overrides the ESCO location.
  */
 const shared = path.resolve(projectRoot, '..', 'shared', 'data');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { projectRoot } from '../config.js';
 import { Bm25LabelBaseline, evaluateSplit, readValidationSplit, validationSplits } from '../linking/evaluation.js';
 import { SkillLinker } from '../linking/linker.js';
-import { stems } from '../text.js';
+import { stems } from '../retrieval/text.js';
 import { linkableSkillsFromSnapshot } from '../linking/skills.js';
 import { readEscoExport, resolveVersion } from '../taxonomy/esco-files.js';
 import { snapshotFromExport } from '../taxonomy/export-snapshot.js';

@@ -16,7 +16,7 @@ import { DEMAND_FORMATS, demandFormat } from '../demand/formats.js';
 import { importDemand } from '../demand/import.js';
 import { referenceLists } from '../demand/reference.js';
 import { SkillLinkerCache } from '../linking/cache.js';
-import { OccupationSearchCache, findOccupations } from '../taxonomy/occupation-finder.js';
+import { OccupationSearchCache, findOccupations } from '../linking/occupation-finder.js';
 import { TaxonomyCache } from '../taxonomy/snapshot.js';
 import { occupationLevels } from '../taxonomy/isco-levels.js';
 import { setLogLevel } from '../logger.js';

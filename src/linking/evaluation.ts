@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { Bm25Index } from '../retrieval/bm25.js';
 
 /**
  * RP@K on the skill-extraction benchmark (Decorte et al. 2022): for each sentence with at least one gold
@@ -86,42 +87,19 @@ export function validationSplits(dir: string): Array<{ split: string; file: stri
  * document per skill made of its preferred and alternative labels, Porter-stemmed.
  */
 export class Bm25LabelBaseline {
-  private readonly postings = new Map<string, Array<[number, number]>>();
-  private readonly lengths: number[] = [];
-  private readonly idf = new Map<string, number>();
-  private readonly averageLength: number;
+  private readonly index: Bm25Index;
 
   constructor(
     private readonly skills: Array<{ preferredLabel: string; altLabels?: string[] }>,
     private readonly stemsOf: (text: string) => string[],
   ) {
-    skills.forEach((skill, index) => {
-      const stems = stemsOf([skill.preferredLabel, ...(skill.altLabels ?? [])].join(' \n '));
-      const counts = new Map<string, number>();
-      for (const stem of stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
-      for (const [stem, count] of counts) {
-        const list = this.postings.get(stem) ?? [];
-        list.push([index, count]);
-        this.postings.set(stem, list);
-      }
-      this.lengths.push(stems.length);
-    });
-    for (const [stem, list] of this.postings)
-      this.idf.set(stem, Math.log(1 + (skills.length - list.length + 0.5) / (list.length + 0.5)));
-    this.averageLength = this.lengths.reduce((a, b) => a + b, 0) / skills.length;
+    this.index = new Bm25Index(
+      skills.map((skill) => stemsOf([skill.preferredLabel, ...(skill.altLabels ?? [])].join(' \n '))),
+    );
   }
 
   link(text: string, first: number): Array<{ preferredLabel: string }> {
-    const scores = new Map<number, number>();
-    for (const stem of new Set(this.stemsOf(text))) {
-      const idf = this.idf.get(stem);
-      if (idf === undefined) continue;
-      for (const [skill, tf] of this.postings.get(stem)!) {
-        const norm = tf + 1.2 * (0.25 + (0.75 * this.lengths[skill]) / this.averageLength);
-        scores.set(skill, (scores.get(skill) ?? 0) + (idf * tf * 2.2) / norm);
-      }
-    }
-    return [...scores.entries()]
+    return [...this.index.scores(new Set(this.stemsOf(text))).entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, first)
       .map(([skill]) => ({ preferredLabel: this.skills[skill].preferredLabel }));

@@ -1,5 +1,8 @@
 import { pushTo } from '../collections.js';
-import { type Token, analyse, exactKey } from '../text.js';
+import { round } from '../numbers.js';
+import { Bm25Index } from '../retrieval/bm25.js';
+import { type LabelType, LabelIndex, isContiguous } from '../retrieval/labels.js';
+import { type Token, analyse, exactKey } from '../retrieval/text.js';
 
 /**
  * Links free text (a learning outcome, a CV paragraph, a job ad) to ESCO skills, without any external
@@ -24,9 +27,10 @@ import { type Token, analyse, exactKey } from '../text.js';
  * The description is scored only for skills a label proposed (BM25 k1 1.2, b 0.75): a description alone
  * never proposes a skill. Words a label writes with a capital letter (names, acronyms: SAP, Solidity)
  * match only as written, never through their stem ("solid" does not propose Solidity).
+ * Text analysis, IDF, BM25 and label matching are the retrieval core's (src/retrieval/), shared with occupation search.
  */
 
-export type LinkLabelType = 'PREFERRED' | 'ALTERNATIVE' | 'HIDDEN';
+export type LinkLabelType = LabelType;
 
 export interface LinkableSkill {
   uri: string;
@@ -91,30 +95,15 @@ export const DEFAULT_LINKER_OPTIONS: LinkerOptions = {
 export const LINK_METHOD =
   'label-coverage+phrase+description-bm25+broader-skill-credit (natural: Porter stems, stop words)';
 
-interface LabelDoc {
-  skill: number;
-  text: string;
-  type: LinkLabelType;
-  /** Distinct stems, in label order. */
-  stems: string[];
-  totalWeight: number;
-}
-
 export class SkillLinker {
   readonly skillCount: number;
   private readonly skills: LinkableSkill[];
-  private readonly labels: LabelDoc[] = [];
-  private readonly labelPostings = new Map<string, number[]>();
-  private readonly labelIdf = new Map<string, number>();
-  /** Scratch space for link(): matched weight per label, all zero between calls (link is synchronous). */
-  private readonly matchedWeight: Float64Array;
-  /** Scratch space for link(): 1 for the skills a label matched, all zero between calls. */
+  /** Every label of every skill, IDF over labels. */
+  private readonly labels: LabelIndex;
+  /** One document per skill: its description. */
+  private readonly descriptions: Bm25Index;
+  /** Scratch space for link(): 1 for the skills a label matched, all zero between calls (link is synchronous). */
   private readonly isCandidate: Uint8Array;
-  /** Per stem, the skills whose description holds it and how often, as parallel typed arrays (fast to walk). */
-  private readonly descriptionPostings = new Map<string, { skills: Int32Array; termFrequencies: Uint16Array }>();
-  private readonly descriptionIdf = new Map<string, number>();
-  private readonly descriptionLength: number[] = [];
-  private readonly averageDescriptionLength: number;
   private readonly priors: number[];
   private readonly broaderOf: number[][];
 
@@ -124,45 +113,20 @@ export class SkillLinker {
   ) {
     this.skills = skills;
     this.skillCount = skills.length;
-
-    const seen = new Set<string>();
-    const descriptionPostings = new Map<string, Array<[number, number]>>();
-    skills.forEach((skill, index) => {
-      const add = (text: string, type: LinkLabelType) => {
-        const stems = [...new Set(analyse(text, { namesExact: true }).map((token) => token.stem))];
-        const key = `${index}\u0000${stems.join(' ')}`;
-        if (stems.length === 0 || seen.has(key)) return;
-        seen.add(key);
-        const id = this.labels.push({ skill: index, text, type, stems, totalWeight: 0 }) - 1;
-        for (const stem of stems) pushTo(this.labelPostings, stem, id);
-      };
-      add(skill.preferredLabel, 'PREFERRED');
-      for (const label of skill.altLabels ?? []) add(label, 'ALTERNATIVE');
-      for (const label of skill.hiddenLabels ?? []) add(label, 'HIDDEN');
-
-      const counts = new Map<string, number>();
-      const tokens = skill.description ? analyse(skill.description) : [];
-      for (const token of tokens) counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
-      for (const [stem, count] of counts) pushTo(descriptionPostings, stem, [index, count] as [number, number]);
-      this.descriptionLength.push(tokens.length);
-    });
-
-    const idf = (documents: number, containing: number) =>
-      Math.log(1 + (documents - containing + 0.5) / (containing + 0.5));
-    for (const [stem, postings] of this.labelPostings)
-      this.labelIdf.set(stem, idf(this.labels.length, postings.length));
-    for (const label of this.labels)
-      label.totalWeight = label.stems.reduce((sum, stem) => sum + this.labelIdf.get(stem)!, 0);
-    this.matchedWeight = new Float64Array(this.labels.length);
-    for (const [stem, postings] of descriptionPostings) {
-      this.descriptionIdf.set(stem, idf(skills.length, postings.length));
-      this.descriptionPostings.set(stem, {
-        skills: Int32Array.from(postings, ([skill]) => skill),
-        termFrequencies: Uint16Array.from(postings, ([, count]) => Math.min(count, 65535)),
-      });
-    }
+    const keys = (text: string) => analyse(text, { namesExact: true }).map((token) => token.stem);
+    this.labels = new LabelIndex(
+      skills.flatMap((skill, owner) => [
+        { owner, text: skill.preferredLabel, type: 'PREFERRED' as const, keys: keys(skill.preferredLabel) },
+        ...(skill.altLabels ?? []).map((text) => ({ owner, text, type: 'ALTERNATIVE' as const, keys: keys(text) })),
+        ...(skill.hiddenLabels ?? []).map((text) => ({ owner, text, type: 'HIDDEN' as const, keys: keys(text) })),
+      ]),
+      { idfOver: 'labels', ownerCount: skills.length },
+    );
+    this.descriptions = new Bm25Index(
+      skills.map((skill) => (skill.description ? analyse(skill.description).map((token) => token.stem) : [])),
+      { k1: options.bm25K1, b: options.bm25B },
+    );
     this.isCandidate = new Uint8Array(skills.length);
-    this.averageDescriptionLength = this.descriptionLength.reduce((a, b) => a + b, 0) / Math.max(1, skills.length);
     const indexOf = new Map(skills.map((skill, index) => [skill.uri, index]));
     this.broaderOf = skills.map((skill) =>
       (skill.broaderSkills ?? [])
@@ -201,22 +165,22 @@ export class SkillLinker {
       // A skill credited only through a narrower one shows the narrower skill's match as its evidence.
       const own = candidate.match;
       const shown = own ?? best.get(candidate.viaNarrower!)!;
-      const label = this.labels[shown.label];
+      const label = this.labels.labels[shown.label];
       const via = candidate.viaNarrower === null ? null : this.skills[candidate.viaNarrower];
       return {
         uri: this.skills[candidate.skill].uri,
         preferredLabel: this.skills[candidate.skill].preferredLabel,
-        score: round(candidate.score),
+        score: round(candidate.score, 3),
         evidence: {
-          matchedText: matchedSpan(tokens, new Set(label.stems)),
+          matchedText: matchedSpan(tokens, new Set(label.keys)),
           matchedLabel: label.text,
           labelType: label.type,
-          labelCoverage: round(own?.coverage ?? 0),
+          labelCoverage: round(own?.coverage ?? 0, 3),
           phraseMatch: own?.phrase ?? false,
-          labelScore: round(own?.score ?? 0),
-          descriptionScore: round(candidate.descriptionScore),
-          prior: round(this.priors[candidate.skill]),
-          hierarchyScore: round(candidate.hierarchyScore),
+          labelScore: round(own?.score ?? 0, 3),
+          descriptionScore: round(candidate.descriptionScore, 3),
+          prior: round(this.priors[candidate.skill], 3),
+          hierarchyScore: round(candidate.hierarchyScore, 3),
           viaNarrowerSkill: via && { uri: via.uri, preferredLabel: via.preferredLabel },
           method: LINK_METHOD,
         },
@@ -226,37 +190,22 @@ export class SkillLinker {
 
   /** Label side: each skill's best-scoring label, from the IDF weight of its words found in the text. */
   private bestLabelPerSkill(positions: Map<string, number[]>): Map<number, LabelMatch> {
-    // Matched weight per label, in a reused array (a Map here dominated the cost).
-    const matchedWeight = this.matchedWeight;
-    const touched: number[] = [];
-    for (const stem of positions.keys()) {
-      const weight = this.labelIdf.get(stem);
-      if (weight === undefined) continue;
-      for (const label of this.labelPostings.get(stem)!) {
-        if (matchedWeight[label] === 0) touched.push(label);
-        matchedWeight[label] += weight;
-      }
-    }
-    // Read out and clear at once, so the scratch array is clean for the next call whatever happens below.
-    const weights = touched.map((labelId) => {
-      const weight = matchedWeight[labelId];
-      matchedWeight[labelId] = 0;
-      return weight;
-    });
     const best = new Map<number, LabelMatch>();
-    touched.forEach((labelId, index) => {
-      const weight = weights[index];
-      const label = this.labels[labelId];
+    const { labels, weights } = this.labels.matches(positions.keys());
+    for (let i = 0; i < labels.length; i++) {
+      const labelId = labels[i];
+      const weight = weights[i];
+      const label = this.labels.labels[labelId];
       const coverage = weight / label.totalWeight;
-      const phrase = coverage === 1 && label.stems.length > 1 && isContiguous(label.stems, positions);
+      const phrase = coverage === 1 && label.keys.length > 1 && isContiguous(label.keys, positions);
       const score =
         weight *
         coverage ** this.options.coverageExponent *
         this.options.labelTypeWeight[label.type] *
         (phrase ? this.options.phraseBonus : 1);
-      const current = best.get(label.skill);
-      if (!current || score > current.score) best.set(label.skill, { label: labelId, score, coverage, phrase });
-    });
+      const current = best.get(label.owner);
+      if (!current || score > current.score) best.set(label.owner, { label: labelId, score, coverage, phrase });
+    }
     return best;
   }
 
@@ -265,23 +214,13 @@ export class SkillLinker {
     positions: Map<string, number[]>,
     candidates: Map<number, LabelMatch>,
   ): Map<number, number> {
-    const description = new Map<number, number>();
-    const { bm25K1: k1, bm25B: b } = this.options;
-    for (const skill of candidates.keys()) this.isCandidate[skill] = 1;
-    for (const stem of positions.keys()) {
-      const idf = this.descriptionIdf.get(stem);
-      if (idf === undefined) continue;
-      const { skills, termFrequencies } = this.descriptionPostings.get(stem)!;
-      for (let i = 0; i < skills.length; i++) {
-        const skill = skills[i];
-        if (this.isCandidate[skill] === 0) continue;
-        const tf = termFrequencies[i];
-        const norm = tf + k1 * (1 - b + (b * this.descriptionLength[skill]) / this.averageDescriptionLength);
-        description.set(skill, (description.get(skill) ?? 0) + (idf * tf * (k1 + 1)) / norm);
-      }
+    const isCandidate = this.isCandidate;
+    for (const skill of candidates.keys()) isCandidate[skill] = 1;
+    try {
+      return this.descriptions.scores(positions.keys(), { only: isCandidate });
+    } finally {
+      for (const skill of candidates.keys()) isCandidate[skill] = 0;
     }
-    for (const skill of candidates.keys()) this.isCandidate[skill] = 0;
-    return description;
   }
 
   /**
@@ -341,13 +280,6 @@ interface Candidate {
   score: number;
 }
 
-/** True when the label's stems occur in the text one after another, in order. */
-function isContiguous(labelStems: string[], positions: Map<string, number[]>): boolean {
-  return positions
-    .get(labelStems[0])!
-    .some((start) => labelStems.every((stem, offset) => positions.get(stem)!.includes(start + offset)));
-}
-
 function matchedSpan(tokens: Token[], labelStems: Set<string>): string {
   const matched = tokens.filter((token) => labelStems.has(token.stem) || labelStems.has(exactKey(token.surface)));
   if (matched.length === 0) return '';
@@ -357,8 +289,4 @@ function matchedSpan(tokens: Token[], labelStems: Set<string>): string {
     .slice(from, to + 1)
     .map((token) => token.surface)
     .join(' ');
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }

@@ -1,6 +1,6 @@
 import { UserInputError } from '../errors.js';
 import type { HubContext } from '../graphql/context.js';
-import { findOccupations } from '../taxonomy/occupation-finder.js';
+import { findOccupations } from '../linking/occupation-finder.js';
 import type { SkillNeighbours } from './occupation-fit.js';
 import { profileFor } from './profile-access.js';
 import type { ProfileRow } from './profile-store.js';

@@ -3,7 +3,7 @@ import { createCatalogueLoaders } from '../catalogue/loaders.js';
 import type { GraphClient, RoundTripCounter } from '../graph/client.js';
 import type { HubContext, Loaders } from '../graphql/context.js';
 import type { SkillLinkerCache } from '../linking/cache.js';
-import type { OccupationSearchCache } from '../taxonomy/occupation-finder.js';
+import type { OccupationSearchCache } from '../linking/occupation-finder.js';
 import type { AuditBatcher } from '../credentials/store.js';
 import { elmValidatorFor } from '../catalogue/elm-validation.js';
 import { createTaxonomyLoaders } from '../taxonomy/loaders.js';

@@ -2,7 +2,7 @@ import { builder } from '../graphql/builder.js';
 // Each capability registers its types on the builder when imported.
 import '../taxonomy/schema/concepts.js';
 import '../taxonomy/schema/taxonomy.js';
-import '../taxonomy/schema/occupation-search.js';
+import '../linking/schema/occupation-search.js';
 import '../linking/schema/link-skills.js';
 import '../catalogue/schema/provider.js';
 import '../catalogue/schema/micro-credential.js';

@@ -9,7 +9,7 @@ import { TaxonomyCache } from '../taxonomy/snapshot.js';
 import { warmRelevanceTables } from '../intelligence/schema/relevance.js';
 import { occupationIndexOf, warmDemandTables } from '../intelligence/store.js';
 import { type ReleaseLinker, SkillLinkerCache } from '../linking/cache.js';
-import { OccupationSearchCache } from '../taxonomy/occupation-finder.js';
+import { OccupationSearchCache } from '../linking/occupation-finder.js';
 import { AuditBatcher } from '../credentials/store.js';
 import { importCatalogue } from '../catalogue/import.js';
 import { demoCatalogueFile } from '../taxonomy/seed.js';

@@ -10,7 +10,7 @@ import {
   validationSplits,
 } from '../../src/linking/evaluation.js';
 import { linkableSkillsFromGraph, linkableSkillsFromSnapshot } from '../../src/linking/skills.js';
-import { stems } from '../../src/text.js';
+import { stems } from '../../src/retrieval/text.js';
 import { type EscoExport, readEscoExport } from '../../src/taxonomy/esco-files.js';
 import { importEsco } from '../../src/taxonomy/esco-import.js';
 import { snapshotFromExport } from '../../src/taxonomy/export-snapshot.js';

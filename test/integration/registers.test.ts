@@ -11,7 +11,7 @@ import { ImportError } from '../../src/errors.js';
 import type { GraphClient } from '../../src/graph/client.js';
 import { type ReleaseLinker, SkillLinkerCache } from '../../src/linking/cache.js';
 import type { RunningHub } from '../../src/server/start.js';
-import { OccupationSearchCache, findOccupations } from '../../src/taxonomy/occupation-finder.js';
+import { OccupationSearchCache, findOccupations } from '../../src/linking/occupation-finder.js';
 import { importEsco } from '../../src/taxonomy/esco-import.js';
 import { TaxonomyCache } from '../../src/taxonomy/snapshot.js';
 import { occupationLevels } from '../../src/taxonomy/isco-levels.js';

@@ -3,7 +3,7 @@ import { PerStamp, PromiseMemo } from '../../src/cache.js';
 import type { GraphClient } from '../../src/graph/client.js';
 import { cachedPerDemandStamp } from '../../src/intelligence/store.js';
 import { SkillLinkerCache } from '../../src/linking/cache.js';
-import { OccupationSearchCache } from '../../src/taxonomy/occupation-finder.js';
+import { OccupationSearchCache } from '../../src/linking/occupation-finder.js';
 import { TaxonomySnapshot } from '../../src/taxonomy/snapshot.js';
 import type { AnyConceptRow, TaxonomySummaryRow } from '../../src/taxonomy/store.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateQueries, heldOutDescriptions, heldOutTitles } from '../../src/taxonomy/occupation-evaluation.js';
-import { OccupationSearch, type SearchableOccupation } from '../../src/taxonomy/occupation-search.js';
+import { evaluateQueries, heldOutDescriptions, heldOutTitles } from '../../src/linking/occupation-evaluation.js';
+import { OccupationSearch, type SearchableOccupation } from '../../src/linking/occupation-search.js';
 
 const occupations: SearchableOccupation[] = [
   {

@@ -7,7 +7,7 @@ import { builder } from '../../graphql/builder.js';
 import type { HubContext } from '../../graphql/context.js';
 import { offerSupply } from '../../intelligence/store.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
-import { findOccupations } from '../../taxonomy/occupation-finder.js';
+import { findOccupations } from '../../linking/occupation-finder.js';
 import { MAX_TEXT_LENGTH, skillsNamedIn } from '../person.js';
 import { type ConstraintsInput, checkConstraints, jobseekerPseudonym, referenceProblem } from '../profile.js';
 import {

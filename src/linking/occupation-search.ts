@@ -1,6 +1,8 @@
 import { round } from '../numbers.js';
 import { pushTo } from '../collections.js';
-import { analyse } from '../text.js';
+import { Bm25Index } from '../retrieval/bm25.js';
+import { type LabelType, LabelIndex, isContiguous } from '../retrieval/labels.js';
+import { analyse } from '../retrieval/text.js';
 
 /**
  * Finds ESCO occupations from what people type: a job title ("Senior Java Developer (m/w/d)") or a
@@ -28,7 +30,8 @@ import { analyse } from '../text.js';
  *   specific the skill is (log of occupations / occupations listing it), summed, divided by
  *   √(the occupation's essential + 0.5 × optional skills) so that listing many skills does not win by
  *   count alone, and by the best such sum of the query (0–1).
- * Description and skills can propose occupations no label matched.
+ * Description and skills can propose occupations no label matched. IDF, BM25 and label matching are the
+ * retrieval core's (src/retrieval/), shared with the skill linker.
  * Every hit carries those parts as evidence.
  */
 
@@ -42,7 +45,7 @@ export interface SearchableOccupation {
   optionalSkills?: string[];
 }
 
-export type OccupationLabelType = 'PREFERRED' | 'ALTERNATIVE' | 'HIDDEN';
+export type OccupationLabelType = LabelType;
 
 export interface OccupationSearchEvidence {
   matchedLabel: string | null;
@@ -256,32 +259,19 @@ const TITLE_NOISE = new Set([
 
 const QUERY_TOKEN_LIMIT = 200;
 
-interface LabelDoc {
-  occupation: number;
-  text: string;
-  normalised: string;
-  type: OccupationLabelType;
-  keys: string[];
-  totalWeight: number;
-}
-
 export class OccupationSearch {
   readonly size: number;
   private readonly occupations: SearchableOccupation[];
-  private readonly labels: LabelDoc[] = [];
-  private readonly labelPostings = new Map<string, number[]>();
-  private readonly idf = new Map<string, number>();
-  private readonly descriptionPostings = new Map<string, Array<[occupation: number, tf: number]>>();
-  private readonly descriptionIdf = new Map<string, number>();
-  private readonly descriptionLength: number[] = [];
-  private readonly averageDescriptionLength: number;
+  /** Every label of every occupation, IDF over occupations. */
+  private readonly labels: LabelIndex;
+  /** One document per occupation: its description. */
+  private readonly descriptions: Bm25Index;
   /** Per skill URI, the occupations listing it (index, relation weight). */
   private readonly skillOccupations = new Map<string, Array<[occupation: number, weight: number]>>();
   private readonly skillSpecificity = new Map<string, number>();
   /** √(essential + 0.5 × optional skills) per occupation: an occupation listing many skills does not win by count alone. */
   private readonly skillMass: number[];
   private readonly canonical: (word: string) => string;
-  private readonly matched: Float64Array;
 
   constructor(occupations: SearchableOccupation[], vocabulary: Iterable<string> = []) {
     this.occupations = occupations;
@@ -292,54 +282,41 @@ export class OccupationSearch {
       for (const token of analyse(occupation.description ?? '')) known.add(token.stem);
     this.canonical = canonicaliser(known);
 
-    const descriptionPostings = new Map<string, Array<[number, number]>>();
-    const labelOccupations = new Map<string, Set<number>>();
+    this.labels = new LabelIndex(
+      occupations.flatMap((occupation, owner) => [
+        {
+          owner,
+          text: occupation.preferredLabel,
+          type: 'PREFERRED' as const,
+          keys: this.keys(occupation.preferredLabel),
+        },
+        ...(occupation.altLabels ?? []).map((text) => ({
+          owner,
+          text,
+          type: 'ALTERNATIVE' as const,
+          keys: this.keys(text),
+        })),
+        ...(occupation.hiddenLabels ?? []).map((text) => ({
+          owner,
+          text,
+          type: 'HIDDEN' as const,
+          keys: this.keys(text),
+        })),
+      ]),
+      { idfOver: 'owners', ownerCount: occupations.length },
+    );
+    this.descriptions = new Bm25Index(occupations.map((occupation) => this.keys(occupation.description ?? '', false)));
     occupations.forEach((occupation, index) => {
-      const seen = new Set<string>();
-      const add = (text: string, type: OccupationLabelType) => {
-        const keys = [...new Set(this.keys(text))];
-        const normalised = keys.join(' ');
-        if (keys.length === 0 || seen.has(normalised)) return;
-        seen.add(normalised);
-        const id = this.labels.push({ occupation: index, text, normalised, type, keys, totalWeight: 0 }) - 1;
-        for (const key of keys) {
-          pushTo(this.labelPostings, key, id);
-          const set = labelOccupations.get(key) ?? new Set<number>();
-          set.add(index);
-          labelOccupations.set(key, set);
-        }
-      };
-      add(occupation.preferredLabel, 'PREFERRED');
-      for (const label of occupation.altLabels ?? []) add(label, 'ALTERNATIVE');
-      for (const label of occupation.hiddenLabels ?? []) add(label, 'HIDDEN');
-
-      const counts = new Map<string, number>();
-      const keys = this.keys(occupation.description ?? '', false);
-      for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-      for (const [key, count] of counts) pushTo(descriptionPostings, key, [index, count] as [number, number]);
-      this.descriptionLength.push(keys.length);
-
       for (const uri of occupation.essentialSkills ?? [])
         pushTo(this.skillOccupations, uri, [index, 1] as [number, number]);
       for (const uri of occupation.optionalSkills ?? [])
         pushTo(this.skillOccupations, uri, [index, 0.5] as [number, number]);
     });
-    // IDF over occupations (a word in every title of one occupation counts once).
-    const idf = (documents: number, containing: number) =>
-      Math.log(1 + (documents - containing + 0.5) / (containing + 0.5));
-    for (const [key, set] of labelOccupations) this.idf.set(key, idf(occupations.length, set.size));
-    for (const label of this.labels) label.totalWeight = label.keys.reduce((sum, key) => sum + this.idf.get(key)!, 0);
-    for (const [key, postings] of descriptionPostings) {
-      this.descriptionIdf.set(key, idf(occupations.length, postings.length));
-      this.descriptionPostings.set(key, postings);
-    }
-    this.averageDescriptionLength = this.descriptionLength.reduce((a, b) => a + b, 0) / Math.max(1, occupations.length);
     for (const [uri, list] of this.skillOccupations)
       this.skillSpecificity.set(uri, Math.log(1 + occupations.length / list.length));
     this.skillMass = occupations.map((o) =>
       Math.sqrt(Math.max(1, (o.essentialSkills?.length ?? 0) + 0.5 * (o.optionalSkills?.length ?? 0))),
     );
-    this.matched = new Float64Array(this.labels.length);
   }
 
   /** The canonical keys of a text, in order (title noise dropped when `dropNoise`). */
@@ -364,31 +341,24 @@ export class OccupationSearch {
   ): OccupationSearchHit[] {
     const first = options.first ?? 10;
     const keys = this.keys(text);
-    const queryKeys = [...new Set(keys)].filter((key) => this.idf.has(key) || this.descriptionIdf.has(key));
-    const queryWeight = queryKeys.reduce((sum, key) => sum + (this.idf.get(key) ?? 0), 0);
+    const queryKeys = [...new Set(keys)].filter(
+      (key) => this.labels.weight(key) !== undefined || this.descriptions.has(key),
+    );
+    const queryWeight = queryKeys.reduce((sum, key) => sum + (this.labels.weight(key) ?? 0), 0);
     const normalisedQuery = [...new Set(keys)].join(' ');
     const excluded = options.exclude ? this.exclusion(options.exclude) : null;
 
-    // Labels: matched IDF weight per label, in a reused scratch array.
-    const touched: number[] = [];
-    for (const key of queryKeys) {
-      const weight = this.idf.get(key);
-      if (weight === undefined) continue;
-      for (const label of this.labelPostings.get(key)!) {
-        if (this.matched[label] === 0) touched.push(label);
-        this.matched[label] += weight;
-      }
-    }
     const positions = new Map<string, number[]>();
     keys.forEach((key, position) => pushTo(positions, key, position));
     const best = new Map<
       number,
       { label: number; score: number; labelCoverage: number; queryCoverage: number; exact: boolean }
     >();
-    for (const labelId of touched) {
-      const weight = this.matched[labelId];
-      this.matched[labelId] = 0;
-      const label = this.labels[labelId];
+    const matches = this.labels.matches(queryKeys);
+    for (let i = 0; i < matches.labels.length; i++) {
+      const labelId = matches.labels[i];
+      const weight = matches.weights[i];
+      const label = this.labels.labels[labelId];
       if (excluded?.labels.has(labelId)) continue;
       const labelCoverage = weight / label.totalWeight;
       const queryCoverage = queryWeight > 0 ? weight / queryWeight : 0;
@@ -403,9 +373,9 @@ export class OccupationSearch {
         (labelCoverage ** 2 * (0.4 + 0.6 * queryCoverage) * WEIGHTS.labelType[label.type] +
           (exact ? WEIGHTS.exact * WEIGHTS.labelType[label.type] : 0)) *
         (phrase ? WEIGHTS.phrase : head ? 1.2 : 1);
-      const current = best.get(label.occupation);
+      const current = best.get(label.owner);
       if (!current || score > current.score)
-        best.set(label.occupation, { label: labelId, score, labelCoverage, queryCoverage, exact });
+        best.set(label.owner, { label: labelId, score, labelCoverage, queryCoverage, exact });
     }
 
     // Skills found in the text credit the occupations that list them.
@@ -426,7 +396,7 @@ export class OccupationSearch {
     }
     const bestSkillSum = Math.max(0, ...skillSums.values());
 
-    const description = this.descriptionScores(queryKeys, null, excluded?.description ?? null);
+    const description = this.descriptions.scores(queryKeys, { skip: excluded?.description ?? -1 });
     const candidates = new Set<number>([...best.keys(), ...skillSums.keys(), ...description.keys()]);
     const bestDescription = Math.max(0, ...description.values());
 
@@ -443,7 +413,7 @@ export class OccupationSearch {
         (this.occupations[a.occupation].preferredLabel < this.occupations[b.occupation].preferredLabel ? -1 : 1),
     );
     return hits.slice(0, first).map(({ occupation, label, descriptionScore, skillScore, score }) => {
-      const matchedLabel = label ? this.labels[label.label] : null;
+      const matchedLabel = label ? this.labels.labels[label.label] : null;
       return {
         uri: this.occupations[occupation].uri,
         preferredLabel: this.occupations[occupation].preferredLabel,
@@ -471,27 +441,10 @@ export class OccupationSearch {
     const occupation = this.occupations.findIndex((o) => o.uri === exclude.uri);
     const hidden = new Set((exclude.labels ?? []).map((text) => [...new Set(this.keys(text))].join(' ')));
     const labels = new Set<number>();
-    this.labels.forEach((label, id) => {
-      if (label.occupation === occupation && hidden.has(label.normalised)) labels.add(id);
+    this.labels.labels.forEach((label, id) => {
+      if (label.owner === occupation && hidden.has(label.normalised)) labels.add(id);
     });
     return { labels, description: exclude.description ? occupation : null };
-  }
-
-  private descriptionScores(keys: string[], candidates: Set<number> | null, skip: number | null): Map<number, number> {
-    const k1 = 1.2;
-    const b = 0.75;
-    const scores = new Map<number, number>();
-    for (const key of keys) {
-      const postings = this.descriptionPostings.get(key);
-      if (!postings) continue;
-      const idf = this.descriptionIdf.get(key)!;
-      for (const [occupation, tf] of postings) {
-        if ((candidates && !candidates.has(occupation)) || occupation === skip) continue;
-        const norm = tf + k1 * (1 - b + (b * this.descriptionLength[occupation]) / this.averageDescriptionLength);
-        scores.set(occupation, (scores.get(occupation) ?? 0) + (idf * tf * (k1 + 1)) / norm);
-      }
-    }
-    return scores;
   }
 }
 
@@ -526,10 +479,4 @@ function canonicaliser(known: Set<string>): (stem: string) => string {
     cache.set(stem, result);
     return result;
   };
-}
-
-function isContiguous(keys: string[], positions: Map<string, number[]>): boolean {
-  return (positions.get(keys[0]) ?? []).some((start) =>
-    keys.every((key, offset) => positions.get(key)?.includes(start + offset)),
-  );
 }

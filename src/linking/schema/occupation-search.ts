@@ -3,12 +3,12 @@ import { builder } from '../../graphql/builder.js';
 import { loadExisting } from '../../graphql/context.js';
 import { findOccupations } from '../occupation-finder.js';
 import type { OccupationSearchEvidence, OccupationSearchHit as Hit } from '../occupation-search.js';
-import { bestMatchingLabel } from '../search.js';
-import type { OccupationRow } from '../store.js';
-import { LabelTypeEnum } from './taxonomy.js';
-import { Occupation, Skill } from './concepts.js';
+import { bestMatchingLabel } from '../../taxonomy/search.js';
+import type { OccupationRow } from '../../taxonomy/store.js';
+import { LabelTypeEnum } from '../../taxonomy/schema/taxonomy.js';
+import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 
-/** `searchOccupations`: job titles and self-descriptions to ESCO occupations (src/taxonomy/occupation-search.ts). */
+/** `searchOccupations`: job titles and self-descriptions to ESCO occupations (src/linking/occupation-search.ts). */
 
 const MAX_RESULTS = 100;
 

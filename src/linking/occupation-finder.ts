@@ -7,7 +7,7 @@ import {
   type SearchExclusion,
   type SearchableOccupation,
 } from './occupation-search.js';
-import { readReleaseStamp, type TaxonomySnapshot } from './snapshot.js';
+import { readReleaseStamp, type TaxonomySnapshot } from '../taxonomy/snapshot.js';
 
 /**
  * The occupation search the API serves (`searchOccupations`, and the text side of matching), one per

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { Bm25Index, idf } from '../../src/retrieval/bm25.js';
+import { LabelIndex, isContiguous } from '../../src/retrieval/labels.js';
+import { analyse, exactKey, stems } from '../../src/retrieval/text.js';
+
+// Hand-computed values: ln(1 + (N − n + 0.5) / (n + 0.5)) and the BM25 term written out with k1 1.2, b 0.75.
+const ln = Math.log;
+
+describe('idf', () => {
+  it('is ln(1 + (N − n + 0.5) ÷ (n + 0.5)), and stays above zero for a key in every document', () => {
+    expect(idf(10, 1)).toBeCloseTo(ln(1 + 9.5 / 1.5), 12);
+    expect(idf(4, 4)).toBeCloseTo(ln(1 + 0.5 / 4.5), 12);
+    expect(idf(4, 4)).toBeGreaterThan(0);
+  });
+});
+
+describe('Bm25Index', () => {
+  // Lengths 3, 1, 1: average 5/3.
+  const index = new Bm25Index([['weld', 'pipe', 'weld'], ['pipe'], ['drive']]);
+  const term = (tf: number, length: number) => (tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * length) / (5 / 3)));
+
+  it('sums idf × tf × (k1 + 1) ÷ (tf + k1 × (1 − b + b × length ÷ average)) over the query keys', () => {
+    const scores = index.scores(['weld', 'pipe']);
+    expect([...scores.keys()].sort()).toEqual([0, 1]);
+    expect(scores.get(0)).toBeCloseTo(ln(1 + 2.5 / 1.5) * term(2, 3) + ln(1 + 1.5 / 2.5) * term(1, 3), 12);
+    expect(scores.get(1)).toBeCloseTo(ln(1 + 1.5 / 2.5) * term(1, 1), 12);
+  });
+
+  it('scores only the documents marked in `only`, never `skip`, and knows which keys it holds', () => {
+    expect([...index.scores(['pipe'], { only: Uint8Array.from([0, 1, 1]) }).keys()]).toEqual([1]);
+    expect([...index.scores(['pipe'], { skip: 1 }).keys()]).toEqual([0]);
+    expect(index.scores(['unknown']).size).toBe(0);
+    expect(index.has('drive')).toBe(true);
+    expect(index.has('unknown')).toBe(false);
+  });
+});
+
+describe('LabelIndex', () => {
+  const entries = [
+    { owner: 0, text: 'forklift operator', type: 'PREFERRED' as const, keys: ['forklift', 'oper'] },
+    { owner: 0, text: 'forklift operator', type: 'ALTERNATIVE' as const, keys: ['forklift', 'oper'] },
+    { owner: 0, text: 'operator of forklift', type: 'HIDDEN' as const, keys: ['oper', 'forklift'] },
+    { owner: 1, text: 'machine operator', type: 'PREFERRED' as const, keys: ['machin', 'oper'] },
+    { owner: 1, text: 'machine operator operator', type: 'HIDDEN' as const, keys: ['machin', 'oper', 'oper'] },
+    { owner: 2, text: '', type: 'PREFERRED' as const, keys: [] },
+  ];
+
+  it('drops a label repeating an earlier one of the same owner, an empty one, and repeated keys', () => {
+    const index = new LabelIndex(entries, { idfOver: 'labels', ownerCount: 3 });
+    expect(index.labels.map((label) => [label.owner, label.text, label.normalised])).toEqual([
+      [0, 'forklift operator', 'forklift oper'],
+      [0, 'operator of forklift', 'oper forklift'],
+      [1, 'machine operator', 'machin oper'],
+    ]);
+  });
+
+  it('weighs a key by the labels holding it, or by the owners', () => {
+    const byLabel = new LabelIndex(entries, { idfOver: 'labels', ownerCount: 3 });
+    // 3 labels: "oper" in all 3, "forklift" in 2, "machin" in 1.
+    expect(byLabel.weight('oper')).toBeCloseTo(ln(1 + 0.5 / 3.5), 12);
+    expect(byLabel.weight('forklift')).toBeCloseTo(ln(1 + 1.5 / 2.5), 12);
+    const byOwner = new LabelIndex(entries, { idfOver: 'owners', ownerCount: 3 });
+    // 3 owners: "oper" in 2, "forklift" in 1 (two labels of one owner count once).
+    expect(byOwner.weight('oper')).toBeCloseTo(ln(1 + 1.5 / 2.5), 12);
+    expect(byOwner.weight('forklift')).toBeCloseTo(ln(1 + 2.5 / 1.5), 12);
+    expect(byOwner.labels[0].totalWeight).toBeCloseTo(ln(1 + 1.5 / 2.5) + ln(1 + 2.5 / 1.5), 12);
+    expect(byOwner.weight('drive')).toBeUndefined();
+  });
+
+  it('gives every touched label its matched weight, and starts clean on the next call', () => {
+    const index = new LabelIndex(entries, { idfOver: 'owners', ownerCount: 3 });
+    const oper = ln(1 + 1.5 / 2.5);
+    const forklift = ln(1 + 2.5 / 1.5);
+    const first = index.matches(['forklift', 'oper']);
+    expect(first.labels).toEqual([0, 1, 2]);
+    expect(first.weights[0]).toBeCloseTo(forklift + oper, 12);
+    expect(first.weights[2]).toBeCloseTo(oper, 12);
+    expect(index.matches(['oper'])).toEqual({ labels: [0, 1, 2], weights: [oper, oper, oper] });
+  });
+});
+
+describe('isContiguous', () => {
+  it('is true only when the keys stand one after another, in order', () => {
+    const positions = new Map([
+      ['forklift', [0, 4]],
+      ['oper', [1]],
+      ['warehous', [3]],
+    ]);
+    expect(isContiguous(['forklift', 'oper'], positions)).toBe(true);
+    expect(isContiguous(['oper', 'forklift'], positions)).toBe(false);
+    expect(isContiguous(['warehous', 'forklift'], positions)).toBe(true);
+    expect(isContiguous(['warehous', 'oper'], positions)).toBe(false);
+    expect(isContiguous(['drive', 'oper'], positions)).toBe(false);
+  });
+});
+
+describe('analyse', () => {
+  it('drops stop words, stems, keeps "c++" and ".net", and keys capitalised words exactly when asked', () => {
+    expect(stems('Experience using C++ and .NET, driving forklifts.')).toEqual(['c++', '.net', 'drive', 'forklift']);
+    expect(analyse('SAP R3', { namesExact: true }).map((token) => token.stem)).toEqual([
+      exactKey('sap'),
+      exactKey('r3'),
+    ]);
+  });
+});
