@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { projectRoot } from '../config.js';
-import { Bm25LabelBaseline, evaluateSplit, readValidationSplit, validationSplits } from '../linking/evaluation.js';
+import {
+  Bm25LabelBaseline,
+  evaluateSplit,
+  evaluateSuggestions,
+  readValidationSplit,
+  validationSplits,
+} from '../linking/evaluation.js';
 import { SkillLinker } from '../linking/linker.js';
 import { stems } from '../retrieval/text.js';
 import { linkableSkillsFromSnapshot } from '../linking/skills.js';
@@ -9,7 +15,8 @@ import { snapshotFromExport } from '../taxonomy/export-snapshot.js';
 
 /**
  * `npm run eval:skills [-- --json]`: RP@5 and RP@10 of the skill linker on the validation splits,
- * through SkillLinker.link, the call behind the linkSkills query.
+ * through SkillLinker.link, the call behind the linkSkills query; and the precision and recall of the
+ * suggestions a profile receives from text (SkillLinker.suggest), on every annotated sentence.
  * ESCO_DIR and SKILL_EVAL_DIR override the default ../shared locations.
  */
 const shared = path.resolve(projectRoot, '..', 'shared', 'data');
@@ -30,6 +37,9 @@ const baseline = new Bm25LabelBaseline(skills, stems);
 const splits = validationSplits(evalDir).map(({ split, file }) => ({ split, sentences: readValidationSplit(file) }));
 const results = splits.map(({ split, sentences }) => evaluateSplit(split, sentences, linker, knownLabels));
 const baselineResults = splits.map(({ split, sentences }) => evaluateSplit(split, sentences, baseline, knownLabels));
+const suggestionResults = validationSplits(evalDir).map(({ split, file }) =>
+  evaluateSuggestions(split, readValidationSplit(file, { withoutSkills: true }), (text) => linker.suggest(text)),
+);
 
 // The table's ms/sentence is one cold pass; a service links many texts, so also time five warm passes over all sentences.
 const allSentences = splits.flatMap(({ sentences }) => sentences.map(({ sentence }) => sentence));
@@ -39,7 +49,7 @@ const warmMsPerSentence = Math.round(((performance.now() - warmStarted) / (5 * a
 
 if (process.argv.includes('--json')) {
   process.stdout.write(
-    `${JSON.stringify({ escoDir, buildSeconds, results, baselineResults, warmMsPerSentence }, null, 2)}\n`,
+    `${JSON.stringify({ escoDir, buildSeconds, results, baselineResults, suggestionResults, warmMsPerSentence }, null, 2)}\n`,
   );
 } else {
   process.stdout.write(
@@ -57,6 +67,13 @@ if (process.argv.includes('--json')) {
       `| ${method} | ${r.split} | ${r.sentences} | ${r.rp5} | ${r.rp10} | ${r.msPerSentence} | ${r.goldLabelsNotInTaxonomy} of ${r.goldLabels} |\n`,
     );
   }
+  process.stdout.write(
+    '\nSuggestions from text (SkillLinker.suggest), every annotated sentence:\n\n| split | sentences | suggestions | correct | gold skills | precision % | recall % |\n|---|---:|---:|---:|---:|---:|---:|\n',
+  );
+  for (const r of suggestionResults)
+    process.stdout.write(
+      `| ${r.split} | ${r.sentences} | ${r.suggestions} | ${r.correct} | ${r.goldSkills} | ${r.precision} | ${r.recall} |\n`,
+    );
   process.stdout.write(
     `\nms/sentence above: one cold pass. Warm (5 more passes over all ${allSentences.length} sentences): ${warmMsPerSentence} ms/sentence.\n`,
   );

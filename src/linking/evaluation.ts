@@ -17,7 +17,8 @@ export interface EvaluationSentence {
   gold: Set<string>;
 }
 
-export function readValidationSplit(file: string): EvaluationSentence[] {
+/** The split's sentences with at least one gold skill (for RP@K); `{ withoutSkills: true }` keeps the others, with an empty gold set. */
+export function readValidationSplit(file: string, { withoutSkills = false } = {}): EvaluationSentence[] {
   const rows = parse(fs.readFileSync(file), { columns: true, bom: true }) as Array<{ sentence: string; label: string }>;
   const bySentence = new Map<string, Set<string>>();
   for (const row of rows) {
@@ -25,7 +26,9 @@ export function readValidationSplit(file: string): EvaluationSentence[] {
     if (!NO_SKILL.has(row.label)) gold.add(row.label);
     bySentence.set(row.sentence, gold);
   }
-  return [...bySentence.entries()].filter(([, gold]) => gold.size > 0).map(([sentence, gold]) => ({ sentence, gold }));
+  return [...bySentence.entries()]
+    .filter(([, gold]) => withoutSkills || gold.size > 0)
+    .map(([sentence, gold]) => ({ sentence, gold }));
 }
 
 export interface SplitResult {
@@ -72,6 +75,48 @@ export function evaluateSplit(
     rp5: Math.round((rp5 / sentences.length) * 1000) / 10,
     rp10: Math.round((rp10 / sentences.length) * 1000) / 10,
     msPerSentence: Math.round((elapsed / sentences.length) * 100) / 100,
+  };
+}
+
+export interface SuggestionResult {
+  split: string;
+  sentences: number;
+  suggestions: number;
+  correct: number;
+  goldSkills: number;
+  /** Correct suggestions ÷ suggestions, in % (a suggestion on a sentence without a gold skill is wrong). */
+  precision: number;
+  /** Gold skills suggested ÷ gold skills, in %. */
+  recall: number;
+}
+
+/**
+ * Suggestion quality: what a profile receives from text (SkillLinker.suggest), against the gold skills of
+ * every annotated sentence, those annotated with none included. Micro-averaged over the split.
+ */
+export function evaluateSuggestions(
+  split: string,
+  sentences: EvaluationSentence[],
+  suggest: (text: string) => Array<{ preferredLabel: string }>,
+): SuggestionResult {
+  let suggestions = 0;
+  let correct = 0;
+  let goldSkills = 0;
+  for (const { sentence, gold } of sentences) {
+    const suggested = new Set(suggest(sentence).map((link) => link.preferredLabel));
+    suggestions += suggested.size;
+    correct += [...suggested].filter((label) => gold.has(label)).length;
+    goldSkills += gold.size;
+  }
+  const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+  return {
+    split,
+    sentences: sentences.length,
+    suggestions,
+    correct,
+    goldSkills,
+    precision: percent(correct, suggestions),
+    recall: percent(correct, goldSkills),
   };
 }
 

@@ -1,8 +1,8 @@
 import { pushTo } from '../collections.js';
 import { round } from '../numbers.js';
-import { Bm25Index } from '../retrieval/bm25.js';
-import { type LabelType, LabelIndex, isContiguous } from '../retrieval/labels.js';
-import { type Token, analyse, exactKey } from '../retrieval/text.js';
+import { Bm25Index, idf } from '../retrieval/bm25.js';
+import { type LabelType, LabelIndex, isContiguous, windowCoverage } from '../retrieval/labels.js';
+import { DOMAIN_KEYS, type Token, analyse, exactKey, isPlainNoun, keyFamily, nounKey } from '../retrieval/text.js';
 
 /**
  * Links free text (a learning outcome, a CV paragraph, a job ad) to ESCO skills, without any external
@@ -42,6 +42,8 @@ export interface LinkableSkill {
   occupationCount?: number;
   /** URIs of the skill's broader skills (ESCO skill pillar), to credit a general skill its specific ones imply. */
   broaderSkills?: string[];
+  /** ESCO's skill type: a "knowledge" label is a noun phrase, so its plain nouns take no verb inflection ("work trains"). */
+  skillType?: string | null;
 }
 
 export interface LinkEvidence {
@@ -53,6 +55,8 @@ export interface LinkEvidence {
   labelCoverage: number;
   /** The label's words stand in the text in order and next to each other. */
   phraseMatch: boolean;
+  /** Share of the label's IDF weight found within a few neighbouring words of one sentence (the suggestion rule). */
+  nearbyCoverage: number;
   labelScore: number;
   descriptionScore: number;
   prior: number;
@@ -92,6 +96,22 @@ export const DEFAULT_LINKER_OPTIONS: LinkerOptions = {
   broaderWeight: 0.2,
 };
 
+/**
+ * The skills a text names, as a profile's suggestions: the linker's best SUGGESTION_CANDIDATES links
+ * whose best label has nearbyCoverage ≥ SUGGESTION_MIN_COVERAGE:
+ *   nearbyCoverage = the largest IDF weight of the label's words found within (its word count +
+ *                    SUGGESTION_WINDOW_SLACK 2) positions of one sentence ÷ the label's weight,
+ * counting the label's domain words ("use", "work", "knowledge": dropped for ranking) at
+ * DOMAIN_WORD_WEIGHT 0.5 of their IDF. So a skill is named, not pieced together from words strewn across
+ * a paragraph ("assess … student"), and not by one generic word of its label ("manager" for "manage
+ * work"). Measured as precision and recall by `npm run eval:skills` (docs/skill-linking.md).
+ */
+export const SUGGESTION_CANDIDATES = 30;
+export const SUGGESTION_MIN_COVERAGE = 0.75;
+export const SUGGESTION_WINDOW_SLACK = 2;
+/** A domain word ("use", "work", "knowledge") weighs half its IDF in nearbyCoverage: it belongs to the label but says little. */
+export const DOMAIN_WORD_WEIGHT = 0.5;
+
 export const LINK_METHOD =
   'label-coverage+phrase+description-bm25+broader-skill-credit (natural: Porter stems, stop words)';
 
@@ -106,6 +126,10 @@ export class SkillLinker {
   private readonly isCandidate: Uint8Array;
   private readonly priors: number[];
   private readonly broaderOf: number[][];
+  /** Per label, its keys with domain words kept ("manage work" → manag, work), for the suggestion rule. */
+  private readonly fullKeys: string[][];
+  /** IDF over labels of the full keys, a domain word's at DOMAIN_WORD_WEIGHT. */
+  private readonly fullWeights = new Map<string, number>();
 
   constructor(
     skills: LinkableSkill[],
@@ -113,15 +137,27 @@ export class SkillLinker {
   ) {
     this.skills = skills;
     this.skillCount = skills.length;
-    const keys = (text: string) => analyse(text, { namesExact: true }).map((token) => token.stem);
     this.labels = new LabelIndex(
-      skills.flatMap((skill, owner) => [
-        { owner, text: skill.preferredLabel, type: 'PREFERRED' as const, keys: keys(skill.preferredLabel) },
-        ...(skill.altLabels ?? []).map((text) => ({ owner, text, type: 'ALTERNATIVE' as const, keys: keys(text) })),
-        ...(skill.hiddenLabels ?? []).map((text) => ({ owner, text, type: 'HIDDEN' as const, keys: keys(text) })),
-      ]),
-      { idfOver: 'labels', ownerCount: skills.length },
+      skills.flatMap((skill, owner) => {
+        const keys = (text: string) => labelKeys(text, skill.skillType === 'knowledge');
+        return [
+          { owner, text: skill.preferredLabel, type: 'PREFERRED' as const, keys: keys(skill.preferredLabel) },
+          ...(skill.altLabels ?? []).map((text) => ({ owner, text, type: 'ALTERNATIVE' as const, keys: keys(text) })),
+          ...(skill.hiddenLabels ?? []).map((text) => ({ owner, text, type: 'HIDDEN' as const, keys: keys(text) })),
+        ];
+      }),
+      { idfOver: 'labels', ownerCount: skills.length, family: keyFamily },
     );
+    this.fullKeys = this.labels.labels.map((label) => [
+      ...new Set(labelKeys(label.text, skills[label.owner].skillType === 'knowledge', true)),
+    ]);
+    const holding = new Map<string, number>();
+    for (const keys of this.fullKeys) for (const key of keys) holding.set(key, (holding.get(key) ?? 0) + 1);
+    for (const [key, count] of holding)
+      this.fullWeights.set(
+        key,
+        idf(this.labels.labels.length, count) * (DOMAIN_KEYS.has(key) ? DOMAIN_WORD_WEIGHT : 1),
+      );
     this.descriptions = new Bm25Index(
       skills.map((skill) => (skill.description ? analyse(skill.description).map((token) => token.stem) : [])),
       { k1: options.bm25K1, b: options.bm25B },
@@ -141,11 +177,17 @@ export class SkillLinker {
     const tokens = analyse(text);
     if (tokens.length === 0) return [];
     const positions = new Map<string, number[]>();
-    for (const token of tokens) {
-      pushTo(positions, token.stem, token.position);
-      pushTo(positions, exactKey(token.surface), token.position);
-    }
+    for (const token of tokens) for (const key of textKeys(token)) pushTo(positions, key, token.position);
 
+    let full: Map<string, number[]> | null = null;
+    const fullPositions = () => {
+      if (full === null) {
+        full = new Map();
+        for (const token of analyse(text, { keepDomainWords: true }))
+          for (const key of textKeys(token)) pushTo(full, key, token.position);
+      }
+      return full;
+    };
     const best = this.bestLabelPerSkill(positions);
     if (best.size === 0) return [];
     const description = this.descriptionScores(positions, best);
@@ -177,6 +219,7 @@ export class SkillLinker {
           labelType: label.type,
           labelCoverage: round(own?.coverage ?? 0, 3),
           phraseMatch: own?.phrase ?? false,
+          nearbyCoverage: own ? round(this.nearbyCoverage(shown.label, fullPositions()), 3) : 0,
           labelScore: round(own?.score ?? 0, 3),
           descriptionScore: round(candidate.descriptionScore, 3),
           prior: round(this.priors[candidate.skill], 3),
@@ -186,6 +229,21 @@ export class SkillLinker {
         },
       };
     });
+  }
+
+  /** The skills the text names (see SUGGESTION_MIN_COVERAGE), best first. */
+  suggest(text: string): SkillLink[] {
+    return this.link(text, SUGGESTION_CANDIDATES).filter(
+      (link) => link.evidence.nearbyCoverage >= SUGGESTION_MIN_COVERAGE,
+    );
+  }
+
+  /** The suggestion rule's coverage: the label's words, domain words kept, found within a window of one sentence. */
+  private nearbyCoverage(labelId: number, positions: Map<string, number[]>): number {
+    const keys = this.fullKeys[labelId];
+    const weightOf = (key: string) => this.fullWeights.get(key) ?? 0;
+    const totalWeight = keys.reduce((sum, key) => sum + weightOf(key), 0);
+    return windowCoverage({ keys, totalWeight }, positions, weightOf, keys.length + SUGGESTION_WINDOW_SLACK);
   }
 
   /** Label side: each skill's best-scoring label, from the IDF weight of its words found in the text. */
@@ -280,11 +338,25 @@ interface Candidate {
   score: number;
 }
 
-function matchedSpan(tokens: Token[], labelStems: Set<string>): string {
-  const matched = tokens.filter((token) => labelStems.has(token.stem) || labelStems.has(exactKey(token.surface)));
+/** A label's keys: stems, exact keys for names, and noun keys for the plain nouns of a knowledge label. */
+function labelKeys(text: string, knowledge: boolean, keepDomainWords = false): string[] {
+  return analyse(text, { namesExact: true, keepDomainWords }).map((token) =>
+    knowledge && isPlainNoun(token) ? nounKey(token.stem) : token.stem,
+  );
+}
+
+/** The keys a text word matches on: its stem, its exact form, and its noun key unless it is a verb inflection. */
+function textKeys(token: Token): string[] {
+  const keys = [token.stem, exactKey(token.surface)];
+  if (!token.inflected) keys.push(nounKey(token.stem));
+  return keys;
+}
+
+function matchedSpan(tokens: Token[], labelKeys: Set<string>): string {
+  const matched = tokens.filter((token) => textKeys(token).some((key) => labelKeys.has(key)));
   if (matched.length === 0) return '';
-  const from = matched[0].position;
-  const to = matched[matched.length - 1].position;
+  const from = tokens.indexOf(matched[0]);
+  const to = tokens.indexOf(matched[matched.length - 1]);
   return tokens
     .slice(from, to + 1)
     .map((token) => token.surface)

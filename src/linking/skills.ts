@@ -20,6 +20,7 @@ export function linkableSkillsFromSnapshot(snapshot: TaxonomySnapshot): Linkable
       altLabels: skill.altLabels ?? [],
       hiddenLabels: skill.hiddenLabels ?? [],
       description: skill.description ?? null,
+      skillType: skill.skillType ?? null,
       occupationCount,
       broaderSkills: snapshot
         .neighbours('up', skill.uri)
@@ -34,7 +35,7 @@ export async function linkableSkillsFromGraph(graph: GraphClient): Promise<Linka
   return graph.read<LinkableSkill>(
     `MATCH (s:Skill) WHERE s.deprecated = false
      RETURN s.uri AS uri, s.preferredLabel AS preferredLabel, coalesce(s.altLabels, []) AS altLabels, coalesce(s.hiddenLabels, []) AS hiddenLabels,
-            s.description AS description, COUNT { (s)<-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]-() } AS occupationCount,
+            s.description AS description, s.skillType AS skillType, COUNT { (s)<-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]-() } AS occupationCount,
             COLLECT { MATCH (s)-[:BROADER]->(parent:Skill) RETURN parent.uri ORDER BY parent.uri } AS broaderSkills
      ORDER BY s.uri`,
   );

@@ -10,13 +10,12 @@ import type { ProfileRow } from './profile-store.js';
  * history, interview notes) read by the skill linker and occupation search. Each held skill says where
  * it came from, so a match can be traced back to the words that produced it.
  *
- * From text: every skill the linker finds with at least three quarters of a label's word weight in the
- * text (labelCoverage ≥ 0.75: the skill is named, not merely touched), and, when the text names an
+ * From text: every skill the linker suggests (SkillLinker.suggest: the skill is named, not merely
+ * touched), and, when the text names an
  * occupation in full (its best search hit's label stands in the text entirely), that occupation's
  * essential skills, as work experience.
  */
 
-export const MIN_LABEL_COVERAGE = 0.75;
 export const MAX_TEXT_LENGTH = 20_000;
 
 export interface HeldSkill {
@@ -81,18 +80,16 @@ export async function personSkills(
   return { held: [...held.values()], profile };
 }
 
-/** The skills a text names: the linker's links with at least MIN_LABEL_COVERAGE of a label in the text, each with the words that matched. */
+/** The skills a text names (SkillLinker.suggest), each with the words that matched. */
 export async function skillsNamedIn(
   context: HubContext,
   text: string,
 ): Promise<Array<{ uri: string; detail: string }>> {
   const release = await context.skillLinker();
-  return (release?.linker.link(text, 30) ?? [])
-    .filter((link) => link.evidence.labelCoverage >= MIN_LABEL_COVERAGE)
-    .map((link) => ({
-      uri: link.uri,
-      detail: `"${link.evidence.matchedText}" matches "${link.evidence.matchedLabel}"`,
-    }));
+  return (release?.linker.suggest(text) ?? []).map((link) => ({
+    uri: link.uri,
+    detail: `"${link.evidence.matchedText}" matches "${link.evidence.matchedLabel}"`,
+  }));
 }
 
 /** The essential skills of these occupations, as work experience (all read in one batch when there is no snapshot). */

@@ -13,6 +13,8 @@ import { idf } from './bm25.js';
  *   label weight    = Σ weight of the label's distinct keys
  *   matched weight  = Σ weight of the label's keys found in the text; coverage = matched ÷ label weight
  *   phrase          = the label's keys stand in the text one after another, in order (isContiguous)
+ * Keys of one family (`family`: the skill linker's noun key "~train" and its plain key "train") share
+ * one weight, counted over the labels holding any of them.
  */
 
 export type LabelType = 'PREFERRED' | 'ALTERNATIVE' | 'HIDDEN';
@@ -43,9 +45,14 @@ export class LabelIndex {
    * Indexes the entries in order; an entry with no keys, or with the same keys as an earlier label of
    * the same owner, is skipped.
    */
-  constructor(entries: Iterable<LabelEntry>, options: { idfOver: 'labels' | 'owners'; ownerCount: number }) {
+  constructor(
+    entries: Iterable<LabelEntry>,
+    options: { idfOver: 'labels' | 'owners'; ownerCount: number; family?: (key: string) => string },
+  ) {
+    const family = options.family ?? ((key: string) => key);
     const seen = new Set<string>();
     const owners = new Map<string, Set<number>>();
+    const labelsOf = new Map<string, Set<number>>();
     for (const entry of entries) {
       const keys = [...new Set(entry.keys)];
       const normalised = keys.join(' ');
@@ -56,19 +63,19 @@ export class LabelIndex {
       const id = this.labels.push(label) - 1;
       for (const key of keys) {
         pushTo(this.postings, key, id);
-        if (options.idfOver === 'owners') {
-          const set = owners.get(key) ?? new Set<number>();
-          set.add(entry.owner);
-          owners.set(key, set);
-        }
+        const group = family(key);
+        const holders = options.idfOver === 'owners' ? owners : labelsOf;
+        const set = holders.get(group) ?? new Set<number>();
+        set.add(options.idfOver === 'owners' ? entry.owner : id);
+        holders.set(group, set);
       }
     }
-    for (const [key, labels] of this.postings)
+    for (const key of this.postings.keys())
       this.weights.set(
         key,
         options.idfOver === 'owners'
-          ? idf(options.ownerCount, owners.get(key)!.size)
-          : idf(this.labels.length, labels.length),
+          ? idf(options.ownerCount, owners.get(family(key))!.size)
+          : idf(this.labels.length, labelsOf.get(family(key))!.size),
       );
     for (const label of this.labels)
       label.totalWeight = label.keys.reduce((sum, key) => sum + this.weights.get(key)!, 0);
@@ -104,6 +111,37 @@ export class LabelIndex {
     });
     return { labels: touched, weights };
   }
+}
+
+/**
+ * The largest share of the label's weight whose keys occur within `window` consecutive positions of the
+ * text (key → its positions; positions carry gaps at commas and sentence ends, src/retrieval/text.ts).
+ */
+export function windowCoverage(
+  label: Pick<IndexedLabel, 'keys' | 'totalWeight'>,
+  positions: Map<string, number[]>,
+  weightOf: (key: string) => number,
+  window: number,
+): number {
+  const occurrences: Array<[position: number, key: string]> = [];
+  for (const key of label.keys) for (const position of positions.get(key) ?? []) occurrences.push([position, key]);
+  occurrences.sort((a, b) => a[0] - b[0]);
+  const inWindow = new Map<string, number>();
+  let weight = 0;
+  let best = 0;
+  let start = 0;
+  for (const [position, key] of occurrences) {
+    if ((inWindow.get(key) ?? 0) === 0) weight += weightOf(key);
+    inWindow.set(key, (inWindow.get(key) ?? 0) + 1);
+    while (position - occurrences[start][0] >= window) {
+      const [, leaving] = occurrences[start++];
+      const left = inWindow.get(leaving)! - 1;
+      inWindow.set(leaving, left);
+      if (left === 0) weight -= weightOf(leaving);
+    }
+    best = Math.max(best, weight);
+  }
+  return label.totalWeight > 0 ? best / label.totalWeight : 0;
 }
 
 /** True when the keys occur in the text (key → its positions) one after another, in order. */

@@ -98,9 +98,10 @@ const catalogue = {
 const OFFER_IDS = catalogue.microCredentials.map((offer) => offer.id).sort();
 /**
  * Suggestions for the outcomes of weld-arc-1, retail-customers-1 and social-media-1 on the demo taxonomy (pinned:
- * a change in linking shows here; the test also counts them in the graph).
+ * a change in linking shows here; the test also counts them in the graph). 17 since Porter2 stems: "communicate"
+ * no longer proposes "assist community" (Porter stemmed both to "commun").
  */
-const SUGGESTED_LINKS_WITHOUT_BARE_OFFER = 18;
+const SUGGESTED_LINKS_WITHOUT_BARE_OFFER = 17;
 /** The welder's essential skills that weld-arc-1's outcomes are linked to on the demo taxonomy. */
 const WELDER_SKILLS_COVERED_BY_WELD_ARC = ['align components', 'apply arc welding techniques'];
 

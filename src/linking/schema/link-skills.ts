@@ -38,6 +38,10 @@ const SkillLinkEvidence = builder.objectRef<LinkEvidenceShape>('SkillLinkEvidenc
       description: "Share of the label's information (IDF weight) found in the text.",
     }),
     phraseMatch: t.exposeBoolean('phraseMatch', { description: "The label's words stand in the text as one phrase." }),
+    nearbyCoverage: t.exposeFloat('nearbyCoverage', {
+      description:
+        "Share of the label's information found within a few neighbouring words of one sentence, its general words at half weight; a profile suggests the skill at 0.75 or more (docs/skill-linking.md).",
+    }),
     labelScore: t.exposeFloat('labelScore', {
       description:
         "The best label's score: IDF weight of its words found in the text × labelCoverage² × the label type's weight, × 1.5 for a phrase match; 0 when the skill was credited only through a narrower skill.",
