@@ -1,7 +1,7 @@
 import { round } from '../numbers.js';
 import { pushTo } from '../collections.js';
 import { Bm25Index } from '../retrieval/bm25.js';
-import { type LabelType, LabelIndex, isContiguous } from '../retrieval/labels.js';
+import { type LabelType, LabelIndex, isContiguous, windowCoverage } from '../retrieval/labels.js';
 import { analyse } from '../retrieval/text.js';
 
 /**
@@ -53,6 +53,8 @@ export interface OccupationSearchEvidence {
   labelCoverage: number;
   queryCoverage: number;
   exactLabel: boolean;
+  /** The text names the label: all of its words, within one word more than the label's length ("drove a forklift" names "forklift driver"). */
+  labelNamed: boolean;
   labelScore: number;
   descriptionScore: number;
   skillScore: number;
@@ -352,7 +354,7 @@ export class OccupationSearch {
     keys.forEach((key, position) => pushTo(positions, key, position));
     const best = new Map<
       number,
-      { label: number; score: number; labelCoverage: number; queryCoverage: number; exact: boolean }
+      { label: number; score: number; labelCoverage: number; queryCoverage: number; exact: boolean; named: boolean }
     >();
     const matches = this.labels.matches(queryKeys);
     for (let i = 0; i < matches.labels.length; i++) {
@@ -375,7 +377,16 @@ export class OccupationSearch {
         (phrase ? WEIGHTS.phrase : head ? 1.2 : 1);
       const current = best.get(label.owner);
       if (!current || score > current.score)
-        best.set(label.owner, { label: labelId, score, labelCoverage, queryCoverage, exact });
+        best.set(label.owner, {
+          label: labelId,
+          score,
+          labelCoverage,
+          queryCoverage,
+          exact,
+          named:
+            labelCoverage === 1 &&
+            windowCoverage(label, positions, (key) => this.labels.weight(key) ?? 0, label.keys.length + 1) === 1,
+        });
     }
 
     // Skills found in the text credit the occupations that list them.
@@ -424,6 +435,7 @@ export class OccupationSearch {
           labelCoverage: round(label?.labelCoverage ?? 0, 3),
           queryCoverage: round(label?.queryCoverage ?? 0, 3),
           exactLabel: label?.exact ?? false,
+          labelNamed: label?.named ?? false,
           labelScore: round(label?.score ?? 0, 3),
           descriptionScore: round(descriptionScore, 3),
           skillScore: round(skillScore, 3),

@@ -11,12 +11,14 @@ import type { ProfileRow } from './profile-store.js';
  * it came from, so a match can be traced back to the words that produced it.
  *
  * From text: every skill the linker suggests (SkillLinker.suggest: the skill is named, not merely
- * touched), and, when the text names an
- * occupation in full (its best search hit's label stands in the text entirely), that occupation's
- * essential skills, as work experience.
+ * touched), and, when the text names an occupation (the best of its first NAMED_OCCUPATION_HITS search
+ * hits whose label stands in the text whole, its words together: labelNamed), that occupation's essential
+ * skills, as work experience.
  */
 
 export const MAX_TEXT_LENGTH = 20_000;
+/** How many occupation search hits are read for an occupation the text names. */
+export const NAMED_OCCUPATION_HITS = 5;
 
 export interface HeldSkill {
   uri: string;
@@ -69,8 +71,12 @@ export async function personSkills(
     const [release, search] = await Promise.all([context.skillLinker(), context.occupationSearch()]);
     for (const named of await skillsNamedIn(context, text))
       if (!held.has(named.uri)) held.set(named.uri, { ...named, origin: 'TEXT' });
-    const [top] = search ? findOccupations(search, release?.linker ?? null, text, { first: 1 }) : [];
-    if (top && top.evidence.labelCoverage === 1)
+    // The best of the first hits whose label the text names ("drove a forklift": forklift driver), not one
+    // whose words are strewn across it ("ward. … nurses" for "ward nurse").
+    const top = (
+      search ? findOccupations(search, release?.linker ?? null, text, { first: NAMED_OCCUPATION_HITS }) : []
+    ).find((hit) => hit.evidence.labelNamed);
+    if (top)
       await addWorkHistory(context, held, [
         [top.uri, `essential for "${top.preferredLabel}", named in the text ("${top.evidence.matchedLabel}")`],
       ]);

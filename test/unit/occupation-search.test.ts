@@ -166,3 +166,26 @@ describe('occupation search evaluation', () => {
     expect(result).toMatchObject({ queries: 3, acc1: 33.3, acc5: 66.7, acc10: 66.7 });
   });
 });
+
+describe('labelNamed', () => {
+  const search = new OccupationSearch(occupations);
+  const hit = (text: string, uri: string) => search.search(text, { first: 10 }).find((h) => h.uri === uri)!;
+
+  it('is true when every word of the label stands together, in any order, at most one other word among them', () => {
+    expect(hit('I was a forklift truck operator for years', 'o:forklift').evidence).toMatchObject({
+      labelCoverage: 1,
+      labelNamed: true,
+    });
+    expect(hit('a qualified electrician', 'o:electrician').evidence.labelNamed).toBe(true);
+    expect(hit('I operated a forklift all day', 'o:forklift').evidence.labelNamed).toBe(true);
+  });
+
+  it('is false when every word of the label is there but strewn ("worker … warehouse")', () => {
+    const strewn = hit(
+      'I was a worker on the docks for ten years, then moved inland to a warehouse',
+      'o:warehouse',
+    ).evidence;
+    expect(strewn.labelCoverage).toBe(1);
+    expect(strewn.labelNamed).toBe(false);
+  });
+});

@@ -48,6 +48,11 @@ const Evidence = builder.objectRef<OccupationSearchEvidence>('OccupationSearchEv
       description: 'The text is exactly this label (after dropping title noise such as "senior" or "m/w/d").',
       resolve: (e) => e.exactLabel,
     }),
+    labelNamed: t.boolean({
+      description:
+        'The text names the matched label: all its words, standing together (at most one other word among them); a profile then takes the occupation as work history.',
+      resolve: (e) => e.labelNamed,
+    }),
     descriptionScore: t.float({
       description: 'BM25 of the text against the occupation’s description, relative to the best of this search (0–1).',
       resolve: (e) => e.descriptionScore,
