@@ -129,7 +129,7 @@ export function validationSplits(dir: string): Array<{ split: string; file: stri
 
 /**
  * The benchmark's reference method, for a side-by-side figure in the same run: Okapi BM25 with one
- * document per skill made of its preferred and alternative labels, Porter-stemmed.
+ * document per skill made of its preferred and alternative labels, stemmed (Porter2, src/retrieval/text.ts).
  */
 export class Bm25LabelBaseline {
   private readonly index: Bm25Index;

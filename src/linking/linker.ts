@@ -1,8 +1,17 @@
 import { pushTo } from '../collections.js';
 import { round } from '../numbers.js';
 import { Bm25Index, idf } from '../retrieval/bm25.js';
-import { type LabelType, LabelIndex, isContiguous, windowCoverage } from '../retrieval/labels.js';
-import { DOMAIN_KEYS, type Token, analyse, exactKey, isPlainNoun, keyFamily, nounKey } from '../retrieval/text.js';
+import { type LabelType, LabelIndex, conceptLabels, isContiguous, windowCoverage } from '../retrieval/labels.js';
+import {
+  DOMAIN_KEYS,
+  type Token,
+  analyse,
+  exactKey,
+  isDomainWord,
+  isPlainNoun,
+  keyFamily,
+  nounKey,
+} from '../retrieval/text.js';
 
 /**
  * Links free text (a learning outcome, a CV paragraph, a job ad) to ESCO skills, without any external
@@ -113,7 +122,7 @@ export const SUGGESTION_WINDOW_SLACK = 2;
 export const DOMAIN_WORD_WEIGHT = 0.5;
 
 export const LINK_METHOD =
-  'label-coverage+phrase+description-bm25+broader-skill-credit (natural: Porter stems, stop words)';
+  'label-coverage+phrase+description-bm25+broader-skill-credit (Porter2 stems, natural stop words)';
 
 export class SkillLinker {
   readonly skillCount: number;
@@ -137,20 +146,19 @@ export class SkillLinker {
   ) {
     this.skills = skills;
     this.skillCount = skills.length;
+    // One analysis per label gives both key lists: for ranking, and with domain words for the suggestion rule.
+    const fullKeysOf = new Map<string, string[]>();
     this.labels = new LabelIndex(
-      skills.flatMap((skill, owner) => {
-        const keys = (text: string) => labelKeys(text, skill.skillType === 'knowledge');
-        return [
-          { owner, text: skill.preferredLabel, type: 'PREFERRED' as const, keys: keys(skill.preferredLabel) },
-          ...(skill.altLabels ?? []).map((text) => ({ owner, text, type: 'ALTERNATIVE' as const, keys: keys(text) })),
-          ...(skill.hiddenLabels ?? []).map((text) => ({ owner, text, type: 'HIDDEN' as const, keys: keys(text) })),
-        ];
-      }),
+      skills.flatMap((skill, owner) =>
+        conceptLabels(owner, skill, (text) => {
+          const { keys, fullKeys } = labelKeys(text, skill.skillType === 'knowledge');
+          fullKeysOf.set(fullKeysKey(owner, text), fullKeys);
+          return keys;
+        }),
+      ),
       { idfOver: 'labels', ownerCount: skills.length, family: keyFamily },
     );
-    this.fullKeys = this.labels.labels.map((label) => [
-      ...new Set(labelKeys(label.text, skills[label.owner].skillType === 'knowledge', true)),
-    ]);
+    this.fullKeys = this.labels.labels.map((label) => fullKeysOf.get(fullKeysKey(label.owner, label.text))!);
     const holding = new Map<string, number>();
     for (const keys of this.fullKeys) for (const key of keys) holding.set(key, (holding.get(key) ?? 0) + 1);
     for (const [key, count] of holding)
@@ -338,12 +346,22 @@ interface Candidate {
   score: number;
 }
 
-/** A label's keys: stems, exact keys for names, and noun keys for the plain nouns of a knowledge label. */
-function labelKeys(text: string, knowledge: boolean, keepDomainWords = false): string[] {
-  return analyse(text, { namesExact: true, keepDomainWords }).map((token) =>
-    knowledge && isPlainNoun(token) ? nounKey(token.stem) : token.stem,
-  );
+/**
+ * A label's keys (stems, exact keys for names, noun keys for the plain nouns of a knowledge label): `keys`
+ * for ranking, without domain words, and `fullKeys` with them (distinct), from one analysis.
+ */
+function labelKeys(text: string, knowledge: boolean): { keys: string[]; fullKeys: string[] } {
+  const keys: string[] = [];
+  const fullKeys: string[] = [];
+  for (const token of analyse(text, { namesExact: true, keepDomainWords: true })) {
+    const key = knowledge && isPlainNoun(token) ? nounKey(token.stem) : token.stem;
+    fullKeys.push(key);
+    if (!isDomainWord(token.surface)) keys.push(key);
+  }
+  return { keys, fullKeys: [...new Set(fullKeys)] };
 }
+
+const fullKeysKey = (owner: number, text: string) => `${owner}\u0000${text}`;
 
 /** The keys a text word matches on: its stem, its exact form, and its noun key unless it is a verb inflection. */
 function textKeys(token: Token): string[] {

@@ -1,7 +1,7 @@
 import { round } from '../numbers.js';
 import { pushTo } from '../collections.js';
 import { Bm25Index } from '../retrieval/bm25.js';
-import { type LabelType, LabelIndex, isContiguous, windowCoverage } from '../retrieval/labels.js';
+import { type LabelType, LabelIndex, conceptLabels, isContiguous, windowCoverage } from '../retrieval/labels.js';
 import { analyse } from '../retrieval/text.js';
 
 /**
@@ -9,7 +9,7 @@ import { analyse } from '../retrieval/text.js';
  * sentence about their work ("I drove a forklift in a warehouse for six years"). No external model:
  * built once per taxonomy release, in memory; a query is a few postings walks.
  *
- * Text is analysed like skill linking (lower case, stop words, Porter stems), then canonicalised so
+ * Text is analysed like skill linking (lower case, stop words, Porter2 stems), then canonicalised so
  * that the ways people say a job meet the way ESCO names it: irregular verbs to their base form
  * ("drove" → drive), agent nouns to their verb when the verb is an ESCO word ("driver" → drive,
  * "welder" → weld, "teacher" → teach), common title abbreviations expanded ("mgr" → manager), and
@@ -84,7 +84,7 @@ export interface SearchExclusion {
 }
 
 export const OCCUPATION_SEARCH_METHOD =
-  'label-coverage+exact+phrase, description-bm25, linked-skills (natural: Porter stems; agent nouns, irregular verbs, title noise)';
+  'label-coverage+exact+phrase, description-bm25, linked-skills (Porter2 stems; agent nouns, irregular verbs, title noise)';
 
 const WEIGHTS = {
   description: 0.3,
@@ -94,7 +94,7 @@ const WEIGHTS = {
   labelType: { PREFERRED: 1, ALTERNATIVE: 0.95, HIDDEN: 0.85 } as Record<OccupationLabelType, number>,
 };
 
-/** Past forms people use about their work that Porter stemming leaves apart from the base verb. */
+/** Past forms people use about their work that stemming leaves apart from the base verb. */
 const IRREGULAR: Record<string, string> = {
   drove: 'drive',
   driven: 'drive',
@@ -285,26 +285,7 @@ export class OccupationSearch {
     this.canonical = canonicaliser(known);
 
     this.labels = new LabelIndex(
-      occupations.flatMap((occupation, owner) => [
-        {
-          owner,
-          text: occupation.preferredLabel,
-          type: 'PREFERRED' as const,
-          keys: this.keys(occupation.preferredLabel),
-        },
-        ...(occupation.altLabels ?? []).map((text) => ({
-          owner,
-          text,
-          type: 'ALTERNATIVE' as const,
-          keys: this.keys(text),
-        })),
-        ...(occupation.hiddenLabels ?? []).map((text) => ({
-          owner,
-          text,
-          type: 'HIDDEN' as const,
-          keys: this.keys(text),
-        })),
-      ]),
+      occupations.flatMap((occupation, owner) => conceptLabels(owner, occupation, (text) => this.keys(text))),
       { idfOver: 'owners', ownerCount: occupations.length },
     );
     this.descriptions = new Bm25Index(occupations.map((occupation) => this.keys(occupation.description ?? '', false)));
@@ -354,7 +335,7 @@ export class OccupationSearch {
     keys.forEach((key, position) => pushTo(positions, key, position));
     const best = new Map<
       number,
-      { label: number; score: number; labelCoverage: number; queryCoverage: number; exact: boolean; named: boolean }
+      { label: number; score: number; labelCoverage: number; queryCoverage: number; exact: boolean }
     >();
     const matches = this.labels.matches(queryKeys);
     for (let i = 0; i < matches.labels.length; i++) {
@@ -377,16 +358,7 @@ export class OccupationSearch {
         (phrase ? WEIGHTS.phrase : head ? 1.2 : 1);
       const current = best.get(label.owner);
       if (!current || score > current.score)
-        best.set(label.owner, {
-          label: labelId,
-          score,
-          labelCoverage,
-          queryCoverage,
-          exact,
-          named:
-            labelCoverage === 1 &&
-            windowCoverage(label, positions, (key) => this.labels.weight(key) ?? 0, label.keys.length + 1) === 1,
-        });
+        best.set(label.owner, { label: labelId, score, labelCoverage, queryCoverage, exact });
     }
 
     // Skills found in the text credit the occupations that list them.
@@ -435,7 +407,15 @@ export class OccupationSearch {
           labelCoverage: round(label?.labelCoverage ?? 0, 3),
           queryCoverage: round(label?.queryCoverage ?? 0, 3),
           exactLabel: label?.exact ?? false,
-          labelNamed: label?.named ?? false,
+          labelNamed:
+            matchedLabel !== null &&
+            label!.labelCoverage === 1 &&
+            windowCoverage(
+              matchedLabel,
+              positions,
+              (key) => this.labels.weight(key) ?? 0,
+              matchedLabel.keys.length + 1,
+            ) === 1,
           labelScore: round(label?.score ?? 0, 3),
           descriptionScore: round(descriptionScore, 3),
           skillScore: round(skillScore, 3),
@@ -471,7 +451,7 @@ function canonicaliser(known: Set<string>): (stem: string) => string {
     let result = cache.get(stem);
     if (result !== undefined) return result;
     result = stem;
-    // Porter already took the -er off some ("programmer" → programm): undouble the consonant.
+    // The stemmer already took the -er off some ("programmer" → programm): undouble the consonant.
     const doubled = /^(.{3,}([b-df-hj-np-tv-z]))\2$/.exec(stem);
     if (doubled && !/(ll|ss|zz)$/.test(stem) && known.has(doubled[1])) result = doubled[1];
     const agent = result === stem ? /^(.{3,})(er|or)$/.exec(stem) : null;

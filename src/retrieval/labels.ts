@@ -28,6 +28,20 @@ export interface LabelEntry {
   keys: string[];
 }
 
+/** A concept's label entries: its preferred, alternative and hidden labels in that order, each keyed by `keysOf`. */
+export function conceptLabels(
+  owner: number,
+  concept: { preferredLabel: string; altLabels?: string[]; hiddenLabels?: string[] },
+  keysOf: (text: string) => string[],
+): LabelEntry[] {
+  const entry = (text: string, type: LabelType) => ({ owner, text, type, keys: keysOf(text) });
+  return [
+    entry(concept.preferredLabel, 'PREFERRED'),
+    ...(concept.altLabels ?? []).map((text) => entry(text, 'ALTERNATIVE')),
+    ...(concept.hiddenLabels ?? []).map((text) => entry(text, 'HIDDEN')),
+  ];
+}
+
 export interface IndexedLabel extends LabelEntry {
   /** The distinct keys joined by spaces, in label order: the label's normal form, to compare with a whole query. */
   normalised: string;

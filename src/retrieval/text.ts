@@ -69,6 +69,11 @@ function stem(word: string): string {
   return stemmed;
 }
 
+/** True when the (lower-case) word is one of DOMAIN_WORDS. */
+export function isDomainWord(word: string): boolean {
+  return DOMAIN_WORDS.has(word);
+}
+
 /** The stems of DOMAIN_WORDS, noun keys included ("use", "~experi"). */
 export const DOMAIN_KEYS: ReadonlySet<string> = new Set(
   [...DOMAIN_WORDS].flatMap((word) => {
