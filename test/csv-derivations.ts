@@ -5,6 +5,7 @@ import { EU_JOB_ADS_FILE } from '../src/demand/adapters/eu-job-ads.js';
 import { EUROSTAT_LFS_FILE } from '../src/demand/adapters/eurostat-lfs.js';
 import type { OccupationNeeds } from '../src/intelligence/skill-demand.js';
 import type { SkillNeighbours } from '../src/matching/occupation-fit.js';
+import { SimilarSkills } from '../src/linking/similar-skills.js';
 import { escoDir, sharedDataDir } from './helpers.js';
 
 /**
@@ -90,7 +91,38 @@ export function csvNeeds(uri: string): OccupationNeeds {
   };
 }
 
-/** Skill neighbours from the ESCO CSVs: broader and narrower skills in the skills pillar, related skills either way. */
+/**
+ * Skills described in nearly the same words: the similar-skills formula (src/linking/similar-skills.ts, unit-tested
+ * by hand) over the skills as the CSVs give them, every skill's labels, description and broader skills and groups.
+ */
+const csvSimilarSkills = once(() => {
+  const parents = new Map<string, { skills: string[]; groups: string[] }>();
+  for (const r of readCsv(path.join(escoDir, 'broaderRelationsSkillPillar_en.csv'))) {
+    if (r.conceptType !== 'KnowledgeSkillCompetence') continue;
+    const entry = parents.get(r.conceptUri) ?? { skills: [], groups: [] };
+    (r.broaderType === 'SkillGroup' ? entry.groups : entry.skills).push(r.broaderUri);
+    parents.set(r.conceptUri, entry);
+  }
+  const list = (value: string) =>
+    value
+      .split(/\n|\|/)
+      .map((v) => v.trim())
+      .filter(Boolean);
+  return new SimilarSkills(
+    readCsv(path.join(escoDir, 'skills_en.csv'))
+      .map((r) => ({
+        uri: r.conceptUri,
+        preferredLabel: r.preferredLabel.trim(),
+        altLabels: list(r.altLabels),
+        description: r.description.trim() || null,
+        broaderSkills: [...(parents.get(r.conceptUri)?.skills ?? [])].sort(),
+        broaderGroups: [...(parents.get(r.conceptUri)?.groups ?? [])].sort(),
+      }))
+      .sort((a, b) => (a.uri < b.uri ? -1 : 1)),
+  );
+});
+
+/** Skill neighbours from the ESCO CSVs: broader and narrower skills in the skills pillar, related skills either way, similar words. */
 export function csvNeighbours(): SkillNeighbours {
   const broader = new Map<string, string[]>();
   const narrower = new Map<string, string[]>();
@@ -109,6 +141,7 @@ export function csvNeighbours(): SkillNeighbours {
     broader: (uri) => broader.get(uri) ?? [],
     narrower: (uri) => narrower.get(uri) ?? [],
     related: (uri) => related.get(uri) ?? [],
+    similar: (uri) => csvSimilarSkills().similar(uri),
   };
 }
 

@@ -3,6 +3,7 @@ import type { GraphClient } from '../graph/client.js';
 import { logger } from '../logger.js';
 import { readReleaseStamp, type TaxonomySnapshot } from '../taxonomy/snapshot.js';
 import { SkillLinker } from './linker.js';
+import { SimilarSkills } from './similar-skills.js';
 import { linkableSkillsFromGraph, linkableSkillsFromSnapshot } from './skills.js';
 
 export interface ReleaseLinker {
@@ -10,6 +11,8 @@ export interface ReleaseLinker {
   /** The taxonomy release the index was built from; every link records it. */
   taxonomyVersion: string;
   stamp: string;
+  /** Skills by the similarity of their words, for near-held credits in matching (built on first use). */
+  similarSkills(): SimilarSkills;
 }
 
 /** One SkillLinker per taxonomy release: rebuilt when the release changes, shared by all requests. */
@@ -25,7 +28,13 @@ export class SkillLinkerCache {
   private async build(graph: GraphClient, stamp: string, snapshot?: TaxonomySnapshot): Promise<ReleaseLinker> {
     const started = performance.now();
     const skills = snapshot ? linkableSkillsFromSnapshot(snapshot) : await linkableSkillsFromGraph(graph);
-    const built: ReleaseLinker = { linker: new SkillLinker(skills), taxonomyVersion: stamp.split('@')[0], stamp };
+    let similar: SimilarSkills | undefined;
+    const built: ReleaseLinker = {
+      linker: new SkillLinker(skills),
+      taxonomyVersion: stamp.split('@')[0],
+      stamp,
+      similarSkills: () => (similar ??= new SimilarSkills(skills)),
+    };
     logger.info('skill linker index built', {
       stamp,
       skills: skills.length,

@@ -51,6 +51,8 @@ export interface LinkableSkill {
   occupationCount?: number;
   /** URIs of the skill's broader skills (ESCO skill pillar), to credit a general skill its specific ones imply. */
   broaderSkills?: string[];
+  /** URIs of the skill's broader skill groups (ESCO skill pillar), for the similarity of skills (similar-skills.ts). */
+  broaderGroups?: string[];
   /** ESCO's skill type: a "knowledge" label is a noun phrase, so its plain nouns take no verb inflection ("work trains"). */
   skillType?: string | null;
 }

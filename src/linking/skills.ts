@@ -27,6 +27,11 @@ export function linkableSkillsFromSnapshot(snapshot: TaxonomySnapshot): Linkable
         .filter((concept) => concept.kind === 'Skill')
         .map((concept) => concept.uri)
         .sort(),
+      broaderGroups: snapshot
+        .neighbours('up', skill.uri)
+        .filter((concept) => concept.kind === 'SkillGroup')
+        .map((concept) => concept.uri)
+        .sort(),
     }))
     .sort(byUri);
 }
@@ -36,7 +41,8 @@ export async function linkableSkillsFromGraph(graph: GraphClient): Promise<Linka
     `MATCH (s:Skill) WHERE s.deprecated = false
      RETURN s.uri AS uri, s.preferredLabel AS preferredLabel, coalesce(s.altLabels, []) AS altLabels, coalesce(s.hiddenLabels, []) AS hiddenLabels,
             s.description AS description, s.skillType AS skillType, COUNT { (s)<-[:ESSENTIAL_SKILL|OPTIONAL_SKILL]-() } AS occupationCount,
-            COLLECT { MATCH (s)-[:BROADER]->(parent:Skill) RETURN parent.uri ORDER BY parent.uri } AS broaderSkills
+            COLLECT { MATCH (s)-[:BROADER]->(parent:Skill) RETURN parent.uri ORDER BY parent.uri } AS broaderSkills,
+            COLLECT { MATCH (s)-[:BROADER]->(group:SkillGroup) RETURN group.uri ORDER BY group.uri } AS broaderGroups
      ORDER BY s.uri`,
   );
 }

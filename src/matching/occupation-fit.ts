@@ -1,6 +1,7 @@
 import { round } from '../numbers.js';
 import { pushTo, topN } from '../collections.js';
 import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
+import { type Placement, comparePlacement, explainPlacement, place } from './viability.js';
 
 /**
  * How well a person's skills fit each occupation, and what is missing. Pure.
@@ -10,8 +11,15 @@ import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-dem
  *   - a broader skill of one held (NARROWER_HELD, 0.7): who can do the specific thing can do much of
  *     the general one ("operate forklift" → part of "operate warehouse equipment");
  *   - a narrower skill of one held (BROADER_HELD, 0.5): the general skill is a start on the specific;
- *   - a skill ESCO relates to one held (RELATED_HELD, 0.4).
- * A skill takes its best credit, with the held skill it came from.
+ *   - a skill ESCO relates to one held (RELATED_HELD, 0.4);
+ *   - a skill whose labels and description say nearly the same as one held's (SIMILAR_HELD, 0.3):
+ *     similarity ≥ 0.45 (src/linking/similar-skills.ts), the weakest evidence ("stack empty pallets" →
+ *     "pallets loading").
+ * A skill takes its best credit, with the held skill it came from (and the similarity, for SIMILAR_HELD).
+ * Within one occupation's essential (and, apart, its optional) skills, a held skill vouches for one skill
+ * besides itself: of the skills near-held through it, only the best counts (countedMatches). So one broad
+ * skill ("ensure compliance with environmental legislation") does not stand for a whole occupation's
+ * worth of skills that merely sit near it.
  *
  * Fit. essentialCoverage = Σ credits of the occupation's essential skills / their number, the same
  * for optional skills; skill fit = 0.8 × essential + 0.2 × optional coverage (essential alone when
@@ -22,21 +30,28 @@ import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-dem
  * score is the occupation's percentile among the occupations with demand there, +0.1 when demand grew
  * against the previous period and −0.1 when it fell by more than 5% (kept within 0–1). Without demand,
  * the skill fit alone. Automation exposure is shown, not scored: a counsellor weighs it with the person.
+ *
+ * Order (rankOccupations; src/matching/viability.ts). Viable matches (skill fit ≥ 0.5) by score, then stretch
+ * matches by skill fit alone, so demand never lifts a weak fit above a viable one; in each, a step down in
+ * ISCO-08 skill level comes after the rest unless asked for. The person's own occupations are not offered.
  */
 
-export type MatchKind = 'EXACT' | 'NARROWER_HELD' | 'BROADER_HELD' | 'RELATED_HELD';
+export type MatchKind = 'EXACT' | 'NARROWER_HELD' | 'BROADER_HELD' | 'RELATED_HELD' | 'SIMILAR_HELD';
 
 export const MATCH_CREDIT: Record<MatchKind, number> = {
   EXACT: 1,
   NARROWER_HELD: 0.7,
   BROADER_HELD: 0.5,
   RELATED_HELD: 0.4,
+  SIMILAR_HELD: 0.3,
 };
 
 export interface SkillNeighbours {
   broader(uri: string): string[];
   narrower(uri: string): string[];
   related(uri: string): string[];
+  /** Skills whose words say nearly the same (src/linking/similar-skills.ts), best first. */
+  similar(uri: string): Array<{ uri: string; similarity: number }>;
 }
 
 export interface HeldCredit {
@@ -44,19 +59,32 @@ export interface HeldCredit {
   kind: MatchKind;
   /** The held skill the credit comes from. */
   via: string;
+  /** For SIMILAR_HELD: the similarity of the two skills' words (0–1). */
+  similarity?: number;
 }
 
 export function heldCredits(held: Iterable<string>, neighbours: SkillNeighbours): Map<string, HeldCredit> {
   const credits = new Map<string, HeldCredit>();
-  const offer = (uri: string, kind: MatchKind, via: string) => {
+  const offer = (uri: string, kind: MatchKind, via: string, similarity?: number) => {
     const current = credits.get(uri);
-    if (!current || MATCH_CREDIT[kind] > current.credit) credits.set(uri, { credit: MATCH_CREDIT[kind], kind, via });
+    if (
+      !current ||
+      MATCH_CREDIT[kind] > current.credit ||
+      (kind === 'SIMILAR_HELD' && current.kind === kind && similarity! > current.similarity!)
+    )
+      credits.set(
+        uri,
+        similarity === undefined
+          ? { credit: MATCH_CREDIT[kind], kind, via }
+          : { credit: MATCH_CREDIT[kind], kind, via, similarity },
+      );
   };
   for (const uri of held) {
     offer(uri, 'EXACT', uri);
     for (const broader of neighbours.broader(uri)) offer(broader, 'NARROWER_HELD', uri);
     for (const narrower of neighbours.narrower(uri)) offer(narrower, 'BROADER_HELD', uri);
     for (const related of neighbours.related(uri)) offer(related, 'RELATED_HELD', uri);
+    for (const similar of neighbours.similar(uri)) offer(similar.uri, 'SIMILAR_HELD', uri, similar.similarity);
   }
   return credits;
 }
@@ -66,6 +94,7 @@ export interface SkillMatch {
   kind: MatchKind;
   credit: number;
   via: string;
+  similarity?: number;
 }
 
 export interface OccupationFit {
@@ -84,17 +113,34 @@ export interface OccupationFit {
   skillFit: number;
 }
 
+/**
+ * The matches that count among one list of an occupation's skills: every exact one, and of the skills
+ * near-held through one held skill, the best (highest credit, then similarity, then URI). Best first.
+ */
+export function countedMatches(skills: string[], credits: Map<string, HeldCredit>): SkillMatch[] {
+  const exact: SkillMatch[] = [];
+  const bestVia = new Map<string, SkillMatch>();
+  for (const uri of skills) {
+    const held = credits.get(uri);
+    if (!held) continue;
+    const match = { uri, ...held };
+    if (held.kind === 'EXACT') exact.push(match);
+    else {
+      const best = bestVia.get(held.via);
+      if (!best || byStrength(match, best) < 0) bestVia.set(held.via, match);
+    }
+  }
+  return [...exact, ...bestVia.values()].sort(byStrength);
+}
+
+const byStrength = (a: SkillMatch, b: SkillMatch) =>
+  b.credit - a.credit || (b.similarity ?? 0) - (a.similarity ?? 0) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+
 export function fitOccupation(needs: OccupationNeeds, credits: Map<string, HeldCredit>): OccupationFit {
   const split = (skills: string[]) => {
-    const matched: SkillMatch[] = [];
-    const missing: string[] = [];
-    for (const uri of skills) {
-      const held = credits.get(uri);
-      if (held) matched.push({ uri, ...held });
-      if (!held || held.kind !== 'EXACT') missing.push(uri);
-    }
-    matched.sort((a, b) => b.credit - a.credit || (a.uri < b.uri ? -1 : 1));
-    return { matched, missing };
+    const matched = countedMatches(skills, credits);
+    const exact = new Set(matched.filter((m) => m.kind === 'EXACT').map((m) => m.uri));
+    return { matched, missing: skills.filter((uri) => !exact.has(uri)) };
   };
   const essential = split(needs.essential);
   const optional = split(needs.optional);
@@ -132,12 +178,26 @@ export interface OccupationDemandFacts {
 /** Demand facts with the occupation's percentile in the region and the demand score from it (scoreDemand). */
 export type ScoredDemand = OccupationDemandFacts & { percentile: number; score: number };
 
-export interface OccupationMatch extends OccupationFit {
+export interface OccupationMatch extends OccupationFit, Placement {
   demand: ScoredDemand | null;
   automation: { value: number; high: boolean } | null;
   score: number;
   /** Whether demand was weighed (a region was given and has figures). */
   demandWeighed: boolean;
+  /** The person's skill level the step-down was judged against (null when unknown). */
+  personLevel: number | null;
+  allowStepDown: boolean;
+}
+
+export interface MatchContext {
+  demand: Map<string, OccupationDemandFacts> | null;
+  automation: (uri: string) => { value: number; high: boolean } | null;
+  /** The occupations the person holds or held: never offered as matches (matchOf shows their fit). */
+  own?: ReadonlySet<string>;
+  /** The person's skill level (viability.ts personLevel), null when unknown: no step-downs then. */
+  level?: number | null;
+  /** Step-downs mix in with the other matches instead of following them. */
+  allowStepDown?: boolean;
 }
 
 /**
@@ -148,11 +208,8 @@ export function coverageOf(
   needs: OccupationNeeds,
   credits: Map<string, HeldCredit>,
 ): { essentialCoverage: number; optionalCoverage: number; skillFit: number } {
-  let essential = 0;
-  for (const uri of needs.essential) essential += tenths(credits.get(uri)?.credit ?? 0);
-  let optional = 0;
-  for (const uri of needs.optional) optional += tenths(credits.get(uri)?.credit ?? 0);
-  return fitFromTenths(needs, essential, optional);
+  const sum = (skills: string[]) => countedMatches(skills, credits).reduce((total, m) => total + tenths(m.credit), 0);
+  return fitFromTenths(needs, sum(needs.essential), sum(needs.optional));
 }
 
 // Credits are whole tenths, summed as integers: the sum is then exact and the same in whatever order the
@@ -201,13 +258,42 @@ export function candidateFits(
   const essentialTenths = new Int32Array(occupations.length);
   const optionalTenths = new Int32Array(occupations.length);
   const candidate = new Uint8Array(occupations.length);
+  // Exact credits add up; near ones through one held skill count once per occupation and list, the best
+  // (countedMatches): per held skill, the best near credit each occupation gets from it, then added.
+  const nearVia = new Map<string, Array<[uri: string, credit: number]>>();
   for (const [uri, held] of credits) {
     const credit = tenths(held.credit);
+    if (held.kind !== 'EXACT') {
+      pushTo(nearVia, held.via, [uri, credit] as [string, number]);
+      continue;
+    }
     for (const position of essential.get(uri) ?? []) {
       essentialTenths[position] += credit;
       candidate[position] = 1;
     }
     for (const position of optional.get(uri) ?? []) optionalTenths[position] += credit;
+  }
+  const bestEssential = new Int32Array(occupations.length);
+  const bestOptional = new Int32Array(occupations.length);
+  for (const near of nearVia.values()) {
+    const touched: number[] = [];
+    for (const [uri, credit] of near) {
+      for (const position of essential.get(uri) ?? []) {
+        if (bestEssential[position] === 0 && bestOptional[position] === 0) touched.push(position);
+        bestEssential[position] = Math.max(bestEssential[position], credit);
+        candidate[position] = 1;
+      }
+      for (const position of optional.get(uri) ?? []) {
+        if (bestEssential[position] === 0 && bestOptional[position] === 0) touched.push(position);
+        bestOptional[position] = Math.max(bestOptional[position], credit);
+      }
+    }
+    for (const position of touched) {
+      essentialTenths[position] += bestEssential[position];
+      optionalTenths[position] += bestOptional[position];
+      bestEssential[position] = 0;
+      bestOptional[position] = 0;
+    }
   }
   const fits = [];
   for (let position = 0; position < occupations.length; position++) {
@@ -218,37 +304,64 @@ export function candidateFits(
   return fits;
 }
 
-/** The best `first` candidate occupations (at least one essential skill held or near-held), best first. Explain the ones shown with explainMatch. */
+/**
+ * The best `first` candidate occupations (at least one essential skill held or near-held), the person's own left
+ * out: viable before stretch, step-downs after the rest of their tier (viability.ts); viable ones by score,
+ * stretches by skill fit alone (demand does not lift them). Explain the ones shown with explainMatch.
+ */
 export function rankOccupations(
   index: OccupationIndex,
   credits: Map<string, HeldCredit>,
-  context: {
-    demand: Map<string, OccupationDemandFacts> | null;
-    automation: (uri: string) => { value: number; high: boolean } | null;
-  },
+  context: MatchContext,
   first = Number.POSITIVE_INFINITY,
 ): OccupationMatch[] {
   const demandScores = context.demand ? scoreDemand(context.demand) : null;
-  const scored = candidateFits(index, credits).map((quick) => ({
-    needs: quick.needs,
-    essentialCoverage: quick.essentialCoverage,
-    score: demandScores
-      ? round(0.75 * quick.skillFit + 0.25 * (demandScores.get(quick.needs.uri)?.score ?? 0), 4)
-      : quick.skillFit,
-  }));
+  const level = context.level ?? null;
+  const scored = candidateFits(index, credits)
+    .filter((quick) => !context.own?.has(quick.needs.uri))
+    .map((quick) => ({
+      needs: quick.needs,
+      essentialCoverage: quick.essentialCoverage,
+      skillFit: quick.skillFit,
+      placement: place(quick.skillFit, quick.needs.iscoGroup, level),
+      score: matchScore(quick.skillFit, demandScores?.get(quick.needs.uri) ?? null, demandScores !== null),
+    }));
   const ranked = topN(
     scored,
     first,
-    (a, b) => b.score - a.score || b.essentialCoverage - a.essentialCoverage || (a.needs.uri < b.needs.uri ? -1 : 1),
+    (a, b) =>
+      comparePlacement(a.placement, b.placement, context.allowStepDown) ||
+      (a.placement.viable ? b.score - a.score : b.skillFit - a.skillFit) ||
+      b.essentialCoverage - a.essentialCoverage ||
+      (a.needs.uri < b.needs.uri ? -1 : 1),
   );
-  return ranked.map(({ needs, score }) => ({
-    ...fitOccupation(needs, credits),
-    demand: demandScores?.get(needs.uri) ?? null,
-    automation: context.automation(needs.uri),
-    score,
-    demandWeighed: demandScores !== null,
-  }));
+  return ranked.map(({ needs }) => matchOf(needs, credits, context));
 }
+
+/** One occupation's match for the person, as rankOccupations gives it (also for the person's own occupations). */
+export function matchOf(
+  needs: OccupationNeeds,
+  credits: Map<string, HeldCredit>,
+  context: MatchContext,
+): OccupationMatch {
+  const demandScores = context.demand ? scoreDemand(context.demand) : null;
+  const fit = fitOccupation(needs, credits);
+  const demand = demandScores?.get(needs.uri) ?? null;
+  const level = context.level ?? null;
+  return {
+    ...fit,
+    ...place(fit.skillFit, needs.iscoGroup, level),
+    demand,
+    automation: context.automation(needs.uri),
+    score: matchScore(fit.skillFit, demand, demandScores !== null),
+    demandWeighed: demandScores !== null,
+    personLevel: level,
+    allowStepDown: context.allowStepDown ?? false,
+  };
+}
+
+const matchScore = (skillFit: number, demand: ScoredDemand | null, weighed: boolean) =>
+  weighed ? round(0.75 * skillFit + 0.25 * (demand?.score ?? 0), 4) : skillFit;
 
 // A region's demand map is held per demand import (matching/demand.ts): its scores are computed once for it,
 // whichever query asks (matching, transitions, the skill gap).
@@ -287,6 +400,7 @@ const KIND_WORDS: Record<MatchKind, string> = {
   NARROWER_HELD: 'a more specific skill is held',
   BROADER_HELD: 'a more general skill is held',
   RELATED_HELD: 'a related skill is held',
+  SIMILAR_HELD: 'a skill described in nearly the same words is held',
 };
 
 /** A counsellor's reading of one match, in sentences. */
@@ -298,7 +412,10 @@ export function explainMatch(match: OccupationMatch, label: (uri: string) => str
       (match.nearEssential.length > 0
         ? `, and is close on ${match.nearEssential.length} more (${match.nearEssential
             .slice(0, 3)
-            .map((m) => `"${label(m.uri)}": ${KIND_WORDS[m.kind]}, "${label(m.via)}", credit ${m.credit}`)
+            .map(
+              (m) =>
+                `"${label(m.uri)}": ${KIND_WORDS[m.kind]}, "${label(m.via)}"${m.similarity === undefined ? '' : ` (similarity ${m.similarity.toFixed(2)})`}, credit ${m.credit}`,
+            )
             .join('; ')})`
         : '') +
       `: essential coverage ${pct(match.essentialCoverage)}` +
@@ -335,6 +452,7 @@ export function explainMatch(match: OccupationMatch, label: (uri: string) => str
   );
   if (match.automation)
     parts.push(`Automation exposure ${match.automation.value.toFixed(2)}${match.automation.high ? ' (high)' : ''}.`);
+  parts.push(...explainPlacement(match, match.personLevel, match.allowStepDown));
   return parts.join(' ');
 }
 

@@ -13,7 +13,8 @@ import type { ProfileRow } from './profile-store.js';
  * From text: every skill the linker suggests (SkillLinker.suggest: the skill is named, not merely
  * touched), and, when the text names an occupation (the best of its first NAMED_OCCUPATION_HITS search
  * hits whose label stands in the text whole, its words together: labelNamed), that occupation's essential
- * skills, as work experience.
+ * skills, as work experience. Those occupations, and the profile's work history, are the person's own (`own`):
+ * matching marks them current instead of offering them, and judges step-downs against their skill level.
  */
 
 export const MAX_TEXT_LENGTH = 20_000;
@@ -34,8 +35,9 @@ export interface HeldSkill {
 export async function personSkills(
   context: HubContext,
   input: { text?: string | null; skills?: readonly string[] | null; jobseekerId?: string | number | null },
-): Promise<{ held: HeldSkill[]; profile: ProfileRow | null }> {
+): Promise<{ held: HeldSkill[]; profile: ProfileRow | null; own: string[] }> {
   const held = new Map<string, HeldSkill>();
+  const own = new Set<string>();
   // A profile's confirmed skills and the essential skills of the occupations it records (suggestions wait for the counsellor).
   const profile =
     input.jobseekerId != null ? await profileFor(context, String(input.jobseekerId), 'match jobseeker') : null;
@@ -47,6 +49,7 @@ export async function personSkills(
         detail: `confirmed in the profile (${skill.origin.toLowerCase()}: ${skill.detail})`,
       });
   }
+  for (const work of profile?.workHistory ?? []) own.add(work.uri);
   await addWorkHistory(
     context,
     held,
@@ -76,6 +79,7 @@ export async function personSkills(
     const top = (
       search ? findOccupations(search, release?.linker ?? null, text, { first: NAMED_OCCUPATION_HITS }) : []
     ).find((hit) => hit.evidence.labelNamed);
+    if (top) own.add(top.uri);
     if (top)
       await addWorkHistory(context, held, [
         [top.uri, `essential for "${top.preferredLabel}", named in the text ("${top.evidence.matchedLabel}")`],
@@ -83,7 +87,7 @@ export async function personSkills(
   }
   if (held.size === 0 && input.skills == null && input.text == null && profile === null)
     throw new UserInputError('skills', 'give skills, a text, a jobseekerId, or several');
-  return { held: [...held.values()], profile };
+  return { held: [...held.values()], profile, own: [...own] };
 }
 
 /** The skills a text names (SkillLinker.suggest), each with the words that matched. */
@@ -118,14 +122,16 @@ async function addWorkHistory(
   });
 }
 
-/** The ESCO neighbours of the held skills (broader, narrower, related), read in one batch per relation. */
+/** The ESCO neighbours of the held skills (broader, narrower, related), read in one batch per relation, and their similar skills. */
 export async function neighboursOf(context: HubContext, uris: string[]): Promise<SkillNeighbours> {
   const { broader, narrower, relatedSkills } = context.loaders.taxonomy;
-  const [up, down, related] = await Promise.all([
+  const [up, down, related, release] = await Promise.all([
     broader.loadMany(uris),
     narrower.loadMany(uris),
     relatedSkills.loadMany(uris),
+    context.skillLinker(),
   ]);
+  const similar = release?.similarSkills() ?? null;
   const toMap = <T>(lists: Array<T[] | Error>, pick: (item: T) => string | null) =>
     new Map(
       uris.map((uri, i) => [
@@ -140,5 +146,6 @@ export async function neighboursOf(context: HubContext, uris: string[]): Promise
     broader: (uri) => upMap.get(uri) ?? [],
     narrower: (uri) => downMap.get(uri) ?? [],
     related: (uri) => relatedMap.get(uri) ?? [],
+    similar: (uri) => similar?.similar(uri) ?? [],
   };
 }

@@ -9,6 +9,7 @@ import {
   fitOccupation,
   heldCredits,
 } from './occupation-fit.js';
+import { type Placement, VIABLE_FIT, comparePlacement, explainPlacement, place, skillLevelOf } from './viability.js';
 
 /**
  * Career transitions: from a current or past occupation, the occupations reachable with the least
@@ -25,15 +26,21 @@ import {
  * study's high-risk category. So prospects reorder transitions of similar reach, never lift a far one
  * above a near one by much.
  *
+ * Order (src/matching/viability.ts): viable moves first, then the rest; in each, a step down in ISCO-08 skill
+ * level below the origin's comes after the moves at the same or a higher level, unless asked for; then by score.
+ *
  * Nesta's Mapping Career Causeways uses a richer similarity (essential and optional skills, work
  * activities and context from O*NET); `npm run eval:transitions` compares our counts of viable
  * transitions with its counts per occupation.
  */
 
-export const VIABLE_SIMILARITY = 0.5;
+export const VIABLE_SIMILARITY = VIABLE_FIT;
 
-export interface Transition<D extends OccupationDemandFacts = OccupationDemandFacts> {
+export interface Transition<D extends OccupationDemandFacts = OccupationDemandFacts> extends Placement {
   from: string;
+  /** The origin's skill level, against which a step down is judged. */
+  fromLevel: number | null;
+  allowStepDown: boolean;
   to: string;
   similarity: number;
   fit: OccupationFit;
@@ -41,21 +48,32 @@ export interface Transition<D extends OccupationDemandFacts = OccupationDemandFa
   automation: { value: number; high: boolean } | null;
   prospects: number;
   score: number;
-  viable: boolean;
 }
 
 export function rankTransitions<D extends OccupationDemandFacts>(
   from: string,
   index: OccupationIndex,
   neighbours: SkillNeighbours,
-  context: { demand: Map<string, D> | null; automation: (uri: string) => { value: number; high: boolean } | null },
+  context: {
+    demand: Map<string, D> | null;
+    automation: (uri: string) => { value: number; high: boolean } | null;
+    allowStepDown?: boolean;
+  },
   first = Number.POSITIVE_INFINITY,
 ): Array<Transition<D>> {
   const origin = index.byUri.get(from);
   if (!origin) return [];
+  const fromLevel = skillLevelOf(origin.iscoGroup);
+  const allowStepDown = context.allowStepDown ?? false;
   const credits = heldCredits(origin.essential, neighbours);
   // Scores from the coverage figures for every occupation; the skill lists only for the `first` shown.
-  const scored: Array<{ needs: OccupationNeeds; similarity: number; prospects: number; score: number }> = [];
+  const scored: Array<{
+    needs: OccupationNeeds;
+    similarity: number;
+    prospects: number;
+    score: number;
+    placement: Placement;
+  }> = [];
   for (const quick of candidateFits(index, credits)) {
     const { needs } = quick;
     if (needs.uri === from) continue;
@@ -69,15 +87,23 @@ export function rankTransitions<D extends OccupationDemandFacts>(
       similarity: quick.skillFit,
       prospects: round(prospects, 2),
       score: round(quick.skillFit * prospects, 4),
+      placement: place(quick.skillFit, needs.iscoGroup, fromLevel),
     });
   }
   const ranked = topN(
     scored,
     first,
-    (a, b) => b.score - a.score || b.similarity - a.similarity || (a.needs.uri < b.needs.uri ? -1 : 1),
+    (a, b) =>
+      comparePlacement(a.placement, b.placement, allowStepDown) ||
+      b.score - a.score ||
+      b.similarity - a.similarity ||
+      (a.needs.uri < b.needs.uri ? -1 : 1),
   );
-  return ranked.map(({ needs, similarity, prospects, score }) => ({
+  return ranked.map(({ needs, similarity, prospects, score, placement }) => ({
+    ...placement,
     from,
+    fromLevel,
+    allowStepDown,
     to: needs.uri,
     similarity,
     fit: fitOccupation(needs, credits),
@@ -85,7 +111,6 @@ export function rankTransitions<D extends OccupationDemandFacts>(
     automation: context.automation(needs.uri),
     prospects,
     score,
-    viable: similarity >= VIABLE_SIMILARITY,
   }));
 }
 
@@ -113,6 +138,7 @@ export function explainTransition(t: Transition, label: (uri: string) => string)
   parts.push(
     `Score = similarity × prospects ${t.prospects.toFixed(2)}${adjustments.length > 0 ? ` (${adjustments.join(', ')})` : ''} = ${t.score.toFixed(2)}.`,
   );
+  if (t.stepDown) parts.push(...explainPlacement({ ...t, viable: true }, t.fromLevel, t.allowStepDown));
   return parts.join(' ');
 }
 

@@ -25,7 +25,9 @@ const MATCH = `query($text: String, $skills: [String!], $region: String, $first:
   matchOccupations(text: $text, skills: $skills, region: $region, first: $first) {
     demandNote heldSkills { skill { uri } origin detail }
     matches { occupation { uri preferredLabel code } coverage optionalCoverage skillFit score missingEssential { uri }
-      nearEssential { skill { uri } kind credit via { uri } } demand { value unit trend percentile score region period source } explanation } } }`;
+      nearEssential { skill { uri } kind credit via { uri } } demand { value unit trend percentile score region period source }
+      tier skillLevel stepDown explanation }
+    currentOccupations { occupation { uri } skillFit tier stepDown } } }`;
 
 const GAP = `query($occupationUri: String!, $skills: [String!], $region: String) {
   skillGap(occupationUri: $occupationUri, skills: $skills, region: $region) {
@@ -151,7 +153,13 @@ describe('occupation search and matching on full ESCO', () => {
     expect(result.heldSkills.find((h: { origin: string }) => h.origin === 'WORK_HISTORY').detail).toContain(
       'essential for "forklift operator"',
     );
-    expect(result.matches[0].occupation.uri).toBe(FORKLIFT_OPERATOR);
+    // The occupation the text names is the person's own: marked current, not offered.
+    expect(result.currentOccupations).toMatchObject([
+      { occupation: { uri: FORKLIFT_OPERATOR }, tier: 'VIABLE', stepDown: false },
+    ]);
+    expect(result.matches.map((m: { occupation: { uri: string } }) => m.occupation.uri)).not.toContain(
+      FORKLIFT_OPERATOR,
+    );
     expect(result.demandNote).toMatch(/^EMPLOYMENT from eurostat-lfsa_eisn2.*; FR, 2024, trend against 2023$/);
     // Expected figures, from the CSVs and the pure skill-fit formula only: each occupation's demand in France
     // (every sector's figures of 2024 added, spread as skill-demand.ts states), its trend against 2023, its
@@ -193,8 +201,28 @@ describe('occupation search and matching on full ESCO', () => {
       expect(match.score).toBeCloseTo(0.75 * skillFit + 0.25 * demandScore, 4);
       expect(match.explanation).toContain('Score = 0.75 ×');
     }
-    const scores = result.matches.map((m: { score: number }) => m.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // Order: viable (skill fit ≥ 0.5) before stretch; in each, the ILO skill level of the ISCO major group
+    // (9 → 1; 4–8 and 0 → 2; 3 → 3; 1–2 → 4) below the forklift operator's 2 after the rest; viable by score,
+    // stretches by skill fit.
+    const ilo = (isco: string | null) => (isco ? ({ '9': 1, '3': 3, '2': 4, '1': 4 }[isco[0]] ?? 2) : null);
+    const expected = result.matches.map((m: { occupation: { uri: string }; skillFit: number; score: number }) => {
+      const level = ilo(csvNeeds(m.occupation.uri).iscoGroup);
+      return { uri: m.occupation.uri, viable: m.skillFit >= 0.5, level, stepDown: level !== null && level < 2, key: m };
+    });
+    for (const [i, m] of result.matches.entries()) {
+      expect(m.tier).toBe(expected[i].viable ? 'VIABLE' : 'STRETCH');
+      expect([m.skillLevel, m.stepDown]).toEqual([expected[i].level, expected[i].stepDown]);
+    }
+    const rank = (e: (typeof expected)[number]) => [
+      e.viable ? 0 : 1,
+      e.stepDown ? 1 : 0,
+      -(e.viable ? e.key.score : e.key.skillFit),
+    ];
+    const sorted = [...expected].sort((a, b) => {
+      const [x, y] = [rank(a), rank(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    });
+    expect(sorted.map((e) => e.uri)).toEqual(expected.map((e: { uri: string }) => e.uri));
   });
 
   it('refuses unknown skills, an unknown region and an empty input, naming the argument', async () => {

@@ -18,6 +18,7 @@ const neighbours = {
     ({ 's:forklift': ['s:warehouse-equipment'], 's:pallet-jack': ['s:warehouse-equipment'] })[uri] ?? [],
   narrower: (uri: string) => ({ 's:warehouse-equipment': ['s:forklift', 's:pallet-jack'] })[uri] ?? [],
   related: (uri: string) => ({ 's:forklift': ['s:load-safety'], 's:load-safety': ['s:forklift'] })[uri] ?? [],
+  similar: (): Array<{ uri: string; similarity: number }> => [],
 };
 
 const index = new OccupationIndex([
@@ -45,6 +46,72 @@ describe('heldCredits', () => {
     expect(both.get('s:pallet-jack')).toEqual({ credit: 0.5, kind: 'BROADER_HELD', via: 's:warehouse-equipment' });
     expect(both.get('s:load-safety')).toEqual({ credit: 1, kind: 'EXACT', via: 's:load-safety' });
     expect(both.get('s:forklift')).toEqual({ credit: 0.5, kind: 'BROADER_HELD', via: 's:warehouse-equipment' });
+  });
+});
+
+describe('near credits through similar words', () => {
+  // Stock control is described in nearly the same words as two skills of a storekeeper: stock records (0.62)
+  // and stock counting (0.51); and as pallet jack (0.47), an optional skill of the forklift operator.
+  const similar: Record<string, Array<{ uri: string; similarity: number }>> = {
+    's:stock': [
+      { uri: 's:stock-records', similarity: 0.62 },
+      { uri: 's:stock-count', similarity: 0.51 },
+      { uri: 's:pallet-jack', similarity: 0.47 },
+    ],
+  };
+  const words = { ...neighbours, similar: (uri: string) => similar[uri] ?? [] };
+  const stores = {
+    uri: 'o:stores',
+    iscoGroup: '4321',
+    essential: ['s:stock-records', 's:stock-count', 's:cook', 's:forklift'],
+    optional: [],
+  };
+
+  it('credits a skill described in nearly the same words at 0.3, with the similarity, below any ESCO relation', () => {
+    const credits = heldCredits(['s:stock', 's:forklift'], words);
+    expect(credits.get('s:stock-records')).toEqual({
+      credit: 0.3,
+      kind: 'SIMILAR_HELD',
+      via: 's:stock',
+      similarity: 0.62,
+    });
+    // Pallet jack is also a sibling of forklift (broader warehouse equipment is not held): similar words only, 0.3.
+    expect(credits.get('s:pallet-jack')).toEqual({
+      credit: 0.3,
+      kind: 'SIMILAR_HELD',
+      via: 's:stock',
+      similarity: 0.47,
+    });
+    // A relation beats similar words: load safety stays RELATED_HELD 0.4.
+    expect(credits.get('s:load-safety')?.kind).toBe('RELATED_HELD');
+  });
+
+  it('lets one held skill vouch for one skill of an occupation besides itself, the most similar', () => {
+    const credits = heldCredits(['s:stock', 's:forklift'], words);
+    const fit = fitOccupation(stores, credits);
+    // Essential: forklift 1 (exact) + stock records 0.3 (via stock, similarity 0.62); stock counting, also near
+    // through stock, does not count again; cook 0. (1 + 0.3) / 4 = 0.325.
+    expect(fit.essentialCoverage).toBe(0.325);
+    expect(fit.nearEssential).toEqual([
+      { uri: 's:stock-records', credit: 0.3, kind: 'SIMILAR_HELD', via: 's:stock', similarity: 0.62 },
+    ]);
+    expect(fit.missingEssential).toEqual(['s:stock-records', 's:stock-count', 's:cook']);
+    expect(coverageOf(stores, credits).essentialCoverage).toBe(0.325);
+    const storesIndex = new OccupationIndex([stores, ...index.byUri.values()]);
+    const quick = candidateFits(storesIndex, credits).find((f) => f.needs.uri === 'o:stores');
+    expect(quick?.essentialCoverage).toBe(0.325);
+    // Forklift operator: essential forklift 1 + load safety 0.4 (related) + stock 1 = 0.8; its optional pallet jack
+    // 0.3 through stock (a list apart: stock vouches for one skill in each); fit 0.8 × 0.8 + 0.2 × 0.3 = 0.7.
+    const forklift = candidateFits(storesIndex, credits).find((f) => f.needs.uri === 'o:forklift');
+    expect([forklift?.essentialCoverage, forklift?.optionalCoverage, forklift?.skillFit]).toEqual([0.8, 0.3, 0.7]);
+  });
+
+  it('explains a similar-words credit with its similarity', () => {
+    const credits = heldCredits(['s:stock', 's:forklift'], words);
+    const [match] = rankOccupations(new OccupationIndex([stores]), credits, { demand: null, automation: () => null });
+    expect(explainMatch(match, (uri) => uri)).toContain(
+      'is close on 1 more ("s:stock-records": a skill described in nearly the same words is held, "s:stock" (similarity 0.62), credit 0.3)',
+    );
   });
 });
 

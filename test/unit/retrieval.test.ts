@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Bm25Index, idf } from '../../src/retrieval/bm25.js';
 import { LabelIndex, isContiguous } from '../../src/retrieval/labels.js';
 import { analyse, exactKey, stems } from '../../src/retrieval/text.js';
+import { TermVectors } from '../../src/retrieval/vectors.js';
 
 // Hand-computed values: ln(1 + (N − n + 0.5) / (n + 0.5)) and the BM25 term written out with k1 1.2, b 0.75.
 const ln = Math.log;
@@ -76,6 +77,52 @@ describe('LabelIndex', () => {
     expect(first.weights[0]).toBeCloseTo(forklift + oper, 12);
     expect(first.weights[2]).toBeCloseTo(oper, 12);
     expect(index.matches(['oper'])).toEqual({ labels: [0, 1, 2], weights: [oper, oper, oper] });
+  });
+});
+
+describe('TermVectors', () => {
+  // Four documents; "a" in three of them (idf ln(1 + 1.5/3.5)), "b", "c" in one each (idf ln(1 + 3.5/1.5)).
+  // Document 3 holds "a" in two fields, weights 1 and 0.5: its term weight is 1.5 × idf(a), alone in its vector.
+  const vectors = new TermVectors([
+    [{ keys: ['a', 'b', 'b'], weight: 1 }],
+    [
+      { keys: ['a'], weight: 1 },
+      { keys: ['c'], weight: 0.5 },
+    ],
+    [{ keys: ['d'], weight: 1 }],
+    [
+      { keys: ['a'], weight: 1 },
+      { keys: ['a'], weight: 0.5 },
+    ],
+  ]);
+  const a = ln(1 + 1.5 / 3.5);
+  const rare = ln(1 + 3.5 / 1.5);
+
+  it('takes the cosine of field-weighted TF-IDF vectors, a key counted once per field', () => {
+    // d0 = (a, rare) / |…|; d1 = (a, 0.5 × rare) / |…|: the shared key a alone adds up.
+    const d0 = Math.hypot(a, rare);
+    const d1 = Math.hypot(a, 0.5 * rare);
+    expect(vectors.cosine(0, 1)).toBeCloseTo((a * a) / (d0 * d1), 12);
+    expect(vectors.cosine(1, 0)).toBeCloseTo(vectors.cosine(0, 1), 12);
+    // d3 is "a" alone, whatever its weight: its cosine with d0 is a / |d0|.
+    expect(vectors.cosine(0, 3)).toBeCloseTo(a / d0, 12);
+    expect(vectors.cosine(0, 2)).toBe(0);
+    expect(vectors.cosine(3, 3)).toBeCloseTo(1, 12);
+  });
+
+  it('lists the documents sharing a key that reach the minimum, with a caller’s bonus, best first', () => {
+    const d0 = Math.hypot(a, rare);
+    const d1 = Math.hypot(a, 0.5 * rare);
+    const found = vectors.nearest(1, 0.1);
+    expect(found.map((f) => f.document)).toEqual([3, 0]);
+    expect(found[0].similarity).toBeCloseTo(a / d1, 12);
+    expect(found[1].similarity).toBeCloseTo((a * a) / (d0 * d1), 12);
+    // d0's cosine is 0.14, d3's 0.51: at 0.3 only d3 is left; a bonus of 0.5 on d0 lifts it back, above d3,
+    // and never reaches d2 (no shared key).
+    expect(vectors.nearest(1, 0.3).map((f) => f.document)).toEqual([3]);
+    const lifted = vectors.nearest(1, 0.5, (other) => (other === 3 ? 0 : 0.5));
+    expect(lifted.map((f) => f.document)).toEqual([0, 3]);
+    expect(lifted[0].similarity).toBeCloseTo((a * a) / (d0 * d1) + 0.5, 12);
   });
 });
 

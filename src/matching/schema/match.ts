@@ -17,9 +17,11 @@ import {
   explainMatch,
   fitOccupation,
   heldCredits,
+  matchOf,
   rankOccupations,
   scoreDemand,
 } from '../occupation-fit.js';
+import { VIABLE_FIT, personLevel } from '../viability.js';
 import { type HeldSkill, neighboursOf, personSkills } from '../person.js';
 import { regulationCaveat } from '../../taxonomy/regulation.js';
 
@@ -34,6 +36,18 @@ const MatchKindEnum = builder.enumType('SkillMatchKind', {
     NARROWER_HELD: { description: 'The person has a more specific skill under it (credit 0.7, never a full match).' },
     BROADER_HELD: { description: 'The person has a more general skill above it (credit 0.5).' },
     RELATED_HELD: { description: 'The person has a skill ESCO relates to it (credit 0.4).' },
+    SIMILAR_HELD: {
+      description:
+        'The person has a skill whose labels and description say nearly the same (similarity ≥ 0.45; credit 0.3).',
+    },
+  } as const,
+});
+
+export const MatchTierEnum = builder.enumType('MatchTier', {
+  description: 'Whether a match or transition is within reach now or a stretch (src/matching/viability.ts).',
+  values: {
+    VIABLE: { description: `The person has at least ${VIABLE_FIT} of what the occupation needs (skill fit).` },
+    STRETCH: { description: 'Less than that: shown after every viable one, and demand does not lift it.' },
   } as const,
 });
 
@@ -66,6 +80,12 @@ export const SkillMatchRef = builder.objectRef<SkillMatch>('SkillMatch').impleme
     }),
     kind: t.field({ type: MatchKindEnum, description: 'How it is met.', resolve: (m) => m.kind as MatchKind }),
     credit: t.float({ description: 'Its credit towards coverage (1 for EXACT only).', resolve: (m) => m.credit }),
+    similarity: t.float({
+      nullable: true,
+      description:
+        'For SIMILAR_HELD: the cosine similarity of the two skills’ words (0–1; src/linking/similar-skills.ts).',
+      resolve: (m) => m.similarity ?? null,
+    }),
     via: t.field({
       type: Skill,
       nullable: true,
@@ -178,6 +198,21 @@ const OccupationMatchRef = builder.objectRef<OccupationMatch & { explanation: st
       description: '0.75 × skill fit + 0.25 × demand score with a region, the skill fit alone without.',
       resolve: (m) => m.score,
     }),
+    tier: t.field({
+      type: MatchTierEnum,
+      description: `VIABLE (skill fit at least ${VIABLE_FIT}) or STRETCH; every viable match ranks above every stretch.`,
+      resolve: (m) => (m.viable ? 'VIABLE' : 'STRETCH'),
+    }),
+    skillLevel: t.int({
+      nullable: true,
+      description: 'The ILO skill level (1–4) of the occupation’s ISCO-08 major group; null without an ISCO group.',
+      resolve: (m) => m.skillLevel,
+    }),
+    stepDown: t.boolean({
+      description:
+        'Below the skill level of the person’s own occupations (false when either is unknown); ranked after the rest of its tier unless allowStepDown.',
+      resolve: (m) => m.stepDown,
+    }),
     explanation: t.string({
       description: 'The match in sentences a counsellor can read aloud.',
       resolve: (m) => m.explanation,
@@ -186,9 +221,12 @@ const OccupationMatchRef = builder.objectRef<OccupationMatch & { explanation: st
 });
 
 const OccupationMatchesRef = builder
-  .objectRef<{ held: HeldSkill[]; matches: Array<OccupationMatch & { explanation: string }>; demandNote: string }>(
-    'OccupationMatches',
-  )
+  .objectRef<{
+    held: HeldSkill[];
+    matches: Array<OccupationMatch & { explanation: string }>;
+    current: Array<OccupationMatch & { explanation: string }>;
+    demandNote: string;
+  }>('OccupationMatches')
   .implement({
     description: 'Occupations ranked for a person, with the skills read from the input.',
     fields: (t) => ({
@@ -197,7 +235,18 @@ const OccupationMatchesRef = builder
         description: 'The skills taken as held, each with where it came from.',
         resolve: (r) => r.held,
       }),
-      matches: t.field({ type: [OccupationMatchRef], description: 'Best first.', resolve: (r) => r.matches }),
+      matches: t.field({
+        type: [OccupationMatchRef],
+        description:
+          'Best first: viable matches by score, then stretch matches by skill fit; step-downs after the rest of their tier unless allowStepDown. The person’s own occupations are not among them.',
+        resolve: (r) => r.matches,
+      }),
+      currentOccupations: t.field({
+        type: [OccupationMatchRef],
+        description:
+          'The person’s own occupations (named in the text or in the profile’s work history), with their fit: marked current, not offered as matches.',
+        resolve: (r) => r.current,
+      }),
       demandNote: t.string({
         description: 'Which demand figures were weighed, or why none were.',
         resolve: (r) => r.demandNote,
@@ -216,7 +265,7 @@ async function matchInputs(
   },
 ) {
   // What does not depend on the person is read while the profile is.
-  const [{ held, profile }, index, automation] = await Promise.all([
+  const [{ held, profile, own }, index, automation] = await Promise.all([
     personSkills(context, args),
     occupationIndex(context),
     automationExposure(context),
@@ -225,7 +274,8 @@ async function matchInputs(
   // The region asked, else the profile's.
   const region = args.region ?? profile?.constraints.region ?? null;
   const [neighbours, demand] = await Promise.all([neighboursOf(context, uris), occupationDemandIn(context, region)]);
-  return { held, credits: heldCredits(uris, neighbours), index, demand, automation, region };
+  const level = personLevel(own.map((uri) => index.byUri.get(uri)?.iscoGroup));
+  return { held, own, level, credits: heldCredits(uris, neighbours), index, demand, automation, region };
 }
 
 /** Labels of every skill and occupation the explanations name, read in one batch. */
@@ -261,22 +311,34 @@ builder.queryFields((t) => ({
           'Where the person looks for work: country, NUTS code, German district or Land; demand there is weighed.',
       }),
       first: t.arg.int({ defaultValue: 10, description: `How many occupations (1–${MAX_MATCHES}, default 10).` }),
+      allowStepDown: t.arg.boolean({
+        defaultValue: false,
+        description:
+          'Rank occupations below the skill level of the person’s own among the others, instead of after them (still flagged stepDown).',
+      }),
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 10;
       if (first < 1 || first > MAX_MATCHES)
         throw new UserInputError('first', `must be between 1 and ${MAX_MATCHES} (got ${first})`);
-      const { held, credits, index, demand, automation, region } = await matchInputs(context, args);
-      const ranked = rankOccupations(
-        index,
-        credits,
-        { demand: demand?.byOccupation ?? null, automation: (uri) => automation.get(uri) ?? null },
-        first,
-      );
-      const label = await labelsFor(context, ranked);
+      const { held, own, level, credits, index, demand, automation, region } = await matchInputs(context, args);
+      const matchContext = {
+        demand: demand?.byOccupation ?? null,
+        automation: (uri: string) => automation.get(uri) ?? null,
+        own: new Set(own),
+        level,
+        allowStepDown: args.allowStepDown ?? false,
+      };
+      const ranked = rankOccupations(index, credits, matchContext, first);
+      const current = own.flatMap((uri) => {
+        const needs = index.byUri.get(uri);
+        return needs ? [matchOf(needs, credits, matchContext)] : [];
+      });
+      const label = await labelsFor(context, [...ranked, ...current]);
       return {
         held,
         matches: ranked.map((m) => ({ ...m, explanation: explainMatch(m, label) })),
+        current: current.map((m) => ({ ...m, explanation: explainMatch(m, label) })),
         demandNote: !region
           ? 'No region given: demand is not weighed.'
           : demand

@@ -7,7 +7,7 @@ import { automationExposure, occupationDemandIn } from '../demand.js';
 import { type ScoredDemand, scoreDemand } from '../occupation-fit.js';
 import { neighboursOf } from '../person.js';
 import { type Transition, explainTransition, rankTransitions } from '../transitions.js';
-import { AutomationRef, OccupationDemandRef, SkillMatchRef } from './match.js';
+import { AutomationRef, MatchTierEnum, OccupationDemandRef, SkillMatchRef } from './match.js';
 import { regulationCaveat } from '../../taxonomy/regulation.js';
 
 /** `occupationTransitions`: where a person can move from an occupation with the least retraining (src/matching/transitions.ts). */
@@ -38,6 +38,21 @@ const TransitionRef = builder
         resolve: (tr) => tr.similarity,
       }),
       viable: t.boolean({ description: 'Similarity at least 0.5.', resolve: (tr) => tr.viable }),
+      tier: t.field({
+        type: MatchTierEnum,
+        description: 'VIABLE (similarity at least 0.5) or STRETCH; every viable move ranks above every stretch.',
+        resolve: (tr) => (tr.viable ? 'VIABLE' : 'STRETCH'),
+      }),
+      skillLevel: t.int({
+        nullable: true,
+        description: 'The ILO skill level (1–4) of the target’s ISCO-08 major group; null without an ISCO group.',
+        resolve: (tr) => tr.skillLevel,
+      }),
+      stepDown: t.boolean({
+        description:
+          'A move below the origin’s skill level; ranked after the moves at the same or a higher level unless allowStepDown.',
+        resolve: (tr) => tr.stepDown,
+      }),
       missingEssential: t.field({
         type: [Skill],
         description: 'Its essential skills to add (near-held ones included).',
@@ -78,6 +93,11 @@ builder.queryFields((t) => ({
       occupationUri: t.arg.string({ required: true, description: 'The ESCO occupation the person comes from.' }),
       region: t.arg.string({ description: 'Where the person looks for work: demand trends there adjust the ranking.' }),
       first: t.arg.int({ defaultValue: 10, description: `How many (1–${MAX_TRANSITIONS}, default 10).` }),
+      allowStepDown: t.arg.boolean({
+        defaultValue: false,
+        description:
+          'Rank moves below the origin’s skill level among the others, instead of after them (still flagged stepDown).',
+      }),
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 10;
@@ -96,7 +116,11 @@ builder.queryFields((t) => ({
         origin.uri,
         index,
         neighbours,
-        { demand: demand ? scoreDemand(demand.byOccupation) : null, automation: (uri) => automation.get(uri) ?? null },
+        {
+          demand: demand ? scoreDemand(demand.byOccupation) : null,
+          automation: (uri) => automation.get(uri) ?? null,
+          allowStepDown: args.allowStepDown ?? false,
+        },
         first,
       );
       const uris = [

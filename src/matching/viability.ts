@@ -1,0 +1,67 @@
+import { SKILL_LEVEL } from '../taxonomy/isco-levels.js';
+
+/**
+ * Which matches and transitions come first: viable ones before stretches, and moves down in skill level after
+ * moves at the same or a higher level. Pure; used by occupation-fit.ts (matching) and transitions.ts.
+ *
+ *   viable      = skill fit (for a transition, its similarity) ≥ VIABLE_FIT 0.5: the person already has at
+ *                 least half of what the occupation needs. Below it, a stretch.
+ *   skill level = the ILO skill level (1–4) of the occupation's ISCO-08 major group (src/taxonomy/isco-levels.ts:
+ *                 9 elementary → 1; 4–8 clerical, service, trades, operators → 2; 3 technicians → 3; 1–2
+ *                 managers, professionals → 4); unknown without an ISCO group.
+ *   step down   = the occupation's skill level is below the person's: the highest level among the occupations
+ *                 they hold or held (for a transition, the origin's). Unknown when either level is.
+ *   order       = viable before stretch, always; within each, same-or-higher level before step-downs (unless
+ *                 step-downs are asked for: then they mix in); then the caller's order (score, fit).
+ */
+
+export const VIABLE_FIT = 0.5;
+
+export interface Placement {
+  viable: boolean;
+  /** The occupation's ILO skill level (1–4), null without an ISCO-08 group. */
+  skillLevel: number | null;
+  /** Below the person's skill level (false when either level is unknown). */
+  stepDown: boolean;
+}
+
+export function skillLevelOf(iscoGroup: string | null | undefined): number | null {
+  return iscoGroup ? (SKILL_LEVEL[iscoGroup.slice(0, 1)] ?? null) : null;
+}
+
+/** The person's level: the highest skill level among their occupations (null when none has one). */
+export function personLevel(iscoGroups: Array<string | null | undefined>): number | null {
+  const levels = iscoGroups.map(skillLevelOf).filter((level): level is number => level !== null);
+  return levels.length > 0 ? Math.max(...levels) : null;
+}
+
+export function place(fit: number, iscoGroup: string | null | undefined, level: number | null): Placement {
+  const skillLevel = skillLevelOf(iscoGroup);
+  return {
+    viable: fit >= VIABLE_FIT,
+    skillLevel,
+    stepDown: skillLevel !== null && level !== null && skillLevel < level,
+  };
+}
+
+/** Negative when `a` goes before `b` by viability and level alone; 0 leaves it to the caller's order. */
+export function comparePlacement(a: Placement, b: Placement, allowStepDown = false): number {
+  if (a.viable !== b.viable) return a.viable ? -1 : 1;
+  if (!allowStepDown && a.stepDown !== b.stepDown) return a.stepDown ? 1 : -1;
+  return 0;
+}
+
+/** The placement in sentences (empty for a viable move that is no step down). */
+export function explainPlacement(p: Placement, level: number | null, allowStepDown: boolean): string[] {
+  const parts: string[] = [];
+  if (!p.viable)
+    parts.push(
+      `A stretch: the skill fit is below ${VIABLE_FIT}, so it comes after every viable one and demand does not lift it.`,
+    );
+  if (p.stepDown)
+    parts.push(
+      `A step down: ISCO-08 skill level ${p.skillLevel} against the person's ${level}` +
+        (allowStepDown ? '.' : '; ranked after the moves at the same or a higher level.'),
+    );
+  return parts;
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { OccupationIndex } from '../../src/intelligence/skill-demand.js';
+import { explainMatch, heldCredits, matchOf, rankOccupations } from '../../src/matching/occupation-fit.js';
+import { explainTransition, rankTransitions } from '../../src/matching/transitions.js';
+import { comparePlacement, personLevel, place, skillLevelOf } from '../../src/matching/viability.js';
+
+const none = { broader: () => [], narrower: () => [], related: () => [], similar: () => [] };
+
+describe('skill levels and placement', () => {
+  it('reads the ILO skill level off the ISCO-08 major group, and the person’s as the highest of their occupations', () => {
+    expect([skillLevelOf('9333'), skillLevelOf('8344'), skillLevelOf('3211'), skillLevelOf('2221')]).toEqual([
+      1, 2, 3, 4,
+    ]);
+    expect([skillLevelOf('1324'), skillLevelOf('0110'), skillLevelOf(null), skillLevelOf('')]).toEqual([
+      4,
+      2,
+      null,
+      null,
+    ]);
+    expect(personLevel(['5321', '2221', null])).toBe(4);
+    expect(personLevel([null, undefined])).toBeNull();
+  });
+
+  it('is viable from a fit of 0.5, a step down only below a known level, and orders viable, then level', () => {
+    expect(place(0.5, '5321', 4)).toEqual({ viable: true, skillLevel: 2, stepDown: true });
+    expect(place(0.4999, '2221', 4)).toEqual({ viable: false, skillLevel: 4, stepDown: false });
+    expect(place(0.9, '5321', null)).toEqual({ viable: true, skillLevel: 2, stepDown: false });
+    expect(place(0.9, null, 4)).toEqual({ viable: true, skillLevel: null, stepDown: false });
+    const viableDown = place(0.8, '5321', 4);
+    const stretchSame = place(0.3, '2221', 4);
+    const viableSame = place(0.6, '2221', 4);
+    expect(comparePlacement(viableDown, stretchSame)).toBeLessThan(0);
+    expect(comparePlacement(viableSame, viableDown)).toBeLessThan(0);
+    expect(comparePlacement(viableSame, viableDown, true)).toBe(0);
+    expect(comparePlacement(stretchSame, viableDown, true)).toBeGreaterThan(0);
+  });
+});
+
+// A nurse (ISCO 2221, level 4) holding a, b, c, d. Occupations:
+//   nurse        2221: a b c d            fit 1 (her own)
+//   assistant    5321: a b c              fit 1, a step down to level 2
+//   informatics  2221: a b x y            fit 0.5, viable, same level
+//   midwife      2222: a x y z            fit 0.25, stretch, same level
+//   porter       9329: a b c x; demand    fit 0.75, viable, step down to level 1
+const index = new OccupationIndex([
+  { uri: 'o:nurse', iscoGroup: '2221', essential: ['a', 'b', 'c', 'd'], optional: [] },
+  { uri: 'o:assistant', iscoGroup: '5321', essential: ['a', 'b', 'c'], optional: [] },
+  { uri: 'o:informatics', iscoGroup: '2221', essential: ['a', 'b', 'x', 'y'], optional: [] },
+  { uri: 'o:midwife', iscoGroup: '2222', essential: ['a', 'x', 'y', 'z'], optional: [] },
+  { uri: 'o:porter', iscoGroup: '9329', essential: ['a', 'b', 'c', 'x'], optional: [] },
+]);
+const credits = heldCredits(['a', 'b', 'c', 'd'], none);
+const facts = (value: number) => ({ value, unit: 'vacancies', trend: null, region: 'DE', period: '2025', source: 's' });
+// Midwife has the most demand: percentile 1, demand score 1; informatics the least.
+const demand = new Map([
+  ['o:midwife', facts(900)],
+  ['o:porter', facts(500)],
+  ['o:assistant', facts(300)],
+  ['o:informatics', facts(100)],
+]);
+
+describe('rankOccupations: viable first, step-downs after, the person’s own left out', () => {
+  const context = { demand, automation: () => null, own: new Set(['o:nurse']), level: 4 };
+
+  it('ranks viable same-level, viable step-downs, then stretches, never letting demand lift a stretch', () => {
+    const ranked = rankOccupations(index, credits, context);
+    // Scores 0.75 × fit + 0.25 × demand score: informatics 0.75 × 0.5 + 0.25 × 0.25 = 0.4375; assistant 0.75 + 0.125
+    // = 0.875; porter 0.5625 + 0.1875 = 0.75; midwife 0.1875 + 0.25 = 0.4375 (a stretch: after all of them).
+    expect(ranked.map((m) => [m.uri, m.score, m.viable, m.stepDown])).toEqual([
+      ['o:informatics', 0.4375, true, false],
+      ['o:assistant', 0.875, true, true],
+      ['o:porter', 0.75, true, true],
+      ['o:midwife', 0.4375, false, false],
+    ]);
+    expect(explainMatch(ranked[1], (uri) => uri)).toContain(
+      "A step down: ISCO-08 skill level 2 against the person's 4; ranked after the moves at the same or a higher level.",
+    );
+    expect(explainMatch(ranked[3], (uri) => uri)).toContain(
+      'A stretch: the skill fit is below 0.5, so it comes after every viable one and demand does not lift it.',
+    );
+    // The nurse's own occupation is not offered; matchOf gives its fit for the "current" list.
+    const own = matchOf(index.byUri.get('o:nurse')!, credits, context);
+    expect([own.skillFit, own.viable, own.stepDown]).toEqual([1, true, false]);
+  });
+
+  it('mixes step-downs in when asked, by score, still flagged; without a known level none is a step down', () => {
+    expect(
+      rankOccupations(index, credits, { ...context, allowStepDown: true }).map((m) => [m.uri, m.stepDown]),
+    ).toEqual([
+      ['o:assistant', true],
+      ['o:porter', true],
+      ['o:informatics', false],
+      ['o:midwife', false],
+    ]);
+    expect(rankOccupations(index, credits, { ...context, level: null }).map((m) => [m.uri, m.stepDown])).toEqual([
+      ['o:assistant', false],
+      ['o:porter', false],
+      ['o:informatics', false],
+      ['o:midwife', false],
+    ]);
+  });
+});
+
+describe('rankTransitions: step-downs after same-level moves', () => {
+  it('puts a move below the origin’s level after the viable same-level ones, and explains it', () => {
+    const ranked = rankTransitions('o:nurse', index, none, { demand: null, automation: () => null });
+    expect(ranked.map((t) => [t.to, t.similarity, t.viable, t.stepDown])).toEqual([
+      ['o:informatics', 0.5, true, false],
+      ['o:assistant', 1, true, true],
+      ['o:porter', 0.75, true, true],
+      ['o:midwife', 0.25, false, false],
+    ]);
+    expect(explainTransition(ranked[1], (uri) => uri)).toContain(
+      "A step down: ISCO-08 skill level 2 against the person's 4; ranked after the moves at the same or a higher level.",
+    );
+    const asked = rankTransitions('o:nurse', index, none, {
+      demand: null,
+      automation: () => null,
+      allowStepDown: true,
+    });
+    expect(asked.map((t) => t.to)).toEqual(['o:assistant', 'o:porter', 'o:informatics', 'o:midwife']);
+  });
+});
