@@ -80,7 +80,13 @@ export function csvSkillDemand(rows: Rows): Map<string, number> {
   return demand;
 }
 
-/** An occupation's essential and optional skills, from the relations CSV. */
+const occupationPillar = once(() =>
+  readCsv(path.join(escoDir, 'broaderRelationsOccPillar_en.csv')).filter(
+    (r) => r.conceptType === 'Occupation' && r.broaderType === 'Occupation',
+  ),
+);
+
+/** An occupation's essential and optional skills, from the relations CSV, and its broader occupations. */
 export function csvNeeds(uri: string): OccupationNeeds {
   const own = relations().filter((r) => r.occupationUri === uri);
   return {
@@ -88,8 +94,16 @@ export function csvNeeds(uri: string): OccupationNeeds {
     iscoGroup: occupations().find((o) => o.conceptUri === uri)?.iscoGroup ?? null,
     essential: own.filter((r) => r.relationType === 'essential').map((r) => r.skillUri),
     optional: own.filter((r) => r.relationType === 'optional').map((r) => r.skillUri),
+    broader: occupationPillar()
+      .filter((r) => r.conceptUri === uri)
+      .map((r) => r.broaderUri)
+      .sort(),
   };
 }
+
+/** The ILO skill level of an ISCO-08 group's major group (9 → 1; 4–8 and 0 → 2; 3 → 3; 1–2 → 4). */
+export const iloSkillLevel = (isco: string | null) =>
+  isco ? (({ '9': 1, '3': 3, '2': 4, '1': 4 } as Record<string, number>)[isco[0]] ?? 2) : null;
 
 /**
  * Skills described in nearly the same words: the similar-skills formula (src/linking/similar-skills.ts, unit-tested

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { projectRoot } from '../config.js';
 import { spearman } from '../intelligence/agreement.js';
-import { OccupationIndex } from '../intelligence/skill-demand.js';
+import { occupationIndexOf } from '../intelligence/store.js';
 import { neighboursFromSnapshot } from '../matching/neighbours.js';
 import { VIABLE_SIMILARITY, rankTransitions } from '../matching/transitions.js';
 import { readEscoExport, resolveVersion } from '../taxonomy/esco-files.js';
@@ -26,20 +26,7 @@ const nestaFile = path.join(
 
 const esco = await readEscoExport(escoDir);
 const snapshot = snapshotFromExport(esco, resolveVersion(escoDir, undefined, esco.newestModifiedDate).version);
-const index = new OccupationIndex(
-  snapshot.currentOccupations().map((o) => ({
-    uri: o.uri,
-    iscoGroup: o.iscoGroup ?? null,
-    essential: snapshot
-      .skillsOf('ESSENTIAL_SKILL', o.uri)
-      .filter((s) => !s.deprecated)
-      .map((s) => s.uri),
-    optional: snapshot
-      .skillsOf('OPTIONAL_SKILL', o.uri)
-      .filter((s) => !s.deprecated)
-      .map((s) => s.uri),
-  })),
-);
+const index = occupationIndexOf(snapshot);
 const neighbours = neighboursFromSnapshot(snapshot);
 const nesta = (parse(fs.readFileSync(nestaFile), { columns: true, bom: true }) as Array<Record<string, string>>).filter(
   (row) => index.byUri.has(row.concept_uri),
@@ -88,7 +75,7 @@ else {
     `Career transitions on ${nesta.length} occupations both cover (${msPerOccupation} ms per occupation)\n`,
   );
   process.stdout.write(
-    `Ours: viable transitions (similarity ≥ 0.5) per occupation, median ${result.ourMedianViable}; ${result.ourWithNone} occupations with none.\n\n`,
+    `Ours: viable transitions (similarity ≥ ${VIABLE_SIMILARITY}) per occupation, median ${result.ourMedianViable}; ${result.ourWithNone} occupations with none.\n\n`,
   );
   process.stdout.write('| Nesta count | Nesta median | Spearman with ours |\n|---|---:|---:|\n');
   for (const c of result.comparisons) process.stdout.write(`| ${c.column} | ${c.theirMedian} | ${c.spearman} |\n`);

@@ -58,6 +58,8 @@ export interface OccupationNeeds {
   iscoGroup: string | null;
   essential: string[];
   optional: string[];
+  /** Its broader ESCO occupations (the occupation pillar), for transitions within the hierarchy. */
+  broader?: string[];
 }
 
 export interface DerivationOptions {

@@ -339,7 +339,8 @@ export async function occupationIndex(context: HubContext): Promise<OccupationIn
     `MATCH (o:Occupation) WHERE o.deprecated = false
      RETURN o.uri AS uri, o.iscoGroup AS iscoGroup,
             COLLECT { MATCH (o)-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri } AS essential,
-            COLLECT { MATCH (o)-[:OPTIONAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri } AS optional`,
+            COLLECT { MATCH (o)-[:OPTIONAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri } AS optional,
+            COLLECT { MATCH (o)-[:BROADER]->(p:Occupation) RETURN p.uri ORDER BY p.uri } AS broader`,
   );
   return new OccupationIndex(rows);
 }
@@ -359,6 +360,11 @@ export function occupationIndexOf(snapshot: TaxonomySnapshot): OccupationIndex {
         .skillsOf('OPTIONAL_SKILL', occupation.uri)
         .filter((s) => !s.deprecated)
         .map((s) => s.uri),
+      broader: snapshot
+        .neighbours('up', occupation.uri)
+        .filter((c) => c.kind === 'Occupation')
+        .map((c) => c.uri)
+        .sort(),
     }));
     index = new OccupationIndex(needs);
     indexes.set(snapshot, index);

@@ -36,7 +36,8 @@ import { type Placement, comparePlacement, explainPlacement, place } from './via
  * ISCO-08 skill level comes after the rest unless asked for. The person's own occupations are not offered.
  */
 
-export type MatchKind = 'EXACT' | 'NARROWER_HELD' | 'BROADER_HELD' | 'RELATED_HELD' | 'SIMILAR_HELD';
+export type MatchKind =
+  'EXACT' | 'NARROWER_HELD' | 'BROADER_HELD' | 'RELATED_HELD' | 'SIMILAR_HELD' | 'ORIGIN_OPTIONAL';
 
 export const MATCH_CREDIT: Record<MatchKind, number> = {
   EXACT: 1,
@@ -44,6 +45,8 @@ export const MATCH_CREDIT: Record<MatchKind, number> = {
   BROADER_HELD: 0.5,
   RELATED_HELD: 0.4,
   SIMILAR_HELD: 0.3,
+  /** Transitions only: an optional skill of the origin occupation (transitions.ts). */
+  ORIGIN_OPTIONAL: 0.5,
 };
 
 export interface SkillNeighbours {
@@ -401,6 +404,7 @@ const KIND_WORDS: Record<MatchKind, string> = {
   BROADER_HELD: 'a more general skill is held',
   RELATED_HELD: 'a related skill is held',
   SIMILAR_HELD: 'a skill described in nearly the same words is held',
+  ORIGIN_OPTIONAL: 'optional in the origin occupation',
 };
 
 /** A counsellor's reading of one match, in sentences. */

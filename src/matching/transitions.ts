@@ -5,6 +5,7 @@ import {
   type OccupationDemandFacts,
   type OccupationFit,
   type SkillNeighbours,
+  type HeldCredit,
   candidateFits,
   fitOccupation,
   heldCredits,
@@ -16,10 +17,13 @@ import { type Placement, VIABLE_FIT, comparePlacement, explainPlacement, place, 
  * retraining. Pure.
  *
  * Similarity A → B: a person from A is taken to hold A's essential skills (and, in part, the skills next
- * to them in ESCO, as in occupation-fit.ts); the similarity is B's skill fit for that person
- * (0.8 × essential + 0.2 × optional coverage of B). It is directional: a specialist's skills may cover
- * a generalist occupation and not the other way round. A transition is viable from similarity 0.5
- * (half of what B needs is already there).
+ * to them in ESCO, as in occupation-fit.ts) and, at ORIGIN_OPTIONAL_CREDIT 0.5, A's optional skills (people
+ * in A often have them; A does not require them). B's skill fit for that person (0.8 × essential + 0.2 ×
+ * optional coverage of B), plus the occupation hierarchy, is the similarity:
+ *   similarity = min(1, skill fit + 0.1 if A and B share an ISCO-08 unit group
+ *                                  + 0.1 if one is the other's broader ESCO occupation or they share one)
+ * (HIERARCHY_BONUS). It is directional: a specialist's skills may cover a generalist occupation and not the
+ * other way round. A transition is viable from similarity 0.4 (viability.ts VIABLE_FIT).
  *
  * Score = similarity × prospects, prospects = 1 + 0.1 when B's demand in the region grew against the
  * previous period, − 0.1 when it fell by more than 5%, − 0.1 when B's automation exposure is in the
@@ -35,6 +39,33 @@ import { type Placement, VIABLE_FIT, comparePlacement, explainPlacement, place, 
  */
 
 export const VIABLE_SIMILARITY = VIABLE_FIT;
+export const ORIGIN_OPTIONAL_CREDIT = 0.5;
+export const HIERARCHY_BONUS = { sameUnitGroup: 0.1, escoHierarchy: 0.1 } as const;
+
+/** What the occupation hierarchy adds between A and B (HIERARCHY_BONUS), with the reasons in words. */
+export function hierarchyBonus(a: OccupationNeeds, b: OccupationNeeds): { bonus: number; reasons: string[] } {
+  const reasons: string[] = [];
+  let bonus = 0;
+  if (a.iscoGroup && a.iscoGroup === b.iscoGroup) {
+    bonus += HIERARCHY_BONUS.sameUnitGroup;
+    reasons.push(`+${HIERARCHY_BONUS.sameUnitGroup} same ISCO-08 unit group ${a.iscoGroup}`);
+  }
+  const up = (n: OccupationNeeds) => n.broader ?? [];
+  if (up(a).includes(b.uri) || up(b).includes(a.uri) || up(a).some((parent) => up(b).includes(parent))) {
+    bonus += HIERARCHY_BONUS.escoHierarchy;
+    reasons.push(`+${HIERARCHY_BONUS.escoHierarchy} next to each other in ESCO's occupation hierarchy`);
+  }
+  return { bonus: round(bonus, 2), reasons };
+}
+
+/** What a person from the occupation is taken to hold: its essential skills and their neighbours, its optional skills in part. */
+export function originCredits(origin: OccupationNeeds, neighbours: SkillNeighbours): Map<string, HeldCredit> {
+  const credits = heldCredits(origin.essential, neighbours);
+  for (const uri of origin.optional)
+    if ((credits.get(uri)?.credit ?? 0) < ORIGIN_OPTIONAL_CREDIT)
+      credits.set(uri, { credit: ORIGIN_OPTIONAL_CREDIT, kind: 'ORIGIN_OPTIONAL', via: uri });
+  return credits;
+}
 
 export interface Transition<D extends OccupationDemandFacts = OccupationDemandFacts> extends Placement {
   from: string;
@@ -43,6 +74,10 @@ export interface Transition<D extends OccupationDemandFacts = OccupationDemandFa
   allowStepDown: boolean;
   to: string;
   similarity: number;
+  /** B's skill fit for a person from A, before the hierarchy bonus. */
+  skillFit: number;
+  hierarchyBonus: number;
+  hierarchyReasons: string[];
   fit: OccupationFit;
   demand: D | null;
   automation: { value: number; high: boolean } | null;
@@ -65,7 +100,7 @@ export function rankTransitions<D extends OccupationDemandFacts>(
   if (!origin) return [];
   const fromLevel = skillLevelOf(origin.iscoGroup);
   const allowStepDown = context.allowStepDown ?? false;
-  const credits = heldCredits(origin.essential, neighbours);
+  const credits = originCredits(origin, neighbours);
   // Scores from the coverage figures for every occupation; the skill lists only for the `first` shown.
   const scored: Array<{
     needs: OccupationNeeds;
@@ -82,12 +117,13 @@ export function rankTransitions<D extends OccupationDemandFacts>(
       1 +
       (demand?.trend == null ? 0 : demand.trend > 0 ? 0.1 : demand.trend < -0.05 ? -0.1 : 0) -
       (context.automation(needs.uri)?.high ? 0.1 : 0);
+    const similarity = round(Math.min(1, quick.skillFit + hierarchyBonus(origin, needs).bonus), 4);
     scored.push({
       needs,
-      similarity: quick.skillFit,
+      similarity,
       prospects: round(prospects, 2),
-      score: round(quick.skillFit * prospects, 4),
-      placement: place(quick.skillFit, needs.iscoGroup, fromLevel),
+      score: round(similarity * prospects, 4),
+      placement: place(similarity, needs.iscoGroup, fromLevel),
     });
   }
   const ranked = topN(
@@ -99,19 +135,26 @@ export function rankTransitions<D extends OccupationDemandFacts>(
       b.similarity - a.similarity ||
       (a.needs.uri < b.needs.uri ? -1 : 1),
   );
-  return ranked.map(({ needs, similarity, prospects, score, placement }) => ({
-    ...placement,
-    from,
-    fromLevel,
-    allowStepDown,
-    to: needs.uri,
-    similarity,
-    fit: fitOccupation(needs, credits),
-    demand: context.demand?.get(needs.uri) ?? null,
-    automation: context.automation(needs.uri),
-    prospects,
-    score,
-  }));
+  return ranked.map(({ needs, similarity, prospects, score, placement }) => {
+    const fit = fitOccupation(needs, credits);
+    const hierarchy = hierarchyBonus(origin, needs);
+    return {
+      ...placement,
+      from,
+      fromLevel,
+      allowStepDown,
+      to: needs.uri,
+      similarity,
+      skillFit: fit.skillFit,
+      hierarchyBonus: hierarchy.bonus,
+      hierarchyReasons: hierarchy.reasons,
+      fit,
+      demand: context.demand?.get(needs.uri) ?? null,
+      automation: context.automation(needs.uri),
+      prospects,
+      score,
+    };
+  });
 }
 
 export function explainTransition(t: Transition, label: (uri: string) => string): string {
@@ -119,7 +162,9 @@ export function explainTransition(t: Transition, label: (uri: string) => string)
   const parts = [
     `From "${label(t.from)}": ${full} of the ${t.fit.essentialCount} essential skills of "${label(t.to)}" are already there` +
       (t.fit.nearEssential.length > 0 ? ` and ${t.fit.nearEssential.length} more nearly` : '') +
-      `; similarity ${t.similarity.toFixed(2)} (0.8 × essential ${pct(t.fit.essentialCoverage)} + 0.2 × optional ${pct(t.fit.optionalCoverage)})${t.viable ? ', a viable move' : ''}.`,
+      `; similarity ${t.similarity.toFixed(2)} (skill fit ${t.skillFit.toFixed(2)} = 0.8 × essential ${pct(t.fit.essentialCoverage)} + 0.2 × optional ${pct(t.fit.optionalCoverage)}` +
+      (t.hierarchyReasons.length > 0 ? `; ${t.hierarchyReasons.join('; ')}` : '') +
+      `)${t.viable ? ', a viable move' : ''}.`,
   ];
   const toLearn = t.fit.missingEssential.length;
   if (toLearn > 0)

@@ -12,7 +12,16 @@ import { DEMAND_FORMATS } from '../../src/demand/formats.js';
 import { importDemand } from '../../src/demand/import.js';
 import { referenceLists } from '../../src/demand/reference.js';
 import { coverageOf, heldCredits } from '../../src/matching/occupation-fit.js';
-import { csvNeeds, csvNeighbours, csvOccupationDemand, eurostatRows, readCsv, round } from '../csv-derivations.js';
+import {
+  csvNeeds,
+  csvNeighbours,
+  csvOccupationDemand,
+  eurostatRows,
+  iloSkillLevel,
+  readCsv,
+  round,
+} from '../csv-derivations.js';
+import { hierarchyBonus, originCredits } from '../../src/matching/transitions.js';
 import { REGULATED_TEXT } from '../../src/taxonomy/regulation.js';
 
 const FORKLIFT_OPERATOR = 'http://data.europa.eu/esco/occupation/eeac6251-1974-42f5-91ed-513c6c883755';
@@ -201,13 +210,12 @@ describe('occupation search and matching on full ESCO', () => {
       expect(match.score).toBeCloseTo(0.75 * skillFit + 0.25 * demandScore, 4);
       expect(match.explanation).toContain('Score = 0.75 ×');
     }
-    // Order: viable (skill fit ≥ 0.5) before stretch; in each, the ILO skill level of the ISCO major group
+    // Order: viable (skill fit ≥ 0.4) before stretch; in each, the ILO skill level of the ISCO major group
     // (9 → 1; 4–8 and 0 → 2; 3 → 3; 1–2 → 4) below the forklift operator's 2 after the rest; viable by score,
     // stretches by skill fit.
-    const ilo = (isco: string | null) => (isco ? ({ '9': 1, '3': 3, '2': 4, '1': 4 }[isco[0]] ?? 2) : null);
     const expected = result.matches.map((m: { occupation: { uri: string }; skillFit: number; score: number }) => {
-      const level = ilo(csvNeeds(m.occupation.uri).iscoGroup);
-      return { uri: m.occupation.uri, viable: m.skillFit >= 0.5, level, stepDown: level !== null && level < 2, key: m };
+      const level = iloSkillLevel(csvNeeds(m.occupation.uri).iscoGroup);
+      return { uri: m.occupation.uri, viable: m.skillFit >= 0.4, level, stepDown: level !== null && level < 2, key: m };
     });
     for (const [i, m] of result.matches.entries()) {
       expect(m.tier).toBe(expected[i].viable ? 'VIABLE' : 'STRETCH');
@@ -279,28 +287,36 @@ describe('occupation search and matching on full ESCO', () => {
 
   it('lists the transitions from an occupation by how much of each target is already there, with the skills to add', async () => {
     const TRANSITIONS = `query($uri: String!, $region: String, $first: Int) { occupationTransitions(occupationUri: $uri, region: $region, first: $first) {
-      occupation { uri code } similarity viable missingEssential { uri } nearEssential { kind } demand { region } prospects score explanation } }`;
+      occupation { uri code } similarity skillFit viable stepDown missingEssential { uri } nearEssential { kind } demand { region } prospects score explanation } }`;
     const { data, errors } = await gql(hub, TRANSITIONS, { uri: FORKLIFT_OPERATOR, region: 'FR', first: 10 });
     expect(errors).toBeUndefined();
     const rows = data.occupationTransitions;
     expect(rows).toHaveLength(10);
     expect(rows.map((r: { occupation: { uri: string } }) => r.occupation.uri)).not.toContain(FORKLIFT_OPERATOR);
-    const scores = rows.map((r: { score: number }) => r.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    // Similarity: the target's skill fit for someone holding the forklift operator's essential skills (the pure
-    // formula on the CSVs' skills and neighbours); prospects: 1 ± 0.1 by the target's demand trend in France
-    // from the CSVs (no automation figures in this graph).
-    const credits = heldCredits(forkliftEssential, csvNeighbours());
+    // Similarity: the target's skill fit for someone holding the forklift operator's essential skills and, in
+    // part, its optional ones (the pure formula on the CSVs' skills and neighbours), plus the hierarchy bonus from
+    // the CSVs' ISCO groups and occupation pillar; prospects: 1 ± 0.1 by the target's demand trend in France from
+    // the CSVs (no automation figures in this graph).
+    const origin = csvNeeds(FORKLIFT_OPERATOR);
+    const credits = originCredits(origin, csvNeighbours());
     const now = csvOccupationDemand(eurostatRows(null, 'France', '2024'));
     const before = csvOccupationDemand(eurostatRows(null, 'France', '2023'));
+    const order: Array<[number, number, number]> = [];
     for (const row of rows) {
-      const similarity = coverageOf(csvNeeds(row.occupation.uri), credits).skillFit;
+      const target = csvNeeds(row.occupation.uri);
+      const fit = coverageOf(target, credits).skillFit;
+      const similarity = round(Math.min(1, fit + hierarchyBonus(origin, target).bonus), 4);
       const trend = (now.get(row.occupation.uri)! - before.get(row.occupation.uri)!) / before.get(row.occupation.uri)!;
       const prospects = 1 + (round(trend, 4) > 0 ? 0.1 : round(trend, 4) < -0.05 ? -0.1 : 0);
-      expect(row.similarity).toBe(similarity);
+      expect([row.skillFit, row.similarity]).toEqual([fit, similarity]);
       expect(row.prospects).toBe(round(prospects, 2));
       expect(row.score).toBe(round(similarity * prospects, 4));
-      expect(row.viable).toBe(row.similarity >= 0.5);
+      expect(row.viable).toBe(row.similarity >= 0.4);
+      // Forklift operator is ISCO 8344, skill level 2.
+      const level = iloSkillLevel(target.iscoGroup);
+      expect(row.stepDown).toBe(level !== null && level < 2);
+      order.push([row.viable ? 0 : 1, row.stepDown ? 1 : 0, -row.score]);
+
       const essential = (
         await graph.read<{ uri: string }>(
           'MATCH (:Occupation {uri: $uri})-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri AS uri',
@@ -313,6 +329,9 @@ describe('occupation search and matching on full ESCO', () => {
       );
       expect(row.explanation).toMatch(/^From "forklift operator": \d+ of the \d+ essential skills of "/);
     }
+    // Viable before stretch, step-downs after the rest of their tier, then by score.
+    const sorted = [...order].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    expect(order).toEqual(sorted);
     const { errors: bad } = await gql(hub, TRANSITIONS, { uri: 'http://data.europa.eu/esco/occupation/nope' });
     expect(bad?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occupationUri' });
   });

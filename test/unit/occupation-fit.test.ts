@@ -10,7 +10,7 @@ import {
   rankOccupations,
   scoreDemand,
 } from '../../src/matching/occupation-fit.js';
-import { explainTransition, rankTransitions } from '../../src/matching/transitions.js';
+import { explainTransition, hierarchyBonus, originCredits, rankTransitions } from '../../src/matching/transitions.js';
 
 // A small skill hierarchy: operate forklift ⊂ operate warehouse equipment; a related skill; a sibling.
 const neighbours = {
@@ -240,17 +240,47 @@ describe('rankTransitions', () => {
       ['o:warehouse', { value: 10, unit: 'persons', trend: -0.2, region: 'FR', period: '2024', source: 'x' }],
     ]);
     const ranked = rankTransitions('o:forklift', index, neighbours, { demand, automation });
-    // From forklift operator (forklift, load safety, stock held): warehouse needs warehouse-equipment (0.7 via forklift) and stock (1): 0.85;
-    // crane needs crane (0) and load safety (1): essential 0.5, optional rigging 0 → 0.4. Cook shares nothing and is left out.
-    expect(ranked.map((t) => [t.to, t.similarity, t.prospects, t.score, t.viable])).toEqual([
-      ['o:warehouse', 0.85, 0.9, 0.765, true],
-      ['o:crane', 0.4, 0.9, 0.36, false],
+    // From forklift operator (forklift, load safety, stock held; pallet jack, optional, at 0.5): warehouse needs
+    // warehouse-equipment (0.7 via forklift) and stock (1): 0.85, but ISCO 9333 is skill level 1 against 8344's 2,
+    // a step down, so it follows crane: crane (0) and load safety (1): essential 0.5, optional rigging 0 → 0.4,
+    // viable. No shared unit group or ESCO parent: no hierarchy bonus. Cook shares nothing and is left out.
+    expect(ranked.map((t) => [t.to, t.similarity, t.prospects, t.score, t.viable, t.stepDown])).toEqual([
+      ['o:crane', 0.4, 0.9, 0.36, true, false],
+      ['o:warehouse', 0.85, 0.9, 0.765, true, true],
     ]);
-    const text = explainTransition(ranked[1], (uri) => uri);
+    const text = explainTransition(ranked[0], (uri) => uri);
     expect(text).toBe(
-      'From "o:forklift": 1 of the 2 essential skills of "o:crane" are already there; similarity 0.40 (0.8 × essential 50% + 0.2 × optional 0%). ' +
+      'From "o:forklift": 1 of the 2 essential skills of "o:crane" are already there; similarity 0.40 (skill fit 0.40 = 0.8 × essential 50% + 0.2 × optional 0%), a viable move. ' +
         'To add: 1 essential skill(s), such as "s:crane". Score = similarity × prospects 0.90 (−0.1 high automation exposure (0.80)) = 0.36.',
     );
     expect(rankTransitions('o:unknown', index, neighbours, { demand: null, automation: () => null })).toEqual([]);
+  });
+
+  it('credits the origin’s optional skills at 0.5 and adds 0.1 each for a shared unit group and ESCO parent', () => {
+    const credits = originCredits(index.byUri.get('o:forklift')!, neighbours);
+    expect(credits.get('s:pallet-jack')).toEqual({ credit: 0.5, kind: 'ORIGIN_OPTIONAL', via: 's:pallet-jack' });
+    // An essential skill's own credit stays: forklift 1.
+    expect(credits.get('s:forklift')?.credit).toBe(1);
+    const a = { uri: 'o:a', iscoGroup: '8344', essential: [], optional: [], broader: ['o:parent'] };
+    expect(hierarchyBonus(a, { ...a, uri: 'o:b' })).toEqual({
+      bonus: 0.2,
+      reasons: ['+0.1 same ISCO-08 unit group 8344', "+0.1 next to each other in ESCO's occupation hierarchy"],
+    });
+    expect(hierarchyBonus(a, { uri: 'o:parent', iscoGroup: '8343', essential: [], optional: [] }).bonus).toBe(0.1);
+    expect(
+      hierarchyBonus(a, { uri: 'o:c', iscoGroup: '8343', essential: [], optional: [], broader: ['o:other'] }),
+    ).toEqual({
+      bonus: 0,
+      reasons: [],
+    });
+    // Similarity = skill fit + bonus, at most 1: crane in forklift's unit group would be 0.4 + 0.1.
+    const sameGroup = new OccupationIndex([
+      ...[...index.byUri.values()].filter((n) => n.uri !== 'o:crane'),
+      { ...index.byUri.get('o:crane')!, iscoGroup: '8344' },
+    ]);
+    const crane = rankTransitions('o:forklift', sameGroup, neighbours, { demand: null, automation: () => null }).find(
+      (t) => t.to === 'o:crane',
+    );
+    expect([crane?.skillFit, crane?.hierarchyBonus, crane?.similarity]).toEqual([0.4, 0.1, 0.5]);
   });
 });

@@ -21,9 +21,9 @@ describe('skill levels and placement', () => {
     expect(personLevel([null, undefined])).toBeNull();
   });
 
-  it('is viable from a fit of 0.5, a step down only below a known level, and orders viable, then level', () => {
-    expect(place(0.5, '5321', 4)).toEqual({ viable: true, skillLevel: 2, stepDown: true });
-    expect(place(0.4999, '2221', 4)).toEqual({ viable: false, skillLevel: 4, stepDown: false });
+  it('is viable from a fit of 0.4, a step down only below a known level, and orders viable, then level', () => {
+    expect(place(0.4, '5321', 4)).toEqual({ viable: true, skillLevel: 2, stepDown: true });
+    expect(place(0.3999, '2221', 4)).toEqual({ viable: false, skillLevel: 4, stepDown: false });
     expect(place(0.9, '5321', null)).toEqual({ viable: true, skillLevel: 2, stepDown: false });
     expect(place(0.9, null, 4)).toEqual({ viable: true, skillLevel: null, stepDown: false });
     const viableDown = place(0.8, '5321', 4);
@@ -76,7 +76,7 @@ describe('rankOccupations: viable first, step-downs after, the person’s own le
       "A step down: ISCO-08 skill level 2 against the person's 4; ranked after the moves at the same or a higher level.",
     );
     expect(explainMatch(ranked[3], (uri) => uri)).toContain(
-      'A stretch: the skill fit is below 0.5, so it comes after every viable one and demand does not lift it.',
+      'A stretch: the skill fit is below 0.4, so it comes after every viable one and demand does not lift it.',
     );
     // The nurse's own occupation is not offered; matchOf gives its fit for the "current" list.
     const own = matchOf(index.byUri.get('o:nurse')!, credits, context);
@@ -104,8 +104,9 @@ describe('rankOccupations: viable first, step-downs after, the person’s own le
 describe('rankTransitions: step-downs after same-level moves', () => {
   it('puts a move below the origin’s level after the viable same-level ones, and explains it', () => {
     const ranked = rankTransitions('o:nurse', index, none, { demand: null, automation: () => null });
+    // Informatics shares the nurse's ISCO unit group 2221: skill fit 0.5 + 0.1.
     expect(ranked.map((t) => [t.to, t.similarity, t.viable, t.stepDown])).toEqual([
-      ['o:informatics', 0.5, true, false],
+      ['o:informatics', 0.6, true, false],
       ['o:assistant', 1, true, true],
       ['o:porter', 0.75, true, true],
       ['o:midwife', 0.25, false, false],

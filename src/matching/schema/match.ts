@@ -36,6 +36,10 @@ const MatchKindEnum = builder.enumType('SkillMatchKind', {
     NARROWER_HELD: { description: 'The person has a more specific skill under it (credit 0.7, never a full match).' },
     BROADER_HELD: { description: 'The person has a more general skill above it (credit 0.5).' },
     RELATED_HELD: { description: 'The person has a skill ESCO relates to it (credit 0.4).' },
+    ORIGIN_OPTIONAL: {
+      description:
+        'Transitions: an optional skill of the origin occupation, which people in it often have (credit 0.5).',
+    },
     SIMILAR_HELD: {
       description:
         'The person has a skill whose labels and description say nearly the same (similarity ≥ 0.45; credit 0.3).',

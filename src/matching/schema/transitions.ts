@@ -6,7 +6,7 @@ import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { automationExposure, occupationDemandIn } from '../demand.js';
 import { type ScoredDemand, scoreDemand } from '../occupation-fit.js';
 import { neighboursOf } from '../person.js';
-import { type Transition, explainTransition, rankTransitions } from '../transitions.js';
+import { type Transition, VIABLE_SIMILARITY, explainTransition, rankTransitions } from '../transitions.js';
 import { AutomationRef, MatchTierEnum, OccupationDemandRef, SkillMatchRef } from './match.js';
 import { regulationCaveat } from '../../taxonomy/regulation.js';
 
@@ -34,13 +34,22 @@ const TransitionRef = builder
       }),
       similarity: t.float({
         description:
-          'Its skill fit for a person holding the origin’s essential skills: 0.8 × essential + 0.2 × optional coverage (0–1; directional).',
+          'Its skill fit for a person from the origin (its essential skills, its optional ones in part), plus the hierarchy bonus, at most 1 (directional).',
         resolve: (tr) => tr.similarity,
       }),
-      viable: t.boolean({ description: 'Similarity at least 0.5.', resolve: (tr) => tr.viable }),
+      viable: t.boolean({ description: `Similarity at least ${VIABLE_SIMILARITY}.`, resolve: (tr) => tr.viable }),
+      skillFit: t.float({
+        description: 'The target’s skill fit for a person from the origin, before the hierarchy bonus (0–1).',
+        resolve: (tr) => tr.skillFit,
+      }),
+      hierarchyBonus: t.float({
+        description:
+          '+0.1 for a shared ISCO-08 unit group, +0.1 for neighbours in ESCO’s occupation hierarchy (src/matching/transitions.ts).',
+        resolve: (tr) => tr.hierarchyBonus,
+      }),
       tier: t.field({
         type: MatchTierEnum,
-        description: 'VIABLE (similarity at least 0.5) or STRETCH; every viable move ranks above every stretch.',
+        description: `VIABLE (similarity at least ${VIABLE_SIMILARITY}) or STRETCH; every viable move ranks above every stretch.`,
         resolve: (tr) => (tr.viable ? 'VIABLE' : 'STRETCH'),
       }),
       skillLevel: t.int({
@@ -88,7 +97,7 @@ builder.queryFields((t) => ({
   occupationTransitions: t.field({
     type: [TransitionRef],
     description:
-      'From a current or past occupation, the occupations reachable with the least retraining (skill overlap, near matches counted in part), preferring growing demand in the region and lower automation exposure, each with the skills to add.',
+      'From a current or past occupation, the occupations reachable with the least retraining (skill overlap, near matches counted in part, the occupation hierarchy), viable moves first and step-downs after the moves at the same level, preferring growing demand in the region and lower automation exposure, each with the skills to add.',
     args: {
       occupationUri: t.arg.string({ required: true, description: 'The ESCO occupation the person comes from.' }),
       region: t.arg.string({ description: 'Where the person looks for work: demand trends there adjust the ranking.' }),
