@@ -15,13 +15,19 @@ import { analyse } from '../retrieval/text.js';
  * "welder" → weld, "teacher" → teach), common title abbreviations expanded ("mgr" → manager), and
  * the noise of job-ad titles dropped ("senior", "m/w/d", "full time").
  *
- * Score of an occupation = its best label + 0.3 × description + 0.5 × skills, where
+ * Score of an occupation = its best label + 0.6 × all labels + 0.3 × description + 0.5 × skills, where
  * - label: for each preferred, alternative or hidden label, the IDF weight of its words found in the
  *   text; labelCoverage = found / the label's weight, queryCoverage = found / the text's weight;
  *   label score = labelCoverage² × (0.4 + 0.6 × queryCoverage) × type weight (preferred 1, alternative
  *   0.95, hidden 0.85), +0.5 when the text is exactly the label (so "electrician" ranks electrician
  *   above domestic electrician), ×1.2 when the label's words stand in the text as one phrase, or else
  *   when a title of up to six words ends with the label's last word, its head noun ("… engineer");
+ *   ×0.7 when the label has a grade word the text lacks (RANK_WORDS: "assistant", "aide", "helper",
+ *   "apprentice", "trainee", "auxiliary"), so "registered general nurse" does not find "assistant nurse" first;
+ * - all labels: the share of the text's weight whose words stand in any of the occupation's labels, one
+ *   word from one label and another from another ("registered general nurse": "general" from "nurse
+ *   responsible for general care", "nurse" from all of them), so an occupation whose titles explain more of
+ *   the text rises above one whose single best label fits a part of it ("assistant nurse");
  * - description: BM25 of the text against each occupation's description, divided by the best such
  *   score of the query (0–1);
  * - skills: the skills the skill linker finds in the text (given by the caller: the 20 best, TEXT_SKILLS in
@@ -56,6 +62,8 @@ export interface OccupationSearchEvidence {
   /** The text names the label: all of its words, within one word more than the label's length ("drove a forklift" names "forklift driver"). */
   labelNamed: boolean;
   labelScore: number;
+  /** Share of the text's weight that the occupation's labels explain together (any label for any word). */
+  allLabelsCoverage: number;
   descriptionScore: number;
   skillScore: number;
   /** The linked skills of the text that this occupation lists, strongest first (at most 5). */
@@ -84,9 +92,13 @@ export interface SearchExclusion {
 }
 
 export const OCCUPATION_SEARCH_METHOD =
-  'label-coverage+exact+phrase, description-bm25, linked-skills (Porter2 stems; agent nouns, irregular verbs, title noise)';
+  'label-coverage+exact+phrase, all-labels-coverage, description-bm25, linked-skills (Porter2 stems; agent nouns, irregular verbs, title noise)';
 
+/** Words that set a job a grade below the one they qualify ("assistant nurse", "electrician's helper"). */
+export const RANK_WORDS = ['assistant', 'aide', 'helper', 'apprentice', 'trainee', 'auxiliary'];
 const WEIGHTS = {
+  rankMissing: 0.7,
+  allLabels: 0.6,
   description: 0.3,
   skills: 0.5,
   exact: 0.5,
@@ -274,6 +286,7 @@ export class OccupationSearch {
   /** √(essential + 0.5 × optional skills) per occupation: an occupation listing many skills does not win by count alone. */
   private readonly skillMass: number[];
   private readonly canonical: (word: string) => string;
+  private readonly rankKeys: Set<string>;
 
   constructor(occupations: SearchableOccupation[], vocabulary: Iterable<string> = []) {
     this.occupations = occupations;
@@ -283,6 +296,7 @@ export class OccupationSearch {
     for (const occupation of occupations)
       for (const token of analyse(occupation.description ?? '')) known.add(token.stem);
     this.canonical = canonicaliser(known);
+    this.rankKeys = new Set(RANK_WORDS.flatMap((word) => this.keys(word, false)));
 
     this.labels = new LabelIndex(
       occupations.flatMap((occupation, owner) => conceptLabels(owner, occupation, (text) => this.keys(text))),
@@ -333,6 +347,7 @@ export class OccupationSearch {
 
     const positions = new Map<string, number[]>();
     keys.forEach((key, position) => pushTo(positions, key, position));
+    const queryKeySet = new Set(keys);
     const best = new Map<
       number,
       { label: number; score: number; labelCoverage: number; queryCoverage: number; exact: boolean }
@@ -352,14 +367,19 @@ export class OccupationSearch {
         keys.length <= 6 &&
         label.keys.length > 1 &&
         label.keys[label.keys.length - 1] === keys[keys.length - 1];
+      const rankMissing = label.keys.some((key) => this.rankKeys.has(key) && !queryKeySet.has(key));
       const score =
         (labelCoverage ** 2 * (0.4 + 0.6 * queryCoverage) * WEIGHTS.labelType[label.type] +
           (exact ? WEIGHTS.exact * WEIGHTS.labelType[label.type] : 0)) *
-        (phrase ? WEIGHTS.phrase : head ? 1.2 : 1);
+        (phrase ? WEIGHTS.phrase : head ? 1.2 : 1) *
+        (rankMissing ? WEIGHTS.rankMissing : 1);
       const current = best.get(label.owner);
       if (!current || score > current.score)
         best.set(label.owner, { label: labelId, score, labelCoverage, queryCoverage, exact });
     }
+
+    // How much of the query all of an occupation's labels explain together.
+    const together = this.labels.ownerWeights(queryKeys, (label) => excluded?.labels.has(label) ?? false);
 
     // Skills found in the text credit the occupations that list them.
     const skillSums = new Map<number, number>();
@@ -387,15 +407,20 @@ export class OccupationSearch {
       const label = best.get(occupation);
       const descriptionScore = bestDescription > 0 ? (description.get(occupation) ?? 0) / bestDescription : 0;
       const skillScore = bestSkillSum > 0 ? (skillSums.get(occupation) ?? 0) / bestSkillSum : 0;
-      const score = (label?.score ?? 0) + WEIGHTS.description * descriptionScore + WEIGHTS.skills * skillScore;
-      return { occupation, label, descriptionScore, skillScore, score };
+      const allLabels = queryWeight > 0 ? (together.get(occupation) ?? 0) / queryWeight : 0;
+      const score =
+        (label?.score ?? 0) +
+        WEIGHTS.description * descriptionScore +
+        WEIGHTS.skills * skillScore +
+        WEIGHTS.allLabels * allLabels;
+      return { occupation, label, descriptionScore, skillScore, allLabels, score };
     });
     hits.sort(
       (a, b) =>
         b.score - a.score ||
         (this.occupations[a.occupation].preferredLabel < this.occupations[b.occupation].preferredLabel ? -1 : 1),
     );
-    return hits.slice(0, first).map(({ occupation, label, descriptionScore, skillScore, score }) => {
+    return hits.slice(0, first).map(({ occupation, label, descriptionScore, skillScore, allLabels, score }) => {
       const matchedLabel = label ? this.labels.labels[label.label] : null;
       return {
         uri: this.occupations[occupation].uri,
@@ -417,6 +442,7 @@ export class OccupationSearch {
               matchedLabel.keys.length + 1,
             ) === 1,
           labelScore: round(label?.score ?? 0, 3),
+          allLabelsCoverage: round(allLabels, 3),
           descriptionScore: round(descriptionScore, 3),
           skillScore: round(skillScore, 3),
           matchedSkills: (skillMatches.get(occupation) ?? [])

@@ -1,6 +1,7 @@
 import { UserInputError } from '../errors.js';
 import type { HubContext } from '../graphql/context.js';
 import { findOccupations } from '../linking/occupation-finder.js';
+import { statedTitles } from '../linking/stated-titles.js';
 import type { SkillNeighbours } from './occupation-fit.js';
 import { profileFor } from './profile-access.js';
 import type { ProfileRow } from './profile-store.js';
@@ -11,15 +12,20 @@ import type { ProfileRow } from './profile-store.js';
  * it came from, so a match can be traced back to the words that produced it.
  *
  * From text: every skill the linker suggests (SkillLinker.suggest: the skill is named, not merely
- * touched), and, when the text names an occupation (the best of its first NAMED_OCCUPATION_HITS search
- * hits whose label stands in the text whole, its words together: labelNamed), that occupation's essential
- * skills, as work experience. Those occupations, and the profile's work history, are the person's own (`own`):
+ * touched), and the essential skills of the occupations the text names, as work experience: each job title
+ * it states ("I have been a registered general nurse", linking/stated-titles.ts; at most MAX_STATED_TITLES
+ * 3), searched as a title, its best hit when that occupation's labels explain at least
+ * STATED_TITLE_COVERAGE 0.5 of it; without one, the best of the text's first NAMED_OCCUPATION_HITS search
+ * hits whose label stands in the text whole, its words together (labelNamed). Those occupations, and the profile's work history, are the person's own (`own`):
  * matching marks them current instead of offering them, and judges step-downs against their skill level.
  */
 
 export const MAX_TEXT_LENGTH = 20_000;
 /** How many occupation search hits are read for an occupation the text names. */
 export const NAMED_OCCUPATION_HITS = 5;
+/** At most this many job titles stated in a text count as work history, each when its best hit's labels explain this much of it. */
+export const MAX_STATED_TITLES = 3;
+export const STATED_TITLE_COVERAGE = 0.5;
 
 export interface HeldSkill {
   uri: string;
@@ -74,16 +80,29 @@ export async function personSkills(
     const [release, search] = await Promise.all([context.skillLinker(), context.occupationSearch()]);
     for (const named of await skillsNamedIn(context, text))
       if (!held.has(named.uri)) held.set(named.uri, { ...named, origin: 'TEXT' });
-    // The best of the first hits whose label the text names ("drove a forklift": forklift driver), not one
-    // whose words are strewn across it ("ward. … nurses" for "ward nurse").
-    const top = (
-      search ? findOccupations(search, release?.linker ?? null, text, { first: NAMED_OCCUPATION_HITS }) : []
-    ).find((hit) => hit.evidence.labelNamed);
-    if (top) own.add(top.uri);
-    if (top)
-      await addWorkHistory(context, held, [
-        [top.uri, `essential for "${top.preferredLabel}", named in the text ("${top.evidence.matchedLabel}")`],
-      ]);
+    const linker = release?.linker ?? null;
+    const named: Array<[uri: string, detail: string]> = [];
+    // A job title the text states ("as a warehouse forklift driver"), searched as a title: its best hit, when
+    // that occupation's labels explain most of the title (STATED_TITLE_COVERAGE).
+    for (const title of search ? statedTitles(text).slice(0, MAX_STATED_TITLES) : []) {
+      const [hit] = findOccupations(search!, linker, title, { first: 1 });
+      if (hit && hit.evidence.allLabelsCoverage >= STATED_TITLE_COVERAGE)
+        named.push([hit.uri, `essential for "${hit.preferredLabel}", the job title "${title}" in the text`]);
+    }
+    // Else the best of the first hits whose label the text names ("drove a forklift": forklift driver), not
+    // one whose words are strewn across it ("ward. … nurses" for "ward nurse").
+    if (named.length === 0) {
+      const top = (search ? findOccupations(search, linker, text, { first: NAMED_OCCUPATION_HITS }) : []).find(
+        (hit) => hit.evidence.labelNamed,
+      );
+      if (top)
+        named.push([
+          top.uri,
+          `essential for "${top.preferredLabel}", named in the text ("${top.evidence.matchedLabel}")`,
+        ]);
+    }
+    for (const [uri] of named) own.add(uri);
+    await addWorkHistory(context, held, named);
   }
   if (held.size === 0 && input.skills == null && input.text == null && profile === null)
     throw new UserInputError('skills', 'give skills, a text, a jobseekerId, or several');

@@ -125,6 +125,23 @@ export class LabelIndex {
     });
     return { labels: touched, weights };
   }
+
+  /**
+   * Per owner, the weight of the distinct keys found in any of its labels (labels for which `skip` is true
+   * left out): how much of a query an owner's labels explain together ("registered general nurse": "general"
+   * from one label of the general-care nurse, "nurse" from another).
+   */
+  ownerWeights(keys: Iterable<string>, skip: (label: number) => boolean = () => false): Map<number, number> {
+    const found = new Map<number, number>();
+    for (const key of new Set(keys)) {
+      const weight = this.weights.get(key);
+      if (weight === undefined) continue;
+      const owners = new Set<number>();
+      for (const label of this.postings.get(key)!) if (!skip(label)) owners.add(this.labels[label].owner);
+      for (const owner of owners) found.set(owner, (found.get(owner) ?? 0) + weight);
+    }
+    return found;
+  }
 }
 
 /**

@@ -99,11 +99,55 @@ describe('OccupationSearch', () => {
     expect(hits[0].uri).toBe('o:forklift');
     expect(hits[0].evidence.skillScore).toBe(1);
     expect(hits[0].evidence.matchedSkills).toEqual([{ uri: 's:forklift', relation: 'ESSENTIAL' }]);
+    // "forklift" and "warehouse" are the text's label words, one owner each of seven: equal weights, and the
+    // forklift operator's labels hold one of the two.
+    expect(hits[0].evidence.allLabelsCoverage).toBe(0.5);
     expect(hits[0].score).toBeCloseTo(
-      hits[0].evidence.labelScore + 0.3 * hits[0].evidence.descriptionScore + 0.5 * hits[0].evidence.skillScore,
+      hits[0].evidence.labelScore +
+        0.6 * hits[0].evidence.allLabelsCoverage +
+        0.3 * hits[0].evidence.descriptionScore +
+        0.5 * hits[0].evidence.skillScore,
       2,
     );
     expect(hits.map((h) => h.uri)).toContain('o:warehouse');
+  });
+
+  it('lets all of an occupation’s labels explain a title together, above one label that fits a part of it', () => {
+    const nurses = new OccupationSearch([
+      { uri: 'o:general', preferredLabel: 'nurse responsible for general care', altLabels: ['ward nurse'] },
+      { uri: 'o:assistant', preferredLabel: 'nurse assistant', altLabels: ['assistant nurse'] },
+      { uri: 'o:vet', preferredLabel: 'veterinary nurse' },
+      { uri: 'o:ward', preferredLabel: 'ward clerk' },
+    ]);
+    const hits = nurses.search('general ward nurse', { first: 4 });
+    // "general" from the preferred label, "ward" and "nurse" from "ward nurse": all the text; the assistant's
+    // labels hold "nurse" alone.
+    expect(hits[0].uri).toBe('o:general');
+    expect(hits[0].evidence.allLabelsCoverage).toBe(1);
+    const weight = (owners: number) => Math.log(1 + (4 - owners + 0.5) / (owners + 0.5));
+    const assistant = hits.find((h) => h.uri === 'o:assistant')!;
+    expect(assistant.evidence.allLabelsCoverage).toBeCloseTo(weight(3) / (weight(1) + weight(2) + weight(3)), 3);
+  });
+
+  it('sets a label with a grade word the text lacks below one without ("assistant nurse" for "staff nurse")', () => {
+    const nurses = new OccupationSearch([
+      { uri: 'o:assistant', preferredLabel: 'nurse assistant', altLabels: ['assistant nurse'] },
+      { uri: 'o:staff', preferredLabel: 'staff nurse' },
+      { uri: 'o:clerk', preferredLabel: 'ward clerk' },
+    ]);
+    // "nurse" alone: both labels hold it; the assistant's also "assistant", which the text lacks (×0.7).
+    const [staff, assistant] = nurses.search('nurse', { first: 2 });
+    expect([staff.uri, assistant.uri]).toEqual(['o:staff', 'o:assistant']);
+    const w = (owners: number) => Math.log(1 + (3 - owners + 0.5) / (owners + 0.5));
+    // Each label: coverage² × (0.4 + 0.6 × query coverage 1) × type, ×1.2 when it ends with the text's head noun
+    // "nurse"; "nurse" in 2 owners, the other words in 1. The assistant's best is its alternative "assistant
+    // nurse": 0.95 × 1.2 × 0.7.
+    const coverage = w(2) / (w(2) + w(1));
+    expect(staff.evidence.labelScore).toBeCloseTo(coverage ** 2 * 1.2, 3);
+    expect(assistant.evidence).toMatchObject({ matchedLabel: 'assistant nurse', labelType: 'ALTERNATIVE' });
+    expect(assistant.evidence.labelScore).toBeCloseTo(coverage ** 2 * 0.95 * 1.2 * 0.7, 3);
+    // Asked for, the grade word costs nothing.
+    expect(nurses.search('assistant nurse', { first: 1 })[0].uri).toBe('o:assistant');
   });
 
   it('proposes an occupation through the skills alone when no label word is in the text', () => {

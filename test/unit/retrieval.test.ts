@@ -78,6 +78,28 @@ describe('LabelIndex', () => {
     expect(first.weights[2]).toBeCloseTo(oper, 12);
     expect(index.matches(['oper'])).toEqual({ labels: [0, 1, 2], weights: [oper, oper, oper] });
   });
+
+  it('sums, per owner, the distinct keys any of its labels hold, leaving skipped labels out', () => {
+    // Owner 0 gets "forklift" and "oper" from its labels, each once; owner 1 "machin" and "oper" from two labels.
+    const index = new LabelIndex(
+      [
+        { owner: 0, text: 'forklift driver', type: 'PREFERRED' as const, keys: ['forklift', 'drive'] },
+        { owner: 0, text: 'lift truck operator', type: 'ALTERNATIVE' as const, keys: ['lift', 'truck', 'oper'] },
+        { owner: 1, text: 'machine minder', type: 'PREFERRED' as const, keys: ['machin', 'minder'] },
+        { owner: 1, text: 'operator', type: 'ALTERNATIVE' as const, keys: ['oper'] },
+      ],
+      { idfOver: 'owners', ownerCount: 2 },
+    );
+    const once = ln(1 + 1.5 / 1.5); // a key of one owner of two
+    const both = ln(1 + 0.5 / 2.5); // "oper": both owners
+    const found = index.ownerWeights(['forklift', 'oper', 'machin', 'oper', 'unknown']);
+    expect(found.get(0)).toBeCloseTo(once + both, 12);
+    expect(found.get(1)).toBeCloseTo(once + both, 12);
+    // Owner 1's "operator" label skipped (label 3): only "machin" is left to it.
+    const skipped = index.ownerWeights(['forklift', 'oper', 'machin'], (label) => label === 3);
+    expect(skipped.get(1)).toBeCloseTo(once, 12);
+    expect(skipped.get(0)).toBeCloseTo(once + both, 12);
+  });
 });
 
 describe('TermVectors', () => {

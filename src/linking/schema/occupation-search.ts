@@ -53,6 +53,11 @@ const Evidence = builder.objectRef<OccupationSearchEvidence>('OccupationSearchEv
         'The text names the matched label: all its words, standing together (at most one other word among them); a profile then takes the occupation as work history.',
       resolve: (e) => e.labelNamed,
     }),
+    allLabelsCoverage: t.float({
+      description:
+        'Share of the text’s word weight that the occupation’s labels explain together, each word from any of its labels (0–1).',
+      resolve: (e) => e.allLabelsCoverage,
+    }),
     descriptionScore: t.float({
       description: 'BM25 of the text against the occupation’s description, relative to the best of this search (0–1).',
       resolve: (e) => e.descriptionScore,
