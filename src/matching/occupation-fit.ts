@@ -14,12 +14,13 @@ import { type Placement, comparePlacement, explainPlacement, place } from './via
  *   - a skill ESCO relates to one held (RELATED_HELD, 0.4);
  *   - a skill whose labels and description say nearly the same as one held's (SIMILAR_HELD, 0.3):
  *     similarity ≥ 0.45 (src/linking/similar-skills.ts), the weakest evidence ("stack empty pallets" →
- *     "pallets loading").
+ *     "pallets loading"); 0.5 from similarity 0.7, near-synonyms ("weigh materials" → "operate weighing
+ *     machine").
  * A skill takes its best credit, with the held skill it came from (and the similarity, for SIMILAR_HELD).
- * Within one occupation's essential (and, apart, its optional) skills, a held skill vouches for one skill
- * besides itself: of the skills near-held through it, only the best counts (countedMatches). So one broad
- * skill ("ensure compliance with environmental legislation") does not stand for a whole occupation's
- * worth of skills that merely sit near it.
+ * Within one occupation's essential (and, apart, its optional) skills, a held skill vouches for at most two
+ * skills besides itself (VOUCH_LIMIT): of the skills near-held through it, the two best count
+ * (countedMatches). So one broad skill ("ensure compliance with environmental legislation") does not stand
+ * for a whole occupation's worth of skills that merely sit near it.
  *
  * Fit. essentialCoverage = Σ credits of the occupation's essential skills / their number, the same
  * for optional skills; skill fit = 0.8 × essential + 0.2 × optional coverage (essential alone when
@@ -49,6 +50,12 @@ export const MATCH_CREDIT: Record<MatchKind, number> = {
   ORIGIN_OPTIONAL: 0.5,
 };
 
+/** SIMILAR_HELD's credit: 0.3, or CLOSE_SIMILAR_CREDIT 0.5 from CLOSE_SIMILARITY 0.7 (near-synonyms: "weigh materials" and "operate weighing machine"). */
+export const CLOSE_SIMILARITY = 0.7;
+export const CLOSE_SIMILAR_CREDIT = 0.5;
+export const similarCredit = (similarity: number) =>
+  similarity >= CLOSE_SIMILARITY ? CLOSE_SIMILAR_CREDIT : MATCH_CREDIT.SIMILAR_HELD;
+
 export interface SkillNeighbours {
   broader(uri: string): string[];
   narrower(uri: string): string[];
@@ -69,18 +76,17 @@ export interface HeldCredit {
 export function heldCredits(held: Iterable<string>, neighbours: SkillNeighbours): Map<string, HeldCredit> {
   const credits = new Map<string, HeldCredit>();
   const offer = (uri: string, kind: MatchKind, via: string, similarity?: number) => {
+    const credit = similarity === undefined ? MATCH_CREDIT[kind] : similarCredit(similarity);
     const current = credits.get(uri);
     if (
       !current ||
-      MATCH_CREDIT[kind] > current.credit ||
-      (kind === 'SIMILAR_HELD' && current.kind === kind && similarity! > current.similarity!)
+      credit > current.credit ||
+      (credit === current.credit &&
+        kind === 'SIMILAR_HELD' &&
+        current.kind === kind &&
+        similarity! > current.similarity!)
     )
-      credits.set(
-        uri,
-        similarity === undefined
-          ? { credit: MATCH_CREDIT[kind], kind, via }
-          : { credit: MATCH_CREDIT[kind], kind, via, similarity },
-      );
+      credits.set(uri, similarity === undefined ? { credit, kind, via } : { credit, kind, via, similarity });
   };
   for (const uri of held) {
     offer(uri, 'EXACT', uri);
@@ -116,24 +122,24 @@ export interface OccupationFit {
   skillFit: number;
 }
 
+/** How many skills of one occupation list a held skill may stand for besides itself (countedMatches). */
+export const VOUCH_LIMIT = 2;
+
 /**
  * The matches that count among one list of an occupation's skills: every exact one, and of the skills
- * near-held through one held skill, the best (highest credit, then similarity, then URI). Best first.
+ * near-held through one held skill, the VOUCH_LIMIT 2 best (highest credit, then similarity, then URI). Best first.
  */
 export function countedMatches(skills: string[], credits: Map<string, HeldCredit>): SkillMatch[] {
   const exact: SkillMatch[] = [];
-  const bestVia = new Map<string, SkillMatch>();
+  const nearVia = new Map<string, SkillMatch[]>();
   for (const uri of skills) {
     const held = credits.get(uri);
     if (!held) continue;
-    const match = { uri, ...held };
-    if (held.kind === 'EXACT') exact.push(match);
-    else {
-      const best = bestVia.get(held.via);
-      if (!best || byStrength(match, best) < 0) bestVia.set(held.via, match);
-    }
+    if (held.kind === 'EXACT') exact.push({ uri, ...held });
+    else pushTo(nearVia, held.via, { uri, ...held });
   }
-  return [...exact, ...bestVia.values()].sort(byStrength);
+  const near = [...nearVia.values()].flatMap((list) => list.sort(byStrength).slice(0, VOUCH_LIMIT));
+  return [...exact, ...near].sort(byStrength);
 }
 
 const byStrength = (a: SkillMatch, b: SkillMatch) =>
@@ -201,6 +207,8 @@ export interface MatchContext {
   level?: number | null;
   /** Step-downs mix in with the other matches instead of following them. */
   allowStepDown?: boolean;
+  /** Only these occupations are offered (a target: towards.ts). */
+  only?: (needs: OccupationNeeds) => boolean;
 }
 
 /**
@@ -276,26 +284,37 @@ export function candidateFits(
     }
     for (const position of optional.get(uri) ?? []) optionalTenths[position] += credit;
   }
-  const bestEssential = new Int32Array(occupations.length);
-  const bestOptional = new Int32Array(occupations.length);
+  // Per held skill, the two best near credits each occupation gets from it (VOUCH_LIMIT), then added.
+  const top = [0, 1].map(() => ({
+    essential: new Int32Array(occupations.length),
+    optional: new Int32Array(occupations.length),
+  }));
+  const keep = (list: 'essential' | 'optional', position: number, credit: number) => {
+    if (credit > top[0][list][position]) {
+      top[1][list][position] = top[0][list][position];
+      top[0][list][position] = credit;
+    } else if (credit > top[1][list][position]) top[1][list][position] = credit;
+  };
   for (const near of nearVia.values()) {
-    const touched: number[] = [];
+    const touched = new Set<number>();
     for (const [uri, credit] of near) {
       for (const position of essential.get(uri) ?? []) {
-        if (bestEssential[position] === 0 && bestOptional[position] === 0) touched.push(position);
-        bestEssential[position] = Math.max(bestEssential[position], credit);
+        touched.add(position);
+        keep('essential', position, credit);
         candidate[position] = 1;
       }
       for (const position of optional.get(uri) ?? []) {
-        if (bestEssential[position] === 0 && bestOptional[position] === 0) touched.push(position);
-        bestOptional[position] = Math.max(bestOptional[position], credit);
+        touched.add(position);
+        keep('optional', position, credit);
       }
     }
     for (const position of touched) {
-      essentialTenths[position] += bestEssential[position];
-      optionalTenths[position] += bestOptional[position];
-      bestEssential[position] = 0;
-      bestOptional[position] = 0;
+      for (const best of top) {
+        essentialTenths[position] += best.essential[position];
+        optionalTenths[position] += best.optional[position];
+        best.essential[position] = 0;
+        best.optional[position] = 0;
+      }
     }
   }
   const fits = [];
@@ -321,7 +340,7 @@ export function rankOccupations(
   const demandScores = context.demand ? scoreDemand(context.demand) : null;
   const level = context.level ?? null;
   const scored = candidateFits(index, credits)
-    .filter((quick) => !context.own?.has(quick.needs.uri))
+    .filter((quick) => !context.own?.has(quick.needs.uri) && (context.only?.(quick.needs) ?? true))
     .map((quick) => ({
       needs: quick.needs,
       essentialCoverage: quick.essentialCoverage,

@@ -93,6 +93,8 @@ export function rankTransitions<D extends OccupationDemandFacts>(
     demand: Map<string, D> | null;
     automation: (uri: string) => { value: number; high: boolean } | null;
     allowStepDown?: boolean;
+    /** Only these targets are offered (towards.ts). */
+    only?: (needs: OccupationNeeds) => boolean;
   },
   first = Number.POSITIVE_INFINITY,
 ): Array<Transition<D>> {
@@ -111,7 +113,7 @@ export function rankTransitions<D extends OccupationDemandFacts>(
   }> = [];
   for (const quick of candidateFits(index, credits)) {
     const { needs } = quick;
-    if (needs.uri === from) continue;
+    if (needs.uri === from || (context.only && !context.only(needs))) continue;
     const demand = context.demand?.get(needs.uri) ?? null;
     const prospects =
       1 +

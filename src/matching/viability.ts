@@ -6,16 +6,19 @@ import { SKILL_LEVEL } from '../taxonomy/isco-levels.js';
  *
  *   viable      = skill fit (for a transition, its similarity) ≥ VIABLE_FIT 0.4: the person already has
  *                 two fifths of what the occupation needs, near matches counted in part. Below it, a stretch.
- *                 Chosen by reading matches: a forklift operator's fit to warehouse order picker is 0.40 and
- *                 to warehouse worker 0.35, moves a counsellor would call within reach, while ESCO's long
+ *                 Chosen by reading matches: a forklift driver's paragraph fits warehouse order picker at 0.40
+ *                 and warehouse worker at 0.34, moves a counsellor would call within reach, while ESCO's long
  *                 essential lists keep most real neighbours below 0.5 (docs/matching.md).
  *   skill level = the ILO skill level (1–4) of the occupation's ISCO-08 major group (src/taxonomy/isco-levels.ts:
  *                 9 elementary → 1; 4–8 clerical, service, trades, operators → 2; 3 technicians → 3; 1–2
  *                 managers, professionals → 4); unknown without an ISCO group.
  *   step down   = the occupation's skill level is below the person's: the highest level among the occupations
  *                 they hold or held (for a transition, the origin's). Unknown when either level is.
- *   order       = viable before stretch, always; within each, same-or-higher level before step-downs (unless
- *                 step-downs are asked for: then they mix in); then the caller's order (score, fit).
+ *   order       = viable before stretch, always; among viable ones, same-or-higher level before step-downs
+ *                 (unless step-downs are asked for: then they mix in); then the caller's order (score, fit).
+ *                 Stretches, not yet within reach, keep the caller's order with step-downs flagged: demoted
+ *                 there, a forklift driver's warehouse moves (fit 0.34–0.40, ISCO 9333 below 8344) fell
+ *                 behind every same-level occupation sharing a generic skill, out of the first hundred.
  */
 
 export const VIABLE_FIT = 0.4;
@@ -50,7 +53,7 @@ export function place(fit: number, iscoGroup: string | null | undefined, level: 
 /** Negative when `a` goes before `b` by viability and level alone; 0 leaves it to the caller's order. */
 export function comparePlacement(a: Placement, b: Placement, allowStepDown = false): number {
   if (a.viable !== b.viable) return a.viable ? -1 : 1;
-  if (!allowStepDown && a.stepDown !== b.stepDown) return a.stepDown ? 1 : -1;
+  if (a.viable && !allowStepDown && a.stepDown !== b.stepDown) return a.stepDown ? 1 : -1;
   return 0;
 }
 
@@ -64,7 +67,7 @@ export function explainPlacement(p: Placement, level: number | null, allowStepDo
   if (p.stepDown)
     parts.push(
       `A step down: ISCO-08 skill level ${p.skillLevel} against the person's ${level}` +
-        (allowStepDown ? '.' : '; ranked after the moves at the same or a higher level.'),
+        (allowStepDown || !p.viable ? '.' : '; ranked after the viable moves at the same or a higher level.'),
     );
   return parts;
 }

@@ -6,7 +6,7 @@ import { importCatalogue } from '../../src/catalogue/import.js';
 import { outcomeId } from '../../src/catalogue/store.js';
 import type { GraphClient } from '../../src/graph/client.js';
 import type { RunningHub } from '../../src/server/start.js';
-import { freshGraphWithEscoAndDemand, gql, sharedDataDir, startTestHub } from '../helpers.js';
+import { escoDir, freshGraphWithEscoAndDemand, gql, sharedDataDir, startTestHub } from '../helpers.js';
 import { projectRoot } from '../../src/config.js';
 import { DEMAND_FORMATS } from '../../src/demand/formats.js';
 import { importDemand } from '../../src/demand/import.js';
@@ -28,7 +28,7 @@ const FORKLIFT_OPERATOR = 'http://data.europa.eu/esco/occupation/eeac6251-1974-4
 
 const SEARCH = `query($text: String!, $first: Int) { searchOccupations(text: $text, first: $first) {
   occupation { uri preferredLabel } score matchedLabel matchedLabelType
-  evidence { exactLabel labelScore labelCoverage queryCoverage descriptionScore skillScore matchedSkills { skill { uri } relation } method } } }`;
+  evidence { exactLabel labelScore labelCoverage queryCoverage allLabelsCoverage descriptionScore skillScore matchedSkills { skill { uri } relation } method } } }`;
 
 const MATCH = `query($text: String, $skills: [String!], $region: String, $first: Int) {
   matchOccupations(text: $text, skills: $skills, region: $region, first: $first) {
@@ -92,8 +92,13 @@ describe('occupation search and matching on full ESCO', () => {
       expect(hit.score).toBeLessThan(first.score);
     }
     for (const hit of data.searchOccupations) {
+      // "electrician" is one word, in a label of each: every hit's labels explain all of the text.
+      expect(hit.evidence.allLabelsCoverage).toBe(1);
       expect(hit.score).toBeCloseTo(
-        hit.evidence.labelScore + 0.3 * hit.evidence.descriptionScore + 0.5 * hit.evidence.skillScore,
+        hit.evidence.labelScore +
+          0.6 * hit.evidence.allLabelsCoverage +
+          0.3 * hit.evidence.descriptionScore +
+          0.5 * hit.evidence.skillScore,
         2,
       );
     }
@@ -210,9 +215,9 @@ describe('occupation search and matching on full ESCO', () => {
       expect(match.score).toBeCloseTo(0.75 * skillFit + 0.25 * demandScore, 4);
       expect(match.explanation).toContain('Score = 0.75 ×');
     }
-    // Order: viable (skill fit ≥ 0.4) before stretch; in each, the ILO skill level of the ISCO major group
-    // (9 → 1; 4–8 and 0 → 2; 3 → 3; 1–2 → 4) below the forklift operator's 2 after the rest; viable by score,
-    // stretches by skill fit.
+    // Order: viable (skill fit ≥ 0.4) before stretch; among viable ones, the ILO skill level of the ISCO major
+    // group (9 → 1; 4–8 and 0 → 2; 3 → 3; 1–2 → 4) below the forklift operator's 2 after the rest; viable by
+    // score, stretches by skill fit.
     const expected = result.matches.map((m: { occupation: { uri: string }; skillFit: number; score: number }) => {
       const level = iloSkillLevel(csvNeeds(m.occupation.uri).iscoGroup);
       return { uri: m.occupation.uri, viable: m.skillFit >= 0.4, level, stepDown: level !== null && level < 2, key: m };
@@ -223,7 +228,7 @@ describe('occupation search and matching on full ESCO', () => {
     }
     const rank = (e: (typeof expected)[number]) => [
       e.viable ? 0 : 1,
-      e.stepDown ? 1 : 0,
+      e.viable && e.stepDown ? 1 : 0,
       -(e.viable ? e.key.score : e.key.skillFit),
     ];
     const sorted = [...expected].sort((a, b) => {
@@ -231,6 +236,82 @@ describe('occupation search and matching on full ESCO', () => {
       return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
     });
     expect(sorted.map((e) => e.uri)).toEqual(expected.map((e: { uri: string }) => e.uri));
+  });
+
+  it('reads the forklift paragraph of issue 22 as a counsellor would: own occupation current, warehouse moves offered', async () => {
+    const QUERY = `query($text: String!, $towards: String) { matchOccupations(text: $text, first: 100, towards: $towards) {
+      matches { occupation { uri preferredLabel digitalRelevance } skillFit tier stepDown }
+      currentOccupations { occupation { uri } } } }`;
+    const text = 'I worked 8 years as a warehouse forklift driver, did inventory with SAP, and trained new staff';
+    const { data, errors } = await gql(hub, QUERY, { text });
+    expect(errors).toBeUndefined();
+    const { matches, currentOccupations } = data.matchOccupations;
+    expect(currentOccupations.map((c: { occupation: { uri: string } }) => c.occupation.uri)).toEqual([
+      FORKLIFT_OPERATOR,
+    ]);
+    const byLabel = new Map(
+      matches.map((m: { occupation: { preferredLabel: string } }) => [m.occupation.preferredLabel, m]),
+    );
+    for (const label of ['warehouse worker', 'warehouse manager', 'warehouse order picker'])
+      expect(byLabel.get(label), label).toMatchObject({ tier: expect.stringMatching(/^(VIABLE|STRETCH)$/) });
+    // Warehouse worker is ISCO 9333, skill level 1 against the forklift operator's 2: flagged.
+    expect(byLabel.get('warehouse worker')).toMatchObject({ stepDown: true });
+    expect(byLabel.get('warehouse manager')).toMatchObject({ stepDown: false });
+    // Stretches rank by fit, a step-down among them only flagged: every match above warehouse worker is viable or
+    // fits at least as well, and it comes within the first ten.
+    const worker = matches.findIndex(
+      (m: { occupation: { preferredLabel: string } }) => m.occupation.preferredLabel === 'warehouse worker',
+    );
+    expect(worker).toBeLessThan(10);
+    for (const m of matches.slice(0, worker))
+      expect(m.tier === 'VIABLE' || m.skillFit >= matches[worker].skillFit, m.occupation.preferredLabel).toBe(true);
+
+    // Aimed at managers (ISCO 13) or digital roles: only those, each with its gap, by the same order.
+    const managers = (await gql(hub, QUERY, { text, towards: 'ISCO:13' })).data.matchOccupations.matches;
+    expect(managers.length).toBeGreaterThan(0);
+    for (const m of managers)
+      expect(csvNeeds(m.occupation.uri).iscoGroup?.startsWith('13'), m.occupation.uri).toBe(true);
+    expect(managers.map((m: { occupation: { preferredLabel: string } }) => m.occupation.preferredLabel)).toContain(
+      'warehouse manager',
+    );
+    const digital = (await gql(hub, QUERY, { text, towards: 'DIGITAL' })).data.matchOccupations.matches;
+    expect(digital.length).toBeGreaterThan(0);
+    for (const m of digital) expect(m.occupation.digitalRelevance, m.occupation.uri).toBeGreaterThanOrEqual(0.5);
+    const { errors: bad } = await gql(hub, QUERY, { text, towards: 'IT' });
+    expect(bad?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'towards' });
+  });
+
+  it('reads the nurse paragraph of issue 22: her occupation current from the title she states, step-downs after her level', async () => {
+    const QUERY = `query($text: String!) { matchOccupations(text: $text, first: 30) {
+      heldSkills { origin detail } matches { occupation { uri preferredLabel } tier stepDown skillLevel score }
+      currentOccupations { occupation { uri preferredLabel } } } }`;
+    const text =
+      'I have been a registered general nurse for 12 years on a general surgical ward. I assess patients, administer ' +
+      'medication and injections, dress wounds, keep patient records, support families and supervise student nurses.';
+    const { data, errors } = await gql(hub, QUERY, { text });
+    expect(errors).toBeUndefined();
+    const { matches, currentOccupations, heldSkills } = data.matchOccupations;
+    const nurse = readCsv(path.join(escoDir, 'occupations_en.csv')).find(
+      (r) => r.preferredLabel === 'nurse responsible for general care',
+    )!;
+    expect(currentOccupations.map((c: { occupation: { uri: string } }) => c.occupation.uri)).toEqual([
+      nurse.conceptUri,
+    ]);
+    expect(heldSkills.find((h: { origin: string }) => h.origin === 'WORK_HISTORY').detail).toBe(
+      'essential for "nurse responsible for general care", the job title "registered general nurse" in the text',
+    );
+    expect(matches.map((m: { occupation: { uri: string } }) => m.occupation.uri)).not.toContain(nurse.conceptUri);
+    // ISCO 2221: skill level 4. Nurse assistant (5321, level 2) is a step down, after every viable same-level match.
+    const assistant = matches.findIndex(
+      (m: { occupation: { preferredLabel: string } }) => m.occupation.preferredLabel === 'nurse assistant',
+    );
+    expect(assistant).toBeGreaterThanOrEqual(0);
+    expect(matches[assistant]).toMatchObject({ stepDown: true, skillLevel: 2 });
+    const viableSameLevel = matches.filter(
+      (m: { tier: string; stepDown: boolean }) => m.tier === 'VIABLE' && !m.stepDown,
+    );
+    expect(viableSameLevel.length).toBeGreaterThan(0);
+    expect(matches.slice(0, viableSameLevel.length)).toEqual(viableSameLevel);
   });
 
   it('refuses unknown skills, an unknown region and an empty input, naming the argument', async () => {
@@ -315,7 +396,7 @@ describe('occupation search and matching on full ESCO', () => {
       // Forklift operator is ISCO 8344, skill level 2.
       const level = iloSkillLevel(target.iscoGroup);
       expect(row.stepDown).toBe(level !== null && level < 2);
-      order.push([row.viable ? 0 : 1, row.stepDown ? 1 : 0, -row.score]);
+      order.push([row.viable ? 0 : 1, row.viable && row.stepDown ? 1 : 0, -row.score]);
 
       const essential = (
         await graph.read<{ uri: string }>(
@@ -329,7 +410,7 @@ describe('occupation search and matching on full ESCO', () => {
       );
       expect(row.explanation).toMatch(/^From "forklift operator": \d+ of the \d+ essential skills of "/);
     }
-    // Viable before stretch, step-downs after the rest of their tier, then by score.
+    // Viable before stretch, viable step-downs after the other viable moves, then by score.
     const sorted = [...order].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
     expect(order).toEqual(sorted);
     const { errors: bad } = await gql(hub, TRANSITIONS, { uri: 'http://data.europa.eu/esco/occupation/nope' });

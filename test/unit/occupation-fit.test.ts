@@ -50,10 +50,12 @@ describe('heldCredits', () => {
 });
 
 describe('near credits through similar words', () => {
-  // Stock control is described in nearly the same words as two skills of a storekeeper: stock records (0.62)
-  // and stock counting (0.51); and as pallet jack (0.47), an optional skill of the forklift operator.
+  // Stock control is described in nearly the same words as three skills of a storekeeper: stock ledger (0.74, a
+  // near-synonym), stock records (0.62) and stock counting (0.51); and as pallet jack (0.47), an optional
+  // skill of the forklift operator.
   const similar: Record<string, Array<{ uri: string; similarity: number }>> = {
     's:stock': [
+      { uri: 's:stock-ledger', similarity: 0.74 },
       { uri: 's:stock-records', similarity: 0.62 },
       { uri: 's:stock-count', similarity: 0.51 },
       { uri: 's:pallet-jack', similarity: 0.47 },
@@ -63,7 +65,7 @@ describe('near credits through similar words', () => {
   const stores = {
     uri: 'o:stores',
     iscoGroup: '4321',
-    essential: ['s:stock-records', 's:stock-count', 's:cook', 's:forklift'],
+    essential: ['s:stock-records', 's:stock-count', 's:stock-ledger', 's:cook', 's:forklift'],
     optional: [],
   };
 
@@ -84,24 +86,32 @@ describe('near credits through similar words', () => {
     });
     // A relation beats similar words: load safety stays RELATED_HELD 0.4.
     expect(credits.get('s:load-safety')?.kind).toBe('RELATED_HELD');
+    // From similarity 0.7, a near-synonym: 0.5.
+    expect(credits.get('s:stock-ledger')).toEqual({
+      credit: 0.5,
+      kind: 'SIMILAR_HELD',
+      via: 's:stock',
+      similarity: 0.74,
+    });
   });
 
-  it('lets one held skill vouch for one skill of an occupation besides itself, the most similar', () => {
+  it('lets one held skill vouch for two skills of an occupation besides itself, the most similar', () => {
     const credits = heldCredits(['s:stock', 's:forklift'], words);
     const fit = fitOccupation(stores, credits);
-    // Essential: forklift 1 (exact) + stock records 0.3 (via stock, similarity 0.62); stock counting, also near
-    // through stock, does not count again; cook 0. (1 + 0.3) / 4 = 0.325.
-    expect(fit.essentialCoverage).toBe(0.325);
+    // Essential: forklift 1 (exact) + stock ledger 0.5 + stock records 0.3 (both via stock); stock counting, also
+    // near through stock, does not count a third time; cook 0. (1 + 0.5 + 0.3) / 5 = 0.36.
+    expect(fit.essentialCoverage).toBe(0.36);
     expect(fit.nearEssential).toEqual([
+      { uri: 's:stock-ledger', credit: 0.5, kind: 'SIMILAR_HELD', via: 's:stock', similarity: 0.74 },
       { uri: 's:stock-records', credit: 0.3, kind: 'SIMILAR_HELD', via: 's:stock', similarity: 0.62 },
     ]);
-    expect(fit.missingEssential).toEqual(['s:stock-records', 's:stock-count', 's:cook']);
-    expect(coverageOf(stores, credits).essentialCoverage).toBe(0.325);
+    expect(fit.missingEssential).toEqual(['s:stock-records', 's:stock-count', 's:stock-ledger', 's:cook']);
+    expect(coverageOf(stores, credits).essentialCoverage).toBe(0.36);
     const storesIndex = new OccupationIndex([stores, ...index.byUri.values()]);
     const quick = candidateFits(storesIndex, credits).find((f) => f.needs.uri === 'o:stores');
-    expect(quick?.essentialCoverage).toBe(0.325);
+    expect(quick?.essentialCoverage).toBe(0.36);
     // Forklift operator: essential forklift 1 + load safety 0.4 (related) + stock 1 = 0.8; its optional pallet jack
-    // 0.3 through stock (a list apart: stock vouches for one skill in each); fit 0.8 × 0.8 + 0.2 × 0.3 = 0.7.
+    // 0.3 through stock (a list apart: stock vouches for two skills in each); fit 0.8 × 0.8 + 0.2 × 0.3 = 0.7.
     const forklift = candidateFits(storesIndex, credits).find((f) => f.needs.uri === 'o:forklift');
     expect([forklift?.essentialCoverage, forklift?.optionalCoverage, forklift?.skillFit]).toEqual([0.8, 0.3, 0.7]);
   });
@@ -110,7 +120,7 @@ describe('near credits through similar words', () => {
     const credits = heldCredits(['s:stock', 's:forklift'], words);
     const [match] = rankOccupations(new OccupationIndex([stores]), credits, { demand: null, automation: () => null });
     expect(explainMatch(match, (uri) => uri)).toContain(
-      'is close on 1 more ("s:stock-records": a skill described in nearly the same words is held, "s:stock" (similarity 0.62), credit 0.3)',
+      'is close on 2 more ("s:stock-ledger": a skill described in nearly the same words is held, "s:stock" (similarity 0.74), credit 0.5; "s:stock-records": a skill described in nearly the same words is held, "s:stock" (similarity 0.62), credit 0.3)',
     );
   });
 });

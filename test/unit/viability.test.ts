@@ -33,6 +33,8 @@ describe('skill levels and placement', () => {
     expect(comparePlacement(viableSame, viableDown)).toBeLessThan(0);
     expect(comparePlacement(viableSame, viableDown, true)).toBe(0);
     expect(comparePlacement(stretchSame, viableDown, true)).toBeGreaterThan(0);
+    // Among stretches, a step-down is only flagged: the caller's order decides.
+    expect(comparePlacement(place(0.3, '5321', 4), stretchSame)).toBe(0);
   });
 });
 
@@ -42,12 +44,14 @@ describe('skill levels and placement', () => {
 //   informatics  2221: a b x y            fit 0.5, viable, same level
 //   midwife      2222: a x y z            fit 0.25, stretch, same level
 //   porter       9329: a b c x; demand    fit 0.75, viable, step down to level 1
+//   orderly      9329: a x y              fit 0.33, stretch, step down (flagged, ranked by fit among stretches)
 const index = new OccupationIndex([
   { uri: 'o:nurse', iscoGroup: '2221', essential: ['a', 'b', 'c', 'd'], optional: [] },
   { uri: 'o:assistant', iscoGroup: '5321', essential: ['a', 'b', 'c'], optional: [] },
   { uri: 'o:informatics', iscoGroup: '2221', essential: ['a', 'b', 'x', 'y'], optional: [] },
   { uri: 'o:midwife', iscoGroup: '2222', essential: ['a', 'x', 'y', 'z'], optional: [] },
   { uri: 'o:porter', iscoGroup: '9329', essential: ['a', 'b', 'c', 'x'], optional: [] },
+  { uri: 'o:orderly', iscoGroup: '9329', essential: ['a', 'x', 'y'], optional: [] },
 ]);
 const credits = heldCredits(['a', 'b', 'c', 'd'], none);
 const facts = (value: number) => ({ value, unit: 'vacancies', trend: null, region: 'DE', period: '2025', source: 's' });
@@ -65,18 +69,23 @@ describe('rankOccupations: viable first, step-downs after, the person’s own le
   it('ranks viable same-level, viable step-downs, then stretches, never letting demand lift a stretch', () => {
     const ranked = rankOccupations(index, credits, context);
     // Scores 0.75 × fit + 0.25 × demand score: informatics 0.75 × 0.5 + 0.25 × 0.25 = 0.4375; assistant 0.75 + 0.125
-    // = 0.875; porter 0.5625 + 0.1875 = 0.75; midwife 0.1875 + 0.25 = 0.4375 (a stretch: after all of them).
+    // = 0.875; porter 0.5625 + 0.1875 = 0.75; midwife 0.1875 + 0.25 = 0.4375 and orderly 0.75 × 0.3333 = 0.25 (no
+    // demand figure) are stretches: after all of them, by skill fit, the orderly's step-down only flagged.
     expect(ranked.map((m) => [m.uri, m.score, m.viable, m.stepDown])).toEqual([
       ['o:informatics', 0.4375, true, false],
       ['o:assistant', 0.875, true, true],
       ['o:porter', 0.75, true, true],
+      ['o:orderly', 0.25, false, true],
       ['o:midwife', 0.4375, false, false],
     ]);
     expect(explainMatch(ranked[1], (uri) => uri)).toContain(
-      "A step down: ISCO-08 skill level 2 against the person's 4; ranked after the moves at the same or a higher level.",
+      "A step down: ISCO-08 skill level 2 against the person's 4; ranked after the viable moves at the same or a higher level.",
+    );
+    expect(explainMatch(ranked[4], (uri) => uri)).toContain(
+      'A stretch: the skill fit is below 0.4, so it comes after every viable one and demand does not lift it.',
     );
     expect(explainMatch(ranked[3], (uri) => uri)).toContain(
-      'A stretch: the skill fit is below 0.4, so it comes after every viable one and demand does not lift it.',
+      "A step down: ISCO-08 skill level 1 against the person's 4.",
     );
     // The nurse's own occupation is not offered; matchOf gives its fit for the "current" list.
     const own = matchOf(index.byUri.get('o:nurse')!, credits, context);
@@ -90,12 +99,14 @@ describe('rankOccupations: viable first, step-downs after, the person’s own le
       ['o:assistant', true],
       ['o:porter', true],
       ['o:informatics', false],
+      ['o:orderly', true],
       ['o:midwife', false],
     ]);
     expect(rankOccupations(index, credits, { ...context, level: null }).map((m) => [m.uri, m.stepDown])).toEqual([
       ['o:assistant', false],
       ['o:porter', false],
       ['o:informatics', false],
+      ['o:orderly', false],
       ['o:midwife', false],
     ]);
   });
@@ -109,16 +120,17 @@ describe('rankTransitions: step-downs after same-level moves', () => {
       ['o:informatics', 0.6, true, false],
       ['o:assistant', 1, true, true],
       ['o:porter', 0.75, true, true],
+      ['o:orderly', 0.3333, false, true],
       ['o:midwife', 0.25, false, false],
     ]);
     expect(explainTransition(ranked[1], (uri) => uri)).toContain(
-      "A step down: ISCO-08 skill level 2 against the person's 4; ranked after the moves at the same or a higher level.",
+      "A step down: ISCO-08 skill level 2 against the person's 4; ranked after the viable moves at the same or a higher level.",
     );
     const asked = rankTransitions('o:nurse', index, none, {
       demand: null,
       automation: () => null,
       allowStepDown: true,
     });
-    expect(asked.map((t) => t.to)).toEqual(['o:assistant', 'o:porter', 'o:informatics', 'o:midwife']);
+    expect(asked.map((t) => t.to)).toEqual(['o:assistant', 'o:porter', 'o:informatics', 'o:orderly', 'o:midwife']);
   });
 });

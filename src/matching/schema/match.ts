@@ -22,6 +22,8 @@ import {
   scoreDemand,
 } from '../occupation-fit.js';
 import { VIABLE_FIT, personLevel } from '../viability.js';
+import { TOWARDS_DESCRIPTION, targetFilter } from './towards.js';
+import { parseTowards } from '../towards.js';
 import { type HeldSkill, neighboursOf, personSkills } from '../person.js';
 import { regulationCaveat } from '../../taxonomy/regulation.js';
 
@@ -42,7 +44,7 @@ const MatchKindEnum = builder.enumType('SkillMatchKind', {
     },
     SIMILAR_HELD: {
       description:
-        'The person has a skill whose labels and description say nearly the same (similarity ≥ 0.45; credit 0.3).',
+        'The person has a skill whose labels and description say nearly the same (similarity ≥ 0.45: credit 0.3; from 0.7: 0.5).',
     },
   } as const,
 });
@@ -320,13 +322,17 @@ builder.queryFields((t) => ({
         description:
           'Rank occupations below the skill level of the person’s own among the others, instead of after them (still flagged stepDown).',
       }),
+      towards: t.arg.string({ description: TOWARDS_DESCRIPTION }),
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 10;
       if (first < 1 || first > MAX_MATCHES)
         throw new UserInputError('first', `must be between 1 and ${MAX_MATCHES} (got ${first})`);
+      const towards = parseTowards(args.towards);
       const { held, own, level, credits, index, demand, automation, region } = await matchInputs(context, args);
+      const only = await targetFilter(context, towards);
       const matchContext = {
+        only,
         demand: demand?.byOccupation ?? null,
         automation: (uri: string) => automation.get(uri) ?? null,
         own: new Set(own),

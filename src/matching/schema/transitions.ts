@@ -8,6 +8,8 @@ import { type ScoredDemand, scoreDemand } from '../occupation-fit.js';
 import { neighboursOf } from '../person.js';
 import { type Transition, VIABLE_SIMILARITY, explainTransition, rankTransitions } from '../transitions.js';
 import { AutomationRef, MatchTierEnum, OccupationDemandRef, SkillMatchRef } from './match.js';
+import { TOWARDS_DESCRIPTION, targetFilter } from './towards.js';
+import { parseTowards } from '../towards.js';
 import { regulationCaveat } from '../../taxonomy/regulation.js';
 
 /** `occupationTransitions`: where a person can move from an occupation with the least retraining (src/matching/transitions.ts). */
@@ -107,12 +109,14 @@ builder.queryFields((t) => ({
         description:
           'Rank moves below the origin’s skill level among the others, instead of after them (still flagged stepDown).',
       }),
+      towards: t.arg.string({ description: TOWARDS_DESCRIPTION }),
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 10;
       if (first < 1 || first > MAX_TRANSITIONS)
         throw new UserInputError('first', `must be between 1 and ${MAX_TRANSITIONS} (got ${first})`);
-      const index = await occupationIndex(context);
+      const towards = parseTowards(args.towards);
+      const [index, only] = await Promise.all([occupationIndex(context), targetFilter(context, towards)]);
       const origin = index.byUri.get(args.occupationUri);
       if (!origin) throw new UserInputError('occupationUri', `not a current ESCO occupation: '${args.occupationUri}'`);
       const [neighbours, demand, automation] = await Promise.all([
@@ -129,6 +133,7 @@ builder.queryFields((t) => ({
           demand: demand ? scoreDemand(demand.byOccupation) : null,
           automation: (uri) => automation.get(uri) ?? null,
           allowStepDown: args.allowStepDown ?? false,
+          only,
         },
         first,
       );
