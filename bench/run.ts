@@ -380,9 +380,7 @@ async function main(): Promise<void> {
     const transitionOrigins = occupations.filter((_, k) => k % 6 === 0);
     Object.assign(bodies, {
       hubMatch: profileIds.map((id) => JSON.stringify({ query: matchQuery, variables: { id } })),
-      bareMatch: profileIds.map((id) => JSON.stringify({ match: { id, first: 10 } })),
       hubTransitions: transitionOrigins.map((uri) => JSON.stringify({ query: transitionsQuery, variables: { uri } })),
-      bareTransitions: transitionOrigins.map((uri) => JSON.stringify({ transitions: { uri, first: 10 } })),
       hubPlan: plans.map((p) => JSON.stringify({ query: planQuery, variables: { o: p.occupationUri, s: p.held } })),
       barePlan: plans.map((p) => JSON.stringify({ plan: p })),
     });
@@ -487,24 +485,6 @@ async function main(): Promise<void> {
         );
       }
     };
-    for (const [i, id] of profileIds.entries()) {
-      const ours = (await postJson(`${hub.url}/graphql`, bodies.hubMatch[i])).data.matchOccupations.matches.map(
-        (m: any) => [m.occupation.uri, m.coverage, m.score],
-      );
-      const theirs = (await postJson(bare.url, bodies.bareMatch[i])).map((m: any) => [m.uri, m.coverage, m.score]);
-      same(ours, theirs, `the matches of profile ${id}`);
-    }
-    for (const [i, uri] of transitionOrigins.entries()) {
-      const ours = (await postJson(`${hub.url}/graphql`, bodies.hubTransitions[i])).data.occupationTransitions.map(
-        (t: any) => [t.occupation.uri, t.similarity, t.score],
-      );
-      const theirs = (await postJson(bare.url, bodies.bareTransitions[i])).map((t: any) => [
-        t.uri,
-        t.similarity,
-        t.score,
-      ]);
-      same(ours, theirs, `the transitions from ${uri}`);
-    }
     for (const [i, plan] of plans.entries()) {
       const ours = (await postJson(`${hub.url}/graphql`, bodies.hubPlan[i])).data.recommendCourses;
       const [theirs] = await postJson(bare.url, bodies.barePlan[i]);
@@ -551,9 +531,7 @@ async function main(): Promise<void> {
       [bare, 'sector skill gaps (20 rows)', '/', bodies.bareGaps],
       [hub, 'credential recommendations', '/graphql', bodies.hubRecommend],
       [hub, 'match a profile (3,007 occupations)', '/graphql', bodies.hubMatch],
-      [bare, 'match a profile (3,007 occupations)', '/', bodies.bareMatch],
       [hub, 'transitions from an occupation', '/graphql', bodies.hubTransitions],
-      [bare, 'transitions from an occupation', '/', bodies.bareTransitions],
       [hub, 'course plan', '/graphql', bodies.hubPlan],
       [bare, 'course plan', '/', bodies.barePlan],
       [hub, 'dashboard cell', '/graphql', bodies.hubDashboard],
@@ -595,14 +573,6 @@ async function main(): Promise<void> {
       gapsThroughputVsBareDriver: ratio(
         find('hub', 'sector skill gaps (20 rows)', 20).requestsPerSecond,
         find('bare driver', 'sector skill gaps (20 rows)', 20).requestsPerSecond,
-      ),
-      matchingThroughputVsBareDriver: ratio(
-        find('hub', 'match a profile (3,007 occupations)', 20).requestsPerSecond,
-        find('bare driver', 'match a profile (3,007 occupations)', 20).requestsPerSecond,
-      ),
-      transitionsThroughputVsBareDriver: ratio(
-        find('hub', 'transitions from an occupation', 20).requestsPerSecond,
-        find('bare driver', 'transitions from an occupation', 20).requestsPerSecond,
       ),
       coursePlanThroughputVsBareDriver: ratio(
         find('hub', 'course plan', 20).requestsPerSecond,
@@ -653,14 +623,9 @@ async function main(): Promise<void> {
         met: find('hub', 'match a profile (3,007 occupations)', 20).p95Ms <= 100,
       },
       {
-        target: 'matching throughput ≥ bare-driver peer at c=20',
-        measured: `${ratios.matchingThroughputVsBareDriver}×`,
-        met: ratios.matchingThroughputVsBareDriver >= 1,
-      },
-      {
-        target: 'transitions throughput ≥ bare-driver peer at c=20',
-        measured: `${ratios.transitionsThroughputVsBareDriver}×`,
-        met: ratios.transitionsThroughputVsBareDriver >= 1,
+        target: 'transitions p95 ≤ 100 ms at c=20',
+        measured: `${find('hub', 'transitions from an occupation', 20).p95Ms} ms`,
+        met: find('hub', 'transitions from an occupation', 20).p95Ms <= 100,
       },
       {
         target: 'course plan p95 ≤ 200 ms at c=20',
@@ -751,7 +716,7 @@ function renderTable(result: {
     `Run ${result.startedAt} on ${result.machine.cpus} cores, Node ${result.machine.node} (every server run with \`${result.machine.nodeFlags}\`, as \`npm start\`). Full ESCO import: ${result.importSeconds} s.`,
     `Demand imports (M data set): ${result.demandImports.map((d) => `${d.format} ${d.figures.toLocaleString('en')} figures in ${d.seconds} s`).join(', ')}.`,
     `Hub database round trips per request: occupation ${result.dbRoundTripsPerRequest.occupation}, search ${result.dbRoundTripsPerRequest.search}, catalogue page ${result.dbRoundTripsPerRequest.catalogue}, linkSkills ${result.dbRoundTripsPerRequest.linkSkills}, sector gaps ${result.dbRoundTripsPerRequest.sectorSkillGaps} (after the first request of a slice), dashboard cell ${result.dbRoundTripsPerRequest.dashboard}, recommendations ${result.dbRoundTripsPerRequest.recommendations}, matching ${result.dbRoundTripsPerRequest.matching}, transitions ${result.dbRoundTripsPerRequest.transitions}, course plan ${result.dbRoundTripsPerRequest.coursePlan}; RSS ${result.hubMemory.rssMb} MB (peak ${result.hubMemory.peakRssMb} MB).`,
-    'Peers: occupation: @neo4j/graphql and one Cypher query on the bare driver; search, catalogue page, sector gaps, matching, transitions and the course plan: one Cypher query on the bare driver (the skills-intelligence and matching peers compute the same rows, figures, rankings and plans, checked for every input before timing; matching reads a profile and audits the read, as the hub does); linkSkills: the BM25 reference method in memory, no GraphQL; credential recommendations and the dashboard cell: no equal peer since issue 20 changed them (outlines grouped by co-required demand, the update list scoped to the slice; cells with their own supply, own-skill gap index and trend), so the hub is timed alone. Requests time out after 60 s; after each run the bench waits until the peer has finished what the load generator left in flight. A peer that completed no request in the window counts as one, so its ratio is a lower bound.',
+    'Peers: occupation: @neo4j/graphql and one Cypher query on the bare driver; search, catalogue page, sector gaps and the course plan: one Cypher query on the bare driver (the skills-intelligence and course-plan peers compute the same rows, figures and plans, checked for every input before timing); linkSkills: the BM25 reference method in memory, no GraphQL; credential recommendations and the dashboard cell: no equal peer since issue 20 changed them (outlines grouped by co-required demand, the update list scoped to the slice; cells with their own supply, own-skill gap index and trend), nor matching and transitions since issue 22 (near credits from similar words, viable and stretch tiers, step-downs, the occupation hierarchy), so the hub is timed alone for those. Requests time out after 60 s; after each run the bench waits until the peer has finished what the load generator left in flight. A peer that completed no request in the window counts as one, so its ratio is a lower bound.',
     '',
     '| server | workload | conc. | req/s | p50 ms | p95 ms | p99 ms | errors |',
     '|---|---|---:|---:|---:|---:|---:|---:|',

@@ -9,7 +9,7 @@ import { linkableSkillsFromGraph } from '../../src/linking/skills.js';
 import { stems } from '../../src/retrieval/text.js';
 import { connectGraph } from '../../src/graph/client.js';
 import { SECTOR_GAPS } from './gaps-cypher.js';
-import { COURSE_PLAN, MATCH_PROFILE, TRANSITIONS } from './matching-cypher.js';
+import { COURSE_PLAN } from './matching-cypher.js';
 
 const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', 'unused'), {
   disableLosslessIntegers: true,
@@ -65,8 +65,6 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
     sentence?: string;
     cataloguePage?: number;
     gaps?: { sector: string; region: string; period: string; first: number };
-    match?: { id: string; first: number };
-    transitions?: { uri: string; first: number };
     plan?: { occupationUri: string; held: string[] };
   };
   response.setHeader('content-type', 'application/json');
@@ -74,21 +72,8 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
     response.end(JSON.stringify(baseline.link(body.sentence, 10)));
     return;
   }
-  if (body.match) {
-    // The hub audits every profile read in a write transaction; so does its peer.
-    const { records } = await driver.executeQuery(MATCH_PROFILE, body.match, {
-      routing: neo4j.routing.WRITE,
-      transactionConfig: QUERY.transactionConfig,
-    });
-    response.end(JSON.stringify(records.map((record) => record.toObject())));
-    return;
-  }
-  if (body.transitions || body.plan) {
-    const { records } = await driver.executeQuery(
-      body.plan ? COURSE_PLAN : TRANSITIONS,
-      body.plan ?? body.transitions,
-      QUERY,
-    );
+  if (body.plan) {
+    const { records } = await driver.executeQuery(COURSE_PLAN, body.plan, QUERY);
     response.end(JSON.stringify(records.map((record) => record.toObject())));
     return;
   }

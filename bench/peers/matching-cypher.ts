@@ -1,72 +1,10 @@
 /**
- * The bench peers for matching: the same rankings as `matchOccupations` (a profile, no region),
- * `occupationTransitions` (no region) and `recommendCourses` (no constraints), each computed by one
- * hand-written Cypher query per request. Bench-only; the bench checks every input against the hub's
- * answer before timing anything.
+ * The bench peer for course plans: the same plan as `recommendCourses` (no constraints), computed by one
+ * hand-written Cypher query per request. Bench-only; the bench checks every input against the hub's answer
+ * before timing anything. Matching and transitions have no equal peer since issue 22 (near credits from
+ * similar words, tiers, step-downs, the occupation hierarchy): the hub is timed alone for them.
  */
 import { MANDATORY_ELEMENTS_OF_M } from './gaps-cypher.js';
-
-/**
- * From `held` (skill URIs): every skill with its best credit in tenths, summed as integers as the hub
- * sums them (held 10, broader than a held skill 7, narrower 5, related 4), then each current occupation with an essential skill credited: its
- * essential and optional coverage and skill fit (0.8 × essential + 0.2 × optional; essential alone
- * without optional skills), as `o`, `essentialCoverage`, `skillFit`.
- */
-const FIT_FROM_HELD = `
-  CALL (held) {
-    UNWIND held AS uri
-    MATCH (k:Skill {uri: uri})
-    CALL (k) {
-      RETURN k AS target, 10 AS credit
-      UNION ALL
-      MATCH (k)-[:BROADER]->(b:Skill) RETURN b AS target, 7 AS credit
-      UNION ALL
-      MATCH (n:Skill)-[:BROADER]->(k) RETURN n AS target, 5 AS credit
-      UNION ALL
-      MATCH (k)-[:RELATED_SKILL]-(r:Skill) RETURN r AS target, 4 AS credit
-    }
-    WITH target, max(credit) AS credit WHERE target.deprecated = false
-    MATCH (o:Occupation)-[rel:ESSENTIAL_SKILL|OPTIONAL_SKILL]->(target) WHERE o.deprecated = false
-    WITH o, sum(CASE type(rel) WHEN 'ESSENTIAL_SKILL' THEN credit ELSE 0 END) AS essentialCredit,
-            sum(CASE type(rel) WHEN 'OPTIONAL_SKILL' THEN credit ELSE 0 END) AS optionalCredit,
-            count(CASE type(rel) WHEN 'ESSENTIAL_SKILL' THEN 1 END) AS essentialHeld
-    WHERE essentialHeld > 0
-    WITH o, essentialCredit, optionalCredit,
-         COUNT { (o)-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false } AS essentialCount,
-         COUNT { (o)-[:OPTIONAL_SKILL]->(s:Skill) WHERE s.deprecated = false } AS optionalCount
-    WITH o, toFloat(essentialCredit) / 10.0 / essentialCount AS e, CASE WHEN optionalCount = 0 THEN null ELSE toFloat(optionalCredit) / 10.0 / optionalCount END AS opt
-    RETURN o, round(e, 4) AS essentialCoverage, round(CASE WHEN opt IS NULL THEN e ELSE 0.8 * e + 0.2 * opt END, 4) AS skillFit
-  }`;
-
-/** A profile's occupations by skill fit: its confirmed skills and its work history's essential skills; the read is audited as the hub's is. */
-export const MATCH_PROFILE = `
-  MATCH (j:Jobseeker {id: $id})
-  CREATE (:AuditEvent {id: randomUUID(), at: datetime(), actor: 'bench peer', action: 'match jobseeker', subject: 'jobseeker:' + j.id, detail: ''})
-  WITH j
-  CALL (j) {
-    MATCH (j)-[:HAS_SKILL {state: 'CONFIRMED'}]->(s:Skill) RETURN s.uri AS uri
-    UNION
-    MATCH (j)-[:WORKED_AS]->(:Occupation)-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri AS uri
-  }
-  WITH collect(uri) AS held
-  ${FIT_FROM_HELD}
-  RETURN o.uri AS uri, essentialCoverage AS coverage, skillFit AS score
-  ORDER BY score DESC, coverage DESC, uri
-  LIMIT toInteger($first)`;
-
-/** Transitions from an occupation: similarity = skill fit for its essential skills, × prospects (−0.1 for high automation exposure). */
-export const TRANSITIONS = `
-  MATCH (:Occupation {uri: $uri})-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false
-  WITH collect(s.uri) AS held
-  ${FIT_FROM_HELD}
-  WITH o, skillFit, essentialCoverage WHERE o.uri <> $uri
-  WITH o, skillFit,
-       CASE WHEN EXISTS { MATCH (a:DemandSignal {metric: 'AUTOMATION_RISK', targetCode: o.uri}) WHERE a.targetKind = 'OCCUPATION' AND a.value IS NOT NULL AND 'H' IN coalesce(a.flags, []) }
-            THEN 0.9 ELSE 1.0 END AS prospects
-  WITH o.uri AS uri, skillFit AS similarity, round(skillFit * prospects, 4) AS score
-  RETURN uri, similarity, score
-  ORDER BY score DESC, similarity DESC, uri
-  LIMIT toInteger($first)`;
 
 /**
  * The course plan: the published offers teaching the occupation's essential skills not in `held`,

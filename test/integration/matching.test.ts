@@ -23,6 +23,7 @@ import {
 } from '../csv-derivations.js';
 import { hierarchyBonus, originCredits } from '../../src/matching/transitions.js';
 import { REGULATED_TEXT } from '../../src/taxonomy/regulation.js';
+import { NO_LINKS_REASON } from '../../src/matching/plan-offers.js';
 
 const FORKLIFT_OPERATOR = 'http://data.europa.eu/esco/occupation/eeac6251-1974-42f5-91ed-513c6c883755';
 
@@ -480,6 +481,9 @@ describe('occupation search and matching on full ESCO', () => {
           course('fl-a', 10),
           course('fl-bc', 20),
           course('fl-c-online', 5, { participationForm: 'ONLINE', issuerCountries: ['AT'] }),
+          // Published, but no outcome linked to a skill: not assessable, never planned.
+          course('fl-unlinked', 8),
+          course('fl-unlinked-at', 8, { issuerCountries: ['AT'] }),
         ],
       }),
     );
@@ -499,7 +503,8 @@ describe('occupation search and matching on full ESCO', () => {
     }
     const PLAN = `query($skills: [String!], $constraints: CourseConstraints) { recommendCourses(occupationUri: "${FORKLIFT_OPERATOR}", skills: $skills, constraints: $constraints) {
       missingEssential { uri } courses { microCredential { id } covers { uri } workloadHours contribution } uncovered { uri } totalHours method explanation
-      alternatives { courses { microCredential { id } } uncovered { uri } totalHours } rejected { microCredential { id } reason } } }`;
+      alternatives { courses { microCredential { id } } uncovered { uri } totalHours } rejected { microCredential { id } reason }
+      notAssessable { microCredential { id } reason } } }`;
 
     const { data, errors } = await gql(hub, PLAN, { skills: held });
     expect(errors).toBeUndefined();
@@ -515,6 +520,15 @@ describe('occupation search and matching on full ESCO', () => {
     expect(plan.explanation).toMatch(
       /^2 course\(s\), 30 hours, cover 3 of the 3 missing essential skills: "Course fl-bc" covers 2 \(20 h\); "Course fl-a" covers 1 \(10 h\)\./,
     );
+    const unassessed = (p: { notAssessable: Array<{ microCredential: { id: string }; reason: string }> }) =>
+      p.notAssessable
+        .filter((n) => n.microCredential.id.startsWith('fl-'))
+        .map((n) => [n.microCredential.id, n.reason]);
+    expect(unassessed(plan)).toEqual([
+      ['fl-unlinked', NO_LINKS_REASON],
+      ['fl-unlinked-at', NO_LINKS_REASON],
+    ]);
+    expect(plan.explanation).toContain('could not be assessed: they have no usable skill links (see notAssessable).');
     expect(plan.alternatives[0]).toMatchObject({
       courses: [{ microCredential: { id: 'fl-all' } }],
       uncovered: [],
@@ -532,6 +546,8 @@ describe('occupation search and matching on full ESCO', () => {
       { microCredential: { id: 'fl-c-online' }, reason: 'online, but the person cannot learn remotely' },
     ]);
     expect(tight.explanation).toContain('1 more stay uncovered within the constraints');
+    // Only the unlinked offer that the constraints allow is listed: the Austrian one is not offered in HR.
+    expect(unassessed(tight)).toEqual([['fl-unlinked', NO_LINKS_REASON]]);
 
     // The candidates are held per catalogue state: a new link is in the next plan (fl-c-online now teaches s1 too: 20 + 5 hours).
     expect(

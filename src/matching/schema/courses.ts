@@ -7,7 +7,7 @@ import { loadExisting } from '../../graphql/context.js';
 import { occupationIndex } from '../../intelligence/store.js';
 import { planOffers } from '../plan-offers.js';
 import { Skill } from '../../taxonomy/schema/concepts.js';
-import { type CoursePlanResult, type Plan, type RejectedOffer, planCourses } from '../course-plan.js';
+import { type CoursePlanResult, type Plan, type RejectedOffer, planCourses, rejectionReason } from '../course-plan.js';
 import { checkConstraints, mergeConstraints, toPlanConstraints } from '../profile.js';
 import { fitOccupation, heldCredits } from '../occupation-fit.js';
 import { neighboursOf, personSkills } from '../person.js';
@@ -118,8 +118,24 @@ const RejectedRef = builder.objectRef<RejectedOffer>('RejectedOffer').implement(
   }),
 });
 
+const NotAssessableRef = builder.objectRef<RejectedOffer>('NotAssessableOffer').implement({
+  description:
+    'A published offer that meets the person’s constraints but cannot be weighed in a plan: it has no usable skill links.',
+  fields: (t) => ({
+    microCredential: t.field({
+      type: MicroCredentialRef,
+      nullable: true,
+      description: 'The offer.',
+      resolve: (r, _a, context) => context.loaders.catalogue.microCredential.load(r.id),
+    }),
+    reason: t.string({ description: 'Why it cannot be assessed.', resolve: (r) => r.reason }),
+  }),
+});
+
 const CoursePlanRef = builder
-  .objectRef<CoursePlanResult & { missing: string[]; explanation: string }>('CoursePlan')
+  .objectRef<CoursePlanResult & { missing: string[]; notAssessable: RejectedOffer[]; explanation: string }>(
+    'CoursePlan',
+  )
   .implement({
     description:
       'The smallest set of quality-assured offers that covers a person’s missing essential skills for an occupation within their constraints, with up to three alternatives.',
@@ -155,6 +171,12 @@ const CoursePlanRef = builder
         type: [RejectedRef],
         description: 'Offers teaching a missing skill that a constraint rules out, with the reason.',
         resolve: (r) => r.rejected,
+      }),
+      notAssessable: t.field({
+        type: [NotAssessableRef],
+        description:
+          'Published offers within the constraints that the plan could not weigh, for want of skill links, with the reason: a counsellor may still look at them.',
+        resolve: (r) => r.notAssessable,
       }),
       method: t.string({
         description:
@@ -206,9 +228,13 @@ builder.queryFields((t) => ({
       );
       const missing = fitOccupation(needs, credits).missingEssential;
 
-      const { offers, details } = await planOffers(context);
+      const { offers, notAssessable: unlinked, details } = await planOffers(context);
       const constraints = toPlanConstraints(c, region);
       const result = planCourses(missing, offers, constraints);
+      // Offers the constraints allow but no plan can weigh: listed, never planned.
+      const notAssessable = unlinked
+        .filter(({ offer }) => rejectionReason(offer, constraints) === null)
+        .map(({ offer, reason }) => ({ id: offer.id, reason }));
       const titles = new Map([...details.values()].map((m) => [m.id, m.title]));
       const labels = new Map(
         (await loadExisting(context.loaders.taxonomy.skill, missing)).map((s) => [s.uri, s.preferredLabel]),
@@ -216,9 +242,11 @@ builder.queryFields((t) => ({
       return {
         ...result,
         missing,
+        notAssessable,
         explanation: explainPlan(
           result,
           missing,
+          notAssessable.length,
           (id) => titles.get(id) ?? id,
           (uri) => labels.get(uri) ?? uri,
         ),
@@ -230,6 +258,7 @@ builder.queryFields((t) => ({
 function explainPlan(
   result: CoursePlanResult,
   missing: string[],
+  notAssessable: number,
   title: (id: string) => string,
   label: (uri: string) => string,
 ): string {
@@ -256,6 +285,10 @@ function explainPlan(
         .slice(0, 5)
         .map((uri) => `"${label(uri)}"`)
         .join(', ')}.`,
+    );
+  if (notAssessable > 0)
+    parts.push(
+      `${notAssessable} more published offer(s) within the constraints could not be assessed: they have no usable skill links (see notAssessable).`,
     );
   parts.push(
     result.method === 'EXACT'
