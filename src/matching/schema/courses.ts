@@ -105,32 +105,31 @@ const PlanRef = builder.objectRef<PlanWithIds>('CoursePlanOption').implement({
   }),
 });
 
-const RejectedRef = builder.objectRef<RejectedOffer>('RejectedOffer').implement({
-  description: 'An offer that teaches a missing skill but breaks a constraint.',
-  fields: (t) => ({
-    microCredential: t.field({
-      type: MicroCredentialRef,
-      nullable: true,
-      description: 'The offer.',
-      resolve: (r, _a, context) => context.loaders.catalogue.microCredential.load(r.id),
+/** An offer left out of a plan, and why: ruled out by a constraint, or not assessable. */
+const offerWithReason = (name: string, description: string, reason: string) =>
+  builder.objectRef<RejectedOffer>(name).implement({
+    description,
+    fields: (t) => ({
+      microCredential: t.field({
+        type: MicroCredentialRef,
+        nullable: true,
+        description: 'The offer.',
+        resolve: (r, _a, context) => context.loaders.catalogue.microCredential.load(r.id),
+      }),
+      reason: t.string({ description: reason, resolve: (r) => r.reason }),
     }),
-    reason: t.string({ description: 'The constraint it breaks.', resolve: (r) => r.reason }),
-  }),
-});
+  });
 
-const NotAssessableRef = builder.objectRef<RejectedOffer>('NotAssessableOffer').implement({
-  description:
-    'A published offer that meets the person’s constraints but cannot be weighed in a plan: it has no usable skill links.',
-  fields: (t) => ({
-    microCredential: t.field({
-      type: MicroCredentialRef,
-      nullable: true,
-      description: 'The offer.',
-      resolve: (r, _a, context) => context.loaders.catalogue.microCredential.load(r.id),
-    }),
-    reason: t.string({ description: 'Why it cannot be assessed.', resolve: (r) => r.reason }),
-  }),
-});
+const RejectedRef = offerWithReason(
+  'RejectedOffer',
+  'An offer that teaches a missing skill but breaks a constraint.',
+  'The constraint it breaks.',
+);
+const NotAssessableRef = offerWithReason(
+  'NotAssessableOffer',
+  'A published offer that meets the person’s constraints but cannot be weighed in a plan: it has no usable skill links.',
+  'Why it cannot be assessed.',
+);
 
 const CoursePlanRef = builder
   .objectRef<CoursePlanResult & { missing: string[]; notAssessable: RejectedOffer[]; explanation: string }>(
