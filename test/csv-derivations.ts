@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { EU_JOB_ADS_FILE } from '../src/demand/adapters/eu-job-ads.js';
 import { EUROSTAT_LFS_FILE } from '../src/demand/adapters/eurostat-lfs.js';
 import type { OccupationNeeds } from '../src/intelligence/skill-demand.js';
-import type { SkillNeighbours } from '../src/matching/occupation-fit.js';
+import type { SkillNeighbours } from '../src/matching/held-credits.js';
 import { SimilarSkills } from '../src/linking/similar-skills.js';
 import { escoDir, sharedDataDir } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { SimilarSkills } from '../linking/similar-skills.js';
 import { linkableSkillsFromSnapshot } from '../linking/skills.js';
 import type { TaxonomySnapshot } from '../taxonomy/snapshot.js';
-import type { SkillNeighbours } from './occupation-fit.js';
+import type { SkillNeighbours } from './held-credits.js';
 
 /** A skill's ESCO neighbours straight from a snapshot (the evaluation scripts; requests use the loaders, person.ts). */
 export function neighboursFromSnapshot(

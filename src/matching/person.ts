@@ -2,7 +2,7 @@ import { UserInputError } from '../errors.js';
 import type { HubContext } from '../graphql/context.js';
 import { findOccupations } from '../linking/occupation-finder.js';
 import { statedTitles } from '../linking/stated-titles.js';
-import type { SkillNeighbours } from './occupation-fit.js';
+import type { SkillNeighbours } from './held-credits.js';
 import { profileFor } from './profile-access.js';
 import type { ProfileRow } from './profile-store.js';
 

@@ -1,15 +1,8 @@
 import { round } from '../numbers.js';
 import { topN } from '../collections.js';
 import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
-import {
-  type OccupationDemandFacts,
-  type OccupationFit,
-  type SkillNeighbours,
-  type HeldCredit,
-  candidateFits,
-  fitOccupation,
-  heldCredits,
-} from './occupation-fit.js';
+import { type OccupationDemandFacts, type OccupationFit, candidateFits, fitOccupation } from './occupation-fit.js';
+import { type SkillNeighbours, type HeldCredit, heldCredits } from './held-credits.js';
 import { type Placement, VIABLE_FIT, comparePlacement, explainPlacement, place, skillLevelOf } from './viability.js';
 
 /**
@@ -17,7 +10,7 @@ import { type Placement, VIABLE_FIT, comparePlacement, explainPlacement, place, 
  * retraining. Pure.
  *
  * Similarity A → B: a person from A is taken to hold A's essential skills (and, in part, the skills next
- * to them in ESCO, as in occupation-fit.ts) and, at ORIGIN_OPTIONAL_CREDIT 0.5, A's optional skills (people
+ * to them in ESCO, as in held-credits.ts) and, at ORIGIN_OPTIONAL_CREDIT 0.5, A's optional skills (people
  * in A often have them; A does not require them). B's skill fit for that person (0.8 × essential + 0.2 ×
  * optional coverage of B), plus the occupation hierarchy, is the similarity:
  *   similarity = min(1, skill fit + 0.1 if A and B share an ISCO-08 unit group

@@ -11,7 +11,8 @@ import { projectRoot } from '../../src/config.js';
 import { DEMAND_FORMATS } from '../../src/demand/formats.js';
 import { importDemand } from '../../src/demand/import.js';
 import { referenceLists } from '../../src/demand/reference.js';
-import { coverageOf, heldCredits } from '../../src/matching/occupation-fit.js';
+import { coverageOf } from '../../src/matching/occupation-fit.js';
+import { heldCredits } from '../../src/matching/held-credits.js';
 import {
   csvNeeds,
   csvNeighbours,

@@ -6,10 +6,10 @@ import {
   coverageOf,
   explainMatch,
   fitOccupation,
-  heldCredits,
   rankOccupations,
   scoreDemand,
 } from '../../src/matching/occupation-fit.js';
+import { heldCredits } from '../../src/matching/held-credits.js';
 import { explainTransition, hierarchyBonus, originCredits, rankTransitions } from '../../src/matching/transitions.js';
 
 // A small skill hierarchy: operate forklift ⊂ operate warehouse equipment; a related skill; a sibling.

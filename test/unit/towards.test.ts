@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OccupationIndex } from '../../src/intelligence/skill-demand.js';
-import { heldCredits, rankOccupations } from '../../src/matching/occupation-fit.js';
+import { rankOccupations } from '../../src/matching/occupation-fit.js';
+import { heldCredits } from '../../src/matching/held-credits.js';
 import { rankTransitions } from '../../src/matching/transitions.js';
 import { isTarget, parseTowards } from '../../src/matching/towards.js';
 

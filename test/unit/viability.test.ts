@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OccupationIndex } from '../../src/intelligence/skill-demand.js';
-import { explainMatch, heldCredits, matchOf, rankOccupations } from '../../src/matching/occupation-fit.js';
+import { explainMatch, matchOf, rankOccupations } from '../../src/matching/occupation-fit.js';
+import { heldCredits } from '../../src/matching/held-credits.js';
 import { explainTransition, rankTransitions } from '../../src/matching/transitions.js';
 import { comparePlacement, personLevel, place, skillLevelOf } from '../../src/matching/viability.js';
 

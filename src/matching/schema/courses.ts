@@ -9,7 +9,8 @@ import { planOffers } from '../plan-offers.js';
 import { Skill } from '../../taxonomy/schema/concepts.js';
 import { type CoursePlanResult, type Plan, type RejectedOffer, planCourses, rejectionReason } from '../course-plan.js';
 import { checkConstraints, mergeConstraints, toPlanConstraints } from '../profile.js';
-import { fitOccupation, heldCredits } from '../occupation-fit.js';
+import { fitOccupation } from '../occupation-fit.js';
+import { heldCredits } from '../held-credits.js';
 import { neighboursOf, personSkills } from '../person.js';
 
 /** `recommendCourses`: the smallest set of quality-assured offers that closes a person's gap to an occupation (src/matching/course-plan.ts). */

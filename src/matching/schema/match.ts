@@ -10,17 +10,15 @@ import { planOffers } from '../plan-offers.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { automationExposure, occupationDemandIn } from '../demand.js';
 import {
-  type MatchKind,
   type OccupationMatch,
   type ScoredDemand,
-  type SkillMatch,
   explainMatch,
   fitOccupation,
-  heldCredits,
   matchOf,
   rankOccupations,
   scoreDemand,
 } from '../occupation-fit.js';
+import { type MatchKind, type SkillMatch, heldCredits } from '../held-credits.js';
 import { VIABLE_FIT, personLevel } from '../viability.js';
 import { TOWARDS_DESCRIPTION, targetFilter } from './towards.js';
 import { parseTowards } from '../towards.js';
