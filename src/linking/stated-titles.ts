@@ -5,14 +5,14 @@
  *   title = the words after "as", "am", "was", "been" or "I'm" and an article ("a", "an"), up to the next
  *           comma, sentence end or one of STOP_WORDS ("for", "on", "in", "at", "and", …), 1 to MAX_TITLE_WORDS 5
  *           words of letters, and not a grade word alone ("an apprentice", "a trainee": RANK_WORDS of
- *           occupation-search.ts, which say the level, not the job)
+ *           title-words.ts, which say the level, not the job)
  *
  * A stated title is searched as a title (occupation search is best at those): the paragraph's other words
  * ("keep patient records") cannot pull it towards another occupation, as they do when the whole paragraph
  * is the query.
  */
 
-import { RANK_WORDS } from './occupation-search.js';
+import { RANK_WORDS } from './title-words.js';
 
 export const MAX_TITLE_WORDS = 5;
 const STOP_WORDS = new Set([
