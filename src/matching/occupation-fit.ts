@@ -180,38 +180,42 @@ export function candidateFits(
     }
     for (const position of optional.get(uri) ?? []) optionalTenths[position] += credit;
   }
-  // Per held skill, the two best near credits each occupation gets from it (VOUCH_LIMIT), then added.
-  const top = [0, 1].map(() => ({
-    essential: new Int32Array(occupations.length),
-    optional: new Int32Array(occupations.length),
-  }));
-  const keep = (list: 'essential' | 'optional', position: number, credit: number) => {
-    if (credit > top[0][list][position]) {
-      top[1][list][position] = top[0][list][position];
-      top[0][list][position] = credit;
-    } else if (credit > top[1][list][position]) top[1][list][position] = credit;
-  };
+  // Per held skill, the two best near credits each occupation gets from it (VOUCH_LIMIT), then added. Typed
+  // arrays and a list of touched positions: this loop runs over every near credit of every request.
+  const n = occupations.length;
+  const [e1, e2, o1, o2] = [0, 1, 2, 3].map(() => new Int32Array(n));
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
   for (const near of nearVia.values()) {
-    const touched = new Set<number>();
     for (const [uri, credit] of near) {
       for (const position of essential.get(uri) ?? []) {
-        touched.add(position);
-        keep('essential', position, credit);
+        if (seen[position] === 0) {
+          seen[position] = 1;
+          touched.push(position);
+        }
+        if (credit > e1[position]) {
+          e2[position] = e1[position];
+          e1[position] = credit;
+        } else if (credit > e2[position]) e2[position] = credit;
         candidate[position] = 1;
       }
       for (const position of optional.get(uri) ?? []) {
-        touched.add(position);
-        keep('optional', position, credit);
+        if (seen[position] === 0) {
+          seen[position] = 1;
+          touched.push(position);
+        }
+        if (credit > o1[position]) {
+          o2[position] = o1[position];
+          o1[position] = credit;
+        } else if (credit > o2[position]) o2[position] = credit;
       }
     }
     for (const position of touched) {
-      for (const best of top) {
-        essentialTenths[position] += best.essential[position];
-        optionalTenths[position] += best.optional[position];
-        best.essential[position] = 0;
-        best.optional[position] = 0;
-      }
+      essentialTenths[position] += e1[position] + e2[position];
+      optionalTenths[position] += o1[position] + o2[position];
+      e1[position] = e2[position] = o1[position] = o2[position] = seen[position] = 0;
     }
+    touched.length = 0;
   }
   const fits = [];
   for (let position = 0; position < occupations.length; position++) {
