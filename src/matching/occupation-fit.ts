@@ -135,6 +135,8 @@ interface NeedsBySkill {
   occupations: OccupationNeeds[];
   essential: Map<string, number[]>;
   optional: Map<string, number[]>;
+  /** candidateFits' scratch space, one slot per occupation, all zero between calls (it is synchronous). */
+  scratch: { essential: Int32Array; optional: Int32Array; best: Int32Array[]; seen: Uint8Array };
 }
 
 const needsBySkillOf = new WeakMap<OccupationIndex, NeedsBySkill>();
@@ -142,7 +144,18 @@ const needsBySkillOf = new WeakMap<OccupationIndex, NeedsBySkill>();
 function needsBySkill(index: OccupationIndex): NeedsBySkill {
   let inverse = needsBySkillOf.get(index);
   if (!inverse) {
-    inverse = { occupations: [...index.byUri.values()], essential: new Map(), optional: new Map() };
+    const n = index.byUri.size;
+    inverse = {
+      occupations: [...index.byUri.values()],
+      essential: new Map(),
+      optional: new Map(),
+      scratch: {
+        essential: new Int32Array(n),
+        optional: new Int32Array(n),
+        best: [0, 1, 2, 3].map(() => new Int32Array(n)),
+        seen: new Uint8Array(n),
+      },
+    };
     for (const [position, needs] of inverse.occupations.entries()) {
       for (const uri of needs.essential) pushTo(inverse.essential, uri, position);
       for (const uri of needs.optional) pushTo(inverse.optional, uri, position);
@@ -161,12 +174,21 @@ export function candidateFits(
   index: OccupationIndex,
   credits: Map<string, HeldCredit>,
 ): Array<{ needs: OccupationNeeds; essentialCoverage: number; optionalCoverage: number; skillFit: number }> {
-  const { occupations, essential, optional } = needsBySkill(index);
-  const essentialTenths = new Int32Array(occupations.length);
-  const optionalTenths = new Int32Array(occupations.length);
-  const candidate = new Uint8Array(occupations.length);
-  // Exact credits add up; near ones through one held skill count once per occupation and list, the best
-  // (countedMatches): per held skill, the best near credit each occupation gets from it, then added.
+  const { occupations, essential, optional, scratch } = needsBySkill(index);
+  // Reused typed arrays (cleared at the end): this runs on every request, over every credit.
+  const { essential: essentialTenths, optional: optionalTenths, seen } = scratch;
+  const [e1, e2, o1, o2] = scratch.best;
+  const touched: number[] = [];
+  const touch = (position: number) => {
+    if (seen[position] === 0) {
+      seen[position] = 1;
+      touched.push(position);
+    }
+  };
+  const candidate = new Set<number>();
+  // Exact credits add up; near ones through one held skill count for at most VOUCH_LIMIT 2 skills per
+  // occupation and list, the best (countedMatches): per held skill, the two best near credits each
+  // occupation gets from it, then added.
   const nearVia = new Map<string, Array<[uri: string, credit: number]>>();
   for (const [uri, held] of credits) {
     const credit = tenths(held.credit);
@@ -175,54 +197,49 @@ export function candidateFits(
       continue;
     }
     for (const position of essential.get(uri) ?? []) {
+      touch(position);
       essentialTenths[position] += credit;
-      candidate[position] = 1;
+      candidate.add(position);
     }
-    for (const position of optional.get(uri) ?? []) optionalTenths[position] += credit;
+    for (const position of optional.get(uri) ?? []) {
+      touch(position);
+      optionalTenths[position] += credit;
+    }
   }
-  // Per held skill, the two best near credits each occupation gets from it (VOUCH_LIMIT), then added. Typed
-  // arrays and a list of touched positions: this loop runs over every near credit of every request.
-  const n = occupations.length;
-  const [e1, e2, o1, o2] = [0, 1, 2, 3].map(() => new Int32Array(n));
-  const seen = new Uint8Array(n);
-  const touched: number[] = [];
+  const viaTouched: number[] = [];
   for (const near of nearVia.values()) {
     for (const [uri, credit] of near) {
       for (const position of essential.get(uri) ?? []) {
-        if (seen[position] === 0) {
-          seen[position] = 1;
-          touched.push(position);
-        }
+        if (e1[position] === 0 && o1[position] === 0) viaTouched.push(position);
         if (credit > e1[position]) {
           e2[position] = e1[position];
           e1[position] = credit;
         } else if (credit > e2[position]) e2[position] = credit;
-        candidate[position] = 1;
+        candidate.add(position);
       }
       for (const position of optional.get(uri) ?? []) {
-        if (seen[position] === 0) {
-          seen[position] = 1;
-          touched.push(position);
-        }
+        if (e1[position] === 0 && o1[position] === 0) viaTouched.push(position);
         if (credit > o1[position]) {
           o2[position] = o1[position];
           o1[position] = credit;
         } else if (credit > o2[position]) o2[position] = credit;
       }
     }
-    for (const position of touched) {
+    for (const position of viaTouched) {
+      touch(position);
       essentialTenths[position] += e1[position] + e2[position];
       optionalTenths[position] += o1[position] + o2[position];
-      e1[position] = e2[position] = o1[position] = o2[position] = seen[position] = 0;
+      e1[position] = e2[position] = o1[position] = o2[position] = 0;
     }
-    touched.length = 0;
+    viaTouched.length = 0;
   }
-  const fits = [];
-  for (let position = 0; position < occupations.length; position++) {
-    if (candidate[position] === 0) continue;
-    const needs = occupations[position];
-    fits.push({ needs, ...fitFromTenths(needs, essentialTenths[position], optionalTenths[position]) });
-  }
+  const fits = [...candidate]
+    .sort((a, b) => a - b)
+    .map((position) => {
+      const needs = occupations[position];
+      return { needs, ...fitFromTenths(needs, essentialTenths[position], optionalTenths[position]) };
+    });
+  for (const position of touched) essentialTenths[position] = optionalTenths[position] = seen[position] = 0;
   return fits;
 }
 
