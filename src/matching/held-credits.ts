@@ -81,13 +81,8 @@ export function heldCredits(held: Iterable<string>, neighbours: SkillNeighbours)
   return credits;
 }
 
-export interface SkillMatch {
-  uri: string;
-  kind: MatchKind;
-  credit: number;
-  via: string;
-  similarity?: number;
-}
+/** A required skill the person holds or nearly holds: its URI with the credit that reaches it. */
+export type SkillMatch = HeldCredit & { uri: string };
 
 /** How many skills of one occupation list a held skill may stand for besides itself (countedMatches). */
 export const VOUCH_LIMIT = 2;

@@ -136,7 +136,7 @@ interface NeedsBySkill {
   essential: Map<string, number[]>;
   optional: Map<string, number[]>;
   /** candidateFits' scratch space, one slot per occupation, all zero between calls (it is synchronous). */
-  scratch: { essential: Int32Array; optional: Int32Array; best: Int32Array[]; seen: Uint8Array };
+  scratch: { essential: Int32Array; optional: Int32Array; best: Int32Array[]; seen: Uint8Array; candidate: Uint8Array };
 }
 
 const needsBySkillOf = new WeakMap<OccupationIndex, NeedsBySkill>();
@@ -154,6 +154,7 @@ function needsBySkill(index: OccupationIndex): NeedsBySkill {
         optional: new Int32Array(n),
         best: [0, 1, 2, 3].map(() => new Int32Array(n)),
         seen: new Uint8Array(n),
+        candidate: new Uint8Array(n),
       },
     };
     for (const [position, needs] of inverse.occupations.entries()) {
@@ -176,7 +177,7 @@ export function candidateFits(
 ): Array<{ needs: OccupationNeeds; essentialCoverage: number; optionalCoverage: number; skillFit: number }> {
   const { occupations, essential, optional, scratch } = needsBySkill(index);
   // Reused typed arrays (cleared at the end): this runs on every request, over every credit.
-  const { essential: essentialTenths, optional: optionalTenths, seen } = scratch;
+  const { essential: essentialTenths, optional: optionalTenths, seen, candidate } = scratch;
   const [e1, e2, o1, o2] = scratch.best;
   const touched: number[] = [];
   const touch = (position: number) => {
@@ -185,7 +186,6 @@ export function candidateFits(
       touched.push(position);
     }
   };
-  const candidate = new Set<number>();
   // Exact credits add up; near ones through one held skill count for at most VOUCH_LIMIT 2 skills per
   // occupation and list, the best (countedMatches): per held skill, the two best near credits each
   // occupation gets from it, then added.
@@ -199,7 +199,7 @@ export function candidateFits(
     for (const position of essential.get(uri) ?? []) {
       touch(position);
       essentialTenths[position] += credit;
-      candidate.add(position);
+      candidate[position] = 1;
     }
     for (const position of optional.get(uri) ?? []) {
       touch(position);
@@ -215,7 +215,7 @@ export function candidateFits(
           e2[position] = e1[position];
           e1[position] = credit;
         } else if (credit > e2[position]) e2[position] = credit;
-        candidate.add(position);
+        candidate[position] = 1;
       }
       for (const position of optional.get(uri) ?? []) {
         if (e1[position] === 0 && o1[position] === 0) viaTouched.push(position);
@@ -233,19 +233,20 @@ export function candidateFits(
     }
     viaTouched.length = 0;
   }
-  const fits = [...candidate]
-    .sort((a, b) => a - b)
-    .map((position) => {
-      const needs = occupations[position];
-      return { needs, ...fitFromTenths(needs, essentialTenths[position], optionalTenths[position]) };
-    });
+  const fits = [];
+  for (let position = 0; position < occupations.length; position++) {
+    if (candidate[position] === 0) continue;
+    candidate[position] = 0;
+    const needs = occupations[position];
+    fits.push({ needs, ...fitFromTenths(needs, essentialTenths[position], optionalTenths[position]) });
+  }
   for (const position of touched) essentialTenths[position] = optionalTenths[position] = seen[position] = 0;
   return fits;
 }
 
 /**
  * The best `first` candidate occupations (at least one essential skill held or near-held), the person's own left
- * out: viable before stretch, step-downs after the rest of their tier (viability.ts); viable ones by score,
+ * out: viable before stretch, viable step-downs after the other viable ones (viability.ts); viable ones by score,
  * stretches by skill fit alone (demand does not lift them). Explain the ones shown with explainMatch.
  */
 export function rankOccupations(

@@ -10,17 +10,17 @@ import { TRANSITION_FLOOR } from '../intelligence/relevance.js';
  *                   (src/intelligence/relevance.ts); 120 and 32 occupations of ESCO 1.1.1
  *   ISCO:<code>     occupations whose ISCO-08 unit group starts with the code (1 to 4 digits: "ISCO:25",
  *                   ICT professionals; "ISCO:2221", nursing professionals)
- * Everything else about the ranking stays: viable before stretch, step-downs after, the gap to each.
+ * Everything else about the ranking stays: viable before stretch, viable step-downs after, the gap to each.
  */
 
-export type Towards = { kind: 'DIGITAL' | 'GREEN'; text: string } | { kind: 'GROUP'; prefix: string; text: string };
+export type Towards = { kind: 'DIGITAL' | 'GREEN' } | { kind: 'GROUP'; prefix: string };
 
 export function parseTowards(value: string | null | undefined): Towards | null {
   if (value == null) return null;
   const text = value.trim();
-  if (text === 'DIGITAL' || text === 'GREEN') return { kind: text, text };
+  if (text === 'DIGITAL' || text === 'GREEN') return { kind: text };
   const group = /^ISCO:(\d{1,4})$/.exec(text);
-  if (group) return { kind: 'GROUP', prefix: group[1], text };
+  if (group) return { kind: 'GROUP', prefix: group[1] };
   throw new UserInputError(
     'towards',
     `must be DIGITAL, GREEN or an ISCO-08 group as ISCO:<1–4 digits> (e.g. ISCO:25), got '${value}'`,

@@ -2,8 +2,8 @@ import { round } from '../numbers.js';
 import { topN } from '../collections.js';
 import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
 import { type OccupationDemandFacts, type OccupationFit, candidateFits, fitOccupation } from './occupation-fit.js';
-import { type SkillNeighbours, type HeldCredit, heldCredits } from './held-credits.js';
-import { type Placement, VIABLE_FIT, comparePlacement, explainPlacement, place, skillLevelOf } from './viability.js';
+import { type SkillNeighbours, type HeldCredit, MATCH_CREDIT, heldCredits } from './held-credits.js';
+import { type Placement, VIABLE_FIT, comparePlacement, place, skillLevelOf, stepDownSentence } from './viability.js';
 
 /**
  * Career transitions: from a current or past occupation, the occupations reachable with the least
@@ -23,8 +23,8 @@ import { type Placement, VIABLE_FIT, comparePlacement, explainPlacement, place, 
  * study's high-risk category. So prospects reorder transitions of similar reach, never lift a far one
  * above a near one by much.
  *
- * Order (src/matching/viability.ts): viable moves first, then the rest; in each, a step down in ISCO-08 skill
- * level below the origin's comes after the moves at the same or a higher level, unless asked for; then by score.
+ * Order (src/matching/viability.ts): viable moves first, then the rest; a viable step down in ISCO-08 skill
+ * level below the origin's comes after the other viable moves, unless asked for; then by score.
  *
  * Nesta's Mapping Career Causeways uses a richer similarity (essential and optional skills, work
  * activities and context from O*NET); `npm run eval:transitions` compares our counts of viable
@@ -32,7 +32,7 @@ import { type Placement, VIABLE_FIT, comparePlacement, explainPlacement, place, 
  */
 
 export const VIABLE_SIMILARITY = VIABLE_FIT;
-export const ORIGIN_OPTIONAL_CREDIT = 0.5;
+export const ORIGIN_OPTIONAL_CREDIT = MATCH_CREDIT.ORIGIN_OPTIONAL;
 export const HIERARCHY_BONUS = { sameUnitGroup: 0.1, escoHierarchy: 0.1 } as const;
 
 /** What the occupation hierarchy adds between A and B (HIERARCHY_BONUS), with the reasons in words. */
@@ -103,6 +103,7 @@ export function rankTransitions<D extends OccupationDemandFacts>(
     prospects: number;
     score: number;
     placement: Placement;
+    hierarchy: { bonus: number; reasons: string[] };
   }> = [];
   for (const quick of candidateFits(index, credits)) {
     const { needs } = quick;
@@ -112,13 +113,15 @@ export function rankTransitions<D extends OccupationDemandFacts>(
       1 +
       (demand?.trend == null ? 0 : demand.trend > 0 ? 0.1 : demand.trend < -0.05 ? -0.1 : 0) -
       (context.automation(needs.uri)?.high ? 0.1 : 0);
-    const similarity = round(Math.min(1, quick.skillFit + hierarchyBonus(origin, needs).bonus), 4);
+    const hierarchy = hierarchyBonus(origin, needs);
+    const similarity = round(Math.min(1, quick.skillFit + hierarchy.bonus), 4);
     scored.push({
       needs,
       similarity,
       prospects: round(prospects, 2),
       score: round(similarity * prospects, 4),
       placement: place(similarity, needs.iscoGroup, fromLevel),
+      hierarchy,
     });
   }
   const ranked = topN(
@@ -130,9 +133,8 @@ export function rankTransitions<D extends OccupationDemandFacts>(
       b.similarity - a.similarity ||
       (a.needs.uri < b.needs.uri ? -1 : 1),
   );
-  return ranked.map(({ needs, similarity, prospects, score, placement }) => {
+  return ranked.map(({ needs, similarity, prospects, score, placement, hierarchy }) => {
     const fit = fitOccupation(needs, credits);
-    const hierarchy = hierarchyBonus(origin, needs);
     return {
       ...placement,
       from,
@@ -178,7 +180,7 @@ export function explainTransition(t: Transition, label: (uri: string) => string)
   parts.push(
     `Score = similarity × prospects ${t.prospects.toFixed(2)}${adjustments.length > 0 ? ` (${adjustments.join(', ')})` : ''} = ${t.score.toFixed(2)}.`,
   );
-  if (t.stepDown) parts.push(...explainPlacement({ ...t, viable: true }, t.fromLevel, t.allowStepDown));
+  if (t.stepDown) parts.push(stepDownSentence(t, t.fromLevel, t.allowStepDown));
   return parts.join(' ');
 }
 

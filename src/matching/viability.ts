@@ -64,10 +64,14 @@ export function explainPlacement(p: Placement, level: number | null, allowStepDo
     parts.push(
       `A stretch: the skill fit is below ${VIABLE_FIT}, so it comes after every viable one and demand does not lift it.`,
     );
-  if (p.stepDown)
-    parts.push(
-      `A step down: ISCO-08 skill level ${p.skillLevel} against the person's ${level}` +
-        (allowStepDown || !p.viable ? '.' : '; ranked after the viable moves at the same or a higher level.'),
-    );
+  if (p.stepDown) parts.push(stepDownSentence(p, level, allowStepDown));
   return parts;
+}
+
+/** A step down in words, and whether it moved in the order (viable ones only, unless step-downs are allowed). */
+export function stepDownSentence(p: Placement, level: number | null, allowStepDown: boolean): string {
+  return (
+    `A step down: ISCO-08 skill level ${p.skillLevel} against the person's ${level}` +
+    (allowStepDown || !p.viable ? '.' : '; ranked after the viable moves at the same or a higher level.')
+  );
 }

@@ -26,9 +26,9 @@ const digital = new Map([
 
 describe('towards', () => {
   it('reads DIGITAL, GREEN and ISCO groups of 1 to 4 digits, and names the argument for anything else', () => {
-    expect(parseTowards('DIGITAL')).toEqual({ kind: 'DIGITAL', text: 'DIGITAL' });
-    expect(parseTowards(' GREEN ')).toEqual({ kind: 'GREEN', text: 'GREEN' });
-    expect(parseTowards('ISCO:25')).toEqual({ kind: 'GROUP', prefix: '25', text: 'ISCO:25' });
+    expect(parseTowards('DIGITAL')).toEqual({ kind: 'DIGITAL' });
+    expect(parseTowards(' GREEN ')).toEqual({ kind: 'GREEN' });
+    expect(parseTowards('ISCO:25')).toEqual({ kind: 'GROUP', prefix: '25' });
     expect(parseTowards(null)).toBeNull();
     for (const bad of ['digital', 'ISCO:', 'ISCO:25123', 'ISCO:2a', 'ESCO:25', ''])
       expect(() => parseTowards(bad), bad).toThrowError(

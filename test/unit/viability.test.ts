@@ -127,6 +127,10 @@ describe('rankTransitions: step-downs after same-level moves', () => {
     expect(explainTransition(ranked[1], (uri) => uri)).toContain(
       "A step down: ISCO-08 skill level 2 against the person's 4; ranked after the viable moves at the same or a higher level.",
     );
+    // A stretch step-down is only flagged: its sentence says no more.
+    expect(explainTransition(ranked[3], (uri) => uri)).toContain(
+      "A step down: ISCO-08 skill level 1 against the person's 4.",
+    );
     const asked = rankTransitions('o:nurse', index, none, {
       demand: null,
       automation: () => null,

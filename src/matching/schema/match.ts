@@ -21,7 +21,6 @@ import {
 import { type MatchKind, type SkillMatch, heldCredits } from '../held-credits.js';
 import { VIABLE_FIT, personLevel } from '../viability.js';
 import { TOWARDS_DESCRIPTION, targetFilter } from './towards.js';
-import { parseTowards } from '../towards.js';
 import { type HeldSkill, neighboursOf, personSkills } from '../person.js';
 import { regulationCaveat } from '../../taxonomy/regulation.js';
 
@@ -214,7 +213,7 @@ const OccupationMatchRef = builder.objectRef<OccupationMatch & { explanation: st
     }),
     stepDown: t.boolean({
       description:
-        'Below the skill level of the person’s own occupations (false when either is unknown); ranked after the rest of its tier unless allowStepDown.',
+        'Below the skill level of the person’s own occupations (false when either is unknown); a viable one ranks after the other viable matches unless allowStepDown; among stretches it is only flagged.',
       resolve: (m) => m.stepDown,
     }),
     explanation: t.string({
@@ -242,7 +241,7 @@ const OccupationMatchesRef = builder
       matches: t.field({
         type: [OccupationMatchRef],
         description:
-          'Best first: viable matches by score, then stretch matches by skill fit; step-downs after the rest of their tier unless allowStepDown. The person’s own occupations are not among them.',
+          'Best first: viable matches by score, then stretch matches by skill fit; viable step-downs after the other viable matches unless allowStepDown. The person’s own occupations are not among them.',
         resolve: (r) => r.matches,
       }),
       currentOccupations: t.field({
@@ -326,9 +325,8 @@ builder.queryFields((t) => ({
       const first = args.first ?? 10;
       if (first < 1 || first > MAX_MATCHES)
         throw new UserInputError('first', `must be between 1 and ${MAX_MATCHES} (got ${first})`);
-      const towards = parseTowards(args.towards);
       const { held, own, level, credits, index, demand, automation, region } = await matchInputs(context, args);
-      const only = await targetFilter(context, towards);
+      const only = await targetFilter(context, args.towards);
       const matchContext = {
         only,
         demand: demand?.byOccupation ?? null,

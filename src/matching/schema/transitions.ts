@@ -9,7 +9,6 @@ import { neighboursOf } from '../person.js';
 import { type Transition, VIABLE_SIMILARITY, explainTransition, rankTransitions } from '../transitions.js';
 import { AutomationRef, MatchTierEnum, OccupationDemandRef, SkillMatchRef } from './match.js';
 import { TOWARDS_DESCRIPTION, targetFilter } from './towards.js';
-import { parseTowards } from '../towards.js';
 import { regulationCaveat } from '../../taxonomy/regulation.js';
 
 /** `occupationTransitions`: where a person can move from an occupation with the least retraining (src/matching/transitions.ts). */
@@ -61,7 +60,7 @@ const TransitionRef = builder
       }),
       stepDown: t.boolean({
         description:
-          'A move below the origin’s skill level; ranked after the moves at the same or a higher level unless allowStepDown.',
+          'A move below the origin’s skill level; a viable one ranks after the other viable moves unless allowStepDown; among stretches it is only flagged.',
         resolve: (tr) => tr.stepDown,
       }),
       missingEssential: t.field({
@@ -99,7 +98,7 @@ builder.queryFields((t) => ({
   occupationTransitions: t.field({
     type: [TransitionRef],
     description:
-      'From a current or past occupation, the occupations reachable with the least retraining (skill overlap, near matches counted in part, the occupation hierarchy), viable moves first and step-downs after the moves at the same level, preferring growing demand in the region and lower automation exposure, each with the skills to add.',
+      'From a current or past occupation, the occupations reachable with the least retraining (skill overlap, near matches counted in part, the occupation hierarchy), viable moves first and viable step-downs after the other viable moves, preferring growing demand in the region and lower automation exposure, each with the skills to add.',
     args: {
       occupationUri: t.arg.string({ required: true, description: 'The ESCO occupation the person comes from.' }),
       region: t.arg.string({ description: 'Where the person looks for work: demand trends there adjust the ranking.' }),
@@ -115,8 +114,7 @@ builder.queryFields((t) => ({
       const first = args.first ?? 10;
       if (first < 1 || first > MAX_TRANSITIONS)
         throw new UserInputError('first', `must be between 1 and ${MAX_TRANSITIONS} (got ${first})`);
-      const towards = parseTowards(args.towards);
-      const [index, only] = await Promise.all([occupationIndex(context), targetFilter(context, towards)]);
+      const [index, only] = await Promise.all([occupationIndex(context), targetFilter(context, args.towards)]);
       const origin = index.byUri.get(args.occupationUri);
       if (!origin) throw new UserInputError('occupationUri', `not a current ESCO occupation: '${args.occupationUri}'`);
       const [neighbours, demand, automation] = await Promise.all([
