@@ -22,6 +22,16 @@ const once = <T>(make: () => T) => {
 };
 const occupations = once(() => readCsv(path.join(escoDir, 'occupations_en.csv')));
 const relations = once(() => readCsv(path.join(escoDir, 'occupationSkillRelations_en.csv')));
+const skillRows = once(() => readCsv(path.join(escoDir, 'skills_en.csv')));
+/** Skills whose reuse level is sector- or occupation-specific. */
+const specificSkills = once(
+  () =>
+    new Set(
+      skillRows()
+        .filter((r) => r.reuseLevel === 'sector-specific' || r.reuseLevel === 'occupation-specific')
+        .map((r) => r.conceptUri),
+    ),
+);
 const eurostat = once(() => readCsv(path.join(sharedDataDir, 'eurostat-lfsa_eisn2', EUROSTAT_LFS_FILE)));
 const skillPillar = once(() =>
   readCsv(path.join(escoDir, 'broaderRelationsSkillPillar_en.csv')).filter(
@@ -86,7 +96,7 @@ const occupationPillar = once(() =>
   ),
 );
 
-/** An occupation's essential and optional skills, from the relations CSV, and its broader occupations. */
+/** An occupation's essential and optional skills, from the relations CSV, its broader occupations and its specific essential skills. */
 export function csvNeeds(uri: string): OccupationNeeds {
   const own = relations().filter((r) => r.occupationUri === uri);
   return {
@@ -98,6 +108,9 @@ export function csvNeeds(uri: string): OccupationNeeds {
       .filter((r) => r.conceptUri === uri)
       .map((r) => r.broaderUri)
       .sort(),
+    specific: own
+      .filter((r) => r.relationType === 'essential' && specificSkills().has(r.skillUri))
+      .map((r) => r.skillUri),
   };
 }
 
@@ -123,7 +136,7 @@ const csvSimilarSkills = once(() => {
       .map((v) => v.trim())
       .filter(Boolean);
   return new SimilarSkills(
-    readCsv(path.join(escoDir, 'skills_en.csv'))
+    skillRows()
       .map((r) => ({
         uri: r.conceptUri,
         preferredLabel: r.preferredLabel.trim(),

@@ -60,6 +60,8 @@ export interface OccupationNeeds {
   optional: string[];
   /** Its broader ESCO occupations (the occupation pillar), for transitions within the hierarchy. */
   broader?: string[];
+  /** Its essential skills ESCO marks sector- or occupation-specific (reuse level), for matching (viability.ts grounded). */
+  specific?: string[];
 }
 
 export interface DerivationOptions {

@@ -332,6 +332,9 @@ export async function qualificationDuties(graph: GraphClient): Promise<RouteDuti
 
 const indexes = new WeakMap<TaxonomySnapshot, OccupationIndex>();
 
+/** ESCO's reuse levels of skills that belong to a sector or an occupation (the others: cross-sector, transversal). */
+const SPECIFIC_REUSE_LEVELS = ['sector-specific', 'occupation-specific'];
+
 /** Every current occupation with its ISCO unit group and current skills, indexed; built once per taxonomy snapshot. */
 export async function occupationIndex(context: HubContext): Promise<OccupationIndex> {
   if (context.taxonomy) return occupationIndexOf(context.taxonomy);
@@ -340,7 +343,10 @@ export async function occupationIndex(context: HubContext): Promise<OccupationIn
      RETURN o.uri AS uri, o.iscoGroup AS iscoGroup,
             COLLECT { MATCH (o)-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri } AS essential,
             COLLECT { MATCH (o)-[:OPTIONAL_SKILL]->(s:Skill) WHERE s.deprecated = false RETURN s.uri } AS optional,
-            COLLECT { MATCH (o)-[:BROADER]->(p:Occupation) RETURN p.uri ORDER BY p.uri } AS broader`,
+            COLLECT { MATCH (o)-[:BROADER]->(p:Occupation) RETURN p.uri ORDER BY p.uri } AS broader,
+            COLLECT { MATCH (o)-[:ESSENTIAL_SKILL]->(s:Skill) WHERE s.deprecated = false AND s.reuseLevel IN $specific
+                      RETURN s.uri } AS specific`,
+    { specific: SPECIFIC_REUSE_LEVELS },
   );
   return new OccupationIndex(rows);
 }
@@ -365,6 +371,10 @@ export function occupationIndexOf(snapshot: TaxonomySnapshot): OccupationIndex {
         .filter((c) => c.kind === 'Occupation')
         .map((c) => c.uri)
         .sort(),
+      specific: snapshot
+        .skillsOf('ESSENTIAL_SKILL', occupation.uri)
+        .filter((s) => !s.deprecated && SPECIFIC_REUSE_LEVELS.includes(s.reuseLevel ?? ''))
+        .map((s) => s.uri),
     }));
     index = new OccupationIndex(needs);
     indexes.set(snapshot, index);

@@ -1,7 +1,7 @@
 import { round } from '../numbers.js';
 import { pushTo, topN } from '../collections.js';
 import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
-import { type Placement, comparePlacement, explainPlacement, place } from './viability.js';
+import { type Placement, comparePlacement, explainPlacement, isGrounded, place } from './viability.js';
 import { type HeldCredit, type MatchKind, type SkillMatch, countedMatches } from './held-credits.js';
 
 /**
@@ -20,7 +20,8 @@ import { type HeldCredit, type MatchKind, type SkillMatch, countedMatches } from
  * the skill fit alone. Automation exposure is shown, not scored: a counsellor weighs it with the person.
  *
  * Order (rankOccupations; src/matching/viability.ts). Viable matches (skill fit ≥ 0.4) by score, then stretch
- * matches by skill fit alone, so demand never lifts a weak fit above a viable one; a viable step down in
+ * matches by skill fit alone, so demand never lifts a weak fit above a viable one; within each, matches that
+ * rest on cross-sector skills alone come after those sharing a specific skill; a viable step down in
  * ISCO-08 skill level comes after the other viable ones unless asked for. The person's own occupations are
  * not offered.
  */
@@ -263,7 +264,7 @@ export function rankOccupations(
       needs: quick.needs,
       essentialCoverage: quick.essentialCoverage,
       skillFit: quick.skillFit,
-      placement: place(quick.skillFit, quick.needs.iscoGroup, level),
+      placement: place(quick.skillFit, quick.needs.iscoGroup, level, isGrounded(quick.needs, credits)),
       score: matchScore(quick.skillFit, demandScores?.get(quick.needs.uri) ?? null, demandScores !== null),
     }));
   const ranked = topN(
@@ -290,7 +291,7 @@ export function matchOf(
   const level = context.level ?? null;
   return {
     ...fit,
-    ...place(fit.skillFit, needs.iscoGroup, level),
+    ...place(fit.skillFit, needs.iscoGroup, level, isGrounded(needs, credits)),
     demand,
     automation: context.automation(needs.uri),
     score: matchScore(fit.skillFit, demand, demandScores !== null),
@@ -344,7 +345,17 @@ const KIND_WORDS: Record<MatchKind, string> = {
   ORIGIN_OPTIONAL: 'optional in the origin occupation',
 };
 
-/** A counsellor's reading of one match, in sentences. */
+/** The missing essential skills explainMatch names: the first five not even near-held. */
+const shownMissing = (match: OccupationFit) =>
+  match.missingEssential.filter((uri) => !match.nearEssential.some((n) => n.uri === uri)).slice(0, 5);
+
+/** Every skill explainMatch names, so their labels can be read in one batch before it runs. */
+export const skillsExplained = (match: OccupationFit): string[] => [
+  ...shownMissing(match),
+  ...match.nearEssential.slice(0, 3).flatMap((n) => [n.uri, n.via]),
+];
+
+/** A counsellor's reading of one match, in sentences (label: every URI of skillsExplained). */
 export function explainMatch(match: OccupationMatch, label: (uri: string) => string): string {
   const demandAsked = match.demandWeighed;
   const full = match.matchedEssential.filter((m) => m.kind === 'EXACT').length;
@@ -366,9 +377,7 @@ export function explainMatch(match: OccupationMatch, label: (uri: string) => str
   if (match.missingEssential.length > 0) {
     parts.push(
       `Missing essential: ${
-        match.missingEssential
-          .filter((uri) => !match.nearEssential.some((n) => n.uri === uri))
-          .slice(0, 5)
+        shownMissing(match)
           .map((uri) => `"${label(uri)}"`)
           .join(', ') || 'only the near-held ones'
       }.`,

@@ -3,7 +3,16 @@ import { topN } from '../collections.js';
 import type { OccupationIndex, OccupationNeeds } from '../intelligence/skill-demand.js';
 import { type OccupationDemandFacts, type OccupationFit, candidateFits, fitOccupation } from './occupation-fit.js';
 import { type SkillNeighbours, type HeldCredit, MATCH_CREDIT, heldCredits } from './held-credits.js';
-import { type Placement, VIABLE_FIT, comparePlacement, place, skillLevelOf, stepDownSentence } from './viability.js';
+import {
+  type Placement,
+  VIABLE_FIT,
+  comparePlacement,
+  isGrounded,
+  place,
+  skillLevelOf,
+  stepDownSentence,
+  ungroundedSentence,
+} from './viability.js';
 
 /**
  * Career transitions: from a current or past occupation, the occupations reachable with the least
@@ -120,7 +129,7 @@ export function rankTransitions<D extends OccupationDemandFacts>(
       similarity,
       prospects: round(prospects, 2),
       score: round(similarity * prospects, 4),
-      placement: place(similarity, needs.iscoGroup, fromLevel),
+      placement: place(similarity, needs.iscoGroup, fromLevel, isGrounded(needs, credits)),
       hierarchy,
     });
   }
@@ -180,6 +189,7 @@ export function explainTransition(t: Transition, label: (uri: string) => string)
   parts.push(
     `Score = similarity × prospects ${t.prospects.toFixed(2)}${adjustments.length > 0 ? ` (${adjustments.join(', ')})` : ''} = ${t.score.toFixed(2)}.`,
   );
+  if (!t.grounded) parts.push(ungroundedSentence(t));
   if (t.stepDown) parts.push(stepDownSentence(t, t.fromLevel, t.allowStepDown));
   return parts.join(' ');
 }

@@ -1,4 +1,6 @@
+import type { OccupationNeeds } from '../intelligence/skill-demand.js';
 import { SKILL_LEVEL } from '../taxonomy/isco-levels.js';
+import type { HeldCredit } from './held-credits.js';
 
 /**
  * Which matches and transitions come first: viable ones before stretches, and moves down in skill level after
@@ -14,14 +16,21 @@ import { SKILL_LEVEL } from '../taxonomy/isco-levels.js';
  *                 managers, professionals → 4); unknown without an ISCO group.
  *   step down   = the occupation's skill level is below the person's: the highest level among the occupations
  *                 they hold or held (for a transition, the origin's). Unknown when either level is.
- *   order       = viable before stretch, always; among viable ones, same-or-higher level before step-downs
- *                 (unless step-downs are asked for: then they mix in); then the caller's order (score, fit).
+ *   grounded    = one of the occupation's sector- or occupation-specific essential skills (ESCO's reuse level)
+ *                 is held or near-held with credit ≥ GROUNDING_CREDIT 0.5 (through ESCO's hierarchy or a
+ *                 near-synonym), or it has none. Ungrounded, the fit rests on cross-sector skills alone ("stay
+ *                 alert", "execute working instructions"), which hundreds of occupations share: a forklift
+ *                 driver fitted leather measuring operator, 2 of whose 6 essential skills he has, both generic.
+ *   order       = viable before stretch, always; within each, grounded before ungrounded; among viable ones,
+ *                 same-or-higher level before step-downs (unless step-downs are asked for: then they mix in);
+ *                 then the caller's order (score, fit).
  *                 Stretches, not yet within reach, keep the caller's order with step-downs flagged: demoted
  *                 there, a forklift driver's warehouse moves (fit 0.34–0.40, ISCO 9333 below 8344) fell
  *                 behind every same-level occupation sharing a generic skill, out of the first hundred.
  */
 
 export const VIABLE_FIT = 0.4;
+export const GROUNDING_CREDIT = 0.5;
 
 export interface Placement {
   viable: boolean;
@@ -29,6 +38,14 @@ export interface Placement {
   skillLevel: number | null;
   /** Below the person's skill level (false when either level is unknown). */
   stepDown: boolean;
+  /** Some specific essential skill is held or near-held (or the occupation has none). */
+  grounded: boolean;
+}
+
+/** Whether the person holds, or nearly holds (GROUNDING_CREDIT), one of the occupation's specific essential skills. */
+export function isGrounded(needs: OccupationNeeds, credits: Map<string, HeldCredit>): boolean {
+  const specific = needs.specific ?? [];
+  return specific.length === 0 || specific.some((uri) => (credits.get(uri)?.credit ?? 0) >= GROUNDING_CREDIT);
 }
 
 export function skillLevelOf(iscoGroup: string | null | undefined): number | null {
@@ -41,18 +58,25 @@ export function personLevel(iscoGroups: Array<string | null | undefined>): numbe
   return levels.length > 0 ? Math.max(...levels) : null;
 }
 
-export function place(fit: number, iscoGroup: string | null | undefined, level: number | null): Placement {
+export function place(
+  fit: number,
+  iscoGroup: string | null | undefined,
+  level: number | null,
+  grounded = true,
+): Placement {
   const skillLevel = skillLevelOf(iscoGroup);
   return {
     viable: fit >= VIABLE_FIT,
     skillLevel,
     stepDown: skillLevel !== null && level !== null && skillLevel < level,
+    grounded,
   };
 }
 
 /** Negative when `a` goes before `b` by viability and level alone; 0 leaves it to the caller's order. */
 export function comparePlacement(a: Placement, b: Placement, allowStepDown = false): number {
   if (a.viable !== b.viable) return a.viable ? -1 : 1;
+  if (a.grounded !== b.grounded) return a.grounded ? -1 : 1;
   if (a.viable && !allowStepDown && a.stepDown !== b.stepDown) return a.stepDown ? 1 : -1;
   return 0;
 }
@@ -64,6 +88,7 @@ export function explainPlacement(p: Placement, level: number | null, allowStepDo
     parts.push(
       `A stretch: the skill fit is below ${VIABLE_FIT}, so it comes after every viable one and demand does not lift it.`,
     );
+  if (!p.grounded) parts.push(ungroundedSentence(p));
   if (p.stepDown) parts.push(stepDownSentence(p, level, allowStepDown));
   return parts;
 }
@@ -75,3 +100,7 @@ export function stepDownSentence(p: Placement, level: number | null, allowStepDo
     (allowStepDown || !p.viable ? '.' : '; ranked after the viable moves at the same or a higher level.')
   );
 }
+
+/** An ungrounded match or move in words. */
+export const ungroundedSentence = (p: Placement) =>
+  `Rests on cross-sector skills alone: none of its sector- or occupation-specific essential skills is held or nearly held, so it comes after the ${p.viable ? 'viable' : 'stretch'} ones that share one.`;

@@ -37,7 +37,7 @@ const MATCH = `query($text: String, $skills: [String!], $region: String, $first:
     demandNote heldSkills { skill { uri } origin detail }
     matches { occupation { uri preferredLabel code } coverage optionalCoverage skillFit score missingEssential { uri }
       nearEssential { skill { uri } kind credit via { uri } } demand { value unit trend percentile score region period source }
-      tier skillLevel stepDown explanation }
+      tier skillLevel stepDown grounded explanation }
     currentOccupations { occupation { uri } skillFit tier stepDown } } }`;
 
 const GAP = `query($occupationUri: String!, $skills: [String!], $region: String) {
@@ -214,35 +214,52 @@ describe('occupation search and matching on full ESCO', () => {
         score: demandScore,
       });
       expect(match.skillFit).toBe(skillFit);
-      expect(match.score).toBeCloseTo(0.75 * skillFit + 0.25 * demandScore, 4);
+      expect(match.score).toBe(round(0.75 * skillFit + 0.25 * demandScore, 4));
       expect(match.explanation).toContain('Score = 0.75 ×');
     }
     // Order: viable (skill fit ≥ 0.4) before stretch; among viable ones, the ILO skill level of the ISCO major
     // group (9 → 1; 4–8 and 0 → 2; 3 → 3; 1–2 → 4) below the forklift operator's 2 after the rest; viable by
-    // score, stretches by skill fit.
+    // score, stretches by skill fit. Within each tier, grounded ones (a sector- or occupation-specific essential skill
+    // held or near-held at credit ≥ 0.5, or none listed) first.
     const expected = result.matches.map((m: { occupation: { uri: string }; skillFit: number; score: number }) => {
-      const level = iloSkillLevel(csvNeeds(m.occupation.uri).iscoGroup);
-      return { uri: m.occupation.uri, viable: m.skillFit >= 0.4, level, stepDown: level !== null && level < 2, key: m };
+      const needs = csvNeeds(m.occupation.uri);
+      const level = iloSkillLevel(needs.iscoGroup);
+      const grounded =
+        needs.specific!.length === 0 || needs.specific!.some((uri) => (credits.get(uri)?.credit ?? 0) >= 0.5);
+      return {
+        uri: m.occupation.uri,
+        viable: m.skillFit >= 0.4,
+        level,
+        stepDown: level !== null && level < 2,
+        grounded,
+        key: m,
+      };
     });
     for (const [i, m] of result.matches.entries()) {
       expect(m.tier).toBe(expected[i].viable ? 'VIABLE' : 'STRETCH');
-      expect([m.skillLevel, m.stepDown]).toEqual([expected[i].level, expected[i].stepDown]);
+      expect([m.skillLevel, m.stepDown, m.grounded]).toEqual([
+        expected[i].level,
+        expected[i].stepDown,
+        expected[i].grounded,
+      ]);
     }
     const rank = (e: (typeof expected)[number]) => [
       e.viable ? 0 : 1,
+      e.grounded ? 0 : 1,
       e.viable && e.stepDown ? 1 : 0,
       -(e.viable ? e.key.score : e.key.skillFit),
     ];
     const sorted = [...expected].sort((a, b) => {
       const [x, y] = [rank(a), rank(b)];
-      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3];
     });
     expect(sorted.map((e) => e.uri)).toEqual(expected.map((e: { uri: string }) => e.uri));
   });
 
   it('reads the forklift paragraph of issue 22 as a counsellor would: own occupation current, warehouse moves offered', async () => {
     const QUERY = `query($text: String!, $towards: String) { matchOccupations(text: $text, first: 100, towards: $towards) {
-      matches { occupation { uri preferredLabel digitalRelevance } skillFit tier stepDown }
+      heldSkills { skill { uri } }
+      matches { occupation { uri preferredLabel digitalRelevance } skillFit tier stepDown grounded explanation }
       currentOccupations { occupation { uri } } } }`;
     const text = 'I worked 8 years as a warehouse forklift driver, did inventory with SAP, and trained new staff';
     const { data, errors } = await gql(hub, QUERY, { text });
@@ -265,6 +282,22 @@ describe('occupation search and matching on full ESCO', () => {
       (m: { occupation: { preferredLabel: string } }) => m.occupation.preferredLabel === 'warehouse worker',
     );
     expect(worker).toBeLessThan(10);
+    // Occupations whose fit rests on cross-sector skills alone ("stay alert", "execute working instructions") no longer
+    // come among the first 100: each shown shares a specific essential skill with him (from the CSVs: a sector- or
+    // occupation-specific skill held or near-held at credit ≥ 0.5), or lists none.
+    const credits = heldCredits(
+      data.matchOccupations.heldSkills.map((h: { skill: { uri: string } }) => h.skill.uri),
+      csvNeighbours(),
+    );
+    for (const m of matches) {
+      const { specific } = csvNeeds(m.occupation.uri);
+      const grounded = specific!.length === 0 || specific!.some((uri) => (credits.get(uri)?.credit ?? 0) >= 0.5);
+      expect([m.occupation.preferredLabel, m.grounded, grounded]).toEqual([m.occupation.preferredLabel, true, true]);
+    }
+    for (const label of ['leather measuring operator', 'briquetting machine operator', 'tanning consultant'])
+      expect(byLabel.has(label), label).toBe(false);
+    // Explanations name skills by their labels (order picker's missing skills were once read for the first 8 only).
+    for (const m of matches) expect(m.explanation, m.occupation.preferredLabel).not.toContain('http://');
     for (const m of matches.slice(0, worker))
       expect(m.tier === 'VIABLE' || m.skillFit >= matches[worker].skillFit, m.occupation.preferredLabel).toBe(true);
 

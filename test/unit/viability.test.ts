@@ -3,7 +3,7 @@ import { OccupationIndex } from '../../src/intelligence/skill-demand.js';
 import { explainMatch, matchOf, rankOccupations } from '../../src/matching/occupation-fit.js';
 import { heldCredits } from '../../src/matching/held-credits.js';
 import { explainTransition, rankTransitions } from '../../src/matching/transitions.js';
-import { comparePlacement, personLevel, place, skillLevelOf } from '../../src/matching/viability.js';
+import { comparePlacement, isGrounded, personLevel, place, skillLevelOf } from '../../src/matching/viability.js';
 
 const none = { broader: () => [], narrower: () => [], related: () => [], similar: () => [] };
 
@@ -23,10 +23,10 @@ describe('skill levels and placement', () => {
   });
 
   it('is viable from a fit of 0.4, a step down only below a known level, and orders viable, then level', () => {
-    expect(place(0.4, '5321', 4)).toEqual({ viable: true, skillLevel: 2, stepDown: true });
-    expect(place(0.3999, '2221', 4)).toEqual({ viable: false, skillLevel: 4, stepDown: false });
-    expect(place(0.9, '5321', null)).toEqual({ viable: true, skillLevel: 2, stepDown: false });
-    expect(place(0.9, null, 4)).toEqual({ viable: true, skillLevel: null, stepDown: false });
+    expect(place(0.4, '5321', 4)).toEqual({ viable: true, skillLevel: 2, stepDown: true, grounded: true });
+    expect(place(0.3999, '2221', 4, false)).toEqual({ viable: false, skillLevel: 4, stepDown: false, grounded: false });
+    expect(place(0.9, '5321', null)).toEqual({ viable: true, skillLevel: 2, stepDown: false, grounded: true });
+    expect(place(0.9, null, 4)).toEqual({ viable: true, skillLevel: null, stepDown: false, grounded: true });
     const viableDown = place(0.8, '5321', 4);
     const stretchSame = place(0.3, '2221', 4);
     const viableSame = place(0.6, '2221', 4);
@@ -137,5 +137,75 @@ describe('rankTransitions: step-downs after same-level moves', () => {
       allowStepDown: true,
     });
     expect(asked.map((t) => t.to)).toEqual(['o:assistant', 'o:porter', 'o:informatics', 'o:orderly', 'o:midwife']);
+  });
+});
+
+// A person (or an origin occupation, o:me) holding g1 and g2 (cross-sector skills) and s1 (specific). s1's broader
+// skill is n (held in part, 0.7); q is described in similar words (similarity 0.5: credit 0.3). `specific` lists each
+// occupation's sector- or occupation-specific essential skills. No ISCO groups: no step-downs, no hierarchy bonus.
+//   warehouse  s1 w1 w2 g1 (specific s1 w1 w2)  fit 2/4 = 0.5        viable, grounded by s1
+//   leather    g1 g2 t     (specific t)         fit 2/3 = 0.6667     viable, rests on g1 g2 alone
+//   similar    q g1 z1     (specific q)         fit 1.3/3 = 0.4333   viable, q only at credit 0.3 < 0.5
+//   scrap      g1 g2 m1 m2 m3 (specific m1)     fit 2/5 = 0.4        viable, ungrounded
+//   valet      g1 v1 v2 v3 (no specific skill)  fit 1/4 = 0.25       stretch, grounded (nothing specific to ask)
+//   picker     n x1 x2 x3 x4 (specific n)       fit 0.7/5 = 0.14     stretch, grounded by n at 0.7
+describe('grounded: matches resting on cross-sector skills alone come after those sharing a specific skill', () => {
+  const needs = [
+    { uri: 'o:me', iscoGroup: null, essential: ['g1', 'g2', 's1'], optional: [], specific: ['s1'] },
+    {
+      uri: 'o:warehouse',
+      iscoGroup: null,
+      essential: ['s1', 'w1', 'w2', 'g1'],
+      optional: [],
+      specific: ['s1', 'w1', 'w2'],
+    },
+    { uri: 'o:leather', iscoGroup: null, essential: ['g1', 'g2', 't'], optional: [], specific: ['t'] },
+    { uri: 'o:similar', iscoGroup: null, essential: ['q', 'g1', 'z1'], optional: [], specific: ['q'] },
+    { uri: 'o:scrap', iscoGroup: null, essential: ['g1', 'g2', 'm1', 'm2', 'm3'], optional: [], specific: ['m1'] },
+    { uri: 'o:valet', iscoGroup: null, essential: ['g1', 'v1', 'v2', 'v3'], optional: [], specific: [] },
+    { uri: 'o:picker', iscoGroup: null, essential: ['n', 'x1', 'x2', 'x3', 'x4'], optional: [], specific: ['n'] },
+  ];
+  const grounding = new OccupationIndex(needs);
+  const neighbours = {
+    ...none,
+    broader: (uri: string) => (uri === 's1' ? ['n'] : []),
+    similar: (uri: string) => (uri === 's1' ? [{ uri: 'q', similarity: 0.5 }] : []),
+  };
+  const held = heldCredits(['g1', 'g2', 's1'], neighbours);
+  const expected = [
+    ['o:warehouse', 0.5, true, true],
+    ['o:leather', 0.6667, true, false],
+    ['o:similar', 0.4333, true, false],
+    ['o:scrap', 0.4, true, false],
+    ['o:valet', 0.25, false, true],
+    ['o:picker', 0.14, false, true],
+  ];
+
+  it('grounds by a specific skill held or near-held at credit 0.5 or more, or by having none', () => {
+    expect(needs.map((n) => [n.uri, isGrounded(n, held)])).toEqual([
+      ['o:me', true],
+      ['o:warehouse', true],
+      ['o:leather', false],
+      ['o:similar', false],
+      ['o:scrap', false],
+      ['o:valet', true],
+      ['o:picker', true],
+    ]);
+    expect(isGrounded({ uri: 'o:old', iscoGroup: null, essential: ['t'], optional: [] }, held)).toBe(true);
+  });
+
+  it('orders matches viable, then grounded, then by score, and says why an ungrounded one came later', () => {
+    const ranked = rankOccupations(grounding, held, { demand: null, automation: () => null, own: new Set(['o:me']) });
+    expect(ranked.map((m) => [m.uri, m.skillFit, m.viable, m.grounded])).toEqual(expected);
+    expect(explainMatch(ranked[1], (uri) => uri)).toContain(
+      'Rests on cross-sector skills alone: none of its sector- or occupation-specific essential skills is held or nearly held, so it comes after the viable ones that share one.',
+    );
+    expect(explainMatch(ranked[0], (uri) => uri)).not.toContain('Rests on');
+  });
+
+  it('orders transitions from an occupation the same way, with the same sentence', () => {
+    const ranked = rankTransitions('o:me', grounding, neighbours, { demand: null, automation: () => null });
+    expect(ranked.map((t) => [t.to, t.similarity, t.viable, t.grounded])).toEqual(expected);
+    expect(explainTransition(ranked[3], (uri) => uri)).toContain('Rests on cross-sector skills alone');
   });
 });

@@ -17,6 +17,7 @@ import {
   matchOf,
   rankOccupations,
   scoreDemand,
+  skillsExplained,
 } from '../occupation-fit.js';
 import { type MatchKind, type SkillMatch, heldCredits } from '../held-credits.js';
 import { VIABLE_FIT, personLevel } from '../viability.js';
@@ -216,6 +217,11 @@ const OccupationMatchRef = builder.objectRef<OccupationMatch & { explanation: st
         'Below the skill level of the person’s own occupations (false when either is unknown); a viable one ranks after the other viable matches unless allowStepDown; among stretches it is only flagged.',
       resolve: (m) => m.stepDown,
     }),
+    grounded: t.boolean({
+      description:
+        'Whether the person holds or nearly holds (credit ≥ 0.5) one of its sector- or occupation-specific essential skills, or it lists none; ungrounded matches rest on cross-sector skills alone and rank after the grounded ones of their tier.',
+      resolve: (m) => m.grounded,
+    }),
     explanation: t.string({
       description: 'The match in sentences a counsellor can read aloud.',
       resolve: (m) => m.explanation,
@@ -283,11 +289,7 @@ async function matchInputs(
 
 /** Labels of every skill and occupation the explanations name, read in one batch. */
 async function labelsFor(context: HubContext, matches: OccupationMatch[]): Promise<(uri: string) => string> {
-  const skillUris = [
-    ...new Set(
-      matches.flatMap((m) => [...m.missingEssential.slice(0, 8), ...m.nearEssential.flatMap((n) => [n.uri, n.via])]),
-    ),
-  ];
+  const skillUris = [...new Set(matches.flatMap(skillsExplained))];
   const skills = await loadExisting(context.loaders.taxonomy.skill, skillUris);
   const labels = new Map(skills.map((s) => [s.uri, s.preferredLabel]));
   return (uri) => labels.get(uri) ?? uri;

@@ -63,6 +63,11 @@ const TransitionRef = builder
           'A move below the origin’s skill level; a viable one ranks after the other viable moves unless allowStepDown; among stretches it is only flagged.',
         resolve: (tr) => tr.stepDown,
       }),
+      grounded: t.boolean({
+        description:
+          'Whether the origin’s skills reach (credit ≥ 0.5) one of the target’s sector- or occupation-specific essential skills, or it lists none; ungrounded moves rank after the grounded ones of their tier.',
+        resolve: (tr) => tr.grounded,
+      }),
       missingEssential: t.field({
         type: [Skill],
         description: 'Its essential skills to add (near-held ones included).',
