@@ -1,6 +1,8 @@
-import http from 'node:http';
-import { ApolloServer, HeaderMap } from '@apollo/server';
-import { identifyCaller } from '../access/callers.js';
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
+import helmet from '@fastify/helmet';
+import { ApolloServer } from '@apollo/server';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { type Caller, identifyCaller } from '../access/callers.js';
 import type { HubConfig } from '../config.js';
 import type { GraphClient } from '../graph/client.js';
 import { pendingMigrations } from '../graph/migrations.js';
@@ -11,6 +13,12 @@ import type { HubContext } from '../graphql/context.js';
 import { type HubServices, createContext } from './context.js';
 import { schema } from './schema.js';
 
+/**
+ * The hub's HTTP layer, on Fastify: GraphQL at /graphql (Apollo, through @as-integrations/fastify, with
+ * Apollo's CSRF prevention), /health, /ready, a 1 MB body limit, security headers (@fastify/helmet) and a
+ * graceful close that lets requests in flight finish. Errors of the HTTP layer itself answer as JSON.
+ */
+
 export interface HubServer {
   url: string;
   apollo: ApolloServer<HubContext>;
@@ -18,21 +26,13 @@ export interface HubServer {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
+const ROUTES = ['/graphql', '/health', '/ready'];
 
-function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(body));
-}
-
-async function readBody(request: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('request body too large'), { status: 413 });
-    chunks.push(chunk as Buffer);
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling /graphql, from the Authorization header (set before Apollo runs). */
+    caller?: Caller;
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Readiness: Neo4j answers, every migration is applied, a taxonomy release is loaded (and, when enabled, its snapshot built). */
@@ -61,12 +61,15 @@ export async function readiness(graph: GraphClient, taxonomyCache?: TaxonomyCach
   return { ready, checks };
 }
 
+const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+
 export async function startHttpServer(
   config: HubConfig,
   services: HubServices,
   taxonomyCache?: TaxonomyCache,
 ): Promise<HubServer> {
   const { graph } = services;
+  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, keepAliveTimeout: 65_000 });
   const apollo = new ApolloServer<HubContext>({
     schema,
     introspection: true,
@@ -74,6 +77,7 @@ export async function startHttpServer(
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     plugins: [
+      fastifyApolloDrainPlugin(app),
       {
         // Round trips per request, visible to clients and the bench: proof that nested fields are batched.
         async requestDidStart() {
@@ -93,70 +97,56 @@ export async function startHttpServer(
   });
   await apollo.start();
 
-  const server = http.createServer(async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    try {
-      if (url.pathname === '/health' && request.method === 'GET') {
-        return sendJson(response, 200, { status: 'ok' });
-      }
-      if (url.pathname === '/ready' && request.method === 'GET') {
-        const { ready, checks } = await readiness(graph, taxonomyCache);
-        return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
-      }
-      if (url.pathname === '/graphql') {
-        const headers = new HeaderMap();
-        for (const [key, value] of Object.entries(request.headers)) {
-          if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-        }
-        const rawBody = request.method === 'POST' ? await readBody(request) : '';
-        let body: unknown = undefined;
-        if (rawBody) {
-          try {
-            body = JSON.parse(rawBody);
-          } catch {
-            return sendJson(response, 400, {
-              errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
-            });
-          }
-        }
-        const identified = identifyCaller(request.headers.authorization, config.access.apiKeys);
-        if (!identified.ok) {
-          return sendJson(response, 401, {
-            errors: [{ message: identified.reason, extensions: { code: 'UNAUTHENTICATED' } }],
-          });
-        }
-        const result = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-          context: async () => createContext(services, identified.caller),
-        });
-        for (const [key, value] of result.headers) response.setHeader(key, value);
-        response.statusCode = result.status ?? 200;
-        if (result.body.kind === 'complete') {
-          response.end(result.body.string);
-        } else {
-          for await (const chunk of result.body.asyncIterator) response.write(chunk);
-          response.end();
-        }
-        return;
-      }
-      sendJson(response, 404, {
-        error: `no route for ${request.method} ${url.pathname}`,
-        routes: ['/graphql', '/health', '/ready'],
-      });
-    } catch (error) {
-      const status = (error as { status?: number }).status ?? 500;
-      logger.error('request failed', { path: url.pathname, err: error });
-      if (!response.headersSent) sendJson(response, status, { error: (error as Error).message });
-      else response.end();
-    }
+  // Security headers on every answer; the Content-Security-Policy allows no inline script or style.
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"] } },
   });
-  server.keepAliveTimeout = 65_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+      return noStore(reply)
+        .code(400)
+        .send({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    const status = error.statusCode ?? 500;
+    logger.error('request failed', { path: request.url.split('?')[0], err: error });
+    const message = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'request body too large' : error.message;
+    return noStore(reply).code(status).send({ error: message });
   });
-  const address = server.address();
+  app.setNotFoundHandler((request, reply) =>
+    noStore(reply)
+      .code(404)
+      .send({ error: `no route for ${request.method} ${request.url.split('?')[0]}`, routes: ROUTES }),
+  );
+
+  app.get('/health', async (_request, reply) => noStore(reply).send({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    const { ready, checks } = await readiness(graph, taxonomyCache);
+    return noStore(reply)
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? 'ready' : 'not ready', checks });
+  });
+
+  const handler = fastifyApolloHandler(apollo, {
+    context: async (request) => createContext(services, request.caller!),
+  });
+  app.route({
+    url: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    // Apollo's own landing page loads its scripts from elsewhere: it keeps the headers without the page's CSP.
+    helmet: { contentSecurityPolicy: false },
+    preHandler: async (request, reply) => {
+      const identified = identifyCaller(request.headers.authorization, config.access.apiKeys);
+      if (!identified.ok)
+        return noStore(reply)
+          .code(401)
+          .send({ errors: [{ message: identified.reason, extensions: { code: 'UNAUTHENTICATED' } }] });
+      request.caller = identified.caller;
+    },
+    handler,
+  });
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
 
@@ -164,12 +154,8 @@ export async function startHttpServer(
     url,
     apollo,
     async close() {
-      // Stop taking connections, let in-flight requests finish, then stop Apollo.
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await apollo.stop();
+      // Stop taking connections, let in-flight requests finish, then stop Apollo (app.close runs its drain plugin).
+      await app.close();
     },
   };
 }

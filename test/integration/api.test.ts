@@ -46,6 +46,34 @@ describe('taxonomy API on the demo seed', () => {
     });
   });
 
+  it('answers HTTP-layer errors as JSON, with security headers, and refuses a cross-site GraphQL request', async () => {
+    const missing = await fetch(`${hub.server.url}/nowhere?x=1`);
+    expect([missing.status, missing.headers.get('cache-control')]).toEqual([404, 'no-store']);
+    expect(await missing.json()).toEqual({
+      error: 'no route for GET /nowhere',
+      routes: ['/graphql', '/health', '/ready'],
+    });
+    expect(missing.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
+    const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+      fetch(`${hub.server.url}/graphql`, { method: 'POST', headers, body });
+    const broken = await post('{"query": ');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({
+      errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    // Apollo's CSRF prevention: a GET a browser could send from another site (no preflight header) is refused.
+    const simpleGet = await fetch(`${hub.server.url}/graphql?query=${encodeURIComponent('{ taxonomy { version } }')}`);
+    expect(simpleGet.status).toBe(400);
+    const preflighted = await fetch(
+      `${hub.server.url}/graphql?query=${encodeURIComponent('{ taxonomy { version } }')}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
+    expect(await preflighted.json()).toMatchObject({ data: { taxonomy: { version: '1.1.1-demo' } } });
+  });
+
   it('counts what the seed files contain', async () => {
     const { data } = await gql(hub, TaxonomyCountsDocument);
     const relations = seedCsv('occupationSkillRelations_en.csv');
