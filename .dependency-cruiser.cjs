@@ -45,6 +45,20 @@ module.exports = {
       to: { path: folders([...CAPABILITIES.slice(level + 1), 'server', 'cli']) },
     })),
     {
+      name: 'web-is-a-client',
+      comment: 'src/web is the page: a client of the public GraphQL API, importing nothing else of src/.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/(?!web/)' },
+    },
+    {
+      name: 'nothing-imports-web',
+      comment: 'The hub serves the built page from dist/web; no module imports its source.',
+      severity: 'error',
+      from: { path: '^src/(?!web/)' },
+      to: { path: '^src/web/' },
+    },
+    {
       name: 'server-does-not-import-cli',
       severity: 'error',
       from: { path: '^src/server/' },
@@ -62,6 +76,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '^(node_modules|test/gql)/' },
+    exclude: { path: '^(node_modules|test/gql|src/web/gql)/' },
   },
 };

@@ -12,11 +12,13 @@ import type { TaxonomyCache } from '../taxonomy/snapshot.js';
 import type { HubContext } from '../graphql/context.js';
 import { type HubServices, createContext } from './context.js';
 import { schema } from './schema.js';
+import { registerPage, wantsPage } from './web.js';
 
 /**
  * The hub's HTTP layer, on Fastify: GraphQL at /graphql (Apollo, through @as-integrations/fastify, with
- * Apollo's CSRF prevention), /health, /ready, a 1 MB body limit, security headers (@fastify/helmet) and a
- * graceful close that lets requests in flight finish. Errors of the HTTP layer itself answer as JSON.
+ * Apollo's CSRF prevention), /health, /ready, the page at / (src/server/web.ts), a 1 MB body limit, security
+ * headers (@fastify/helmet) and a graceful close that lets requests in flight finish. Errors of the HTTP layer
+ * itself answer as JSON.
  */
 
 export interface HubServer {
@@ -26,7 +28,7 @@ export interface HubServer {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
-const ROUTES = ['/graphql', '/health', '/ready'];
+const ROUTES = ['/', '/graphql', '/health', '/ready'];
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -99,8 +101,17 @@ export async function startHttpServer(
 
   // Security headers on every answer; the Content-Security-Policy allows no inline script or style.
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"] } },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        // The hub may run on plain HTTP on a private address; upgrading requests would break the page there.
+        upgradeInsecureRequests: null,
+      },
+    },
   });
+  const page = await registerPage(app);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
@@ -113,9 +124,11 @@ export async function startHttpServer(
     return noStore(reply).code(status).send({ error: message });
   });
   app.setNotFoundHandler((request, reply) =>
-    noStore(reply)
-      .code(404)
-      .send({ error: `no route for ${request.method} ${request.url.split('?')[0]}`, routes: ROUTES }),
+    wantsPage(request)
+      ? page(request, reply)
+      : noStore(reply)
+          .code(404)
+          .send({ error: `no route for ${request.method} ${request.url.split('?')[0]}`, routes: ROUTES }),
   );
 
   app.get('/health', async (_request, reply) => noStore(reply).send({ status: 'ok' }));

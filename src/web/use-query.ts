@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, request } from './api';
+import type { TypedDocumentString } from './gql/graphql';
+
+export type QueryState<R> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'done'; data: R };
+
+/** Runs `run` whenever `key` changes (null waits), keeping only the latest answer. */
+function useAsync<T>(key: string | null, run: () => Promise<T>): QueryState<T> {
+  const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    setState({ status: 'loading' });
+    run().then(
+      (data) => live && setState({ status: 'done', data }),
+      (error: unknown) =>
+        live &&
+        setState({
+          status: 'error',
+          error: error instanceof ApiError ? error : new ApiError(String(error), null, null),
+        }),
+    );
+    return () => {
+      live = false;
+    };
+    // `key` stands for everything `run` reads.
+  }, [key]);
+  return state;
+}
+
+/** Runs a query whenever its variables change (compared as JSON); null variables wait. */
+export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V | null): QueryState<R> {
+  const key = variables === null ? null : `${document.toString()}\n${JSON.stringify(variables)}`;
+  return useAsync(key, () => request(document, variables as V));
+}
+
+/** Several runs of one query at once (one per region of the overview), in order. */
+export function useQueries<R, V>(document: TypedDocumentString<R, V>, variables: V[] | null): QueryState<R[]> {
+  const key = variables === null ? null : `${document.toString()}\n${JSON.stringify(variables)}`;
+  return useAsync(key, () => Promise.all(variables!.map((v) => request(document, v))));
+}

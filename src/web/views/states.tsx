@@ -1,0 +1,24 @@
+import type { ApiError } from '../api';
+
+export const Loading = (props: { what: string }) => (
+  <p class="loading" role="status">
+    Loading {props.what}…
+  </p>
+);
+
+/** An API error in its own words, naming the argument at fault when the API does. */
+export const Failure = (props: { error: ApiError }) => (
+  <p class="error" role="alert">
+    {props.error.field ? <strong>{props.error.field}: </strong> : null}
+    {props.error.message}
+  </p>
+);
+
+/** The button under a table that downloads it as CSV (csv.ts). */
+export const DownloadCsv = (props: { onClick: () => void }) => (
+  <p class="actions">
+    <button type="button" onClick={props.onClick}>
+      Download CSV
+    </button>
+  </p>
+);
