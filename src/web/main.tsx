@@ -3,15 +3,18 @@ import { navigate, useRoute } from './route';
 import { GlossaryView } from './glossary';
 import { OverviewView } from './views/overview';
 import { GapsView } from './views/gaps';
+import { CounsellorView } from './views/counsellor';
 
 /**
- * The hub's page: views for councils and observatories (overview, skill gaps) over the public GraphQL API.
+ * The hub's page: views for councils and observatories (overview, skill gaps) and counsellors, over the public
+ * GraphQL API.
  * Each view keeps its filters in the URL. Links inside the page navigate without reloading.
  */
 
 const VIEWS = [
   { path: '/', name: 'Overview', view: OverviewView },
   { path: '/gaps', name: 'Skill gaps', view: GapsView },
+  { path: '/counsellor', name: 'Counsellor', view: CounsellorView },
   { path: '/glossary', name: 'Glossary', view: GlossaryView },
 ];
 

@@ -136,12 +136,77 @@ describe('the page, in a browser', () => {
     await context.close();
   });
 
+  it('takes a counsellor from a paragraph through a checklist and matches to a course plan that prints on one page', async () => {
+    const text =
+      'For six years I directed customers to merchandise, examined merchandise, maintained store cleanliness and carried out order intake.';
+    const { context, page, problems } = await open('/counsellor');
+    await page.locator('textarea[name=text]').fill(text);
+    await page.locator('input[name=hours]').fill('200');
+    await page.getByRole('button', { name: 'Read skills' }).click();
+    const boxes = page.locator('.checklist input[type=checkbox]');
+    await boxes.first().waitFor();
+    const { data: read } = await gql(
+      hub,
+      `query($text: String!) { matchOccupations(text: $text, first: 1) { heldSkills { skill { uri } } currentOccupations { occupation { uri } } } }`,
+      { text },
+    );
+    const suggested = read.matchOccupations.heldSkills.map((h: { skill: { uri: string } }) => h.skill.uri);
+    expect(await boxes.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(suggested);
+    expect(suggested.length).toBeGreaterThan(1);
+    // The counsellor rejects the first suggestion: the match uses the others only.
+    await boxes.first().uncheck();
+    const confirmed = suggested.slice(1);
+    await page.getByRole('button', { name: 'Confirm skills and match' }).click();
+    await page.locator('ol.matches li').first().waitFor();
+    const { data: matched } = await gql(
+      hub,
+      `query($skills: [String!]!) { matchOccupations(skills: $skills, first: 10) { matches { occupation { uri preferredLabel } } } }`,
+      { skills: confirmed },
+    );
+    const labels = await page.locator('ol.matches').first().locator('li > div > strong').allTextContents();
+    // Their own occupation, when the text names one, is not offered (the page drops it, as the API does for a text).
+    const own = new Set(
+      read.matchOccupations.currentOccupations.map((c: { occupation: { uri: string } }) => c.occupation.uri),
+    );
+    const offered = matched.matchOccupations.matches.filter(
+      (m: { occupation: { uri: string } }) => !own.has(m.occupation.uri),
+    );
+    expect(offered.length).toBeGreaterThan(0);
+    expect(labels).toEqual(offered.map((m: { occupation: { preferredLabel: string } }) => m.occupation.preferredLabel));
+    await page.screenshot({ path: path.join(SHOTS, 'counsellor-matches-1280.png'), fullPage: true });
+
+    await page.locator('ol.matches li').first().getByRole('button', { name: 'Plan courses for this' }).click();
+    await page.locator('article.plan').waitFor();
+    const { data: planned } = await gql(
+      hub,
+      `query($o: String!, $skills: [String!]!) { recommendCourses(occupationUri: $o, skills: $skills, constraints: { maxWorkloadHours: 200 }) {
+        explanation courses { microCredential { title } } } }`,
+      { o: offered[0].occupation.uri, skills: confirmed },
+    );
+    const plan = page.locator('article.plan');
+    expect(await plan.locator('p').first().textContent()).toBe(planned.recommendCourses.explanation);
+    expect(await plan.locator('tbody th').allTextContents()).toEqual(
+      planned.recommendCourses.courses.map((c: { microCredential: { title: string } }) => c.microCredential.title),
+    );
+    // Printed: the plan alone (no navigation, form or checklist), on one page.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+    expect(await page.locator('.checklist').isVisible()).toBe(false);
+    expect(await plan.isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'counsellor-plan-print.png'), fullPage: true });
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page\b/g)?.length).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('has no serious or critical accessibility violations (axe-core) in any view, at 1280 and at 390 px', async () => {
     const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const [name, url, ready] of [
       ['overview', '/', 'table.heatmap'],
       ['gaps', '/gaps?sector=F&region=HR04&period=2025', 'table.gaps'],
       ['glossary', '/glossary', 'dl.glossary'],
+      ['counsellor', '/counsellor', 'textarea'],
     ] as const) {
       for (const width of [1280, 390]) {
         // axe is injected as a script, which the page's CSP forbids: this context alone bypasses it.

@@ -4,6 +4,45 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What a course plan must respect. Every field is optional; a left-out one does not constrain. */
+export type CourseConstraints = {
+  /** ISO date the person can start: offers no longer offered by then are left out. */
+  earliestStart?: string | null | undefined;
+  /** The person’s EQF level: offers at most one level above it. */
+  eqfLevel?: number | null | undefined;
+  /** Voucher or individual learning account, with the amount if known. */
+  funding?: FundingInput | null | undefined;
+  /** Languages the person can learn in (ISO 639-1: en, hr). */
+  languages?: Array<string> | null | undefined;
+  /** The most hours of learning the person can take on in total. */
+  maxWorkloadHours?: number | null | undefined;
+  /** Accepted forms of participation: ONLINE, ONSITE, BLENDED, WORK_BASED. */
+  modes?: Array<string> | null | undefined;
+  /** Where the person lives: country, NUTS code, German district or Land. Offers must be issued there (or nationally) unless online. */
+  region?: string | null | undefined;
+  /** The person can learn online from home (default true). */
+  remote?: boolean | null | undefined;
+};
+
+/** The person’s funding. */
+export type FundingInput = {
+  /** The amount available, if known: each offer and the plan’s total must stay within it. */
+  amount?: number | null | undefined;
+  /** ISO 4217 currency of the amount (EUR). */
+  currency?: string | null | undefined;
+  /** The scheme. */
+  kind: FundingKind;
+};
+
+/** How the person’s training is paid for. */
+export type FundingKind =
+  /** An individual learning account: only ILA-eligible offers. */
+  | 'ILA'
+  /** No public funding scheme: any offer. */
+  | 'NONE'
+  /** A training voucher: only voucher-eligible offers. */
+  | 'VOUCHER';
+
 /** How a slice’s skills are ranked (src/intelligence/ranking.ts states each formula). */
 export type GapRanking =
   /** By gap score: demand share × (1 − coverage). */
@@ -12,6 +51,13 @@ export type GapRanking =
   | 'SHORTAGE'
   /** By the demand share above the skill’s share in the parent slice (without the occupation group, else the sector, else for the country), × (1 − coverage). */
   | 'SPECIFICITY';
+
+/** Whether a match or transition is within reach now or a stretch (src/matching/viability.ts). */
+export type MatchTier =
+  /** Less than that: shown after every viable one, and demand does not lift it. */
+  | 'STRETCH'
+  /** The person has at least 0.4 of what the occupation needs (skill fit). */
+  | 'VIABLE';
 
 /** What supply a skill has in a region. */
 export type SupplyKind =
@@ -22,25 +68,10 @@ export type SupplyKind =
   /** Taught in a qualification route (an apprenticeship standard), by no micro-credential. */
   | 'QUALIFICATION_ONLY';
 
-export type DemandSourcesQueryVariables = Exact<{ [key: string]: never }>;
+export type DemandSourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type DemandSourcesQuery = {
-  demandSources: Array<{
-    id: string;
-    name: string;
-    citation: string;
-    licence: string;
-    retrievedOn: string | null;
-    periods: Array<string>;
-    coverage: Array<{
-      metric: string;
-      periods: Array<string>;
-      allSectors: boolean;
-      regions: Array<{ code: string; name: string | null }>;
-      sectors: Array<{ code: string; name: string | null }>;
-    }>;
-  }>;
-};
+
+export type DemandSourcesQuery = { demandSources: Array<{ id: string, name: string, citation: string, licence: string, retrievedOn: string | null, periods: Array<string>, coverage: Array<{ metric: string, periods: Array<string>, allSectors: boolean, regions: Array<{ code: string, name: string | null }>, sectors: Array<{ code: string, name: string | null }> }> }> };
 
 export type DashboardRowQueryVariables = Exact<{
   sectors?: Array<string> | string | null | undefined;
@@ -48,26 +79,8 @@ export type DashboardRowQueryVariables = Exact<{
   period?: string | null | undefined;
 }>;
 
-export type DashboardRowQuery = {
-  skillsDashboard: Array<{
-    sector: string | null;
-    sectorName: string | null;
-    region: string | null;
-    regionName: string | null;
-    period: string;
-    metric: string;
-    unit: string;
-    source: string | null;
-    gapIndex: number;
-    sliceTotal: number;
-    offers: number;
-    averageCompleteness: number | null;
-    coveredShareOfDemand: number;
-    explanation: string;
-    green: { demandShare: number; supplyShare: number };
-    digital: { demandShare: number; supplyShare: number };
-  } | null>;
-};
+
+export type DashboardRowQuery = { skillsDashboard: Array<{ sector: string | null, sectorName: string | null, region: string | null, regionName: string | null, period: string, metric: string, unit: string, source: string | null, gapIndex: number, sliceTotal: number, offers: number, averageCompleteness: number | null, coveredShareOfDemand: number, explanation: string, green: { demandShare: number, supplyShare: number }, digital: { demandShare: number, supplyShare: number } } | null> };
 
 export type SkillGapsQueryVariables = Exact<{
   sector?: string | null | undefined;
@@ -78,58 +91,35 @@ export type SkillGapsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
-export type SkillGapsQuery = {
-  sectorSkillGaps: Array<{
-    rank: number | null;
-    demand: number;
-    demandShare: number;
-    trend: number | null;
-    trendPeriod: string | null;
-    trendNote: string;
-    coverage: number;
-    gapScore: number;
-    rankScore: number | null;
-    lowReliabilityShare: number;
-    supply: SupplyKind;
-    explanation: string;
-    skill: { uri: string; preferredLabel: string } | null;
-    slice: {
-      sector: string | null;
-      sectorName: string | null;
-      region: string | null;
-      regionName: string | null;
-      period: string;
-      metric: string;
-      unit: string;
-      source: string | null;
-      total: number;
-      occupationGroup: string | null;
-      selection: string;
-    };
-    coverageDetail: Array<{ weight: number; detail: string; offer: { id: string; title: string } | null }>;
-    evidence: Array<{
-      source: string;
-      sourceName: string;
-      retrievedOn: string | null;
-      region: string;
-      sector: string | null;
-      period: string;
-      target: string;
-      value: number | null;
-      unit: string;
-      flags: Array<string>;
-      reliability: string;
-      weight: number;
-      contribution: number;
-      method: string;
-      topOccupations: Array<{
-        share: number;
-        relation: string;
-        occupation: { uri: string; preferredLabel: string } | null;
-      }>;
-    }>;
-  }>;
-};
+
+export type SkillGapsQuery = { sectorSkillGaps: Array<{ rank: number | null, demand: number, demandShare: number, trend: number | null, trendPeriod: string | null, trendNote: string, coverage: number, gapScore: number, rankScore: number | null, lowReliabilityShare: number, supply: SupplyKind, explanation: string, skill: { uri: string, preferredLabel: string } | null, slice: { sector: string | null, sectorName: string | null, region: string | null, regionName: string | null, period: string, metric: string, unit: string, source: string | null, total: number, occupationGroup: string | null, selection: string }, coverageDetail: Array<{ weight: number, detail: string, offer: { id: string, title: string } | null }>, evidence: Array<{ source: string, sourceName: string, retrievedOn: string | null, region: string, sector: string | null, period: string, target: string, value: number | null, unit: string, flags: Array<string>, reliability: string, weight: number, contribution: number, method: string, topOccupations: Array<{ share: number, relation: string, occupation: { uri: string, preferredLabel: string } | null }> }> }> };
+
+export type ReadSkillsQueryVariables = Exact<{
+  text: string;
+  region?: string | null | undefined;
+}>;
+
+
+export type ReadSkillsQuery = { matchOccupations: { heldSkills: Array<{ origin: string, detail: string, skill: { uri: string, preferredLabel: string } | null }>, currentOccupations: Array<{ occupation: { uri: string, preferredLabel: string } | null }> } };
+
+export type MatchSkillsQueryVariables = Exact<{
+  skills: Array<string> | string;
+  region?: string | null | undefined;
+  current: string;
+  withTransitions: boolean;
+}>;
+
+
+export type MatchSkillsQuery = { matchOccupations: { demandNote: string, matches: Array<{ tier: MatchTier, skillFit: number, score: number, stepDown: boolean, grounded: boolean, explanation: string, occupation: { uri: string, preferredLabel: string, code: string | null } | null, missingEssential: Array<{ uri: string, preferredLabel: string }>, demand: { value: number, unit: string, period: string, source: string } | null }> }, occupationTransitions?: Array<{ tier: MatchTier, similarity: number, stepDown: boolean, occupation: { uri: string, preferredLabel: string } | null, missingEssential: Array<{ preferredLabel: string }> }> };
+
+export type CoursePlanQueryVariables = Exact<{
+  occupationUri: string;
+  skills: Array<string> | string;
+  constraints?: CourseConstraints | null | undefined;
+}>;
+
+
+export type CoursePlanQuery = { recommendCourses: { totalHours: number, totalCost: number, currency: string | null, method: string, explanation: string, missingEssential: Array<{ uri: string, preferredLabel: string }>, uncovered: Array<{ preferredLabel: string }>, courses: Array<{ workloadHours: number, costAmount: number, contribution: string, microCredential: { id: string, title: string } | null, covers: Array<{ preferredLabel: string }> }>, alternatives: Array<{ totalHours: number, totalCost: number, courses: Array<{ workloadHours: number, microCredential: { title: string } | null }>, uncovered: Array<{ preferredLabel: string }> }>, notAssessable: Array<{ reason: string, microCredential: { title: string } | null }>, rejected: Array<{ reason: string, microCredential: { title: string } | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -277,3 +267,124 @@ export const SkillGapsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SkillGapsQuery, SkillGapsQueryVariables>;
+export const ReadSkillsDocument = new TypedDocumentString(`
+    query ReadSkills($text: String!, $region: String) {
+  matchOccupations(text: $text, region: $region, first: 1) {
+    heldSkills {
+      skill {
+        uri
+        preferredLabel
+      }
+      origin
+      detail
+    }
+    currentOccupations {
+      occupation {
+        uri
+        preferredLabel
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReadSkillsQuery, ReadSkillsQueryVariables>;
+export const MatchSkillsDocument = new TypedDocumentString(`
+    query MatchSkills($skills: [String!]!, $region: String, $current: String!, $withTransitions: Boolean!) {
+  matchOccupations(skills: $skills, region: $region, first: 10) {
+    demandNote
+    matches {
+      occupation {
+        uri
+        preferredLabel
+        code
+      }
+      tier
+      skillFit
+      score
+      stepDown
+      grounded
+      missingEssential {
+        uri
+        preferredLabel
+      }
+      demand {
+        value
+        unit
+        period
+        source
+      }
+      explanation
+    }
+  }
+  occupationTransitions(occupationUri: $current, region: $region, first: 5) @include(if: $withTransitions) {
+    occupation {
+      uri
+      preferredLabel
+    }
+    tier
+    similarity
+    stepDown
+    missingEssential {
+      preferredLabel
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatchSkillsQuery, MatchSkillsQueryVariables>;
+export const CoursePlanDocument = new TypedDocumentString(`
+    query CoursePlan($occupationUri: String!, $skills: [String!]!, $constraints: CourseConstraints) {
+  recommendCourses(
+    occupationUri: $occupationUri
+    skills: $skills
+    constraints: $constraints
+  ) {
+    totalHours
+    totalCost
+    currency
+    method
+    explanation
+    missingEssential {
+      uri
+      preferredLabel
+    }
+    uncovered {
+      preferredLabel
+    }
+    courses {
+      microCredential {
+        id
+        title
+      }
+      workloadHours
+      costAmount
+      contribution
+      covers {
+        preferredLabel
+      }
+    }
+    alternatives {
+      totalHours
+      totalCost
+      courses {
+        microCredential {
+          title
+        }
+        workloadHours
+      }
+      uncovered {
+        preferredLabel
+      }
+    }
+    notAssessable {
+      microCredential {
+        title
+      }
+      reason
+    }
+    rejected {
+      microCredential {
+        title
+      }
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoursePlanQuery, CoursePlanQueryVariables>;

@@ -1,0 +1,360 @@
+import { useState } from 'preact/hooks';
+import { ApiError, request } from '../api';
+import {
+  CoursePlanDocument,
+  type CoursePlanQuery,
+  MatchSkillsDocument,
+  type MatchSkillsQuery,
+  ReadSkillsDocument,
+  type ReadSkillsQuery,
+} from '../gql/graphql';
+import { Term } from '../glossary';
+import { num, pct } from '../format';
+import { Failure, Loading } from './states';
+
+/**
+ * The counsellor's view, with a jobseeker across the desk: paste a paragraph, confirm or reject the skills it
+ * suggests as one checklist, see the matches in the region (viable first) and the transitions from the person's
+ * occupation with what is missing, pick one, and get the course plan under the person's hour limit, printable on
+ * one page. The paragraph and skills stay in this tab's memory: nothing is put in the URL or stored.
+ */
+
+type Held = ReadSkillsQuery['matchOccupations']['heldSkills'][number];
+type Matches = MatchSkillsQuery;
+type Plan = CoursePlanQuery['recommendCourses'];
+type Step<T> =
+  { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'done'; data: T };
+
+const ORIGIN_WORDS: Record<string, string> = {
+  TEXT: 'named in the text',
+  WORK_HISTORY: 'from the occupation the text names',
+  GIVEN: 'given',
+  PROFILE: 'in the profile',
+};
+
+async function run<T>(set: (step: Step<T>) => void, work: () => Promise<T>) {
+  set({ status: 'loading' });
+  try {
+    set({ status: 'done', data: await work() });
+  } catch (error) {
+    set({ status: 'error', error: error instanceof ApiError ? error : new ApiError(String(error), null, null) });
+  }
+}
+
+export function CounsellorView() {
+  const [text, setText] = useState('');
+  const [region, setRegion] = useState('');
+  const [hours, setHours] = useState('200');
+  const [read, setRead] = useState<Step<ReadSkillsQuery['matchOccupations']>>({ status: 'idle' });
+  const [rejected, setRejected] = useState<Set<string>>(new Set());
+  const [matches, setMatches] = useState<Step<Matches>>({ status: 'idle' });
+  const [target, setTarget] = useState<{ uri: string; label: string } | null>(null);
+  const [plan, setPlan] = useState<Step<Plan>>({ status: 'idle' });
+
+  const held: Held[] = read.status === 'done' ? read.data.heldSkills.filter((h) => h.skill) : [];
+  const confirmed = held.filter((h) => !rejected.has(h.skill!.uri)).map((h) => h.skill!.uri);
+  // The occupations the text names are the person's own; transitions start from the first.
+  const own = read.status === 'done' ? read.data.currentOccupations.map((c) => c.occupation!).filter(Boolean) : [];
+  const current = own[0] ?? null;
+  const regionOrNull = region.trim() || null;
+  const fieldError = (step: Step<unknown>, field: string) =>
+    step.status === 'error' && step.error.field === field ? (
+      <span class="field-error" role="alert">
+        {step.error.message}
+      </span>
+    ) : null;
+
+  const readSkills = () => {
+    setRejected(new Set());
+    setMatches({ status: 'idle' });
+    setPlan({ status: 'idle' });
+    setTarget(null);
+    void run(setRead, async () => (await request(ReadSkillsDocument, { text, region: regionOrNull })).matchOccupations);
+  };
+  const match = () => {
+    setPlan({ status: 'idle' });
+    setTarget(null);
+    void run(setMatches, () =>
+      request(MatchSkillsDocument, {
+        skills: confirmed,
+        region: regionOrNull,
+        current: current?.uri ?? '',
+        withTransitions: current != null,
+      }),
+    );
+  };
+  const planFor = (uri: string, label: string) => {
+    setTarget({ uri, label });
+    const limit = Number(hours);
+    void run(
+      setPlan,
+      async () =>
+        (
+          await request(CoursePlanDocument, {
+            occupationUri: uri,
+            skills: confirmed,
+            constraints: {
+              ...(Number.isFinite(limit) && hours.trim() !== '' ? { maxWorkloadHours: limit } : {}),
+              ...(regionOrNull ? { region: regionOrNull } : {}),
+            },
+          })
+        ).recommendCourses,
+    );
+  };
+
+  return (
+    <section>
+      <h1 class="no-print">Counsellor</h1>
+      <p class="lead no-print">
+        From what a person says about their work to occupations within reach and the courses that close the gap. Nothing
+        typed here is stored.
+      </p>
+      <form
+        class="stack no-print"
+        onSubmit={(e) => {
+          e.preventDefault();
+          readSkills();
+        }}
+      >
+        <label>
+          What the person did
+          <textarea
+            name="text"
+            rows={5}
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+            placeholder="I worked 8 years as a warehouse forklift driver, did inventory with SAP, and trained new staff."
+          />
+          {fieldError(read, 'text')}
+        </label>
+        <div class="filters">
+          <label>
+            Region where they look for work
+            <input
+              name="region"
+              value={region}
+              onInput={(e) => setRegion(e.currentTarget.value)}
+              placeholder="DE, FR10, 09162"
+            />
+            {fieldError(read, 'region') ?? fieldError(matches, 'region')}
+          </label>
+          <label>
+            Most hours of training
+            <input name="hours" inputMode="numeric" value={hours} onInput={(e) => setHours(e.currentTarget.value)} />
+            {fieldError(plan, 'constraints')}
+          </label>
+          <button type="submit">Read skills</button>
+        </div>
+      </form>
+      {read.status === 'loading' && <Loading what="the skills in the text" />}
+      {read.status === 'error' && !['text', 'region'].includes(read.error.field ?? '') && (
+        <Failure error={read.error} />
+      )}
+      {read.status === 'done' && (
+        <form
+          class="no-print"
+          onSubmit={(e) => {
+            e.preventDefault();
+            match();
+          }}
+        >
+          <fieldset class="checklist">
+            <legend>
+              Skills found: untick the ones the person does not have ({confirmed.length} of {held.length} kept)
+              {current ? `; their occupation: ${current.preferredLabel}` : ''}
+            </legend>
+            {held.length === 0 && <p class="empty">No skill found in the text: say more about the tasks.</p>}
+            {held.map((h) => (
+              <label key={h.skill!.uri}>
+                <input
+                  type="checkbox"
+                  name="skill"
+                  value={h.skill!.uri}
+                  checked={!rejected.has(h.skill!.uri)}
+                  onChange={(e) => {
+                    const next = new Set(rejected);
+                    if (e.currentTarget.checked) next.delete(h.skill!.uri);
+                    else next.add(h.skill!.uri);
+                    setRejected(next);
+                  }}
+                />
+                {h.skill!.preferredLabel} <span class="muted">({ORIGIN_WORDS[h.origin] ?? h.origin})</span>
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" disabled={confirmed.length === 0}>
+            Confirm skills and match
+          </button>
+        </form>
+      )}
+      {matches.status === 'loading' && <Loading what="the matches" />}
+      {matches.status === 'error' && <Failure error={matches.error} />}
+      {matches.status === 'done' && (
+        <MatchList data={matches.data} own={own.map((o) => o.uri)} onPick={planFor} picked={target?.uri ?? null} />
+      )}
+      {plan.status === 'loading' && <Loading what="the course plan" />}
+      {plan.status === 'error' && plan.error.field !== 'constraints' && <Failure error={plan.error} />}
+      {plan.status === 'done' && target && <PlanView plan={plan.data} target={target.label} hours={hours} />}
+    </section>
+  );
+}
+
+function MatchList(props: {
+  data: Matches;
+  /** The occupations the text names: the person's own, not offered (as the API does when it reads the text). */
+  own: string[];
+  onPick: (uri: string, label: string) => void;
+  picked: string | null;
+}) {
+  const { demandNote } = props.data.matchOccupations;
+  const matches = props.data.matchOccupations.matches.filter((m) => !props.own.includes(m.occupation?.uri ?? ''));
+  const transitions = props.data.occupationTransitions ?? [];
+  return (
+    <div class="no-print">
+      <h2>Occupations within reach</h2>
+      <p class="muted">{demandNote}</p>
+      {matches.length === 0 && (
+        <p class="empty">
+          {props.data.matchOccupations.matches.length > 0
+            ? 'Only their own occupation fits these skills among the first ten: see the career moves below.'
+            : 'No occupation shares an essential skill with these skills.'}
+        </p>
+      )}
+      <ol class="matches">
+        {matches.map((m) => (
+          <li key={m.occupation!.uri} class={m.occupation!.uri === props.picked ? 'picked' : ''}>
+            <div>
+              <strong>{m.occupation!.preferredLabel}</strong>{' '}
+              <span class={`tier tier-${m.tier.toLowerCase()}`}>
+                <Term id="viable">{m.tier === 'VIABLE' ? 'viable' : 'stretch'}</Term>
+              </span>
+              {m.stepDown && <span class="flag"> step down</span>}
+              {!m.grounded && <span class="flag"> generic skills only</span>}
+            </div>
+            <div class="muted">
+              skill fit {pct(m.skillFit, 0)}
+              {m.demand
+                ? ` · demand ${num(m.demand.value)} ${m.demand.unit} (${m.demand.period}, ${m.demand.source})`
+                : ''}
+            </div>
+            <div>
+              Missing:{' '}
+              {m.missingEssential
+                .slice(0, 5)
+                .map((s) => s.preferredLabel)
+                .join(', ') || 'nothing essential'}
+              {m.missingEssential.length > 5 ? ` and ${m.missingEssential.length - 5} more` : ''}
+            </div>
+            <button type="button" onClick={() => props.onPick(m.occupation!.uri, m.occupation!.preferredLabel)}>
+              Plan courses for this
+            </button>
+          </li>
+        ))}
+      </ol>
+      {transitions.length > 0 && (
+        <>
+          <h2>Career moves from their occupation</h2>
+          <ol class="matches">
+            {transitions.map((t) => (
+              <li key={t.occupation!.uri}>
+                <strong>{t.occupation!.preferredLabel}</strong>{' '}
+                <span class={`tier tier-${t.tier.toLowerCase()}`}>{t.tier === 'VIABLE' ? 'viable' : 'stretch'}</span>
+                {t.stepDown && <span class="flag"> step down</span>}
+                <div class="muted">
+                  similarity {pct(t.similarity, 0)}; to add:{' '}
+                  {t.missingEssential
+                    .slice(0, 4)
+                    .map((s) => s.preferredLabel)
+                    .join(', ') || 'nothing essential'}
+                </div>
+                <button type="button" onClick={() => props.onPick(t.occupation!.uri, t.occupation!.preferredLabel)}>
+                  Plan courses for this
+                </button>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}
+
+function PlanView(props: { plan: Plan; target: string; hours: string }) {
+  const p = props.plan;
+  const money = (amount: number) => (p.currency ? `${num(amount)} ${p.currency}` : num(amount));
+  return (
+    <article class="plan">
+      <h2>Course plan towards {props.target}</h2>
+      <p>{p.explanation}</p>
+      {p.courses.length > 0 && (
+        <table>
+          <caption>
+            {p.courses.length} course(s), {num(p.totalHours)} hours{p.totalCost > 0 ? `, ${money(p.totalCost)}` : ''}
+            {props.hours.trim() ? ` (limit ${props.hours} hours)` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Course</th>
+              <th scope="col">Hours</th>
+              <th scope="col">Covers</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.courses.map((c, i) => (
+              <tr key={i}>
+                <th scope="row">{c.microCredential?.title}</th>
+                <td>{num(c.workloadHours)}</td>
+                <td>{c.covers.map((s) => s.preferredLabel).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {p.uncovered.length > 0 && (
+        <p>
+          Not taught by any course within the limits ({p.uncovered.length}):{' '}
+          {p.uncovered
+            .slice(0, 8)
+            .map((s) => s.preferredLabel)
+            .join(', ')}
+          {p.uncovered.length > 8 ? ', …' : ''}
+        </p>
+      )}
+      {p.alternatives.length > 0 && (
+        <div class="no-print">
+          <h3>Alternatives</h3>
+          <ul>
+            {p.alternatives.map((a, i) => (
+              <li key={i}>
+                {a.courses.map((c) => c.microCredential?.title).join(' + ')}: {num(a.totalHours)} hours,{' '}
+                {a.uncovered.length} skill(s) uncovered
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {(p.notAssessable.length > 0 || p.rejected.length > 0) && (
+        <div class="no-print">
+          <h3>Offers not in the plan</h3>
+          <ul>
+            {p.rejected.map((r, i) => (
+              <li key={`r${i}`}>
+                {r.microCredential?.title}: {r.reason}
+              </li>
+            ))}
+            {p.notAssessable.map((r, i) => (
+              <li key={`n${i}`}>
+                {r.microCredential?.title}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p class="no-print">
+        <button type="button" onClick={() => window.print()}>
+          Print the plan
+        </button>
+      </p>
+    </article>
+  );
+}
