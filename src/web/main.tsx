@@ -4,6 +4,7 @@ import { GlossaryView } from './glossary';
 import { OverviewView } from './views/overview';
 import { GapsView } from './views/gaps';
 import { CounsellorView } from './views/counsellor';
+import { TaxonomyView } from './views/taxonomy';
 
 /**
  * The hub's page: views for councils and observatories (overview, skill gaps) and counsellors, over the public
@@ -15,6 +16,7 @@ const VIEWS = [
   { path: '/', name: 'Overview', view: OverviewView },
   { path: '/gaps', name: 'Skill gaps', view: GapsView },
   { path: '/counsellor', name: 'Counsellor', view: CounsellorView },
+  { path: '/taxonomy', name: 'Taxonomy', view: TaxonomyView },
   { path: '/glossary', name: 'Glossary', view: GlossaryView },
 ];
 

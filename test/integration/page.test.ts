@@ -200,6 +200,45 @@ describe('the page, in a browser', () => {
     await context.close();
   });
 
+  it('searches the taxonomy and opens an occupation with the offers teaching each essential skill, as the API gives them', async () => {
+    const { context, page, problems } = await open('/taxonomy');
+    await page.locator('input[name=q]').fill('welder');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('ul.hits li a').first().waitFor();
+    const { data: found } = await gql(
+      hub,
+      `{ searchOccupations(text: "welder", first: 8) { occupation { uri preferredLabel } } }`,
+    );
+    expect(await page.locator('ul.hits li a').allTextContents()).toEqual(
+      found.searchOccupations.map((h: { occupation: { preferredLabel: string } }) => h.occupation.preferredLabel),
+    );
+    await page.locator('ul.hits li a').first().click();
+    await page.locator('article.occupation tbody tr').first().waitFor();
+    const uri = found.searchOccupations[0].occupation.uri;
+    expect(new URL(page.url()).searchParams.get('occupation')).toBe(uri);
+    const { data } = await gql(
+      hub,
+      `query($uri: String!) { occupationCoverage(occupationUri: $uri) { skills { skill { preferredLabel } offers { title } } } }`,
+      { uri },
+    );
+    const rows = await page
+      .locator('article.occupation tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td')!.textContent]),
+      );
+    expect(rows).toEqual(
+      data.occupationCoverage.skills.map(
+        (s: { skill: { preferredLabel: string }; offers: Array<{ title: string }> }) => [
+          s.skill.preferredLabel,
+          s.offers.length === 0 ? 'no published offer' : s.offers.map((o) => o.title).join('; '),
+        ],
+      ),
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'taxonomy-1280.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('has no serious or critical accessibility violations (axe-core) in any view, at 1280 and at 390 px', async () => {
     const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const [name, url, ready] of [
@@ -207,6 +246,7 @@ describe('the page, in a browser', () => {
       ['gaps', '/gaps?sector=F&region=HR04&period=2025', 'table.gaps'],
       ['glossary', '/glossary', 'dl.glossary'],
       ['counsellor', '/counsellor', 'textarea'],
+      ['taxonomy', '/taxonomy?q=welder', 'ul.hits'],
     ] as const) {
       for (const width of [1280, 390]) {
         // axe is injected as a script, which the page's CSP forbids: this context alone bypasses it.

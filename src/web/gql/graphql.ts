@@ -4,6 +4,17 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** The kind of an ESCO concept (its label in the graph). */
+export type ConceptKind =
+  /** An ISCO-08 group (major group to unit group) of the occupations pillar. */
+  | 'IscoGroup'
+  /** An ESCO occupation. */
+  | 'Occupation'
+  /** A skill/competence or knowledge concept. */
+  | 'Skill'
+  /** A group of the ESCO skills hierarchy. */
+  | 'SkillGroup';
+
 /** What a course plan must respect. Every field is optional; a left-out one does not constrain. */
 export type CourseConstraints = {
   /** ISO date the person can start: offers no longer offered by then are left out. */
@@ -120,6 +131,25 @@ export type CoursePlanQueryVariables = Exact<{
 
 
 export type CoursePlanQuery = { recommendCourses: { totalHours: number, totalCost: number, currency: string | null, method: string, explanation: string, missingEssential: Array<{ uri: string, preferredLabel: string }>, uncovered: Array<{ preferredLabel: string }>, courses: Array<{ workloadHours: number, costAmount: number, contribution: string, microCredential: { id: string, title: string } | null, covers: Array<{ preferredLabel: string }> }>, alternatives: Array<{ totalHours: number, totalCost: number, courses: Array<{ workloadHours: number, microCredential: { title: string } | null }>, uncovered: Array<{ preferredLabel: string }> }>, notAssessable: Array<{ reason: string, microCredential: { title: string } | null }>, rejected: Array<{ reason: string, microCredential: { title: string } | null }> } };
+
+export type SearchTaxonomyQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type SearchTaxonomyQuery = { searchOccupations: Array<{ matchedLabel: string, occupation: { uri: string, preferredLabel: string, code: string | null } }>, searchSkills: Array<{ matchedLabel: string, skill: { uri: string, preferredLabel: string, reuseLevel: string | null } }> };
+
+export type OccupationOffersQueryVariables = Exact<{
+  uri: string;
+}>;
+
+
+export type OccupationOffersQuery = { occupationCoverage: { essentialSkillCount: number, coveredSkillCount: number, coverage: number, method: string, occupation: { uri: string, preferredLabel: string, code: string | null, description: string | null, regulationNote: string | null, broader: Array<
+        | { uri: string, preferredLabel: string, kind: ConceptKind }
+        | { uri: string, preferredLabel: string, kind: ConceptKind }
+        | { uri: string, preferredLabel: string, kind: ConceptKind }
+        | { uri: string, preferredLabel: string, kind: ConceptKind }
+      > }, skills: Array<{ covered: boolean, skill: { uri: string, preferredLabel: string }, offers: Array<{ id: string, title: string }> }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -388,3 +418,56 @@ export const CoursePlanDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoursePlanQuery, CoursePlanQueryVariables>;
+export const SearchTaxonomyDocument = new TypedDocumentString(`
+    query SearchTaxonomy($text: String!) {
+  searchOccupations(text: $text, first: 8) {
+    occupation {
+      uri
+      preferredLabel
+      code
+    }
+    matchedLabel
+  }
+  searchSkills(text: $text, first: 8) {
+    skill {
+      uri
+      preferredLabel
+      reuseLevel
+    }
+    matchedLabel
+  }
+}
+    `) as unknown as TypedDocumentString<SearchTaxonomyQuery, SearchTaxonomyQueryVariables>;
+export const OccupationOffersDocument = new TypedDocumentString(`
+    query OccupationOffers($uri: String!) {
+  occupationCoverage(occupationUri: $uri) {
+    occupation {
+      uri
+      preferredLabel
+      code
+      description
+      regulationNote
+      broader {
+        uri
+        preferredLabel
+        kind
+      }
+    }
+    essentialSkillCount
+    coveredSkillCount
+    coverage
+    method
+    skills {
+      skill {
+        uri
+        preferredLabel
+      }
+      covered
+      offers {
+        id
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OccupationOffersQuery, OccupationOffersQueryVariables>;
