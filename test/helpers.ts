@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { print } from 'graphql';
 import { inject } from 'vitest';
 import { pushTo } from '../src/collections.js';
-import { type HubConfig, loadConfig } from '../src/config.js';
+import path from 'node:path';
+import { type HubConfig, loadConfig, projectRoot } from '../src/config.js';
 import { type GraphClient, connectGraph } from '../src/graph/client.js';
 import { migrate } from '../src/graph/migrations.js';
 import { type RunningHub, startHub } from '../src/server/start.js';
@@ -14,6 +15,7 @@ import { readEurostatLfs } from '../src/demand/adapters/eurostat-lfs.js';
 import { importDemand } from '../src/demand/import.js';
 import { referenceLists } from '../src/demand/reference.js';
 import { SkillLinkerCache } from '../src/linking/cache.js';
+import { DEMAND_FORMATS } from '../src/demand/formats.js';
 import { importEsco } from '../src/taxonomy/esco-import.js';
 import { demoCatalogueFile } from '../src/taxonomy/seed.js';
 
@@ -162,4 +164,15 @@ export async function freshGraphWithEscoAndDemand(): Promise<GraphClient> {
     readEuJobAds(`${sharedDataDir}/eu-oja-isco4-2019-2020`, refs, null),
   ]);
   return graph;
+}
+
+/** The example demand file of seeds/ (generic format: vacancies in Croatia, 2025), imported into the graph. */
+export async function importDemandExample(graph: GraphClient): Promise<void> {
+  const generic = DEMAND_FORMATS.find((format) => format.name === 'generic')!;
+  await importDemand(
+    graph,
+    generic.read(path.join(projectRoot, 'seeds', 'demand-example.json'), referenceLists(`${sharedDataDir}/reference`), {
+      retrievedOn: null,
+    }),
+  );
 }

@@ -17,6 +17,10 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError (a thrown non-API error keeps its words, with no code or field). */
+export const asApiError = (error: unknown) =>
+  error instanceof ApiError ? error : new ApiError(String(error), null, null);
+
 let apiKey: string | null = null;
 export const setApiKey = (key: string | null) => {
   apiKey = key && key.trim() !== '' ? key.trim() : null;

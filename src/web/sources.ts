@@ -14,7 +14,8 @@ export interface SliceChoices {
   sectors: Array<{ code: string; name: string }>;
 }
 
-const named = (list: Array<{ code: string; name?: string | null }>) =>
+/** Codes with their names, each once, by code (a code without a name is its own name). */
+export const byCode = (list: Array<{ code: string; name?: string | null }>) =>
   [...new Map(list.map((c) => [c.code, { code: c.code, name: c.name ?? c.code }])).values()].sort((a, b) =>
     a.code.localeCompare(b.code),
   );
@@ -27,9 +28,9 @@ export function sliceChoices(sources: Source[]): SliceChoices[] {
       return {
         source,
         periods: [...new Set(withSectors.flatMap((c) => c.periods))].sort().reverse(),
-        regions: named(withSectors.flatMap((c) => c.regions)),
+        regions: byCode(withSectors.flatMap((c) => c.regions)),
         // Sections only (F), not divisions (F41): the overview's rows.
-        sectors: named(withSectors.flatMap((c) => c.sectors)).filter((s) => /^[A-U]$/.test(s.code)),
+        sectors: byCode(withSectors.flatMap((c) => c.sectors)).filter((s) => /^[A-U]$/.test(s.code)),
       };
     })
     .filter((c) => c.sectors.length > 0)

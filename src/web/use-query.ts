@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, request } from './api';
+import { type ApiError, asApiError, request } from './api';
 import type { TypedDocumentString } from './gql/graphql';
 
 export type QueryState<R> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'done'; data: R };
@@ -13,12 +13,7 @@ function useAsync<T>(key: string | null, run: () => Promise<T>): QueryState<T> {
     setState({ status: 'loading' });
     run().then(
       (data) => live && setState({ status: 'done', data }),
-      (error: unknown) =>
-        live &&
-        setState({
-          status: 'error',
-          error: error instanceof ApiError ? error : new ApiError(String(error), null, null),
-        }),
+      (error: unknown) => live && setState({ status: 'error', error: asApiError(error) }),
     );
     return () => {
       live = false;

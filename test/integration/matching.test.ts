@@ -6,11 +6,14 @@ import { importCatalogue } from '../../src/catalogue/import.js';
 import { outcomeId } from '../../src/catalogue/store.js';
 import type { GraphClient } from '../../src/graph/client.js';
 import type { RunningHub } from '../../src/server/start.js';
-import { escoDir, freshGraphWithEscoAndDemand, gql, sharedDataDir, startTestHub } from '../helpers.js';
-import { projectRoot } from '../../src/config.js';
-import { DEMAND_FORMATS } from '../../src/demand/formats.js';
-import { importDemand } from '../../src/demand/import.js';
-import { referenceLists } from '../../src/demand/reference.js';
+import {
+  escoDir,
+  freshGraphWithEscoAndDemand,
+  gql,
+  importDemandExample,
+  sharedDataDir,
+  startTestHub,
+} from '../helpers.js';
 import { coverageOf } from '../../src/matching/occupation-fit.js';
 import { heldCredits } from '../../src/matching/held-credits.js';
 import {
@@ -54,15 +57,7 @@ describe('occupation search and matching on full ESCO', () => {
   beforeAll(async () => {
     graph = await freshGraphWithEscoAndDemand();
     // A source whose newest year (2025) covers Croatia only: matching elsewhere must fall back to the latest year with figures there.
-    const generic = DEMAND_FORMATS.find((format) => format.name === 'generic')!;
-    await importDemand(
-      graph,
-      generic.read(
-        path.join(projectRoot, 'seeds', 'demand-example.json'),
-        referenceLists(`${sharedDataDir}/reference`),
-        { retrievedOn: null },
-      ),
-    );
+    await importDemandExample(graph);
     hub = await startTestHub({ SEED_DEMO: 'false' });
     const skillsOf = async (relation: string) =>
       (

@@ -5,11 +5,9 @@ import { type Browser, chromium } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
-import { DEMAND_FORMATS } from '../../src/demand/formats.js';
-import { importDemand } from '../../src/demand/import.js';
-import { referenceLists } from '../../src/demand/reference.js';
 import type { RunningHub } from '../../src/server/start.js';
-import { freshTestGraph, gql, sharedDataDir, startTestHub } from '../helpers.js';
+import { WEB_DIR } from '../../src/server/web.js';
+import { freshTestGraph, gql, importDemandExample, startTestHub } from '../helpers.js';
 
 /**
  * The page in a real browser (Debian's chromium, driven by playwright-core) against the real hub and Neo4j:
@@ -33,18 +31,9 @@ describe('the page, in a browser', () => {
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM))
       throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-    if (!fs.existsSync(path.join(projectRoot, 'dist', 'web', 'index.html')))
-      throw new Error('the page is not built: npm run web:build');
+    if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('the page is not built: npm run web:build');
     const graph = await freshTestGraph({ seed: true });
-    const generic = DEMAND_FORMATS.find((format) => format.name === 'generic')!;
-    await importDemand(
-      graph,
-      generic.read(
-        path.join(projectRoot, 'seeds', 'demand-example.json'),
-        referenceLists(`${sharedDataDir}/reference`),
-        { retrievedOn: null },
-      ),
-    );
+    await importDemandExample(graph);
     await graph.close();
     hub = await startTestHub();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });

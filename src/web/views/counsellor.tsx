@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ApiError, request } from '../api';
+import { asApiError, request } from '../api';
+import type { QueryState } from '../use-query';
 import {
   CoursePlanDocument,
   type CoursePlanQuery,
@@ -10,7 +11,7 @@ import {
 } from '../gql/graphql';
 import { Term } from '../glossary';
 import { num, pct } from '../format';
-import { Failure, Loading } from './states';
+import { Failure, FieldError, Loading } from './states';
 
 /**
  * The counsellor's view, with a jobseeker across the desk: paste a paragraph, confirm or reject the skills it
@@ -22,8 +23,8 @@ import { Failure, Loading } from './states';
 type Held = ReadSkillsQuery['matchOccupations']['heldSkills'][number];
 type Matches = MatchSkillsQuery;
 type Plan = CoursePlanQuery['recommendCourses'];
-type Step<T> =
-  { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'done'; data: T };
+/** A step of the flow: not started yet, or a query's state. */
+type Step<T> = { status: 'idle' } | QueryState<T>;
 
 const ORIGIN_WORDS: Record<string, string> = {
   TEXT: 'named in the text',
@@ -37,7 +38,7 @@ async function run<T>(set: (step: Step<T>) => void, work: () => Promise<T>) {
   try {
     set({ status: 'done', data: await work() });
   } catch (error) {
-    set({ status: 'error', error: error instanceof ApiError ? error : new ApiError(String(error), null, null) });
+    set({ status: 'error', error: asApiError(error) });
   }
 }
 
@@ -57,12 +58,9 @@ export function CounsellorView() {
   const own = read.status === 'done' ? read.data.currentOccupations.map((c) => c.occupation!).filter(Boolean) : [];
   const current = own[0] ?? null;
   const regionOrNull = region.trim() || null;
-  const fieldError = (step: Step<unknown>, field: string) =>
-    step.status === 'error' && step.error.field === field ? (
-      <span class="field-error" role="alert">
-        {step.error.message}
-      </span>
-    ) : null;
+  const fieldError = (step: Step<unknown>, field: string) => (
+    <FieldError error={step.status === 'error' ? step.error : null} field={field} />
+  );
 
   const readSkills = () => {
     setRejected(new Set());
@@ -136,7 +134,8 @@ export function CounsellorView() {
               onInput={(e) => setRegion(e.currentTarget.value)}
               placeholder="DE, FR10, 09162"
             />
-            {fieldError(read, 'region') ?? fieldError(matches, 'region')}
+            {fieldError(read, 'region')}
+            {fieldError(matches, 'region')}
           </label>
           <label>
             Most hours of training

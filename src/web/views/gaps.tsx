@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import { DemandSourcesDocument, SkillGapsDocument, type GapRanking, type SkillGapsQuery } from '../gql/graphql';
 import { useQuery } from '../use-query';
 import { navigate, paramsOf } from '../route';
-import { sliceChoices } from '../sources';
+import { byCode, sliceChoices } from '../sources';
 import { Term } from '../glossary';
 import { download, toCsv } from '../csv';
 import { num, pct, signed } from '../format';
-import { DownloadCsv, Failure, Loading } from './states';
+import { DownloadCsv, Failure, FieldError, Loading } from './states';
 
 /**
  * Skill gaps of a slice (sectorSkillGaps): sector, region, period, occupation group and ranking from the URL,
@@ -37,17 +37,13 @@ export function GapsView(props: { params: URLSearchParams }) {
   };
   const gaps = useQuery(SkillGapsDocument, variables);
   const choices = sources.status === 'done' ? sliceChoices(sources.data.demandSources) : [];
-  const all = <T extends { code: string }>(lists: T[][]) => [...new Map(lists.flat().map((x) => [x.code, x])).values()];
-  const sectors = all(choices.map((c) => c.sectors)).sort((a, b) => a.code.localeCompare(b.code));
-  const regions = all(choices.map((c) => c.regions)).sort((a, b) => a.code.localeCompare(b.code));
+  const sectors = byCode(choices.flatMap((c) => c.sectors));
+  const regions = byCode(choices.flatMap((c) => c.regions));
   const periods = [...new Set(choices.flatMap((c) => c.periods))].sort().reverse();
   const set = (key: string, value: string) => navigate('/gaps', { ...paramsOf(params), [key]: value });
-  const fieldError = (field: string) =>
-    gaps.status === 'error' && gaps.error.field === field ? (
-      <span class="field-error" role="alert">
-        {gaps.error.message}
-      </span>
-    ) : null;
+  const fieldError = (field: string) => (
+    <FieldError error={gaps.status === 'error' ? gaps.error : null} field={field} />
+  );
   const picker = (
     key: 'sector' | 'region' | 'period',
     label: string,

@@ -6,6 +6,14 @@ export const Loading = (props: { what: string }) => (
   </p>
 );
 
+/** The API's words next to the field they name (extensions.field); nothing for another field or no error. */
+export const FieldError = (props: { error: ApiError | null; field: string }) =>
+  props.error?.field === props.field ? (
+    <span class="field-error" role="alert">
+      {props.error.message}
+    </span>
+  ) : null;
+
 /** An API error in its own words, naming the argument at fault when the API does. */
 export const Failure = (props: { error: ApiError }) => (
   <p class="error" role="alert">
