@@ -26,8 +26,9 @@ export function toCsv(provenance: CsvProvenance, header: string[], rows: unknown
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+/** Saves text as a file (CSV unless another media type is given). */
+export function download(name: string, text: string, type = 'text/csv;charset=utf-8') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

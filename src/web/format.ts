@@ -9,3 +9,5 @@ export const num = (value: number | null | undefined) =>
       : value.toPrecision(3);
 export const signed = (value: number | null | undefined) =>
   value == null ? '–' : `${value >= 0 ? '+' : '−'}${(Math.abs(value) * 100).toFixed(1)} %`;
+/** An API code in words: NOT_SPECIFIED → "not specified". */
+export const words = (code: string) => code.toLowerCase().replace(/_/g, ' ');

@@ -28,6 +28,11 @@ export const GLOSSARY: Array<{ id: string; term: string; text: string }> = [
     text: 'The share of the demand behind a number that comes from figures the source flags as of low reliability (Eurostat flag u: small samples). Read such numbers with caution.',
   },
   {
+    id: 'completeness',
+    term: 'Completeness',
+    text: 'The share of the nine mandatory Annex I elements of the 2022 Council Recommendation an offer states (a level declared not applicable counts as stated). Coverage weighs each offer by it.',
+  },
+  {
     id: 'viable',
     term: 'Viable',
     text: 'A match or career move for which the person already has at least two fifths of what the occupation needs (skill fit ≥ 0.4, near-held skills counted in part). Below that it is a stretch.',

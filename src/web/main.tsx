@@ -5,10 +5,12 @@ import { OverviewView } from './views/overview';
 import { GapsView } from './views/gaps';
 import { CounsellorView } from './views/counsellor';
 import { TaxonomyView } from './views/taxonomy';
+import { CatalogueView } from './views/catalogue';
+import { KeyControl } from './key';
 
 /**
- * The hub's page: views for councils and observatories (overview, skill gaps) and counsellors, over the public
- * GraphQL API.
+ * The hub's page: views for councils and observatories (overview, skill gaps), counsellors and catalogue
+ * curators, over the public GraphQL API.
  * Each view keeps its filters in the URL. Links inside the page navigate without reloading.
  */
 
@@ -16,6 +18,7 @@ const VIEWS = [
   { path: '/', name: 'Overview', view: OverviewView },
   { path: '/gaps', name: 'Skill gaps', view: GapsView },
   { path: '/counsellor', name: 'Counsellor', view: CounsellorView },
+  { path: '/catalogue', name: 'Catalogue', view: CatalogueView },
   { path: '/taxonomy', name: 'Taxonomy', view: TaxonomyView },
   { path: '/glossary', name: 'Glossary', view: GlossaryView },
 ];
@@ -37,6 +40,7 @@ function App() {
             </a>
           ))}
         </nav>
+        <KeyControl />
       </header>
       <main>
         {View ? (

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import type { RunningHub } from '../../src/server/start.js';
 import { WEB_DIR } from '../../src/server/web.js';
+import type { GraphClient } from '../../src/graph/client.js';
 import { freshTestGraph, gql, importDemandExample, startTestHub } from '../helpers.js';
 
 /**
@@ -20,6 +21,13 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(projectRoot, 'test-results', 'screenshots');
 const require = createRequire(import.meta.url);
 
+// Reads need no key; the curator writes link decisions in the page with theirs (kept in the tab's memory only).
+const CURATOR_KEY = 'page-test-curator-key-0001';
+const KEYS = {
+  HUB_API_KEYS: `cur:curator:${CURATOR_KEY}`,
+  HUB_PSEUDONYM_SECRET: 'page-test-pseudonym-secret-0123456789',
+};
+
 const GAPS = `query($sector: String, $region: String, $period: String) {
   sectorSkillGaps(sector: $sector, region: $region, period: $period, first: 25) {
     rank skill { uri preferredLabel } demand gapScore evidence { value } } }`;
@@ -27,21 +35,22 @@ const GAPS = `query($sector: String, $region: String, $period: String) {
 describe('the page, in a browser', () => {
   let hub: RunningHub;
   let browser: Browser;
+  let graph: GraphClient;
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM))
       throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('the page is not built: npm run web:build');
-    const graph = await freshTestGraph({ seed: true });
+    graph = await freshTestGraph({ seed: true });
     await importDemandExample(graph);
-    await graph.close();
-    hub = await startTestHub();
+    hub = await startTestHub(KEYS);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     fs.mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
     await hub?.stop();
+    await graph?.close();
   });
 
   const open = async (url: string, width = 1280) => {
@@ -228,15 +237,130 @@ describe('the page, in a browser', () => {
     await context.close();
   });
 
+  it('lets a curator accept, reject and add skill links in the page, refused without a key as through the API, the decisions then in the graph', async () => {
+    type Link = { state: string; skill: { uri: string; preferredLabel: string } };
+    const { data: listed } = await gql(
+      hub,
+      `{ microCredentials(first: 100) { edges { node { id learningOutcomes { id skillLinks { state skill { uri preferredLabel } } } } } } }`,
+    );
+    // The first offer (by title) whose first outcome has two suggested links.
+    const offer = listed.microCredentials.edges
+      .map((e: { node: { id: string; learningOutcomes: Array<{ id: string; skillLinks: Link[] }> } }) => e.node)
+      .find(
+        (o: { learningOutcomes: Array<{ skillLinks: Link[] }> }) =>
+          (o.learningOutcomes[0]?.skillLinks.filter((l) => l.state === 'SUGGESTED').length ?? 0) >= 2,
+      );
+    expect(offer).toBeDefined();
+    const outcome = offer.learningOutcomes[0];
+    const [toAccept, toReject] = outcome.skillLinks.filter((l: Link) => l.state === 'SUGGESTED');
+    const stored = async (uri: string) =>
+      graph.read<{ state: string; reviewedBy: string | null }>(
+        'MATCH (:LearningOutcome {id: $o})-[d:DEVELOPS]->(:Skill {uri: $s}) RETURN d.state AS state, d.reviewedBy AS reviewedBy',
+        { o: outcome.id, s: uri },
+      );
+
+    const { context, page, problems } = await open(`/catalogue?offer=${encodeURIComponent(offer.id)}`);
+    const item = page.locator(`li[data-outcome="${outcome.id}"]`);
+    const row = (uri: string) => item.locator(`tr[data-skill="${uri}"]`);
+    await row(toAccept.skill.uri).waitFor();
+    expect(await item.locator('tbody th').allTextContents()).toEqual(
+      outcome.skillLinks.map((l: Link) => l.skill.preferredLabel),
+    );
+
+    // Without a key the API refuses, and the page shows its words beside the outcome; nothing is written.
+    await row(toAccept.skill.uri)
+      .getByRole('button', { name: /^Accept/ })
+      .click();
+    const review = `mutation($o: ID!, $s: String!, $d: SkillLinkDecision!) { reviewSkillLink(outcomeId: $o, skillUri: $s, decision: $d) { state } }`;
+    const { errors } = await gql(hub, review, { o: outcome.id, s: toAccept.skill.uri, d: 'ACCEPT' });
+    expect(errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await item.locator('[role=alert]').textContent()).toBe(errors![0].message);
+    expect(await stored(toAccept.skill.uri)).toEqual([{ state: 'SUGGESTED', reviewedBy: null }]);
+
+    // With the curator's key: accept one, reject the other, add one found by name.
+    await page.locator('input[name=apiKey]').fill(CURATOR_KEY);
+    await page.getByRole('button', { name: 'Use key' }).click();
+    await row(toAccept.skill.uri)
+      .getByRole('button', { name: /^Accept/ })
+      .click();
+    await row(toAccept.skill.uri).locator('td.link-accepted').waitFor();
+    await row(toReject.skill.uri)
+      .getByRole('button', { name: /^Reject/ })
+      .click();
+    await row(toReject.skill.uri).locator('td.link-rejected').waitFor();
+    expect(await stored(toAccept.skill.uri)).toEqual([{ state: 'ACCEPTED', reviewedBy: 'cur' }]);
+    expect(await stored(toReject.skill.uri)).toEqual([{ state: 'REJECTED', reviewedBy: 'cur' }]);
+    // The key is in the tab's memory only: not in the URL, storage or a cookie.
+    expect(page.url()).not.toContain(CURATOR_KEY);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([
+      0,
+      0,
+      '',
+    ]);
+
+    const linked = new Set(outcome.skillLinks.map((l: Link) => l.skill.uri));
+    const { data: found } = await gql(
+      hub,
+      `{ searchSkills(text: "communicate", first: 8) { skill { uri preferredLabel } } }`,
+    );
+    const hits = found.searchSkills.map((h: { skill: { uri: string; preferredLabel: string } }) => h.skill);
+    const added = hits.find((h: { uri: string }) => !linked.has(h.uri));
+    expect(added).toBeDefined();
+    await item.locator('summary', { hasText: 'Add a skill by hand' }).click();
+    await item.locator('input[name=skill]').fill('communicate');
+    await item.getByRole('button', { name: 'Find' }).click();
+    const select = item.locator('select[name=skillUri]');
+    await select.waitFor();
+    expect(await select.locator('option').allTextContents()).toEqual([
+      'choose one',
+      ...hits.map((h: { preferredLabel: string }) => h.preferredLabel),
+    ]);
+    await select.selectOption(added.uri);
+    await item.getByRole('button', { name: 'Add link' }).click();
+    await row(added.uri).locator('td.link-added').waitFor();
+    expect(await stored(added.uri)).toEqual([{ state: 'ADDED', reviewedBy: 'cur' }]);
+    await page.screenshot({ path: path.join(SHOTS, 'offer-1280.png'), fullPage: true });
+
+    // The ELM export, checked as the API checks it, downloaded as the API gives it (with the accepted skill).
+    await page.getByRole('button', { name: /^Export and check/ }).click();
+    const verdict = page.locator('section.elm p.pass, section.elm p.error').first();
+    await verdict.waitFor();
+    const { data: elm } = await gql(
+      hub,
+      `query($id: ID!) { microCredential(id: $id) { elm { json validation { conforms profile violations { message } } } } }`,
+      { id: offer.id },
+    );
+    const validation = elm.microCredential.elm.validation;
+    expect(await verdict.textContent()).toBe(
+      validation.conforms
+        ? `Conforms to the ${validation.profile} shapes.`
+        : `${validation.violations.length} results against the ${validation.profile} shapes.`,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download JSON-LD' }).click(),
+    ]);
+    const json = fs.readFileSync((await download.path())!, 'utf8');
+    expect(json).toBe(elm.microCredential.elm.json);
+    expect(json).toContain(toAccept.skill.uri);
+    expect(json).not.toContain(toReject.skill.uri);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('has no serious or critical accessibility violations (axe-core) in any view, at 1280 and at 390 px', async () => {
     const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const { data } = await gql(hub, `{ microCredentials(first: 1) { edges { node { id } } } }`);
+    const offer = encodeURIComponent(data.microCredentials.edges[0].node.id);
     for (const [name, url, ready] of [
       ['overview', '/', 'table.heatmap'],
       ['gaps', '/gaps?sector=F&region=HR04&period=2025', 'table.gaps'],
       ['glossary', '/glossary', 'dl.glossary'],
       ['counsellor', '/counsellor', 'textarea'],
       ['taxonomy', '/taxonomy?q=welder', 'ul.hits'],
-    ] as const) {
+      ['catalogue', '/catalogue', 'table.offers'],
+      ['offer', `/catalogue?offer=${offer}`, 'ol.outcomes'],
+    ]) {
       for (const width of [1280, 390]) {
         // axe is injected as a script, which the page's CSP forbids: this context alone bypasses it.
         const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });

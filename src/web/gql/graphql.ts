@@ -4,6 +4,46 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** The elements Annex I of the 2022 Council Recommendation asks a micro-credential offer to state. */
+export type AnnexElement =
+  /** Type of assessment (mandatory). */
+  | 'ASSESSMENT_TYPE'
+  /** Awarding body(ies) (mandatory). */
+  | 'AWARDING_BODY'
+  /** Further information (optional). */
+  | 'FURTHER_INFORMATION'
+  /** Country(ies) or region(s) of the issuer (mandatory): present when issuerCountries or issuerRegions is given. */
+  | 'ISSUER_COUNTRY'
+  /** Learning outcomes (mandatory). */
+  | 'LEARNING_OUTCOMES'
+  /** Level (EQF, national level or QF-EHEA cycle), mandatory if applicable: the one mandatory element that may be declared not applicable. */
+  | 'LEVEL'
+  /** Form of participation in the learning activity (mandatory). */
+  | 'PARTICIPATION_FORM'
+  /** Prerequisites needed to enrol (optional). */
+  | 'PREREQUISITES'
+  /** Type of quality assurance used to underpin the micro-credential (mandatory). */
+  | 'QUALITY_ASSURANCE'
+  /** Integration or stackability: stand-alone, or stackable towards another credential (optional). */
+  | 'STACKABILITY'
+  /** Supervision and identity verification during assessment (optional). */
+  | 'SUPERVISION'
+  /** Title of the micro-credential (mandatory). */
+  | 'TITLE'
+  /** Notional workload needed to achieve the learning outcomes, in ECTS where possible (mandatory). */
+  | 'WORKLOAD';
+
+/** The result of a principle check on a catalogue entry. */
+export type CheckOutcome =
+  /** The entry does not meet the check. */
+  | 'FAIL'
+  /** The entry meets the check. */
+  | 'PASS'
+  /** The entry lacks what the check needs (e.g. no provider, no revision date). */
+  | 'UNKNOWN'
+  /** Met only in part or in a weaker form (e.g. workload stated in another unit than ECTS, some outcomes written as topics). */
+  | 'WARN';
+
 /** The kind of an ESCO concept (its label in the graph). */
 export type ConceptKind =
   /** An ISCO-08 group (major group to unit group) of the occupations pillar. */
@@ -34,6 +74,15 @@ export type CourseConstraints = {
   /** The person can learn online from home (default true). */
   remote?: boolean | null | undefined;
 };
+
+/** Whether an offer states an Annex I element, keeping "not specified" apart from "not applicable". */
+export type ElementState =
+  /** The offer declares it not applicable (notApplicable): allowed for LEVEL and the optional elements. */
+  | 'NOT_APPLICABLE'
+  /** The offer does not state it, and does not declare it not applicable. */
+  | 'NOT_SPECIFIED'
+  /** The offer states the element. */
+  | 'PRESENT';
 
 /** The person’s funding. */
 export type FundingInput = {
@@ -70,6 +119,24 @@ export type MatchTier =
   /** The person has at least 0.4 of what the occupation needs (skill fit). */
   | 'VIABLE';
 
+/** A curator's decision on a link from a learning outcome to a skill. */
+export type SkillLinkDecision =
+  /** Accept the link: it becomes ACCEPTED (the link must exist; add one with addSkillLink). */
+  | 'ACCEPT'
+  /** Reject the link: it becomes REJECTED, or is recorded as such when it did not exist, so it is never suggested. */
+  | 'REJECT';
+
+/** SUGGESTED by the linker; ACCEPTED or REJECTED by a curator; ADDED by hand. Only suggestions are replaced when outcomes are re-linked. */
+export type SkillLinkState =
+  /** Confirmed by a curator. */
+  | 'ACCEPTED'
+  /** Linked by a curator by hand. */
+  | 'ADDED'
+  /** Rejected by a curator: never suggested again for that outcome. */
+  | 'REJECTED'
+  /** Proposed by the skill linker; replaced when the outcomes are re-linked. */
+  | 'SUGGESTED';
+
 /** What supply a skill has in a region. */
 export type SupplyKind =
   /** At least one published micro-credential reaching the region teaches it. */
@@ -78,6 +145,59 @@ export type SupplyKind =
   | 'NONE'
   /** Taught in a qualification route (an apprenticeship standard), by no micro-credential. */
   | 'QUALIFICATION_ONLY';
+
+export type SummaryFragment = { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> };
+
+export type CatalogueListQueryVariables = Exact<{
+  providerId?: string | number | null | undefined;
+  text?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CatalogueListQuery = { catalogueCompleteness: { overall: { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> }, byProvider: Array<{ provider: { id: string, name: string, accreditationStatus: string } | null, summary: { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> } }> }, microCredentials: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, eqfLevel: number | null, provider: { id: string, name: string } | null, workload: { value: number, unit: string, ects: number } | null, completeness: { score: number, missingMandatory: Array<AnnexElement>, checks: Array<{ check: string, outcome: CheckOutcome }> } } }> } };
+
+export type LinkFragment = { outcomeId: string, state: SkillLinkState, score: number | null, method: string, matchedLabel: string | null, matchedText: string | null, strongEvidence: boolean, note: string | null, reviewedBy: string | null, reviewedAt: string | null, skill: { uri: string, preferredLabel: string } };
+
+export type OfferQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OfferQuery = { microCredential: { id: string, title: string, status: string, description: string | null, eqfLevel: number | null, languages: Array<string> | null, issuerCountries: Array<string> | null, awardingBodies: Array<string>, participationForm: string | null, sourceName: string | null, sourceReference: string | null, updatedAt: string, provider: { id: string, name: string, accreditationStatus: string, accreditationRegister: string | null } | null, workload: { value: number, unit: string, ects: number, conversion: string } | null, completeness: { score: number, mandatoryPresent: number, mandatoryTotal: number, method: string, elements: Array<{ element: AnnexElement, mandatory: boolean, state: ElementState }>, checks: Array<{ check: string, principle: string, outcome: CheckOutcome, detail: string }> }, learningOutcomes: Array<{ id: string, position: number, text: string, stated: boolean, skillLinks: Array<{ outcomeId: string, state: SkillLinkState, score: number | null, method: string, matchedLabel: string | null, matchedText: string | null, strongEvidence: boolean, note: string | null, reviewedBy: string | null, reviewedAt: string | null, skill: { uri: string, preferredLabel: string } }> }> } | null };
+
+export type OfferElmQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OfferElmQuery = { microCredential: { id: string, elm: { json: string, unmapped: Array<string>, validation: { conforms: boolean, profile: string, violations: Array<{ severity: string, focusNode: string, path: string | null, message: string, shape: string | null }> } } } | null };
+
+export type SkillChoicesQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type SkillChoicesQuery = { searchSkills: Array<{ skill: { uri: string, preferredLabel: string } }> };
+
+export type ReviewLinkMutationVariables = Exact<{
+  outcomeId: string | number;
+  skillUri: string;
+  decision: SkillLinkDecision;
+  note?: string | null | undefined;
+}>;
+
+
+export type ReviewLinkMutation = { reviewSkillLink: { outcomeId: string, state: SkillLinkState, score: number | null, method: string, matchedLabel: string | null, matchedText: string | null, strongEvidence: boolean, note: string | null, reviewedBy: string | null, reviewedAt: string | null, skill: { uri: string, preferredLabel: string } } };
+
+export type AddLinkMutationVariables = Exact<{
+  outcomeId: string | number;
+  skillUri: string;
+  note?: string | null | undefined;
+}>;
+
+
+export type AddLinkMutation = { addSkillLink: { outcomeId: string, state: SkillLinkState, score: number | null, method: string, matchedLabel: string | null, matchedText: string | null, strongEvidence: boolean, note: string | null, reviewedBy: string | null, reviewedAt: string | null, skill: { uri: string, preferredLabel: string } } };
 
 export type DemandSourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -169,7 +289,259 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const SummaryFragmentDoc = new TypedDocumentString(`
+    fragment Summary on CompletenessSummary {
+  offers
+  complete
+  averageScore
+  missing {
+    element
+    offers
+  }
+  checks {
+    check
+    outcome
+    offers
+  }
+}
+    `, {"fragmentName":"Summary"}) as unknown as TypedDocumentString<SummaryFragment, unknown>;
+export const LinkFragmentDoc = new TypedDocumentString(`
+    fragment Link on OutcomeSkillLink {
+  outcomeId
+  skill {
+    uri
+    preferredLabel
+  }
+  state
+  score
+  method
+  matchedLabel
+  matchedText
+  strongEvidence
+  note
+  reviewedBy
+  reviewedAt
+}
+    `, {"fragmentName":"Link"}) as unknown as TypedDocumentString<LinkFragment, unknown>;
+export const CatalogueListDocument = new TypedDocumentString(`
+    query CatalogueList($providerId: ID, $text: String, $after: String) {
+  catalogueCompleteness {
+    overall {
+      ...Summary
+    }
+    byProvider {
+      provider {
+        id
+        name
+        accreditationStatus
+      }
+      summary {
+        ...Summary
+      }
+    }
+  }
+  microCredentials(
+    first: 50
+    after: $after
+    filter: {providerId: $providerId, text: $text}
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        title
+        eqfLevel
+        provider {
+          id
+          name
+        }
+        workload {
+          value
+          unit
+          ects
+        }
+        completeness {
+          score
+          missingMandatory
+          checks {
+            check
+            outcome
+          }
+        }
+      }
+    }
+  }
+}
+    fragment Summary on CompletenessSummary {
+  offers
+  complete
+  averageScore
+  missing {
+    element
+    offers
+  }
+  checks {
+    check
+    outcome
+    offers
+  }
+}`) as unknown as TypedDocumentString<CatalogueListQuery, CatalogueListQueryVariables>;
+export const OfferDocument = new TypedDocumentString(`
+    query Offer($id: ID!) {
+  microCredential(id: $id) {
+    id
+    title
+    status
+    description
+    eqfLevel
+    languages
+    issuerCountries
+    awardingBodies
+    participationForm
+    provider {
+      id
+      name
+      accreditationStatus
+      accreditationRegister
+    }
+    workload {
+      value
+      unit
+      ects
+      conversion
+    }
+    sourceName
+    sourceReference
+    updatedAt
+    completeness {
+      score
+      mandatoryPresent
+      mandatoryTotal
+      method
+      elements {
+        element
+        mandatory
+        state
+      }
+      checks {
+        check
+        principle
+        outcome
+        detail
+      }
+    }
+    learningOutcomes {
+      id
+      position
+      text
+      stated
+      skillLinks(includeRejected: true) {
+        ...Link
+      }
+    }
+  }
+}
+    fragment Link on OutcomeSkillLink {
+  outcomeId
+  skill {
+    uri
+    preferredLabel
+  }
+  state
+  score
+  method
+  matchedLabel
+  matchedText
+  strongEvidence
+  note
+  reviewedBy
+  reviewedAt
+}`) as unknown as TypedDocumentString<OfferQuery, OfferQueryVariables>;
+export const OfferElmDocument = new TypedDocumentString(`
+    query OfferElm($id: ID!) {
+  microCredential(id: $id) {
+    id
+    elm {
+      json
+      unmapped
+      validation {
+        conforms
+        profile
+        violations {
+          severity
+          focusNode
+          path
+          message
+          shape
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfferElmQuery, OfferElmQueryVariables>;
+export const SkillChoicesDocument = new TypedDocumentString(`
+    query SkillChoices($text: String!) {
+  searchSkills(text: $text, first: 8) {
+    skill {
+      uri
+      preferredLabel
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SkillChoicesQuery, SkillChoicesQueryVariables>;
+export const ReviewLinkDocument = new TypedDocumentString(`
+    mutation ReviewLink($outcomeId: ID!, $skillUri: String!, $decision: SkillLinkDecision!, $note: String) {
+  reviewSkillLink(
+    outcomeId: $outcomeId
+    skillUri: $skillUri
+    decision: $decision
+    note: $note
+  ) {
+    ...Link
+  }
+}
+    fragment Link on OutcomeSkillLink {
+  outcomeId
+  skill {
+    uri
+    preferredLabel
+  }
+  state
+  score
+  method
+  matchedLabel
+  matchedText
+  strongEvidence
+  note
+  reviewedBy
+  reviewedAt
+}`) as unknown as TypedDocumentString<ReviewLinkMutation, ReviewLinkMutationVariables>;
+export const AddLinkDocument = new TypedDocumentString(`
+    mutation AddLink($outcomeId: ID!, $skillUri: String!, $note: String) {
+  addSkillLink(outcomeId: $outcomeId, skillUri: $skillUri, note: $note) {
+    ...Link
+  }
+}
+    fragment Link on OutcomeSkillLink {
+  outcomeId
+  skill {
+    uri
+    preferredLabel
+  }
+  state
+  score
+  method
+  matchedLabel
+  matchedText
+  strongEvidence
+  note
+  reviewedBy
+  reviewedAt
+}`) as unknown as TypedDocumentString<AddLinkMutation, AddLinkMutationVariables>;
 export const DemandSourcesDocument = new TypedDocumentString(`
     query DemandSources {
   demandSources {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ApiError } from '../api';
 
 export const Loading = (props: { what: string }) => (
@@ -29,4 +30,14 @@ export const DownloadCsv = (props: { onClick: () => void }) => (
       Download CSV
     </button>
   </p>
+);
+
+/**
+ * A table that scrolls sideways on a narrow screen, reachable by keyboard (for tables with no link or button
+ * of their own to focus).
+ */
+export const ScrollingTable = (props: { label: string; children: ComponentChildren }) => (
+  <div class="table-wrap" tabIndex={0} role="region" aria-label={props.label}>
+    {props.children}
+  </div>
 );
