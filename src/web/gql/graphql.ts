@@ -151,11 +151,10 @@ export type SummaryFragment = { offers: number, complete: number, averageScore: 
 export type CatalogueListQueryVariables = Exact<{
   providerId?: string | number | null | undefined;
   text?: string | null | undefined;
-  after?: string | null | undefined;
 }>;
 
 
-export type CatalogueListQuery = { catalogueCompleteness: { overall: { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> }, byProvider: Array<{ provider: { id: string, name: string, accreditationStatus: string } | null, summary: { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> } }> }, microCredentials: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, eqfLevel: number | null, provider: { id: string, name: string } | null, workload: { value: number, unit: string, ects: number } | null, completeness: { score: number, missingMandatory: Array<AnnexElement>, checks: Array<{ check: string, outcome: CheckOutcome }> } } }> } };
+export type CatalogueListQuery = { catalogueCompleteness: { overall: { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> }, byProvider: Array<{ provider: { id: string, name: string, accreditationStatus: string } | null, summary: { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> } }> }, microCredentials: { totalCount: number, edges: Array<{ node: { id: string, title: string, eqfLevel: number | null, provider: { id: string, name: string } | null, workload: { value: number, unit: string, ects: number } | null, completeness: { score: number, missingMandatory: Array<AnnexElement>, checks: Array<{ check: string, outcome: CheckOutcome }> } } }> } };
 
 export type LinkFragment = { outcomeId: string, state: SkillLinkState, score: number | null, method: string, matchedLabel: string | null, matchedText: string | null, strongEvidence: boolean, note: string | null, reviewedBy: string | null, reviewedAt: string | null, skill: { uri: string, preferredLabel: string } };
 
@@ -324,7 +323,7 @@ export const LinkFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"Link"}) as unknown as TypedDocumentString<LinkFragment, unknown>;
 export const CatalogueListDocument = new TypedDocumentString(`
-    query CatalogueList($providerId: ID, $text: String, $after: String) {
+    query CatalogueList($providerId: ID, $text: String) {
   catalogueCompleteness {
     overall {
       ...Summary
@@ -340,16 +339,8 @@ export const CatalogueListDocument = new TypedDocumentString(`
       }
     }
   }
-  microCredentials(
-    first: 50
-    after: $after
-    filter: {providerId: $providerId, text: $text}
-  ) {
+  microCredentials(first: 50, filter: {providerId: $providerId, text: $text}) {
     totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
     edges {
       node {
         id
