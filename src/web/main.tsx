@@ -6,6 +6,7 @@ import { GapsView } from './views/gaps';
 import { CounsellorView } from './views/counsellor';
 import { TaxonomyView } from './views/taxonomy';
 import { CatalogueView } from './views/catalogue';
+import { RecommendationsView } from './views/recommendations';
 import { KeyControl } from './key';
 
 /**
@@ -17,6 +18,7 @@ import { KeyControl } from './key';
 const VIEWS = [
   { path: '/', name: 'Overview', view: OverviewView },
   { path: '/gaps', name: 'Skill gaps', view: GapsView },
+  { path: '/recommendations', name: 'Recommendations', view: RecommendationsView },
   { path: '/counsellor', name: 'Counsellor', view: CounsellorView },
   { path: '/catalogue', name: 'Catalogue', view: CatalogueView },
   { path: '/taxonomy', name: 'Taxonomy', view: TaxonomyView },

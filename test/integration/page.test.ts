@@ -134,6 +134,82 @@ describe('the page, in a browser', () => {
     await context.close();
   });
 
+  it('lists the outlines to develop and the offers to update as the API gives them, narrowed by provider in the URL, with CSVs', async () => {
+    const REC = `query($providerId: ID) {
+      credentialRecommendations(sector: "F", region: "HR04", period: "2025", providerId: $providerId) {
+        scope develop { skills { uri preferredLabel } suggestedEqfLevel suggestedEcts score }
+        update { microCredential { id title provider { id } } score reasons { code } } } }`;
+    type Answer = {
+      scope: string[];
+      develop: Array<{ skills: Array<{ uri: string; preferredLabel: string }>; suggestedEcts: number; score: number }>;
+      update: Array<{ microCredential: { id: string; title: string; provider: { id: string } }; score: number }>;
+    };
+    const recommend = async (providerId?: string) =>
+      (await gql(hub, REC, { providerId })).data.credentialRecommendations as Answer;
+    // No demo offer reaches Croatia, so the slice's own update list is empty; the Irish ETBs' offers are in
+    // scope once the provider is picked, and one of them has reasons.
+    const slice = await recommend();
+    const etbs = await recommend('ie-etbs');
+    expect(slice.develop.length).toBeGreaterThan(0);
+    expect(slice.update).toEqual([]);
+    expect(etbs.update.length).toBeGreaterThan(0);
+
+    const { context, page, problems } = await open('/recommendations?sector=F&region=HR04&period=2025');
+    await page.waitForSelector('table.develop tbody tr');
+    expect(await page.locator('table.develop tbody th button').allTextContents()).toEqual(
+      slice.develop.map((o) => o.skills[0].preferredLabel),
+    );
+    expect(await page.locator('ul.scope li').allTextContents()).toEqual(slice.scope);
+    expect(await page.locator('table.update').count()).toBe(0);
+    expect(await page.getByText('No published offer in scope needs revising.').count()).toBe(1);
+    await page.locator('table.develop tbody th button').first().click();
+    await page.locator('.evidence ol li').first().waitFor();
+    expect(await page.locator('.evidence ol li').allTextContents()).toEqual(
+      slice.develop[0].skills.map((s) => s.preferredLabel),
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'recommendations-1280.png'), fullPage: true });
+
+    const csv = async (nth: number, permalink: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download CSV' }).nth(nth).click(),
+      ]);
+      const lines = fs.readFileSync((await download.path())!, 'utf8').split('\r\n');
+      expect(lines[0]).toBe(
+        '# source: credentialRecommendations over example-pes-register and the published catalogue',
+      );
+      expect(lines[1]).toBe('# retrieved: 2026-11-26'); // as the example file states it
+      expect(lines[2]).toContain(permalink);
+      return parse(lines.slice(3).join('\n'), { columns: true }) as Array<Record<string, string>>;
+    };
+    expect(
+      (await csv(0, '/recommendations?sector=F&region=HR04&period=2025')).map((r) => [
+        r['skill uris'],
+        Number(r.ECTS),
+        Number(r.score),
+      ]),
+    ).toEqual(slice.develop.map((o) => [o.skills.map((s) => s.uri).join(' '), o.suggestedEcts, o.score]));
+
+    // The provider picker, by name, narrows the update list as providerId does through the API, kept in the URL.
+    await page
+      .locator('select[name=provider]')
+      .selectOption({ label: 'Education and Training Boards (ETBs), Ireland' });
+    await page.waitForURL((url) => url.searchParams.get('provider') === 'ie-etbs');
+    await page.waitForSelector('table.update tbody tr');
+    expect(await page.locator('table.update tbody th a').allTextContents()).toEqual(
+      etbs.update.map((u) => u.microCredential.title),
+    );
+    expect(await page.locator('ul.scope li').allTextContents()).toEqual(etbs.scope);
+    expect(
+      (await csv(1, '/recommendations?sector=F&region=HR04&period=2025&provider=ie-etbs')).map((r) => [
+        r['offer id'],
+        Number(r.score),
+      ]),
+    ).toEqual(etbs.update.map((u) => [u.microCredential.id, u.score]));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('takes a counsellor from a paragraph through a checklist and matches to a course plan that prints on one page', async () => {
     const text =
       'For six years I directed customers to merchandise, examined merchandise, maintained store cleanliness and carried out order intake.';
@@ -355,6 +431,7 @@ describe('the page, in a browser', () => {
     for (const [name, url, ready] of [
       ['overview', '/', 'table.heatmap'],
       ['gaps', '/gaps?sector=F&region=HR04&period=2025', 'table.gaps'],
+      ['recommendations', '/recommendations?sector=F&region=HR04&period=2025', 'table.develop'],
       ['glossary', '/glossary', 'dl.glossary'],
       ['counsellor', '/counsellor', 'textarea'],
       ['taxonomy', '/taxonomy?q=welder', 'ul.hits'],

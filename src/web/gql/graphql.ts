@@ -146,6 +146,13 @@ export type SupplyKind =
   /** Taught in a qualification route (an apprenticeship standard), by no micro-credential. */
   | 'QUALIFICATION_ONLY';
 
+/** A twin-transition lens: keep only skills (and offers teaching them) at green or digital relevance ≥ 0.5. */
+export type Transition =
+  /** Digital transition (ESCO digital skills collection). */
+  | 'DIGITAL'
+  /** Green transition (ESCO green skills collection). */
+  | 'GREEN';
+
 export type SummaryFragment = { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> };
 
 export type CatalogueListQueryVariables = Exact<{
@@ -251,6 +258,26 @@ export type CoursePlanQueryVariables = Exact<{
 
 export type CoursePlanQuery = { recommendCourses: { totalHours: number, totalCost: number, currency: string | null, method: string, explanation: string, missingEssential: Array<{ uri: string, preferredLabel: string }>, uncovered: Array<{ preferredLabel: string }>, courses: Array<{ workloadHours: number, costAmount: number, contribution: string, microCredential: { id: string, title: string } | null, covers: Array<{ preferredLabel: string }> }>, alternatives: Array<{ totalHours: number, totalCost: number, courses: Array<{ workloadHours: number, microCredential: { title: string } | null }>, uncovered: Array<{ preferredLabel: string }> }>, notAssessable: Array<{ reason: string, microCredential: { title: string } | null }>, rejected: Array<{ reason: string, microCredential: { title: string } | null }> } };
 
+export type NamedFragment = { uri: string, preferredLabel: string };
+
+export type RecommendationsQueryVariables = Exact<{
+  sector?: string | null | undefined;
+  region?: string | null | undefined;
+  period?: string | null | undefined;
+  occupationGroup?: string | null | undefined;
+  providerId?: string | number | null | undefined;
+  transition?: Transition | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type RecommendationsQuery = { credentialRecommendations: { scope: Array<string>, develop: Array<{ score: number, demand: number, cohesion: number, trend: number | null, suggestedEcts: number, ectsReason: string, suggestedEqfLevel: number, eqfReason: string, explanation: string, draftLearningOutcomes: Array<string>, sameAudienceShare: number | null, skills: Array<{ uri: string, preferredLabel: string }>, occupations: Array<{ uri: string, preferredLabel: string }>, otherLevelOccupations: Array<{ uri: string, preferredLabel: string }>, sameAudienceAs: { uri: string, preferredLabel: string } | null, partlyCoveredBy: Array<{ skills: number, microCredential: { id: string, title: string } | null }>, carvedFrom: Array<{ qualification: { id: string, title: string } | null, skills: Array<{ uri: string, preferredLabel: string }>, duties: Array<{ id: string, text: string }> }> }>, update: Array<{ score: number, explanation: string, microCredential: { id: string, title: string, provider: { id: string, name: string } | null } | null, reasons: Array<{ code: string, detail: string, weight: number }> }> }, slice: Array<{ slice: { source: string | null, unit: string, total: number, sectorName: string | null, regionName: string | null, period: string, occupationGroup: string | null }, evidence: Array<{ retrievedOn: string | null }> }> };
+
+export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvidersQuery = { catalogueCompleteness: { byProvider: Array<{ provider: { id: string, name: string } | null }> } };
+
 export type SearchTaxonomyQueryVariables = Exact<{
   text: string;
 }>;
@@ -322,6 +349,12 @@ export const LinkFragmentDoc = new TypedDocumentString(`
   reviewedAt
 }
     `, {"fragmentName":"Link"}) as unknown as TypedDocumentString<LinkFragment, unknown>;
+export const NamedFragmentDoc = new TypedDocumentString(`
+    fragment Named on Skill {
+  uri
+  preferredLabel
+}
+    `, {"fragmentName":"Named"}) as unknown as TypedDocumentString<NamedFragment, unknown>;
 export const CatalogueListDocument = new TypedDocumentString(`
     query CatalogueList($providerId: ID, $text: String) {
   catalogueCompleteness {
@@ -781,6 +814,121 @@ export const CoursePlanDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoursePlanQuery, CoursePlanQueryVariables>;
+export const RecommendationsDocument = new TypedDocumentString(`
+    query Recommendations($sector: String, $region: String, $period: String, $occupationGroup: String, $providerId: ID, $transition: Transition, $first: Int) {
+  credentialRecommendations(
+    sector: $sector
+    region: $region
+    period: $period
+    occupationGroup: $occupationGroup
+    providerId: $providerId
+    transition: $transition
+    first: $first
+  ) {
+    scope
+    develop {
+      score
+      demand
+      cohesion
+      trend
+      suggestedEcts
+      ectsReason
+      suggestedEqfLevel
+      eqfReason
+      explanation
+      draftLearningOutcomes
+      skills {
+        ...Named
+      }
+      occupations {
+        uri
+        preferredLabel
+      }
+      otherLevelOccupations {
+        uri
+        preferredLabel
+      }
+      sameAudienceAs {
+        uri
+        preferredLabel
+      }
+      sameAudienceShare
+      partlyCoveredBy {
+        microCredential {
+          id
+          title
+        }
+        skills
+      }
+      carvedFrom {
+        qualification {
+          id
+          title
+        }
+        skills {
+          ...Named
+        }
+        duties {
+          id
+          text
+        }
+      }
+    }
+    update {
+      score
+      explanation
+      microCredential {
+        id
+        title
+        provider {
+          id
+          name
+        }
+      }
+      reasons {
+        code
+        detail
+        weight
+      }
+    }
+  }
+  slice: sectorSkillGaps(
+    sector: $sector
+    region: $region
+    period: $period
+    occupationGroup: $occupationGroup
+    first: 1
+  ) {
+    slice {
+      source
+      unit
+      total
+      sectorName
+      regionName
+      period
+      occupationGroup
+    }
+    evidence {
+      retrievedOn
+    }
+  }
+}
+    fragment Named on Skill {
+  uri
+  preferredLabel
+}`) as unknown as TypedDocumentString<RecommendationsQuery, RecommendationsQueryVariables>;
+export const ProvidersDocument = new TypedDocumentString(`
+    query Providers {
+  catalogueCompleteness {
+    byProvider {
+      provider {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProvidersQuery, ProvidersQueryVariables>;
 export const SearchTaxonomyDocument = new TypedDocumentString(`
     query SearchTaxonomy($text: String!) {
   searchOccupations(text: $text, first: 8) {

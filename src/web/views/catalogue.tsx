@@ -55,15 +55,7 @@ export function CatalogueView(props: { params: URLSearchParams }) {
                 onChange={(e) => set({ provider: e.currentTarget.value, offer: null })}
               >
                 <option value="">all providers</option>
-                {list.data.catalogueCompleteness.byProvider.flatMap((p) =>
-                  p.provider
-                    ? [
-                        <option key={p.provider.id} value={p.provider.id}>
-                          {p.provider.name}
-                        </option>,
-                      ]
-                    : [],
-                )}
+                <ProviderOptions byProvider={list.data.catalogueCompleteness.byProvider} />
               </select>
             </label>
             <label>
@@ -235,3 +227,18 @@ function Offers(props: { offers: Offer[]; total: number; params: URLSearchParams
     </>
   );
 }
+
+/** One option per named provider of catalogueCompleteness.byProvider (offers without a provider have none). */
+export const ProviderOptions = (props: { byProvider: Array<{ provider?: { id: string; name: string } | null }> }) => (
+  <>
+    {props.byProvider.flatMap((p) =>
+      p.provider
+        ? [
+            <option key={p.provider.id} value={p.provider.id}>
+              {p.provider.name}
+            </option>,
+          ]
+        : [],
+    )}
+  </>
+);

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { DemandSourcesDocument, SkillGapsDocument, type GapRanking, type SkillGapsQuery } from '../gql/graphql';
+import { SkillGapsDocument, type GapRanking, type SkillGapsQuery } from '../gql/graphql';
 import { useQuery } from '../use-query';
 import { navigate, paramsOf } from '../route';
-import { byCode, sliceChoices } from '../sources';
 import { Term } from '../glossary';
 import { download, toCsv } from '../csv';
 import { num, pct, signed } from '../format';
 import { DownloadCsv, Failure, FieldError, Loading } from './states';
+import { SLICE_FIELDS, SliceFilters, sliceOf } from './slice-filters';
 
 /**
  * Skill gaps of a slice (sectorSkillGaps): sector, region, period, occupation group and ranking from the URL,
@@ -26,82 +26,38 @@ const CAUTION = 0.2;
 
 export function GapsView(props: { params: URLSearchParams }) {
   const params = props.params;
-  const sources = useQuery(DemandSourcesDocument, {});
   const variables = {
-    sector: params.get('sector') || null,
-    region: params.get('region') || null,
-    period: params.get('period') || null,
-    occupationGroup: params.get('occupationGroup') || null,
+    ...sliceOf(params),
     rankBy: (params.get('rankBy') as GapRanking | null) || null,
     first: FIRST,
   };
   const gaps = useQuery(SkillGapsDocument, variables);
-  const choices = sources.status === 'done' ? sliceChoices(sources.data.demandSources) : [];
-  const sectors = byCode(choices.flatMap((c) => c.sectors));
-  const regions = byCode(choices.flatMap((c) => c.regions));
-  const periods = [...new Set(choices.flatMap((c) => c.periods))].sort().reverse();
-  const set = (key: string, value: string) => navigate('/gaps', { ...paramsOf(params), [key]: value });
-  const fieldError = (field: string) => (
-    <FieldError error={gaps.status === 'error' ? gaps.error : null} field={field} />
-  );
-  const picker = (
-    key: 'sector' | 'region' | 'period',
-    label: string,
-    options: Array<{ code: string; name: string }>,
-  ) => (
-    <label>
-      {label}
-      <select name={key} value={params.get(key) ?? ''} onChange={(e) => set(key, e.currentTarget.value)}>
-        <option value="">{key === 'period' ? 'latest' : `all ${label.toLowerCase()}s`}</option>
-        {options.map((o) => (
-          <option key={o.code} value={o.code}>
-            {o.code === o.name ? o.code : `${o.name} (${o.code})`}
-          </option>
-        ))}
-      </select>
-      {fieldError(key)}
-    </label>
-  );
+  const error = gaps.status === 'error' ? gaps.error : null;
   return (
     <section>
       <h1>Skill gaps</h1>
       <p class="lead">
         Skills the slice’s occupations need, ranked by the demand no quality-assured offer reaching the region covers.
       </p>
-      <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        {picker('sector', 'Sector', sectors)}
-        {picker('region', 'Region', regions)}
-        {picker(
-          'period',
-          'Period',
-          periods.map((p) => ({ code: p, name: p })),
-        )}
-        <label>
-          Occupation group
-          <input
-            value={params.get('occupationGroup') ?? ''}
-            placeholder="ISCO:7 or KLDB:32"
-            onChange={(e) => set('occupationGroup', e.currentTarget.value.trim())}
-          />
-          {fieldError('occupationGroup')}
-        </label>
+      <SliceFilters path="/gaps" params={params} error={error}>
         <label>
           Ranking
-          <select value={params.get('rankBy') ?? 'GAP'} onChange={(e) => set('rankBy', e.currentTarget.value)}>
+          <select
+            name="rankBy"
+            value={params.get('rankBy') ?? 'GAP'}
+            onChange={(e) => navigate('/gaps', { ...paramsOf(params), rankBy: e.currentTarget.value })}
+          >
             {RANKINGS.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
               </option>
             ))}
           </select>
-          {fieldError('rankBy')}
+          <FieldError error={error} field="rankBy" />
         </label>
-      </form>
+      </SliceFilters>
       {gaps.status === 'loading' && <Loading what="the ranking" />}
-      {gaps.status === 'error' &&
-        !['sector', 'region', 'period', 'occupationGroup', 'rankBy'].includes(gaps.error.field ?? '') && (
-          <Failure error={gaps.error} />
-        )}
+      {error && ![...SLICE_FIELDS, 'rankBy'].includes(error.field ?? '') && <Failure error={error} />}
       {gaps.status === 'done' && <GapTable gaps={gaps.data.sectorSkillGaps} variables={variables} />}
     </section>
   );
