@@ -134,6 +134,54 @@ describe('the page, in a browser', () => {
     await context.close();
   });
 
+  it('re-scores the gap ranking under a what-if chosen in the page, before and after as the API gives them, kept in the URL', async () => {
+    const { context, page, problems } = await open('/gaps?sector=F&region=HR04&period=2025');
+    await page.waitForSelector('table.gaps tbody tr');
+    const before = (await gql(hub, GAPS, { sector: 'F', region: 'HR04', period: '2025' })).data
+      .sectorSkillGaps as Array<{
+      rank: number;
+      skill: { uri: string; preferredLabel: string };
+    }>;
+    const top = before[0].skill;
+    await page.getByText('What if…').click();
+    await page.getByRole('checkbox', { name: top.preferredLabel, exact: true }).check();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.waitForURL((url) => url.searchParams.get('teach') === top.uri);
+    await page.waitForSelector('table.what-if tbody tr');
+
+    // The same question through the API: one offer teaching the top skill, offered in HR04.
+    const WHAT_IF = `query($whatIf: WhatIf) { sectorSkillGaps(sector: "F", region: "HR04", period: "2025", first: 25, whatIf: $whatIf) {
+      rank skill { uri preferredLabel } slice { whatIf } } }`;
+    const whatIf = {
+      newOffers: [
+        { id: 'new-offer', title: 'A new offer teaching the chosen skills', skills: [top.uri], regions: ['HR04'] },
+      ],
+    };
+    const after = (await gql(hub, WHAT_IF, { whatIf })).data.sectorSkillGaps as Array<{
+      rank: number;
+      skill: { uri: string; preferredLabel: string };
+      slice: { whatIf: string[] };
+    }>;
+    expect(after[0].slice.whatIf.length).toBeGreaterThan(0);
+    const afterUris = new Set(after.map((g) => g.skill.uri));
+    expect(afterUris.has(top.uri) ? after.find((g) => g.skill.uri === top.uri)!.rank : null).not.toBe(1);
+    const rows = page.locator('table.what-if tbody tr');
+    expect(await rows.locator('th').allTextContents()).toEqual([
+      ...after.map((g) => g.skill.preferredLabel),
+      ...before.filter((g) => !afterUris.has(g.skill.uri)).map((g) => g.skill.preferredLabel),
+    ]);
+    const rankAfter = (await rows.evaluateAll((trs) => trs.map((tr) => tr.children[2].textContent))) as string[];
+    expect(rankAfter.slice(0, after.length)).toEqual(after.map((g) => String(g.rank)));
+    expect(await page.locator('.what-if-changes').textContent()).toBe(
+      `Under: ${after[0].slice.whatIf.join('; ')} (nothing written).`,
+    );
+    // The ranking above stays the real one.
+    expect(await page.locator('table.gaps tbody th button').first().textContent()).toBe(top.preferredLabel);
+    await page.screenshot({ path: path.join(SHOTS, 'what-if-1280.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('lists the outlines to develop and the offers to update as the API gives them, narrowed by provider in the URL, with CSVs', async () => {
     const REC = `query($providerId: ID) {
       credentialRecommendations(sector: "F", region: "HR04", period: "2025", providerId: $providerId) {
@@ -431,6 +479,7 @@ describe('the page, in a browser', () => {
     for (const [name, url, ready] of [
       ['overview', '/', 'table.heatmap'],
       ['gaps', '/gaps?sector=F&region=HR04&period=2025', 'table.gaps'],
+      ['what-if', '/gaps?sector=F&region=HR04&period=2025&shiftIsco=7212&factor=2', 'table.what-if'],
       ['recommendations', '/recommendations?sector=F&region=HR04&period=2025', 'table.develop'],
       ['glossary', '/glossary', 'dl.glossary'],
       ['counsellor', '/counsellor', 'textarea'],

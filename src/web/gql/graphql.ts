@@ -75,6 +75,18 @@ export type CourseConstraints = {
   remote?: boolean | null | undefined;
 };
 
+/** Scale demand for a what-if: for a sector alone, its figures; for an occupation or ISCO group (optionally in a sector), the share of each figure reaching it. */
+export type DemandShift = {
+  /** Multiplier, 0 or more (1.2 = 20% more demand). */
+  factor: number;
+  /** An ISCO-08 group code (1–4 digits). */
+  isco?: string | null | undefined;
+  /** An ESCO occupation. */
+  occupationUri?: string | null | undefined;
+  /** A NACE Rev.2 section or division. */
+  sector?: string | null | undefined;
+};
+
 /** Whether an offer states an Annex I element, keeping "not specified" apart from "not applicable". */
 export type ElementState =
   /** The offer declares it not applicable (notApplicable): allowed for LEVEL and the optional elements. */
@@ -111,6 +123,22 @@ export type GapRanking =
   | 'SHORTAGE'
   /** By the demand share above the skill’s share in the parent slice (without the occupation group, else the sector, else for the country), × (1 − coverage). */
   | 'SPECIFICITY';
+
+/** An offer that does not exist (yet), for a what-if: complete, its skills as accepted links. */
+export type HypotheticalOffer = {
+  /** From a provider accredited in a public register (default true). */
+  accredited?: boolean | null | undefined;
+  /** A name for it (shown in coverage). */
+  id: string | number;
+  /** Taught online, reaching every region (default false). */
+  online?: boolean | null | undefined;
+  /** Where it would be offered: countries or NUTS codes (a German district or Land is resolved). */
+  regions?: Array<string> | null | undefined;
+  /** ESCO skill URIs it would teach. */
+  skills: Array<string>;
+  /** A title, if any. */
+  title?: string | null | undefined;
+};
 
 /** Whether a match or transition is within reach now or a stretch (src/matching/viability.ts). */
 export type MatchTier =
@@ -152,6 +180,16 @@ export type Transition =
   | 'DIGITAL'
   /** Green transition (ESCO green skills collection). */
   | 'GREEN';
+
+/** Hypothetical changes to re-score with. Nothing is written to the graph. */
+export type WhatIf = {
+  /** Changes in demand. */
+  demandShifts?: Array<DemandShift> | null | undefined;
+  /** Offers to add to supply. */
+  newOffers?: Array<HypotheticalOffer> | null | undefined;
+  /** Published offers to take out of supply. */
+  retireOffers?: Array<string | number> | null | undefined;
+};
 
 export type SummaryFragment = { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> };
 
@@ -230,6 +268,19 @@ export type SkillGapsQueryVariables = Exact<{
 
 
 export type SkillGapsQuery = { sectorSkillGaps: Array<{ rank: number | null, demand: number, demandShare: number, trend: number | null, trendPeriod: string | null, trendNote: string, coverage: number, gapScore: number, rankScore: number | null, lowReliabilityShare: number, supply: SupplyKind, explanation: string, skill: { uri: string, preferredLabel: string } | null, slice: { sector: string | null, sectorName: string | null, region: string | null, regionName: string | null, period: string, metric: string, unit: string, source: string | null, total: number, occupationGroup: string | null, selection: string }, coverageDetail: Array<{ weight: number, detail: string, offer: { id: string, title: string } | null }>, evidence: Array<{ source: string, sourceName: string, retrievedOn: string | null, region: string, sector: string | null, period: string, target: string, value: number | null, unit: string, flags: Array<string>, reliability: string, weight: number, contribution: number, method: string, topOccupations: Array<{ share: number, relation: string, occupation: { uri: string, preferredLabel: string } | null }> }> }> };
+
+export type WhatIfGapsQueryVariables = Exact<{
+  sector?: string | null | undefined;
+  region?: string | null | undefined;
+  period?: string | null | undefined;
+  occupationGroup?: string | null | undefined;
+  rankBy?: GapRanking | null | undefined;
+  first?: number | null | undefined;
+  whatIf?: WhatIf | null | undefined;
+}>;
+
+
+export type WhatIfGapsQuery = { sectorSkillGaps: Array<{ rank: number | null, gapScore: number, coverage: number, skill: { uri: string, preferredLabel: string } | null, slice: { whatIf: Array<string> } }> };
 
 export type ReadSkillsQueryVariables = Exact<{
   text: string;
@@ -693,6 +744,30 @@ export const SkillGapsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SkillGapsQuery, SkillGapsQueryVariables>;
+export const WhatIfGapsDocument = new TypedDocumentString(`
+    query WhatIfGaps($sector: String, $region: String, $period: String, $occupationGroup: String, $rankBy: GapRanking, $first: Int, $whatIf: WhatIf) {
+  sectorSkillGaps(
+    sector: $sector
+    region: $region
+    period: $period
+    occupationGroup: $occupationGroup
+    rankBy: $rankBy
+    first: $first
+    whatIf: $whatIf
+  ) {
+    rank
+    skill {
+      uri
+      preferredLabel
+    }
+    gapScore
+    coverage
+    slice {
+      whatIf
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WhatIfGapsQuery, WhatIfGapsQueryVariables>;
 export const ReadSkillsDocument = new TypedDocumentString(`
     query ReadSkills($text: String!, $region: String) {
   matchOccupations(text: $text, region: $region, first: 1) {

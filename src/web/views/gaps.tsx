@@ -6,6 +6,7 @@ import { Term } from '../glossary';
 import { download, toCsv } from '../csv';
 import { num, pct, signed } from '../format';
 import { DownloadCsv, Failure, FieldError, Loading } from './states';
+import { WhatIfPanel } from './what-if';
 import { SLICE_FIELDS, SliceFilters, sliceOf } from './slice-filters';
 
 /**
@@ -59,6 +60,9 @@ export function GapsView(props: { params: URLSearchParams }) {
       {gaps.status === 'loading' && <Loading what="the ranking" />}
       {error && ![...SLICE_FIELDS, 'rankBy'].includes(error.field ?? '') && <Failure error={error} />}
       {gaps.status === 'done' && <GapTable gaps={gaps.data.sectorSkillGaps} variables={variables} />}
+      {gaps.status === 'done' && gaps.data.sectorSkillGaps.length > 0 && (
+        <WhatIfPanel gaps={gaps.data.sectorSkillGaps} variables={variables} params={params} />
+      )}
     </section>
   );
 }
