@@ -10,6 +10,7 @@ import {
   type RelatedSkillRow,
   type SkillGroupRow,
   type SkillRow,
+  anyConceptsByUri,
   conceptsByUri,
   hierarchyNeighbours,
   iscoGroupsByCode,
@@ -59,6 +60,11 @@ export function createTaxonomyLoaders(graph: GraphClient, snapshot?: TaxonomySna
     skill: byUri<SkillRow>('Skill'),
     occupation: byUri<OccupationRow>('Occupation'),
     skillGroup: byUri<SkillGroupRow>('SkillGroup'),
+    concept: new DataLoader<string, AnyConceptRow | null>(async (uris) => {
+      if (snapshot) return uris.map((uri) => snapshot.anyConcept(uri));
+      const found = new Map((await anyConceptsByUri(graph, uris)).map((row) => [row.uri, row]));
+      return uris.map((uri) => found.get(uri) ?? null);
+    }),
     iscoGroupByCode: new DataLoader<string, IscoGroupRow | null>(async (codes) => {
       if (snapshot) return codes.map((code) => snapshot.iscoGroupByCode(code));
       const found = new Map((await iscoGroupsByCode(graph, codes)).map((row) => [row.code, row]));

@@ -10,7 +10,7 @@ import type {
   SkillRow,
   TaxonomySummaryRow,
 } from './store.js';
-import { CONCEPT_PROJECTION, taxonomySummary } from './store.js';
+import { CONCEPT_PROJECTION, byTopOrder, taxonomySummary } from './store.js';
 
 /**
  * An in-process, read-only copy of the taxonomy. ESCO changes a few times a year and fits in memory
@@ -103,6 +103,19 @@ export class TaxonomySnapshot {
   concept<T extends AnyConceptRow>(kind: ConceptKind, uri: string): T | null {
     const concept = this.concepts.get(uri);
     return concept && concept.kind === kind ? (concept as T) : null;
+  }
+
+  anyConcept(uri: string): AnyConceptRow | null {
+    return this.concepts.get(uri) ?? null;
+  }
+
+  /** As store.topConcepts: current ISCO and skill groups with nothing broader. */
+  topConcepts(): AnyConceptRow[] {
+    const top: AnyConceptRow[] = [];
+    for (const c of this.concepts.values())
+      if ((c.kind === 'IscoGroup' || c.kind === 'SkillGroup') && !c.deprecated && !this.broaderOf.has(c.uri))
+        top.push(c);
+    return top.sort(byTopOrder);
   }
 
   iscoGroupByCode(code: string): IscoGroupRow | null {

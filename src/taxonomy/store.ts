@@ -81,6 +81,34 @@ export async function iscoGroupsByCode(graph: GraphClient, codes: readonly strin
   return rows.map((row) => row.concept);
 }
 
+/** Concepts of any kind by URI, in no particular order. */
+export async function anyConceptsByUri(graph: GraphClient, uris: readonly string[]): Promise<AnyConceptRow[]> {
+  const rows = await graph.read<{ concept: AnyConceptRow }>(
+    `UNWIND $uris AS uri MATCH (n:Skill|SkillGroup|Occupation|IscoGroup {uri: uri}) RETURN ${CONCEPT_PROJECTION} AS concept`,
+    { uris },
+  );
+  return rows.map((row) => row.concept);
+}
+
+/**
+ * The top of the two hierarchies: current ISCO-08 groups and skill groups with nothing broader, ISCO groups
+ * first, each kind by code (byTopOrder).
+ */
+export async function topConcepts(graph: GraphClient): Promise<AnyConceptRow[]> {
+  const rows = await graph.read<{ concept: AnyConceptRow }>(
+    `MATCH (n:IscoGroup|SkillGroup) WHERE n.deprecated = false AND NOT (n)-[:BROADER]->()
+     RETURN ${CONCEPT_PROJECTION} AS concept`,
+  );
+  return rows.map((row) => row.concept).sort(byTopOrder);
+}
+
+/** ISCO groups before skill groups, then by code (ISCO major groups 0–9; skills pillar K, L, S, T), then label. */
+export function byTopOrder(a: AnyConceptRow, b: AnyConceptRow): number {
+  const rank = (c: AnyConceptRow) => (c.kind === 'IscoGroup' ? 0 : 1);
+  const code = (c: AnyConceptRow) => ('code' in c && c.code ? c.code : '');
+  return rank(a) - rank(b) || code(a).localeCompare(code(b)) || a.preferredLabel.localeCompare(b.preferredLabel);
+}
+
 export type OccupationSkillKind = 'ESSENTIAL_SKILL' | 'OPTIONAL_SKILL';
 
 /** The essential or optional skills of each occupation, ordered by label. */

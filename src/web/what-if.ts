@@ -6,7 +6,7 @@
  * compareRankings() lines the ranking before and after up by skill.
  */
 
-import type { WhatIf } from './gql/graphql';
+import type { WhatIf } from './gql/graphql.js';
 
 export const WHAT_IF_PARAMS = ['teach', 'retire', 'shiftIsco', 'factor'];
 /** The hypothetical offer's name in the API's answer (its coverage detail and whatIf words). */

@@ -109,6 +109,55 @@ describe('taxonomy API on the demo seed', () => {
     expect(data!.occupation!.iscoGroup?.code).toBe(occupationRow.iscoGroup);
   });
 
+  it('browses the hierarchies as the seed files state them: the top concepts, any concept by URI, its path from the top', async () => {
+    const broader = [...seedCsv('broaderRelationsOccPillar_en.csv'), ...seedCsv('broaderRelationsSkillPillar_en.csv')];
+    const labels = new Map(
+      ['ISCOGroups_en.csv', 'skillGroups_en.csv', 'occupations_en.csv', 'skills_en.csv'].flatMap((file) =>
+        seedCsv(file).map((row) => [row.conceptUri, row.preferredLabel] as const),
+      ),
+    );
+    const hasBroader = new Set(broader.map((r) => r.conceptUri));
+    const top = (file: string) =>
+      seedCsv(file)
+        .filter((row) => !hasBroader.has(row.conceptUri))
+        .sort((a, b) => a.code.localeCompare(b.code) || a.preferredLabel.localeCompare(b.preferredLabel))
+        .map((row) => row.conceptUri);
+    const expectedTop = [...top('ISCOGroups_en.csv'), ...top('skillGroups_en.csv')];
+    expect(expectedTop.length).toBeGreaterThan(1);
+    // The path down from the top: each level's first broader concept by label, read from the relation files.
+    const pathOf = (uri: string) => {
+      const path: string[] = [];
+      for (let at = uri; ;) {
+        const parents = broader.filter((r) => r.conceptUri === at).map((r) => r.broaderUri);
+        if (parents.length === 0) return path;
+        at = parents.sort((a, b) => labels.get(a)!.localeCompare(labels.get(b)!))[0];
+        path.unshift(at);
+      }
+    };
+    const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+    const arc = seedCsv('skills_en.csv').find(
+      (row) => row.preferredLabel === 'apply arc welding techniques',
+    )!.conceptUri;
+    const QUERY = `query($uri: String!) {
+      taxonomy { topConcepts { uri kind } }
+      concept(uri: $uri) { uri kind preferredLabel pathFromTop { uri } narrower(first: 100) { totalCount } } }`;
+    for (const target of [hub, graphOnlyHub]) {
+      for (const uri of [WELDER, arc]) {
+        const { data, errors } = await gql(target, QUERY, { uri });
+        expect(errors).toBeUndefined();
+        expect(data.taxonomy.topConcepts.map((c: { uri: string }) => c.uri)).toEqual(expectedTop);
+        expect(data.concept.preferredLabel).toBe(labels.get(uri));
+        expect(data.concept.pathFromTop.map((c: { uri: string }) => c.uri)).toEqual(pathOf(uri));
+        expect(data.concept.narrower.totalCount).toBe(broader.filter((r) => r.broaderUri === uri).length);
+      }
+      const path = pathOf(WELDER);
+      expect(path.length).toBeGreaterThanOrEqual(4); // ISCO major, sub-major, minor, unit group
+      const { data } = await gql(target, QUERY, { uri: path[0] });
+      expect([data.concept.kind, data.concept.pathFromTop]).toEqual(['IscoGroup', []]);
+      expect((await gql(target, QUERY, { uri: 'http://data.europa.eu/esco/skill/none' })).data.concept).toBeNull();
+    }
+  });
+
   it('serves nested reads from the snapshot with the same answers as the graph, and no round trip', async () => {
     const fromSnapshot = await gql(hub, CollectionFanOutDocument, { first: 30 });
     const fromGraph = await gql(graphOnlyHub, CollectionFanOutDocument, { first: 30 });

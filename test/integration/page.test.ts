@@ -361,6 +361,43 @@ describe('the page, in a browser', () => {
     await context.close();
   });
 
+  it('browses the hierarchy from the top down to an occupation and its offers, and back up, as the API gives it', async () => {
+    const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+    const { data } = await gql(
+      hub,
+      `query($uri: String!) { taxonomy { topConcepts { preferredLabel kind } }
+        concept(uri: $uri) { preferredLabel pathFromTop { uri preferredLabel } } }`,
+      { uri: WELDER },
+    );
+    const top = data.taxonomy.topConcepts as Array<{ preferredLabel: string; kind: string }>;
+    const chain = data.concept.pathFromTop as Array<{ uri: string; preferredLabel: string }>;
+    expect(chain.length).toBeGreaterThanOrEqual(4);
+    const { context, page, problems } = await open('/taxonomy');
+    await page.waitForSelector('ul.tree a');
+    const column = (n: number) => page.locator('.columns > div').nth(n).locator('ul.tree li a').allTextContents();
+    expect(await column(0)).toEqual(top.filter((c) => c.kind === 'IscoGroup').map((c) => c.preferredLabel));
+    expect(await column(1)).toEqual(top.filter((c) => c.kind === 'SkillGroup').map((c) => c.preferredLabel));
+    // Down, one click per level, each a permalink.
+    for (const [i, step] of [...chain, { uri: WELDER, preferredLabel: data.concept.preferredLabel }].entries()) {
+      await page.locator('ul.tree li a', { hasText: step.preferredLabel }).first().click();
+      await page.waitForURL((url) => url.searchParams.get('concept') === step.uri);
+      await page.locator('article.concept h2', { hasText: step.preferredLabel }).waitFor();
+      expect(await page.locator('nav[aria-label="Broader concepts"] a').allTextContents()).toEqual([
+        'Top',
+        ...chain.slice(0, i).map((p) => p.preferredLabel),
+      ]);
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'hierarchy-1280.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Its essential skills and the offers teaching them' }).click();
+    await page.locator('article.occupation tbody tr').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('occupation')).toBe(WELDER);
+    // Back up to the unit group from the occupation's "Under:" line.
+    await page.locator('article.occupation p.muted a', { hasText: chain[chain.length - 1].preferredLabel }).click();
+    await page.waitForURL((url) => url.searchParams.get('concept') === chain[chain.length - 1].uri);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('lets a curator accept, reject and add skill links in the page, refused without a key as through the API, the decisions then in the graph', async () => {
     type Link = { state: string; skill: { uri: string; preferredLabel: string } };
     const { data: listed } = await gql(
@@ -484,6 +521,7 @@ describe('the page, in a browser', () => {
       ['glossary', '/glossary', 'dl.glossary'],
       ['counsellor', '/counsellor', 'textarea'],
       ['taxonomy', '/taxonomy?q=welder', 'ul.hits'],
+      ['hierarchy', '/taxonomy', 'ul.tree'],
       ['catalogue', '/catalogue', 'table.offers'],
       ['offer', `/catalogue?offer=${offer}`, 'ol.outcomes'],
     ]) {

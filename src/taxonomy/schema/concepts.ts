@@ -61,8 +61,27 @@ Concept.implement({
       description: 'Direct parents in the hierarchy (skill pillar, or occupations and ISCO groups).',
       resolve: (concept, _args, context) => context.loaders.taxonomy.broader.load(concept.uri),
     }),
+    pathFromTop: t.field({
+      type: [Concept],
+      description:
+        'The way down from the top of its hierarchy to its direct parent, along each level’s first broader concept (by label); empty at the top.',
+      resolve: async (concept, _args, context) => {
+        const path: AnyConceptRow[] = [];
+        const seen = new Set([concept.uri]);
+        let parent = (await context.loaders.taxonomy.broader.load(concept.uri))[0];
+        while (parent && !seen.has(parent.uri) && path.length < MAX_HIERARCHY_DEPTH) {
+          path.unshift(parent);
+          seen.add(parent.uri);
+          parent = (await context.loaders.taxonomy.broader.load(parent.uri))[0];
+        }
+        return path;
+      },
+    }),
   }),
 });
+
+/** Deeper than any ESCO hierarchy (ISCO's four levels, then occupations or skills nested a few deep): a guard. */
+const MAX_HIERARCHY_DEPTH = 20;
 
 const ConceptConnection = builder.connectionObject(
   { type: Concept, name: 'ConceptConnection', description: 'A page of ESCO concepts.' },

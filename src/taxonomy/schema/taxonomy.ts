@@ -10,8 +10,9 @@ import {
   searchConcepts,
   skillsInCollection,
   taxonomySummary,
+  topConcepts,
 } from '../store.js';
-import { IscoGroup, Occupation, Skill, SkillCollectionEnum, SkillConnection, SkillGroup } from './concepts.js';
+import { Concept, IscoGroup, Occupation, Skill, SkillCollectionEnum, SkillConnection, SkillGroup } from './concepts.js';
 
 /** Root taxonomy fields: the loaded release and its counts, look-ups by URI or code, and label search. */
 
@@ -76,6 +77,12 @@ const Taxonomy = builder.objectRef<TaxonomySummaryRow>('Taxonomy').implement({
       type: [CollectionCount],
       description: 'Current skills per ESCO collection, by collection.',
       resolve: (row) => row.collectionCounts,
+    }),
+    topConcepts: t.field({
+      type: [Concept],
+      description:
+        'Where to start browsing the hierarchies: the ISCO-08 major groups, then the skill groups with nothing broader (the skills pillar), by code.',
+      resolve: (_row, _args, context) => context.taxonomy?.topConcepts() ?? topConcepts(context.graph),
     }),
   }),
 });
@@ -186,6 +193,14 @@ builder.queryFields((t) => ({
     description: 'An ISCO-08 group by code; null when the graph has none with that code.',
     args: { code: t.arg.string({ required: true, description: 'ISCO-08 code, 1 to 4 digits.' }) },
     resolve: (_root, args, context) => context.loaders.taxonomy.iscoGroupByCode.load(args.code),
+  }),
+  concept: t.field({
+    type: Concept,
+    nullable: true,
+    description:
+      'Any ESCO concept by URI (a skill, occupation, ISCO-08 group or skill group); null when the graph has none with that URI.',
+    args: { uri: t.arg.string({ required: true, description: 'The concept URI.' }) },
+    resolve: (_root, args, context) => context.loaders.taxonomy.concept.load(args.uri),
   }),
   skillGroup: t.field({
     type: SkillGroup,

@@ -348,6 +348,104 @@ export type OccupationOffersQuery = { occupationCoverage: { essentialSkillCount:
         | { uri: string, preferredLabel: string, kind: ConceptKind }
       > }, skills: Array<{ covered: boolean, skill: { uri: string, preferredLabel: string }, offers: Array<{ id: string, title: string }> }> } | null };
 
+type ConceptLink_IscoGroup_Fragment = { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string };
+
+type ConceptLink_Occupation_Fragment = { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null };
+
+type ConceptLink_Skill_Fragment = { uri: string, preferredLabel: string, kind: ConceptKind };
+
+type ConceptLink_SkillGroup_Fragment = { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null };
+
+export type ConceptLinkFragment =
+  | ConceptLink_IscoGroup_Fragment
+  | ConceptLink_Occupation_Fragment
+  | ConceptLink_Skill_Fragment
+  | ConceptLink_SkillGroup_Fragment
+;
+
+export type TopConceptsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TopConceptsQuery = { taxonomy: { topConcepts: Array<
+      | { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string }
+      | { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null }
+      | { uri: string, preferredLabel: string, kind: ConceptKind }
+      | { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null }
+    > } };
+
+export type BrowseConceptQueryVariables = Exact<{
+  uri: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type BrowseConceptQuery = { concept:
+    | { description: string | null, uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string, broader: Array<
+        | { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null }
+        | { uri: string, preferredLabel: string, kind: ConceptKind }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null }
+      >, pathFromTop: Array<
+        | { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null }
+        | { uri: string, preferredLabel: string, kind: ConceptKind }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null }
+      >, narrower: { totalCount: number, edges: Array<{ node:
+            | { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string }
+            | { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null }
+            | { uri: string, preferredLabel: string, kind: ConceptKind }
+            | { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null }
+           }> } }
+    | { description: string | null, uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null, broader: Array<
+        | { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null }
+        | { uri: string, preferredLabel: string, kind: ConceptKind }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null }
+      >, pathFromTop: Array<
+        | { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null }
+        | { uri: string, preferredLabel: string, kind: ConceptKind }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null }
+      >, narrower: { totalCount: number, edges: Array<{ node:
+            | { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string }
+            | { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null }
+            | { uri: string, preferredLabel: string, kind: ConceptKind }
+            | { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null }
+           }> } }
+    | { description: string | null, uri: string, preferredLabel: string, kind: ConceptKind, essentialForOccupations: { totalCount: number, edges: Array<{ node: { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null } }> }, broader: Array<
+        | { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null }
+        | { uri: string, preferredLabel: string, kind: ConceptKind }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null }
+      >, pathFromTop: Array<
+        | { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null }
+        | { uri: string, preferredLabel: string, kind: ConceptKind }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null }
+      >, narrower: { totalCount: number, edges: Array<{ node:
+            | { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string }
+            | { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null }
+            | { uri: string, preferredLabel: string, kind: ConceptKind }
+            | { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null }
+           }> } }
+    | { description: string | null, uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null, broader: Array<
+        | { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null }
+        | { uri: string, preferredLabel: string, kind: ConceptKind }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null }
+      >, pathFromTop: Array<
+        | { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null }
+        | { uri: string, preferredLabel: string, kind: ConceptKind }
+        | { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null }
+      >, narrower: { totalCount: number, edges: Array<{ node:
+            | { uri: string, preferredLabel: string, kind: ConceptKind, iscoCode: string }
+            | { uri: string, preferredLabel: string, kind: ConceptKind, occupationCode: string | null }
+            | { uri: string, preferredLabel: string, kind: ConceptKind }
+            | { uri: string, preferredLabel: string, kind: ConceptKind, groupCode: string | null }
+           }> } }
+   | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -406,6 +504,22 @@ export const NamedFragmentDoc = new TypedDocumentString(`
   preferredLabel
 }
     `, {"fragmentName":"Named"}) as unknown as TypedDocumentString<NamedFragment, unknown>;
+export const ConceptLinkFragmentDoc = new TypedDocumentString(`
+    fragment ConceptLink on Concept {
+  uri
+  preferredLabel
+  kind
+  ... on IscoGroup {
+    iscoCode: code
+  }
+  ... on SkillGroup {
+    groupCode: code
+  }
+  ... on Occupation {
+    occupationCode: code
+  }
+}
+    `, {"fragmentName":"ConceptLink"}) as unknown as TypedDocumentString<ConceptLinkFragment, unknown>;
 export const CatalogueListDocument = new TypedDocumentString(`
     query CatalogueList($providerId: ID, $text: String) {
   catalogueCompleteness {
@@ -1057,3 +1171,70 @@ export const OccupationOffersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OccupationOffersQuery, OccupationOffersQueryVariables>;
+export const TopConceptsDocument = new TypedDocumentString(`
+    query TopConcepts {
+  taxonomy {
+    topConcepts {
+      ...ConceptLink
+    }
+  }
+}
+    fragment ConceptLink on Concept {
+  uri
+  preferredLabel
+  kind
+  ... on IscoGroup {
+    iscoCode: code
+  }
+  ... on SkillGroup {
+    groupCode: code
+  }
+  ... on Occupation {
+    occupationCode: code
+  }
+}`) as unknown as TypedDocumentString<TopConceptsQuery, TopConceptsQueryVariables>;
+export const BrowseConceptDocument = new TypedDocumentString(`
+    query BrowseConcept($uri: String!, $first: Int) {
+  concept(uri: $uri) {
+    ...ConceptLink
+    description
+    broader {
+      ...ConceptLink
+    }
+    pathFromTop {
+      ...ConceptLink
+    }
+    ... on Skill {
+      essentialForOccupations(first: $first) {
+        totalCount
+        edges {
+          node {
+            ...ConceptLink
+          }
+        }
+      }
+    }
+    narrower(first: $first) {
+      totalCount
+      edges {
+        node {
+          ...ConceptLink
+        }
+      }
+    }
+  }
+}
+    fragment ConceptLink on Concept {
+  uri
+  preferredLabel
+  kind
+  ... on IscoGroup {
+    iscoCode: code
+  }
+  ... on SkillGroup {
+    groupCode: code
+  }
+  ... on Occupation {
+    occupationCode: code
+  }
+}`) as unknown as TypedDocumentString<BrowseConceptQuery, BrowseConceptQueryVariables>;

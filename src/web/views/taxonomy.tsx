@@ -5,11 +5,13 @@ import { navigate, paramsOf } from '../route';
 import { Term } from '../glossary';
 import { pct } from '../format';
 import { Failure, Loading } from './states';
+import { ConceptBrowser, conceptHref, TopConcepts } from './browse';
 
 /**
  * Taxonomy: search ESCO skills and occupations by what people type (searchSkills, searchOccupations); an
  * occupation opens with its place in the hierarchy, its regulation note, and each essential skill with the
- * published offers that teach it (occupationCoverage). Filters in the URL: q, occupation.
+ * published offers that teach it (occupationCoverage); the hierarchies browse from the top (browse.tsx). Filters
+ * in the URL: q, occupation, concept.
  */
 
 export function TaxonomyView(props: { params: URLSearchParams }) {
@@ -17,6 +19,7 @@ export function TaxonomyView(props: { params: URLSearchParams }) {
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
   const occupation = params.get('occupation');
+  const concept = params.get('concept');
   const search = useQuery(SearchTaxonomyDocument, q ? { text: q } : null);
   return (
     <section>
@@ -27,7 +30,7 @@ export function TaxonomyView(props: { params: URLSearchParams }) {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          navigate('/taxonomy', { q: text.trim(), occupation: null });
+          navigate('/taxonomy', { q: text.trim() });
         }}
       >
         <label>
@@ -66,7 +69,8 @@ export function TaxonomyView(props: { params: URLSearchParams }) {
             <ul class="hits">
               {search.data.searchSkills.map((h) => (
                 <li key={h.skill.uri}>
-                  {h.skill.preferredLabel} <span class="muted">{h.skill.reuseLevel ?? ''}</span>
+                  <a href={conceptHref(h.skill.uri)}>{h.skill.preferredLabel}</a>{' '}
+                  <span class="muted">{h.skill.reuseLevel ?? ''}</span>
                 </li>
               ))}
             </ul>
@@ -74,6 +78,8 @@ export function TaxonomyView(props: { params: URLSearchParams }) {
         </div>
       )}
       {occupation && <OccupationDetail uri={occupation} />}
+      {concept && <ConceptBrowser uri={concept} />}
+      {!q && !occupation && !concept && <TopConcepts />}
     </section>
   );
 }
@@ -90,7 +96,17 @@ function OccupationDetail(props: { uri: string }) {
       <h2>
         {o.preferredLabel} <span class="muted">{o.code}</span>
       </h2>
-      {o.broader.length > 0 && <p class="muted">Under: {o.broader.map((b) => b.preferredLabel).join('; ')}</p>}
+      {o.broader.length > 0 && (
+        <p class="muted">
+          Under:{' '}
+          {o.broader.map((b, i) => (
+            <span key={b.uri}>
+              {i > 0 && '; '}
+              <a href={conceptHref(b.uri)}>{b.preferredLabel}</a>
+            </span>
+          ))}
+        </p>
+      )}
       {o.description && <p>{o.description}</p>}
       {o.regulationNote && <p class="caution">{o.regulationNote}</p>}
       <p>
