@@ -63,11 +63,12 @@ export async function gql<T = any, V = Record<string, unknown>>(
   hub: RunningHub,
   document: TypedDocumentNode<T, V> | string,
   variables?: V,
+  key?: string,
 ): Promise<GraphQLResponse<T>> {
   const query = typeof document === 'string' ? document : print(document);
   const response = await fetch(`${hub.server.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify({ query, variables: variables ?? {} }),
   });
   return (await response.json()) as GraphQLResponse<T>;

@@ -4,6 +4,19 @@ import type { TypedDocumentString } from './gql/graphql';
 
 export type QueryState<R> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'done'; data: R };
 
+/** A step of a flow the user drives (a form sent, a write): not started yet, or a query's state. */
+export type Step<T> = { status: 'idle' } | QueryState<T>;
+
+/** Runs one step of such a flow, setting its state as it goes. */
+export async function run<T>(set: (step: Step<T>) => void, work: () => Promise<T>) {
+  set({ status: 'loading' });
+  try {
+    set({ status: 'done', data: await work() });
+  } catch (error) {
+    set({ status: 'error', error: asApiError(error) });
+  }
+}
+
 /** Runs `run` whenever `key` changes (null waits), keeping only the latest answer. */
 function useAsync<T>(key: string | null, run: () => Promise<T>): QueryState<T> {
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphClient } from '../../src/graph/client.js';
 import type { RunningHub } from '../../src/server/start.js';
-import { freshTestGraph, startTestHub } from '../helpers.js';
+import { freshTestGraph, gql, startTestHub } from '../helpers.js';
 
 const KEYS = {
   ana: 'counsellor-ana-0123456789',
@@ -24,14 +24,8 @@ describe('jobseeker profiles: pseudonymous, owned, audited and erasable', () => 
   let hub: RunningHub;
   let warehouseEssential: string[];
 
-  const call = async (query: string, variables: Record<string, unknown> = {}, key?: string) => {
-    const response = await fetch(`${hub.server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: any; errors?: GraphQLError[] };
-  };
+  const call = (query: string, variables: Record<string, unknown> = {}, key?: string) =>
+    gql(hub, query, variables, key) as Promise<{ data?: any; errors?: GraphQLError[] }>;
 
   beforeAll(async () => {
     graph = await freshTestGraph({ seed: true });

@@ -23,8 +23,9 @@ const require = createRequire(import.meta.url);
 
 // Reads need no key; the curator writes link decisions in the page with theirs (kept in the tab's memory only).
 const CURATOR_KEY = 'page-test-curator-key-0001';
+const COUNSELLOR_KEY = 'page-test-counsellor-key-0001';
 const KEYS = {
-  HUB_API_KEYS: `cur:curator:${CURATOR_KEY}`,
+  HUB_API_KEYS: `cur:curator:${CURATOR_KEY},cou:counsellor:${COUNSELLOR_KEY}`,
   HUB_PSEUDONYM_SECRET: 'page-test-pseudonym-secret-0123456789',
 };
 
@@ -258,7 +259,7 @@ describe('the page, in a browser', () => {
     await context.close();
   });
 
-  it('takes a counsellor from a paragraph through a checklist and matches to a course plan that prints on one page', async () => {
+  it('takes a counsellor from a paragraph through a checklist and matches to a course plan that prints on one page, saved to a profile with a counsellor key', async () => {
     const text =
       'For six years I directed customers to merchandise, examined merchandise, maintained store cleanliness and carried out order intake.';
     const { context, page, problems } = await open('/counsellor');
@@ -299,11 +300,12 @@ describe('the page, in a browser', () => {
 
     await page.locator('ol.matches li').first().getByRole('button', { name: 'Plan courses for this' }).click();
     await page.locator('article.plan').waitFor();
+    const target = offered[0].occupation.uri as string;
     const { data: planned } = await gql(
       hub,
       `query($o: String!, $skills: [String!]!) { recommendCourses(occupationUri: $o, skills: $skills, constraints: { maxWorkloadHours: 200 }) {
-        explanation courses { microCredential { title } } } }`,
-      { o: offered[0].occupation.uri, skills: confirmed },
+        explanation courses { microCredential { id title } } } }`,
+      { o: target, skills: confirmed },
     );
     const plan = page.locator('article.plan');
     expect(await plan.locator('p').first().textContent()).toBe(planned.recommendCourses.explanation);
@@ -318,6 +320,45 @@ describe('the page, in a browser', () => {
     await page.screenshot({ path: path.join(SHOTS, 'counsellor-plan-print.png'), fullPage: true });
     const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page\b/g)?.length).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Saved to a profile: refused without a key in the API's words, then done with a counsellor's key.
+    const save = page.locator('section.save-profile');
+    await save.locator('input[name=reference]').fill('desk-7 case 42');
+    await save.getByRole('button', { name: 'Save profile and plan' }).click();
+    await save.locator('.error').waitFor();
+    const refused = await gql(hub, `mutation { createJobseeker(input: { reference: "x" }) { id } }`);
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await save.locator('.error').textContent()).toBe(refused.errors![0].message);
+    await page.locator('input[name=apiKey]').fill(COUNSELLOR_KEY);
+    await page.getByRole('button', { name: 'Use key' }).click();
+    await save.getByRole('button', { name: 'Save profile and plan' }).click();
+    await save.locator('.saved').waitFor();
+    const id = /profile (\S+) with/.exec((await save.locator('.saved').textContent())!)![1];
+    const { data: stored } = await gql(
+      hub,
+      `query($id: ID!) { jobseeker(id: $id) { skills { skill { uri } origin } constraints { maxWorkloadHours }
+        plans { occupation { uri } proposed { title } } } }`,
+      { id },
+      COUNSELLOR_KEY,
+    );
+    expect(stored.jobseeker.skills.map((s: { skill: { uri: string } }) => s.skill.uri).sort()).toEqual(
+      [...confirmed].sort(),
+    );
+    expect(new Set(stored.jobseeker.skills.map((s: { origin: string }) => s.origin))).toEqual(new Set(['GIVEN']));
+    expect(stored.jobseeker.constraints.maxWorkloadHours).toBe(200);
+    expect(stored.jobseeker.plans).toEqual([
+      {
+        occupation: { uri: target },
+        proposed: planned.recommendCourses.courses.map((c: { microCredential: { title: string } }) => ({
+          title: c.microCredential.title,
+        })),
+      },
+    ]);
+    // The reference is nowhere on the printed page, nor in the URL.
+    await page.emulateMedia({ media: 'print' });
+    expect(await save.isVisible()).toBe(false);
+    expect(page.url()).not.toContain('desk-7');
     expect(problems).toEqual([]);
     await context.close();
   });

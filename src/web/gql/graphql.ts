@@ -140,6 +140,22 @@ export type HypotheticalOffer = {
   title?: string | null | undefined;
 };
 
+/** What a counsellor records about a jobseeker. On update, each part given replaces that part; parts left out stay. */
+export type JobseekerInput = {
+  /** Micro-credentials the person holds: their linked skills are added as CREDENTIAL skills. */
+  completedMicroCredentials?: Array<string | number> | null | undefined;
+  /** Region, modes, workload, start, languages, level and funding for course plans. */
+  constraints?: CourseConstraints | null | undefined;
+  /** The counsellor’s own reference for the person (required on create); stored only as a keyed pseudonym. Never a name or national identifier. */
+  reference?: string | null | undefined;
+  /** ESCO skill URIs the counsellor confirms (origin GIVEN). */
+  skills?: Array<string> | null | undefined;
+  /** Notes or a CV paragraph: the skills found in it become suggestions to confirm or reject. The text is not stored. */
+  text?: string | null | undefined;
+  /** Occupations worked in. */
+  workHistory?: Array<WorkHistoryInput> | null | undefined;
+};
+
 /** Whether a match or transition is within reach now or a stretch (src/matching/viability.ts). */
 export type MatchTier =
   /** Less than that: shown after every viable one, and demand does not lift it. */
@@ -189,6 +205,16 @@ export type WhatIf = {
   newOffers?: Array<HypotheticalOffer> | null | undefined;
   /** Published offers to take out of supply. */
   retireOffers?: Array<string | number> | null | undefined;
+};
+
+/** An occupation the person worked in: an ESCO URI, or a job title found through occupation search. */
+export type WorkHistoryInput = {
+  /** The ESCO occupation. */
+  occupationUri?: string | null | undefined;
+  /** A job title as the person says it ("forklift driver"); its best occupation search hit is kept, the title is not. */
+  title?: string | null | undefined;
+  /** Years in it. */
+  years?: number | null | undefined;
 };
 
 export type SummaryFragment = { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> };
@@ -308,6 +334,22 @@ export type CoursePlanQueryVariables = Exact<{
 
 
 export type CoursePlanQuery = { recommendCourses: { totalHours: number, totalCost: number, currency: string | null, method: string, explanation: string, missingEssential: Array<{ uri: string, preferredLabel: string }>, uncovered: Array<{ preferredLabel: string }>, courses: Array<{ workloadHours: number, costAmount: number, contribution: string, microCredential: { id: string, title: string } | null, covers: Array<{ preferredLabel: string }> }>, alternatives: Array<{ totalHours: number, totalCost: number, courses: Array<{ workloadHours: number, microCredential: { title: string } | null }>, uncovered: Array<{ preferredLabel: string }> }>, notAssessable: Array<{ reason: string, microCredential: { title: string } | null }>, rejected: Array<{ reason: string, microCredential: { title: string } | null }> } };
+
+export type SaveJobseekerMutationVariables = Exact<{
+  input: JobseekerInput;
+}>;
+
+
+export type SaveJobseekerMutation = { createJobseeker: { id: string, pseudonym: string, createdAt: string, skills: Array<{ skill: { uri: string } | null }> } };
+
+export type RecordPlanMutationVariables = Exact<{
+  jobseekerId: string | number;
+  occupationUri: string;
+  proposed: Array<string | number> | string | number;
+}>;
+
+
+export type RecordPlanMutation = { recordPlan: { id: string, recordedAt: string, proposed: Array<{ id: string }> } };
 
 export type NamedFragment = { uri: string, preferredLabel: string };
 
@@ -1003,6 +1045,35 @@ export const CoursePlanDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoursePlanQuery, CoursePlanQueryVariables>;
+export const SaveJobseekerDocument = new TypedDocumentString(`
+    mutation SaveJobseeker($input: JobseekerInput!) {
+  createJobseeker(input: $input) {
+    id
+    pseudonym
+    createdAt
+    skills {
+      skill {
+        uri
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SaveJobseekerMutation, SaveJobseekerMutationVariables>;
+export const RecordPlanDocument = new TypedDocumentString(`
+    mutation RecordPlan($jobseekerId: ID!, $occupationUri: String!, $proposed: [ID!]!) {
+  recordPlan(
+    jobseekerId: $jobseekerId
+    occupationUri: $occupationUri
+    proposed: $proposed
+  ) {
+    id
+    recordedAt
+    proposed {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordPlanMutation, RecordPlanMutationVariables>;
 export const RecommendationsDocument = new TypedDocumentString(`
     query Recommendations($sector: String, $region: String, $period: String, $occupationGroup: String, $providerId: ID, $transition: Transition, $first: Int) {
   credentialRecommendations(

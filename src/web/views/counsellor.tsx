@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { asApiError, request } from '../api';
-import type { QueryState } from '../use-query';
+import { request } from '../api';
+import { run, type Step } from '../use-query';
 import {
   CoursePlanDocument,
   type CoursePlanQuery,
@@ -12,6 +12,7 @@ import {
 import { Term } from '../glossary';
 import { num, pct } from '../format';
 import { Failure, FieldError, Loading } from './states';
+import { SaveToProfile } from './save-profile';
 
 /**
  * The counsellor's view, with a jobseeker across the desk: paste a paragraph, confirm or reject the skills it
@@ -23,8 +24,6 @@ import { Failure, FieldError, Loading } from './states';
 type Held = ReadSkillsQuery['matchOccupations']['heldSkills'][number];
 type Matches = MatchSkillsQuery;
 type Plan = CoursePlanQuery['recommendCourses'];
-/** A step of the flow: not started yet, or a query's state. */
-type Step<T> = { status: 'idle' } | QueryState<T>;
 
 const ORIGIN_WORDS: Record<string, string> = {
   TEXT: 'named in the text',
@@ -33,14 +32,8 @@ const ORIGIN_WORDS: Record<string, string> = {
   PROFILE: 'in the profile',
 };
 
-async function run<T>(set: (step: Step<T>) => void, work: () => Promise<T>) {
-  set({ status: 'loading' });
-  try {
-    set({ status: 'done', data: await work() });
-  } catch (error) {
-    set({ status: 'error', error: asApiError(error) });
-  }
-}
+/** The hour limit typed, or null when the box is empty or not a number. */
+const maxHours = (hours: string) => (hours.trim() !== '' && Number.isFinite(Number(hours)) ? Number(hours) : null);
 
 export function CounsellorView() {
   const [text, setText] = useState('');
@@ -83,7 +76,6 @@ export function CounsellorView() {
   };
   const planFor = (uri: string, label: string) => {
     setTarget({ uri, label });
-    const limit = Number(hours);
     void run(
       setPlan,
       async () =>
@@ -92,7 +84,7 @@ export function CounsellorView() {
             occupationUri: uri,
             skills: confirmed,
             constraints: {
-              ...(Number.isFinite(limit) && hours.trim() !== '' ? { maxWorkloadHours: limit } : {}),
+              ...(maxHours(hours) !== null ? { maxWorkloadHours: maxHours(hours) } : {}),
               ...(regionOrNull ? { region: regionOrNull } : {}),
             },
           })
@@ -194,6 +186,15 @@ export function CounsellorView() {
       {plan.status === 'loading' && <Loading what="the course plan" />}
       {plan.status === 'error' && plan.error.field !== 'constraints' && <Failure error={plan.error} />}
       {plan.status === 'done' && target && <PlanView plan={plan.data} target={target.label} hours={hours} />}
+      {plan.status === 'done' && target && (
+        <SaveToProfile
+          skills={confirmed}
+          region={regionOrNull}
+          maxWorkloadHours={maxHours(hours)}
+          occupationUri={target.uri}
+          proposed={plan.data.courses.flatMap((c) => (c.microCredential ? [c.microCredential.id] : []))}
+        />
+      )}
     </section>
   );
 }
