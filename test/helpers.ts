@@ -167,12 +167,15 @@ export async function freshGraphWithEscoAndDemand(): Promise<GraphClient> {
   return graph;
 }
 
-/** The example demand file of seeds/ (generic format: vacancies in Croatia, 2025), imported into the graph. */
-export async function importDemandExample(graph: GraphClient): Promise<void> {
+/** A generic-format demand file, by default seeds/ example (vacancies in Croatia, 2025), imported into the graph. */
+export async function importDemandExample(
+  graph: GraphClient,
+  file = path.join(projectRoot, 'seeds', 'demand-example.json'),
+): Promise<void> {
   const generic = DEMAND_FORMATS.find((format) => format.name === 'generic')!;
   await importDemand(
     graph,
-    generic.read(path.join(projectRoot, 'seeds', 'demand-example.json'), referenceLists(`${sharedDataDir}/reference`), {
+    generic.read(file, referenceLists(`${sharedDataDir}/reference`), {
       retrievedOn: null,
     }),
   );

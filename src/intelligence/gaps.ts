@@ -88,6 +88,8 @@ export interface SkillGap {
   /** Relative change against `trendPeriod`, or null (see trendNote). */
   trend: number | null;
   trendPeriod: string | null;
+  /** Demand in `trendPeriod`, in the slice's unit; null when there is none comparable (see trendNote). */
+  previousDemand: number | null;
   trendNote: string;
   coverage: number;
   gapScore: number;
@@ -254,12 +256,14 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
     const coverageValue = covered?.coverage ?? 0;
     const routes = routeCoverage.get(demand.skillUri);
     let trend: number | null = null;
+    let previousDemand: number | null = null;
     let trendNote: string;
     if (!input.previous) trendNote = 'no earlier period with figures from the same sources';
     else if (breakFlagged)
       trendNote = `not comparable with ${input.previous.period}: a figure of the slice is flagged as a break in series (b)`;
     else {
       const before = previous!.get(demand.skillUri)?.demand ?? 0;
+      previousDemand = round(before, 4);
       trend = before > 0 ? round((demand.demand - before) / before, 4) : null;
       trendNote =
         before > 0
@@ -275,6 +279,7 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
       demandShare: round(share, 6),
       trend,
       trendPeriod: input.previous?.period ?? null,
+      previousDemand,
       trendNote,
       coverage: coverageValue,
       gapScore: round(share * (1 - coverageValue), 6),

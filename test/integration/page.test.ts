@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { type Browser, chromium } from 'playwright-core';
@@ -179,6 +180,57 @@ describe('the page, in a browser', () => {
     // The ranking above stays the real one.
     expect(await page.locator('table.gaps tbody th button').first().textContent()).toBe(top.preferredLabel);
     await page.screenshot({ path: path.join(SHOTS, 'what-if-1280.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('draws a gap’s trend as a small chart of its demand in the two periods the API compared', async () => {
+    // A second illustrative source, in a sector the other views do not ask about: software developers' vacancies
+    // in ICT (J) in HR04, 40 in 2024 and 60 in 2025, so every skill's demand grew by exactly half.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trend-')), 'trend.json');
+    const figure = (period: string, value: number) => ({
+      metric: 'VACANCIES',
+      value,
+      unit: 'open vacancies',
+      period,
+      region: 'HR04',
+      sector: 'J',
+      targetKind: 'ISCO',
+      targetCode: '2512',
+    });
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        source: {
+          id: 'example-trend',
+          name: 'Example trend (illustrative)',
+          citation: 'test/integration/page.test.ts',
+          licence: 'EUPL-1.2',
+          retrievedOn: '2026-12-01',
+        },
+        signals: [figure('2024', 40), figure('2025', 60)],
+      }),
+    );
+    await importDemandExample(graph, file);
+    const { data } = await gql(
+      hub,
+      `{ sectorSkillGaps(sector: "J", region: "HR04", period: "2025", first: 1) { skill { preferredLabel } demand previousDemand trend trendPeriod } }`,
+    );
+    const top = data.sectorSkillGaps[0];
+    expect([top.demand, top.previousDemand, top.trend, top.trendPeriod]).toEqual([60, 40, 0.5, '2024']);
+    const { context, page, problems } = await open('/gaps?sector=J&region=HR04&period=2025');
+    await page.locator('table.gaps tbody th button').first().click();
+    const chart = page.locator('.evidence svg.trend-chart');
+    await chart.waitFor();
+    expect(await chart.locator('text').allTextContents()).toEqual(['40', '2024', '60', '2025', '+50.0 %']);
+    expect(await chart.getAttribute('aria-label')).toBe(
+      'Demand 2024: 40 open vacancies, 2025: 60 open vacancies; trend +50.0 %',
+    );
+    const [before, now] = await chart
+      .locator('rect')
+      .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))));
+    expect(before / now).toBeCloseTo(40 / 60, 6);
+    await page.screenshot({ path: path.join(SHOTS, 'gap-trend-1280.png'), fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
   });

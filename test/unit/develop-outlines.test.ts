@@ -57,6 +57,7 @@ const gap = (skillUri: string, gapScore: number, overrides: Partial<SkillGap> = 
   demandShare: gapScore,
   trend: 0.1,
   trendPeriod: '2023',
+  previousDemand: (gapScore * 100) / 1.1,
   trendNote: '',
   coverage: 0,
   gapScore,

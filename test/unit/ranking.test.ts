@@ -16,6 +16,7 @@ function gap(
     demandShare: fields.demandShare,
     trend: null,
     trendPeriod: null,
+    previousDemand: null,
     trendNote: '',
     coverage,
     gapScore: Math.round(fields.demandShare * (1 - coverage) * 1e6) / 1e6,

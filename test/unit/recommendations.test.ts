@@ -24,6 +24,7 @@ const gap = (skillUri: string, gapScore: number, occupation: string, overrides: 
   demandShare: gapScore,
   trend: 0.1,
   trendPeriod: '2023',
+  previousDemand: (gapScore * 100) / 1.1,
   trendNote: '',
   coverage: 0,
   gapScore,

@@ -470,11 +470,14 @@ describe('rankSkillGaps', () => {
       index,
       options: weights,
     });
-    expect(gaps.map((g) => [g.skillUri, g.demand, g.demandShare, g.coverage, g.gapScore, g.trend])).toEqual([
-      ['s2', 75, 0.75, 0.2625, 0.553125, 0.25],
-      ['s4', 25, 0.25, 0, 0.25, 0.25],
-      ['s3', 18.75, 0.1875, 0, 0.1875, 0.25],
-      ['s1', 37.5, 0.375, 1, 0, 0.25],
+    // The 2023 figure is 80 against 100: each skill's 2023 demand is 0.8 of its 2024 demand.
+    expect(
+      gaps.map((g) => [g.skillUri, g.demand, g.demandShare, g.coverage, g.gapScore, g.trend, g.previousDemand]),
+    ).toEqual([
+      ['s2', 75, 0.75, 0.2625, 0.553125, 0.25, 60],
+      ['s4', 25, 0.25, 0, 0.25, 0.25, 20],
+      ['s3', 18.75, 0.1875, 0, 0.1875, 0.25, 15],
+      ['s1', 37.5, 0.375, 1, 0, 0.25, 30],
     ]);
     expect(summary).toMatchObject({ total: 100, signals: 2, notPublished: 1, grains: ['ISCO-1'] });
     expect(
@@ -586,6 +589,7 @@ describe('rankSkillGaps', () => {
     expect(gaps[0]).toMatchObject({
       skillUri: 's2',
       trend: null,
+      previousDemand: null,
       trendNote: 'not comparable with 2023: a figure of the slice is flagged as a break in series (b)',
       lowReliabilityShare: 1,
     });

@@ -311,6 +311,12 @@ export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
       description: 'The earlier period compared with.',
       resolve: (g) => g.trendPeriod,
     }),
+    previousDemand: t.float({
+      nullable: true,
+      description:
+        'Demand in trendPeriod, in the slice’s unit, derived the same way (0 when the skill had none then); null without a comparable earlier period.',
+      resolve: (g) => g.previousDemand,
+    }),
     trendNote: t.string({
       description: 'How the trend was computed, or why there is none (e.g. a break in series).',
       resolve: (g) => g.trendNote,

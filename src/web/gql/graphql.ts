@@ -293,7 +293,7 @@ export type SkillGapsQueryVariables = Exact<{
 }>;
 
 
-export type SkillGapsQuery = { sectorSkillGaps: Array<{ rank: number | null, demand: number, demandShare: number, trend: number | null, trendPeriod: string | null, trendNote: string, coverage: number, gapScore: number, rankScore: number | null, lowReliabilityShare: number, supply: SupplyKind, explanation: string, skill: { uri: string, preferredLabel: string } | null, slice: { sector: string | null, sectorName: string | null, region: string | null, regionName: string | null, period: string, metric: string, unit: string, source: string | null, total: number, occupationGroup: string | null, selection: string }, coverageDetail: Array<{ weight: number, detail: string, offer: { id: string, title: string } | null }>, evidence: Array<{ source: string, sourceName: string, retrievedOn: string | null, region: string, sector: string | null, period: string, target: string, value: number | null, unit: string, flags: Array<string>, reliability: string, weight: number, contribution: number, method: string, topOccupations: Array<{ share: number, relation: string, occupation: { uri: string, preferredLabel: string } | null }> }> }> };
+export type SkillGapsQuery = { sectorSkillGaps: Array<{ rank: number | null, demand: number, demandShare: number, trend: number | null, trendPeriod: string | null, previousDemand: number | null, trendNote: string, coverage: number, gapScore: number, rankScore: number | null, lowReliabilityShare: number, supply: SupplyKind, explanation: string, skill: { uri: string, preferredLabel: string } | null, slice: { sector: string | null, sectorName: string | null, region: string | null, regionName: string | null, period: string, metric: string, unit: string, source: string | null, total: number, occupationGroup: string | null, selection: string }, coverageDetail: Array<{ weight: number, detail: string, offer: { id: string, title: string } | null }>, evidence: Array<{ source: string, sourceName: string, retrievedOn: string | null, region: string, sector: string | null, period: string, target: string, value: number | null, unit: string, flags: Array<string>, reliability: string, weight: number, contribution: number, method: string, topOccupations: Array<{ share: number, relation: string, occupation: { uri: string, preferredLabel: string } | null }> }> }> };
 
 export type WhatIfGapsQueryVariables = Exact<{
   sector?: string | null | undefined;
@@ -845,6 +845,7 @@ export const SkillGapsDocument = new TypedDocumentString(`
     demandShare
     trend
     trendPeriod
+    previousDemand
     trendNote
     coverage
     gapScore

@@ -7,6 +7,7 @@ import { download, toCsv } from '../csv';
 import { num, pct, signed } from '../format';
 import { DownloadCsv, Failure, FieldError, Loading } from './states';
 import { WhatIfPanel } from './what-if';
+import { TrendChart } from './trend-chart';
 import { SLICE_FIELDS, SliceFilters, sliceOf } from './slice-filters';
 
 /**
@@ -190,6 +191,19 @@ function Evidence(props: { gap: Gap }) {
   return (
     <div class="evidence">
       <p>{g.explanation}</p>
+      <h3>Trend</h3>
+      {g.previousDemand != null && g.trendPeriod ? (
+        <TrendChart
+          before={{ period: g.trendPeriod, demand: g.previousDemand }}
+          now={{ period: g.slice.period, demand: g.demand }}
+          trend={g.trend ?? null}
+          unit={g.slice.unit}
+        />
+      ) : null}
+      <p class="muted">
+        {g.trend != null ? `${signed(g.trend)} ` : ''}
+        {g.trendNote}.
+      </p>
       <h3>Source rows</h3>
       <div class="table-wrap">
         <table>
