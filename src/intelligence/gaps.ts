@@ -42,8 +42,10 @@ import {
  * slice's total (the published values summed; within an occupation group, the group's part of them): the share of the slice's workforce (or vacancies) in
  * occupations that need the skill, not yet matched by an offer. Ranked by gapScore, then demand.
  *
- * Trend. Against the latest earlier period with figures from the same sources; not given (and said
- * why) when a figure of either period is flagged as a break in series (b).
+ * Trend. Against the latest earlier period with figures from the same sources: trend = (demand −
+ * previousDemand) / previousDemand, previousDemand the skill's demand derived the same way from that period's
+ * figures (0 when it had none: no trend then); not given (and said why) when a figure of either period is
+ * flagged as a break in series (b).
  */
 
 export interface OfferSupply {
