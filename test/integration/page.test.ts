@@ -491,6 +491,33 @@ describe('the page, in a browser', () => {
     await context.close();
   });
 
+  it('pages through the catalogue with the API’s cursors, the page in the URL', async () => {
+    const PAGE = `query($after: String) { microCredentials(first: 10, after: $after) {
+      totalCount pageInfo { endCursor hasNextPage } edges { node { title } } } }`;
+    const first = (await gql(hub, PAGE, {})).data.microCredentials;
+    const second = (await gql(hub, PAGE, { after: first.pageInfo.endCursor })).data.microCredentials;
+    expect([first.totalCount, first.edges.length, first.pageInfo.hasNextPage]).toEqual([13, 10, true]);
+    expect([second.edges.length, second.pageInfo.hasNextPage]).toEqual([3, false]);
+    const titles = (c: { edges: Array<{ node: { title: string } }> }) => c.edges.map((e) => e.node.title);
+    const { context, page, problems } = await open('/catalogue');
+    await page.waitForSelector('table.offers tbody tr');
+    await page.locator('select[name=size]').selectOption('10');
+    await page.waitForURL((url) => url.searchParams.get('size') === '10');
+    const rows = () => page.locator('table.offers tbody th a').allTextContents();
+    await expect.poll(rows).toEqual(titles(first));
+    expect(await page.getByRole('button', { name: 'Previous 10' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Next 10' }).click();
+    await page.waitForURL((url) => url.searchParams.get('after') === first.pageInfo.endCursor);
+    await expect.poll(rows).toEqual(titles(second));
+    expect(await page.locator('table.offers caption').textContent()).toContain('3 of 13 offers.');
+    expect(await page.getByRole('button', { name: 'Next 10' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Previous 10' }).click();
+    await page.waitForURL((url) => url.searchParams.has('before'));
+    await expect.poll(rows).toEqual(titles(first));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('lets a curator accept, reject and add skill links in the page, refused without a key as through the API, the decisions then in the graph', async () => {
     type Link = { state: string; skill: { uri: string; preferredLabel: string } };
     const { data: listed } = await gql(

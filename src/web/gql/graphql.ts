@@ -222,10 +222,14 @@ export type SummaryFragment = { offers: number, complete: number, averageScore: 
 export type CatalogueListQueryVariables = Exact<{
   providerId?: string | number | null | undefined;
   text?: string | null | undefined;
+  first?: number | null | undefined;
+  last?: number | null | undefined;
+  after?: string | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type CatalogueListQuery = { catalogueCompleteness: { overall: { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> }, byProvider: Array<{ provider: { id: string, name: string, accreditationStatus: string } | null, summary: { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> } }> }, microCredentials: { totalCount: number, edges: Array<{ node: { id: string, title: string, eqfLevel: number | null, provider: { id: string, name: string } | null, workload: { value: number, unit: string, ects: number } | null, completeness: { score: number, missingMandatory: Array<AnnexElement>, checks: Array<{ check: string, outcome: CheckOutcome }> } } }> } };
+export type CatalogueListQuery = { catalogueCompleteness: { overall: { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> }, byProvider: Array<{ provider: { id: string, name: string, accreditationStatus: string } | null, summary: { offers: number, complete: number, averageScore: number, missing: Array<{ element: AnnexElement, offers: number }>, checks: Array<{ check: string, outcome: string, offers: number }> } }> }, microCredentials: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, eqfLevel: number | null, provider: { id: string, name: string } | null, workload: { value: number, unit: string, ects: number } | null, completeness: { score: number, missingMandatory: Array<AnnexElement>, checks: Array<{ check: string, outcome: CheckOutcome }> } } }> } };
 
 export type LinkFragment = { outcomeId: string, state: SkillLinkState, score: number | null, method: string, matchedLabel: string | null, matchedText: string | null, strongEvidence: boolean, note: string | null, reviewedBy: string | null, reviewedAt: string | null, skill: { uri: string, preferredLabel: string } };
 
@@ -563,7 +567,7 @@ export const ConceptLinkFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"ConceptLink"}) as unknown as TypedDocumentString<ConceptLinkFragment, unknown>;
 export const CatalogueListDocument = new TypedDocumentString(`
-    query CatalogueList($providerId: ID, $text: String) {
+    query CatalogueList($providerId: ID, $text: String, $first: Int, $last: Int, $after: String, $before: String) {
   catalogueCompleteness {
     overall {
       ...Summary
@@ -579,8 +583,20 @@ export const CatalogueListDocument = new TypedDocumentString(`
       }
     }
   }
-  microCredentials(first: 50, filter: {providerId: $providerId, text: $text}) {
+  microCredentials(
+    first: $first
+    last: $last
+    after: $after
+    before: $before
+    filter: {providerId: $providerId, text: $text}
+  ) {
     totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
     edges {
       node {
         id

@@ -11,10 +11,15 @@ import { OfferDetail } from './offer';
 /**
  * Catalogue and providers (catalogueCompleteness, microCredentials): Annex I completeness and the Annex II
  * principle checks overall and per provider, the published offers with theirs, and an offer opened with its
- * outcomes, skill links and ELM export in place of the list (offer.tsx). Filters in the URL: provider, q, offer.
+ * outcomes, skill links and ELM export in place of the list (offer.tsx). Filters in the URL: provider, q, offer,
+ * and the page: size, after or before (a cursor of the API's).
  */
 
 type Offer = CatalogueListQuery['microCredentials']['edges'][number]['node'];
+type PageInfo = CatalogueListQuery['microCredentials']['pageInfo'];
+/** Offers per page the picker offers (the API allows up to its MAX_PAGE_SIZE, 100 by default). */
+const PAGE_SIZES = [10, 50, 100];
+const pageSize = (value: string | null) => (PAGE_SIZES.includes(Number(value)) ? Number(value) : 50);
 const OUTCOMES = ['PASS', 'WARN', 'FAIL', 'UNKNOWN'] as const;
 
 export function CatalogueView(props: { params: URLSearchParams }) {
@@ -24,7 +29,14 @@ export function CatalogueView(props: { params: URLSearchParams }) {
   const offer = params.get('offer');
   const [text, setText] = useState(q);
   const { offer: _, ...listParams } = paramsOf(params);
-  const list = useQuery(CatalogueListDocument, { providerId: provider, text: q || null });
+  const size = pageSize(params.get('size'));
+  const before = params.get('before');
+  const list = useQuery(CatalogueListDocument, {
+    providerId: provider,
+    text: q || null,
+    // Paging back asks for the page before a cursor; otherwise the page after one (or the first).
+    ...(before ? { last: size, before } : { first: size, after: params.get('after') || null }),
+  });
   const set = (changes: Record<string, string | null>) => navigate('/catalogue', { ...paramsOf(params), ...changes });
   return (
     <section>
@@ -44,7 +56,7 @@ export function CatalogueView(props: { params: URLSearchParams }) {
             role="search"
             onSubmit={(e) => {
               e.preventDefault();
-              set({ q: text.trim(), offer: null });
+              set({ q: text.trim(), offer: null, after: null, before: null });
             }}
           >
             <label>
@@ -52,7 +64,7 @@ export function CatalogueView(props: { params: URLSearchParams }) {
               <select
                 name="provider"
                 value={provider ?? ''}
-                onChange={(e) => set({ provider: e.currentTarget.value, offer: null })}
+                onChange={(e) => set({ provider: e.currentTarget.value, offer: null, after: null, before: null })}
               >
                 <option value="">all providers</option>
                 <ProviderOptions byProvider={list.data.catalogueCompleteness.byProvider} />
@@ -68,6 +80,12 @@ export function CatalogueView(props: { params: URLSearchParams }) {
             offers={list.data.microCredentials.edges.map((e) => e.node)}
             total={list.data.microCredentials.totalCount}
             params={params}
+          />
+          <Pager
+            page={list.data.microCredentials.pageInfo}
+            size={size}
+            onSize={(value) => set({ size: value, after: null, before: null })}
+            onPage={(cursor) => set(cursor)}
           />
         </>
       )}
@@ -188,7 +206,7 @@ function Offers(props: { offers: Offer[]; total: number; params: URLSearchParams
           <caption>
             {props.offers.length === props.total
               ? `${props.total} offers.`
-              : `The first ${props.offers.length} of ${props.total} offers.`}{' '}
+              : `${props.offers.length} of ${props.total} offers.`}{' '}
             Open one for its outcomes and skill links.
           </caption>
           <thead>
@@ -242,3 +260,41 @@ export const ProviderOptions = (props: { byProvider: Array<{ provider?: { id: st
     )}
   </>
 );
+
+/** Previous and next page of offers (the API's cursors, kept in the URL), and how many a page holds. */
+function Pager(props: {
+  page: PageInfo;
+  size: number;
+  onSize: (size: string) => void;
+  onPage: (cursor: { after: string | null; before: string | null }) => void;
+}) {
+  const p = props.page;
+  return (
+    <nav class="pager actions" aria-label="Pages of offers">
+      <button
+        type="button"
+        disabled={!p.hasPreviousPage || !p.startCursor}
+        onClick={() => props.onPage({ before: p.startCursor ?? null, after: null })}
+      >
+        Previous {props.size}
+      </button>{' '}
+      <button
+        type="button"
+        disabled={!p.hasNextPage || !p.endCursor}
+        onClick={() => props.onPage({ after: p.endCursor ?? null, before: null })}
+      >
+        Next {props.size}
+      </button>{' '}
+      <label>
+        Offers per page{' '}
+        <select name="size" value={String(props.size)} onChange={(e) => props.onSize(e.currentTarget.value)}>
+          {PAGE_SIZES.map((n) => (
+            <option key={n} value={String(n)}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+    </nav>
+  );
+}
