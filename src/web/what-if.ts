@@ -10,7 +10,7 @@ import type { WhatIf } from './gql/graphql.js';
 
 export const WHAT_IF_PARAMS = ['teach', 'retire', 'shiftIsco', 'factor'];
 /** The hypothetical offer's name in the API's answer (its coverage detail and whatIf words). */
-export const NEW_OFFER_ID = 'new-offer';
+export const NEW_OFFER_ID = '(what-if)';
 
 const list = (value: string | null) => (value ?? '').split(' ').filter(Boolean);
 

@@ -156,7 +156,7 @@ describe('the page, in a browser', () => {
       rank skill { uri preferredLabel } slice { whatIf } } }`;
     const whatIf = {
       newOffers: [
-        { id: 'new-offer', title: 'A new offer teaching the chosen skills', skills: [top.uri], regions: ['HR04'] },
+        { id: '(what-if)', title: 'A new offer teaching the chosen skills', skills: [top.uri], regions: ['HR04'] },
       ],
     };
     const after = (await gql(hub, WHAT_IF, { whatIf })).data.sectorSkillGaps as Array<{
