@@ -311,7 +311,7 @@ describe('the page, in a browser', () => {
     await context.close();
   });
 
-  it('takes a counsellor from a paragraph through a checklist and matches to a course plan that prints on one page, saved to a profile with a counsellor key', async () => {
+  it('takes a counsellor from a paragraph through a checklist and matches to a course plan that prints on one page, saved to a profile with a counsellor key and opened again', async () => {
     const text =
       'For six years I directed customers to merchandise, examined merchandise, maintained store cleanliness and carried out order intake.';
     const { context, page, problems } = await open('/counsellor');
@@ -407,6 +407,33 @@ describe('the page, in a browser', () => {
         })),
       },
     ]);
+    // Opened again by the reference: the checklist is the profile's skills; the next plan goes into the same profile.
+    const recordedAt = (
+      await gql(hub, `query($id: ID!) { jobseeker(id: $id) { plans { recordedAt } } }`, { id }, COUNSELLOR_KEY)
+    ).data.jobseeker.plans[0].recordedAt as string;
+    await page.getByText('Open a saved profile').click();
+    await page.locator('input[name=openReference]').fill('desk-7 case 42');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.locator('p.opened').waitFor();
+    expect(await page.locator('p.opened').textContent()).toBe(
+      `Profile ${id} opened: ${confirmed.length} skill(s), 1 plan(s) recorded (latest ${recordedAt.slice(0, 10)}, towards ${offered[0].occupation.preferredLabel}).`,
+    );
+    expect((await boxes.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).sort()).toEqual(
+      [...confirmed].sort(),
+    );
+    expect(await page.locator('input[name=hours]').inputValue()).toBe('200');
+    await page.getByRole('button', { name: 'Confirm skills and match' }).click();
+    await page.locator('ol.matches li').first().getByRole('button', { name: 'Plan courses for this' }).click();
+    await save.getByRole('button', { name: 'Save profile and plan' }).click();
+    await save.locator('.saved').waitFor();
+    const again = await gql(
+      hub,
+      `query($id: ID!) { jobseeker(id: $id) { plans { occupation { uri } } } jobseekersByReference(reference: "desk-7 case 42") }`,
+      { id },
+      COUNSELLOR_KEY,
+    );
+    expect(again.data.jobseekersByReference).toEqual([id]);
+    expect(again.data.jobseeker.plans).toHaveLength(2);
     // The reference is nowhere on the printed page, nor in the URL.
     await page.emulateMedia({ media: 'print' });
     expect(await save.isVisible()).toBe(false);

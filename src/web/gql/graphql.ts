@@ -339,6 +339,8 @@ export type CoursePlanQueryVariables = Exact<{
 
 export type CoursePlanQuery = { recommendCourses: { totalHours: number, totalCost: number, currency: string | null, method: string, explanation: string, missingEssential: Array<{ uri: string, preferredLabel: string }>, uncovered: Array<{ preferredLabel: string }>, courses: Array<{ workloadHours: number, costAmount: number, contribution: string, microCredential: { id: string, title: string } | null, covers: Array<{ preferredLabel: string }> }>, alternatives: Array<{ totalHours: number, totalCost: number, courses: Array<{ workloadHours: number, microCredential: { title: string } | null }>, uncovered: Array<{ preferredLabel: string }> }>, notAssessable: Array<{ reason: string, microCredential: { title: string } | null }>, rejected: Array<{ reason: string, microCredential: { title: string } | null }> } };
 
+export type SavedProfileFragment = { id: string, pseudonym: string, createdAt: string, skills: Array<{ skill: { uri: string } | null }> };
+
 export type SaveJobseekerMutationVariables = Exact<{
   input: JobseekerInput;
 }>;
@@ -354,6 +356,28 @@ export type RecordPlanMutationVariables = Exact<{
 
 
 export type RecordPlanMutation = { recordPlan: { id: string, recordedAt: string, proposed: Array<{ id: string }> } };
+
+export type FindJobseekerQueryVariables = Exact<{
+  reference: string;
+}>;
+
+
+export type FindJobseekerQuery = { jobseekersByReference: Array<string> };
+
+export type OpenJobseekerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OpenJobseekerQuery = { jobseeker: { id: string, skills: Array<{ origin: string, detail: string, state: string, skill: { uri: string, preferredLabel: string } | null }>, workHistory: Array<{ occupation: { uri: string, preferredLabel: string } | null }>, constraints: { region: string | null, maxWorkloadHours: number | null }, plans: Array<{ recordedAt: string, occupation: { preferredLabel: string } | null }> } };
+
+export type UpdateJobseekerMutationVariables = Exact<{
+  id: string | number;
+  input: JobseekerInput;
+}>;
+
+
+export type UpdateJobseekerMutation = { updateJobseeker: { id: string, pseudonym: string, createdAt: string, skills: Array<{ skill: { uri: string } | null }> } };
 
 export type NamedFragment = { uri: string, preferredLabel: string };
 
@@ -544,6 +568,18 @@ export const LinkFragmentDoc = new TypedDocumentString(`
   reviewedAt
 }
     `, {"fragmentName":"Link"}) as unknown as TypedDocumentString<LinkFragment, unknown>;
+export const SavedProfileFragmentDoc = new TypedDocumentString(`
+    fragment SavedProfile on Jobseeker {
+  id
+  pseudonym
+  createdAt
+  skills {
+    skill {
+      uri
+    }
+  }
+}
+    `, {"fragmentName":"SavedProfile"}) as unknown as TypedDocumentString<SavedProfileFragment, unknown>;
 export const NamedFragmentDoc = new TypedDocumentString(`
     fragment Named on Skill {
   uri
@@ -1065,17 +1101,19 @@ export const CoursePlanDocument = new TypedDocumentString(`
 export const SaveJobseekerDocument = new TypedDocumentString(`
     mutation SaveJobseeker($input: JobseekerInput!) {
   createJobseeker(input: $input) {
-    id
-    pseudonym
-    createdAt
-    skills {
-      skill {
-        uri
-      }
-    }
+    ...SavedProfile
   }
 }
-    `) as unknown as TypedDocumentString<SaveJobseekerMutation, SaveJobseekerMutationVariables>;
+    fragment SavedProfile on Jobseeker {
+  id
+  pseudonym
+  createdAt
+  skills {
+    skill {
+      uri
+    }
+  }
+}`) as unknown as TypedDocumentString<SaveJobseekerMutation, SaveJobseekerMutationVariables>;
 export const RecordPlanDocument = new TypedDocumentString(`
     mutation RecordPlan($jobseekerId: ID!, $occupationUri: String!, $proposed: [ID!]!) {
   recordPlan(
@@ -1091,6 +1129,59 @@ export const RecordPlanDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordPlanMutation, RecordPlanMutationVariables>;
+export const FindJobseekerDocument = new TypedDocumentString(`
+    query FindJobseeker($reference: String!) {
+  jobseekersByReference(reference: $reference)
+}
+    `) as unknown as TypedDocumentString<FindJobseekerQuery, FindJobseekerQueryVariables>;
+export const OpenJobseekerDocument = new TypedDocumentString(`
+    query OpenJobseeker($id: ID!) {
+  jobseeker(id: $id) {
+    id
+    skills {
+      skill {
+        uri
+        preferredLabel
+      }
+      origin
+      detail
+      state
+    }
+    workHistory {
+      occupation {
+        uri
+        preferredLabel
+      }
+    }
+    constraints {
+      region
+      maxWorkloadHours
+    }
+    plans {
+      recordedAt
+      occupation {
+        preferredLabel
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenJobseekerQuery, OpenJobseekerQueryVariables>;
+export const UpdateJobseekerDocument = new TypedDocumentString(`
+    mutation UpdateJobseeker($id: ID!, $input: JobseekerInput!) {
+  updateJobseeker(id: $id, input: $input) {
+    ...SavedProfile
+  }
+}
+    fragment SavedProfile on Jobseeker {
+  id
+  pseudonym
+  createdAt
+  skills {
+    skill {
+      uri
+    }
+  }
+}`) as unknown as TypedDocumentString<UpdateJobseekerMutation, UpdateJobseekerMutationVariables>;
 export const RecommendationsDocument = new TypedDocumentString(`
     query Recommendations($sector: String, $region: String, $period: String, $occupationGroup: String, $providerId: ID, $transition: Transition, $first: Int) {
   credentialRecommendations(

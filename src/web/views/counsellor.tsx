@@ -12,7 +12,7 @@ import {
 import { Term } from '../glossary';
 import { num, pct } from '../format';
 import { Failure, FieldError, Loading } from './states';
-import { SaveToProfile } from './save-profile';
+import { OpenProfile, type Profile, SaveToProfile } from './profile';
 
 /**
  * The counsellor's view, with a jobseeker across the desk: paste a paragraph, confirm or reject the skills it
@@ -30,6 +30,7 @@ const ORIGIN_WORDS: Record<string, string> = {
   WORK_HISTORY: 'from the occupation the text names',
   GIVEN: 'given',
   PROFILE: 'in the profile',
+  CREDENTIAL: 'from a credential held',
 };
 
 /** The hour limit typed, or null when the box is empty or not a number. */
@@ -44,6 +45,7 @@ export function CounsellorView() {
   const [matches, setMatches] = useState<Step<Matches>>({ status: 'idle' });
   const [target, setTarget] = useState<{ uri: string; label: string } | null>(null);
   const [plan, setPlan] = useState<Step<Plan>>({ status: 'idle' });
+  const [profile, setProfile] = useState<Profile | null>(null);
 
   const held: Held[] = read.status === 'done' ? read.data.heldSkills.filter((h) => h.skill) : [];
   const confirmed = held.filter((h) => !rejected.has(h.skill!.uri)).map((h) => h.skill!.uri);
@@ -55,6 +57,26 @@ export function CounsellorView() {
     <FieldError error={step.status === 'error' ? step.error : null} field={field} />
   );
 
+  // An opened profile fills the view as a paragraph would: its skills (not those rejected) as the checklist.
+  const openProfile = (p: Profile) => {
+    setProfile(p);
+    setText('');
+    setRegion(p.constraints.region ?? '');
+    if (p.constraints.maxWorkloadHours != null) setHours(String(p.constraints.maxWorkloadHours));
+    setRejected(new Set());
+    setMatches({ status: 'idle' });
+    setPlan({ status: 'idle' });
+    setTarget(null);
+    setRead({
+      status: 'done',
+      data: {
+        heldSkills: p.skills
+          .filter((s) => s.state !== 'REJECTED')
+          .map((s) => ({ skill: s.skill, origin: s.origin, detail: s.detail })),
+        currentOccupations: p.workHistory.map((w) => ({ occupation: w.occupation })),
+      },
+    });
+  };
   const readSkills = () => {
     setRejected(new Set());
     setMatches({ status: 'idle' });
@@ -99,6 +121,8 @@ export function CounsellorView() {
         From what a person says about their work to occupations within reach and the courses that close the gap. Nothing
         typed here is stored.
       </p>
+      <OpenProfile onOpen={openProfile} />
+      {profile && <Opened profile={profile} />}
       <form
         class="stack no-print"
         onSubmit={(e) => {
@@ -188,6 +212,7 @@ export function CounsellorView() {
       {plan.status === 'done' && target && <PlanView plan={plan.data} target={target.label} hours={hours} />}
       {plan.status === 'done' && target && (
         <SaveToProfile
+          profileId={profile?.id ?? null}
           skills={confirmed}
           region={regionOrNull}
           maxWorkloadHours={maxHours(hours)}
@@ -356,5 +381,20 @@ function PlanView(props: { plan: Plan; target: string; hours: string }) {
         </button>
       </p>
     </article>
+  );
+}
+
+/** What the opened profile holds, in a line (its latest plan by the time it was recorded). */
+function Opened(props: { profile: Profile }) {
+  const p = props.profile;
+  const latest = [...p.plans].sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : -1))[0];
+  return (
+    <p class="opened no-print" role="status">
+      Profile {p.id} opened: {p.skills.length} skill(s), {p.plans.length} plan(s) recorded
+      {latest
+        ? ` (latest ${latest.recordedAt.slice(0, 10)}, towards ${latest.occupation?.preferredLabel ?? 'an occupation'})`
+        : ''}
+      .
+    </p>
   );
 }
