@@ -29,8 +29,10 @@ import { type OfferSupply, type SkillGap, LINK_STATE_WEIGHT, offerReachesRegion,
  * counts every offer reaching the region.
  * - gapIndex = Σ_own demand × (1 − coverage) / Σ_own demand over the sector's own skills: the share of the
  *   demand for what is particular to the sector that none of the sector's offers covers (0 all covered,
- *   1 none). Skills every sector needs (communicate, work in teams) weigh alike everywhere and would make
- *   all cells read the same; over its own skills, a sector with offers for them reads lower than one without.
+ *   1 none); null when the slice has no demand for own skills (nothing published, or no skill particular
+ *   to it): no index rather than a 0 that would read as all covered. Skills every sector needs (communicate,
+ *   work in teams) weigh alike everywhere and would make all cells read the same; over its own skills, a
+ *   sector with offers for them reads lower than one without.
  * - coveredShareOfDemand = Σ demand × coverage / Σ demand over every skill in demand (own or not), beside it.
  * - qualificationCoveredShareOfDemand = Σ demand × qualification coverage / Σ demand over every skill in demand:
  *   what the qualification routes reaching the region (gaps.ts) cover, counted apart from the offers.
@@ -150,7 +152,8 @@ export interface DashboardCell {
   skillDemandSummedOverSkills: number;
   /** The sector's own skills in demand (all skills in demand without a sector). */
   ownSkills: number;
-  gapIndex: number;
+  /** Null without demand for own skills (see the header). */
+  gapIndex: number | null;
   coveredShareOfDemand: number;
   /** Σ demand × qualification coverage / Σ demand: the qualification routes' share, apart from the offers. */
   qualificationCoveredShareOfDemand: number;
@@ -200,7 +203,7 @@ export function dashboardCell(input: {
     skillsInDemand: inDemand.length,
     skillDemandSummedOverSkills: round4(total),
     ownSkills: own.length,
-    gapIndex: ownTotal === 0 ? 0 : round4(ownUncovered / ownTotal),
+    gapIndex: ownTotal === 0 ? null : round4(ownUncovered / ownTotal),
     coveredShareOfDemand: total === 0 ? 0 : round4(covered / total),
     qualificationCoveredShareOfDemand: total === 0 ? 0 : round4(routed / total),
     green: { demandShare: demandShare(input.relevance.green), supplyShare: supplyShare(input.relevance.green) },
@@ -217,7 +220,7 @@ export interface PreviousCell {
   period: string;
   sliceTotal: number;
   skillsInDemand: number;
-  gapIndex: number;
+  gapIndex: number | null;
   coveredShareOfDemand: number;
 }
 
@@ -227,7 +230,7 @@ export interface CellTrend {
   previous: PreviousCell | null;
   /** Relative change of sliceTotal (0.05 = +5 %); null without a comparable period. */
   sliceTotalChange: number | null;
-  /** gapIndex − previous gapIndex, in index points; null without a comparable period. */
+  /** gapIndex − previous gapIndex, in index points; null without a comparable period or either index. */
   gapIndexChange: number | null;
   note: string;
 }
@@ -280,7 +283,7 @@ export function cellTrend(
       coveredShareOfDemand: before.coveredShareOfDemand,
     },
     sliceTotalChange,
-    gapIndexChange: round4(cell.gapIndex - before.gapIndex),
+    gapIndexChange: cell.gapIndex === null || before.gapIndex === null ? null : round4(cell.gapIndex - before.gapIndex),
     note: `against ${trendPeriod}: that period’s figures of the same source, over the same own skills and today’s offers (the catalogue keeps no history)`,
   };
 }
@@ -300,12 +303,16 @@ export function explainCell(
     ? [
         `${where}: ${n(cell.sliceTotal)} ${unit} (the slice’s published figures summed); ${cell.skillsInDemand} skills in demand, ${cell.ownSkills} of them the sector’s own (location quotient ≥ ${DASHBOARD_WEIGHTS.OWN_LOCATION_QUOTIENT}).`,
         `Supply: ${cell.offers} of the ${cell.offersReachingRegion} offers reaching the region belong to the sector${cell.supply.length > 0 ? ` (${cell.supply.map((o) => `${o.id}: ${o.reason}`).join('; ')})` : ''}.`,
-        `Gap index ${cell.gapIndex.toFixed(4)}: ${pct(cell.gapIndex)} of the demand for the sector’s own skills is not covered by its offers; they cover ${pct(cell.coveredShareOfDemand)} of all its skill demand.`,
+        cell.gapIndex === null
+          ? `No gap index: the slice has no demand for skills particular to the sector.`
+          : `Gap index ${cell.gapIndex.toFixed(4)}: ${pct(cell.gapIndex)} of the demand for the sector’s own skills is not covered by its offers; they cover ${pct(cell.coveredShareOfDemand)} of all its skill demand.`,
       ]
     : [
         `${where}: ${n(cell.sliceTotal)} ${unit} (the slice’s published figures summed); ${cell.skillsInDemand} skills in demand.`,
         `Supply: the ${cell.offers} offers reaching the region.`,
-        `Gap index ${cell.gapIndex.toFixed(4)}: ${pct(cell.gapIndex)} of the skill demand is not covered by them.`,
+        cell.gapIndex === null
+          ? `No gap index: the slice has no skill demand.`
+          : `Gap index ${cell.gapIndex.toFixed(4)}: ${pct(cell.gapIndex)} of the skill demand is not covered by them.`,
       ];
   if (cell.qualificationCoveredShareOfDemand > 0)
     parts.push(
@@ -313,7 +320,7 @@ export function explainCell(
     );
   if (trend.previous && trend.sliceTotalChange !== null && trend.gapIndexChange !== null)
     parts.push(
-      `Trend ${trend.note}: ${n(trend.previous.sliceTotal)} ${unit} then (${trend.sliceTotalChange >= 0 ? '+' : ''}${pct(trend.sliceTotalChange)}), gap index ${trend.previous.gapIndex.toFixed(4)} then (${trend.gapIndexChange >= 0 ? '+' : ''}${trend.gapIndexChange.toFixed(4)}).`,
+      `Trend ${trend.note}: ${n(trend.previous.sliceTotal)} ${unit} then (${trend.sliceTotalChange >= 0 ? '+' : ''}${pct(trend.sliceTotalChange)}), gap index ${trend.previous.gapIndex!.toFixed(4)} then (${trend.gapIndexChange >= 0 ? '+' : ''}${trend.gapIndexChange.toFixed(4)}).`,
     );
   else parts.push(`Trend: ${trend.note}.`);
   return parts.join(' ');

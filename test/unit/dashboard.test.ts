@@ -221,7 +221,33 @@ describe('dashboardCell', () => {
       region: 'FR',
       relevance,
     });
-    expect([none.gapIndex, none.coveredShareOfDemand, none.offers, none.averageCompleteness]).toEqual([0, 0, 0, null]);
+    expect([none.gapIndex, none.coveredShareOfDemand, none.offers, none.averageCompleteness]).toEqual([
+      null,
+      0,
+      0,
+      null,
+    ]);
+    // A slice with no demand at all (Eurostat publishes nothing for it) has no index either, and says so.
+    const empty = dashboardCell({
+      sliceTotal: 0,
+      gaps: [],
+      ownSkills: new Set(),
+      supply: [],
+      offersReachingRegion: 2,
+      region: 'FR',
+      relevance,
+    });
+    expect(empty.gapIndex).toBeNull();
+    const trend = cellTrend(empty, [], null);
+    expect(explainCell(empty, trend, 'thousand persons', 'Sector B × FR × 2024')).toBe(
+      'Sector B × FR × 2024: 0 thousand persons (the slice’s published figures summed); 0 skills in demand, 0 of them the sector’s own (location quotient ≥ 1). ' +
+        'Supply: 0 of the 2 offers reaching the region belong to the sector. ' +
+        'No gap index: the slice has no demand for skills particular to the sector. ' +
+        'Trend: no earlier period with figures from the same source.',
+    );
+    // Compared with a period that had an index, no change can be given.
+    const withIndex = cellOf('C', own);
+    expect(cellTrend(empty, gaps, { period: '2023', cell: withIndex }).gapIndexChange).toBeNull();
   });
 
   it('compares with the previous period over the same own skills and offers, and says when it cannot', () => {

@@ -89,7 +89,10 @@ const PreviousRef = builder.objectRef<PreviousCell>('DashboardPreviousCell').imp
       description: 'The slice’s published figures of that period summed, in the cell’s unit.',
     }),
     skillsInDemand: t.exposeInt('skillsInDemand', { description: 'Skills with derived demand in that period.' }),
-    gapIndex: t.exposeFloat('gapIndex', { description: 'The gap index on that period’s demand (0–1).' }),
+    gapIndex: t.exposeFloat('gapIndex', {
+      nullable: true,
+      description: 'The gap index on that period’s demand (0–1); null without demand for own skills then.',
+    }),
     coveredShareOfDemand: t.exposeFloat('coveredShareOfDemand', {
       description: 'The covered share of that period’s skill demand (0–1).',
     }),
@@ -168,8 +171,9 @@ const CellRef = builder.objectRef<Cell>('DashboardCell').implement({
       resolve: (c) => c.ownSkills,
     }),
     gapIndex: t.float({
+      nullable: true,
       description:
-        'Σ demand × (1 − coverage) / Σ demand over the sector’s own skills, coverage by the cell’s offers: the share of the demand for what is particular to the sector that none of its offers covers (0 all covered, 1 none).',
+        'Σ demand × (1 − coverage) / Σ demand over the sector’s own skills, coverage by the cell’s offers: the share of the demand for what is particular to the sector that none of its offers covers (0 all covered, 1 none); null when the slice has no demand for own skills.',
       resolve: (c) => c.gapIndex,
     }),
     coveredShareOfDemand: t.float({

@@ -285,7 +285,7 @@ export type DashboardRowQueryVariables = Exact<{
 }>;
 
 
-export type DashboardRowQuery = { skillsDashboard: Array<{ sector: string | null, sectorName: string | null, region: string | null, regionName: string | null, period: string, metric: string, unit: string, source: string | null, gapIndex: number, sliceTotal: number, offers: number, averageCompleteness: number | null, coveredShareOfDemand: number, explanation: string, green: { demandShare: number, supplyShare: number }, digital: { demandShare: number, supplyShare: number } } | null> };
+export type DashboardRowQuery = { skillsDashboard: Array<{ sector: string | null, sectorName: string | null, region: string | null, regionName: string | null, period: string, metric: string, unit: string, source: string | null, gapIndex: number | null, sliceTotal: number, offers: number, averageCompleteness: number | null, coveredShareOfDemand: number, explanation: string, green: { demandShare: number, supplyShare: number }, digital: { demandShare: number, supplyShare: number } } | null> };
 
 export type SkillGapsQueryVariables = Exact<{
   sector?: string | null | undefined;

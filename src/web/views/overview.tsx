@@ -195,9 +195,9 @@ function Heatmap(props: {
                 {props.regions.map((r, i) => {
                   const c = cells[i].get(s);
                   return c ? (
-                    <td key={r} class={heat(c.gapIndex)}>
+                    <td key={r} class={c.gapIndex == null ? 'none' : heat(c.gapIndex)}>
                       <a href={`/gaps?sector=${s}&region=${r}&period=${props.period}`} title={c.explanation}>
-                        {c.gapIndex.toFixed(2)}
+                        {c.gapIndex == null ? 'no index' : c.gapIndex.toFixed(2)}
                       </a>
                     </td>
                   ) : (
