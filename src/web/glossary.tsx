@@ -10,7 +10,7 @@ export const GLOSSARY: Array<{ id: string; term: string; text: string }> = [
   {
     id: 'gap-index',
     term: 'Gap index',
-    text: 'For a sector and region: the skill demand no offer covers, as a share of all its skill demand (0–1). The overview colours cells by it.',
+    text: 'For a sector and region: the share of the demand for the skills particular to the sector (needed there more than across all sectors) that none of its offers covers, 0 all covered to 1 none; “no index” when the slice has no such demand. The overview colours cells by it.',
   },
   {
     id: 'demand-share',
