@@ -42,8 +42,35 @@ export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V
   return useAsync(key, () => request(document, variables as V));
 }
 
-/** Several runs of one query at once (one per region of the overview), in order. */
-export function useQueries<R, V>(document: TypedDocumentString<R, V>, variables: V[] | null): QueryState<R[]> {
-  const key = variables === null ? null : `${document.toString()}\n${JSON.stringify(variables)}`;
-  return useAsync(key, () => Promise.all(variables!.map((v) => request(document, v))));
+/**
+ * Several runs of one query (one per region of the overview), one after another, each state shown as soon as
+ * it answers: the first column of a slow dashboard appears without waiting for the last.
+ */
+export function useQueriesInTurn<R, V>(document: TypedDocumentString<R, V>, variables: V[]): Array<QueryState<R>> {
+  const key = `${document.toString()}\n${JSON.stringify(variables)}`;
+  const loading = (): Array<QueryState<R>> => variables.map(() => ({ status: 'loading' }));
+  const [states, setStates] = useState<{ key: string; states: Array<QueryState<R>> }>({ key: '', states: [] });
+  useEffect(() => {
+    let live = true;
+    const next = loading();
+    setStates({ key, states: next });
+    void (async () => {
+      for (const [i, v] of variables.entries()) {
+        let state: QueryState<R>;
+        try {
+          state = { status: 'done', data: await request(document, v) };
+        } catch (error) {
+          state = { status: 'error', error: asApiError(error) };
+        }
+        if (!live) return;
+        next[i] = state;
+        setStates({ key, states: [...next] });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+    // `key` stands for the document and the variables.
+  }, [key]);
+  return states.key === key ? states.states : loading();
 }

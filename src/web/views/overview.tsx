@@ -1,5 +1,5 @@
 import { DashboardRowDocument, DemandSourcesDocument, type DashboardRowQuery } from '../gql/graphql';
-import { useQueries, useQuery } from '../use-query';
+import { useQueriesInTurn, useQuery } from '../use-query';
 import { navigate, paramsOf } from '../route';
 import { sliceChoices } from '../sources';
 import { Term } from '../glossary';
@@ -128,15 +128,21 @@ function Heatmap(props: {
   retrieved: string | null;
   citation: string;
 }) {
-  const rows = useQueries(
+  const rows = useQueriesInTurn(
     DashboardRowDocument,
     props.regions.map((region) => ({ sectors: props.sectors, region, period: props.period })),
   );
-  if (rows.status === 'loading') return <Loading what="the dashboard cells" />;
-  if (rows.status === 'error') return <Failure error={rows.error} />;
-  // cells[region][sector]
-  const cells = rows.data.map(
-    (r) => new Map(r.skillsDashboard.filter((c): c is Cell => c !== null).map((c) => [c.sector ?? '', c])),
+  const failed = rows.find((r) => r.status === 'error');
+  if (failed?.status === 'error') return <Failure error={failed.error} />;
+  const done = rows.filter((r) => r.status === 'done').length;
+  // cells[region][sector], empty while the region is loading
+  const cells = rows.map(
+    (r) =>
+      new Map(
+        r.status === 'done'
+          ? r.data.skillsDashboard.filter((c): c is Cell => c !== null).map((c) => [c.sector ?? '', c])
+          : [],
+      ),
   );
   const sectorName = (code: string) => cells.map((m) => m.get(code)?.sectorName).find(Boolean) ?? code;
   const regionName = (i: number) => [...cells[i].values()][0]?.regionName ?? props.regions[i];
@@ -202,7 +208,7 @@ function Heatmap(props: {
                     </td>
                   ) : (
                     <td key={r} class="none">
-                      –
+                      {rows[i].status === 'loading' ? '…' : '–'}
                     </td>
                   );
                 })}
@@ -211,7 +217,14 @@ function Heatmap(props: {
           </tbody>
         </table>
       </div>
-      <DownloadCsv onClick={csv} />
+      {done < rows.length ? (
+        <p class="loading" role="status">
+          Computing region {done + 1} of {rows.length} ({props.sectors.length} sectors each); the first view after the
+          hub starts takes longest.
+        </p>
+      ) : (
+        <DownloadCsv onClick={csv} />
+      )}
       <h2>Green and digital, {regionName(0)}</h2>
       <div class="table-wrap">
         <table>
