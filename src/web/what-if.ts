@@ -12,12 +12,13 @@ export const WHAT_IF_PARAMS = ['teach', 'retire', 'shiftIsco', 'factor'];
 /** The hypothetical offer's name in the API's answer (its coverage detail and whatIf words). */
 export const NEW_OFFER_ID = '(what-if)';
 
-const list = (value: string | null) => (value ?? '').split(' ').filter(Boolean);
+/** A space-separated URL value as its items. */
+export const listOf = (value: string | null) => (value ?? '').split(' ').filter(Boolean);
 
-/** The what-if the URL states, or null when it states none. A factor that is not a number is passed on as NaN for the API to refuse. */
+/** The what-if the URL states, or null when it states none. A factor that is not a number stays NaN (factorError). */
 export function whatIfOf(params: URLSearchParams, region: string | null): WhatIf | null {
-  const teach = list(params.get('teach'));
-  const retire = list(params.get('retire'));
+  const teach = listOf(params.get('teach'));
+  const retire = listOf(params.get('retire'));
   const isco = params.get('shiftIsco')?.trim() || null;
   const whatIf: WhatIf = {};
   if (teach.length > 0)
@@ -32,6 +33,12 @@ export function whatIfOf(params: URLSearchParams, region: string | null): WhatIf
   if (retire.length > 0) whatIf.retireOffers = retire;
   if (isco) whatIf.demandShifts = [{ isco, factor: Number(params.get('factor') ?? '1') }];
   return Object.keys(whatIf).length > 0 ? whatIf : null;
+}
+
+/** Why a what-if's demand factor cannot be sent (JSON has no NaN), or null when it can. */
+export function factorError(whatIf: WhatIf | null): string | null {
+  const bad = (whatIf?.demandShifts ?? []).some((s) => !Number.isFinite(s.factor) || s.factor < 0);
+  return bad ? 'The factor must be a number, 0 or more (1.2 = 20 % more demand).' : null;
 }
 
 export interface Ranked {

@@ -174,14 +174,23 @@ describe('the page, in a browser', () => {
       ...after.map((g) => g.skill.preferredLabel),
       ...before.filter((g) => !afterUris.has(g.skill.uri)).map((g) => g.skill.preferredLabel),
     ]);
-    const rankAfter = (await rows.evaluateAll((trs) => trs.map((tr) => tr.children[2].textContent))) as string[];
-    expect(rankAfter.slice(0, after.length)).toEqual(after.map((g) => String(g.rank)));
+    const column = async (n: number) =>
+      (await rows.evaluateAll((trs, n) => trs.map((tr) => tr.children[n].textContent), n)) as string[];
+    expect((await column(2)).slice(0, after.length)).toEqual(after.map((g) => String(g.rank)));
+    // Rank before: the real ranking's place of each skill, or – for one that was below it.
+    const rankBefore = new Map(before.map((g) => [g.skill.uri, String(g.rank)]));
+    expect((await column(1)).slice(0, after.length)).toEqual(after.map((g) => rankBefore.get(g.skill.uri) ?? '–'));
     expect(await page.locator('.what-if-changes').textContent()).toBe(
       `Under: ${after[0].slice.whatIf.join('; ')} (nothing written).`,
     );
     // The ranking above stays the real one.
     expect(await page.locator('table.gaps tbody th button').first().textContent()).toBe(top.preferredLabel);
     await page.screenshot({ path: path.join(SHOTS, 'what-if-1280.png'), fullPage: true });
+    // Cleared: the URL loses the change and no comparison is left behind.
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('teach'));
+    expect(await page.locator('table.what-if').count()).toBe(0);
+    expect(await page.locator('input[name=teach]:checked').count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -440,6 +449,16 @@ describe('the page, in a browser', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await save.isVisible()).toBe(false);
     expect(page.url()).not.toContain('desk-7');
+    // Another person's paragraph: nothing of the opened profile carries over, the next save makes a new one.
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('textarea[name=text]').fill(text);
+    await page.getByRole('button', { name: 'Read skills' }).click();
+    await boxes.first().waitFor();
+    expect(await page.locator('p.opened').count()).toBe(0);
+    await page.getByRole('button', { name: 'Confirm skills and match' }).click();
+    await page.locator('ol.matches li').first().getByRole('button', { name: 'Plan courses for this' }).click();
+    await save.waitFor();
+    expect(await save.locator('h2').textContent()).toBe('Save to a jobseeker profile');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRankings, NEW_OFFER_ID, whatIfOf } from '../../src/web/what-if.js';
+import { compareRankings, factorError, NEW_OFFER_ID, whatIfOf } from '../../src/web/what-if.js';
 
 describe('the gap view’s what-if', () => {
   it('reads the change from the URL: one new offer in the slice’s region, retired offers, an ISCO shift; none when the URL states none', () => {
@@ -19,11 +19,18 @@ describe('the gap view’s what-if', () => {
     expect(whatIfOf(new URLSearchParams({ sector: 'F', teach: '', shiftIsco: '' }), 'HR04')).toBeNull();
   });
 
-  it('offers the new offer online when the slice has no region, and passes a factor that is no number on as NaN for the API to refuse', () => {
+  it('offers the new offer online when the slice has no region, and refuses a factor that is no number or below 0 before asking', () => {
     expect(whatIfOf(new URLSearchParams({ teach: 'u:1' }), null)?.newOffers).toEqual([
       { id: NEW_OFFER_ID, title: 'A new offer teaching the chosen skills', skills: ['u:1'], online: true },
     ]);
-    expect(whatIfOf(new URLSearchParams({ shiftIsco: '7', factor: 'lots' }), null)?.demandShifts?.[0].factor).toBeNaN();
+    const lots = whatIfOf(new URLSearchParams({ shiftIsco: '7', factor: 'lots' }), null);
+    expect(lots?.demandShifts?.[0].factor).toBeNaN();
+    expect(factorError(lots)).toBe('The factor must be a number, 0 or more (1.2 = 20 % more demand).');
+    expect(factorError(whatIfOf(new URLSearchParams({ shiftIsco: '7', factor: '-1' }), null))).toBe(
+      'The factor must be a number, 0 or more (1.2 = 20 % more demand).',
+    );
+    expect(factorError(whatIfOf(new URLSearchParams({ shiftIsco: '7', factor: '0' }), null))).toBeNull();
+    expect(factorError(null)).toBeNull();
   });
 
   it('lines the rankings up by skill: after’s order first with places moved, then the skills that left the list', () => {

@@ -1265,7 +1265,7 @@ export const RecommendationsDocument = new TypedDocumentString(`
     region: $region
     period: $period
     occupationGroup: $occupationGroup
-    first: 1
+    first: 25
   ) {
     slice {
       source

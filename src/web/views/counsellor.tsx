@@ -45,7 +45,9 @@ export function CounsellorView() {
   const [matches, setMatches] = useState<Step<Matches>>({ status: 'idle' });
   const [target, setTarget] = useState<{ uri: string; label: string } | null>(null);
   const [plan, setPlan] = useState<Step<Plan>>({ status: 'idle' });
+  // The profile opened (its details) and the one the work is saved into: opened, or created by the last save.
   const [profile, setProfile] = useState<Profile | null>(null);
+  const [profileId, setProfileId] = useState<string | null>(null);
 
   const held: Held[] = read.status === 'done' ? read.data.heldSkills.filter((h) => h.skill) : [];
   const confirmed = held.filter((h) => !rejected.has(h.skill!.uri)).map((h) => h.skill!.uri);
@@ -60,9 +62,10 @@ export function CounsellorView() {
   // An opened profile fills the view as a paragraph would: its skills (not those rejected) as the checklist.
   const openProfile = (p: Profile) => {
     setProfile(p);
+    setProfileId(p.id);
     setText('');
     setRegion(p.constraints.region ?? '');
-    if (p.constraints.maxWorkloadHours != null) setHours(String(p.constraints.maxWorkloadHours));
+    setHours(p.constraints.maxWorkloadHours == null ? '' : String(p.constraints.maxWorkloadHours));
     setRejected(new Set());
     setMatches({ status: 'idle' });
     setPlan({ status: 'idle' });
@@ -77,7 +80,10 @@ export function CounsellorView() {
       },
     });
   };
+  // A paragraph read is a new person's: nothing of an opened or saved profile carries over.
   const readSkills = () => {
+    setProfile(null);
+    setProfileId(null);
     setRejected(new Set());
     setMatches({ status: 'idle' });
     setPlan({ status: 'idle' });
@@ -212,7 +218,8 @@ export function CounsellorView() {
       {plan.status === 'done' && target && <PlanView plan={plan.data} target={target.label} hours={hours} />}
       {plan.status === 'done' && target && (
         <SaveToProfile
-          profileId={profile?.id ?? null}
+          profileId={profileId}
+          onSaved={setProfileId}
           skills={confirmed}
           region={regionOrNull}
           maxWorkloadHours={maxHours(hours)}
@@ -390,7 +397,8 @@ function Opened(props: { profile: Profile }) {
   const latest = [...p.plans].sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : -1))[0];
   return (
     <p class="opened no-print" role="status">
-      Profile {p.id} opened: {p.skills.length} skill(s), {p.plans.length} plan(s) recorded
+      Profile {p.id} opened: {p.skills.filter((s) => s.state !== 'REJECTED').length} skill(s), {p.plans.length} plan(s)
+      recorded
       {latest
         ? ` (latest ${latest.recordedAt.slice(0, 10)}, towards ${latest.occupation?.preferredLabel ?? 'an occupation'})`
         : ''}

@@ -7,6 +7,7 @@ import { download, toCsv } from '../csv';
 import { num, pct, signed } from '../format';
 import { DownloadCsv, Failure, FieldError, Loading } from './states';
 import { WhatIfPanel } from './what-if';
+import { WHAT_IF_PARAMS } from '../what-if';
 import { TrendChart } from './trend-chart';
 import { SLICE_FIELDS, SliceFilters, sliceOf } from './slice-filters';
 
@@ -41,7 +42,7 @@ export function GapsView(props: { params: URLSearchParams }) {
       <p class="lead">
         Skills the slice’s occupations need, ranked by the demand no quality-assured offer reaching the region covers.
       </p>
-      <SliceFilters path="/gaps" params={params} error={error}>
+      <SliceFilters path="/gaps" params={params} error={error} dropOnChange={WHAT_IF_PARAMS}>
         <label>
           Ranking
           <select

@@ -92,8 +92,10 @@ interface Saved {
 }
 
 export function SaveToProfile(props: {
-  /** The opened profile, to save into; null makes a new one. */
+  /** The profile to save into (opened, or made by an earlier save); null makes a new one. */
   profileId: string | null;
+  /** Told the profile's id once written, so the next save goes into it. */
+  onSaved: (id: string) => void;
   skills: string[];
   region: string | null;
   maxWorkloadHours: number | null;
@@ -120,6 +122,7 @@ export function SaveToProfile(props: {
               input: { reference: reference.trim(), skills: props.skills, constraints },
             })
           ).createJobseeker;
+      props.onSaved(profile.id);
       // The profile stands once written; a plan the API refuses is said beside it, not hidden.
       try {
         const plan = (

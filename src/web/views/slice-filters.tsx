@@ -26,12 +26,15 @@ export function SliceFilters(props: {
   path: string;
   params: URLSearchParams;
   error: ApiError | null;
+  /** URL parameters that belong to one slice only (the what-if), dropped when the slice changes. */
+  dropOnChange?: string[];
   children?: ComponentChildren;
 }) {
   const params = props.params;
   const sources = useQuery(DemandSourcesDocument, {});
   const choices = sources.status === 'done' ? sliceChoices(sources.data.demandSources) : [];
-  const set = (key: string, value: string) => navigate(props.path, { ...paramsOf(params), [key]: value });
+  const dropped = Object.fromEntries((props.dropOnChange ?? []).map((p) => [p, null]));
+  const set = (key: string, value: string) => navigate(props.path, { ...paramsOf(params), ...dropped, [key]: value });
   const picker = (key: string, label: string, options: Array<{ code: string; name: string }>) => (
     <label>
       {label}

@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type SkillGapsQuery, WhatIfGapsDocument, type WhatIfGapsQuery } from '../gql/graphql';
 import { useQuery } from '../use-query';
 import { navigate, paramsOf } from '../route';
 import { Term } from '../glossary';
-import { compareRankings, WHAT_IF_PARAMS, whatIfOf } from '../what-if';
+import { compareRankings, factorError, listOf, WHAT_IF_PARAMS, whatIfOf } from '../what-if';
 import { Failure, Loading, ScrollingTable } from './states';
 
 /**
@@ -18,16 +18,25 @@ type Variables = Record<string, unknown> & { region: string | null };
 export function WhatIfPanel(props: { gaps: Gap[]; variables: Variables; params: URLSearchParams }) {
   const params = props.params;
   const whatIf = whatIfOf(params, props.variables.region);
-  const after = useQuery(WhatIfGapsDocument, whatIf ? { ...props.variables, whatIf } : null);
+  const badFactor = factorError(whatIf);
+  const after = useQuery(WhatIfGapsDocument, whatIf && !badFactor ? { ...props.variables, whatIf } : null);
   const offers = [
     ...new Map(
       props.gaps.flatMap((g) => g.coverageDetail.flatMap((c) => (c.offer ? [[c.offer.id, c.offer.title]] : []))),
     ).entries(),
   ] as Array<[string, string]>;
-  const [teach, setTeach] = useState(new Set((params.get('teach') ?? '').split(' ').filter(Boolean)));
-  const [retire, setRetire] = useState(new Set((params.get('retire') ?? '').split(' ').filter(Boolean)));
+  const [teach, setTeach] = useState(new Set(listOf(params.get('teach'))));
+  const [retire, setRetire] = useState(new Set(listOf(params.get('retire'))));
   const [isco, setIsco] = useState(params.get('shiftIsco') ?? '');
   const [factor, setFactor] = useState(params.get('factor') ?? '1.2');
+  // The form follows the URL when it changes under it (back, forward, a permalink opened in place).
+  const inUrl = WHAT_IF_PARAMS.map((p) => params.get(p) ?? '').join('\n');
+  useEffect(() => {
+    setTeach(new Set(listOf(params.get('teach'))));
+    setRetire(new Set(listOf(params.get('retire'))));
+    setIsco(params.get('shiftIsco') ?? '');
+    setFactor(params.get('factor') ?? '1.2');
+  }, [inUrl]);
   const toggle = (set: Set<string>, value: string, update: (s: Set<string>) => void) => {
     const next = new Set(set);
     if (next.has(value)) next.delete(value);
@@ -113,9 +122,18 @@ export function WhatIfPanel(props: { gaps: Gap[]; variables: Variables; params: 
           </button>
         </p>
       </form>
-      {after.status === 'loading' && whatIf && <Loading what="the ranking under the change" />}
-      {after.status === 'error' && <Failure error={after.error} />}
-      {after.status === 'done' && <Comparison before={props.gaps} after={after.data.sectorSkillGaps} />}
+      {badFactor && (
+        <p class="error" role="alert">
+          <strong>factor: </strong>
+          {badFactor}
+        </p>
+      )}
+      {/* Only for the what-if the URL states now: a cleared one leaves no comparison behind. */}
+      {whatIf && !badFactor && after.status === 'loading' && <Loading what="the ranking under the change" />}
+      {whatIf && !badFactor && after.status === 'error' && <Failure error={after.error} />}
+      {whatIf && !badFactor && after.status === 'done' && (
+        <Comparison before={props.gaps} after={after.data.sectorSkillGaps} />
+      )}
     </details>
   );
 }
@@ -129,10 +147,13 @@ function Comparison(props: { before: Gap[]; after: WhatIfGapsQuery['sectorSkillG
     );
   const rows = compareRankings(ranked(props.before), ranked(props.after));
   const changes = props.after[0]?.slice.whatIf ?? [];
-  const moved = (m: number | null) => (m === null ? 'new' : m > 0 ? `▲ ${m}` : m < 0 ? `▼ ${-m}` : '=');
+  const moved = (m: number | null) =>
+    m === null ? 'new in the list' : m > 0 ? `▲ up ${m}` : m < 0 ? `▼ down ${-m}` : 'same place';
   return (
     <>
-      <p class="what-if-changes">Under: {changes.join('; ')} (nothing written).</p>
+      <p class="what-if-changes" role="status">
+        Under: {changes.join('; ')} (nothing written).
+      </p>
       <ScrollingTable label="Ranking before and after">
         <table class="what-if">
           <caption>
