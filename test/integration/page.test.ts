@@ -554,9 +554,14 @@ describe('the page, in a browser', () => {
     const rows = () => page.locator('table.offers tbody th a').allTextContents();
     await expect.poll(rows).toEqual(titles(first));
     expect(await page.getByRole('button', { name: 'Previous 10' }).isDisabled()).toBe(true);
-    await page.getByRole('button', { name: 'Next 10' }).click();
+    // The controls stay on screen while a page loads (the same element, so keyboard focus stays on it).
+    const next = page.getByRole('button', { name: 'Next 10' });
+    await next.evaluate((button) => button.setAttribute('data-kept', 'yes'));
+    await next.focus();
+    await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('after') === first.pageInfo.endCursor);
     await expect.poll(rows).toEqual(titles(second));
+    expect(await next.getAttribute('data-kept')).toBe('yes');
     expect(await page.locator('table.offers caption').textContent()).toContain('3 of 13 offers.');
     expect(await page.getByRole('button', { name: 'Next 10' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Previous 10' }).click();

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { CatalogueListDocument, type CatalogueListQuery, type SummaryFragment } from '../gql/graphql';
 import { useQuery } from '../use-query';
 import { navigate, paramsOf } from '../route';
@@ -37,6 +37,12 @@ export function CatalogueView(props: { params: URLSearchParams }) {
     // Paging back asks for the page before a cursor; otherwise the page after one (or the first).
     ...(before ? { last: size, before } : { first: size, after: params.get('after') || null }),
   });
+  // The last answer stays on screen while the next page loads, so the pager and filters keep keyboard focus.
+  const [last, setLast] = useState<CatalogueListQuery | null>(null);
+  useEffect(() => {
+    if (list.status === 'done') setLast(list.data);
+  }, [list]);
+  const data = list.status === 'done' ? list.data : list.status === 'loading' ? last : null;
   const set = (changes: Record<string, string | null>) => navigate('/catalogue', { ...paramsOf(params), ...changes });
   return (
     <section>
@@ -48,9 +54,9 @@ export function CatalogueView(props: { params: URLSearchParams }) {
       {offer && <OfferDetail id={offer} back={`/catalogue?${new URLSearchParams(listParams)}`} />}
       {!offer && list.status === 'loading' && <Loading what="the catalogue" />}
       {!offer && list.status === 'error' && <Failure error={list.error} />}
-      {!offer && list.status === 'done' && (
+      {!offer && data && (
         <>
-          <Providers data={list.data} />
+          <Providers data={data} />
           <form
             class="filters"
             role="search"
@@ -67,7 +73,7 @@ export function CatalogueView(props: { params: URLSearchParams }) {
                 onChange={(e) => set({ provider: e.currentTarget.value, offer: null, after: null, before: null })}
               >
                 <option value="">all providers</option>
-                <ProviderOptions byProvider={list.data.catalogueCompleteness.byProvider} />
+                <ProviderOptions byProvider={data.catalogueCompleteness.byProvider} />
               </select>
             </label>
             <label>
@@ -77,12 +83,12 @@ export function CatalogueView(props: { params: URLSearchParams }) {
             <button type="submit">Search</button>
           </form>
           <Offers
-            offers={list.data.microCredentials.edges.map((e) => e.node)}
-            total={list.data.microCredentials.totalCount}
+            offers={data.microCredentials.edges.map((e) => e.node)}
+            total={data.microCredentials.totalCount}
             params={params}
           />
           <Pager
-            page={list.data.microCredentials.pageInfo}
+            page={data.microCredentials.pageInfo}
             size={size}
             onSize={(value) => set({ size: value, after: null, before: null })}
             onPage={(cursor) => set(cursor)}
