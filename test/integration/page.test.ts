@@ -686,15 +686,32 @@ describe('the page, in a browser', () => {
     const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     const { data } = await gql(hub, `{ microCredentials(first: 1) { edges { node { id } } } }`);
     const offer = encodeURIComponent(data.microCredentials.edges[0].node.id);
-    for (const [name, url, ready] of [
-      ['overview', '/', 'table.heatmap'],
+    const unitGroup = encodeURIComponent('http://data.europa.eu/esco/isco/C7212');
+    // [name, URL, what shows it is ready, a button to press first and what it opens]
+    for (const [name, url, ready, press, opens] of [
+      ['overview', '/', 'table.heatmap td a'],
       ['gaps', '/gaps?sector=F&region=HR04&period=2025', 'table.gaps'],
+      [
+        'gap-evidence',
+        '/gaps?sector=F&region=HR04&period=2025',
+        'table.gaps',
+        'table.gaps tbody th button',
+        '.evidence',
+      ],
       ['what-if', '/gaps?sector=F&region=HR04&period=2025&shiftIsco=7212&factor=2', 'table.what-if'],
       ['recommendations', '/recommendations?sector=F&region=HR04&period=2025', 'table.develop'],
+      [
+        'outline',
+        '/recommendations?sector=F&region=HR04&period=2025',
+        'table.develop',
+        'table.develop tbody th button',
+        '.evidence',
+      ],
       ['glossary', '/glossary', 'dl.glossary'],
       ['counsellor', '/counsellor', 'textarea'],
       ['taxonomy', '/taxonomy?q=welder', 'ul.hits'],
       ['hierarchy', '/taxonomy', 'ul.tree'],
+      ['concept', `/taxonomy?concept=${unitGroup}`, 'article.concept'],
       ['catalogue', '/catalogue', 'table.offers'],
       ['offer', `/catalogue?offer=${offer}`, 'ol.outcomes'],
     ]) {
@@ -704,6 +721,10 @@ describe('the page, in a browser', () => {
         const page = await context.newPage();
         await page.goto(`${hub.server.url}${url}`);
         await page.waitForSelector(ready);
+        if (press) {
+          await page.locator(press).first().click();
+          await page.waitForSelector(opens!);
+        }
         await page.addScriptTag({ content: axe });
         const violations = await page.evaluate(async () => {
           const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });

@@ -5,7 +5,7 @@ import { navigate, paramsOf } from '../route';
 import { Term } from '../glossary';
 import { download, toCsv } from '../csv';
 import { num, pct, signed } from '../format';
-import { DownloadCsv, Failure, FieldError, Loading } from './states';
+import { DownloadCsv, Failure, FieldError, Loading, ScrollingTable } from './states';
 import { WhatIfPanel } from './what-if';
 import { WHAT_IF_PARAMS } from '../what-if';
 import { TrendChart } from './trend-chart';
@@ -206,7 +206,7 @@ function Evidence(props: { gap: Gap }) {
         {g.trendNote}.
       </p>
       <h3>Source rows</h3>
-      <div class="table-wrap">
+      <ScrollingTable label="Source rows">
         <table>
           <thead>
             <tr>
@@ -249,7 +249,7 @@ function Evidence(props: { gap: Gap }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
       <h3>Offers that cover it</h3>
       {g.coverageDetail.length === 0 ? (
         <p class="empty">No quality-assured offer reaching the region teaches this skill.</p>
