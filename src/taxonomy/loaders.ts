@@ -10,7 +10,6 @@ import {
   type RelatedSkillRow,
   type SkillGroupRow,
   type SkillRow,
-  anyConceptsByUri,
   conceptsByUri,
   hierarchyNeighbours,
   iscoGroupsByCode,
@@ -25,7 +24,7 @@ import {
  * of one request level into one Cypher round trip.
  */
 export function createTaxonomyLoaders(graph: GraphClient, snapshot?: TaxonomySnapshot) {
-  const byUri = <T extends AnyConceptRow>(kind: ConceptKind) =>
+  const byUri = <T extends AnyConceptRow>(kind: ConceptKind | null) =>
     new DataLoader<string, T | null>(async (uris) => {
       if (snapshot) return uris.map((uri) => snapshot.concept<T>(kind, uri));
       const found = new Map((await conceptsByUri<T>(graph, kind, uris)).map((row) => [row.uri, row]));
@@ -60,11 +59,7 @@ export function createTaxonomyLoaders(graph: GraphClient, snapshot?: TaxonomySna
     skill: byUri<SkillRow>('Skill'),
     occupation: byUri<OccupationRow>('Occupation'),
     skillGroup: byUri<SkillGroupRow>('SkillGroup'),
-    concept: new DataLoader<string, AnyConceptRow | null>(async (uris) => {
-      if (snapshot) return uris.map((uri) => snapshot.anyConcept(uri));
-      const found = new Map((await anyConceptsByUri(graph, uris)).map((row) => [row.uri, row]));
-      return uris.map((uri) => found.get(uri) ?? null);
-    }),
+    concept: byUri<AnyConceptRow>(null),
     iscoGroupByCode: new DataLoader<string, IscoGroupRow | null>(async (codes) => {
       if (snapshot) return codes.map((code) => snapshot.iscoGroupByCode(code));
       const found = new Map((await iscoGroupsByCode(graph, codes)).map((row) => [row.code, row]));

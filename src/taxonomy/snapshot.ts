@@ -100,13 +100,10 @@ export class TaxonomySnapshot {
     }
   }
 
-  concept<T extends AnyConceptRow>(kind: ConceptKind, uri: string): T | null {
+  /** A concept of one kind (null: any kind) by URI. */
+  concept<T extends AnyConceptRow>(kind: ConceptKind | null, uri: string): T | null {
     const concept = this.concepts.get(uri);
-    return concept && concept.kind === kind ? (concept as T) : null;
-  }
-
-  anyConcept(uri: string): AnyConceptRow | null {
-    return this.concepts.get(uri) ?? null;
+    return concept && (kind === null || concept.kind === kind) ? (concept as T) : null;
   }
 
   /** As store.topConcepts: current ISCO and skill groups with nothing broader. */

@@ -60,14 +60,17 @@ export interface RelatedSkillRow {
 /** A concept node `n` as a row, with its kind (its one label). */
 export const CONCEPT_PROJECTION = 'n {.*, kind: head(labels(n))}';
 
-/** Concepts of one kind by URI, in no particular order (callers key them by uri). */
+/** Every concept label, for a look-up of any kind. */
+const ANY_KIND = 'Skill|SkillGroup|Occupation|IscoGroup';
+
+/** Concepts of one kind (null: any kind) by URI, in no particular order (callers key them by uri). */
 export async function conceptsByUri<T extends AnyConceptRow>(
   graph: GraphClient,
-  kind: ConceptKind,
+  kind: ConceptKind | null,
   uris: readonly string[],
 ): Promise<T[]> {
   const rows = await graph.read<{ concept: T }>(
-    `UNWIND $uris AS uri MATCH (n:${kind} {uri: uri}) RETURN ${CONCEPT_PROJECTION} AS concept`,
+    `UNWIND $uris AS uri MATCH (n:${kind ?? ANY_KIND} {uri: uri}) RETURN ${CONCEPT_PROJECTION} AS concept`,
     { uris },
   );
   return rows.map((row) => row.concept);
@@ -77,15 +80,6 @@ export async function iscoGroupsByCode(graph: GraphClient, codes: readonly strin
   const rows = await graph.read<{ concept: IscoGroupRow }>(
     `UNWIND $codes AS code MATCH (n:IscoGroup {code: code}) RETURN ${CONCEPT_PROJECTION} AS concept`,
     { codes },
-  );
-  return rows.map((row) => row.concept);
-}
-
-/** Concepts of any kind by URI, in no particular order. */
-export async function anyConceptsByUri(graph: GraphClient, uris: readonly string[]): Promise<AnyConceptRow[]> {
-  const rows = await graph.read<{ concept: AnyConceptRow }>(
-    `UNWIND $uris AS uri MATCH (n:Skill|SkillGroup|Occupation|IscoGroup {uri: uri}) RETURN ${CONCEPT_PROJECTION} AS concept`,
-    { uris },
   );
   return rows.map((row) => row.concept);
 }
@@ -152,7 +146,7 @@ export async function hierarchyNeighbours(
   const pattern = direction === 'up' ? '(c)-[:BROADER]->(n)' : '(c)<-[:BROADER]-(n)';
   const rows = await graph.read<{ uri: string; concepts: AnyConceptRow[] }>(
     `UNWIND $uris AS uri
-     MATCH (c:Skill|SkillGroup|Occupation|IscoGroup {uri: uri})
+     MATCH (c:${ANY_KIND} {uri: uri})
      MATCH ${pattern}
      WITH uri, n ORDER BY n.preferredLabel
      RETURN uri, collect(${CONCEPT_PROJECTION}) AS concepts`,
