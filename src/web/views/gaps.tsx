@@ -9,7 +9,7 @@ import { DownloadCsv, Failure, FieldError, Loading, ScrollingTable } from './sta
 import { WhatIfPanel } from './what-if';
 import { WHAT_IF_PARAMS } from '../what-if';
 import { TrendChart } from './trend-chart';
-import { SLICE_FIELDS, SliceFilters, sliceOf } from './slice-filters';
+import { retrievedDates, SLICE_FIELDS, SliceFilters, SliceLine, sliceOf } from './slice-filters';
 
 /**
  * Skill gaps of a slice (sectorSkillGaps): sector, region, period, occupation group and ranking from the URL,
@@ -74,16 +74,13 @@ function GapTable(props: { gaps: Gap[]; variables: Record<string, unknown> }) {
   if (props.gaps.length === 0)
     return <p class="empty">No skill has demand in this slice. Try another period or a wider region.</p>;
   const slice = props.gaps[0].slice;
-  const retrieved = [...new Set(props.gaps.flatMap((g) => g.evidence.map((e) => e.retrievedOn)).filter(Boolean))].join(
-    ', ',
-  );
   const csv = () =>
     download(
       `skill-gaps-${[slice.sector, slice.region, slice.period].filter(Boolean).join('-')}.csv`,
       toCsv(
         {
           source: slice.source ?? 'demand sources',
-          retrieved: retrieved || null,
+          retrieved: retrievedDates(props.gaps),
           query: `${location.href} · sectorSkillGaps(${JSON.stringify(props.variables)})`,
         },
         [
@@ -114,10 +111,7 @@ function GapTable(props: { gaps: Gap[]; variables: Record<string, unknown> }) {
     );
   return (
     <>
-      <p class="slice">
-        {slice.sectorName ?? 'All sectors'} · {slice.regionName ?? 'all regions'} · {slice.period}
-        {slice.occupationGroup ? ` · ${slice.occupationGroup}` : ''}: {num(slice.total)} {slice.unit} ({slice.source}).
-      </p>
+      <SliceLine slice={slice} />
       <div class="table-wrap">
         <table class="gaps">
           <caption>

@@ -6,7 +6,7 @@ import { Term } from '../glossary';
 import { download, toCsv } from '../csv';
 import { num, pct, signed, words } from '../format';
 import { DownloadCsv, Failure, FieldError, Loading } from './states';
-import { SLICE_FIELDS, SliceFilters, sliceOf } from './slice-filters';
+import { retrievedDates, SLICE_FIELDS, SliceFilters, SliceLine, sliceOf } from './slice-filters';
 import { ProviderOptions } from './catalogue';
 
 /**
@@ -81,7 +81,7 @@ export function RecommendationsView(props: { params: URLSearchParams }) {
       {error && !FIELDS.includes(error.field ?? '') && <Failure error={error} />}
       {answer.status === 'done' && (
         <>
-          <SliceLine slice={answer.data.slice} />
+          {answer.data.slice[0] && <SliceLine slice={answer.data.slice[0].slice} />}
           <Scope items={answer.data.credentialRecommendations.scope.filter((s) => !s.startsWith('update:'))} />
           <Develop
             outlines={answer.data.credentialRecommendations.develop}
@@ -105,8 +105,7 @@ type Slice = RecommendationsQuery['slice'];
 /** The CSV's provenance: the slice's demand source and the dates its figures were retrieved, and the query. */
 const provenance = (slice: Slice, variables: Record<string, unknown>) => ({
   source: `credentialRecommendations over ${slice[0]?.slice.source ?? 'the demand sources'} and the published catalogue`,
-  retrieved:
-    [...new Set(slice.flatMap((g) => g.evidence.map((e) => e.retrievedOn)).filter(Boolean))].join(', ') || null,
+  retrieved: retrievedDates(slice),
   query: `${location.href} · credentialRecommendations(${JSON.stringify(variables)})`,
 });
 
@@ -119,17 +118,6 @@ const Scope = (props: { items: string[] }) =>
       ))}
     </ul>
   );
-
-function SliceLine(props: { slice: Slice }) {
-  const s = props.slice[0]?.slice;
-  if (!s) return null;
-  return (
-    <p class="slice">
-      {s.sectorName ?? 'All sectors'} · {s.regionName ?? 'all regions'} · {s.period}
-      {s.occupationGroup ? ` · ${s.occupationGroup}` : ''}: {num(s.total)} {s.unit} ({s.source}).
-    </p>
-  );
-}
 
 function Develop(props: { outlines: Outline[]; slice: Slice; variables: Record<string, unknown> }) {
   const [open, setOpen] = useState<number | null>(null);

@@ -5,6 +5,7 @@ import { useQuery } from '../use-query';
 import { navigate, paramsOf } from '../route';
 import { byCode, sliceChoices } from '../sources';
 import { FieldError } from './states';
+import { num } from '../format';
 
 /**
  * The slice a view asks about, picked by name from what the demand sources can answer (demandSources): sector,
@@ -75,3 +76,27 @@ export function SliceFilters(props: {
     </form>
   );
 }
+
+/** A slice as the gap rows describe it (sectorSkillGaps' slice). */
+interface SliceFacts {
+  sectorName?: string | null;
+  regionName?: string | null;
+  period: string;
+  occupationGroup?: string | null;
+  total: number;
+  unit: string;
+  source?: string | null;
+}
+
+/** The slice in one line: sector, region, period, occupation group, its total with unit and source. */
+export const SliceLine = (props: { slice: SliceFacts }) => (
+  <p class="slice">
+    {props.slice.sectorName ?? 'All sectors'} · {props.slice.regionName ?? 'all regions'} · {props.slice.period}
+    {props.slice.occupationGroup ? ` · ${props.slice.occupationGroup}` : ''}: {num(props.slice.total)}{' '}
+    {props.slice.unit} ({props.slice.source}).
+  </p>
+);
+
+/** The dates the rows' evidence was retrieved, each once, for a CSV's provenance; null when none is stated. */
+export const retrievedDates = (rows: Array<{ evidence: Array<{ retrievedOn?: string | null }> }>) =>
+  [...new Set(rows.flatMap((g) => g.evidence.map((e) => e.retrievedOn)).filter(Boolean))].join(', ') || null;
