@@ -26,19 +26,34 @@ const codeOf = (c: ConceptLinkFragment) =>
 
 export const conceptHref = (uri: string) => `/taxonomy?${new URLSearchParams({ concept: uri })}`;
 
-export function ConceptLink(props: { concept: ConceptLinkFragment }) {
-  const c = props.concept;
-  const code = codeOf(c);
+/** A concept's kind and code in words ("ISCO-08 group 7212"). */
+const KindAndCode = (props: { concept: ConceptLinkFragment }) => {
+  const code = codeOf(props.concept);
   return (
-    <>
-      <a href={conceptHref(c.uri)}>{c.preferredLabel}</a>{' '}
-      <span class="muted">
-        {KIND[c.kind] ?? c.kind}
-        {code ? ` ${code}` : ''}
-      </span>
-    </>
+    <span class="muted">
+      {KIND[props.concept.kind] ?? props.concept.kind}
+      {code ? ` ${code}` : ''}
+    </span>
   );
-}
+};
+
+export const ConceptLink = (props: { concept: ConceptLinkFragment }) => (
+  <>
+    <a href={conceptHref(props.concept.uri)}>{props.concept.preferredLabel}</a> <KindAndCode concept={props.concept} />
+  </>
+);
+
+/** Links to concepts, separated by semicolons ("Under: a; b"). */
+export const ConceptLinks = (props: { concepts: Array<{ uri: string; preferredLabel: string }> }) => (
+  <>
+    {props.concepts.map((b, i) => (
+      <span key={b.uri}>
+        {i > 0 && '; '}
+        <a href={conceptHref(b.uri)}>{b.preferredLabel}</a>
+      </span>
+    ))}
+  </>
+);
 
 export function TopConcepts() {
   const top = useQuery(TopConceptsDocument, {});
@@ -74,7 +89,6 @@ export function ConceptBrowser(props: { uri: string }) {
   const c = answer.data.concept;
   if (!c) return <p class="empty">No concept with this URI is in the loaded release.</p>;
   const narrower = c.narrower.edges.map((e) => e.node);
-  const code = codeOf(c);
   return (
     <article class="concept">
       <nav aria-label="Broader concepts" class="muted">
@@ -88,21 +102,11 @@ export function ConceptBrowser(props: { uri: string }) {
       </nav>
       {c.broader.length > 1 && (
         <p class="muted">
-          Also under:{' '}
-          {c.broader.slice(1).map((b, i) => (
-            <span key={b.uri}>
-              {i > 0 && '; '}
-              <a href={conceptHref(b.uri)}>{b.preferredLabel}</a>
-            </span>
-          ))}
+          Also under: <ConceptLinks concepts={c.broader.slice(1)} />
         </p>
       )}
       <h2>
-        {c.preferredLabel}{' '}
-        <span class="muted">
-          {KIND[c.kind] ?? c.kind}
-          {code ? ` ${code}` : ''}
-        </span>
+        {c.preferredLabel} <KindAndCode concept={c} />
       </h2>
       {c.description && <p>{c.description}</p>}
       {c.kind === 'Occupation' && (

@@ -5,7 +5,7 @@ import { navigate, paramsOf } from '../route';
 import { Term } from '../glossary';
 import { pct } from '../format';
 import { Failure, Loading } from './states';
-import { ConceptBrowser, conceptHref, TopConcepts } from './browse';
+import { ConceptBrowser, conceptHref, ConceptLinks, TopConcepts } from './browse';
 
 /**
  * Taxonomy: search ESCO skills and occupations by what people type (searchSkills, searchOccupations); an
@@ -98,13 +98,7 @@ function OccupationDetail(props: { uri: string }) {
       </h2>
       {o.broader.length > 0 && (
         <p class="muted">
-          Under:{' '}
-          {o.broader.map((b, i) => (
-            <span key={b.uri}>
-              {i > 0 && '; '}
-              <a href={conceptHref(b.uri)}>{b.preferredLabel}</a>
-            </span>
-          ))}
+          Under: <ConceptLinks concepts={o.broader} />
         </p>
       )}
       {o.description && <p>{o.description}</p>}
