@@ -48,8 +48,10 @@ export interface ReferenceLists {
    * recommended ISCO-08 unit group (Schwerpunkt 1). Empty when the key is not among the code lists.
    */
   kldbToIsco: Map<string, Map<string, number>>;
+  /** KldB 2010 groups by name: the 1-digit areas (KLDB_AREAS) and, when the BA figures are beside the lists, the 3-digit groups. */
+  kldbNames: Map<string, string>;
   /** Where each list came from, for evidence. */
-  sources: Record<'nuts' | 'nace' | 'districts' | 'kldb' | 'kldbIsco', string>;
+  sources: Record<'nuts' | 'nace' | 'districts' | 'kldb' | 'kldbIsco' | 'kldbNames', string>;
 }
 
 /**
@@ -69,6 +71,23 @@ const COUNTRIES_OUTSIDE_NUTS: Region[] = [
  * Its area was part of Main-Kinzig-Kreis, NUTS 3 DE719.
  */
 const DISTRICTS_AFTER_2021: Array<[string, string]> = [['06415', 'DE719']];
+
+/**
+ * The ten occupational areas (Berufsbereiche, 1 digit) of the Klassifikation der Berufe 2010, in the
+ * Bundesagentur für Arbeit's English edition: the rows of a PES overview.
+ */
+export const KLDB_AREAS: ReadonlyArray<[string, string]> = [
+  ['0', 'Military'],
+  ['1', 'Agriculture, forestry, farming and gardening'],
+  ['2', 'Production of raw materials and goods, and manufacturing'],
+  ['3', 'Construction, architecture, surveying and technical building services'],
+  ['4', 'Natural sciences, geography and informatics'],
+  ['5', 'Traffic, logistics, safety and security'],
+  ['6', 'Commercial services, trading, sales, the hotel business and tourism'],
+  ['7', 'Business organisation, accounting, law and administration'],
+  ['8', 'Health care, the social sector, teaching and education'],
+  ['9', 'Philology, literature, humanities, social sciences, economics, media, art, culture and design'],
+];
 
 type CsvRow = Record<string, string>;
 const readCsv = (file: string, delimiter = ','): CsvRow[] =>
@@ -117,6 +136,11 @@ export function readReferenceLists(dir: string): ReferenceLists {
     districtNuts3.set(row.ags5, row.nuts3_code);
   for (const [ags, nuts3] of DISTRICTS_AFTER_2021) if (!districtNuts3.has(ags)) districtNuts3.set(ags, nuts3);
 
+  const kldbNames = new Map<string, string>(KLDB_AREAS);
+  const groupFile = path.join(dir, '..', 'de-ba-vacancies-unemployed', 'occupational_group_codes.csv');
+  if (fs.existsSync(groupFile))
+    for (const row of readCsv(groupFile)) if (/^\d{3}$/.test(row.code)) kldbNames.set(row.code, row.name);
+
   const kldbToEsco = new Map<string, Map<string, number>>();
   const mappingFile = path.join(dir, '..', 'esco-national-crosswalks', 'DE_mapping_18.05.22.csv');
   if (fs.existsSync(mappingFile)) {
@@ -157,6 +181,7 @@ export function readReferenceLists(dir: string): ReferenceLists {
     districtNuts3,
     kldbToEsco,
     kldbToIsco,
+    kldbNames,
     sources: {
       nuts: 'Eurostat NUTS 2016 and 2021 code lists (CC BY 4.0, "Source: Eurostat")',
       nace: 'Eurostat NACE Rev.2 code list (CC BY 4.0)',
@@ -164,6 +189,8 @@ export function readReferenceLists(dir: string): ReferenceLists {
       kldb: 'Bundesagentur für Arbeit, KldB 2010 ↔ ESCO mapping (DE_mapping_18.05.22, ESCO 1.0.3; CC BY 4.0)',
       kldbIsco:
         'Statistik der Bundesagentur für Arbeit, Umsteigeschlüssel KldB 2010 (2020) → ISCO-08, recommended codes',
+      kldbNames:
+        'Bundesagentur für Arbeit, KldB 2010: occupational areas (English edition) and 3-digit group names (BA figures, occupational_group_codes)',
     },
   };
 }

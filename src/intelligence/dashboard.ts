@@ -2,7 +2,8 @@ import { round } from '../numbers.js';
 import { type OfferSupply, type SkillGap, LINK_STATE_WEIGHT, offerReachesRegion, skillCoverage } from './gaps.js';
 
 /**
- * One dashboard cell (sector × region × period) from a gap ranking, with its own supply and trend. Pure.
+ * One dashboard cell (sector × region × period, or occupation group × region × period) from a gap ranking,
+ * with its own supply and trend. Pure.
  *
  * Totals, in the slice's unit (slice.unit: thousand persons, vacancies, ads).
  * - sliceTotal = the published figures of the slice summed (SkillGapSlice.total): the persons employed in
@@ -15,6 +16,8 @@ import { type OfferSupply, type SkillGap, LINK_STATE_WEIGHT, offerReachesRegion,
  * region, period and metric (the location quotient, as rankBy SPECIFICITY computes it; a skill with no
  * demand across all sectors but some in the sector is its own). Occupations likewise, on their demand.
  * Without a sector (all sectors) every skill in demand and every occupation is the slice's own.
+ * An occupation-group cell (ISCO:7, KLDB:3: PES data has no sectors) is measured the same way against all
+ * occupations of the same region, period and metric; its own occupations are then the group's.
  *
  * Supply of the cell: the published offers that reach the region (online, issued there or nationally, as
  * gaps.ts counts them) and belong to the sector, by any of
@@ -22,7 +25,8 @@ import { type OfferSupply, type SkillGap, LINK_STATE_WEIGHT, offerReachesRegion,
  *   TARGET_OCCUPATION  one of its target occupations is one of the sector's own occupations;
  *   TAUGHT_SKILLS      at least TAUGHT_SKILLS_OWN_SHARE (half) of the distinct skills it teaches (links not
  *                      rejected) are the sector's own skills.
- * Without a sector, every offer reaching the region counts. Each counted offer says by which rules.
+ * An occupation group's supply counts by TARGET_OCCUPATION and TAUGHT_SKILLS (an offer has no group code).
+ * Without a sector or group, every offer reaching the region counts. Each counted offer says by which rules.
  *
  * Coverage in the cell is skill coverage (gaps.ts: link state × provider × completeness, summed over
  * offers, capped at 1) by the cell's offers only, so it can be lower than sectorSkillGaps' coverage, which
@@ -89,17 +93,25 @@ export function ownOf(shares: Map<string, number>, parentShares: Map<string, num
 const nested = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 const normalNace = (code: string) => code.trim().toUpperCase().replace(/\./g, '');
 
-/** The offers reaching the region that belong to the sector, and by which rules. */
-export function sectorSupply(
+/** What a cell is of: a sector (NACE), an occupation group (ISCO:7, KLDB:3), or everything (null). */
+export type CellScope = { sector: string } | { occupationGroup: string } | null;
+
+/** The word for what a cell is of, in explanations: 'sector', 'group', or null for everything. */
+export const scopeNoun = (scope: CellScope) => (scope === null ? null : 'sector' in scope ? 'sector' : 'group');
+
+/** The offers reaching the region that belong to the cell's sector or occupation group, and by which rules. */
+export function cellSupply(
   offers: DashboardOffer[],
-  sector: string | null,
+  scope: CellScope,
   region: string | null,
   own: { skills: Set<string>; occupations: Set<string> },
 ): Array<{ offer: DashboardOffer; counted: CountedOffer }> {
   const result: Array<{ offer: DashboardOffer; counted: CountedOffer }> = [];
+  const sector = scope !== null && 'sector' in scope ? scope.sector : null;
+  const noun = scopeNoun(scope);
   for (const offer of offers) {
     if (!offerReachesRegion(offer, region)) continue;
-    if (sector === null) {
+    if (scope === null) {
       result.push({
         offer,
         counted: {
@@ -113,7 +125,7 @@ export function sectorSupply(
     }
     const countedBy: SupplyRule[] = [];
     const reasons: string[] = [];
-    const codes = offer.sectors.map(normalNace).filter((code) => nested(code, sector));
+    const codes = sector === null ? [] : offer.sectors.map(normalNace).filter((code) => nested(code, sector));
     if (codes.length > 0) {
       countedBy.push('SECTOR');
       reasons.push(`its sectors include ${codes.join(', ')}`);
@@ -122,7 +134,7 @@ export function sectorSupply(
     if (targets.length > 0) {
       countedBy.push('TARGET_OCCUPATION');
       reasons.push(
-        `${targets.length} of its ${offer.targetOccupations.length} target occupations are the sector’s own`,
+        `${targets.length} of its ${offer.targetOccupations.length} target occupations are the ${noun}’s own`,
       );
     }
     const taught = [
@@ -131,7 +143,7 @@ export function sectorSupply(
     const ownTaught = taught.filter((uri) => own.skills.has(uri)).length;
     if (taught.length > 0 && ownTaught >= DASHBOARD_WEIGHTS.TAUGHT_SKILLS_OWN_SHARE * taught.length) {
       countedBy.push('TAUGHT_SKILLS');
-      reasons.push(`${ownTaught} of the ${taught.length} skills it teaches are the sector’s own`);
+      reasons.push(`${ownTaught} of the ${taught.length} skills it teaches are the ${noun}’s own`);
     }
     if (countedBy.length > 0)
       result.push({ offer, counted: { id: offer.id, title: offer.title, countedBy, reason: reasons.join('; ') } });
@@ -172,7 +184,7 @@ export function dashboardCell(input: {
   gaps: SkillGap[];
   /** The slice's own skills (ownOf); null for every skill in demand. */
   ownSkills: Set<string> | null;
-  /** The cell's offers (sectorSupply), with the rules that counted them. */
+  /** The cell's offers (cellSupply), with the rules that counted them. */
   supply: Array<{ offer: OfferSupply; counted: CountedOffer }>;
   offersReachingRegion: number;
   region: string | null;
@@ -294,18 +306,18 @@ export function explainCell(
   trend: CellTrend,
   unit: string,
   where: string,
-  /** False for all sectors: every skill and every offer reaching the region is the slice's. */
-  bySector = true,
+  /** What the cell is of ('sector', 'group'); null for everything: every skill and every offer reaching the region is the slice's. */
+  of: 'sector' | 'group' | null = 'sector',
 ): string {
   const n = (value: number) => value.toLocaleString('en-GB', { maximumFractionDigits: 1 });
   const pct = (value: number) => `${(value * 100).toFixed(value !== 0 && Math.abs(value) < 0.001 ? 3 : 1)} %`;
-  const parts = bySector
+  const parts = of
     ? [
-        `${where}: ${n(cell.sliceTotal)} ${unit} (the slice’s published figures summed); ${cell.skillsInDemand} skills in demand, ${cell.ownSkills} of them the sector’s own (location quotient ≥ ${DASHBOARD_WEIGHTS.OWN_LOCATION_QUOTIENT}).`,
-        `Supply: ${cell.offers} of the ${cell.offersReachingRegion} offers reaching the region belong to the sector${cell.supply.length > 0 ? ` (${cell.supply.map((o) => `${o.id}: ${o.reason}`).join('; ')})` : ''}.`,
+        `${where}: ${n(cell.sliceTotal)} ${unit} (the slice’s published figures summed); ${cell.skillsInDemand} skills in demand, ${cell.ownSkills} of them the ${of}’s own (location quotient ≥ ${DASHBOARD_WEIGHTS.OWN_LOCATION_QUOTIENT}).`,
+        `Supply: ${cell.offers} of the ${cell.offersReachingRegion} offers reaching the region belong to the ${of}${cell.supply.length > 0 ? ` (${cell.supply.map((o) => `${o.id}: ${o.reason}`).join('; ')})` : ''}.`,
         cell.gapIndex === null
-          ? `No gap index: the slice has no demand for skills particular to the sector.`
-          : `Gap index ${cell.gapIndex.toFixed(4)}: ${pct(cell.gapIndex)} of the demand for the sector’s own skills is not covered by its offers; they cover ${pct(cell.coveredShareOfDemand)} of all its skill demand.`,
+          ? `No gap index: the slice has no demand for skills particular to the ${of}.`
+          : `Gap index ${cell.gapIndex.toFixed(4)}: ${pct(cell.gapIndex)} of the demand for the ${of}’s own skills is not covered by its offers; they cover ${pct(cell.coveredShareOfDemand)} of all its skill demand.`,
       ]
     : [
         `${where}: ${n(cell.sliceTotal)} ${unit} (the slice’s published figures summed); ${cell.skillsInDemand} skills in demand.`,

@@ -162,6 +162,11 @@ export function resolveOccupationGroup(
   if (occupations.size === 0) return { ok: false, reason: `no ESCO occupation mapped from KldB 2010 group ${code}` };
   return {
     ok: true,
-    group: { code: `KLDB:${code}`, label: `KldB 2010 group ${code}`, occupations, kldbPrefix: code },
+    group: {
+      code: `KLDB:${code}`,
+      label: `KldB 2010 group ${code}${refs.kldbNames.has(code) ? ` (${refs.kldbNames.get(code)})` : ''}`,
+      occupations,
+      kldbPrefix: code,
+    },
   };
 }

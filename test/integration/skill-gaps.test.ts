@@ -16,6 +16,25 @@ const shared = path.resolve(projectRoot, '..', 'shared', 'data');
 const csv = (file: string) =>
   parse(fs.readFileSync(file), { columns: true, bom: true }) as Array<Record<string, string>>;
 
+/** The KldB 2010 3-digit groups the BA's KldB↔ESCO mapping maps a job title of to an ESCO occupation, read from the file. */
+const mappedKldbGroups = () =>
+  new Set(
+    (
+      parse(fs.readFileSync(path.join(shared, 'esco-national-crosswalks', 'DE_mapping_18.05.22.csv')), {
+        columns: true,
+        bom: true,
+        from_line: 17,
+        skip_empty_lines: true,
+      }) as Array<Record<string, string>>
+    )
+      .filter(
+        (row) =>
+          /^B \d{5}-\d{3}$/.test(row['Classification 2 ID'] ?? '') &&
+          (row['Classification 1 URI'] ?? '').includes('/esco/occupation/'),
+      )
+      .map((row) => row['Classification 2 ID'].slice(2, 5)),
+  );
+
 const GAPS = `query($sector: String, $region: String, $period: String, $first: Int) {
   sectorSkillGaps(sector: $sector, region: $region, period: $period, first: $first) {
     skill { uri preferredLabel } demand demandShare trend trendNote coverage gapScore explanation
@@ -475,7 +494,8 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     const { data, errors } = await gql(
       hub,
       `{ demandSources { id licence periods
-          coverage { metric periods regions { code name } sectors { code name } allSectors targets } } }`,
+          coverage { metric periods regions { code name } regionsAbove { code name } sectors { code name }
+            occupationGroups { code name } allSectors targets } } }`,
     );
     expect(errors).toBeUndefined();
     const byId = new Map(data.demandSources.map((s: { id: string }) => [s.id, s]));
@@ -498,11 +518,27 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     expect(lfs.regions.find((region: { code: string }) => region.code === 'FR').name).toMatch(/^France$/i);
     // The German PES figures: districts, no sector, KldB groups, vacancies and the unemployed.
     const ba = (byId.get('de-ba-vacancies-unemployed') as any).coverage;
+    const mappedKldb = mappedKldbGroups();
     expect(ba.map((m: { metric: string }) => m.metric)).toEqual(['UNEMPLOYED', 'VACANCIES']);
     for (const metric of ba) {
       expect(metric).toMatchObject({ periods: ['2023', '2024'], sectors: [], allSectors: true, targets: ['KLDB-3'] });
       expect(metric.regions.map((region: { code: string }) => region.code)).toContain('DE212');
+      // Above the districts: their NUTS 2 and 1 regions and Germany, by name; the KldB areas the BA mapping reaches.
+      expect(metric.regionsAbove).toContainEqual({ code: 'DE2', name: 'Bayern' });
+      expect(metric.regionsAbove).toContainEqual({ code: 'DE21', name: 'Oberbayern' });
+      expect(metric.regionsAbove).toContainEqual({ code: 'DE', name: 'Deutschland' });
+      expect(metric.regionsAbove.filter((r: { code: string }) => r.code.length === 3)).toHaveLength(16);
+      expect(metric.occupationGroups.map((g: { code: string }) => g.code)).toEqual(
+        [...new Set([...mappedKldb].map((group) => `KLDB:${group[0]}`))].sort(),
+      );
     }
+    expect(lfs.regionsAbove).toEqual([]);
+    expect(lfs.occupationGroups.map((g: { code: string }) => g.code)).toEqual(
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].sort().map((d) => `ISCO:${d}`),
+    );
+    expect(lfs.occupationGroups.find((g: { code: string }) => g.code === 'ISCO:7').name).toBe(
+      'Craft and related trades workers',
+    );
     expect((byId.get('eu-oja-isco4-2019-2020') as any).coverage).toMatchObject([
       { metric: 'JOB_ADS', periods: ['2019-2020'], regions: [{ code: 'EU' }], targets: ['ISCO-4'] },
     ]);
@@ -604,22 +640,7 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
       csv(path.join(shared, 'de-ba-vacancies-unemployed', file)).filter(
         (row) => row.region === '09162' && row.year === '2024' && row.occupational_group.startsWith('32'),
       );
-    const mapped = new Set(
-      (
-        parse(fs.readFileSync(path.join(shared, 'esco-national-crosswalks', 'DE_mapping_18.05.22.csv')), {
-          columns: true,
-          bom: true,
-          from_line: 17,
-          skip_empty_lines: true,
-        }) as Array<Record<string, string>>
-      )
-        .filter(
-          (row: Record<string, string>) =>
-            /^B \d{5}-\d{3}$/.test(row['Classification 2 ID'] ?? '') &&
-            (row['Classification 1 URI'] ?? '').includes('/esco/occupation/'),
-        )
-        .map((row: Record<string, string>) => row['Classification 2 ID'].slice(2, 5)),
-    );
+    const mapped = mappedKldbGroups();
     const jobs = de('jobs.csv').filter((row) => mapped.has(row.occupational_group));
     expect(jobs.map((row) => row.occupational_group).sort()).toEqual(['321', '322']);
     const vacancies = jobs.reduce((sum, row) => sum + Number(row.total), 0);
@@ -659,6 +680,59 @@ describe('sector × region skill gaps on full ESCO and real demand data', () => 
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'rankBy' } });
     const bad = await gql(hub, query, { region: 'FR', group: 'ISCO:12345', rankBy: 'GAP' });
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'occupationGroup' } });
+  });
+
+  it('gives PES dashboard cells per occupation group: KldB areas in Bavaria, each against all occupations there, a bad group at its index', async () => {
+    const { data, errors } = await gql(
+      hub,
+      `{ skillsDashboard(region: "DE2", period: "2024", occupationGroups: ["KLDB:3", "KLDB:8", "KLDB:X"]) {
+          occupationGroup occupationGroupName sector region regionName metric sliceTotal ownSkills skillsInDemand gapIndex
+          supply { countedBy } explanation } }`,
+    );
+    // Bavaria's registered vacancies of 2024 in the mapped KldB groups of each area, from the PES file.
+    const mapped = mappedKldbGroups();
+    const jobs = csv(path.join(shared, 'de-ba-vacancies-unemployed', 'jobs.csv')).filter(
+      (row) => row.region.startsWith('09') && row.year === '2024' && mapped.has(row.occupational_group),
+    );
+    const vacancies = (area: string) =>
+      jobs.filter((row) => row.occupational_group.startsWith(area)).reduce((sum, row) => sum + Number(row.total), 0);
+    const [construction, health, bad] = data.skillsDashboard;
+    expect(construction).toMatchObject({
+      occupationGroup: 'KLDB:3',
+      occupationGroupName: 'Construction, architecture, surveying and technical building services',
+      sector: null,
+      region: 'DE2',
+      regionName: 'Bayern',
+      metric: 'VACANCIES',
+    });
+    expect(construction.sliceTotal).toBeCloseTo(vacancies('3'), 2);
+    expect(health.sliceTotal).toBeCloseTo(vacancies('8'), 2);
+    expect(health.occupationGroupName).toBe('Health care, the social sector, teaching and education');
+    // Own skills against all occupations of Bavaria: some, not all; offers count by what they target or teach, never by NACE.
+    for (const cell of [construction, health]) {
+      expect(cell.ownSkills).toBeGreaterThan(0);
+      expect(cell.ownSkills).toBeLessThan(cell.skillsInDemand);
+      expect(cell.supply.flatMap((o: { countedBy: string[] }) => o.countedBy)).not.toContain('SECTOR');
+      expect(cell.explanation).toContain('of them the group’s own (location quotient ≥ 1)');
+    }
+    expect(construction.explanation).toMatch(/^KldB 2010 group 3 \(Construction[^)]*\) × DE2 × 2024: /);
+    expect(bad).toBeNull();
+    expect(errors).toMatchObject([
+      { path: ['skillsDashboard', 2], extensions: { code: 'BAD_USER_INPUT', field: 'occupationGroups[2]' } },
+    ]);
+    // One group alone is the same cell as listed.
+    const single = await gql(
+      hub,
+      `{ skillsDashboard(region: "DE2", period: "2024", occupationGroup: "KLDB:3") { gapIndex ownSkills } }`,
+    );
+    expect(single.data.skillsDashboard).toEqual([
+      { gapIndex: construction.gapIndex, ownSkills: construction.ownSkills },
+    ]);
+    const both = await gql(hub, `{ skillsDashboard(sectors: ["F"], occupationGroups: ["KLDB:3"]) { gapIndex } }`);
+    expect(both.errors?.[0]).toMatchObject({
+      message: 'occupationGroups: give either sectors or occupationGroups as the cells, not both',
+      extensions: { code: 'BAD_USER_INPUT', field: 'occupationGroups' },
+    });
   });
 
   it('ranks by specificity against the same region without the sector', async () => {

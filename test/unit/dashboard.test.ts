@@ -6,7 +6,7 @@ import {
   dashboardCell,
   explainCell,
   ownOf,
-  sectorSupply,
+  cellSupply,
 } from '../../src/intelligence/dashboard.js';
 import type { SkillGap } from '../../src/intelligence/gaps.js';
 
@@ -99,9 +99,9 @@ describe('ownOf', () => {
   });
 });
 
-describe('sectorSupply', () => {
+describe('cellSupply', () => {
   it('counts the offers reaching the region by their sectors, target occupations or taught skills, and says which', () => {
-    const counted = sectorSupply(offers, 'C', 'FR', ownSets).map((s) => s.counted);
+    const counted = cellSupply(offers, { sector: 'C' }, 'FR', ownSets).map((s) => s.counted);
     expect(counted).toEqual([
       { id: 'A', title: 'A', countedBy: ['SECTOR'], reason: 'its sectors include C28' },
       {
@@ -113,7 +113,7 @@ describe('sectorSupply', () => {
     ]);
     // Retail gets its own offer (G47 in G); the online one teaches none of the same own skills there.
     expect(
-      sectorSupply(offers, 'G', 'FR', { skills: new Set(['s2']), occupations: new Set() }).map((s) => [
+      cellSupply(offers, { sector: 'G' }, 'FR', { skills: new Set(['s2']), occupations: new Set() }).map((s) => [
         s.counted.id,
         s.counted.countedBy,
       ]),
@@ -123,13 +123,28 @@ describe('sectorSupply', () => {
     ]);
   });
 
+  it('counts an occupation group’s offers by target occupations and taught skills only (an offer has no group code), in the group’s words', () => {
+    // A's NACE code C28 does not make it supply of a group; B targets o1 and teaches s1, both the group's own.
+    const counted = cellSupply(offers, { occupationGroup: 'KLDB:3' }, 'FR', ownSets).map((s) => s.counted);
+    expect(counted).toEqual([
+      {
+        id: 'B',
+        title: 'B',
+        countedBy: ['TARGET_OCCUPATION', 'TAUGHT_SKILLS'],
+        reason: '1 of its 1 target occupations are the group’s own; 1 of the 2 skills it teaches are the group’s own',
+      },
+    ]);
+  });
+
   it('nests NACE codes either way (an offer for C counts in C28) and, without a sector, counts every offer reaching the region', () => {
     const section = [offer('S', { sectors: ['c.'] }), offer('T', { sectors: ['C29'] })];
     expect(
-      sectorSupply(section, 'C28', 'FR', { skills: new Set(), occupations: new Set() }).map((s) => s.counted.id),
+      cellSupply(section, { sector: 'C28' }, 'FR', { skills: new Set(), occupations: new Set() }).map(
+        (s) => s.counted.id,
+      ),
     ).toEqual(['S']);
     expect(
-      sectorSupply(offers, null, 'FR', ownSets).map((s) => [s.counted.id, s.counted.countedBy, s.counted.reason]),
+      cellSupply(offers, null, 'FR', ownSets).map((s) => [s.counted.id, s.counted.countedBy, s.counted.reason]),
     ).toEqual([
       ['A', [], 'all sectors: every offer reaching the region'],
       ['B', [], 'all sectors: every offer reaching the region'],
@@ -165,7 +180,7 @@ describe('dashboardCell', () => {
       sliceTotal,
       gaps: ofGaps,
       ownSkills,
-      supply: sectorSupply(ofOffers, sector, 'FR', { skills: ownSkills, occupations: new Set(['o1']) }),
+      supply: cellSupply(ofOffers, { sector }, 'FR', { skills: ownSkills, occupations: new Set(['o1']) }),
       offersReachingRegion: 3,
       region: 'FR',
       relevance,
@@ -274,7 +289,7 @@ describe('dashboardCell', () => {
       sliceTotal: 50,
       gaps,
       ownSkills: null,
-      supply: sectorSupply(offers, null, 'FR', ownSets),
+      supply: cellSupply(offers, null, 'FR', ownSets),
       offersReachingRegion: 3,
       region: 'FR',
       relevance,
@@ -282,7 +297,7 @@ describe('dashboardCell', () => {
     // A, B and R: s2 1 (A) + 1 (R), capped at 1; s1 0.28. Uncovered over every skill: 60 × 0.72 + 0 + 20 = 63.2 of 120.
     expect([all.ownSkills, all.gapIndex, all.coveredShareOfDemand, all.offers]).toEqual([3, 0.5267, 0.4733, 3]);
     const noTrend = cellTrend(all, [gap('s1', 60, { trendPeriod: null, trendNote: 'none' })], null);
-    expect(explainCell(all, noTrend, 'vacancies', 'All sectors × FR × 2024', false)).toBe(
+    expect(explainCell(all, noTrend, 'vacancies', 'All sectors × FR × 2024', null)).toBe(
       'All sectors × FR × 2024: 50 vacancies (the slice’s published figures summed); 3 skills in demand. Supply: the 3 offers reaching the region. ' +
         'Gap index 0.5267: 52.7 % of the skill demand is not covered by them. Trend: no earlier period with figures from the same source.',
     );

@@ -93,6 +93,7 @@ describe('resolveOccupationGroup', () => {
       ],
       ['525', new Map([['o3', 1]])],
     ]),
+    kldbNames: new Map([['3', 'Construction, architecture, surveying and technical building services']]),
   } as unknown as ReferenceLists;
   const label = (code: string) => (code === '71' ? 'Building and related trades workers' : null);
 
@@ -109,6 +110,11 @@ describe('resolveOccupationGroup', () => {
     expect(resolveOccupationGroup('kldb:32', index, refs, label)).toEqual({
       ok: true,
       group: { code: 'KLDB:32', label: 'KldB 2010 group 32', occupations: new Set(['o1', 'o2']), kldbPrefix: '32' },
+    });
+    // A group the KldB lists name carries its name.
+    expect(resolveOccupationGroup('KLDB:3', index, refs, label)).toMatchObject({
+      ok: true,
+      group: { label: 'KldB 2010 group 3 (Construction, architecture, surveying and technical building services)' },
     });
     expect(resolveOccupationGroup(null, index, refs, label)).toEqual({ ok: true, group: null });
   });

@@ -3,6 +3,7 @@ import { builder } from '../../graphql/builder.js';
 import { type HubContext, loadExisting } from '../../graphql/context.js';
 import {
   type CellTrend,
+  type CellScope,
   type CountedOffer,
   type DashboardCell,
   type DashboardOffer,
@@ -11,22 +12,27 @@ import {
   cellTrend,
   dashboardCell,
   explainCell,
+  cellSupply,
   ownOf,
-  sectorSupply,
+  scopeNoun,
 } from '../dashboard.js';
 import { type SliceArgs, readDemandSlice, sharedInputs } from '../demand-slice.js';
 import { offerReachesRegion, rankSkillGaps } from '../gaps.js';
 import type { RankBy } from '../ranking.js';
 import { deriveOccupationDemand } from '../skill-demand.js';
 import { RankByEnum, rankedGaps } from './gap-ranking.js';
-import { type GapRow, SkillGapRef, regionName, sectorName, sliceArgs } from './gaps.js';
+import { type GapRow, SkillGapRef, occupationGroupName, regionName, sectorName, sliceArgs } from './gaps.js';
 import { cachedDerivation, demandSharesOnce, skillGapsOnce } from './gap-reads.js';
 import { skillRelevances } from './relevance.js';
 
-/** `skillsDashboard`: one cell per sector (src/intelligence/dashboard.ts states every formula). */
+/**
+ * `skillsDashboard`: one cell per sector, or per occupation group for data without sectors (the German PES
+ * figures: KldB groups × districts); src/intelligence/dashboard.ts states every formula.
+ */
 
 type Cell = DashboardCell & {
   sector: string | null;
+  occupationGroup: string | null;
   region: string | null;
   period: string;
   metric: string;
@@ -129,6 +135,17 @@ const CellRef = builder.objectRef<Cell>('DashboardCell').implement({
     'Aggregates of one sector × region × period for dashboards (src/intelligence/dashboard.ts states each formula).',
   fields: (t) => ({
     sector: t.string({ nullable: true, description: 'NACE code, or null for all sectors.', resolve: (c) => c.sector }),
+    occupationGroup: t.string({
+      nullable: true,
+      description: 'The occupation group (ISCO:7, KLDB:3), or null for all occupations.',
+      resolve: (c) => c.occupationGroup,
+    }),
+    occupationGroupName: t.string({
+      nullable: true,
+      description:
+        'The occupation group’s name in its classification (ISCO-08, KldB 2010); null without a group or a name.',
+      resolve: (c, _a, context) => occupationGroupName(context, c.occupationGroup),
+    }),
     region: t.string({
       nullable: true,
       description: 'Country or NUTS code, or null for all regions.',
@@ -235,36 +252,48 @@ builder.queryFields((t) => ({
     type: [CellRef],
     nullable: { list: false, items: true },
     description:
-      'Dashboard aggregates by sector × region × period: the slice total, the sector’s own supply and gap index, green and digital shares, the trend and the top skills. One cell per sector in `sectors` (a sector the data cannot answer is null, its error at its index), else one for `sector`.',
+      'Dashboard aggregates by sector × region × period: the slice total, the sector’s own supply and gap index, green and digital shares, the trend and the top skills. One cell per sector in `sectors`, or per occupation group in `occupationGroups` (one the data cannot answer is null, its error at its index), else one for `sector`.',
     args: {
       ...sliceArgs,
       sectors: t.arg.stringList({ description: 'Several NACE codes, one cell each (at most 25).' }),
+      occupationGroups: t.arg.stringList({
+        description:
+          'Several occupation groups (ISCO:7, KLDB:3), one cell each (at most 25), for data without sectors such as the German PES figures; each group’s own skills are measured against all occupations of the region.',
+      }),
       rankBy: t.arg({ type: RankByEnum, description: 'How topSkills are ranked (default GAP).' }),
     },
     resolve: async (_root, args, context) => {
-      if (args.sectors && args.sectors.length === 0)
-        throw new UserInputError(
-          'sectors',
-          'give at least one NACE code, or leave sectors out for one cell of `sector`',
-        );
+      for (const [list, one, what] of [
+        ['sectors', 'sector', 'NACE code'],
+        ['occupationGroups', 'occupationGroup', 'occupation group'],
+      ] as const) {
+        const asked = args[list];
+        if (asked && asked.length === 0)
+          throw new UserInputError(list, `give at least one ${what}, or leave ${list} out for one cell of \`${one}\``);
+        if (asked && asked.length > 25) throw new UserInputError(list, `at most 25 (got ${asked.length})`);
+      }
       if (args.sectors && args.sector)
         throw new UserInputError('sector', 'give either sector (one cell) or sectors (one cell each), not both');
-      const sectors = args.sectors ?? [args.sector ?? null];
-      if (sectors.length > 25) throw new UserInputError('sectors', `at most 25 (got ${sectors.length})`);
+      if (args.occupationGroups && args.occupationGroup)
+        throw new UserInputError(
+          'occupationGroup',
+          'give either occupationGroup (one cell) or occupationGroups (one cell each), not both',
+        );
+      if (args.sectors && args.occupationGroups)
+        throw new UserInputError('occupationGroups', 'give either sectors or occupationGroups as the cells, not both');
+      const rows: Row[] = args.occupationGroups
+        ? args.occupationGroups.map((group) => ({ sector: args.sector ?? null, occupationGroup: group }))
+        : (args.sectors ?? [args.sector ?? null]).map((sector) => ({
+            sector,
+            occupationGroup: args.occupationGroup ?? null,
+          }));
+      const listed = args.occupationGroups ? 'occupationGroups' : args.sectors ? 'sectors' : null;
       const rankBy: RankBy = args.rankBy ?? 'GAP';
       const cells = await cachedDerivation(
         context,
         'dashboard',
-        [
-          sectors,
-          args.region ?? null,
-          args.period ?? null,
-          args.metric ?? null,
-          args.occupationGroup ?? null,
-          args.sectors != null,
-          rankBy,
-        ],
-        () => dashboardCells(context, args, sectors, args.sectors != null, rankBy),
+        [rows, args.region ?? null, args.period ?? null, args.metric ?? null, listed, rankBy],
+        () => dashboardCells(context, args, rows, listed, rankBy),
       );
       // A cell that could not be answered is null in the list, with its error at its index.
       return cells.map((cell) => (cell instanceof UserInputError ? Promise.reject(cell) : cell));
@@ -280,13 +309,16 @@ async function occupationShares(context: HubContext, args: SliceArgs): Promise<M
   return new Map([...demand.entries()].map(([uri, d]) => [uri, total > 0 ? d.demand / total : 0]));
 }
 
-/** The cells of a dashboard request, computed on a cache miss; every sector's slice shares one read of the figures and the offers. */
+/** One cell's slice: the sector and occupation group it is of. */
+type Row = { sector: string | null; occupationGroup: string | null };
+
+/** The cells of a dashboard request, computed on a cache miss; every row's slice shares one read of the figures and the offers. */
 async function dashboardCells(
   context: HubContext,
   args: SliceArgs,
-  sectors: Array<string | null>,
-  /** The sectors came as a list: a sector the data cannot answer is an error at its index, the others answered. */
-  listed: boolean,
+  rows: Row[],
+  /** The list the rows came as: a row the data cannot answer is an error at its index, the others answered. */
+  listed: 'sectors' | 'occupationGroups' | null,
   rankBy: RankBy,
 ): Promise<Array<Cell | UserInputError>> {
   const shared = await sharedInputs(context);
@@ -306,8 +338,15 @@ async function dashboardCells(
     targetOccupations: stored.get(offer.id)?.targetOccupations ?? [],
   }));
   const cells: Array<Cell | UserInputError> = [];
-  for (const [i, sector] of sectors.entries()) {
-    const sliceArgsOf = { ...args, sector };
+  for (const [i, row] of rows.entries()) {
+    const sliceArgsOf = { ...args, ...row };
+    // What the cell is of: listed groups, else its sector, else its group (a group row keeps the request's sector as a filter).
+    const scope: CellScope =
+      row.occupationGroup !== null && (listed === 'occupationGroups' || row.sector === null)
+        ? { occupationGroup: row.occupationGroup }
+        : row.sector !== null
+          ? { sector: row.sector }
+          : null;
     let answer: Awaited<ReturnType<typeof skillGapsOnce>>;
     let topSkills: GapRow[];
     try {
@@ -317,16 +356,22 @@ async function dashboardCells(
         .map((gap, k) => ({ ...gap, rank: k + 1, slice: answer.slice }));
     } catch (error) {
       if (!listed || !(error instanceof UserInputError) || error.extensions.field === 'region') throw error;
-      const field = error.extensions.field === 'sector' ? `sectors[${i}]` : String(error.extensions.field);
+      const own = listed === 'sectors' ? 'sector' : 'occupationGroup';
+      const field = error.extensions.field === own ? `${listed}[${i}]` : String(error.extensions.field);
       cells.push(new UserInputError(field, error.message.replace(/^[^:]+: /, '')));
       continue;
     }
     const { slice, gaps } = answer;
     const same = { period: slice.period, metric: slice.metric };
-    // The parent the sector's own skills and occupations are measured against: all sectors of the region.
-    const parentArgs = sector === null ? null : { ...args, ...same, sector: null };
+    // The parent the cell's own skills and occupations are measured against: all sectors (or all occupations) of the region.
+    const parentArgs =
+      scope === null
+        ? null
+        : 'sector' in scope
+          ? { ...sliceArgsOf, ...same, sector: null }
+          : { ...sliceArgsOf, ...same, occupationGroup: null };
     const parentShares = parentArgs ? await demandSharesOnce(context, parentArgs) : null;
-    // Without a sector, every skill in demand is the slice's (null); sectorSupply then counts every offer reaching the region.
+    // Without a sector or group, every skill in demand is the slice's (null); cellSupply then counts every offer reaching the region.
     const ownSkills = parentShares ? ownOf(new Map(gaps.map((g) => [g.skillUri, g.demandShare])), parentShares) : null;
     const reaching = withSectors.filter((offer) => offerReachesRegion(offer, slice.region));
     // Occupation demand is derived only when an offer reaching the region names target occupations.
@@ -337,7 +382,7 @@ async function dashboardCells(
             await occupationShares(context, parentArgs),
           )
         : new Set<string>();
-    const supply = sectorSupply(reaching, slice.sector, slice.region, {
+    const supply = cellSupply(reaching, scope, slice.region, {
       skills: ownSkills ?? new Set(),
       occupations: ownOccupations,
     });
@@ -379,7 +424,7 @@ async function dashboardCells(
     }
     const trend = cellTrend(cell, gaps, previous);
     const where = [
-      slice.sector ? `Sector ${slice.sector}` : 'All sectors',
+      slice.sector ? `Sector ${slice.sector}` : slice.occupationGroup ? null : 'All sectors',
       slice.occupationGroup,
       slice.region ?? 'all regions',
       slice.period,
@@ -389,13 +434,14 @@ async function dashboardCells(
     cells.push({
       ...cell,
       sector: slice.sector,
+      occupationGroup: row.occupationGroup,
       region: slice.region,
       period: slice.period,
       metric: slice.metric,
       unit: slice.unit,
       source: slice.source,
       trend,
-      explanation: explainCell(cell, trend, slice.unit, where, slice.sector !== null),
+      explanation: explainCell(cell, trend, slice.unit, where, scopeNoun(scope)),
       topSkills,
       rankBy,
     });

@@ -27,6 +27,13 @@ export function sectorName(context: HubContext, code: string | null): string | n
 export function regionName(context: HubContext, code: string | null): string | null {
   return code ? (referenceLists(context.referenceDir).regions.get(code)?.label ?? null) : null;
 }
+/** An occupation group's name: ISCO:7 from ESCO's ISCO-08 groups, KLDB:3 from the KldB 2010 lists. */
+export function occupationGroupName(context: HubContext, group: string | null): string | null {
+  const match = /^(ISCO|KLDB):(\d+)$/.exec(group ?? '');
+  if (!match) return null;
+  if (match[1] === 'ISCO') return context.taxonomy?.iscoGroupByCode(match[2])?.preferredLabel ?? null;
+  return referenceLists(context.referenceDir).kldbNames.get(match[2]) ?? null;
+}
 
 const EvidenceOccupation = builder
   .objectRef<SkillContribution['topOccupations'][number]>('DemandEvidenceOccupation')

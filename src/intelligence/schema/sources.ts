@@ -1,7 +1,9 @@
 import { builder } from '../../graphql/builder.js';
 import { type MetricCoverage, coverageByMetric } from '../availability.js';
 import { type DemandSourceRow, demandSources, sourceCoverages } from '../store.js';
-import { regionName, sectorName } from './gaps.js';
+import { KLDB_AREAS, referenceLists, regionAncestry } from '../../demand/reference.js';
+import type { HubContext } from '../../graphql/context.js';
+import { occupationGroupName, regionName, sectorName } from './gaps.js';
 
 /**
  * `demandSources`: what demand data the hub holds and what it can answer, per source and metric, with
@@ -16,14 +18,33 @@ interface CodeName {
 const CodeNameRef = builder.objectRef<CodeName>('CodeName').implement({
   description: 'A code of an official list with its name there (null when the list does not name it).',
   fields: (t) => ({
-    code: t.exposeString('code', { description: 'The code (NUTS, ISO 3166, NACE Rev.2).' }),
+    code: t.exposeString('code', {
+      description: 'The code (NUTS, ISO 3166, German AGS, NACE Rev.2, ISCO:n, KLDB:n).',
+    }),
     name: t.exposeString('name', { nullable: true, description: 'Its name in the official list.' }),
   }),
 });
 
 interface MetricCoverageRow extends Omit<MetricCoverage, 'regions' | 'sectors'> {
   regions: CodeName[];
+  regionsAbove: CodeName[];
   sectors: CodeName[];
+  occupationGroups: CodeName[];
+}
+
+/**
+ * The top occupation groups a metric's figures can be sliced by, from its grains: the ISCO-08 major groups
+ * ESCO has occupations in for ISCO or ESCO figures, the KldB 2010 areas the BA's mapping reaches for KldB ones.
+ */
+function topOccupationGroups(context: HubContext, targets: string[]): CodeName[] {
+  const codes: string[] = [];
+  if (targets.some((t) => t.startsWith('ISCO') || t === 'OCCUPATION'))
+    for (const digit of '0123456789') if (context.taxonomy?.iscoGroupByCode(digit)) codes.push(`ISCO:${digit}`);
+  if (targets.some((t) => t.startsWith('KLDB'))) {
+    const mapped = [...referenceLists(context.referenceDir).kldbToEsco.keys()];
+    for (const [digit] of KLDB_AREAS) if (mapped.some((group) => group.startsWith(digit))) codes.push(`KLDB:${digit}`);
+  }
+  return codes.map((code) => ({ code, name: occupationGroupName(context, code) }));
 }
 
 const MetricCoverageRef = builder.objectRef<MetricCoverageRow>('DemandMetricCoverage').implement({
@@ -36,10 +57,22 @@ const MetricCoverageRef = builder.objectRef<MetricCoverageRow>('DemandMetricCove
       description: 'The regions with figures (countries, NUTS 1–3), with their names.',
       resolve: (m) => m.regions,
     }),
+    regionsAbove: t.field({
+      type: [CodeNameRef],
+      description:
+        'The regions above those with figures, which its figures add up to (a German district’s NUTS 2 and 1 region and DE), with their names.',
+      resolve: (m) => m.regionsAbove,
+    }),
     sectors: t.field({
       type: [CodeNameRef],
       description: 'The NACE Rev.2 sectors with figures, with their names; empty when the source has no sector.',
       resolve: (m) => m.sectors,
+    }),
+    occupationGroups: t.field({
+      type: [CodeNameRef],
+      description:
+        'The top occupation groups its figures can be sliced by (ISCO:1 … from ISCO or ESCO figures, KLDB:1 … from KldB ones), with their names.',
+      resolve: (m) => m.occupationGroups,
     }),
     allSectors: t.exposeBoolean('allSectors', { description: 'Whether it has figures for all sectors together.' }),
     targets: t.exposeStringList('targets', {
@@ -87,7 +120,12 @@ builder.queryFields((t) => ({
         coverage: coverageByMetric(coverages[i].entries).map((m) => ({
           ...m,
           regions: m.regions.map((code) => ({ code, name: regionName(context, code) })),
+          regionsAbove: [...new Set(m.regions.flatMap((code) => regionAncestry(code).slice(1)))]
+            .filter((code) => !m.regions.includes(code) && regionName(context, code) !== null)
+            .sort()
+            .map((code) => ({ code, name: regionName(context, code) })),
           sectors: m.sectors.map((code) => ({ code, name: sectorName(context, code) })),
+          occupationGroups: topOccupationGroups(context, m.targets),
         })),
       }));
     },
