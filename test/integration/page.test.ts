@@ -246,6 +246,80 @@ describe('the page, in a browser', () => {
     await context.close();
   });
 
+  it('shows occupation groups × regions for data without sectors, and opens a group’s gaps from its cell', async () => {
+    // An illustrative PES register without sectors: vacancies by ISCO unit group in HR03 and HR04 (2025).
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'groups-')), 'groups.json');
+    const figure = (region: string, targetCode: string, value: number) => ({
+      metric: 'VACANCIES',
+      value,
+      unit: 'registered vacancies',
+      period: '2025',
+      region,
+      sector: null,
+      targetKind: 'ISCO',
+      targetCode,
+    });
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        source: {
+          id: 'example-groups',
+          name: 'Example register by occupation (illustrative)',
+          citation: 'test/integration/page.test.ts',
+          licence: 'EUPL-1.2',
+          retrievedOn: '2026-12-01',
+        },
+        signals: [figure('HR03', '7212', 30), figure('HR04', '7212', 50), figure('HR04', '2512', 20)],
+      }),
+    );
+    await importDemandExample(graph, file);
+    const sources = (await gql(hub, `{ demandSources { id coverage { metric occupationGroups { code name } } } }`)).data
+      .demandSources;
+    const groups: Array<{ code: string; name: string }> = sources
+      .find((s: { id: string }) => s.id === 'example-groups')
+      .coverage.find((c: { metric: string }) => c.metric === 'VACANCIES').occupationGroups;
+    expect(groups.map((g) => g.code)).toContain('ISCO:7');
+    const { context, page, problems } = await open('/?source=example-groups');
+    await page.getByRole('button', { name: 'Download CSV' }).waitFor();
+    expect(await page.locator('table.heatmap caption').textContent()).toContain('by occupation group and region');
+    expect(await page.locator('table.heatmap tbody th').allTextContents()).toEqual(
+      groups.map((g) => `${g.code} · ${g.name}`),
+    );
+    // Each cell is the gap index the API gives for the group in that region ('–' where it answers none).
+    const cells = async (region: string) =>
+      (
+        await gql(
+          hub,
+          `query($groups: [String!]) { skillsDashboard(occupationGroups: $groups, region: "${region}", period: "2025") { gapIndex } }`,
+          { groups: groups.map((g) => g.code) },
+        )
+      ).data.skillsDashboard.map((c: { gapIndex: number | null } | null) =>
+        c === null ? '–' : c.gapIndex === null ? 'no index' : c.gapIndex.toFixed(2),
+      );
+    const [hr03, hr04] = [await cells('HR03'), await cells('HR04')];
+    const shown = await page
+      .locator('table.heatmap tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(shown).toEqual(hr03.map((value: string, i: number) => [value, hr04[i]]));
+    await page.screenshot({ path: path.join(SHOTS, 'overview-groups-1280.png'), fullPage: true });
+
+    await page.locator('table.heatmap td a[href*="occupationGroup=ISCO%3A7"][href*="region=HR04"]').click();
+    await page.waitForSelector('table.gaps tbody tr');
+    expect(new URL(page.url()).search).toBe('?occupationGroup=ISCO%3A7&region=HR04&period=2025');
+    const api = (
+      await gql(
+        hub,
+        `{ sectorSkillGaps(occupationGroup: "ISCO:7", region: "HR04", period: "2025", first: 25) { skill { preferredLabel } } }`,
+      )
+    ).data.sectorSkillGaps;
+    expect(api.length).toBeGreaterThan(0);
+    expect(await page.locator('table.gaps tbody th button').allTextContents()).toEqual(
+      api.map((g: { skill: { preferredLabel: string } }) => g.skill.preferredLabel),
+    );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('lists the outlines to develop and the offers to update as the API gives them, narrowed by provider in the URL, with CSVs', async () => {
     const REC = `query($providerId: ID) {
       credentialRecommendations(sector: "F", region: "HR04", period: "2025", providerId: $providerId) {
@@ -418,6 +492,21 @@ describe('the page, in a browser', () => {
         })),
       },
     ]);
+    // Notes added through the API suggest more skills (origin TEXT) beside the given ones.
+    const held: Array<{ skill: { uri: string }; origin: string; state: string }> = (
+      await gql(
+        hub,
+        `mutation($id: ID!) { updateJobseeker(id: $id, input: { text: "I kept up to date on product knowledge and applied company policies." }) {
+          skills { skill { uri } origin state } } }`,
+        { id },
+        COUNSELLOR_KEY,
+      )
+    ).data.updateJobseeker.skills;
+    const fromNotes = held
+      .filter((s) => s.origin === 'TEXT' && !confirmed.includes(s.skill.uri))
+      .map((s) => s.skill.uri);
+    expect(fromNotes.length).toBeGreaterThan(0);
+    const kept = held.filter((s) => s.state !== 'REJECTED').map((s) => s.skill.uri);
     // Opened again by the reference: the checklist is the profile's skills; the next plan goes into the same profile.
     const recordedAt = (
       await gql(hub, `query($id: ID!) { jobseeker(id: $id) { plans { recordedAt } } }`, { id }, COUNSELLOR_KEY)
@@ -427,24 +516,43 @@ describe('the page, in a browser', () => {
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.locator('p.opened').waitFor();
     expect(await page.locator('p.opened').textContent()).toBe(
-      `Profile ${id} opened: ${confirmed.length} skill(s), 1 plan(s) recorded (latest ${recordedAt.slice(0, 10)}, towards ${offered[0].occupation.preferredLabel}).`,
+      `Profile ${id} opened: ${kept.length} skill(s), 1 plan(s) recorded (latest ${recordedAt.slice(0, 10)}, towards ${offered[0].occupation.preferredLabel}).`,
     );
     expect((await boxes.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).sort()).toEqual(
-      [...confirmed].sort(),
+      [...kept].sort(),
     );
     expect(await page.locator('input[name=hours]').inputValue()).toBe('200');
+    // The suggestions unticked: saved, they are rejected in the profile, the given ones stay as they were.
+    for (const uri of fromNotes) await page.locator(`.checklist input[value="${uri}"]`).uncheck();
     await page.getByRole('button', { name: 'Confirm skills and match' }).click();
     await page.locator('ol.matches li').first().getByRole('button', { name: 'Plan courses for this' }).click();
     await save.getByRole('button', { name: 'Save profile and plan' }).click();
     await save.locator('.saved').waitFor();
     const again = await gql(
       hub,
-      `query($id: ID!) { jobseeker(id: $id) { plans { occupation { uri } } } jobseekersByReference(reference: "desk-7 case 42") }`,
+      `query($id: ID!) { jobseeker(id: $id) { plans { occupation { uri } } skills { skill { uri } origin state } }
+        jobseekersByReference(reference: "desk-7 case 42") }`,
       { id },
       COUNSELLOR_KEY,
     );
     expect(again.data.jobseekersByReference).toEqual([id]);
     expect(again.data.jobseeker.plans).toHaveLength(2);
+    const after: Array<{ skill: { uri: string }; origin: string; state: string }> = again.data.jobseeker.skills;
+    expect(
+      after
+        .filter((s) => fromNotes.includes(s.skill.uri))
+        .map((s) => s.state)
+        .sort(),
+    ).toEqual(fromNotes.map(() => 'REJECTED'));
+    expect(
+      after
+        .filter((s) => s.origin === 'GIVEN' && s.state === 'CONFIRMED')
+        .map((s) => s.skill.uri)
+        .sort(),
+    ).toEqual([...confirmed].sort());
+    expect(await save.locator('.saved').textContent()).toContain(
+      `with ${after.filter((s) => s.state !== 'REJECTED').length} skill(s)`,
+    );
     // The reference is nowhere on the printed page, nor in the URL.
     await page.emulateMedia({ media: 'print' });
     expect(await save.isVisible()).toBe(false);

@@ -276,16 +276,17 @@ export type AddLinkMutation = { addSkillLink: { outcomeId: string, state: SkillL
 export type DemandSourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DemandSourcesQuery = { demandSources: Array<{ id: string, name: string, citation: string, licence: string, retrievedOn: string | null, periods: Array<string>, coverage: Array<{ metric: string, periods: Array<string>, allSectors: boolean, regions: Array<{ code: string, name: string | null }>, sectors: Array<{ code: string, name: string | null }> }> }> };
+export type DemandSourcesQuery = { demandSources: Array<{ id: string, name: string, citation: string, licence: string, retrievedOn: string | null, periods: Array<string>, coverage: Array<{ metric: string, periods: Array<string>, allSectors: boolean, regions: Array<{ code: string, name: string | null }>, regionsAbove: Array<{ code: string, name: string | null }>, sectors: Array<{ code: string, name: string | null }>, occupationGroups: Array<{ code: string, name: string | null }> }> }> };
 
 export type DashboardRowQueryVariables = Exact<{
   sectors?: Array<string> | string | null | undefined;
+  occupationGroups?: Array<string> | string | null | undefined;
   region?: string | null | undefined;
   period?: string | null | undefined;
 }>;
 
 
-export type DashboardRowQuery = { skillsDashboard: Array<{ sector: string | null, sectorName: string | null, region: string | null, regionName: string | null, period: string, metric: string, unit: string, source: string | null, gapIndex: number | null, sliceTotal: number, offers: number, averageCompleteness: number | null, coveredShareOfDemand: number, explanation: string, green: { demandShare: number, supplyShare: number }, digital: { demandShare: number, supplyShare: number } } | null> };
+export type DashboardRowQuery = { skillsDashboard: Array<{ sector: string | null, sectorName: string | null, occupationGroup: string | null, occupationGroupName: string | null, region: string | null, regionName: string | null, period: string, metric: string, unit: string, source: string | null, gapIndex: number | null, sliceTotal: number, offers: number, averageCompleteness: number | null, coveredShareOfDemand: number, explanation: string, green: { demandShare: number, supplyShare: number }, digital: { demandShare: number, supplyShare: number } } | null> };
 
 export type SkillGapsQueryVariables = Exact<{
   sector?: string | null | undefined;
@@ -339,14 +340,14 @@ export type CoursePlanQueryVariables = Exact<{
 
 export type CoursePlanQuery = { recommendCourses: { totalHours: number, totalCost: number, currency: string | null, method: string, explanation: string, missingEssential: Array<{ uri: string, preferredLabel: string }>, uncovered: Array<{ preferredLabel: string }>, courses: Array<{ workloadHours: number, costAmount: number, contribution: string, microCredential: { id: string, title: string } | null, covers: Array<{ preferredLabel: string }> }>, alternatives: Array<{ totalHours: number, totalCost: number, courses: Array<{ workloadHours: number, microCredential: { title: string } | null }>, uncovered: Array<{ preferredLabel: string }> }>, notAssessable: Array<{ reason: string, microCredential: { title: string } | null }>, rejected: Array<{ reason: string, microCredential: { title: string } | null }> } };
 
-export type SavedProfileFragment = { id: string, pseudonym: string, createdAt: string, skills: Array<{ skill: { uri: string } | null }> };
+export type SavedProfileFragment = { id: string, pseudonym: string, createdAt: string, skills: Array<{ state: string, skill: { uri: string } | null }> };
 
 export type SaveJobseekerMutationVariables = Exact<{
   input: JobseekerInput;
 }>;
 
 
-export type SaveJobseekerMutation = { createJobseeker: { id: string, pseudonym: string, createdAt: string, skills: Array<{ skill: { uri: string } | null }> } };
+export type SaveJobseekerMutation = { createJobseeker: { id: string, pseudonym: string, createdAt: string, skills: Array<{ state: string, skill: { uri: string } | null }> } };
 
 export type RecordPlanMutationVariables = Exact<{
   jobseekerId: string | number;
@@ -377,7 +378,15 @@ export type UpdateJobseekerMutationVariables = Exact<{
 }>;
 
 
-export type UpdateJobseekerMutation = { updateJobseeker: { id: string, pseudonym: string, createdAt: string, skills: Array<{ skill: { uri: string } | null }> } };
+export type UpdateJobseekerMutation = { updateJobseeker: { id: string, pseudonym: string, createdAt: string, skills: Array<{ state: string, skill: { uri: string } | null }> } };
+
+export type RejectJobseekerSkillMutationVariables = Exact<{
+  id: string | number;
+  skillUri: string;
+}>;
+
+
+export type RejectJobseekerSkillMutation = { reviewJobseekerSkill: { id: string, pseudonym: string, createdAt: string, skills: Array<{ state: string, skill: { uri: string } | null }> } };
 
 export type NamedFragment = { uri: string, preferredLabel: string };
 
@@ -577,6 +586,7 @@ export const SavedProfileFragmentDoc = new TypedDocumentString(`
     skill {
       uri
     }
+    state
   }
 }
     `, {"fragmentName":"SavedProfile"}) as unknown as TypedDocumentString<SavedProfileFragment, unknown>;
@@ -842,7 +852,15 @@ export const DemandSourcesDocument = new TypedDocumentString(`
         code
         name
       }
+      regionsAbove {
+        code
+        name
+      }
       sectors {
+        code
+        name
+      }
+      occupationGroups {
         code
         name
       }
@@ -851,10 +869,17 @@ export const DemandSourcesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DemandSourcesQuery, DemandSourcesQueryVariables>;
 export const DashboardRowDocument = new TypedDocumentString(`
-    query DashboardRow($sectors: [String!], $region: String, $period: String) {
-  skillsDashboard(sectors: $sectors, region: $region, period: $period) {
+    query DashboardRow($sectors: [String!], $occupationGroups: [String!], $region: String, $period: String) {
+  skillsDashboard(
+    sectors: $sectors
+    occupationGroups: $occupationGroups
+    region: $region
+    period: $period
+  ) {
     sector
     sectorName
+    occupationGroup
+    occupationGroupName
     region
     regionName
     period
@@ -1112,6 +1137,7 @@ export const SaveJobseekerDocument = new TypedDocumentString(`
     skill {
       uri
     }
+    state
   }
 }`) as unknown as TypedDocumentString<SaveJobseekerMutation, SaveJobseekerMutationVariables>;
 export const RecordPlanDocument = new TypedDocumentString(`
@@ -1180,8 +1206,26 @@ export const UpdateJobseekerDocument = new TypedDocumentString(`
     skill {
       uri
     }
+    state
   }
 }`) as unknown as TypedDocumentString<UpdateJobseekerMutation, UpdateJobseekerMutationVariables>;
+export const RejectJobseekerSkillDocument = new TypedDocumentString(`
+    mutation RejectJobseekerSkill($id: ID!, $skillUri: String!) {
+  reviewJobseekerSkill(id: $id, skillUri: $skillUri, accept: false) {
+    ...SavedProfile
+  }
+}
+    fragment SavedProfile on Jobseeker {
+  id
+  pseudonym
+  createdAt
+  skills {
+    skill {
+      uri
+    }
+    state
+  }
+}`) as unknown as TypedDocumentString<RejectJobseekerSkillMutation, RejectJobseekerSkillMutationVariables>;
 export const RecommendationsDocument = new TypedDocumentString(`
     query Recommendations($sector: String, $region: String, $period: String, $occupationGroup: String, $providerId: ID, $transition: Transition, $first: Int) {
   credentialRecommendations(

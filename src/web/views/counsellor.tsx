@@ -222,6 +222,13 @@ export function CounsellorView() {
           profileId={profileId}
           onSaved={setProfileId}
           skills={confirmed}
+          unticked={
+            profile && profile.id === profileId
+              ? profile.skills
+                  .filter((s) => s.origin !== 'GIVEN' && s.state !== 'REJECTED' && rejected.has(s.skill!.uri))
+                  .map((s) => s.skill!.uri)
+              : []
+          }
           region={regionOrNull}
           maxWorkloadHours={maxHours(hours)}
           occupationUri={target.uri}

@@ -8,9 +8,11 @@ import { num, pct } from '../format';
 import { DownloadCsv, Failure, Loading } from './states';
 
 /**
- * Overview: sectors × regions as a heat map of the gap index (skillsDashboard, one request per region), and
+ * Overview: sectors × regions as a heat map of the gap index (skillsDashboard, one request per region), or
+ * occupation groups × regions for data without sectors (the German PES figures: KldB areas × Länder), and
  * for the first region the green and digital share of demand against supply, offers and their completeness.
- * A cell opens that slice's skill gaps. Filters in the URL: source, period, regions (comma-separated).
+ * A cell opens that slice's skill gaps. Filters in the URL: source, rows (sectors, groups), period, regions
+ * (comma-separated).
  */
 
 type Cell = NonNullable<DashboardRowQuery['skillsDashboard'][number]>;
@@ -31,8 +33,8 @@ export function OverviewView(props: { params: URLSearchParams }) {
       <section>
         <h1>Overview</h1>
         <p class="empty">
-          No demand source with sector figures is imported yet. Import one (npm run hub -- import demand …, see
-          docs/skills-intelligence.md) and reload.
+          No demand source with figures by sector or occupation group is imported yet. Import one (npm run hub -- import
+          demand …, see docs/skills-intelligence.md) and reload.
         </p>
       </section>
     );
@@ -40,21 +42,33 @@ export function OverviewView(props: { params: URLSearchParams }) {
   const chosen = choices.find((c) => c.source.id === params.get('source')) ?? choices[0];
   const period = chosen.periods.includes(params.get('period') ?? '') ? params.get('period')! : chosen.periods[0];
   const asked = (params.get('regions') ?? '').split(',').filter((code) => chosen.regions.some((r) => r.code === code));
-  const available = chosen.regions.map((r) => r.code);
-  const preferred = PREFERRED_REGIONS.filter((code) => available.includes(code));
-  const countries = available.filter((code) => /^[A-Z]{2}$/.test(code));
+  // By default: the largest labour markets, else the countries, else the regions with figures when they are
+  // few, else the NUTS 1 regions above them (the Länder above the German PES districts).
+  const withFigures = chosen.withFigures;
+  const preferred = PREFERRED_REGIONS.filter((code) => withFigures.includes(code));
+  const countries = withFigures.filter((code) => /^[A-Z]{2}$/.test(code));
+  const nuts1 = chosen.regions.map((r) => r.code).filter((code) => /^[A-Z]{2}[0-9A-Z]$/.test(code));
   const regions =
     asked.length > 0
       ? asked
-      : (preferred.length > 0 ? preferred : countries.length > 0 ? countries : available).slice(0, DEFAULT_REGIONS);
+      : (preferred.length > 0
+          ? preferred
+          : countries.length > 0
+            ? countries
+            : withFigures.length > DEFAULT_REGIONS && nuts1.length > 0
+              ? nuts1
+              : withFigures
+        ).slice(0, DEFAULT_REGIONS);
+  const byGroup = chosen.sectors.length === 0 || (params.get('rows') === 'groups' && chosen.groups.length > 0);
+  const rows = byGroup ? chosen.groups : chosen.sectors;
   const set = (change: Record<string, string>) =>
     navigate('/', { ...paramsOf(params), source: chosen.source.id, period, regions: regions.join(','), ...change });
   return (
     <section>
       <h1>Overview</h1>
       <p class="lead">
-        How much of each sector’s skill demand no quality-assured offer reaching the region teaches (
-        <Term id="gap-index">gap index</Term>), from {chosen.source.name}.
+        How much of each {byGroup ? 'occupation group’s' : 'sector’s'} skill demand no quality-assured offer reaching
+        the region teaches (<Term id="gap-index">gap index</Term>), from {chosen.source.name}.
       </p>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         {choices.length > 1 && (
@@ -66,6 +80,15 @@ export function OverviewView(props: { params: URLSearchParams }) {
                   {c.source.name}
                 </option>
               ))}
+            </select>
+          </label>
+        )}
+        {chosen.sectors.length > 0 && chosen.groups.length > 0 && (
+          <label>
+            Rows
+            <select value={byGroup ? 'groups' : 'sectors'} onChange={(e) => set({ rows: e.currentTarget.value })}>
+              <option value="sectors">sectors</option>
+              <option value="groups">occupation groups</option>
             </select>
           </label>
         )}
@@ -111,7 +134,8 @@ export function OverviewView(props: { params: URLSearchParams }) {
         </ul>
       </form>
       <Heatmap
-        sectors={chosen.sectors.map((s) => s.code)}
+        dimension={byGroup ? 'occupationGroups' : 'sectors'}
+        rows={rows}
         regions={regions}
         period={period}
         retrieved={chosen.source.retrievedOn ?? null}
@@ -121,30 +145,40 @@ export function OverviewView(props: { params: URLSearchParams }) {
   );
 }
 
+/** The heat map's rows: what a cell is of, its URL parameter and its words. */
+const DIMENSIONS = {
+  sectors: { param: 'sector', word: 'sector', caption: 'sector (NACE Rev.2 section)' },
+  occupationGroups: { param: 'occupationGroup', word: 'occupation group', caption: 'occupation group' },
+} as const;
+
 function Heatmap(props: {
-  sectors: string[];
+  dimension: keyof typeof DIMENSIONS;
+  rows: Array<{ code: string; name: string }>;
   regions: string[];
   period: string;
   retrieved: string | null;
   citation: string;
 }) {
+  const dimension = DIMENSIONS[props.dimension];
+  const codes = props.rows.map((r) => r.code);
   const rows = useQueriesInTurn(
     DashboardRowDocument,
-    props.regions.map((region) => ({ sectors: props.sectors, region, period: props.period })),
+    props.regions.map((region) => ({ [props.dimension]: codes, region, period: props.period })),
   );
   const failed = rows.find((r) => r.status === 'error');
   if (failed?.status === 'error') return <Failure error={failed.error} />;
   const done = rows.filter((r) => r.status === 'done').length;
-  // cells[region][sector], empty while the region is loading
+  // cells[region][row code], empty while the region is loading
+  const keyOf = (c: Cell) => (props.dimension === 'sectors' ? c.sector : c.occupationGroup) ?? '';
   const cells = rows.map(
     (r) =>
       new Map(
         r.status === 'done'
-          ? r.data.skillsDashboard.filter((c): c is Cell => c !== null).map((c) => [c.sector ?? '', c])
+          ? r.data.skillsDashboard.filter((c): c is Cell => c !== null).map((c) => [keyOf(c), c])
           : [],
       ),
   );
-  const sectorName = (code: string) => cells.map((m) => m.get(code)?.sectorName).find(Boolean) ?? code;
+  const rowName = (code: string) => props.rows.find((r) => r.code === code)?.name ?? code;
   const regionName = (i: number) => [...cells[i].values()][0]?.regionName ?? props.regions[i];
   const first = [...cells[0].values()];
   const csv = () =>
@@ -154,16 +188,26 @@ function Heatmap(props: {
         {
           source: `${first[0]?.source ?? ''} (${props.citation})`,
           retrieved: props.retrieved,
-          query: `${location.href} · skillsDashboard(sectors, region, period: "${props.period}") per region`,
+          query: `${location.href} · skillsDashboard(${props.dimension}, region, period: "${props.period}") per region`,
         },
-        ['sector', 'sector name', 'region', 'region name', 'period', 'gap index', 'slice total', 'unit', 'offers'],
+        [
+          dimension.word,
+          `${dimension.word} name`,
+          'region',
+          'region name',
+          'period',
+          'gap index',
+          'slice total',
+          'unit',
+          'offers',
+        ],
         props.regions.flatMap((region, i) =>
-          props.sectors
-            .map((s) => cells[i].get(s))
+          codes
+            .map((code) => cells[i].get(code))
             .filter((c): c is Cell => c !== undefined)
             .map((c) => [
-              c.sector,
-              c.sectorName,
+              keyOf(c),
+              rowName(keyOf(c)),
               region,
               c.regionName,
               c.period,
@@ -180,11 +224,11 @@ function Heatmap(props: {
       <div class="table-wrap">
         <table class="heatmap">
           <caption>
-            Gap index by sector (NACE Rev.2 section) and region, {props.period}. Open a cell for its skills.
+            Gap index by {dimension.caption} and region, {props.period}. Open a cell for its skills.
           </caption>
           <thead>
             <tr>
-              <th scope="col">Sector</th>
+              <th scope="col">{props.dimension === 'sectors' ? 'Sector' : 'Occupation group'}</th>
               {props.regions.map((r, i) => (
                 <th scope="col" key={r}>
                   {regionName(i)}
@@ -193,16 +237,17 @@ function Heatmap(props: {
             </tr>
           </thead>
           <tbody>
-            {props.sectors.map((s) => (
+            {codes.map((s) => (
               <tr key={s}>
                 <th scope="row">
-                  {s} · {sectorName(s)}
+                  {s} · {rowName(s)}
                 </th>
                 {props.regions.map((r, i) => {
                   const c = cells[i].get(s);
+                  const slice = new URLSearchParams({ [dimension.param]: s, region: r, period: props.period });
                   return c ? (
                     <td key={r} class={c.gapIndex == null ? 'none' : heat(c.gapIndex)}>
-                      <a href={`/gaps?sector=${s}&region=${r}&period=${props.period}`} title={c.explanation}>
+                      <a href={`/gaps?${slice}`} title={c.explanation}>
                         {c.gapIndex == null ? 'no index' : c.gapIndex.toFixed(2)}
                       </a>
                     </td>
@@ -219,7 +264,7 @@ function Heatmap(props: {
       </div>
       {done < rows.length ? (
         <p class="loading" role="status">
-          Computing region {done + 1} of {rows.length} ({props.sectors.length} sectors each); the first view after the
+          Computing region {done + 1} of {rows.length} ({codes.length} {dimension.word}s each); the first view after the
           hub starts takes longest.
         </p>
       ) : (
@@ -229,12 +274,12 @@ function Heatmap(props: {
       <div class="table-wrap">
         <table>
           <caption>
-            Share of the sector’s <Term id="demand-share">skill demand</Term> that is green or digital, against the
-            share in what its offers teach; offers reaching the region and their mean Annex I completeness.
+            Share of the {dimension.word}’s <Term id="demand-share">skill demand</Term> that is green or digital,
+            against the share in what its offers teach; offers reaching the region and their mean Annex I completeness.
           </caption>
           <thead>
             <tr>
-              <th scope="col">Sector</th>
+              <th scope="col">{props.dimension === 'sectors' ? 'Sector' : 'Occupation group'}</th>
               <th scope="col">Green demand</th>
               <th scope="col">Green supply</th>
               <th scope="col">Digital demand</th>
@@ -248,8 +293,8 @@ function Heatmap(props: {
           </thead>
           <tbody>
             {first.map((c) => (
-              <tr key={c.sector}>
-                <th scope="row">{c.sectorName ?? c.sector}</th>
+              <tr key={keyOf(c)}>
+                <th scope="row">{rowName(keyOf(c))}</th>
                 <td>{pct(c.green.demandShare)}</td>
                 <td>{pct(c.green.supplyShare)}</td>
                 <td>{pct(c.digital.demandShare)}</td>

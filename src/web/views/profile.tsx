@@ -6,6 +6,7 @@ import {
   type OpenJobseekerQuery,
   RecordPlanDocument,
   type RecordPlanMutation,
+  RejectJobseekerSkillDocument,
   SaveJobseekerDocument,
   type SavedProfileFragment,
   UpdateJobseekerDocument,
@@ -18,7 +19,9 @@ import { Failure, Loading } from './states';
  * (jobseekersByReference, through its pseudonym) and the one picked, whose skills, occupation and constraints
  * fill the counsellor view. Saving: a new pseudonymous profile (createJobseeker) or the opened one
  * (updateJobseeker) with the confirmed skills, the region and the hour limit, then the plan proposed for the
- * target occupation (recordPlan). The reference is kept by the API only as a keyed pseudonym; the paragraph is
+ * target occupation (recordPlan). The given skills are replaced by the confirmed ones; a skill of the opened
+ * profile from elsewhere (a confirmed suggestion, a credential's) that the counsellor unticked is rejected
+ * (reviewJobseekerSkill), so it no longer counts. The reference is kept by the API only as a keyed pseudonym; the paragraph is
  * not sent. None of this prints: the printed plan carries no reference.
  */
 
@@ -97,6 +100,8 @@ export function SaveToProfile(props: {
   /** Told the profile's id once written, so the next save goes into it. */
   onSaved: (id: string) => void;
   skills: string[];
+  /** Skills of the opened profile not given by the counsellor (suggestions confirmed, credentials') now unticked. */
+  unticked: string[];
   region: string | null;
   maxWorkloadHours: number | null;
   occupationUri: string;
@@ -110,7 +115,7 @@ export function SaveToProfile(props: {
         ...(props.region ? { region: props.region } : {}),
         ...(props.maxWorkloadHours !== null ? { maxWorkloadHours: props.maxWorkloadHours } : {}),
       };
-      const profile = props.profileId
+      let profile = props.profileId
         ? (
             await request(UpdateJobseekerDocument, {
               id: props.profileId,
@@ -122,6 +127,8 @@ export function SaveToProfile(props: {
               input: { reference: reference.trim(), skills: props.skills, constraints },
             })
           ).createJobseeker;
+      for (const skillUri of props.profileId ? props.unticked : [])
+        profile = (await request(RejectJobseekerSkillDocument, { id: profile.id, skillUri })).reviewJobseekerSkill;
       props.onSaved(profile.id);
       // The profile stands once written; a plan the API refuses is said beside it, not hidden.
       try {
@@ -171,7 +178,8 @@ export function SaveToProfile(props: {
       {saved.status === 'error' && <Failure error={saved.error} />}
       {saved.status === 'done' && (
         <p class="saved" role="status">
-          Saved as profile {saved.data.profile.id} with {saved.data.profile.skills.length} skill(s)
+          Saved as profile {saved.data.profile.id} with{' '}
+          {saved.data.profile.skills.filter((s) => s.state !== 'REJECTED').length} skill(s)
           {saved.data.plan
             ? `; plan recorded ${saved.data.plan.recordedAt} with ${saved.data.plan.proposed.length} course(s).`
             : `; the plan was not recorded: ${saved.data.planError}`}

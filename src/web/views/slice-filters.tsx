@@ -66,10 +66,16 @@ export function SliceFilters(props: {
         Occupation group
         <input
           name="occupationGroup"
+          list="occupation-groups"
           value={params.get('occupationGroup') ?? ''}
           placeholder="ISCO:7 or KLDB:32"
           onChange={(e) => set('occupationGroup', e.currentTarget.value.trim())}
         />
+        <datalist id="occupation-groups">
+          {byCode(choices.flatMap((c) => c.groups)).map((g) => (
+            <option key={g.code} value={g.code} label={g.name} />
+          ))}
+        </datalist>
         <FieldError error={props.error} field="occupationGroup" />
       </label>
       {props.children}
