@@ -32,6 +32,8 @@ export interface HubConfig {
   elmDir: string;
   /** Load the demo data set from seeds/ when the graph holds no taxonomy and no ESCO_DIR is given. */
   seedDemo: boolean;
+  /** Compute one dashboard cell before taking requests, so the first view does not pay for what every slice shares. */
+  warmUp: boolean;
   maxPageSize: number;
   access: {
     /** Empty: development mode, every caller has every role. */
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     referenceDir: path.resolve(projectRoot, env.REFERENCE_DIR || '../shared/data/reference'),
     elmDir: path.resolve(projectRoot, env.ELM_DIR || '../shared/data/elm-v3'),
     seedDemo: boolean('SEED_DEMO', true),
+    warmUp: boolean('HUB_WARM_UP', true),
     maxPageSize: integer('MAX_PAGE_SIZE', 100, 1, 1000),
     access: {
       apiKeys,

@@ -23,7 +23,14 @@ export const sharedDataDir = new URL('../../shared/data', import.meta.url).pathn
 export const escoDir = `${sharedDataDir}/esco-v1.1.1-en`;
 
 export function testConfig(overrides: Record<string, string> = {}): HubConfig {
-  return loadConfig({ NEO4J_URI: inject('neo4jUri'), PORT: '0', LOG_LEVEL: 'warn', ...overrides });
+  // No warm-up: tests count round trips from a cold start.
+  return loadConfig({
+    NEO4J_URI: inject('neo4jUri'),
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    HUB_WARM_UP: 'false',
+    ...overrides,
+  });
 }
 
 export async function connectTestGraph(): Promise<GraphClient> {

@@ -14,6 +14,7 @@ import { AuditBatcher } from '../credentials/store.js';
 import { importCatalogue } from '../catalogue/import.js';
 import { demoCatalogueFile } from '../taxonomy/seed.js';
 import { type HubServer, startHttpServer } from './http.js';
+import { warmUp } from './warm-up.js';
 
 /**
  * Gives an empty graph something to serve: the ESCO export in ESCO_DIR when set, else the demo
@@ -106,6 +107,8 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       warmRelevanceTables(taxonomyCache.current);
     }
     const server = await startHttpServer(config, services, taxonomyCache);
+    if (config.warmUp)
+      await warmUp(server.apollo, services).catch((error: unknown) => logger.warn('warm-up failed', { err: error }));
     logger.info('hub listening', { graphql: `${server.url}/graphql`, ready: `${server.url}/ready`, neo4j: open.uri });
     return {
       server,
