@@ -17,6 +17,7 @@ import '../intelligence/schema/demand-behind.js';
 import '../intelligence/schema/skill-groups.js';
 import '../intelligence/schema/sources.js';
 import '../intelligence/schema/gap-ranking.js';
+import '../intelligence/schema/gap-series.js';
 import '../matching/schema/match.js';
 import '../matching/schema/transitions.js';
 import '../matching/schema/courses.js';

@@ -145,6 +145,7 @@ export async function skillGapsFor(
       regionNote: region.note,
       selection: chosen.note,
       source: chosen.sourceId,
+      asked: { ...args, period, metric: chosen.metric },
       vacanciesPerUnemployed,
       whatIf: hypothetical.changes,
     },

@@ -8,6 +8,7 @@ import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { type CoveringOffer, type GapSlice, type SkillGap, explainGap } from '../gaps.js';
 import type { SkillContribution } from '../skill-demand.js';
 import type { DemandMargin } from '../national-split.js';
+import type { SliceArgs } from '../demand-slice.js';
 
 export interface SliceInfo extends GapSlice {
   regionNote: string | null;
@@ -17,6 +18,8 @@ export interface SliceInfo extends GapSlice {
   whatIf: string[];
   selection: string;
   source: string | null;
+  /** The arguments the slice answers, with its period and metric as chosen (not exposed: for demandSeries). */
+  asked: SliceArgs;
 }
 export type GapRow = SkillGap & { slice: SliceInfo; rank?: number };
 

@@ -313,6 +313,17 @@ export type WhatIfGapsQueryVariables = Exact<{
 
 export type WhatIfGapsQuery = { sectorSkillGaps: Array<{ rank: number | null, gapScore: number, coverage: number, skill: { uri: string, preferredLabel: string } | null, slice: { whatIf: Array<string> } }> };
 
+export type GapSeriesQueryVariables = Exact<{
+  sector?: string | null | undefined;
+  region?: string | null | undefined;
+  period?: string | null | undefined;
+  occupationGroup?: string | null | undefined;
+  skill?: string | null | undefined;
+}>;
+
+
+export type GapSeriesQuery = { sectorSkillGaps: Array<{ demandSeries: Array<{ period: string, demand: number }> }> };
+
 export type ReadSkillsQueryVariables = Exact<{
   text: string;
   region?: string | null | undefined;
@@ -1002,6 +1013,23 @@ export const WhatIfGapsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WhatIfGapsQuery, WhatIfGapsQueryVariables>;
+export const GapSeriesDocument = new TypedDocumentString(`
+    query GapSeries($sector: String, $region: String, $period: String, $occupationGroup: String, $skill: String) {
+  sectorSkillGaps(
+    sector: $sector
+    region: $region
+    period: $period
+    occupationGroup: $occupationGroup
+    skill: $skill
+    first: 1
+  ) {
+    demandSeries {
+      period
+      demand
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GapSeriesQuery, GapSeriesQueryVariables>;
 export const ReadSkillsDocument = new TypedDocumentString(`
     query ReadSkills($text: String!, $region: String) {
   matchOccupations(text: $text, region: $region, first: 1) {

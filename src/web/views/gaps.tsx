@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { SkillGapsDocument, type GapRanking, type SkillGapsQuery } from '../gql/graphql';
+import { GapSeriesDocument, SkillGapsDocument, type GapRanking, type SkillGapsQuery } from '../gql/graphql';
 import { useQuery } from '../use-query';
 import { navigate, paramsOf } from '../route';
 import { Term } from '../glossary';
@@ -61,7 +61,9 @@ export function GapsView(props: { params: URLSearchParams }) {
       </SliceFilters>
       {gaps.status === 'loading' && <Loading what="the ranking" />}
       {error && ![...SLICE_FIELDS, 'rankBy'].includes(error.field ?? '') && <Failure error={error} />}
-      {gaps.status === 'done' && <GapTable gaps={gaps.data.sectorSkillGaps} variables={variables} />}
+      {gaps.status === 'done' && (
+        <GapTable gaps={gaps.data.sectorSkillGaps} variables={variables} slice={sliceOf(params)} />
+      )}
       {gaps.status === 'done' && gaps.data.sectorSkillGaps.length > 0 && (
         <WhatIfPanel gaps={gaps.data.sectorSkillGaps} variables={variables} params={params} />
       )}
@@ -69,7 +71,7 @@ export function GapsView(props: { params: URLSearchParams }) {
   );
 }
 
-function GapTable(props: { gaps: Gap[]; variables: Record<string, unknown> }) {
+function GapTable(props: { gaps: Gap[]; variables: Record<string, unknown>; slice: ReturnType<typeof sliceOf> }) {
   const [open, setOpen] = useState<string | null>(null);
   if (props.gaps.length === 0)
     return <p class="empty">No skill has demand in this slice. Try another period or a wider region.</p>;
@@ -167,7 +169,7 @@ function GapTable(props: { gaps: Gap[]; variables: Record<string, unknown> }) {
                 isOpen && (
                   <tr key={`${id}-detail`} class="detail">
                     <td colSpan={7}>
-                      <Evidence gap={g} />
+                      <Evidence gap={g} slice={props.slice} />
                     </td>
                   </tr>
                 ),
@@ -181,20 +183,28 @@ function GapTable(props: { gaps: Gap[]; variables: Record<string, unknown> }) {
   );
 }
 
-function Evidence(props: { gap: Gap }) {
+function Evidence(props: { gap: Gap; slice: ReturnType<typeof sliceOf> }) {
   const g = props.gap;
+  // The source's periods, asked when the row opens; until then (or with fewer) the two periods the trend compares.
+  const series = useQuery(
+    GapSeriesDocument,
+    g.skill ? { ...props.slice, period: g.slice.period, skill: g.skill.uri } : null,
+  );
+  const longer = series.status === 'done' ? (series.data.sectorSkillGaps[0]?.demandSeries ?? []) : [];
+  const points =
+    longer.length > 2
+      ? longer
+      : g.previousDemand != null && g.trendPeriod
+        ? [
+            { period: g.trendPeriod, demand: g.previousDemand },
+            { period: g.slice.period, demand: g.demand },
+          ]
+        : [];
   return (
     <div class="evidence">
       <p>{g.explanation}</p>
       <h3>Trend</h3>
-      {g.previousDemand != null && g.trendPeriod ? (
-        <TrendChart
-          before={{ period: g.trendPeriod, demand: g.previousDemand }}
-          now={{ period: g.slice.period, demand: g.demand }}
-          trend={g.trend ?? null}
-          unit={g.slice.unit}
-        />
-      ) : null}
+      {points.length > 0 && <TrendChart points={points} trend={g.trend ?? null} unit={g.slice.unit} />}
       <p class="muted">
         {g.trend != null ? `${signed(g.trend)} ` : ''}
         {g.trendNote}.
