@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type Page, chromium } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
@@ -807,6 +807,15 @@ describe('the page, in a browser', () => {
 
   it('has no serious or critical accessibility violations (axe-core) in any view, at 1280 and at 390 px', async () => {
     const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const violations = async (page: Page) => {
+      await page.addScriptTag({ content: axe });
+      return page.evaluate(async () => {
+        const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+        return result.violations
+          .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
+      });
+    };
     const { data } = await gql(hub, `{ microCredentials(first: 1) { edges { node { id } } } }`);
     const offer = encodeURIComponent(data.microCredentials.edges[0].node.id);
     const unitGroup = encodeURIComponent('http://data.europa.eu/esco/isco/C7212');
@@ -848,17 +857,30 @@ describe('the page, in a browser', () => {
           await page.locator(press).first().click();
           await page.waitForSelector(opens!);
         }
-        await page.addScriptTag({ content: axe });
-        const violations = await page.evaluate(async () => {
-          const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-          return result.violations
-            .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
-        });
-        expect(violations, `${name} at ${width} px`).toEqual([]);
+        expect(await violations(page), `${name} at ${width} px`).toEqual([]);
         if (width === 390) await page.screenshot({ path: path.join(SHOTS, `${name}-390.png`), fullPage: true });
         await context.close();
       }
+    }
+    // The counsellor's flow past the form: checklist, matches, plan, and the save and open-profile sections.
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${hub.server.url}/counsellor`);
+      await page
+        .locator('textarea[name=text]')
+        .fill(
+          'For six years I directed customers to merchandise, examined merchandise and maintained store cleanliness.',
+        );
+      await page.getByRole('button', { name: 'Read skills' }).click();
+      await page.locator('.checklist input[type=checkbox]').first().waitFor();
+      await page.getByRole('button', { name: 'Confirm skills and match' }).click();
+      await page.locator('ol.matches li').first().getByRole('button', { name: 'Plan courses for this' }).click();
+      await page.locator('section.save-profile').waitFor();
+      await page.getByText('Open a saved profile').click();
+      expect(await violations(page), `counsellor plan at ${width} px`).toEqual([]);
+      if (width === 390) await page.screenshot({ path: path.join(SHOTS, `counsellor-plan-390.png`), fullPage: true });
+      await context.close();
     }
   });
 });
