@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { type ApiKey, parseApiKeys } from './access/callers.js';
 
 /** The repository root, so paths resolve the same from `npm start`, the CLI, tests and the bench. */
@@ -8,6 +9,8 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface HubConfig {
+  /** development (a fresh clone: open, demo data) or production (keys, secret and an authenticated Neo4j required). */
+  mode: HubMode;
   host: string;
   port: number;
   logLevel: LogLevel;
@@ -57,91 +60,177 @@ export class ConfigError extends Error {
 }
 
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
-const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+const MODES = ['development', 'production'] as const;
+export type HubMode = (typeof MODES)[number];
+/** Counted without surrounding white space: 32 spaces are no secret. */
+const SECRET_LENGTH = 32;
 
-/** Reads and validates the whole configuration at once, so a bad deployment lists every problem in one go. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+/** An unset or empty variable takes its default. */
+const blank = (raw: unknown) => (raw === '' ? undefined : raw);
+
+/** A whole number in [min, max]; the message names the variable, the range and what was given. */
+const wholeNumber = (name: string, fallback: number, min: number, max: number) => {
+  const error = (issue: { input?: unknown }) =>
+    `${name} must be a whole number from ${min} to ${max} (got '${String(issue.input)}')`;
+  return z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^-?\d+$/, { error })
+      .transform(Number)
+      .pipe(z.number().min(min, { error }).max(max, { error }))
+      .default(fallback),
+  );
+};
+
+const flag = (name: string) =>
+  z.stringbool({
+    truthy: ['1', 'true', 'yes'],
+    falsy: ['0', 'false', 'no'],
+    case: 'insensitive',
+    error: (issue) => `${name} must be true or false (got '${String(issue.input)}')`,
+  });
+const yesNo = (name: string, fallback: boolean) => z.preprocess(blank, flag(name).default(fallback));
+
+const oneOf = <T extends readonly [string, ...string[]]>(name: string, values: T, words: string) =>
+  z.preprocess(
+    blank,
+    z.enum(values, { error: (issue) => `${name} must be ${words} (got '${String(issue.input)}')` }).optional(),
+  );
+
+/** Each variable the hub reads, checked and turned into its value (zod); every problem is listed at once. */
+const ENV = z.object({
+  HUB_MODE: oneOf('HUB_MODE', MODES, 'development or production'),
+  NODE_ENV: z.string().optional(),
+  HOST: z.preprocess(blank, z.string().default('127.0.0.1')),
+  PORT: wholeNumber('PORT', 4000, 0, 65535),
+  LOG_LEVEL: oneOf('LOG_LEVEL', LOG_LEVELS, `one of ${LOG_LEVELS.join(', ')}`),
+  NEO4J_URI: z.preprocess(
+    blank,
+    z
+      .string()
+      .refine((uri) => uri.includes('://') && NEO4J_SCHEMES.includes(uri.split('://')[0]), {
+        error: (issue) =>
+          `NEO4J_URI must start with one of ${NEO4J_SCHEMES.map((s) => `${s}://`).join(', ')} (got '${String(issue.input)}')`,
+      })
+      .optional(),
+  ),
+  NEO4J_USER: z.string().optional(),
+  NEO4J_USERNAME: z.string().optional(),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().optional(),
+  HUB_GRAPH_DIR: z.string().optional(),
+  HUB_GRAPH_PORT: wholeNumber('HUB_GRAPH_PORT', 7687, 1, 65535),
+  HUB_GRAPH_HEAP_MB: wholeNumber('HUB_GRAPH_HEAP_MB', 3072, 256, 65536),
+  HUB_GRAPH_PAGE_CACHE_MB: wholeNumber('HUB_GRAPH_PAGE_CACHE_MB', 512, 16, 65536),
+  ESCO_DIR: z.string().optional(),
+  REFERENCE_DIR: z.string().optional(),
+  ELM_DIR: z.string().optional(),
+  // Its default depends on the mode (see loadConfig).
+  SEED_DEMO: z.preprocess(blank, flag('SEED_DEMO').optional()),
+  HUB_WARM_UP: yesNo('HUB_WARM_UP', true),
+  MAX_PAGE_SIZE: wholeNumber('MAX_PAGE_SIZE', 100, 1, 1000),
+  // The keys' own format (name:role+role:key) is parsed by access/callers.ts, which says what is wrong with an entry.
+  HUB_API_KEYS: z
+    .string()
+    .default('')
+    .transform((raw, ctx) => {
+      const { keys, problems } = parseApiKeys(raw);
+      for (const message of problems) ctx.addIssue({ code: 'custom', message });
+      return keys;
+    }),
+  HUB_PSEUDONYM_SECRET: z.string().default(''),
+  TAXONOMY_SNAPSHOT: yesNo('TAXONOMY_SNAPSHOT', true),
+  TAXONOMY_REFRESH_SECONDS: wholeNumber('TAXONOMY_REFRESH_SECONDS', 10, 0, 86_400),
+});
+
+/**
+ * What a mode requires beyond each value being well formed. Production (HUB_MODE=production, or NODE_ENV=
+ * production without HUB_MODE) refuses to start without API keys, a pseudonym secret and an authenticated
+ * Neo4j; the project's own Neo4j runs without authentication, so production needs NEO4J_URI with a password.
+ * In development, API keys still need a pseudonym secret: they mean learner data is about to be loaded.
+ */
+function modeProblems(mode: HubMode, env: NodeJS.ProcessEnv, apiKeys: number, serving: boolean): string[] {
+  const secret = (env.HUB_PSEUDONYM_SECRET ?? '').trim().length >= SECRET_LENGTH;
+  if (mode === 'development')
+    return apiKeys > 0 && !secret
+      ? [
+          `HUB_PSEUDONYM_SECRET must be set (at least ${SECRET_LENGTH} characters, not counting surrounding spaces) when HUB_API_KEYS is set: it keys the learner pseudonyms`,
+        ]
+      : [];
   const problems: string[] = [];
-
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name} must be a whole number from ${min} to ${max} (got '${raw}')`);
-      return fallback;
-    }
-    return value;
-  };
-  const boolean = (name: string, fallback: boolean): boolean => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
-    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-    problems.push(`${name} must be true or false (got '${raw}')`);
-    return fallback;
-  };
-
-  const uri = env.NEO4J_URI || undefined;
-  if (uri) {
-    const scheme = uri.split('://')[0];
-    if (!uri.includes('://') || !NEO4J_SCHEMES.includes(scheme)) {
-      problems.push(
-        `NEO4J_URI must start with one of ${NEO4J_SCHEMES.map((s) => `${s}://`).join(', ')} (got '${uri}')`,
-      );
-    }
-  }
-
-  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) {
-    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got '${env.LOG_LEVEL}')`);
-  }
-
-  const { keys: apiKeys, problems: keyProblems } = parseApiKeys(env.HUB_API_KEYS ?? '');
-  problems.push(...keyProblems);
-  const pseudonymSecret = env.HUB_PSEUDONYM_SECRET ?? '';
-  // Counted without surrounding white space: 32 spaces are no secret.
-  if (apiKeys.length > 0 && pseudonymSecret.trim().length < 32) {
+  if (serving && !env.HUB_API_KEYS?.trim())
     problems.push(
-      'HUB_PSEUDONYM_SECRET must be set (at least 32 characters, not counting surrounding spaces) when HUB_API_KEYS is set: it keys the learner pseudonyms',
+      'HUB_API_KEYS must be set in production mode: name:role+role:key entries, one per client (docs/operations.md)',
     );
-  }
+  if (serving && !secret)
+    problems.push(
+      `HUB_PSEUDONYM_SECRET must be set (at least ${SECRET_LENGTH} characters, not counting surrounding spaces) in production mode: it keys the learner pseudonyms`,
+    );
+  if (!env.NEO4J_URI)
+    problems.push(
+      "NEO4J_URI must be set in production mode: the project's own Neo4j runs without authentication; give an authenticated Neo4j server, cluster or Aura",
+    );
+  else if (!env.NEO4J_PASSWORD)
+    problems.push('NEO4J_PASSWORD must be set in production mode: the hub connects to Neo4j only with authentication');
+  return problems;
+}
 
-  const config: HubConfig = {
-    host: env.HOST || '127.0.0.1',
-    port: integer('PORT', 4000, 0, 65535),
-    logLevel,
+/**
+ * Reads and validates the whole configuration at once, so a bad deployment lists every problem in one go:
+ * first what the mode requires, then each malformed value.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  /** false for the CLI: it serves no one, so production asks it only for an authenticated Neo4j. */
+  serving = true,
+): HubConfig {
+  const parsed = ENV.safeParse(env);
+  const mode: HubMode =
+    MODES.find((m) => m === env.HUB_MODE) ??
+    (env.HUB_MODE ? 'development' : env.NODE_ENV === 'production' ? 'production' : 'development');
+  const apiKeys = parsed.success ? parsed.data.HUB_API_KEYS.length : parseApiKeys(env.HUB_API_KEYS ?? '').keys.length;
+  const problems = [
+    ...modeProblems(mode, env, apiKeys, serving),
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => i.message)),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const v = parsed.data;
+  return {
+    mode,
+    host: v.HOST,
+    port: v.PORT,
+    logLevel: v.LOG_LEVEL ?? 'info',
     neo4j: {
-      uri,
-      user: env.NEO4J_USER || env.NEO4J_USERNAME || 'neo4j',
-      password: env.NEO4J_PASSWORD || '',
-      database: env.NEO4J_DATABASE || 'neo4j',
+      uri: v.NEO4J_URI,
+      user: v.NEO4J_USER || v.NEO4J_USERNAME || 'neo4j',
+      password: v.NEO4J_PASSWORD || '',
+      database: v.NEO4J_DATABASE || 'neo4j',
     },
     localGraph: {
-      dataDir: path.resolve(projectRoot, env.HUB_GRAPH_DIR || 'graph/data'),
-      port: integer('HUB_GRAPH_PORT', 7687, 1, 65535),
-      heapMb: integer('HUB_GRAPH_HEAP_MB', 3072, 256, 65536),
-      pageCacheMb: integer('HUB_GRAPH_PAGE_CACHE_MB', 512, 16, 65536),
+      dataDir: path.resolve(projectRoot, v.HUB_GRAPH_DIR || 'graph/data'),
+      port: v.HUB_GRAPH_PORT,
+      heapMb: v.HUB_GRAPH_HEAP_MB,
+      pageCacheMb: v.HUB_GRAPH_PAGE_CACHE_MB,
     },
-    escoDir: env.ESCO_DIR ? path.resolve(env.ESCO_DIR) : undefined,
-    referenceDir: path.resolve(projectRoot, env.REFERENCE_DIR || '../shared/data/reference'),
-    elmDir: path.resolve(projectRoot, env.ELM_DIR || '../shared/data/elm-v3'),
-    seedDemo: boolean('SEED_DEMO', true),
-    warmUp: boolean('HUB_WARM_UP', true),
-    maxPageSize: integer('MAX_PAGE_SIZE', 100, 1, 1000),
+    escoDir: v.ESCO_DIR ? path.resolve(v.ESCO_DIR) : undefined,
+    referenceDir: path.resolve(projectRoot, v.REFERENCE_DIR || '../shared/data/reference'),
+    elmDir: path.resolve(projectRoot, v.ELM_DIR || '../shared/data/elm-v3'),
+    // A production hub never fills an empty graph with demo data unless told to.
+    seedDemo: v.SEED_DEMO ?? mode === 'development',
+    warmUp: v.HUB_WARM_UP,
+    maxPageSize: v.MAX_PAGE_SIZE,
     access: {
-      apiKeys,
+      apiKeys: v.HUB_API_KEYS,
       // Development mode only: a fixed secret, so pseudonyms stay stable across restarts of a demo.
-      pseudonymSecret: pseudonymSecret || 'development-only-pseudonym-secret-do-not-use',
+      pseudonymSecret: v.HUB_PSEUDONYM_SECRET || 'development-only-pseudonym-secret-do-not-use',
     },
     taxonomySnapshot: {
-      enabled: boolean('TAXONOMY_SNAPSHOT', true),
-      refreshSeconds: integer('TAXONOMY_REFRESH_SECONDS', 10, 0, 86_400),
+      enabled: v.TAXONOMY_SNAPSHOT,
+      refreshSeconds: v.TAXONOMY_REFRESH_SECONDS,
     },
   };
-
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
 }
 
 /** The Bolt address of the graph the hub should use: the configured server, else our own local one. */

@@ -17,7 +17,7 @@ export class ElmCommandError extends Error {}
 
 /** Writes one JSON-LD file per offer (all offers, or the one asked), and says which conform. */
 export async function exportElmCommand(options: { id?: string; outDir: string }): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, false);
   const open = await openGraph(config);
   try {
     const ids = options.id
@@ -50,7 +50,7 @@ export async function exportElmCommand(options: { id?: string; outDir: string })
 
 /** Prints each violation of an ELM file (node, property, message); exit code 1 when it does not conform. */
 export async function validateElmCommand(file: string): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, false);
   let document: unknown;
   try {
     document = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -94,7 +94,7 @@ async function importCatalogueCommand(options: Options, [file]: string[]): Promi
       commandHelp(COMMANDS.find((c) => c.words.join(' ') === 'import catalogue')!),
     );
   const read = readCatalogueFile(file, format, { retrievedOn });
-  const config = loadConfig();
+  const config = loadConfig(process.env, false);
   const open = await openGraph(config);
   try {
     process.stderr.write(`Building the skill-linking index for the current taxonomy…\n`);
@@ -151,7 +151,7 @@ async function importDemandCommand(options: Options, [input]: string[]): Promise
     );
   if (retrievedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(retrievedOn))
     throw new UsageError(`--retrieved must be a date YYYY-MM-DD (got '${retrievedOn}')`, help('import', 'demand'));
-  const config = loadConfig();
+  const config = loadConfig(process.env, false);
   process.stderr.write(`Reading ${input} as ${format.name} (code lists from ${config.referenceDir})\n`);
   if (years?.some((year) => !/^\d{4}$/.test(year)))
     throw new UsageError(
@@ -183,7 +183,7 @@ async function importDemandCommand(options: Options, [input]: string[]): Promise
 async function importEscoCommand(options: Options, [dir]: string[]): Promise<void> {
   const version = options.version as string | undefined;
   const asJson = options.json === true;
-  const config = loadConfig();
+  const config = loadConfig(process.env, false);
   const open = await openGraph(config);
   try {
     process.stderr.write(`Reading ESCO export ${dir}\n`);
@@ -204,7 +204,7 @@ async function importEscoCommand(options: Options, [dir]: string[]): Promise<voi
 }
 
 async function dbCommand(action: 'build' | 'start' | 'stop' | 'status', options: Options): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, false);
   switch (action) {
     case 'build':
       if (options['if-missing'] === true && isLauncherBuilt()) return;
@@ -234,7 +234,7 @@ async function dbCommand(action: 'build' | 'start' | 'stop' | 'status', options:
 }
 
 async function seedCommand(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, false);
   const open = await openGraph(config);
   try {
     const summary = await loadDemoSeed(open.graph);
@@ -369,7 +369,7 @@ function help(...words: string[]): string {
 }
 
 async function main(argv: string[]): Promise<void> {
-  setLogLevel(process.env.LOG_LEVEL ? loadConfig().logLevel : 'warn');
+  setLogLevel(process.env.LOG_LEVEL ? loadConfig(process.env, false).logLevel : 'warn');
   const parsed = parseCommand(COMMANDS, argv, USAGE);
   if (parsed === null) {
     process.stdout.write(`${USAGE}\n`);

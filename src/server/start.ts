@@ -109,7 +109,12 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     const server = await startHttpServer(config, services, taxonomyCache);
     if (config.warmUp)
       await warmUp(server.apollo, services).catch((error: unknown) => logger.warn('warm-up failed', { err: error }));
-    logger.info('hub listening', { graphql: `${server.url}/graphql`, ready: `${server.url}/ready`, neo4j: open.uri });
+    logger.info('hub listening', {
+      mode: config.mode,
+      graphql: `${server.url}/graphql`,
+      ready: `${server.url}/ready`,
+      neo4j: open.uri,
+    });
     return {
       server,
       graph: open.graph,

@@ -58,6 +58,8 @@ describe('the hub process', () => {
       env: {
         ...process.env,
         NODE_ENV: 'production',
+        // NODE_ENV=production alone would ask for production mode (keys, secret, an authenticated Neo4j).
+        HUB_MODE: 'development',
         NEO4J_URI: inject('neo4jUri'),
         PORT: String(port),
         LOG_LEVEL: 'info',
@@ -118,5 +120,21 @@ describe('the hub process', () => {
     expect(badCode).toBe(1);
     expect(badOutput).toContain("PORT must be a whole number from 0 to 65535 (got 'eighty')");
     expect(badOutput).toContain('NEO4J_URI must start with one of');
+
+    // Production mode without its settings: refused before connecting anywhere (no Neo4j started, none reached).
+    const unsafe = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      cwd: projectRoot,
+      env: { ...process.env, HUB_MODE: 'production', HUB_API_KEYS: '', NEO4J_URI: '', LOG_LEVEL: 'debug' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let unsafeOutput = '';
+    unsafe.stdout.on('data', (chunk: Buffer) => (unsafeOutput += chunk.toString()));
+    unsafe.stderr.on('data', (chunk: Buffer) => (unsafeOutput += chunk.toString()));
+    const unsafeCode = await new Promise<number | null>((resolve) => unsafe.on('exit', (code) => resolve(code)));
+    expect(unsafeCode).toBe(1);
+    expect(unsafeOutput).toContain('HUB_API_KEYS must be set in production mode');
+    expect(unsafeOutput).toContain('HUB_PSEUDONYM_SECRET must be set');
+    expect(unsafeOutput).toContain('NEO4J_URI must be set in production mode');
+    expect(unsafeOutput).not.toMatch(/starting local Neo4j|connected|"level"/);
   });
 });

@@ -60,3 +60,84 @@ describe('loadConfig: the learner pseudonym secret', () => {
     });
   });
 });
+
+describe('loadConfig: production mode', () => {
+  const refusal_ = (env: NodeJS.ProcessEnv) => {
+    try {
+      loadConfig(env, false);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    throw new Error('expected a ConfigError');
+  };
+  const KEYS_PROBLEM =
+    'HUB_API_KEYS must be set in production mode: name:role+role:key entries, one per client (docs/operations.md)';
+  const PRODUCTION_SECRET_PROBLEM =
+    'HUB_PSEUDONYM_SECRET must be set (at least 32 characters, not counting surrounding spaces) in production mode: it keys the learner pseudonyms';
+  const URI_PROBLEM =
+    "NEO4J_URI must be set in production mode: the project's own Neo4j runs without authentication; give an authenticated Neo4j server, cluster or Aura";
+  const SAFE = {
+    HUB_API_KEYS: API_KEYS,
+    HUB_PSEUDONYM_SECRET: 'p'.repeat(32),
+    NEO4J_URI: 'neo4j+s://graph.example.org',
+    NEO4J_PASSWORD: 'graph-password',
+  };
+
+  it('refuses to start without keys, a pseudonym secret and an authenticated Neo4j, naming each setting', () => {
+    expect(refusal({ HUB_MODE: 'production' }).problems).toEqual([
+      KEYS_PROBLEM,
+      PRODUCTION_SECRET_PROBLEM,
+      URI_PROBLEM,
+    ]);
+    // NODE_ENV=production implies it; HUB_MODE says otherwise explicitly.
+    expect(refusal({ NODE_ENV: 'production' }).problems).toEqual([
+      KEYS_PROBLEM,
+      PRODUCTION_SECRET_PROBLEM,
+      URI_PROBLEM,
+    ]);
+    expect(loadConfig({ NODE_ENV: 'production', HUB_MODE: 'development' }).mode).toBe('development');
+    expect(refusal({ ...SAFE, HUB_MODE: 'production', NEO4J_PASSWORD: '' }).problems).toEqual([
+      'NEO4J_PASSWORD must be set in production mode: the hub connects to Neo4j only with authentication',
+    ]);
+  });
+
+  it('asks the CLI, which serves no one, only for the authenticated Neo4j', () => {
+    expect(refusal_({ HUB_MODE: 'production' })).toEqual([URI_PROBLEM]);
+    expect(loadConfig({ HUB_MODE: 'production', NEO4J_URI: SAFE.NEO4J_URI, NEO4J_PASSWORD: 'x' }, false).mode).toBe(
+      'production',
+    );
+  });
+
+  it('starts with all of them, without demo data unless asked', () => {
+    const config = loadConfig({ ...SAFE, HUB_MODE: 'production' });
+    expect([config.mode, config.seedDemo, config.neo4j.password, config.access.apiKeys.length]).toEqual([
+      'production',
+      false,
+      'graph-password',
+      1,
+    ]);
+    expect(loadConfig({ ...SAFE, HUB_MODE: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    // A fresh clone: development, demo data, warm-up, the defaults.
+    expect(loadConfig({})).toMatchObject({
+      mode: 'development',
+      seedDemo: true,
+      warmUp: true,
+      port: 4000,
+      logLevel: 'info',
+    });
+  });
+
+  it('names each malformed value with what was given, after what the mode requires', () => {
+    expect(
+      refusal({ HUB_MODE: 'staging', HUB_WARM_UP: 'maybe', LOG_LEVEL: 'loud', SEED_DEMO: 'perhaps', PORT: '-1' })
+        .problems,
+    ).toEqual([
+      "HUB_MODE must be development or production (got 'staging')",
+      "PORT must be a whole number from 0 to 65535 (got '-1')",
+      "LOG_LEVEL must be one of debug, info, warn, error, silent (got 'loud')",
+      "SEED_DEMO must be true or false (got 'perhaps')",
+      "HUB_WARM_UP must be true or false (got 'maybe')",
+    ]);
+  });
+});
