@@ -1,4 +1,4 @@
-import { offsetForArgs, resolveArrayConnection } from '@pothos/plugin-relay';
+import { cursorToOffset, offsetForArgs, resolveArrayConnection } from '@pothos/plugin-relay';
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { UserInputError } from '../errors.js';
 
@@ -11,12 +11,28 @@ export interface ConnectionArgs {
   before?: string | null;
 }
 
+/** Page sizes within bounds, and cursors this API gave (a cursor made up or cut short is the caller's error). */
 function checkPageSize(args: ConnectionArgs, maxPageSize: number): void {
   for (const name of ['first', 'last'] as const) {
     const size = args[name];
     if (size != null && (size < 0 || size > maxPageSize)) {
       throw new UserInputError(name, `must be between 0 and ${maxPageSize} (got ${size})`);
     }
+  }
+  for (const name of ['after', 'before'] as const) {
+    const cursor = args[name];
+    if (cursor == null) continue;
+    let offset = Number.NaN;
+    try {
+      offset = cursorToOffset(cursor);
+    } catch {
+      // not base64, or not one of ours: said below
+    }
+    if (!Number.isInteger(offset) || offset < 0)
+      throw new UserInputError(
+        name,
+        `'${cursor.slice(0, 40)}' is not a cursor of this list: pass an edge cursor or pageInfo.${name === 'after' ? 'endCursor' : 'startCursor'} as given`,
+      );
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type OperationDefinitionNode,
   parse,
 } from 'graphql';
+import { UserInputError } from '../../src/errors.js';
 import { pageOf, pageOfWindow, pageWindow, selectedNodeFields } from '../../src/graphql/connections.js';
 import { bestMatchingLabel, toLuceneQuery } from '../../src/taxonomy/search.js';
 
@@ -52,6 +53,30 @@ describe('pageOf', () => {
   });
   it('refuses a page larger than the maximum instead of cutting it silently', () => {
     expect(() => pageOf({ first: 101 }, items, 100)).toThrow(/first: must be between 0 and 100/);
+  });
+  it('refuses a cursor it did not give as the caller’s error, naming the argument', () => {
+    const forged = [
+      'not base64!',
+      Buffer.from('hello').toString('base64'),
+      Buffer.from('OffsetConnection:x').toString('base64'),
+      Buffer.from('OffsetConnection:-3').toString('base64'),
+    ];
+    for (const cursor of forged)
+      for (const name of ['after', 'before'] as const) {
+        let error: unknown;
+        try {
+          pageWindow({ first: 10, [name]: cursor }, 100);
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error).toBeInstanceOf(UserInputError);
+        expect((error as UserInputError).extensions).toEqual({ code: 'BAD_USER_INPUT', field: name });
+      }
+    // Its own cursors pass.
+    expect(pageWindow({ first: 10, after: pageOf({ first: 10 }, items, 100).pageInfo.endCursor }, 100)).toEqual({
+      from: 10,
+      to: 21,
+    });
   });
 });
 
