@@ -1,5 +1,5 @@
 import SchemaBuilder from '@pothos/core';
-import ComplexityPlugin from '@pothos/plugin-complexity';
+import ComplexityPlugin, { ComplexityErrorKind } from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
@@ -65,6 +65,19 @@ export const builder = new SchemaBuilder<{
     defaultComplexity: 1,
     defaultListMultiplier: 10,
     limit: { complexity: 50_000, depth: 12, breadth: 400 },
+    // Each limit refused with its own code (as the request limits in src/server/limits.ts are).
+    complexityError: (kind, result) => {
+      const [code, value, max] =
+        kind === ComplexityErrorKind.Depth
+          ? ['DEPTH_LIMIT_EXCEEDED', result.depth, result.maxDepth]
+          : kind === ComplexityErrorKind.Breadth
+            ? ['BREADTH_LIMIT_EXCEEDED', result.breadth, result.maxBreadth]
+            : ['COMPLEXITY_LIMIT_EXCEEDED', result.complexity, result.maxComplexity];
+      const what = kind === ComplexityErrorKind.Complexity ? 'complexity' : kind.toLowerCase();
+      return new GraphQLError(`Query exceeds maximum ${what} (${what}: ${value}, max: ${max})`, {
+        extensions: { code, limit: max },
+      });
+    },
   },
 });
 

@@ -11,6 +11,7 @@ import { currentTaxonomyVersion } from '../taxonomy/store.js';
 import type { TaxonomyCache } from '../taxonomy/snapshot.js';
 import type { HubContext } from '../graphql/context.js';
 import { type HubServices, createContext } from './context.js';
+import { formatHubError, requestLimits } from './limits.js';
 import { schema } from './schema.js';
 import { registerPage, wantsPage } from './web.js';
 
@@ -72,13 +73,18 @@ export async function startHttpServer(
 ): Promise<HubServer> {
   const { graph } = services;
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, keepAliveTimeout: 65_000 });
+  const limits = requestLimits(config.mode);
   const apollo = new ApolloServer<HubContext>({
     schema,
     introspection: true,
     // The hub handles SIGINT/SIGTERM itself (drain HTTP, stop Apollo, close Neo4j); two handlers would race.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    formatError: formatHubError(config.mode),
     plugins: [
+      ...limits.plugins,
       fastifyApolloDrainPlugin(app),
       {
         // Round trips per request, visible to clients and the bench: proof that nested fields are batched.

@@ -1,0 +1,92 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
+import type { HubMode } from '../config.js';
+import type { HubContext } from '../graphql/context.js';
+
+/**
+ * What one GraphQL document may ask for, checked before anything runs (OWASP GraphQL cheat sheet): tokens
+ * while parsing (graphql-js' own maxTokens), aliases, directives and depth while validating (graphql-armor). Each refusal answers
+ * its own `extensions.code`; the message says the limit and what was found. Field cost and breadth are
+ * bounded at execution by Pothos' complexity plugin (src/graphql/builder.ts), with codes of the same kind.
+ * In production, "Did you mean …?" suggestions are removed from errors (they map the schema for a stranger).
+ */
+
+export const REQUEST_LIMITS = {
+  /** Lexical tokens in one document: the page's largest is about 250, the bench's about 120. */
+  tokens: 5000,
+  /** Aliased fields in one document (many aliases are many queries sent as one). */
+  aliases: 50,
+  directives: 25,
+  /** Nesting of selections, fragments followed. */
+  depth: 12,
+} as const;
+
+/** The code each refusal answers with. */
+export const LIMIT_CODES = {
+  tokens: 'TOKEN_LIMIT_EXCEEDED',
+  aliases: 'ALIAS_LIMIT_EXCEEDED',
+  directives: 'DIRECTIVE_LIMIT_EXCEEDED',
+  depth: 'DEPTH_LIMIT_EXCEEDED',
+} as const;
+
+/**
+ * How a refusal is reported: as a validation error of the document (HTTP 400). Apollo gives validation
+ * errors its own code (GRAPHQL_VALIDATION_FAILED); the limit's code rides along as `limitCode` and
+ * formatLimitError puts it back in place.
+ */
+const refuse = (limit: Exclude<keyof typeof LIMIT_CODES, 'tokens'>) => ({
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message, { extensions: { limitCode: LIMIT_CODES[limit] } })),
+  ],
+});
+
+export function requestLimits(mode: HubMode): {
+  plugins: Array<ApolloServerPlugin<HubContext>>;
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
+} {
+  const armor = new ApolloArmor({
+    // Tokens are counted by graphql-js' parser itself (parseOptions below).
+    maxTokens: { enabled: false },
+    maxAliases: { n: REQUEST_LIMITS.aliases, ...refuse('aliases') },
+    maxDirectives: { n: REQUEST_LIMITS.directives, ...refuse('directives') },
+    maxDepth: { n: REQUEST_LIMITS.depth, ...refuse('depth') },
+    // Cost is Pothos' complexity plugin's, which knows the list fields.
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: mode === 'production' },
+  });
+  const { plugins, validationRules } = armor.protect();
+  return {
+    plugins: plugins as Array<ApolloServerPlugin<HubContext>>,
+    validationRules,
+    parseOptions: { maxTokens: REQUEST_LIMITS.tokens },
+  };
+}
+
+/** graphql-js' parser refusing a document past maxTokens (its own words). */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] \d+ tokens/;
+
+/** A refused request's error with its limit's code in place of Apollo's generic one. */
+function formatLimitError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const { limitCode, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  if (limitCode) return { ...formatted, extensions: { ...extensions, code: limitCode } };
+  if (extensions.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(formatted.message))
+    return { ...formatted, extensions: { ...extensions, code: LIMIT_CODES.tokens } };
+  return formatted;
+}
+
+/**
+ * Every error as the client gets it: a refusal with its limit's code; in production an unexpected failure
+ * says nothing of the internals (the log has them), only its code and where in the answer it happened.
+ */
+export const formatHubError =
+  (mode: HubMode) =>
+  (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const error = formatLimitError(formatted);
+    return mode === 'production' && error.extensions?.code === 'INTERNAL_SERVER_ERROR'
+      ? { message: 'internal error', path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+      : error;
+  };

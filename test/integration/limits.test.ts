@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphClient } from '../../src/graph/client.js';
+import type { RunningHub } from '../../src/server/start.js';
+import { REQUEST_LIMITS } from '../../src/server/limits.js';
+import { freshTestGraph, startTestHub } from '../helpers.js';
+
+/** Sends a raw document and returns the HTTP status with the parsed answer. */
+async function post(hub: RunningHub, query: string) {
+  const response = await fetch(`${hub.server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+// A skill of the demo seed.
+const SKILL = 'http://data.europa.eu/esco/skill/00e53a0a-c0ba-4c9f-a2ed-4706d5832a00';
+const nested = (depth: number) =>
+  `{ concept(uri: "${SKILL}") { ${'broader { '.repeat(depth)}uri${' }'.repeat(depth)} } }`;
+const aliased = (count: number, fields = 'uri') =>
+  `{ ${Array.from({ length: count }, (_, i) => `a${i}: concept(uri: "${SKILL}") { ${fields} }`).join(' ')} }`;
+
+describe('request limits: each refused with its own code before it runs, a cheap query answered beside it', () => {
+  let graph: GraphClient;
+  let hub: RunningHub;
+  beforeAll(async () => {
+    graph = await freshTestGraph({ seed: true });
+    hub = await startTestHub();
+  });
+  afterAll(async () => {
+    await hub?.stop();
+    await graph?.close();
+  });
+
+  it('refuses too many aliases, too deep a nesting, too many tokens and directives, each with its code and count', async () => {
+    const cases: Array<[string, string, string | RegExp]> = [
+      [
+        aliased(100),
+        'ALIAS_LIMIT_EXCEEDED',
+        `Syntax Error: Aliases limit of ${REQUEST_LIMITS.aliases} exceeded, found 100.`,
+      ],
+      [
+        nested(30),
+        'DEPTH_LIMIT_EXCEEDED',
+        `Syntax Error: Query depth limit of ${REQUEST_LIMITS.depth} exceeded, found 32.`,
+      ],
+      [
+        `{ concept(uri: "${SKILL}") { ${'uri '.repeat(6000)}} }`,
+        'TOKEN_LIMIT_EXCEEDED',
+        // graphql-js' own words ("more that" in 16.x)
+        new RegExp(
+          `^Syntax Error: Document contains more tha[nt] ${REQUEST_LIMITS.tokens} tokens\\. Parsing aborted\\.$`,
+        ),
+      ],
+      [
+        `{ concept(uri: "${SKILL}") { ${'uri @include(if: true) '.repeat(30)}} }`,
+        'DIRECTIVE_LIMIT_EXCEEDED',
+        `Syntax Error: Directives limit of ${REQUEST_LIMITS.directives} exceeded, found 30.`,
+      ],
+    ];
+    for (const [query, code, message] of cases) {
+      const { status, body } = await post(hub, query);
+      expect(body.data, code).toBeUndefined();
+      expect(body.errors, code).toEqual([
+        expect.objectContaining({
+          message: typeof message === 'string' ? message : expect.stringMatching(message),
+          extensions: { code },
+        }),
+      ]);
+      expect(status, code).toBe(400);
+    }
+    // Within every limit: answered.
+    const fine = await post(hub, nested(3));
+    expect(fine.body.errors).toBeUndefined();
+  });
+
+  it('bounds breadth and cost at execution with their own codes', async () => {
+    // 45 aliases are allowed, 45 × (the aliased field + its 10 fields) = 495 fields are not (breadth 400).
+    const wide = await post(
+      hub,
+      `{ ${Array.from(
+        { length: 45 },
+        (_, i) =>
+          `a${i}: skill(uri: "${SKILL}") { uri preferredLabel description kind altLabels hiddenLabels status modifiedDate deprecated lastSeenVersion }`,
+      ).join(' ')} }`,
+    );
+    expect(wide.body.errors?.[0]).toMatchObject({
+      message: 'Query exceeds maximum breadth (breadth: 495, max: 400)',
+      extensions: { code: 'BREADTH_LIMIT_EXCEEDED', limit: 400 },
+    });
+    // Pages of pages of pages, 30 times: each list counts 10 times what it holds (Pothos' default multiplier),
+    // 2,432 a copy, 72,960 in all; breadth 330 and depth 10 are within their limits.
+    const costly = await post(
+      hub,
+      `{ ${Array.from(
+        { length: 30 },
+        (
+          _,
+          i,
+        ) => `a${i}: skillsInCollection(collection: GREEN, first: 100) { edges { node { essentialForOccupations(first: 100) {
+          edges { node { uri essentialSkills(first: 100) { edges { node { uri } } } } } } } } }`,
+      ).join(' ')} }`,
+    );
+    expect(costly.body.errors?.[0].message).toBe('Query exceeds maximum complexity (complexity: 72960, max: 50000)');
+    expect(costly.body.errors?.[0].extensions).toMatchObject({ code: 'COMPLEXITY_LIMIT_EXCEEDED', limit: 50_000 });
+  });
+
+  it('answers a cheap query sent at the same time as refused ones', async () => {
+    const [refused, cheap] = await Promise.all([
+      Promise.all(Array.from({ length: 20 }, () => post(hub, aliased(100)))),
+      post(hub, `{ taxonomy { version } }`),
+    ]);
+    expect(refused.every((r) => r.body.errors[0].extensions.code === 'ALIAS_LIMIT_EXCEEDED')).toBe(true);
+    expect(cheap.body.errors).toBeUndefined();
+    expect(cheap.body.data.taxonomy.version).toBeTruthy();
+  });
+
+  it('in production, names no field the caller did not ask for (no "Did you mean"), and still refuses by limit', async () => {
+    const production = await startTestHub({
+      HUB_MODE: 'production',
+      HUB_API_KEYS: 'ops:admin:limits-test-admin-key-01',
+      HUB_PSEUDONYM_SECRET: 'limits-test-pseudonym-secret-0123456789',
+      // The test Neo4j runs without authentication and takes any password; production asks for one.
+      NEO4J_PASSWORD: 'any',
+    });
+    try {
+      const typo = `{ taxonomy { versoin } }`;
+      const development = await post(hub, typo);
+      expect(development.body.errors[0].message).toBe(
+        'Cannot query field "versoin" on type "Taxonomy". Did you mean "version"?',
+      );
+      const answer = await post(production, typo);
+      expect(answer.body.errors[0]).toMatchObject({
+        message: 'Cannot query field "versoin" on type "Taxonomy". [Suggestion hidden]?',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
+      expect((await post(production, aliased(100))).body.errors[0].extensions.code).toBe('ALIAS_LIMIT_EXCEEDED');
+    } finally {
+      await production.stop();
+    }
+  });
+});
