@@ -38,10 +38,13 @@ export class ImportError extends Error {
   }
 }
 
-/** The graph database is unreachable or refused the work. */
-export class GraphUnavailableError extends Error {
+/** The graph database is unreachable: the request can be tried again shortly (SERVICE_UNAVAILABLE). */
+export class GraphUnavailableError extends GraphQLError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(message, {
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+      originalError: options?.cause instanceof Error ? options.cause : undefined,
+    });
     this.name = 'GraphUnavailableError';
   }
 }

@@ -5,6 +5,51 @@ import { GroupRead } from './group-read.js';
 
 /** How long a read (or a retried append) keeps retrying transient errors, as the driver's own default for transactions. */
 const READ_RETRY_MS = 30_000;
+/** How long a read keeps retrying while Neo4j cannot be reached at all (refused, closed): a request fails within 2 s. */
+const UNREACHABLE_RETRY_MS = 1_000;
+/** While Neo4j is unreachable, at most one connectivity probe this often; every other call fails at once. */
+const PROBE_INTERVAL_MS = 500;
+
+/** The driver's codes for "no server to talk to" (as against a server that answered with an error). */
+const unreachable = (error: unknown) =>
+  error instanceof Error && ['ServiceUnavailable', 'SessionExpired'].includes((error as { code?: string }).code ?? '');
+
+/**
+ * Whether Neo4j was last found unreachable, shared by every view of one connection pool. While it is, each
+ * call first waits for a probe (one at a time, at most every PROBE_INTERVAL_MS) and fails at once when the
+ * probe fails; the first call after Neo4j answers again clears it. So a request fails in about a second,
+ * not after the driver's 30 s of retries, and the hub recovers by itself.
+ */
+class Reachability {
+  down: { since: number; probedAt: number; probe: Promise<boolean> | null } | null = null;
+
+  constructor(private readonly driver: Driver) {}
+
+  markDown(): void {
+    this.down ??= { since: Date.now(), probedAt: 0, probe: null };
+  }
+
+  async check(database: string): Promise<void> {
+    const down = this.down;
+    if (!down) return;
+    if (!down.probe && Date.now() - down.probedAt >= PROBE_INTERVAL_MS) {
+      down.probedAt = Date.now();
+      down.probe = this.driver.verifyConnectivity({ database }).then(
+        () => true,
+        () => false,
+      );
+    }
+    const answered = down.probe ? await down.probe : false;
+    down.probe = null;
+    if (answered) {
+      if (this.down === down) this.down = null;
+      return;
+    }
+    throw new GraphUnavailableError(
+      `Neo4j is not reachable (since ${new Date(down.since).toISOString()}); try again shortly`,
+    );
+  }
+}
 
 /** Counts database round trips; one per request lets tests and the bench prove there is no N+1. */
 export interface RoundTripCounter {
@@ -34,11 +79,29 @@ export class GraphClient {
     readonly database: string,
     private readonly counter: RoundTripCounter = { count: 0 },
     private readonly groupReads = new Map<string, GroupRead<Row[]>>(),
+    private readonly reachability = new Reachability(driver),
   ) {}
 
   /** A view of the same connection pool that counts into `counter` (one per GraphQL request). */
   withCounter(counter: RoundTripCounter): GraphClient {
-    return new GraphClient(this.driver, this.database, counter, this.groupReads);
+    return new GraphClient(this.driver, this.database, counter, this.groupReads, this.reachability);
+  }
+
+  /** Whether Neo4j was last found unreachable (readiness says so without waiting). */
+  get unreachableSince(): Date | null {
+    return this.reachability.down ? new Date(this.reachability.down.since) : null;
+  }
+
+  /** Runs one call to Neo4j: refused at once while it is known unreachable, an unreachable failure said as such. */
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    await this.reachability.check(this.database);
+    try {
+      return await work();
+    } catch (error) {
+      if (!unreachable(error)) throw error;
+      this.reachability.markDown();
+      throw new GraphUnavailableError(`Neo4j is not reachable: ${(error as Error).message}`, { cause: error });
+    }
   }
 
   get roundTrips(): number {
@@ -47,7 +110,7 @@ export class GraphClient {
 
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     this.counter.count += 1;
-    return this.retryingTransient(() => this.autoCommit<T>(neo4j.session.READ, cypher, params));
+    return this.guarded(() => this.retryingTransient(() => this.autoCommit<T>(neo4j.session.READ, cypher, params)));
   }
 
   /**
@@ -58,7 +121,9 @@ export class GraphClient {
     this.counter.count += 1;
     let group = this.groupReads.get(cypher);
     if (!group) {
-      group = new GroupRead(() => this.retryingTransient(() => this.autoCommit(neo4j.session.READ, cypher, {})));
+      group = new GroupRead(() =>
+        this.guarded(() => this.retryingTransient(() => this.autoCommit(neo4j.session.READ, cypher, {}))),
+      );
       this.groupReads.set(cypher, group);
     }
     return (await group.get()) as T[];
@@ -66,10 +131,9 @@ export class GraphClient {
 
   async write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     this.counter.count += 1;
-    const result = await this.driver.executeQuery(cypher, params, {
-      database: this.database,
-      routing: neo4j.routing.WRITE,
-    });
+    const result = await this.guarded(() =>
+      this.driver.executeQuery(cypher, params, { database: this.database, routing: neo4j.routing.WRITE }),
+    );
     return result.records.map((record) => record.toObject() as T);
   }
 
@@ -86,14 +150,16 @@ export class GraphClient {
       bookmarkManager: this.bookmarks,
     });
     try {
-      return await session.executeWrite((tx: ManagedTransaction) =>
-        work({
-          run: async (cypher, params = {}) => {
-            this.counter.count += 1;
-            const result = await tx.run(cypher, params);
-            return result.records.map((record) => record.toObject());
-          },
-        }),
+      return await this.guarded(() =>
+        session.executeWrite((tx: ManagedTransaction) =>
+          work({
+            run: async (cypher, params = {}) => {
+              this.counter.count += 1;
+              const result = await tx.run(cypher, params);
+              return result.records.map((record) => record.toObject());
+            },
+          }),
+        ),
       );
     } finally {
       await session.close();
@@ -109,7 +175,7 @@ export class GraphClient {
   async runAutoCommit(cypher: string, params: Params = {}, options: { retryTransient?: boolean } = {}): Promise<void> {
     this.counter.count += 1;
     const once = () => this.autoCommit(neo4j.session.WRITE, cypher, params);
-    await (options.retryTransient ? this.retryingTransient(once) : once());
+    await this.guarded(() => (options.retryTransient ? this.retryingTransient(once) : once()));
   }
 
   /** One auto-commit query in its own session (uncounted: callers count). */
@@ -131,15 +197,19 @@ export class GraphClient {
     }
   }
 
-  /** Runs `work` again on transient errors (a leader switch, a restarting server) for up to READ_RETRY_MS, backing off. */
+  /**
+   * Runs `work` again on transient errors (a leader switch, a restarting server) for up to READ_RETRY_MS,
+   * backing off; for UNREACHABLE_RETRY_MS only when no server answers at all.
+   */
   private async retryingTransient<T>(work: () => Promise<T>): Promise<T> {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
         return await work();
       } catch (error) {
-        if (!neo4j.isRetryableError(error) || Date.now() - started > READ_RETRY_MS) throw error;
-        await sleep(Math.min(1000, 50 * 2 ** attempt));
+        const budget = unreachable(error) ? UNREACHABLE_RETRY_MS : READ_RETRY_MS;
+        if (!neo4j.isRetryableError(error) || Date.now() - started > budget) throw error;
+        await sleep(Math.min(unreachable(error) ? 200 : 1000, 50 * 2 ** attempt));
       }
     }
   }
@@ -163,6 +233,8 @@ export function connectGraph(options: { uri: string; user: string; password: str
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 64,
     connectionAcquisitionTimeout: 30_000,
+    // A server that does not answer the TCP handshake (a dead host) is given up on within 2 s.
+    connectionTimeout: 2_000,
     logging: { level: 'warn', logger: () => undefined },
   });
   return new GraphClient(driver, options.database);

@@ -38,11 +38,20 @@ declare module 'fastify' {
   }
 }
 
+/** How long readiness waits for Neo4j: a load balancer asking /ready gets its answer within a second. */
+const READY_NEO4J_MS = 800;
+
 /** Readiness: Neo4j answers, every migration is applied, a taxonomy release is loaded (and, when enabled, its snapshot built). */
 export async function readiness(graph: GraphClient, taxonomyCache?: TaxonomyCache) {
   const checks: Record<string, { ok: boolean; detail?: string }> = {};
   try {
-    await graph.read('RETURN 1');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      graph.read('RETURN 1'),
+      new Promise((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${READY_NEO4J_MS} ms`)), READY_NEO4J_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
     checks.neo4j = { ok: true };
     const pending = await pendingMigrations(graph);
     checks.migrations = pending.length === 0 ? { ok: true } : { ok: false, detail: `pending: ${pending.join(', ')}` };

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { localGraphStatus, startLocalGraph, stopLocalGraph } from '../../src/graph/local-neo4j.js';
+import type { RunningHub } from '../../src/server/start.js';
+import { gql, startTestHub } from '../helpers.js';
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const timed = async <T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> => {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+};
+
+const CATALOGUE = `{ microCredentials(first: 3) { totalCount } }`;
+// A skill of the demo seed: taxonomy reads are served from the in-memory snapshot.
+const SKILL = `{ skill(uri: "http://data.europa.eu/esco/skill/00e53a0a-c0ba-4c9f-a2ed-4706d5832a00") { preferredLabel } }`;
+
+/** A Neo4j of its own (the real launcher), killed with SIGKILL under the hub and started again. */
+describe('Neo4j killed under a running hub', () => {
+  const options = {
+    dataDir: path.join(projectRoot, '.hub', `fault-graph-${process.pid}`),
+    port: 0,
+    heapMb: 512,
+    pageCacheMb: 64,
+  };
+  let hub: RunningHub;
+
+  beforeAll(async () => {
+    fs.rmSync(options.dataDir, { recursive: true, force: true });
+    options.port = await freePort();
+    await startLocalGraph(options);
+    // An empty graph: the hub loads the demo seed and catalogue into it.
+    hub = await startTestHub({ NEO4J_URI: `bolt://127.0.0.1:${options.port}` });
+  });
+  afterAll(async () => {
+    await hub?.stop();
+    await stopLocalGraph(options.dataDir);
+    fs.rmSync(options.dataDir, { recursive: true, force: true });
+  });
+
+  it('answers 503 on /ready within 1 s and SERVICE_UNAVAILABLE within 2 s under load, serves memory, and recovers when Neo4j returns', async () => {
+    const before = await gql(hub, CATALOGUE);
+    expect(before.errors).toBeUndefined();
+    const offers = before.data.microCredentials.totalCount as number;
+    expect(offers).toBeGreaterThan(0);
+
+    const { pid } = localGraphStatus(options.dataDir);
+    expect(pid).toBeGreaterThan(0);
+    // Requests in flight when it dies, then more while it is down.
+    const inFlight = Array.from({ length: 10 }, () => timed(() => gql(hub, CATALOGUE)));
+    process.kill(pid!, 'SIGKILL');
+    for (let i = 0; i < 100 && localGraphStatus(options.dataDir).pid; i += 1)
+      await new Promise((r) => setTimeout(r, 50));
+
+    const ready = await timed(() => fetch(`${hub.server.url}/ready`));
+    expect(ready.value.status).toBe(503);
+    expect(ready.ms).toBeLessThan(1000);
+    const body = (await ready.value.json()) as { checks: { neo4j: { ok: boolean } } };
+    expect(body.checks.neo4j.ok).toBe(false);
+
+    const underLoad = await Promise.all([
+      ...inFlight,
+      ...Array.from({ length: 20 }, () => timed(() => gql(hub, CATALOGUE))),
+    ]);
+    const failed = underLoad.filter((r) => r.value.errors);
+    // Those the dead server had not answered fail, each within 2 s, saying the graph is unavailable.
+    expect(failed.length).toBeGreaterThanOrEqual(20);
+    for (const { ms, value } of failed) {
+      expect(value.errors![0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(ms).toBeLessThan(2000);
+    }
+    // What is held in memory keeps answering.
+    const taxonomy = await gql(hub, SKILL);
+    expect(taxonomy.errors).toBeUndefined();
+    expect(taxonomy.data.skill.preferredLabel).toBeTruthy();
+
+    // Neo4j back: the hub answers again by itself.
+    await startLocalGraph(options);
+    let after = await gql(hub, CATALOGUE);
+    for (let i = 0; i < 40 && after.errors; i += 1) {
+      await new Promise((r) => setTimeout(r, 250));
+      after = await gql(hub, CATALOGUE);
+    }
+    expect(after.errors).toBeUndefined();
+    expect(after.data.microCredentials.totalCount).toBe(offers);
+    expect((await fetch(`${hub.server.url}/ready`)).status).toBe(200);
+  }, 240_000);
+});
