@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createHash } from 'node:crypto';
+import net from 'node:net';
 import { print } from 'graphql';
 import { inject } from 'vitest';
 import { pushTo } from '../src/collections.js';
@@ -53,6 +54,15 @@ export async function resetGraph(graph: GraphClient): Promise<void> {
   await graph.runAutoCommit(
     'MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
   );
+}
+
+/** A TCP port nothing listens on right now (for a process or server a test starts). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 export async function startTestHub(overrides: Record<string, string> = {}): Promise<RunningHub> {

@@ -1,19 +1,10 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { localGraphStatus, startLocalGraph, stopLocalGraph } from '../../src/graph/local-neo4j.js';
 import type { RunningHub } from '../../src/server/start.js';
-import { gql, startTestHub } from '../helpers.js';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort, gql, startTestHub } from '../helpers.js';
 
 const timed = async <T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> => {
   const started = performance.now();

@@ -1,18 +1,9 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { taxonomySummary } from '../../src/taxonomy/store.js';
-import { freshTestGraph } from '../helpers.js';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort, freshTestGraph } from '../helpers.js';
 
 /**
  * Starts a GraphQL request and sends only the first half of its body, so it is in flight; `finish()`
