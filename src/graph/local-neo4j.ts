@@ -44,6 +44,12 @@ export function buildLauncher(): void {
 }
 
 const pidFile = (dataDir: string) => path.join(dataDir, 'launcher.pid');
+/** Left by stopLocalGraph: the launcher was stopped on purpose (npm run db:stop), so a watching hub leaves it stopped. */
+const stoppedFile = (dataDir: string) => path.join(dataDir, 'launcher.stopped');
+
+export function stoppedOnPurpose(dataDir: string): boolean {
+  return fs.existsSync(stoppedFile(dataDir));
+}
 const logFile = (dataDir: string) => path.join(dataDir, 'launcher.log');
 
 function isAlive(pid: number): boolean {
@@ -83,6 +89,7 @@ export async function startLocalGraph(
   }
   if (!isLauncherBuilt()) buildLauncher();
   fs.mkdirSync(options.dataDir, { recursive: true });
+  fs.rmSync(stoppedFile(options.dataDir), { force: true });
   const log = fs.openSync(logFile(options.dataDir), 'w');
   const child = spawn(
     'java',
@@ -124,6 +131,7 @@ export async function startLocalGraph(
 /** Stops the launcher for this data folder (SIGTERM, Neo4j shuts down cleanly) and waits for it to exit. */
 export async function stopLocalGraph(dataDir: string, timeoutMs = 60_000): Promise<boolean> {
   if (!fs.existsSync(pidFile(dataDir))) return false;
+  fs.writeFileSync(stoppedFile(dataDir), `${new Date().toISOString()}\n`);
   const { pid } = JSON.parse(fs.readFileSync(pidFile(dataDir), 'utf8')) as { pid: number };
   if (isAlive(pid)) {
     process.kill(pid, 'SIGTERM');

@@ -1,7 +1,7 @@
 import { type HubConfig, graphUri } from '../config.js';
 import { logger } from '../logger.js';
 import { type GraphClient, connectGraph } from './client.js';
-import { startLocalGraph, stopLocalGraph } from './local-neo4j.js';
+import { localGraphStatus, startLocalGraph, stopLocalGraph, stoppedOnPurpose } from './local-neo4j.js';
 import { migrate } from './migrations.js';
 
 export interface OpenGraph {
@@ -11,9 +11,14 @@ export interface OpenGraph {
   close(): Promise<void>;
 }
 
+/** How often the hub looks whether its own Neo4j still runs. */
+const WATCH_MS = 2_000;
+
 /**
  * Connects to the configured Neo4j, or starts the project's own when NEO4J_URI is unset,
  * then applies pending schema migrations. Everything that needs the graph starts here.
+ * The project's own Neo4j is watched: when its process dies (killed, out of memory) it is started again,
+ * and the driver reconnects by itself (src/graph/client.ts fails requests meanwhile).
  */
 export async function openGraph(config: HubConfig): Promise<OpenGraph> {
   let startedLocal = false;
@@ -31,12 +36,40 @@ export async function openGraph(config: HubConfig): Promise<OpenGraph> {
     if (startedLocal) await stopLocalGraph(config.localGraph.dataDir);
     throw error;
   }
+  const watch = config.neo4j.uri ? null : watchLocalGraph(config);
   return {
     graph,
     uri,
     async close() {
+      await watch?.stop();
       await graph.close();
       if (startedLocal) await stopLocalGraph(config.localGraph.dataDir);
+    },
+  };
+}
+
+/** Starts the project's own Neo4j again whenever its process is gone; `stop` ends the watch (and waits for a restart under way). */
+function watchLocalGraph(config: HubConfig): { stop(): Promise<void> } {
+  let restarting: Promise<void> | null = null;
+  let stopped = false;
+  const timer = setInterval(() => {
+    const dir = config.localGraph.dataDir;
+    // Stopped on purpose (npm run db:stop) stays stopped; requests fail as for any unreachable Neo4j.
+    if (stopped || restarting || localGraphStatus(dir).pid !== undefined || stoppedOnPurpose(dir)) return;
+    logger.warn('local Neo4j is not running; starting it again', { dataDir: dir });
+    restarting = startLocalGraph(config.localGraph)
+      .then(() => logger.info('local Neo4j started again', { port: config.localGraph.port }))
+      .catch((error: unknown) => logger.error('could not start local Neo4j again', { err: error }))
+      .finally(() => {
+        restarting = null;
+      });
+  }, WATCH_MS);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await restarting;
     },
   };
 }

@@ -87,3 +87,48 @@ describe('Neo4j killed under a running hub', () => {
     expect((await fetch(`${hub.server.url}/ready`)).status).toBe(200);
   }, 240_000);
 });
+
+/** The hub running its own Neo4j (no NEO4J_URI): it starts it again when the process dies, not when stopped on purpose. */
+describe('the project’s own Neo4j dying under the hub', () => {
+  const dataDir = path.join(projectRoot, '.hub', `own-graph-${process.pid}`);
+  let hub: RunningHub;
+
+  beforeAll(async () => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    hub = await startTestHub({
+      NEO4J_URI: '',
+      HUB_GRAPH_DIR: dataDir,
+      HUB_GRAPH_PORT: String(await freePort()),
+      HUB_GRAPH_HEAP_MB: '512',
+      HUB_GRAPH_PAGE_CACHE_MB: '64',
+    });
+  });
+  afterAll(async () => {
+    await hub?.stop();
+    await stopLocalGraph(dataDir);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is started again by the hub after SIGKILL, and the hub answers from it; stopped on purpose it stays stopped', async () => {
+    const before = await gql(hub, CATALOGUE);
+    expect(before.errors).toBeUndefined();
+    const killed = localGraphStatus(dataDir).pid!;
+    process.kill(killed, 'SIGKILL');
+    let after = await gql(hub, CATALOGUE);
+    for (let i = 0; i < 240 && after.errors; i += 1) {
+      await new Promise((r) => setTimeout(r, 250));
+      after = await gql(hub, CATALOGUE);
+    }
+    expect(after.errors).toBeUndefined();
+    expect(after.data).toEqual(before.data);
+    const restarted = localGraphStatus(dataDir);
+    expect(restarted.running).toBe(true);
+    expect(restarted.pid).not.toBe(killed);
+
+    // npm run db:stop: the watch (every 2 s) leaves it stopped.
+    await stopLocalGraph(dataDir);
+    await new Promise((r) => setTimeout(r, 5000));
+    expect(localGraphStatus(dataDir).pid).toBeUndefined();
+    expect((await gql(hub, CATALOGUE)).errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  }, 240_000);
+});
