@@ -38,6 +38,8 @@ export interface HubConfig {
   /** Compute one dashboard cell before taking requests, so the first view does not pay for what every slice shares. */
   warmUp: boolean;
   maxPageSize: number;
+  /** GraphQL requests a minute per API key, or per client address without one; 0: no limit. */
+  rateLimitPerMinute: number;
   access: {
     /** Empty: development mode, every caller has every role. */
     apiKeys: ApiKey[];
@@ -131,6 +133,8 @@ const ENV = z.object({
   SEED_DEMO: z.preprocess(blank, flag('SEED_DEMO').optional()),
   HUB_WARM_UP: yesNo('HUB_WARM_UP', true),
   MAX_PAGE_SIZE: wholeNumber('MAX_PAGE_SIZE', 100, 1, 1000),
+  // Its default depends on the mode (see loadConfig); -1 stands for "not set".
+  HUB_RATE_LIMIT: wholeNumber('HUB_RATE_LIMIT', -1, 0, 1_000_000),
   // The keys' own format (name:role+role:key) is parsed by access/callers.ts, which says what is wrong with an entry.
   HUB_API_KEYS: z
     .string()
@@ -221,6 +225,8 @@ export function loadConfig(
     seedDemo: v.SEED_DEMO ?? mode === 'development',
     warmUp: v.HUB_WARM_UP,
     maxPageSize: v.MAX_PAGE_SIZE,
+    // Production bounds each client by default (a dashboard page sends a handful of requests); development does not.
+    rateLimitPerMinute: v.HUB_RATE_LIMIT >= 0 ? v.HUB_RATE_LIMIT : mode === 'production' ? 1200 : 0,
     access: {
       apiKeys: v.HUB_API_KEYS,
       // Development mode only: a fixed secret, so pseudonyms stay stable across restarts of a demo.

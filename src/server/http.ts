@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
@@ -12,6 +12,8 @@ import type { TaxonomyCache } from '../taxonomy/snapshot.js';
 import type { HubContext } from '../graphql/context.js';
 import { type HubServices, createContext } from './context.js';
 import { formatHubError, requestLimits } from './limits.js';
+import rateLimit from '@fastify/rate-limit';
+import { createHash } from 'node:crypto';
 import { schema } from './schema.js';
 import { registerPage, wantsPage } from './web.js';
 
@@ -127,6 +129,8 @@ export async function startHttpServer(
     },
   });
   const page = await registerPage(app);
+  // Requests a minute per API key (hashed: no key is kept), else per client address; 429 with Retry-After.
+  await app.register(rateLimit, { global: false });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
@@ -134,6 +138,8 @@ export async function startHttpServer(
         .code(400)
         .send({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
     const status = error.statusCode ?? 500;
+    // Over the rate limit: the GraphQL-shaped answer built below, with its Retry-After (not a failure of ours).
+    if (status === 429 && 'errors' in error) return noStore(reply).code(429).send({ errors: error.errors });
     logger.error('request failed', { path: request.url.split('?')[0], err: error });
     const message = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'request body too large' : error.message;
     return noStore(reply).code(status).send({ error: message });
@@ -160,6 +166,31 @@ export async function startHttpServer(
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
+    config:
+      config.rateLimitPerMinute > 0
+        ? {
+            rateLimit: {
+              max: config.rateLimitPerMinute,
+              timeWindow: 60_000,
+              keyGenerator: (request: FastifyRequest) => {
+                const key = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+                return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 16)}` : `ip:${request.ip}`;
+              },
+              errorResponseBuilder: (
+                _request: FastifyRequest,
+                context: { max: number; after: string; statusCode: number },
+              ) => ({
+                statusCode: context.statusCode,
+                errors: [
+                  {
+                    message: `rate limit: at most ${context.max} requests a minute for one API key or client address; try again in ${context.after}`,
+                    extensions: { code: 'RATE_LIMITED' },
+                  },
+                ],
+              }),
+            },
+          }
+        : {},
     // Apollo's own landing page loads its scripts from elsewhere: it keeps the headers without the page's CSP.
     helmet: { contentSecurityPolicy: false },
     preHandler: async (request, reply) => {

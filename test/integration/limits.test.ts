@@ -140,4 +140,40 @@ describe('request limits: each refused with its own code before it runs, a cheap
       await production.stop();
     }
   });
+
+  it('limits requests a minute per API key, and per client address without one: 429 with Retry-After, others still answered', async () => {
+    const KEY_A = 'rate-test-curator-key-0001';
+    const KEY_B = 'rate-test-curator-key-0002';
+    const limited = await startTestHub({
+      HUB_RATE_LIMIT: '5',
+      HUB_API_KEYS: `a:curator:${KEY_A},b:curator:${KEY_B}`,
+      HUB_PSEUDONYM_SECRET: 'rate-test-pseudonym-secret-0123456789',
+    });
+    const ask = (key?: string) =>
+      fetch(`${limited.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify({ query: '{ taxonomy { version } }' }),
+      });
+    try {
+      const firstFive = await Promise.all(Array.from({ length: 5 }, () => ask(KEY_A)));
+      expect(firstFive.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      const sixth = await ask(KEY_A);
+      expect(sixth.status).toBe(429);
+      expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await sixth.json()) as any).errors[0]).toEqual({
+        message: expect.stringMatching(
+          /^rate limit: at most 5 requests a minute for one API key or client address; try again in /,
+        ),
+        extensions: { code: 'RATE_LIMITED' },
+      });
+      // Another key has its own allowance; without a key the client address has one.
+      expect((await ask(KEY_B)).status).toBe(200);
+      const anonymous = [];
+      for (let i = 0; i < 6; i += 1) anonymous.push((await ask()).status);
+      expect(anonymous).toEqual([200, 200, 200, 200, 200, 429]);
+    } finally {
+      await limited.stop();
+    }
+  });
 });

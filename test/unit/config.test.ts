@@ -118,6 +118,13 @@ describe('loadConfig: production mode', () => {
       1,
     ]);
     expect(loadConfig({ ...SAFE, HUB_MODE: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    // Each client bounded in production (1,200 requests a minute unless set), not in development.
+    expect(config.rateLimitPerMinute).toBe(1200);
+    expect(loadConfig({ ...SAFE, HUB_MODE: 'production', HUB_RATE_LIMIT: '0' }).rateLimitPerMinute).toBe(0);
+    expect(loadConfig({}).rateLimitPerMinute).toBe(0);
+    expect(refusal({ HUB_RATE_LIMIT: 'lots' }).problems).toEqual([
+      "HUB_RATE_LIMIT must be a whole number from 0 to 1000000 (got 'lots')",
+    ]);
     // A fresh clone: development, demo data, warm-up, the defaults.
     expect(loadConfig({})).toMatchObject({
       mode: 'development',
