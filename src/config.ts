@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { type ApiKey, parseApiKeys } from './access/callers.js';
+import { type ApiKey, parseApiKeys, readKeysFile } from './access/callers.js';
 
 /** The repository root, so paths resolve the same from `npm start`, the CLI, tests and the bench. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,9 +40,15 @@ export interface HubConfig {
   maxPageSize: number;
   /** GraphQL requests a minute per API key, or per client address without one; 0: no limit. */
   rateLimitPerMinute: number;
+  /** How long one GraphQL request may take before it is answered REQUEST_TIMEOUT (ms). */
+  requestTimeoutMs: number;
+  /** How long Neo4j runs one transaction of a request before stopping it (QUERY_TIMEOUT, ms). */
+  queryTimeoutMs: number;
   access: {
-    /** Empty: development mode, every caller has every role. */
+    /** Empty, and no keys file: development mode, every caller has every role. */
     apiKeys: ApiKey[];
+    /** A file of keys, one `name:role+role:key` a line, read again when it changes (src/access/key-ring.ts). */
+    apiKeysFile?: string;
     /** Key for learner pseudonyms; required once API keys are set. */
     pseudonymSecret: string;
   };
@@ -135,6 +141,8 @@ const ENV = z.object({
   MAX_PAGE_SIZE: wholeNumber('MAX_PAGE_SIZE', 100, 1, 1000),
   // Its default depends on the mode (see loadConfig); -1 stands for "not set".
   HUB_RATE_LIMIT: wholeNumber('HUB_RATE_LIMIT', -1, 0, 1_000_000),
+  HUB_REQUEST_TIMEOUT_MS: wholeNumber('HUB_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+  HUB_QUERY_TIMEOUT_MS: wholeNumber('HUB_QUERY_TIMEOUT_MS', 20_000, 100, 600_000),
   // The keys' own format (name:role+role:key) is parsed by access/callers.ts, which says what is wrong with an entry.
   HUB_API_KEYS: z
     .string()
@@ -144,6 +152,7 @@ const ENV = z.object({
       for (const message of problems) ctx.addIssue({ code: 'custom', message });
       return keys;
     }),
+  HUB_API_KEYS_FILE: z.preprocess(blank, z.string().optional()),
   HUB_PSEUDONYM_SECRET: z.string().default(''),
   TAXONOMY_SNAPSHOT: yesNo('TAXONOMY_SNAPSHOT', true),
   TAXONOMY_REFRESH_SECONDS: wholeNumber('TAXONOMY_REFRESH_SECONDS', 10, 0, 86_400),
@@ -164,9 +173,9 @@ function modeProblems(mode: HubMode, env: NodeJS.ProcessEnv, apiKeys: number, se
         ]
       : [];
   const problems: string[] = [];
-  if (serving && !env.HUB_API_KEYS?.trim())
+  if (serving && !env.HUB_API_KEYS?.trim() && !env.HUB_API_KEYS_FILE)
     problems.push(
-      'HUB_API_KEYS must be set in production mode: name:role+role:key entries, one per client (docs/operations.md)',
+      'HUB_API_KEYS must be set in production mode (or HUB_API_KEYS_FILE): name:role+role:key entries, one per client (docs/operations.md)',
     );
   if (serving && !secret)
     problems.push(
@@ -194,10 +203,16 @@ export function loadConfig(
   const mode: HubMode =
     MODES.find((m) => m === env.HUB_MODE) ??
     (env.HUB_MODE ? 'development' : env.NODE_ENV === 'production' ? 'production' : 'development');
-  const apiKeys = parsed.success ? parsed.data.HUB_API_KEYS.length : parseApiKeys(env.HUB_API_KEYS ?? '').keys.length;
+  const keysFile = env.HUB_API_KEYS_FILE ? path.resolve(env.HUB_API_KEYS_FILE) : undefined;
+  const fromFile = keysFile ? readKeysFile(keysFile) : { keys: [], problems: [] };
+  const apiKeys =
+    (parsed.success ? parsed.data.HUB_API_KEYS.length : parseApiKeys(env.HUB_API_KEYS ?? '').keys.length) +
+    fromFile.keys.length +
+    (keysFile ? 1 : 0);
   const problems = [
     ...modeProblems(mode, env, apiKeys, serving),
     ...(parsed.success ? [] : parsed.error.issues.map((i) => i.message)),
+    ...fromFile.problems,
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const v = parsed.data;
@@ -227,8 +242,11 @@ export function loadConfig(
     maxPageSize: v.MAX_PAGE_SIZE,
     // Production bounds each client by default (a dashboard page sends a handful of requests); development does not.
     rateLimitPerMinute: v.HUB_RATE_LIMIT >= 0 ? v.HUB_RATE_LIMIT : mode === 'production' ? 1200 : 0,
+    requestTimeoutMs: v.HUB_REQUEST_TIMEOUT_MS,
+    queryTimeoutMs: v.HUB_QUERY_TIMEOUT_MS,
     access: {
       apiKeys: v.HUB_API_KEYS,
+      apiKeysFile: keysFile,
       // Development mode only: a fixed secret, so pseudonyms stay stable across restarts of a demo.
       pseudonymSecret: v.HUB_PSEUDONYM_SECRET || 'development-only-pseudonym-secret-do-not-use',
     },

@@ -48,3 +48,11 @@ export class GraphUnavailableError extends GraphQLError {
     this.name = 'GraphUnavailableError';
   }
 }
+
+/** A request, or one of its database transactions, ran past its time limit (REQUEST_TIMEOUT, QUERY_TIMEOUT). */
+export class TimeLimitError extends GraphQLError {
+  constructor(message: string, code: 'REQUEST_TIMEOUT' | 'QUERY_TIMEOUT') {
+    super(message, { extensions: { code } });
+    this.name = 'TimeLimitError';
+  }
+}

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createHash, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
 
 /**
  * Who is calling, and what they may do. Callers present an API key (`Authorization: Bearer <key>`);
@@ -27,31 +28,59 @@ export interface Caller {
   authenticated: boolean;
 }
 
-/** Parses HUB_API_KEYS: `name:role+role:key,…` (keys at least 16 characters). Returns problems instead of throwing. */
-export function parseApiKeys(raw: string): { keys: ApiKey[]; problems: string[] } {
+/** Parses one `name:role+role:key` entry (a key at least 16 characters); `where` names it in a problem. */
+function parseEntry(entry: string, where: string): ApiKey | string {
+  const [name, roles, key, ...rest] = entry.split(':');
+  if (!name || !roles || !key || rest.length > 0) return `${where} must be name:role+role:key`;
+  const roleList = roles.split('+');
+  const unknown = roleList.filter((role) => !(ROLES as readonly string[]).includes(role));
+  if (unknown.length > 0)
+    return `${where} ('${name}'): unknown role(s) ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`;
+  if (key.length < 16) return `${where} ('${name}'): the key must be at least 16 characters`;
+  return { name, roles: roleList as Role[], key };
+}
+
+function collect(entries: Array<[entry: string, where: string]>): { keys: ApiKey[]; problems: string[] } {
   const keys: ApiKey[] = [];
   const problems: string[] = [];
-  raw
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .forEach((entry, index) => {
-      const [name, roles, key, ...rest] = entry.split(':');
-      if (!name || !roles || !key || rest.length > 0) {
-        problems.push(`HUB_API_KEYS entry ${index + 1} must be name:role+role:key`);
-        return;
-      }
-      const roleList = roles.split('+');
-      const unknown = roleList.filter((role) => !(ROLES as readonly string[]).includes(role));
-      if (unknown.length > 0)
-        problems.push(
-          `HUB_API_KEYS entry ${index + 1} ('${name}'): unknown role(s) ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`,
-        );
-      else if (key.length < 16)
-        problems.push(`HUB_API_KEYS entry ${index + 1} ('${name}'): the key must be at least 16 characters`);
-      else keys.push({ name, roles: roleList as Role[], key });
-    });
+  for (const [entry, where] of entries) {
+    const parsed = parseEntry(entry, where);
+    if (typeof parsed === 'string') problems.push(parsed);
+    else keys.push(parsed);
+  }
   return { keys, problems };
+}
+
+/** Parses HUB_API_KEYS: `name:role+role:key,…` (keys at least 16 characters). Returns problems instead of throwing. */
+export function parseApiKeys(raw: string): { keys: ApiKey[]; problems: string[] } {
+  return collect(
+    raw
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .map((entry, index) => [entry, `HUB_API_KEYS entry ${index + 1}`]),
+  );
+}
+
+/** Parses a keys file (HUB_API_KEYS_FILE): one entry a line; blank lines and lines starting with # are skipped. */
+export function parseKeysFile(text: string, file: string): { keys: ApiKey[]; problems: string[] } {
+  return collect(
+    text
+      .split(/\r?\n/)
+      .map((line, index) => [line.trim(), `${file} line ${index + 1}`] as [string, string])
+      .filter(([line]) => line !== '' && !line.startsWith('#')),
+  );
+}
+
+/** The keys of a keys file, or the problems that keep it from being used (unreadable, a bad line). */
+export function readKeysFile(file: string): { keys: ApiKey[]; problems: string[] } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return { keys: [], problems: [`HUB_API_KEYS_FILE ${file} cannot be read: ${(error as Error).message}`] };
+  }
+  return parseKeysFile(text, file);
 }
 
 export const DEVELOPMENT_CALLER: Caller = {
@@ -63,8 +92,13 @@ export const ANONYMOUS_CALLER: Caller = { name: 'anonymous', roles: new Set(), a
 
 export type CallerResult = { ok: true; caller: Caller } | { ok: false; reason: string };
 
-export function identifyCaller(authorization: string | undefined, keys: ApiKey[]): CallerResult {
-  if (keys.length === 0) return { ok: true, caller: DEVELOPMENT_CALLER };
+export function identifyCaller(
+  authorization: string | undefined,
+  keys: ApiKey[],
+  /** No keys configured at all (neither HUB_API_KEYS nor a keys file): every caller has every role. */
+  development = keys.length === 0,
+): CallerResult {
+  if (development) return { ok: true, caller: DEVELOPMENT_CALLER };
   if (!authorization) return { ok: true, caller: ANONYMOUS_CALLER };
   const presented = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
   if (!presented) return { ok: false, reason: 'the Authorization header must be "Bearer <API key>"' };
@@ -73,10 +107,10 @@ export function identifyCaller(authorization: string | undefined, keys: ApiKey[]
   return { ok: true, caller: { name: match.name, roles: new Set(match.roles), authenticated: true } };
 }
 
+/** Compared as SHA-256 digests in constant time, so neither the content nor the length of a key leaks. */
 function sameSecret(expected: string, presented: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(presented);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(expected), digest(presented));
 }
 
 export function hasRole(caller: Caller, role: Role): boolean {

@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GraphUnavailableError } from '../errors.js';
+import { GraphUnavailableError, TimeLimitError } from '../errors.js';
 import { GroupRead } from './group-read.js';
 
 /** How long a read (or a retried append) keeps retrying transient errors, as the driver's own default for transactions. */
@@ -80,11 +80,27 @@ export class GraphClient {
     private readonly counter: RoundTripCounter = { count: 0 },
     private readonly groupReads = new Map<string, GroupRead<Row[]>>(),
     private readonly reachability = new Reachability(driver),
+    /** Each transaction's limit on the server (ms); none for imports and start-up work. */
+    private readonly transactionTimeoutMs?: number,
   ) {}
 
-  /** A view of the same connection pool that counts into `counter` (one per GraphQL request). */
-  withCounter(counter: RoundTripCounter): GraphClient {
-    return new GraphClient(this.driver, this.database, counter, this.groupReads, this.reachability);
+  /**
+   * A view of the same connection pool that counts into `counter` (one per GraphQL request), each of its
+   * transactions stopped by Neo4j after `transactionTimeoutMs` (QUERY_TIMEOUT).
+   */
+  withCounter(counter: RoundTripCounter, transactionTimeoutMs?: number): GraphClient {
+    return new GraphClient(
+      this.driver,
+      this.database,
+      counter,
+      this.groupReads,
+      this.reachability,
+      transactionTimeoutMs,
+    );
+  }
+
+  private get timeout(): { timeout: number } | undefined {
+    return this.transactionTimeoutMs ? { timeout: this.transactionTimeoutMs } : undefined;
   }
 
   /** Whether Neo4j was last found unreachable (readiness says so without waiting). */
@@ -98,6 +114,11 @@ export class GraphClient {
     try {
       return await work();
     } catch (error) {
+      if (/TransactionTimedOut/.test((error as { code?: string }).code ?? ''))
+        throw new TimeLimitError(
+          `a database query of this request ran past its limit of ${this.transactionTimeoutMs} ms and was stopped`,
+          'QUERY_TIMEOUT',
+        );
       if (!unreachable(error)) throw error;
       this.reachability.markDown();
       throw new GraphUnavailableError(`Neo4j is not reachable: ${(error as Error).message}`, { cause: error });
@@ -132,7 +153,11 @@ export class GraphClient {
   async write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     this.counter.count += 1;
     const result = await this.guarded(() =>
-      this.driver.executeQuery(cypher, params, { database: this.database, routing: neo4j.routing.WRITE }),
+      this.driver.executeQuery(cypher, params, {
+        database: this.database,
+        routing: neo4j.routing.WRITE,
+        transactionConfig: this.timeout,
+      }),
     );
     return result.records.map((record) => record.toObject() as T);
   }
@@ -151,14 +176,16 @@ export class GraphClient {
     });
     try {
       return await this.guarded(() =>
-        session.executeWrite((tx: ManagedTransaction) =>
-          work({
-            run: async (cypher, params = {}) => {
-              this.counter.count += 1;
-              const result = await tx.run(cypher, params);
-              return result.records.map((record) => record.toObject());
-            },
-          }),
+        session.executeWrite(
+          (tx: ManagedTransaction) =>
+            work({
+              run: async (cypher, params = {}) => {
+                this.counter.count += 1;
+                const result = await tx.run(cypher, params);
+                return result.records.map((record) => record.toObject());
+              },
+            }),
+          this.timeout,
         ),
       );
     } finally {
@@ -190,7 +217,7 @@ export class GraphClient {
       bookmarkManager: this.bookmarks,
     });
     try {
-      const result = await session.run(cypher, params);
+      const result = await session.run(cypher, params, this.timeout);
       return result.records.map((record) => record.toObject() as T);
     } finally {
       await session.close();

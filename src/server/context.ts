@@ -20,6 +20,8 @@ export interface HubServices {
   auditBatcher: AuditBatcher;
   referenceDir: string;
   elmDir: string;
+  /** Each database transaction of a request is stopped by Neo4j after this long (ms). */
+  transactionTimeoutMs?: number;
 }
 
 /** The one DataLoader factory: each capability contributes its loaders here. */
@@ -33,7 +35,7 @@ export function createLoaders(graph: GraphClient, taxonomy?: TaxonomySnapshot): 
 /** A request's context: its own round-trip counter, loaders and the current taxonomy snapshot. */
 export function createContext(services: HubServices, caller: Caller): HubContext {
   const roundTrips: RoundTripCounter = { count: 0 };
-  const graph = services.graph.withCounter(roundTrips);
+  const graph = services.graph.withCounter(roundTrips, services.transactionTimeoutMs);
   const taxonomy = services.taxonomy?.();
   return {
     graph,

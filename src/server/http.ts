@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { type Caller, identifyCaller } from '../access/callers.js';
+import type { KeyRing } from '../access/key-ring.js';
 import type { HubConfig } from '../config.js';
 import type { GraphClient } from '../graph/client.js';
 import { pendingMigrations } from '../graph/migrations.js';
@@ -12,6 +13,7 @@ import type { TaxonomyCache } from '../taxonomy/snapshot.js';
 import type { HubContext } from '../graphql/context.js';
 import { type HubServices, createContext } from './context.js';
 import { formatHubError, requestLimits } from './limits.js';
+import { withTimeLimit } from '../time-limit.js';
 import rateLimit from '@fastify/rate-limit';
 import { createHash } from 'node:crypto';
 import { schema } from './schema.js';
@@ -47,13 +49,8 @@ const READY_NEO4J_MS = 800;
 export async function readiness(graph: GraphClient, taxonomyCache?: TaxonomyCache) {
   const checks: Record<string, { ok: boolean; detail?: string }> = {};
   try {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      graph.read('RETURN 1'),
-      new Promise((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${READY_NEO4J_MS} ms`)), READY_NEO4J_MS);
-      }),
-    ]).finally(() => clearTimeout(timer));
+    if (!(await withTimeLimit(graph.read('RETURN 1'), READY_NEO4J_MS)).done)
+      throw new Error(`no answer within ${READY_NEO4J_MS} ms`);
     checks.neo4j = { ok: true };
     const pending = await pendingMigrations(graph);
     checks.migrations = pending.length === 0 ? { ok: true } : { ok: false, detail: `pending: ${pending.join(', ')}` };
@@ -80,6 +77,7 @@ const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store
 export async function startHttpServer(
   config: HubConfig,
   services: HubServices,
+  keyRing: KeyRing,
   taxonomyCache?: TaxonomyCache,
 ): Promise<HubServer> {
   const { graph } = services;
@@ -194,14 +192,32 @@ export async function startHttpServer(
     // Apollo's own landing page loads its scripts from elsewhere: it keeps the headers without the page's CSP.
     helmet: { contentSecurityPolicy: false },
     preHandler: async (request, reply) => {
-      const identified = identifyCaller(request.headers.authorization, config.access.apiKeys);
+      const identified = identifyCaller(request.headers.authorization, keyRing.keys, keyRing.development);
       if (!identified.ok)
         return noStore(reply)
           .code(401)
           .send({ errors: [{ message: identified.reason, extensions: { code: 'UNAUTHENTICATED' } }] });
       request.caller = identified.caller;
     },
-    handler,
+    // Past its time limit a request is answered REQUEST_TIMEOUT; its database work is stopped by the transaction
+    // limit (HUB_QUERY_TIMEOUT_MS), and its late answer is dropped (the reply was sent).
+    handler: async function (request, reply) {
+      const answer = await withTimeLimit(
+        Promise.resolve(handler.call(this, request as never, reply as never)),
+        config.requestTimeoutMs,
+      );
+      if (answer.done) return answer.value;
+      return noStore(reply)
+        .code(503)
+        .send({
+          errors: [
+            {
+              message: `the request took longer than ${config.requestTimeoutMs} ms and was stopped; ask for less, or try again`,
+              extensions: { code: 'REQUEST_TIMEOUT' },
+            },
+          ],
+        });
+    },
   });
 
   await app.listen({ port: config.port, host: config.host });

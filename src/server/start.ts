@@ -15,6 +15,7 @@ import { importCatalogue } from '../catalogue/import.js';
 import { demoCatalogueFile } from '../taxonomy/seed.js';
 import { type HubServer, startHttpServer } from './http.js';
 import { warmUp } from './warm-up.js';
+import { KeyRing } from '../access/key-ring.js';
 
 /**
  * Gives an empty graph something to serve: the ESCO export in ESCO_DIR when set, else the demo
@@ -80,7 +81,8 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       await taxonomyCache.refresh();
       taxonomyCache.startPolling(config.taxonomySnapshot.refreshSeconds);
     }
-    if (config.access.apiKeys.length === 0) {
+    const keyRing = new KeyRing(config.access.apiKeys, config.access.apiKeysFile);
+    if (keyRing.development) {
       logger.warn(
         'development mode: HUB_API_KEYS is not set, so every caller may write the catalogue and read learner data; set API keys before loading real data',
       );
@@ -95,6 +97,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       auditBatcher: new AuditBatcher(open.graph),
       referenceDir: config.referenceDir,
       elmDir: config.elmDir,
+      transactionTimeoutMs: config.queryTimeoutMs,
     };
     // Build the skill-linking index now, so the first linkSkills request does not pay for it.
     const release = await services.linkerCache.get(open.graph, taxonomyCache?.current);
@@ -106,7 +109,8 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       occupationIndexOf(taxonomyCache.current);
       warmRelevanceTables(taxonomyCache.current);
     }
-    const server = await startHttpServer(config, services, taxonomyCache);
+    const server = await startHttpServer(config, services, keyRing, taxonomyCache);
+    keyRing.watch();
     if (config.warmUp)
       await warmUp(server.apollo, services).catch((error: unknown) => logger.warn('warm-up failed', { err: error }));
     logger.info('hub listening', {
@@ -120,6 +124,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       graph: open.graph,
       taxonomyCache,
       async stop() {
+        keyRing.stop();
         taxonomyCache?.stop();
         await server.close();
         await open.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphClient } from '../../src/graph/client.js';
 import type { RunningHub } from '../../src/server/start.js';
 import { REQUEST_LIMITS } from '../../src/server/limits.js';
-import { freshTestGraph, startTestHub } from '../helpers.js';
+import { freshTestGraph, importDemandExample, startTestHub } from '../helpers.js';
 
 /** Sends a raw document and returns the HTTP status with the parsed answer. */
 async function post(hub: RunningHub, query: string) {
@@ -174,6 +174,46 @@ describe('request limits: each refused with its own code before it runs, a cheap
       expect(anonymous).toEqual([200, 200, 200, 200, 200, 429]);
     } finally {
       await limited.stop();
+    }
+  });
+
+  it('stops a database transaction of a request past its limit on the server, answered QUERY_TIMEOUT', async () => {
+    const limited = graph.withCounter({ count: 0 }, 200);
+    const slow = `UNWIND range(1, 200000000) AS x RETURN count(x) AS n`;
+    const started = performance.now();
+    const error = await limited.read(slow).then(
+      () => null,
+      (caught: unknown) => caught as { extensions?: { code?: string }; message: string },
+    );
+    expect(error?.extensions?.code).toBe('QUERY_TIMEOUT');
+    expect(error?.message).toBe('a database query of this request ran past its limit of 200 ms and was stopped');
+    // Stopped by Neo4j near the limit, not run to its end (tens of seconds on this machine).
+    expect(performance.now() - started).toBeLessThan(5000);
+    // Without a limit (imports, start-up) the same client runs it.
+    expect(await graph.read<{ n: number }>(`UNWIND range(1, 1000) AS x RETURN count(x) AS n`)).toEqual([{ n: 1000 }]);
+  });
+
+  it('answers a request past its time limit REQUEST_TIMEOUT (503), and keeps answering', async () => {
+    // The first dashboard cell after an import derives every demand table it needs: about a second on this data.
+    await importDemandExample(graph);
+    const hasty = await startTestHub({ HUB_REQUEST_TIMEOUT_MS: '100' });
+    try {
+      const response = await fetch(`${hasty.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ skillsDashboard(sectors: ["F"], region: "HR04") { gapIndex } }' }),
+      });
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as any).errors).toEqual([
+        {
+          message: 'the request took longer than 100 ms and was stopped; ask for less, or try again',
+          extensions: { code: 'REQUEST_TIMEOUT' },
+        },
+      ]);
+      const cheap = await post(hasty, '{ taxonomy { version } }');
+      expect(cheap.body.errors).toBeUndefined();
+    } finally {
+      await hasty.stop();
     }
   });
 });

@@ -123,7 +123,7 @@ describe('the hub process', () => {
     unsafe.stderr.on('data', (chunk: Buffer) => (unsafeOutput += chunk.toString()));
     const unsafeCode = await new Promise<number | null>((resolve) => unsafe.on('exit', (code) => resolve(code)));
     expect(unsafeCode).toBe(1);
-    expect(unsafeOutput).toContain('HUB_API_KEYS must be set in production mode');
+    expect(unsafeOutput).toContain('HUB_API_KEYS must be set in production mode (or HUB_API_KEYS_FILE)');
     expect(unsafeOutput).toContain('HUB_PSEUDONYM_SECRET must be set');
     expect(unsafeOutput).toContain('NEO4J_URI must be set in production mode');
     expect(unsafeOutput).not.toMatch(/starting local Neo4j|connected|"level"/);

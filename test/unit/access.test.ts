@@ -7,6 +7,7 @@ import {
   identifyCaller,
   learnerPseudonym,
   parseApiKeys,
+  parseKeysFile,
 } from '../../src/access/callers.js';
 import { validateIssue } from '../../src/credentials/model.js';
 
@@ -91,5 +92,19 @@ describe('validateIssue', () => {
     expect(
       validateIssue({ microCredentialId: 'mc-1', learnerId: 'l-1', issuedOn: '2024-02-29' }, '2026-11-23').ok,
     ).toBe(true);
+  });
+});
+
+describe('parseKeysFile', () => {
+  it('reads one entry a line, skips blanks and comments, and names the file and line of a bad one', () => {
+    expect(
+      parseKeysFile('# desk 1\npes:counsellor:counsellor-key-0123456789\n\nbad\nx:curator:short\n', '/etc/hub-keys'),
+    ).toEqual({
+      keys: [{ name: 'pes', roles: ['counsellor'], key: 'counsellor-key-0123456789' }],
+      problems: [
+        '/etc/hub-keys line 4 must be name:role+role:key',
+        "/etc/hub-keys line 5 ('x'): the key must be at least 16 characters",
+      ],
+    });
   });
 });

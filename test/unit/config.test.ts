@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type HubConfig, loadConfig } from '../../src/config.js';
 
@@ -72,7 +75,7 @@ describe('loadConfig: production mode', () => {
     throw new Error('expected a ConfigError');
   };
   const KEYS_PROBLEM =
-    'HUB_API_KEYS must be set in production mode: name:role+role:key entries, one per client (docs/operations.md)';
+    'HUB_API_KEYS must be set in production mode (or HUB_API_KEYS_FILE): name:role+role:key entries, one per client (docs/operations.md)';
   const PRODUCTION_SECRET_PROBLEM =
     'HUB_PSEUDONYM_SECRET must be set (at least 32 characters, not counting surrounding spaces) in production mode: it keys the learner pseudonyms';
   const URI_PROBLEM =
@@ -100,6 +103,27 @@ describe('loadConfig: production mode', () => {
     expect(refusal({ ...SAFE, HUB_MODE: 'production', NEO4J_PASSWORD: '' }).problems).toEqual([
       'NEO4J_PASSWORD must be set in production mode: the hub connects to Neo4j only with authentication',
     ]);
+  });
+
+  it('takes a keys file instead of HUB_API_KEYS, and names a bad line or an unreadable file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-keys-'));
+    const good = path.join(dir, 'keys');
+    fs.writeFileSync(good, 'pes:counsellor:counsellor-key-0123456789\n');
+    const { HUB_API_KEYS: _keys, ...withoutKeys } = SAFE;
+    expect(loadConfig({ ...withoutKeys, HUB_MODE: 'production', HUB_API_KEYS_FILE: good }).access.apiKeysFile).toBe(
+      good,
+    );
+    const bad = path.join(dir, 'bad');
+    fs.writeFileSync(bad, 'pes:counsellor:short\n');
+    expect(refusal({ ...withoutKeys, HUB_MODE: 'production', HUB_API_KEYS_FILE: bad }).problems).toEqual([
+      `${bad} line 1 ('pes'): the key must be at least 16 characters`,
+    ]);
+    expect(refusal({ HUB_API_KEYS_FILE: path.join(dir, 'missing') }).problems[0]).toMatch(
+      /^HUB_PSEUDONYM_SECRET must be set/,
+    );
+    expect(refusal({ HUB_API_KEYS_FILE: path.join(dir, 'missing') }).problems[1]).toMatch(
+      new RegExp(`^HUB_API_KEYS_FILE ${path.join(dir, 'missing')} cannot be read: ENOENT`),
+    );
   });
 
   it('asks the CLI, which serves no one, only for the authenticated Neo4j', () => {
