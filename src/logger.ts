@@ -1,31 +1,57 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { pino } from 'pino';
 import type { LogLevel } from './config.js';
 
 /**
- * The one logger: one JSON object per line on stderr (stdout stays free for CLI output),
- * so logs can be shipped as they are. Fields are merged into the line.
+ * The one logger (pino): one JSON object per line on stderr (stdout stays free for CLI output), so logs can
+ * be shipped as they are: `time` (ISO), `level` (debug, info, warn, error), `msg`, the fields given, and the
+ * `requestId` of the HTTP request the line was written for (requestScope, set by src/server/http.ts). An
+ * `err` field is written with its name, message and stack. Personal data and secrets are redacted as a
+ * safety net (REDACTED): the code never logs them on purpose.
  */
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
-let threshold: number = RANK[(process.env.LOG_LEVEL as LogLevel) ?? 'info'] ?? RANK.info;
+/** The request a log line belongs to, carried through its async work. */
+export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+
+const REDACTED = [
+  'authorization',
+  'password',
+  'key',
+  'learnerId',
+  'identifier',
+  'reference',
+  'text',
+  'pseudonymSecret',
+].flatMap((field) => [field, `*.${field}`]);
+
+const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+const initial = LEVELS.find((level) => level === process.env.LOG_LEVEL) ?? 'info';
+
+const base = pino(
+  {
+    level: initial,
+    base: undefined,
+    timestamp: () => `,"time":"${new Date().toISOString()}"`,
+    formatters: { level: (label) => ({ level: label }) },
+    mixin: () => {
+      const scope = requestScope.getStore();
+      return scope ? { requestId: scope.requestId } : {};
+    },
+    redact: { paths: REDACTED, censor: '[redacted]' },
+    serializers: { err: pino.stdSerializers.err },
+  },
+  process.stderr,
+);
 
 export function setLogLevel(level: LogLevel): void {
-  threshold = RANK[level];
+  base.level = level;
 }
 
 type Fields = Record<string, unknown>;
 
-function write(level: Exclude<LogLevel, 'silent'>, msg: string, fields?: Fields): void {
-  if (RANK[level] < threshold) return;
-  const line: Fields = { time: new Date().toISOString(), level, msg, ...fields };
-  if (line.err instanceof Error) {
-    line.err = { name: line.err.name, message: line.err.message, stack: line.err.stack };
-  }
-  process.stderr.write(`${JSON.stringify(line)}\n`);
-}
-
 export const logger = {
-  debug: (msg: string, fields?: Fields) => write('debug', msg, fields),
-  info: (msg: string, fields?: Fields) => write('info', msg, fields),
-  warn: (msg: string, fields?: Fields) => write('warn', msg, fields),
-  error: (msg: string, fields?: Fields) => write('error', msg, fields),
+  debug: (msg: string, fields?: Fields) => base.debug(fields ?? {}, msg),
+  info: (msg: string, fields?: Fields) => base.info(fields ?? {}, msg),
+  warn: (msg: string, fields?: Fields) => base.warn(fields ?? {}, msg),
+  error: (msg: string, fields?: Fields) => base.error(fields ?? {}, msg),
 };

@@ -7,7 +7,7 @@ import type { KeyRing } from '../access/key-ring.js';
 import type { HubConfig } from '../config.js';
 import type { GraphClient } from '../graph/client.js';
 import { pendingMigrations } from '../graph/migrations.js';
-import { logger } from '../logger.js';
+import { logger, requestScope } from '../logger.js';
 import { currentTaxonomyVersion } from '../taxonomy/store.js';
 import type { TaxonomyCache } from '../taxonomy/snapshot.js';
 import type { HubContext } from '../graphql/context.js';
@@ -15,7 +15,7 @@ import { type HubServices, createContext } from './context.js';
 import { formatHubError, requestLimits } from './limits.js';
 import { withTimeLimit } from '../time-limit.js';
 import rateLimit from '@fastify/rate-limit';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { schema } from './schema.js';
 import { registerPage, wantsPage } from './web.js';
 
@@ -81,7 +81,20 @@ export async function startHttpServer(
   taxonomyCache?: TaxonomyCache,
 ): Promise<HubServer> {
   const { graph } = services;
-  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, keepAliveTimeout: 65_000 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    keepAliveTimeout: 65_000,
+    // A request id from the caller's proxy is kept when it looks like one, else made here.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  // Every log line written for a request carries its id (src/logger.ts), and the answer says it.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!/^[\w.:-]{1,64}$/.test(request.id)) (request as { id: string }).id = randomUUID();
+    requestScope.enterWith({ requestId: request.id });
+    reply.header('x-request-id', request.id);
+  });
   const limits = requestLimits(config.mode);
   const apollo = new ApolloServer<HubContext>({
     schema,
@@ -99,6 +112,16 @@ export async function startHttpServer(
         // Round trips per request, visible to clients and the bench: proof that nested fields are batched.
         async requestDidStart() {
           return {
+            // A failure of ours (no code of its own) is logged with its cause; the client sees its request id.
+            async didEncounterErrors({ errors }) {
+              for (const error of errors)
+                if (!error.extensions?.code || error.extensions.code === 'INTERNAL_SERVER_ERROR')
+                  logger.error('request failed', {
+                    path: '/graphql',
+                    field: error.path?.join('.'),
+                    err: error.originalError ?? error,
+                  });
+            },
             async willSendResponse({ response, contextValue }) {
               if (response.body.kind === 'single') {
                 response.body.singleResult.extensions = {

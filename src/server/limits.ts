@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
 import type { HubMode } from '../config.js';
 import type { HubContext } from '../graphql/context.js';
+import { requestScope } from '../logger.js';
 
 /**
  * What one GraphQL document may ask for, checked before anything runs (OWASP GraphQL cheat sheet): tokens
@@ -86,7 +87,12 @@ export const formatHubError =
   (mode: HubMode) =>
   (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const error = formatLimitError(formatted);
-    return mode === 'production' && error.extensions?.code === 'INTERNAL_SERVER_ERROR'
-      ? { message: 'internal error', path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
-      : error;
+    if (mode !== 'production' || error.extensions?.code !== 'INTERNAL_SERVER_ERROR') return error;
+    // The request id finds the log lines of the failure.
+    const requestId = requestScope.getStore()?.requestId;
+    return {
+      message: requestId ? `internal error (request ${requestId})` : 'internal error',
+      path: error.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+    };
   };

@@ -348,6 +348,8 @@ describe('access control and learner data', () => {
       }),
     });
     expect(oversized.status).toBe(413);
+    const requestId = oversized.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
 
     const lines = written
       .join('')
@@ -362,7 +364,10 @@ describe('access control and learner data', () => {
     });
     // The record works: it holds the hub's own log lines, from start-up (recorded in beforeAll) and from the refused request.
     expect(logged).toContainEqual(expect.objectContaining({ level: 'info', msg: 'hub listening' }));
-    expect(logged).toContainEqual(expect.objectContaining({ level: 'error', msg: 'request failed', path: '/graphql' }));
+    // The refused request's line carries the id its answer gave.
+    expect(logged).toContainEqual(
+      expect.objectContaining({ level: 'error', msg: 'request failed', path: '/graphql', requestId }),
+    );
     // Its own learner, and every learner any test of this file used before it in the run.
     for (const raw of everIdentifying)
       expect(

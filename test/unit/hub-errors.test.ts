@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { requestScope } from '../../src/logger.js';
 import { formatHubError } from '../../src/server/limits.js';
 
 describe('formatHubError', () => {
@@ -13,6 +14,12 @@ describe('formatHubError', () => {
       message: 'internal error',
       path: ['microCredentials'],
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    // Within a request, its id finds the log lines of the failure.
+    expect(requestScope.run({ requestId: 'req-7' }, () => formatHubError('production')(internal))).toEqual({
+      message: 'internal error (request req-7)',
+      path: ['microCredentials'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-7' },
     });
     // Development keeps the message for whoever runs the hub.
     expect(formatHubError('development')(internal)).toEqual(internal);
