@@ -13,6 +13,7 @@ import type { TaxonomyCache } from '../taxonomy/snapshot.js';
 import type { HubContext } from '../graphql/context.js';
 import { type HubServices, createContext } from './context.js';
 import { formatHubError, requestLimits } from './limits.js';
+import { HubMetrics } from './metrics.js';
 import { withTimeLimit } from '../time-limit.js';
 import rateLimit from '@fastify/rate-limit';
 import { createHash, randomUUID } from 'node:crypto';
@@ -33,7 +34,7 @@ export interface HubServer {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
-const ROUTES = ['/', '/graphql', '/health', '/ready'];
+const ROUTES = ['/', '/graphql', '/health', '/ready', '/metrics'];
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -96,6 +97,7 @@ export async function startHttpServer(
     reply.header('x-request-id', request.id);
   });
   const limits = requestLimits(config.mode);
+  const metrics = new HubMetrics(graph, taxonomyCache);
   const apollo = new ApolloServer<HubContext>({
     schema,
     introspection: true,
@@ -107,6 +109,7 @@ export async function startHttpServer(
     formatError: formatHubError(config.mode),
     plugins: [
       ...limits.plugins,
+      metrics.plugin(),
       fastifyApolloDrainPlugin(app),
       {
         // Round trips per request, visible to clients and the bench: proof that nested fields are batched.
@@ -174,6 +177,11 @@ export async function startHttpServer(
   );
 
   app.get('/health', async (_request, reply) => noStore(reply).send({ status: 'ok' }));
+  app.get('/metrics', async (_request, reply) =>
+    noStore(reply)
+      .type(metrics.registry.contentType)
+      .send(await metrics.registry.metrics()),
+  );
   app.get('/ready', async (_request, reply) => {
     const { ready, checks } = await readiness(graph, taxonomyCache);
     return noStore(reply)

@@ -51,7 +51,7 @@ describe('taxonomy API on the demo seed', () => {
     expect([missing.status, missing.headers.get('cache-control')]).toEqual([404, 'no-store']);
     expect(await missing.json()).toEqual({
       error: 'no route for GET /nowhere',
-      routes: ['/', '/graphql', '/health', '/ready'],
+      routes: ['/', '/graphql', '/health', '/ready', '/metrics'],
     });
     expect(missing.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(missing.headers.get('x-content-type-options')).toBe('nosniff');

@@ -216,4 +216,32 @@ describe('request limits: each refused with its own code before it runs, a cheap
       await hasty.stop();
     }
   });
+
+  it('counts requests, errors by code, time and round trips per root field at /metrics, in Prometheus text format', async () => {
+    const counted = await startTestHub();
+    try {
+      for (let i = 0; i < 3; i += 1)
+        expect((await post(counted, '{ taxonomy { version } }')).body.errors).toBeUndefined();
+      for (let i = 0; i < 2; i += 1) await post(counted, aliased(100));
+      const response = await fetch(`${counted.server.url}/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      const text = await response.text();
+      const value = (series: string) => {
+        const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+        return line === undefined ? undefined : Number(line.slice(series.length + 1));
+      };
+      expect(value('hub_graphql_requests_total{field="taxonomy",outcome="ok"}')).toBe(3);
+      expect(value('hub_graphql_requests_total{field="concept",outcome="ALIAS_LIMIT_EXCEEDED"}')).toBe(2);
+      expect(value('hub_graphql_errors_total{code="ALIAS_LIMIT_EXCEEDED"}')).toBe(2);
+      expect(value('hub_graphql_request_duration_seconds_count{field="taxonomy"}')).toBe(3);
+      // The taxonomy is served from memory: no round trip.
+      expect(value('hub_neo4j_round_trips_total{field="taxonomy"}')).toBe(0);
+      expect(value('hub_neo4j_unreachable')).toBe(0);
+      expect(value('hub_taxonomy_snapshot_age_seconds')).toBeGreaterThanOrEqual(0);
+      expect(text).toContain('# TYPE nodejs_eventloop_lag_seconds gauge');
+    } finally {
+      await counted.stop();
+    }
+  });
 });
