@@ -176,7 +176,14 @@ export async function startHttpServer(
           .send({ error: `no route for ${request.method} ${request.url.split('?')[0]}`, routes: ROUTES }),
   );
 
-  app.get('/health', async (_request, reply) => noStore(reply).send({ status: 'ok' }));
+  // Liveness (always 200 while the process answers), saying what is degraded without waiting on Neo4j.
+  app.get('/health', async (_request, reply) => {
+    const degraded: string[] = [];
+    const down = graph.unreachableSince;
+    if (down) degraded.push(`neo4j: unreachable since ${down.toISOString()}; requests that need it fail`);
+    if (taxonomyCache && !taxonomyCache.current) degraded.push('taxonomy snapshot: not built; reads go to Neo4j');
+    return noStore(reply).send({ status: degraded.length > 0 ? 'degraded' : 'ok', degraded });
+  });
   app.get('/metrics', async (_request, reply) =>
     noStore(reply)
       .type(metrics.registry.contentType)

@@ -70,6 +70,13 @@ describe('Neo4j killed under a running hub', () => {
       expect(value.errors![0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
       expect(ms).toBeLessThan(2000);
     }
+    // Alive, and saying what is degraded.
+    const health = await fetch(`${hub.server.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({
+      status: 'degraded',
+      degraded: [expect.stringMatching(/^neo4j: unreachable since \d{4}-\d\d-\d\dT.*; requests that need it fail$/)],
+    });
     // What is held in memory keeps answering.
     const taxonomy = await gql(hub, SKILL);
     expect(taxonomy.errors).toBeUndefined();
@@ -85,6 +92,7 @@ describe('Neo4j killed under a running hub', () => {
     expect(after.errors).toBeUndefined();
     expect(after.data.microCredentials.totalCount).toBe(offers);
     expect((await fetch(`${hub.server.url}/ready`)).status).toBe(200);
+    expect(await (await fetch(`${hub.server.url}/health`)).json()).toEqual({ status: 'ok', degraded: [] });
   }, 240_000);
 });
 
