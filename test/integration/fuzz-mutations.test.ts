@@ -96,6 +96,7 @@ describe('upsertMicroCredential, fuzzed', () => {
   it('answers every offer with a named error and nothing written, or stores it as sent', async () => {
     const countOffers = async () =>
       (await graph.read<{ n: number }>('MATCH (m:MicroCredential) RETURN count(m) AS n'))[0].n;
+    const outcomes = { stored: 0, refused: 0 };
     await fc.assert(
       fc.asyncProperty(offer, async (input) => {
         const before = await countOffers();
@@ -111,6 +112,7 @@ describe('upsertMicroCredential, fuzzed', () => {
           // Nothing written: no new offer, and one of the same id is as it was.
           expect(await countOffers()).toBe(before);
           expect((await gql(hub, READ, { id: input.id })).data?.microCredential ?? null).toEqual(storedBefore);
+          outcomes.refused += 1;
           return;
         }
         const stored = (await gql(hub, READ, { id: answer.data.upsertMicroCredential.id })).data.microCredential;
@@ -122,8 +124,12 @@ describe('upsertMicroCredential, fuzzed', () => {
           expect(
             stored.learningOutcomes.filter((o: { stated: boolean }) => o.stated).map((o: { text: string }) => o.text),
           ).toEqual(input.learningOutcomes);
+        outcomes.stored += 1;
       }),
       { numRuns: 80, seed: 20261204 },
     );
+    // Both ways were taken, so each check above ran.
+    expect(outcomes.stored).toBeGreaterThan(10);
+    expect(outcomes.refused).toBeGreaterThan(10);
   }, 300_000);
 });
