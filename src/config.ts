@@ -40,6 +40,8 @@ export interface HubConfig {
   maxPageSize: number;
   /** GraphQL requests a minute per API key, or per client address without one; 0: no limit. */
   rateLimitPerMinute: number;
+  /** Behind a proxy: take the client's address from X-Forwarded-For (for rate limits and logs). */
+  trustProxy: boolean;
   /** How long one GraphQL request may take before it is answered REQUEST_TIMEOUT (ms). */
   requestTimeoutMs: number;
   /** How long Neo4j runs one transaction of a request before stopping it (QUERY_TIMEOUT, ms). */
@@ -141,6 +143,7 @@ const ENV = z.object({
   MAX_PAGE_SIZE: wholeNumber('MAX_PAGE_SIZE', 100, 1, 1000),
   // Its default depends on the mode (see loadConfig); -1 stands for "not set".
   HUB_RATE_LIMIT: wholeNumber('HUB_RATE_LIMIT', -1, 0, 1_000_000),
+  HUB_TRUST_PROXY: yesNo('HUB_TRUST_PROXY', false),
   HUB_REQUEST_TIMEOUT_MS: wholeNumber('HUB_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
   HUB_QUERY_TIMEOUT_MS: wholeNumber('HUB_QUERY_TIMEOUT_MS', 20_000, 100, 600_000),
   // The keys' own format (name:role+role:key) is parsed by access/callers.ts, which says what is wrong with an entry.
@@ -242,6 +245,7 @@ export function loadConfig(
     maxPageSize: v.MAX_PAGE_SIZE,
     // Production bounds each client by default (a dashboard page sends a handful of requests); development does not.
     rateLimitPerMinute: v.HUB_RATE_LIMIT >= 0 ? v.HUB_RATE_LIMIT : mode === 'production' ? 1200 : 0,
+    trustProxy: v.HUB_TRUST_PROXY,
     requestTimeoutMs: v.HUB_REQUEST_TIMEOUT_MS,
     queryTimeoutMs: v.HUB_QUERY_TIMEOUT_MS,
     access: {

@@ -88,6 +88,8 @@ export async function startHttpServer(
     keepAliveTimeout: 65_000,
     // A request id from the caller's proxy is kept when it looks like one, else made here.
     requestIdHeader: 'x-request-id',
+    // Behind a proxy every client would have the proxy's address; HUB_TRUST_PROXY takes X-Forwarded-For.
+    trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
   });
   // Every log line written for a request carries its id (src/logger.ts), and the answer says it.

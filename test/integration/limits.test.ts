@@ -175,6 +175,22 @@ describe('request limits: each refused with its own code before it runs, a cheap
     } finally {
       await limited.stop();
     }
+    // Behind a proxy (HUB_TRUST_PROXY), each client address the proxy forwards has its own allowance.
+    const proxied = await startTestHub({ HUB_RATE_LIMIT: '2', HUB_TRUST_PROXY: 'true' });
+    const from = (address: string) =>
+      fetch(`${proxied.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+        body: JSON.stringify({ query: '{ taxonomy { version } }' }),
+      }).then((r) => r.status);
+    try {
+      expect([await from('203.0.113.1'), await from('203.0.113.1'), await from('203.0.113.1')]).toEqual([
+        200, 200, 429,
+      ]);
+      expect(await from('203.0.113.2')).toBe(200);
+    } finally {
+      await proxied.stop();
+    }
   });
 
   it('stops a database transaction of a request past its limit on the server, answered QUERY_TIMEOUT', async () => {

@@ -157,6 +157,7 @@ describe('loadConfig: production mode', () => {
       port: 4000,
       logLevel: 'info',
     });
+    expect([loadConfig({}).trustProxy, loadConfig({ HUB_TRUST_PROXY: 'yes' }).trustProxy]).toEqual([false, true]);
   });
 
   it('names each malformed value with what was given, after what the mode requires', () => {
