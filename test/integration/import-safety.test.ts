@@ -8,12 +8,55 @@ import { ImportError } from '../../src/errors.js';
 import type { GraphClient } from '../../src/graph/client.js';
 import { importEsco } from '../../src/taxonomy/esco-import.js';
 import { demoSeedDir } from '../../src/taxonomy/seed.js';
-import { escoDir, freshTestGraph, graphFingerprint, testConfig } from '../helpers.js';
+import {
+  type GraphFingerprint,
+  escoDir,
+  freshTestGraph,
+  graphFingerprint,
+  sharedDataDir,
+  testConfig,
+} from '../helpers.js';
 
 function copySeed(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'esco-copy-'));
   fs.cpSync(demoSeedDir, dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Runs the CLI with `args` and kills it (SIGKILL) as soon as its stderr shows `inside` (well inside the
+ * import's transaction); fails if the import ends first.
+ */
+async function killImportWhen(args: string[], inside: (output: string) => boolean): Promise<void> {
+  const config = testConfig();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/hub.ts', ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, NEO4J_URI: config.neo4j.uri, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (inside(output) && !child.killed) {
+        child.kill('SIGKILL');
+        resolve();
+      }
+    });
+    child.on('exit', (code) =>
+      child.killed ? undefined : reject(new Error(`import ended (code ${code}) before it could be killed:\n${output}`)),
+    );
+  });
+}
+
+/** The graph's fingerprint once the server has rolled back the killed import's transaction (it does so when the connection drops). */
+async function fingerprintSettledAt(graph: GraphClient, expected: GraphFingerprint): Promise<GraphFingerprint> {
+  let after = await graphFingerprint(graph);
+  for (let attempt = 0; attempt < 20 && JSON.stringify(after) !== JSON.stringify(expected); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    after = await graphFingerprint(graph);
+  }
+  return after;
 }
 
 describe('a failed import leaves the graph as it was', () => {
@@ -58,36 +101,32 @@ describe('a failed import leaves the graph as it was', () => {
 
   it('survives an import killed while it writes', async () => {
     const before = await graphFingerprint(graph);
-    const config = testConfig();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/hub.ts', 'import', 'esco', escoDir], {
-      cwd: projectRoot,
-      env: { ...process.env, NEO4J_URI: config.neo4j.uri, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const killed = new Promise<string>((resolve, reject) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        // Well inside the single transaction: concepts written, relations being written.
-        if (output.includes('writing essential skills') && !child.killed) {
-          child.kill('SIGKILL');
-          resolve(output);
-        }
-      });
-      child.on('exit', (code) =>
-        child.killed
-          ? undefined
-          : reject(new Error(`import ended (code ${code}) before it could be killed:\n${output}`)),
-      );
-    });
-    await killed;
-    // The server rolls the open transaction back when the connection drops.
-    let after = await graphFingerprint(graph);
-    for (let attempt = 0; attempt < 20 && JSON.stringify(after) !== JSON.stringify(before); attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      after = await graphFingerprint(graph);
-    }
-    expect(after).toEqual(before);
+    // Well inside the single transaction: concepts written, relations being written.
+    await killImportWhen(['import', 'esco', escoDir], (output) => output.includes('writing essential skills'));
+    expect(await fingerprintSettledAt(graph, before)).toEqual(before);
+  });
+});
+
+describe('a demand import killed while it writes', () => {
+  let graph: GraphClient;
+  beforeAll(async () => {
+    graph = await freshTestGraph({ seed: true });
+  });
+  afterAll(() => graph.close());
+
+  it('leaves the graph as it was: the one transaction is rolled back', async () => {
+    const before = await graphFingerprint(graph);
+    // Eurostat's LFS extract: 15,000 figures, one transaction (under MAX_FIGURES_PER_TRANSACTION), written in
+    // batches; killed once some are written and more are to come.
+    await killImportWhen(
+      ['import', 'demand', path.join(sharedDataDir, 'eurostat-lfsa_eisn2'), '--format', 'eurostat-lfs'],
+      (output) => {
+        const written = /figures: ([\d,]+)\/([\d,]+)/.exec(output);
+        return written !== null && written[1] !== written[2];
+      },
+    );
+    expect(await fingerprintSettledAt(graph, before)).toEqual(before);
+    expect((await graph.read<{ n: number }>('MATCH (s:DemandSignal) RETURN count(s) AS n'))[0].n).toBe(0);
   });
 });
 
