@@ -167,10 +167,10 @@ const ENV = z.object({
  * Neo4j; the project's own Neo4j runs without authentication, so production needs NEO4J_URI with a password.
  * In development, API keys still need a pseudonym secret: they mean learner data is about to be loaded.
  */
-function modeProblems(mode: HubMode, env: NodeJS.ProcessEnv, apiKeys: number, serving: boolean): string[] {
+function modeProblems(mode: HubMode, env: NodeJS.ProcessEnv, keysConfigured: boolean, serving: boolean): string[] {
   const secret = (env.HUB_PSEUDONYM_SECRET ?? '').trim().length >= SECRET_LENGTH;
   if (mode === 'development')
-    return apiKeys > 0 && !secret
+    return keysConfigured && !secret
       ? [
           `HUB_PSEUDONYM_SECRET must be set (at least ${SECRET_LENGTH} characters, not counting surrounding spaces) when HUB_API_KEYS is set: it keys the learner pseudonyms`,
         ]
@@ -208,12 +208,12 @@ export function loadConfig(
     (env.HUB_MODE ? 'development' : env.NODE_ENV === 'production' ? 'production' : 'development');
   const keysFile = env.HUB_API_KEYS_FILE ? path.resolve(env.HUB_API_KEYS_FILE) : undefined;
   const fromFile = keysFile ? readKeysFile(keysFile) : { keys: [], problems: [] };
-  const apiKeys =
-    (parsed.success ? parsed.data.HUB_API_KEYS.length : parseApiKeys(env.HUB_API_KEYS ?? '').keys.length) +
-    fromFile.keys.length +
-    (keysFile ? 1 : 0);
+  // Keys are configured when HUB_API_KEYS holds a valid one, or a keys file is named (even an empty one).
+  const keysConfigured =
+    (parsed.success ? parsed.data.HUB_API_KEYS : parseApiKeys(env.HUB_API_KEYS ?? '').keys).length > 0 ||
+    keysFile !== undefined;
   const problems = [
-    ...modeProblems(mode, env, apiKeys, serving),
+    ...modeProblems(mode, env, keysConfigured, serving),
     ...(parsed.success ? [] : parsed.error.issues.map((i) => i.message)),
     ...fromFile.problems,
   ];

@@ -100,17 +100,26 @@ export function identifyCaller(
 ): CallerResult {
   if (development) return { ok: true, caller: DEVELOPMENT_CALLER };
   if (!authorization) return { ok: true, caller: ANONYMOUS_CALLER };
-  const presented = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+  const presented = presentedKey(authorization);
   if (!presented) return { ok: false, reason: 'the Authorization header must be "Bearer <API key>"' };
   const match = keys.find((candidate) => sameSecret(candidate.key, presented));
   if (!match) return { ok: false, reason: 'unknown API key' };
   return { ok: true, caller: { name: match.name, roles: new Set(match.roles), authenticated: true } };
 }
 
+/** The API key an Authorization header presents (`Bearer <key>`), if it is one. */
+export function presentedKey(authorization: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+}
+
+/** A key's SHA-256 digest: what is compared, and what stands for the key where one must be told apart. */
+export function keyDigest(key: string): Buffer {
+  return createHash('sha256').update(key).digest();
+}
+
 /** Compared as SHA-256 digests in constant time, so neither the content nor the length of a key leaks. */
 function sameSecret(expected: string, presented: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(expected), digest(presented));
+  return timingSafeEqual(keyDigest(expected), keyDigest(presented));
 }
 
 export function hasRole(caller: Caller, role: Role): boolean {

@@ -2,7 +2,7 @@ import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } fr
 import helmet from '@fastify/helmet';
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import { type Caller, identifyCaller } from '../access/callers.js';
+import { type Caller, identifyCaller, keyDigest, presentedKey } from '../access/callers.js';
 import type { KeyRing } from '../access/key-ring.js';
 import type { HubConfig } from '../config.js';
 import type { GraphClient } from '../graph/client.js';
@@ -12,11 +12,11 @@ import { currentTaxonomyVersion } from '../taxonomy/store.js';
 import type { TaxonomyCache } from '../taxonomy/snapshot.js';
 import type { HubContext } from '../graphql/context.js';
 import { type HubServices, createContext } from './context.js';
-import { formatHubError, requestLimits } from './limits.js';
+import { clientErrorCode, formatHubError, requestLimits } from './limits.js';
 import { HubMetrics } from './metrics.js';
 import { withTimeLimit } from '../time-limit.js';
 import rateLimit from '@fastify/rate-limit';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { schema } from './schema.js';
 import { registerPage, wantsPage } from './web.js';
 
@@ -74,6 +74,8 @@ export async function readiness(graph: GraphClient, taxonomyCache?: TaxonomyCach
 }
 
 const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+/** An answer refused before GraphQL ran, shaped as GraphQL errors so every client reads it one way. */
+const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
 export async function startHttpServer(
   config: HubConfig,
@@ -120,7 +122,7 @@ export async function startHttpServer(
             // A failure of ours (no code of its own) is logged with its cause; the client sees its request id.
             async didEncounterErrors({ errors }) {
               for (const error of errors)
-                if (!error.extensions?.code || error.extensions.code === 'INTERNAL_SERVER_ERROR')
+                if (clientErrorCode(error) === 'INTERNAL_SERVER_ERROR')
                   logger.error('request failed', {
                     path: '/graphql',
                     field: error.path?.join('.'),
@@ -160,9 +162,7 @@ export async function startHttpServer(
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
-      return noStore(reply)
-        .code(400)
-        .send({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return noStore(reply).code(400).send(errorBody('request body is not valid JSON', 'BAD_REQUEST'));
     const status = error.statusCode ?? 500;
     // Over the rate limit: the GraphQL-shaped answer built below, with its Retry-After (not a failure of ours).
     if (status === 429 && 'errors' in error) return noStore(reply).code(429).send({ errors: error.errors });
@@ -211,20 +211,18 @@ export async function startHttpServer(
               max: config.rateLimitPerMinute,
               timeWindow: 60_000,
               keyGenerator: (request: FastifyRequest) => {
-                const key = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-                return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 16)}` : `ip:${request.ip}`;
+                const key = presentedKey(request.headers.authorization);
+                return key ? `key:${keyDigest(key).toString('hex').slice(0, 16)}` : `ip:${request.ip}`;
               },
               errorResponseBuilder: (
                 _request: FastifyRequest,
                 context: { max: number; after: string; statusCode: number },
               ) => ({
                 statusCode: context.statusCode,
-                errors: [
-                  {
-                    message: `rate limit: at most ${context.max} requests a minute for one API key or client address; try again in ${context.after}`,
-                    extensions: { code: 'RATE_LIMITED' },
-                  },
-                ],
+                ...errorBody(
+                  `rate limit: at most ${context.max} requests a minute for one API key or client address; try again in ${context.after}`,
+                  'RATE_LIMITED',
+                ),
               }),
             },
           }
@@ -233,10 +231,7 @@ export async function startHttpServer(
     helmet: { contentSecurityPolicy: false },
     preHandler: async (request, reply) => {
       const identified = identifyCaller(request.headers.authorization, keyRing.keys, keyRing.development);
-      if (!identified.ok)
-        return noStore(reply)
-          .code(401)
-          .send({ errors: [{ message: identified.reason, extensions: { code: 'UNAUTHENTICATED' } }] });
+      if (!identified.ok) return noStore(reply).code(401).send(errorBody(identified.reason, 'UNAUTHENTICATED'));
       request.caller = identified.caller;
     },
     // Past its time limit a request is answered REQUEST_TIMEOUT; its database work is stopped by the transaction
@@ -249,14 +244,12 @@ export async function startHttpServer(
       if (answer.done) return answer.value;
       return noStore(reply)
         .code(503)
-        .send({
-          errors: [
-            {
-              message: `the request took longer than ${config.requestTimeoutMs} ms and was stopped; ask for less, or try again`,
-              extensions: { code: 'REQUEST_TIMEOUT' },
-            },
-          ],
-        });
+        .send(
+          errorBody(
+            `the request took longer than ${config.requestTimeoutMs} ms and was stopped; ask for less, or try again`,
+            'REQUEST_TIMEOUT',
+          ),
+        );
     },
   });
 

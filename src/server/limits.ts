@@ -70,13 +70,23 @@ export function requestLimits(mode: HubMode): {
 /** graphql-js' parser refusing a document past maxTokens (its own words). */
 const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] \d+ tokens/;
 
+/**
+ * The code a client is told for an error (the answer, the metrics and the log agree on it): a refused
+ * request's limit code in place of Apollo's generic one, else the error's own; none is an internal error.
+ */
+export function clientErrorCode(error: { message: string; extensions?: Readonly<Record<string, unknown>> }): string {
+  const { limitCode, code } = error.extensions ?? {};
+  if (limitCode) return String(limitCode);
+  if (code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(error.message)) return LIMIT_CODES.tokens;
+  return code ? String(code) : 'INTERNAL_SERVER_ERROR';
+}
+
 /** A refused request's error with its limit's code in place of Apollo's generic one. */
 function formatLimitError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const { limitCode, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-  if (limitCode) return { ...formatted, extensions: { ...extensions, code: limitCode } };
-  if (extensions.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(formatted.message))
-    return { ...formatted, extensions: { ...extensions, code: LIMIT_CODES.tokens } };
-  return formatted;
+  const code = clientErrorCode(formatted);
+  if (code === formatted.extensions?.code) return formatted;
+  const { limitCode: _marker, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions: { ...extensions, code } };
 }
 
 /**

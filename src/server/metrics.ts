@@ -3,6 +3,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { GraphClient } from '../graph/client.js';
 import type { HubContext } from '../graphql/context.js';
 import type { TaxonomyCache } from '../taxonomy/snapshot.js';
+import { clientErrorCode } from './limits.js';
 
 /**
  * Prometheus metrics at `GET /metrics` (prom-client, text format). Per GraphQL request, labelled by its
@@ -74,10 +75,8 @@ export class HubMetrics {
             const chosen = operation ?? document?.definitions.find((d) => d.kind === 'OperationDefinition');
             const first = chosen?.selectionSet.selections.find((s) => s.kind === 'Field');
             const field = first?.kind === 'Field' ? first.name.value : 'none';
-            // A refused request's own limit code (src/server/limits.ts), else the error's code.
-            const codes = (errors ?? []).map((e) =>
-              String(e.extensions?.limitCode ?? e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
-            );
+            // The codes as the client is told them (a refused request's limit code).
+            const codes = (errors ?? []).map(clientErrorCode);
             this.requests.inc({ field, outcome: codes[0] ?? 'ok' });
             for (const code of codes) this.errors.inc({ code });
             this.duration.observe({ field }, (performance.now() - started) / 1000);
