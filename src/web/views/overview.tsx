@@ -48,17 +48,10 @@ export function OverviewView(props: { params: URLSearchParams }) {
   const preferred = PREFERRED_REGIONS.filter((code) => withFigures.includes(code));
   const countries = withFigures.filter((code) => /^[A-Z]{2}$/.test(code));
   const nuts1 = chosen.regions.map((r) => r.code).filter((code) => /^[A-Z]{2}[0-9A-Z]$/.test(code));
-  const regions =
-    asked.length > 0
-      ? asked
-      : (preferred.length > 0
-          ? preferred
-          : countries.length > 0
-            ? countries
-            : withFigures.length > DEFAULT_REGIONS && nuts1.length > 0
-              ? nuts1
-              : withFigures
-        ).slice(0, DEFAULT_REGIONS);
+  const defaults = [preferred, countries, withFigures.length > DEFAULT_REGIONS ? nuts1 : [], withFigures].find(
+    (list) => list.length > 0,
+  );
+  const regions = asked.length > 0 ? asked : (defaults ?? []).slice(0, DEFAULT_REGIONS);
   const byGroup = chosen.sectors.length === 0 || (params.get('rows') === 'groups' && chosen.groups.length > 0);
   const rows = byGroup ? chosen.groups : chosen.sectors;
   const set = (change: Record<string, string>) =>
