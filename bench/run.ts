@@ -116,12 +116,19 @@ async function startServer(
   name: string,
   script: string,
   port: number,
-  neo4jUri: string,
+  neo4j: { uri: string; password: string },
   readyPath?: string,
 ): Promise<Server> {
   const child = spawn(process.execPath, [...NODE_FLAGS, script], {
     cwd: projectRoot,
-    env: { ...process.env, NEO4J_URI: neo4jUri, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_PASSWORD: neo4j.password,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -248,8 +255,8 @@ async function main(): Promise<void> {
   process.stderr.write(`bench: fresh Neo4j in ${DATA_DIR} on port ${GRAPH_PORT}\n`);
   await stopLocalGraph(DATA_DIR);
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  const { uri } = await startLocalGraph({ dataDir: DATA_DIR, port: GRAPH_PORT, heapMb: 3072, pageCacheMb: 512 });
-  const graph = connectGraph({ uri, user: 'neo4j', password: '', database: 'neo4j' });
+  const local = await startLocalGraph({ dataDir: DATA_DIR, port: GRAPH_PORT, heapMb: 3072, pageCacheMb: 512 });
+  const graph = connectGraph({ uri: local.uri, user: 'neo4j', password: local.password, database: 'neo4j' });
   const servers: Server[] = [];
   try {
     await migrate(graph);
@@ -323,9 +330,9 @@ async function main(): Promise<void> {
       ),
     };
 
-    const hub = await startServer('hub', 'src/server/main.ts', PORTS.hub, uri, '/ready');
-    const neo4jGraphql = await startServer('@neo4j/graphql', 'bench/peers/neo4j-graphql.ts', PORTS.neo4jGraphql, uri);
-    const bare = await startServer('bare driver', 'bench/peers/bare-driver.ts', PORTS.bareDriver, uri);
+    const hub = await startServer('hub', 'src/server/main.ts', PORTS.hub, local, '/ready');
+    const neo4jGraphql = await startServer('@neo4j/graphql', 'bench/peers/neo4j-graphql.ts', PORTS.neo4jGraphql, local);
+    const bare = await startServer('bare driver', 'bench/peers/bare-driver.ts', PORTS.bareDriver, local);
     servers.push(hub, neo4jGraphql, bare);
 
     // Matching workloads: 20 jobseeker profiles (confirmed skills of two occupations, and a work history for half of them),

@@ -164,7 +164,7 @@ const ENV = z.object({
 /**
  * What a mode requires beyond each value being well formed. Production (HUB_MODE=production, or NODE_ENV=
  * production without HUB_MODE) refuses to start without API keys, a pseudonym secret and an authenticated
- * Neo4j; the project's own Neo4j runs without authentication, so production needs NEO4J_URI with a password.
+ * Neo4j: the project's own (its generated password, src/graph/local-neo4j.ts), or NEO4J_URI with NEO4J_PASSWORD.
  * In development, API keys still need a pseudonym secret: they mean learner data is about to be loaded.
  */
 function modeProblems(mode: HubMode, env: NodeJS.ProcessEnv, keysConfigured: boolean, serving: boolean): string[] {
@@ -184,11 +184,8 @@ function modeProblems(mode: HubMode, env: NodeJS.ProcessEnv, keysConfigured: boo
     problems.push(
       `HUB_PSEUDONYM_SECRET must be set (at least ${SECRET_LENGTH} characters, not counting surrounding spaces) in production mode: it keys the learner pseudonyms`,
     );
-  if (!env.NEO4J_URI)
-    problems.push(
-      "NEO4J_URI must be set in production mode: the project's own Neo4j runs without authentication; give an authenticated Neo4j server, cluster or Aura",
-    );
-  else if (!env.NEO4J_PASSWORD)
+  // The project's own Neo4j (NEO4J_URI unset) is authenticated with the password kept beside its data.
+  if (env.NEO4J_URI && !env.NEO4J_PASSWORD)
     problems.push('NEO4J_PASSWORD must be set in production mode: the hub connects to Neo4j only with authentication');
   return problems;
 }

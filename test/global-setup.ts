@@ -15,8 +15,9 @@ const dataDir = path.join(projectRoot, '.hub', port === 17688 ? 'test-graph' : `
 export default async function setup(project: TestProject) {
   await stopLocalGraph(dataDir);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const { uri } = await startLocalGraph({ dataDir, port, heapMb: 3072, pageCacheMb: 256 });
+  const { uri, password } = await startLocalGraph({ dataDir, port, heapMb: 3072, pageCacheMb: 256 });
   project.provide('neo4jUri', uri);
+  project.provide('neo4jPassword', password);
   return async () => {
     await stopLocalGraph(dataDir);
   };
@@ -25,5 +26,7 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
+    /** The password of the user neo4j of the test Neo4j (authentication is on, as for the hub's own). */
+    neo4jPassword: string;
   }
 }

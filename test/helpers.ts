@@ -23,10 +23,15 @@ import { demoCatalogueFile } from '../src/taxonomy/seed.js';
 export const sharedDataDir = new URL('../../shared/data', import.meta.url).pathname;
 export const escoDir = `${sharedDataDir}/esco-v1.1.1-en`;
 
+/** The test Neo4j's address and credentials, as a spawned hub or CLI process takes them. */
+export function testGraphEnv(): { NEO4J_URI: string; NEO4J_PASSWORD: string } {
+  return { NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword') };
+}
+
 export function testConfig(overrides: Record<string, string> = {}): HubConfig {
   // No warm-up: tests count round trips from a cold start.
   return loadConfig({
-    NEO4J_URI: inject('neo4jUri'),
+    ...testGraphEnv(),
     PORT: '0',
     LOG_LEVEL: 'warn',
     HUB_WARM_UP: 'false',

@@ -11,7 +11,7 @@ import { connectGraph } from '../../src/graph/client.js';
 import { SECTOR_GAPS } from './gaps-cypher.js';
 import { COURSE_PLAN } from './matching-cypher.js';
 
-const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', 'unused'), {
+const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD!), {
   disableLosslessIntegers: true,
 });
 
@@ -33,7 +33,12 @@ const CATALOGUE_PAGE = `
   RETURN m.id AS id, m.title AS title, collect(DISTINCT s.preferredLabel) AS skills`;
 
 // The reference linking method (BM25 over labels), built over the same skills, served with no GraphQL.
-const graph = connectGraph({ uri: process.env.NEO4J_URI!, user: 'neo4j', password: '', database: 'neo4j' });
+const graph = connectGraph({
+  uri: process.env.NEO4J_URI!,
+  user: 'neo4j',
+  password: process.env.NEO4J_PASSWORD!,
+  database: 'neo4j',
+});
 const baseline = new Bm25LabelBaseline(await linkableSkillsFromGraph(graph), stems);
 await graph.close();
 

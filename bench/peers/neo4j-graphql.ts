@@ -19,7 +19,7 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', 'unused'));
+const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD!));
 const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
 const apollo = new ApolloServer({ schema });
 await apollo.start();

@@ -4,6 +4,7 @@ import {
   buildLauncher,
   isLauncherBuilt,
   localGraphStatus,
+  passwordFile,
   startLocalGraph,
   stopLocalGraph,
 } from '../graph/local-neo4j.js';
@@ -215,7 +216,7 @@ async function dbCommand(action: 'build' | 'start' | 'stop' | 'status', options:
         process.stderr.write(`note: NEO4J_URI is set (${config.neo4j.uri}); starting the local Neo4j anyway\n`);
       const { started, uri } = await startLocalGraph(config.localGraph);
       process.stdout.write(
-        `${started ? 'started' : 'already running'}: ${uri} (data in ${config.localGraph.dataDir})\n`,
+        `${started ? 'started' : 'already running'}: ${uri} (data in ${config.localGraph.dataDir}; user neo4j, password in ${passwordFile(config.localGraph.dataDir)})\n`,
       );
       return;
     }

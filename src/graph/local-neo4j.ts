@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,7 +8,10 @@ import { logger } from '../logger.js';
 
 /**
  * Manages the project's own Neo4j: the Maven-built launcher under graph/launcher, run as a separate
- * Java process with its data, pid file and log under one data folder.
+ * Java process with its data, pid file, log and password under one data folder. Authentication is on:
+ * the password of the user neo4j is generated on first start into `<data folder>/neo4j-password`
+ * (readable by its owner only; graph/data is git-ignored) and set by the launcher at every start,
+ * so replacing that file and restarting rotates it.
  */
 const launcherDir = path.join(projectRoot, 'graph', 'launcher');
 const classesDir = path.join(launcherDir, 'target', 'classes');
@@ -29,10 +33,13 @@ export interface LocalGraphStatus {
   log: string;
 }
 
+const launcherClass = path.join(classesDir, 'eu', 'skillshub', 'graph', 'GraphLauncher.class');
+const launcherSource = path.join(launcherDir, 'src', 'main', 'java', 'eu', 'skillshub', 'graph', 'GraphLauncher.java');
+
+/** Built, and not older than its source (a checkout that changed the launcher builds it again). */
 export function isLauncherBuilt(): boolean {
-  return (
-    fs.existsSync(path.join(classesDir, 'eu', 'skillshub', 'graph', 'GraphLauncher.class')) && fs.existsSync(libDir)
-  );
+  if (!fs.existsSync(launcherClass) || !fs.existsSync(libDir)) return false;
+  return !fs.existsSync(launcherSource) || fs.statSync(launcherSource).mtimeMs <= fs.statSync(launcherClass).mtimeMs;
 }
 
 /** Builds the launcher with Maven (downloads Neo4j Community from Maven Central on first run). */
@@ -51,6 +58,28 @@ export function stoppedOnPurpose(dataDir: string): boolean {
   return fs.existsSync(stoppedFile(dataDir));
 }
 const logFile = (dataDir: string) => path.join(dataDir, 'launcher.log');
+/** Where the password of the user neo4j is kept for this data folder. */
+export const passwordFile = (dataDir: string) => path.join(dataDir, 'neo4j-password');
+
+/**
+ * The password of the user neo4j of the project's own Neo4j for this data folder, generated (32 random
+ * bytes, base64url) into a file only its owner may read when there is none yet.
+ */
+export function localGraphPassword(dataDir: string): string {
+  const file = passwordFile(dataDir);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    // 'wx' fails rather than overwrite a file another process wrote meanwhile; that one's password wins.
+    try {
+      fs.writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  // A file copied in with looser permissions is narrowed again: the password opens every learner's data.
+  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+  return fs.readFileSync(file, 'utf8').trim();
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -77,7 +106,8 @@ export function localGraphStatus(dataDir: string): LocalGraphStatus {
 export async function startLocalGraph(
   options: LocalGraphOptions,
   timeoutMs = 180_000,
-): Promise<{ started: boolean; uri: string }> {
+): Promise<{ started: boolean; uri: string; password: string }> {
+  const password = localGraphPassword(options.dataDir);
   const current = localGraphStatus(options.dataDir);
   if (current.running) {
     if (current.port !== options.port) {
@@ -85,7 +115,7 @@ export async function startLocalGraph(
         `a local Neo4j already runs on port ${current.port} for ${options.dataDir}; stop it first (npm run db:stop)`,
       );
     }
-    return { started: false, uri: current.uri! };
+    return { started: false, uri: current.uri!, password };
   }
   if (!isLauncherBuilt()) buildLauncher();
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -105,6 +135,8 @@ export async function startLocalGraph(
       String(options.port),
       '--page-cache-mb',
       String(options.pageCacheMb),
+      '--password-file',
+      passwordFile(options.dataDir),
     ],
     { detached: true, stdio: ['ignore', log, log] },
   );
@@ -116,7 +148,7 @@ export async function startLocalGraph(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const output = fs.readFileSync(logFile(options.dataDir), 'utf8');
-    if (output.includes('BOLT_READY')) return { started: true, uri: `bolt://127.0.0.1:${options.port}` };
+    if (output.includes('BOLT_READY')) return { started: true, uri: `bolt://127.0.0.1:${options.port}`, password };
     if (!isAlive(child.pid!)) {
       throw new Error(
         `local Neo4j exited during start-up; last lines of ${logFile(options.dataDir)}:\n${tail(output, 20)}`,

@@ -15,18 +15,21 @@ export interface OpenGraph {
 const WATCH_MS = 2_000;
 
 /**
- * Connects to the configured Neo4j, or starts the project's own when NEO4J_URI is unset,
- * then applies pending schema migrations. Everything that needs the graph starts here.
+ * Connects to the configured Neo4j, or starts the project's own when NEO4J_URI is unset (as the user
+ * neo4j with the password kept beside its data, src/graph/local-neo4j.ts), then applies pending schema migrations. Everything that needs the graph starts here.
  * The project's own Neo4j is watched: when its process dies (killed, out of memory) it is started again,
  * and the driver reconnects by itself (src/graph/client.ts fails requests meanwhile).
  */
 export async function openGraph(config: HubConfig): Promise<OpenGraph> {
   let startedLocal = false;
+  let credentials = { user: config.neo4j.user, password: config.neo4j.password };
   if (!config.neo4j.uri) {
-    ({ started: startedLocal } = await startLocalGraph(config.localGraph));
+    const local = await startLocalGraph(config.localGraph);
+    startedLocal = local.started;
+    credentials = { user: 'neo4j', password: local.password };
   }
   const uri = graphUri(config);
-  const graph = connectGraph({ ...config.neo4j, uri });
+  const graph = connectGraph({ ...config.neo4j, ...credentials, uri });
   try {
     await graph.verifyConnectivity();
     const applied = await migrate(graph);

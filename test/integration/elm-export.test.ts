@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withoutContext } from '../../src/catalogue/elm-export.js';
 import { elmValidatorFor, unsigned } from '../../src/catalogue/elm-validation.js';
 import type { RunningHub } from '../../src/server/start.js';
-import { freshTestGraph, gql, graphFingerprint, sharedDataDir, startTestHub, testConfig } from '../helpers.js';
+import { freshTestGraph, gql, graphFingerprint, sharedDataDir, startTestHub, testGraphEnv } from '../helpers.js';
 import { importCatalogue } from '../../src/catalogue/import.js';
 import type { GraphClient } from '../../src/graph/client.js';
 import { SkillLinkerCache } from '../../src/linking/cache.js';
@@ -88,7 +88,7 @@ describe('ELM exports of the demo catalogue, checked against the Commission shap
 
   it('writes one file per offer with `hub export elm`, and `hub validate elm` passes a conforming file and fails a non-conforming one with exit code 1, naming node, property and message', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'elm-export-'));
-    const env = { ...process.env, NEO4J_URI: testConfig().neo4j.uri!, LOG_LEVEL: 'warn' };
+    const env = { ...process.env, ...testGraphEnv(), LOG_LEVEL: 'warn' };
     const hubCli = (...args: string[]) =>
       spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/hub.ts', ...args], { env, encoding: 'utf8' });
     const exported = hubCli('export', 'elm', '--out', out);

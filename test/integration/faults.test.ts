@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { localGraphStatus, startLocalGraph, stopLocalGraph } from '../../src/graph/local-neo4j.js';
@@ -29,9 +30,9 @@ describe('Neo4j killed under a running hub', () => {
   beforeAll(async () => {
     fs.rmSync(options.dataDir, { recursive: true, force: true });
     options.port = await freePort();
-    await startLocalGraph(options);
+    const { password } = await startLocalGraph(options);
     // An empty graph: the hub loads the demo seed and catalogue into it.
-    hub = await startTestHub({ NEO4J_URI: `bolt://127.0.0.1:${options.port}` });
+    hub = await startTestHub({ NEO4J_URI: `bolt://127.0.0.1:${options.port}`, NEO4J_PASSWORD: password });
   });
   afterAll(async () => {
     await hub?.stop();
@@ -100,13 +101,15 @@ describe('Neo4j killed under a running hub', () => {
 describe('the project’s own Neo4j dying under the hub', () => {
   const dataDir = path.join(projectRoot, '.hub', `own-graph-${process.pid}`);
   let hub: RunningHub;
+  let port: number;
 
   beforeAll(async () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
+    port = await freePort();
     hub = await startTestHub({
       NEO4J_URI: '',
       HUB_GRAPH_DIR: dataDir,
-      HUB_GRAPH_PORT: String(await freePort()),
+      HUB_GRAPH_PORT: String(port),
       HUB_GRAPH_HEAP_MB: '512',
       HUB_GRAPH_PAGE_CACHE_MB: '64',
     });
@@ -129,6 +132,8 @@ describe('the project’s own Neo4j dying under the hub', () => {
     }
     expect(after.errors).toBeUndefined();
     expect(after.data).toEqual(before.data);
+    // Bolt may answer a moment before the launcher reports ready (it sets the password first).
+    for (let i = 0; i < 40 && !localGraphStatus(dataDir).running; i += 1) await new Promise((r) => setTimeout(r, 250));
     const restarted = localGraphStatus(dataDir);
     expect(restarted.running).toBe(true);
     expect(restarted.pid).not.toBe(killed);
@@ -138,5 +143,26 @@ describe('the project’s own Neo4j dying under the hub', () => {
     await new Promise((r) => setTimeout(r, 5000));
     expect(localGraphStatus(dataDir).pid).toBeUndefined();
     expect((await gql(hub, CATALOGUE)).errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  }, 240_000);
+
+  it('asks for the password kept beside its data, which only its owner may read', async () => {
+    const { uri, password } = await startLocalGraph({ dataDir, port, heapMb: 512, pageCacheMb: 64 });
+    const file = path.join(dataDir, 'neo4j-password');
+    expect(fs.readFileSync(file, 'utf8').trim()).toBe(password);
+    expect(password).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const answer = async (auth: ReturnType<typeof neo4j.auth.basic> | undefined) => {
+      const driver = neo4j.driver(uri, auth, { logging: { level: 'error', logger: () => undefined } });
+      try {
+        return (await driver.executeQuery('RETURN 1 AS one')).records[0].get('one').toNumber() as number;
+      } catch (error) {
+        return (error as { code?: string }).code;
+      } finally {
+        await driver.close();
+      }
+    };
+    expect(await answer(neo4j.auth.basic('neo4j', password))).toBe(1);
+    expect(await answer(neo4j.auth.basic('neo4j', `${password}x`))).toBe('Neo.ClientError.Security.Unauthorized');
+    expect(await answer(undefined)).toBe('Neo.ClientError.Security.Unauthorized');
   }, 240_000);
 });

@@ -31,7 +31,7 @@ async function killImportWhen(args: string[], inside: (output: string) => boolea
   const config = testConfig();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/hub.ts', ...args], {
     cwd: projectRoot,
-    env: { ...process.env, NEO4J_URI: config.neo4j.uri, LOG_LEVEL: 'warn' },
+    env: { ...process.env, NEO4J_URI: config.neo4j.uri, NEO4J_PASSWORD: config.neo4j.password, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

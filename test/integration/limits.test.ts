@@ -121,8 +121,6 @@ describe('request limits: each refused with its own code before it runs, a cheap
       HUB_MODE: 'production',
       HUB_API_KEYS: 'ops:admin:limits-test-admin-key-01',
       HUB_PSEUDONYM_SECRET: 'limits-test-pseudonym-secret-0123456789',
-      // The test Neo4j runs without authentication and takes any password; production asks for one.
-      NEO4J_PASSWORD: 'any',
     });
     try {
       const typo = `{ taxonomy { versoin } }`;

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { taxonomySummary } from '../../src/taxonomy/store.js';
-import { freePort, freshTestGraph } from '../helpers.js';
+import { freePort, freshTestGraph, testGraphEnv } from '../helpers.js';
 
 /**
  * Starts a GraphQL request and sends only the first half of its body, so it is in flight; `finish()`
@@ -51,7 +51,7 @@ describe('the hub process', () => {
         NODE_ENV: 'production',
         // NODE_ENV=production alone would ask for production mode (keys, secret, an authenticated Neo4j).
         HUB_MODE: 'development',
-        NEO4J_URI: inject('neo4jUri'),
+        ...testGraphEnv(),
         PORT: String(port),
         LOG_LEVEL: 'info',
       },
@@ -115,7 +115,14 @@ describe('the hub process', () => {
     // Production mode without its settings: refused before connecting anywhere (no Neo4j started, none reached).
     const unsafe = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: projectRoot,
-      env: { ...process.env, HUB_MODE: 'production', HUB_API_KEYS: '', NEO4J_URI: '', LOG_LEVEL: 'debug' },
+      env: {
+        ...process.env,
+        HUB_MODE: 'production',
+        HUB_API_KEYS: '',
+        NEO4J_URI: 'bolt://127.0.0.1:7687',
+        NEO4J_PASSWORD: '',
+        LOG_LEVEL: 'debug',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let unsafeOutput = '';
@@ -125,7 +132,7 @@ describe('the hub process', () => {
     expect(unsafeCode).toBe(1);
     expect(unsafeOutput).toContain('HUB_API_KEYS must be set in production mode (or HUB_API_KEYS_FILE)');
     expect(unsafeOutput).toContain('HUB_PSEUDONYM_SECRET must be set');
-    expect(unsafeOutput).toContain('NEO4J_URI must be set in production mode');
+    expect(unsafeOutput).toContain('NEO4J_PASSWORD must be set in production mode');
     expect(unsafeOutput).not.toMatch(/starting local Neo4j|connected|"level"/);
   });
 });

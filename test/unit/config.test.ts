@@ -78,8 +78,8 @@ describe('loadConfig: production mode', () => {
     'HUB_API_KEYS must be set in production mode (or HUB_API_KEYS_FILE): name:role+role:key entries, one per client (docs/operations.md)';
   const PRODUCTION_SECRET_PROBLEM =
     'HUB_PSEUDONYM_SECRET must be set (at least 32 characters, not counting surrounding spaces) in production mode: it keys the learner pseudonyms';
-  const URI_PROBLEM =
-    "NEO4J_URI must be set in production mode: the project's own Neo4j runs without authentication; give an authenticated Neo4j server, cluster or Aura";
+  const PASSWORD_PROBLEM =
+    'NEO4J_PASSWORD must be set in production mode: the hub connects to Neo4j only with authentication';
   const SAFE = {
     HUB_API_KEYS: API_KEYS,
     HUB_PSEUDONYM_SECRET: 'p'.repeat(32),
@@ -88,21 +88,23 @@ describe('loadConfig: production mode', () => {
   };
 
   it('refuses to start without keys, a pseudonym secret and an authenticated Neo4j, naming each setting', () => {
-    expect(refusal({ HUB_MODE: 'production' }).problems).toEqual([
+    const external = { NEO4J_URI: SAFE.NEO4J_URI };
+    expect(refusal({ ...external, HUB_MODE: 'production' }).problems).toEqual([
       KEYS_PROBLEM,
       PRODUCTION_SECRET_PROBLEM,
-      URI_PROBLEM,
+      PASSWORD_PROBLEM,
     ]);
     // NODE_ENV=production implies it; HUB_MODE says otherwise explicitly.
-    expect(refusal({ NODE_ENV: 'production' }).problems).toEqual([
+    expect(refusal({ ...external, NODE_ENV: 'production' }).problems).toEqual([
       KEYS_PROBLEM,
       PRODUCTION_SECRET_PROBLEM,
-      URI_PROBLEM,
+      PASSWORD_PROBLEM,
     ]);
     expect(loadConfig({ NODE_ENV: 'production', HUB_MODE: 'development' }).mode).toBe('development');
-    expect(refusal({ ...SAFE, HUB_MODE: 'production', NEO4J_PASSWORD: '' }).problems).toEqual([
-      'NEO4J_PASSWORD must be set in production mode: the hub connects to Neo4j only with authentication',
-    ]);
+    // The project's own Neo4j (no NEO4J_URI) is authenticated by its generated password: nothing more to give.
+    expect(refusal({ HUB_MODE: 'production' }).problems).toEqual([KEYS_PROBLEM, PRODUCTION_SECRET_PROBLEM]);
+    const { NEO4J_URI: _uri, NEO4J_PASSWORD: _password, ...ownGraph } = SAFE;
+    expect(loadConfig({ ...ownGraph, HUB_MODE: 'production' }).neo4j.uri).toBeUndefined();
   });
 
   it('takes a keys file instead of HUB_API_KEYS, and names a bad line or an unreadable file', () => {
@@ -127,7 +129,8 @@ describe('loadConfig: production mode', () => {
   });
 
   it('asks the CLI, which serves no one, only for the authenticated Neo4j', () => {
-    expect(refusal_({ HUB_MODE: 'production' })).toEqual([URI_PROBLEM]);
+    expect(refusal_({ HUB_MODE: 'production', NEO4J_URI: SAFE.NEO4J_URI })).toEqual([PASSWORD_PROBLEM]);
+    expect(loadConfig({ HUB_MODE: 'production' }, false).mode).toBe('production');
     expect(loadConfig({ HUB_MODE: 'production', NEO4J_URI: SAFE.NEO4J_URI, NEO4J_PASSWORD: 'x' }, false).mode).toBe(
       'production',
     );
