@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ImportError } from '../errors.js';
 import type { GraphClient, WriteTransaction } from '../graph/client.js';
 import type { ReleaseLinker } from '../linking/cache.js';
+import type { ImportProgress } from '../taxonomy/esco-import.js';
 import { type CatalogueFile, type CatalogueFormat, readCatalogueFile } from './catalogue-files.js';
 import type { ElmStatedSkill } from './elm.js';
 import { ElmDocumentError, type ElmValidator } from './elm-validation.js';
@@ -22,7 +23,9 @@ import {
   outcomeId,
   upsertMicroCredentials,
   upsertProviders,
+  stackingEdges,
 } from './store.js';
+import { stackingAfterWrite, stackingCycle } from './stacking.js';
 import {
   type FieldError,
   formatFieldError,
@@ -106,14 +109,41 @@ export async function validateCatalogue(file: CatalogueFile, graph: GraphClient)
     errors.push(...problems);
     return problems.length === 0;
   });
-  const kept = new Set(valid.map((m) => m.id));
+  const acyclic = await withoutStackingLoops(graph, valid, errors);
+  const kept = new Set(acyclic.map((m) => m.id));
   return {
     providers,
     qualifications,
-    microCredentials: valid,
+    microCredentials: acyclic,
     statedSkills: (file.statedSkills ?? []).filter((link) => kept.has(link.credentialId)),
     errors,
   };
+}
+
+/** The offers whose stacksInto closes no loop with the catalogue's (stacking.ts); each loop found is an error. */
+async function withoutStackingLoops(
+  graph: GraphClient,
+  offers: MicroCredential[],
+  errors: FieldError[],
+): Promise<MicroCredential[]> {
+  const targets = offers.flatMap((m) => m.stacksInto ?? []);
+  if (targets.length === 0) return offers;
+  const stored = await stackingEdges(graph, [...new Set([...offers.map((m) => m.id), ...targets])]);
+  const edges = stackingAfterWrite(stored, offers);
+  return offers.filter((credential) => {
+    const problems: FieldError[] = [];
+    (credential.stacksInto ?? []).forEach((target, index) => {
+      const loop = target === credential.id ? null : stackingCycle(edges, credential.id, target);
+      if (loop)
+        problems.push({
+          record: `microCredential '${credential.id}'`,
+          field: `stacksInto[${index}]`,
+          reason: `stacking into '${target}' closes a loop: ${loop.join(' → ')}`,
+        });
+    });
+    errors.push(...problems);
+    return problems.length === 0;
+  });
 }
 
 export interface CatalogueImportSummary {
@@ -176,19 +206,35 @@ async function writeStatedSkills(
   return counts;
 }
 
-/** Writes a validated catalogue in the caller's transaction and re-links its outcomes. */
+/**
+ * Writes a validated catalogue in the caller's transaction and re-links its outcomes; `onProgress` hears each
+ * kind of record once written, and the outcome linking as it starts (0 of the offers and qualifications) and ends.
+ */
 export async function writeCatalogue(
   tx: WriteTransaction,
   catalogue: ValidatedCatalogue,
   release: ReleaseLinker | null,
-  source = 'catalogue import',
-  occupationMatches: Map<string, OccupationMatch[]> = new Map(),
+  options: {
+    source?: string;
+    occupationMatches?: Map<string, OccupationMatch[]>;
+    onProgress?: (progress: ImportProgress) => void;
+  } = {},
 ): Promise<{ suggested: number; stated: { added: number; unknownSkills: number } }> {
+  const onProgress = options.onProgress ?? (() => undefined);
+  const written = (phase: string, total: number) => onProgress({ phase, done: total, total });
   await upsertProviders(tx, catalogue.providers);
-  await upsertQualifications(tx, catalogue.qualifications, occupationMatches);
+  written('providers', catalogue.providers.length);
+  await upsertQualifications(tx, catalogue.qualifications, options.occupationMatches ?? new Map());
+  written('qualifications', catalogue.qualifications.length);
   await upsertMicroCredentials(tx, catalogue.microCredentials);
-  const stated = await writeStatedSkills(tx, catalogue.statedSkills, source);
-  const suggested = release ? await relinkOutcomes(tx, release, recordIds(catalogue)) : 0;
+  written('micro-credentials', catalogue.microCredentials.length);
+  const stated = await writeStatedSkills(tx, catalogue.statedSkills, options.source ?? 'catalogue import');
+  written('stated skill links', catalogue.statedSkills.length);
+  if (!release) return { suggested: 0, stated };
+  const ids = recordIds(catalogue);
+  onProgress({ phase: 'outcome links of offers and qualifications', done: 0, total: ids.length });
+  const suggested = await relinkOutcomes(tx, release, ids);
+  written('outcome links of offers and qualifications', ids.length);
   return { suggested, stated };
 }
 
@@ -244,6 +290,8 @@ export async function importCatalogue(
     occupationLevel?: (uri: string) => number | null;
     /** The ELM shapes' validator, loaded only when the file is an ELM document (as the request context holds it). */
     elmValidator?: () => Promise<ElmValidator>;
+    /** Hears each write step (writeCatalogue); the CLI prints them. */
+    onProgress?: (progress: ImportProgress) => void;
   } = {},
 ): Promise<CatalogueImportSummary> {
   const fileRead = readCatalogueFile(file, options.format, { retrievedOn: options.retrievedOn });
@@ -271,7 +319,11 @@ export async function importCatalogue(
     options.occupationLevel,
   );
   const written = await graph.writeTransaction(async (tx) => ({
-    ...(await writeCatalogue(tx, catalogue, release, `ELM import (${path.basename(file)})`, matches)),
+    ...(await writeCatalogue(tx, catalogue, release, {
+      source: `ELM import (${path.basename(file)})`,
+      occupationMatches: matches,
+      onProgress: options.onProgress,
+    })),
     unlinked: await unlinkedOutcomes(tx, recordIds(catalogue)),
   }));
   return {

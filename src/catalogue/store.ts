@@ -190,6 +190,17 @@ export async function qualificationsById(graph: GraphClient, ids: readonly strin
   return rows.map((row) => withNulls<Qualification>(row.qualification, QUALIFICATION_FIELDS, { status: 'PUBLISHED' }));
 }
 
+/** The catalogue's stacking edges from these offers and from every offer they stack into, however far (stacking.ts). */
+export async function stackingEdges(graph: GraphClient, ids: string[]): Promise<Array<{ from: string; to: string }>> {
+  if (ids.length === 0) return [];
+  return graph.read<{ from: string; to: string }>(
+    `UNWIND $ids AS id
+     MATCH (:MicroCredential|Qualification {id: id})-[:STACKS_INTO*0..]->(n)-[:STACKS_INTO]->(t)
+     RETURN DISTINCT n.id AS from, t.id AS to`,
+    { ids },
+  );
+}
+
 /** Which of these ids name a micro-credential or a qualification already in the catalogue. */
 export async function existingStackTargets(graph: GraphClient, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

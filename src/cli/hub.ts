@@ -116,6 +116,7 @@ async function importCatalogueCommand(options: Options, [file]: string[]): Promi
       format,
       retrievedOn,
       elmValidator: () => elmValidatorFor(config.elmDir),
+      onProgress: progressPrinter(),
       occupationSearch: search ? (text, first) => findOccupations(search, release!.linker, text, { first }) : null,
       occupationLevel: occupationLevels(taxonomy.current?.currentOccupations() ?? []),
     });

@@ -485,6 +485,25 @@ describe('micro-credential catalogue', () => {
       );
       expect(dangling.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'stacksInto[0]' } });
       expect(dangling.errors?.[0].message).toContain("no micro-credential or qualification 'nowhere'");
+
+      // A loop through the catalogue: loop-a → loop-b → loop-c stored, then loop-c stacking into loop-a.
+      const upsert = (id: string, into: string[]) =>
+        gql(hub, `mutation($input: MicroCredentialInput!) { upsertMicroCredential(input: $input) { id stacksInto } }`, {
+          input: { id, title: id, awardingBodies: ['B'], stacksInto: into },
+        });
+      expect((await upsert('loop-c', [])).errors).toBeUndefined();
+      expect((await upsert('loop-b', ['loop-c'])).errors).toBeUndefined();
+      expect((await upsert('loop-a', ['loop-b'])).errors).toBeUndefined();
+      const loop = await upsert('loop-c', ['hr-welder', 'loop-a']);
+      expect(loop.errors?.[0]).toMatchObject({
+        message: expect.stringContaining("stacking into 'loop-a' closes a loop: loop-c → loop-a → loop-b → loop-c"),
+        extensions: { code: 'BAD_USER_INPUT', field: 'stacksInto[1]' },
+      });
+      // Nothing written: loop-c still stacks into nothing. Once loop-b no longer stacks into loop-c, it may.
+      const stored = await gql(hub, `{ microCredential(id: "loop-c") { stacksInto } }`);
+      expect(stored.data.microCredential.stacksInto).toEqual([]);
+      expect((await upsert('loop-b', [])).errors).toBeUndefined();
+      expect((await upsert('loop-c', ['loop-a'])).data?.upsertMicroCredential.stacksInto).toEqual(['loop-a']);
     });
 
     it('filters the catalogue by every filter and counts the matches', async () => {

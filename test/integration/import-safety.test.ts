@@ -130,6 +130,37 @@ describe('a demand import killed while it writes', () => {
   });
 });
 
+describe('a catalogue import killed while it writes', () => {
+  let graph: GraphClient;
+  beforeAll(async () => {
+    graph = await freshTestGraph({ seed: true });
+  });
+  afterAll(() => graph.close());
+
+  it('leaves the catalogue as it was: the one transaction is rolled back', async () => {
+    const before = await graphFingerprint(graph);
+    const qualificationsBefore = (await graph.read<{ n: number }>('MATCH (q:Qualification) RETURN count(q) AS n'))[0].n;
+    // The real IfATE register (515 standards): killed once its qualifications and offers are written in the
+    // transaction and their outcomes are being linked.
+    await killImportWhen(
+      [
+        'import',
+        'catalogue',
+        path.join(sharedDataDir, 'catalogues', 'uk-ifate-apprenticeship-standards-2021', 'standards.json'),
+        '--format',
+        'ifate-standards',
+      ],
+      (output) =>
+        output.includes('writing qualifications: 515/515') &&
+        output.includes('outcome links of offers and qualifications: 0/'),
+    );
+    expect(await fingerprintSettledAt(graph, before)).toEqual(before);
+    expect((await graph.read<{ n: number }>('MATCH (q:Qualification) RETURN count(q) AS n'))[0].n).toBe(
+      qualificationsBefore,
+    );
+  });
+});
+
 describe('importing a newer release over an older one', () => {
   let graph: GraphClient;
   beforeAll(async () => {
