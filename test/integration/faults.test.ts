@@ -101,15 +101,13 @@ describe('Neo4j killed under a running hub', () => {
 describe('the project’s own Neo4j dying under the hub', () => {
   const dataDir = path.join(projectRoot, '.hub', `own-graph-${process.pid}`);
   let hub: RunningHub;
-  let port: number;
 
   beforeAll(async () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
-    port = await freePort();
     hub = await startTestHub({
       NEO4J_URI: '',
       HUB_GRAPH_DIR: dataDir,
-      HUB_GRAPH_PORT: String(port),
+      HUB_GRAPH_PORT: String(await freePort()),
       HUB_GRAPH_HEAP_MB: '512',
       HUB_GRAPH_PAGE_CACHE_MB: '64',
     });
@@ -120,7 +118,7 @@ describe('the project’s own Neo4j dying under the hub', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('is started again by the hub after SIGKILL, and the hub answers from it; stopped on purpose it stays stopped', async () => {
+  it('is started again by the hub after SIGKILL, and the hub answers from it; asks for the password kept beside its data; stopped on purpose it stays stopped', async () => {
     const before = await gql(hub, CATALOGUE);
     expect(before.errors).toBeUndefined();
     const killed = localGraphStatus(dataDir).pid!;
@@ -138,21 +136,14 @@ describe('the project’s own Neo4j dying under the hub', () => {
     expect(restarted.running).toBe(true);
     expect(restarted.pid).not.toBe(killed);
 
-    // npm run db:stop: the watch (every 2 s) leaves it stopped.
-    await stopLocalGraph(dataDir);
-    await new Promise((r) => setTimeout(r, 5000));
-    expect(localGraphStatus(dataDir).pid).toBeUndefined();
-    expect((await gql(hub, CATALOGUE)).errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
-  }, 240_000);
-
-  it('asks for the password kept beside its data, which only its owner may read', async () => {
-    const { uri, password } = await startLocalGraph({ dataDir, port, heapMb: 512, pageCacheMb: 64 });
+    // Only with the password kept beside its data, which only its owner may read.
+    const { uri } = restarted;
     const file = path.join(dataDir, 'neo4j-password');
-    expect(fs.readFileSync(file, 'utf8').trim()).toBe(password);
+    const password = fs.readFileSync(file, 'utf8').trim();
     expect(password).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const answer = async (auth: ReturnType<typeof neo4j.auth.basic> | undefined) => {
-      const driver = neo4j.driver(uri, auth, { logging: { level: 'error', logger: () => undefined } });
+      const driver = neo4j.driver(uri!, auth, { logging: { level: 'error', logger: () => undefined } });
       try {
         return (await driver.executeQuery('RETURN 1 AS one')).records[0].get('one').toNumber() as number;
       } catch (error) {
@@ -164,5 +155,11 @@ describe('the project’s own Neo4j dying under the hub', () => {
     expect(await answer(neo4j.auth.basic('neo4j', password))).toBe(1);
     expect(await answer(neo4j.auth.basic('neo4j', `${password}x`))).toBe('Neo.ClientError.Security.Unauthorized');
     expect(await answer(undefined)).toBe('Neo.ClientError.Security.Unauthorized');
+
+    // npm run db:stop: the watch (every 2 s) leaves it stopped.
+    await stopLocalGraph(dataDir);
+    await new Promise((r) => setTimeout(r, 5000));
+    expect(localGraphStatus(dataDir).pid).toBeUndefined();
+    expect((await gql(hub, CATALOGUE)).errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
   }, 240_000);
 });
