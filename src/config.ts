@@ -54,6 +54,8 @@ export interface HubConfig {
     /** Key for learner pseudonyms; required once API keys are set. */
     pseudonymSecret: string;
   };
+  /** Link long texts (linkSkills) in a worker thread, off the request thread (src/linking/linker-thread.ts). */
+  linkOffThread: boolean;
   taxonomySnapshot: {
     /** Serve taxonomy reads from an in-process copy (rebuilt when a new release is imported). */
     enabled: boolean;
@@ -157,6 +159,7 @@ const ENV = z.object({
     }),
   HUB_API_KEYS_FILE: z.preprocess(blank, z.string().optional()),
   HUB_PSEUDONYM_SECRET: z.string().default(''),
+  HUB_LINK_OFF_THREAD: yesNo('HUB_LINK_OFF_THREAD', true),
   TAXONOMY_SNAPSHOT: yesNo('TAXONOMY_SNAPSHOT', true),
   TAXONOMY_REFRESH_SECONDS: wholeNumber('TAXONOMY_REFRESH_SECONDS', 10, 0, 86_400),
 });
@@ -251,6 +254,7 @@ export function loadConfig(
       // Development mode only: a fixed secret, so pseudonyms stay stable across restarts of a demo.
       pseudonymSecret: v.HUB_PSEUDONYM_SECRET || 'development-only-pseudonym-secret-do-not-use',
     },
+    linkOffThread: v.HUB_LINK_OFF_THREAD,
     taxonomySnapshot: {
       enabled: v.TAXONOMY_SNAPSHOT,
       refreshSeconds: v.TAXONOMY_REFRESH_SECONDS,

@@ -35,6 +35,9 @@ export function testConfig(overrides: Record<string, string> = {}): HubConfig {
     PORT: '0',
     LOG_LEVEL: 'warn',
     HUB_WARM_UP: 'false',
+    // One linker per hub: a worker's second copy would cost each full-ESCO test its build time
+    // (test/integration/link-off-thread.test.ts tests the worker).
+    HUB_LINK_OFF_THREAD: 'false',
     ...overrides,
   });
 }

@@ -2,12 +2,15 @@ import { PerStamp } from '../cache.js';
 import type { GraphClient } from '../graph/client.js';
 import { logger } from '../logger.js';
 import { readReleaseStamp, type TaxonomySnapshot } from '../taxonomy/snapshot.js';
-import { SkillLinker } from './linker.js';
+import { type SkillLink, SkillLinker } from './linker.js';
+import { LinkerThread } from './linker-thread.js';
 import { SimilarSkills } from './similar-skills.js';
 import { linkableSkillsFromGraph, linkableSkillsFromSnapshot } from './skills.js';
 
 export interface ReleaseLinker {
   linker: SkillLinker;
+  /** linker.link, with a long text linked off the request thread when the cache was asked to (linker-thread.ts): what linkSkills serves. */
+  linkText(text: string, first: number): Promise<SkillLink[]>;
   /** The taxonomy release the index was built from; every link records it. */
   taxonomyVersion: string;
   stamp: string;
@@ -18,6 +21,22 @@ export interface ReleaseLinker {
 /** One SkillLinker per taxonomy release: rebuilt when the release changes, shared by all requests. */
 export class SkillLinkerCache {
   private readonly perRelease = new PerStamp<ReleaseLinker>();
+  /** The worker of the latest release built; an earlier release's is stopped. */
+  private thread: LinkerThread | null = null;
+
+  /** offThread: link long texts in a worker thread (the server; imports and tools link in place). */
+  constructor(private readonly options: { offThread?: boolean } = {}) {}
+
+  /** Long texts linked in a worker thread so far, over every release (the metrics read it). */
+  get linkedOffThread(): number {
+    return this.closedCount + (this.thread?.linkedOffThread ?? 0);
+  }
+  private closedCount = 0;
+
+  /** Stops the worker thread, if any (the server at shutdown). */
+  async close(): Promise<void> {
+    await this.thread?.close();
+  }
 
   async get(graph: GraphClient, snapshot?: TaxonomySnapshot): Promise<ReleaseLinker | null> {
     const stamp = snapshot?.stamp ?? (await readReleaseStamp(graph));
@@ -29,8 +48,13 @@ export class SkillLinkerCache {
     const started = performance.now();
     const skills = snapshot ? linkableSkillsFromSnapshot(snapshot) : await linkableSkillsFromGraph(graph);
     let similar: SimilarSkills | undefined;
+    const linker = new SkillLinker(skills);
+    this.closedCount += this.thread?.linkedOffThread ?? 0;
+    void this.thread?.close();
+    const thread = (this.thread = this.options.offThread ? new LinkerThread(skills, linker) : null);
     const built: ReleaseLinker = {
-      linker: new SkillLinker(skills),
+      linker,
+      linkText: async (text, first) => (thread ? thread.link(text, first) : linker.link(text, first)),
       taxonomyVersion: stamp.split('@')[0],
       stamp,
       similarSkills: () => (similar ??= new SimilarSkills(skills)),

@@ -101,7 +101,7 @@ export async function startHttpServer(
     reply.header('x-request-id', request.id);
   });
   const limits = requestLimits(config.mode);
-  const metrics = new HubMetrics(graph, taxonomyCache);
+  const metrics = new HubMetrics(graph, taxonomyCache, services.linkerCache);
   const apollo = new ApolloServer<HubContext>({
     schema,
     introspection: true,

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { GraphClient } from '../graph/client.js';
 import type { HubContext } from '../graphql/context.js';
+import type { SkillLinkerCache } from '../linking/cache.js';
 import type { TaxonomyCache } from '../taxonomy/snapshot.js';
 import { clientErrorCode } from './limits.js';
 
@@ -13,7 +14,8 @@ import { clientErrorCode } from './limits.js';
  *   hub_graphql_errors_total{code}                   every error, by code
  *   hub_neo4j_round_trips_total{field}               database round trips (the answers' dbRoundTrips)
  * and, read when scraped: hub_neo4j_unreachable (1 while Neo4j is known unreachable),
- * hub_taxonomy_snapshot_age_seconds, plus Node's own (CPU, memory, event-loop lag: nodejs_eventloop_lag_*).
+ * hub_taxonomy_snapshot_age_seconds, hub_linking_off_thread_total (long texts linked in the worker thread),
+ * plus Node's own (CPU, memory, event-loop lag: nodejs_eventloop_lag_*).
  */
 export class HubMetrics {
   readonly registry = new Registry();
@@ -43,8 +45,17 @@ export class HubMetrics {
     registers: [this.registry],
   });
 
-  constructor(graph: GraphClient, taxonomyCache?: TaxonomyCache) {
+  constructor(graph: GraphClient, taxonomyCache?: TaxonomyCache, linkerCache?: SkillLinkerCache) {
     collectDefaultMetrics({ register: this.registry });
+    new Counter({
+      name: 'hub_linking_off_thread_total',
+      help: 'Long texts linked in the worker thread, off the request thread (src/linking/linker-thread.ts).',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(linkerCache?.linkedOffThread ?? 0);
+      },
+    });
     new Gauge({
       name: 'hub_neo4j_unreachable',
       help: '1 while Neo4j is known unreachable (requests that need it fail with SERVICE_UNAVAILABLE), else 0.',

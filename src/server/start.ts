@@ -92,7 +92,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       pseudonymSecret: config.access.pseudonymSecret,
       maxPageSize: config.maxPageSize,
       taxonomy: taxonomyCache ? () => taxonomyCache.current : undefined,
-      linkerCache: new SkillLinkerCache(),
+      linkerCache: new SkillLinkerCache({ offThread: config.linkOffThread }),
       occupationSearchCache: new OccupationSearchCache(),
       auditBatcher: new AuditBatcher(open.graph),
       referenceDir: config.referenceDir,
@@ -127,6 +127,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
         keyRing.stop();
         taxonomyCache?.stop();
         await server.close();
+        await services.linkerCache.close();
         await open.close();
       },
     };

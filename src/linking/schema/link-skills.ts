@@ -116,7 +116,7 @@ builder.queryFields((t) => ({
         throw new UserInputError('text', `must be at most ${MAX_TEXT_LENGTH} characters (got ${args.text.length})`);
       const release = await context.skillLinker();
       if (!release) return [];
-      return release.linker.link(args.text, first).map((link) => ({
+      return (await release.linkText(args.text, first)).map((link) => ({
         uri: link.uri,
         score: link.score,
         evidence: { ...link.evidence, taxonomyVersion: release.taxonomyVersion },
