@@ -39,9 +39,9 @@ export function stackingCycle(edges: StackingEdges, from: string, to: string): s
   for (let head = 0; head < queue.length; head += 1) {
     const id = queue[head];
     if (id === from) {
-      const path: string[] = [];
-      for (let at: string | null = id; at !== null; at = cameFrom.get(at)!) path.unshift(at);
-      return [from, ...path];
+      const back: string[] = [];
+      for (let at: string | null = id; at !== null; at = cameFrom.get(at)!) back.push(at);
+      return [from, ...back.reverse()];
     }
     for (const next of edges.get(id) ?? []) {
       if (cameFrom.has(next)) continue;
