@@ -9,35 +9,19 @@
  *    makes them meaningful on a shared 2-core box where absolute times drift.
  * Writes bench/results/latest.json and latest.md.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/config.js';
+import { NODE_FLAGS, type Server, loadBenchData, memoryMb, percentile, startServer } from './common.js';
+import { runSoak, writeSoakResults } from './soak.js';
 import { connectGraph } from '../src/graph/client.js';
 import { startLocalGraph, stopLocalGraph } from '../src/graph/local-neo4j.js';
 import { migrate } from '../src/graph/migrations.js';
-import { importCatalogue } from '../src/catalogue/import.js';
 import { readValidationSplit } from '../src/linking/evaluation.js';
-import { SkillLinkerCache } from '../src/linking/cache.js';
-import { importEsco } from '../src/taxonomy/esco-import.js';
-import { demoCatalogueFile } from '../src/taxonomy/seed.js';
-import { DEMAND_FORMATS } from '../src/demand/formats.js';
-import { importDemand } from '../src/demand/import.js';
-import { referenceLists } from '../src/demand/reference.js';
 
-const SHARED = path.resolve(projectRoot, '..', 'shared', 'data');
-/** Every shared demand source (the M data set), as `npm run hub -- import demand` reads them. */
-const DEMAND_SOURCES: Array<[format: string, input: string]> = [
-  ['eurostat-lfs', 'eurostat-lfsa_eisn2'],
-  ['eu-job-ads', 'eu-oja-isco4-2019-2020'],
-  ['us-sector-mix', 'sector-occupation/us-bls-oews-natsector-2024'],
-  ['eu-lfs-isco3', 'nesta-mapping-career-causeways'],
-  ['automation', 'nesta-mapping-career-causeways'],
-  ['de-ba', 'de-ba-vacancies-unemployed'],
-];
 /**
  * Sector × country slices of 2024 for the skills-intelligence workloads (national Eurostat figures), in
  * countries without finer national evidence, where the bare-driver peer computes the same answer.
@@ -71,11 +55,12 @@ const COLD_SLICES: Array<{ label: string; variables: Record<string, string> }> =
   { label: 'FR, ISCO:7', variables: { region: 'FR', occupationGroup: 'ISCO:7' } },
 ];
 
-const ESCO_DIR = process.env.ESCO_DIR ?? path.resolve(projectRoot, '..', 'shared', 'data', 'esco-v1.1.1-en');
 const DATA_DIR = path.join(projectRoot, '.hub', 'bench-graph');
 const GRAPH_PORT = Number(process.env.BENCH_GRAPH_PORT ?? 17689);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+/** Set (npm run bench:soak): run the soak for this many seconds instead of the comparison. */
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
 const PORTS = { hub: 4301, neo4jGraphql: 4302, bareDriver: 4303 };
 const SEARCH_TERMS = [
   'python',
@@ -95,71 +80,6 @@ const SEARCH_TERMS = [
   'french',
   'logistics',
 ];
-
-interface Server {
-  name: string;
-  url: string;
-  process: ChildProcess;
-}
-
-/**
- * The Node flags `npm start` runs the hub with (package.json: those between `node` and the script), given to every
- * server the bench starts, hub and peers alike, so they run on equal terms.
- */
-const NODE_FLAGS: string[] = (
-  JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).scripts.start as string
-)
-  .split(/\s+/)
-  .slice(1, -1);
-
-async function startServer(
-  name: string,
-  script: string,
-  port: number,
-  neo4j: { uri: string; password: string },
-  readyPath?: string,
-): Promise<Server> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, script], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      NEO4J_URI: neo4j.uri,
-      NEO4J_PASSWORD: neo4j.password,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  for (let attempt = 0; attempt < 240; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`${name} exited during start-up`);
-    if (readyPath) {
-      const ok = await fetch(`${url}${readyPath}`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return { name, url, process: child };
-    } else if (output.includes('PEER_READY')) {
-      return { name, url, process: child };
-    }
-    await sleep(250);
-  }
-  throw new Error(`${name} did not become ready`);
-}
-
-function memoryMb(pid: number): { rssMb: number; peakRssMb: number } {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 export interface LoadResult {
   server: string;
@@ -260,25 +180,7 @@ async function main(): Promise<void> {
   const servers: Server[] = [];
   try {
     await migrate(graph);
-    process.stderr.write(`bench: importing ${ESCO_DIR}\n`);
-    const importStarted = performance.now();
-    const summary = await importEsco(graph, ESCO_DIR);
-    const importSeconds = Math.round((performance.now() - importStarted) / 100) / 10;
-    process.stderr.write(`bench: import took ${importSeconds} s\n`);
-    const catalogue = await importCatalogue(graph, demoCatalogueFile, await new SkillLinkerCache().get(graph));
-    process.stderr.write(
-      `bench: demo catalogue: ${catalogue.microCredentials} offers, ${catalogue.suggestedLinks} suggested links\n`,
-    );
-    const refs = referenceLists(path.join(SHARED, 'reference'));
-    const demandImports: Array<{ format: string; figures: number; seconds: number }> = [];
-    for (const [formatName, input] of DEMAND_SOURCES) {
-      const format = DEMAND_FORMATS.find((f) => f.name === formatName)!;
-      const started = performance.now();
-      const summaries = await importDemand(graph, format.read(path.join(SHARED, input), refs, { retrievedOn: null }));
-      const seconds = Math.round((performance.now() - started) / 100) / 10;
-      demandImports.push({ format: formatName, figures: summaries.reduce((sum, s) => sum + s.signals, 0), seconds });
-      process.stderr.write(`bench: demand ${formatName}: ${demandImports.at(-1)!.figures} figures in ${seconds} s\n`);
-    }
+    const { importSeconds, summary, demandImports } = await loadBenchData(graph);
     // Real job-ad sentences (the skill-linking validation split) as linkSkills input.
     const sentences = readValidationSplit(
       path.resolve(
@@ -331,9 +233,7 @@ async function main(): Promise<void> {
     };
 
     const hub = await startServer('hub', 'src/server/main.ts', PORTS.hub, local, '/ready');
-    const neo4jGraphql = await startServer('@neo4j/graphql', 'bench/peers/neo4j-graphql.ts', PORTS.neo4jGraphql, local);
-    const bare = await startServer('bare driver', 'bench/peers/bare-driver.ts', PORTS.bareDriver, local);
-    servers.push(hub, neo4jGraphql, bare);
+    servers.push(hub);
 
     // Matching workloads: 20 jobseeker profiles (confirmed skills of two occupations, and a work history for half of them),
     // transitions from 50 occupations, and course plans towards the occupations whose essential skills the demo catalogue teaches.
@@ -391,6 +291,16 @@ async function main(): Promise<void> {
       hubPlan: plans.map((p) => JSON.stringify({ query: planQuery, variables: { o: p.occupationUri, s: p.held } })),
       barePlan: plans.map((p) => JSON.stringify({ plan: p })),
     });
+
+    // The soak (npm run bench:soak): the hub alone under the mixed workload, then done (bench/soak.ts).
+    if (SOAK_SECONDS > 0) {
+      process.stderr.write(`bench: soak of ${SOAK_SECONDS} s at concurrency 50\n`);
+      process.stdout.write(`${writeSoakResults(await runSoak(hub, bodies, SOAK_SECONDS), startedAt)}\n`);
+      return;
+    }
+    const neo4jGraphql = await startServer('@neo4j/graphql', 'bench/peers/neo4j-graphql.ts', PORTS.neo4jGraphql, local);
+    const bare = await startServer('bare driver', 'bench/peers/bare-driver.ts', PORTS.bareDriver, local);
+    servers.push(neo4jGraphql, bare);
 
     // Every server must answer the same question correctly before it is timed.
     const sample = occupations[0];
