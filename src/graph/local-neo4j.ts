@@ -118,7 +118,6 @@ export async function startLocalGraph(
     return { started: false, uri: current.uri!, password };
   }
   if (!isLauncherBuilt()) buildLauncher();
-  fs.mkdirSync(options.dataDir, { recursive: true });
   fs.rmSync(stoppedFile(options.dataDir), { force: true });
   const log = fs.openSync(logFile(options.dataDir), 'w');
   const child = spawn(

@@ -16,7 +16,8 @@ const WATCH_MS = 2_000;
 
 /**
  * Connects to the configured Neo4j, or starts the project's own when NEO4J_URI is unset (as the user
- * neo4j with the password kept beside its data, src/graph/local-neo4j.ts), then applies pending schema migrations. Everything that needs the graph starts here.
+ * neo4j with the password kept beside its data, src/graph/local-neo4j.ts), then applies pending schema
+ * migrations. Everything that needs the graph starts here.
  * The project's own Neo4j is watched: when its process dies (killed, out of memory) it is started again,
  * and the driver reconnects by itself (src/graph/client.ts fails requests meanwhile).
  */

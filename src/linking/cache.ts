@@ -24,14 +24,11 @@ export class SkillLinkerCache {
   /** The worker of the latest release built; an earlier release's is stopped. */
   private thread: LinkerThread | null = null;
 
+  /** Long texts linked in a worker thread so far, over every release (the metrics read it). */
+  linkedOffThread = 0;
+
   /** offThread: link long texts in a worker thread (the server; imports and tools link in place). */
   constructor(private readonly options: { offThread?: boolean } = {}) {}
-
-  /** Long texts linked in a worker thread so far, over every release (the metrics read it). */
-  get linkedOffThread(): number {
-    return this.closedCount + (this.thread?.linkedOffThread ?? 0);
-  }
-  private closedCount = 0;
 
   /** Stops the worker thread, if any (the server at shutdown). */
   async close(): Promise<void> {
@@ -49,9 +46,9 @@ export class SkillLinkerCache {
     const skills = snapshot ? linkableSkillsFromSnapshot(snapshot) : await linkableSkillsFromGraph(graph);
     let similar: SimilarSkills | undefined;
     const linker = new SkillLinker(skills);
-    this.closedCount += this.thread?.linkedOffThread ?? 0;
     void this.thread?.close();
-    const thread = (this.thread = this.options.offThread ? new LinkerThread(skills, linker) : null);
+    const counted = () => (this.linkedOffThread += 1);
+    const thread = (this.thread = this.options.offThread ? new LinkerThread(skills, linker, counted) : null);
     const built: ReleaseLinker = {
       linker,
       linkText: async (text, first) => (thread ? thread.link(text, first) : linker.link(text, first)),

@@ -38,12 +38,12 @@ export class LinkerThread {
   private current: { worker: Worker; pending: Map<number, Waiting>; ready: boolean } | null = null;
   private nextId = 0;
   private closed = false;
-  /** Texts linked in the worker so far (hub_linking_off_thread_total). */
-  linkedOffThread = 0;
 
   constructor(
     private readonly skills: LinkableSkill[],
     private readonly inPlace: SkillLinker,
+    /** Called for each text the worker linked (hub_linking_off_thread_total). */
+    private readonly onLinked: () => void = () => undefined,
   ) {
     this.start();
   }
@@ -83,7 +83,7 @@ export class LinkerThread {
       if (current.pending.size === 0) worker.unref();
       if (message.error !== undefined) waiting?.reject(new Error(`linking failed: ${message.error}`));
       else {
-        this.linkedOffThread += 1;
+        this.onLinked();
         waiting?.resolve(message.links!);
       }
     });
