@@ -24,6 +24,7 @@ import {
   SUPERVISION_VALUES,
   WORKLOAD_UNIT_CODES,
 } from './model.js';
+import { ILL_FORMED_TEXT, isWellFormedText } from '../text.js';
 import { type NormalisedWorkload, normaliseWorkload, workloadUnit } from './units.js';
 
 /**
@@ -55,6 +56,7 @@ class Checker {
     if (trimmed === undefined || trimmed === null || trimmed === '')
       return required ? this.fail(field, 'is required') : null;
     if (typeof trimmed !== 'string') return this.fail(field, 'must be text');
+    if (!isWellFormedText(trimmed)) return this.fail(field, ILL_FORMED_TEXT);
     if (trimmed.length > max) return this.fail(field, `must be at most ${max} characters (got ${trimmed.length})`);
     return trimmed;
   }
@@ -69,6 +71,7 @@ class Checker {
     const cleaned = value.map((item) => (typeof item === 'string' ? item.trim() : item));
     for (const [index, item] of cleaned.entries()) {
       if (typeof item !== 'string' || item === '') return this.fail(`${field}[${index}]`, 'must be non-empty text');
+      if (!isWellFormedText(item)) return this.fail(`${field}[${index}]`, ILL_FORMED_TEXT);
       if (pattern && !pattern.test(item)) return this.fail(`${field}[${index}]`, `${patternReason} (got '${item}')`);
     }
     if (required && cleaned.length === 0) return this.fail(field, 'is required (at least one)');

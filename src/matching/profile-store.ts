@@ -8,7 +8,7 @@ import type { ConstraintsInput } from './profile.js';
  *   (:Jobseeker {id, pseudonym, counsellor, createdAt, updatedAt, region, remote, modes, maxWorkloadHours,
  *                earliestStart, languages, eqfLevel, fundingKind, fundingAmount, fundingCurrency})
  *   (:Jobseeker)-[:HAS_SKILL {origin, state, detail, proficiency}]->(:Skill)
- *   (:Jobseeker)-[:WORKED_AS {years, detail}]->(:Occupation)
+ *   (:Jobseeker)-[:WORKED_AS {years, detail, position}]->(:Occupation)   position: the order given
  *   (:Jobseeker)-[:HAS_PLAN]->(:PlanRecord {id, occupationUri, proposed, chosen, recordedAt, recordedBy,
  *                                           enrolled, completed, employedAfter6Months, outcomeAt})
  * Reads of personal data are recorded in the audit trail, so they run in write transactions.
@@ -114,9 +114,11 @@ export async function setWorkHistory(tx: WriteTransaction, id: string, work: Wor
   await tx.run('MATCH (:Jobseeker {id: $id})-[w:WORKED_AS]->() DELETE w', { id });
   await tx.run(
     `MATCH (j:Jobseeker {id: $id})
-     UNWIND $work AS item
+     UNWIND range(0, size($work) - 1) AS position
+     WITH j, $work[position] AS item, position
      MATCH (o:Occupation {uri: item.uri})
-     MERGE (j)-[w:WORKED_AS]->(o) SET w.years = item.years, w.detail = item.detail, j.updatedAt = datetime()`,
+     MERGE (j)-[w:WORKED_AS]->(o)
+     SET w.years = item.years, w.detail = item.detail, w.position = position, j.updatedAt = datetime()`,
     { id, work },
   );
 }
@@ -149,7 +151,7 @@ export async function readProfile(tx: WriteTransaction, id: string): Promise<Pro
                              languages: j.languages, eqfLevel: j.eqfLevel,
                              funding: CASE WHEN j.fundingKind IS NULL THEN null ELSE {kind: j.fundingKind, amount: j.fundingAmount, currency: j.fundingCurrency} END},
                skills: COLLECT { MATCH (j)-[h:HAS_SKILL]->(s:Skill) RETURN {uri: s.uri, origin: h.origin, state: h.state, detail: h.detail, proficiency: h.proficiency} ORDER BY s.uri },
-               workHistory: COLLECT { MATCH (j)-[w:WORKED_AS]->(o:Occupation) RETURN {uri: o.uri, years: w.years, detail: w.detail} ORDER BY o.uri },
+               workHistory: COLLECT { MATCH (j)-[w:WORKED_AS]->(o:Occupation) RETURN {uri: o.uri, years: w.years, detail: w.detail} ORDER BY w.position, o.uri },
                plans: COLLECT { MATCH (j)-[:HAS_PLAN]->(p:PlanRecord) RETURN ${PLAN_OF_P} ORDER BY p.recordedAt }} AS profile`,
     { id },
   )) as Array<{ profile: ProfileRow }>;

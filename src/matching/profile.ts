@@ -103,3 +103,23 @@ export function referenceProblem(reference: string | null | undefined): FieldErr
 export function jobseekerPseudonym(secret: string, reference: string): string {
   return learnerPseudonym(secret, `jobseeker|${reference}`);
 }
+
+/**
+ * A work history with each occupation once: two jobs in the same occupation (two kitchens, two titles the
+ * search matched to one occupation) are one entry whose years are the sum of those given (null when none
+ * is), with both details, in the order first given.
+ */
+export function mergeWorkHistory<T extends { uri: string; years: number | null; detail: string }>(
+  work: readonly T[],
+): T[] {
+  const byOccupation = new Map<string, T>();
+  for (const item of work) {
+    const held = byOccupation.get(item.uri);
+    if (!held) byOccupation.set(item.uri, { ...item });
+    else {
+      held.years = held.years === null && item.years === null ? null : (held.years ?? 0) + (item.years ?? 0);
+      if (!held.detail.split('; ').includes(item.detail)) held.detail = `${held.detail}; ${item.detail}`;
+    }
+  }
+  return [...byOccupation.values()];
+}

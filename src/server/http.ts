@@ -12,6 +12,7 @@ import { currentTaxonomyVersion } from '../taxonomy/store.js';
 import type { TaxonomyCache } from '../taxonomy/snapshot.js';
 import type { HubContext } from '../graphql/context.js';
 import { type HubServices, createContext } from './context.js';
+import { wellFormedTextPlugin } from './input-text.js';
 import { clientErrorCode, formatHubError, requestLimits } from './limits.js';
 import { HubMetrics } from './metrics.js';
 import { withTimeLimit } from '../time-limit.js';
@@ -113,6 +114,7 @@ export async function startHttpServer(
     formatError: formatHubError(config.mode),
     plugins: [
       ...limits.plugins,
+      wellFormedTextPlugin(),
       metrics.plugin(),
       fastifyApolloDrainPlugin(app),
       {

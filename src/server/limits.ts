@@ -90,13 +90,34 @@ function formatLimitError(formatted: GraphQLFormattedError): GraphQLFormattedErr
 }
 
 /**
- * Every error as the client gets it: a refusal with its limit's code; in production an unexpected failure
+ * The field a variable coercion error of graphql-js is about, as our own input errors name it
+ * (`input.constraints.funding.kind`): its message says the variable, the path within it and, for a field
+ * left out or unknown, that field's name; extensions.field is set from them.
+ */
+export function coercionField(message: string): string | null {
+  const variable =
+    /^Variable "\$(\w+)" (?:got invalid value .*?(?: at "([^"]+)")?;|of required type .* was not provided\.)/s.exec(
+      message,
+    );
+  if (!variable) return null;
+  const inner = /; Field "(\w+)" (?:of required type .* was not provided|is not defined by type)/.exec(message);
+  return [variable[2] ?? variable[1], inner?.[1]].filter(Boolean).join('.');
+}
+
+function withInputField(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.code !== 'BAD_USER_INPUT' || formatted.extensions.field) return formatted;
+  const field = coercionField(formatted.message);
+  return field ? { ...formatted, extensions: { ...formatted.extensions, field } } : formatted;
+}
+
+/**
+ * Every error as the client gets it: a variable's coercion error naming its field; a refusal with its limit's code; in production an unexpected failure
  * says nothing of the internals (the log has them), only its code and where in the answer it happened.
  */
 export const formatHubError =
   (mode: HubMode) =>
   (formatted: GraphQLFormattedError): GraphQLFormattedError => {
-    const error = formatLimitError(formatted);
+    const error = withInputField(formatLimitError(formatted));
     if (mode !== 'production' || error.extensions?.code !== 'INTERNAL_SERVER_ERROR') return error;
     // The request id finds the log lines of the failure.
     const requestId = requestScope.getStore()?.requestId;

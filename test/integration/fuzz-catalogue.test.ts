@@ -7,21 +7,9 @@ import { importCatalogue } from '../../src/catalogue/import.js';
 import { ImportError } from '../../src/errors.js';
 import type { GraphClient } from '../../src/graph/client.js';
 import { type ReleaseLinker, SkillLinkerCache } from '../../src/linking/cache.js';
+import { hostileText, hostileValue } from '../fuzz.js';
 import { freshTestGraph, graphFingerprint } from '../helpers.js';
 
-/** Text as people and attackers send it: any unicode, NUL bytes, lone surrogates, CSV's own delimiters. */
-const hostileText = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\ud800', '"', 'a,b', 'a|b', 'line\nbreak', '1e308', 'NaN'),
-);
-const hostileValue = fc.oneof(
-  hostileText,
-  fc.double(),
-  fc.constantFrom(1e308, -1, -0, 2 ** 53 + 1),
-  fc.constant(null),
-  fc.array(hostileText, { maxLength: 2 }),
-);
 const words = (max: number) => fc.stringMatching(new RegExp(`^[A-Za-z][A-Za-z ]{0,${max}}[a-z]$`));
 
 // Few ids, so duplicates within a file and stacking loops (through the file and the catalogue) are common.
@@ -55,7 +43,7 @@ const spoiltOffer = fc.record(
     description: hostileValue,
     awardingBodies: hostileValue,
     learningOutcomes: hostileValue,
-    stacksInto: fc.oneof(fc.array(hostileText, { maxLength: 2 }), hostileValue),
+    stacksInto: fc.oneof(fc.array(hostileText(), { maxLength: 2 }), hostileValue),
     providerId: hostileValue,
     eqfLevel: hostileValue,
     workloadValue: hostileValue,

@@ -8,20 +8,8 @@ import { DEMAND_FORMATS } from '../../src/demand/formats.js';
 import { importDemand } from '../../src/demand/import.js';
 import { referenceLists } from '../../src/demand/reference.js';
 import type { GraphClient } from '../../src/graph/client.js';
+import { hostileText, hostileValue } from '../fuzz.js';
 import { freshTestGraph, graphFingerprint, sharedDataDir } from '../helpers.js';
-
-const hostileText = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.constantFrom('', '\u0000', '\ud800', 'NaN', '1e308', "'; MATCH (n) DETACH DELETE n //"),
-);
-const hostileValue = fc.oneof(
-  fc.double(),
-  fc.constantFrom(1e308, -1, -0, 2 ** 53 + 1),
-  hostileText,
-  fc.constant(null),
-  fc.array(fc.integer(), { maxLength: 2 }),
-);
 
 const figure = fc.record({
   metric: fc.constant('VACANCIES'),
@@ -35,15 +23,15 @@ const figure = fc.record({
 });
 const spoilt = fc.record(
   {
-    metric: hostileText,
+    metric: hostileText(),
     value: hostileValue,
-    period: hostileText,
-    region: hostileText,
-    sector: hostileText,
-    targetKind: hostileText,
-    targetCode: hostileText,
-    flags: fc.oneof(fc.array(hostileText, { maxLength: 2 }), hostileText),
-    reliability: hostileText,
+    period: hostileText(),
+    region: hostileText(),
+    sector: hostileText(),
+    targetKind: hostileText(),
+    targetCode: hostileText(),
+    flags: fc.oneof(fc.array(hostileText(), { maxLength: 2 }), hostileText()),
+    reliability: hostileText(),
     sampleSize: hostileValue,
   },
   { requiredKeys: [] },
@@ -55,7 +43,7 @@ const signal = fc.oneof(
 const source = fc.oneof(
   { arbitrary: fc.constant({}), weight: 4 },
   {
-    arbitrary: fc.record({ id: hostileText, name: hostileValue, retrievedOn: hostileText }, { requiredKeys: [] }),
+    arbitrary: fc.record({ id: hostileText(), name: hostileValue, retrievedOn: hostileText() }, { requiredKeys: [] }),
     weight: 1,
   },
 );

@@ -9,7 +9,13 @@ import { offerSupply } from '../../intelligence/store.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { findOccupations } from '../../linking/occupation-finder.js';
 import { MAX_TEXT_LENGTH, skillsNamedIn } from '../person.js';
-import { type ConstraintsInput, checkConstraints, jobseekerPseudonym, referenceProblem } from '../profile.js';
+import {
+  type ConstraintsInput,
+  checkConstraints,
+  jobseekerPseudonym,
+  mergeWorkHistory,
+  referenceProblem,
+} from '../profile.js';
 import {
   type ProfileRow,
   type ProfileSkillRow,
@@ -188,7 +194,10 @@ const JobseekerInput = builder.inputType('JobseekerInput', {
     completedMicroCredentials: t.idList({
       description: 'Micro-credentials the person holds: their linked skills are added as CREDENTIAL skills.',
     }),
-    workHistory: t.field({ type: [WorkHistoryInput], description: 'Occupations worked in.' }),
+    workHistory: t.field({
+      type: [WorkHistoryInput],
+      description: 'Occupations worked in; one given twice is held once, with its years added.',
+    }),
     constraints: t.field({
       type: ConstraintsInputRef,
       description: 'Region, modes, workload, start, languages, level and funding for course plans.',
@@ -294,7 +303,11 @@ async function partsOf(context: HubContext, input: typeof JobseekerInput.$inferI
     }
   }
   if (problems.length > 0) throw UserInputError.fromFields(problems);
-  return { skills, work, constraints: input.constraints ? { ...input.constraints, region } : null };
+  return {
+    skills,
+    work: work ? mergeWorkHistory(work) : null,
+    constraints: input.constraints ? { ...input.constraints, region } : null,
+  };
 }
 
 builder.mutationFields((t) => ({

@@ -152,7 +152,7 @@ export type JobseekerInput = {
   skills?: Array<string> | null | undefined;
   /** Notes or a CV paragraph: the skills found in it become suggestions to confirm or reject. The text is not stored. */
   text?: string | null | undefined;
-  /** Occupations worked in. */
+  /** Occupations worked in; one given twice is held once, with its years added. */
   workHistory?: Array<WorkHistoryInput> | null | undefined;
 };
 
