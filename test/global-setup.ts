@@ -12,7 +12,36 @@ const port = Number(process.env.HUB_TEST_GRAPH_PORT ?? 17688);
 // One data folder per port, so two runs on different ports never wipe each other's graph.
 const dataDir = path.join(projectRoot, '.hub', port === 17688 ? 'test-graph' : `test-graph-${port}`);
 
+/** Folders of a Neo4j a test starts for itself (faults.test.ts), named after the test process: `<kind>-graph-<pid>`. */
+const OWN_GRAPH = /^(?:fault|own)-graph-(\d+)$/;
+
+/**
+ * Stops and removes the Neo4j of a test run that ended without its clean-up (the runner killed, a
+ * timeout): the launcher is a detached process and would otherwise live on. A folder of a test process
+ * still running (another run beside this one) is left alone.
+ */
+async function stopLeftoverGraphs(): Promise<void> {
+  const hubDir = path.join(projectRoot, '.hub');
+  if (!fs.existsSync(hubDir)) return;
+  for (const name of fs.readdirSync(hubDir)) {
+    const pid = OWN_GRAPH.exec(name)?.[1];
+    if (!pid || alive(Number(pid))) continue;
+    await stopLocalGraph(path.join(hubDir, name));
+    fs.rmSync(path.join(hubDir, name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export default async function setup(project: TestProject) {
+  await stopLeftoverGraphs();
   await stopLocalGraph(dataDir);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const { uri, password } = await startLocalGraph({ dataDir, port, heapMb: 3072, pageCacheMb: 256 });
