@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { EscoFilesTogether } from './test/sequencer.js';
 
 const require = createRequire(import.meta.url);
 
@@ -12,6 +13,8 @@ export default defineConfig({
   test: {
     testTimeout: 180_000,
     hookTimeout: 300_000,
+    // Integration files that start from full ESCO run one after another, sharing one import (test/sequencer.ts).
+    sequence: { sequencer: EscoFilesTogether },
     // `vitest run --project unit` runs the pure tests alone, without starting Neo4j.
     projects: [
       { resolve, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },

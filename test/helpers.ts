@@ -106,7 +106,7 @@ export interface GraphFingerprint {
 }
 
 export interface FingerprintScope {
-  /** Only nodes with one of these labels, and relationships between two of them (default: every node but SchemaMigration). */
+  /** Only nodes with one of these labels, and relationships between two of them (default: every node but SchemaMigration and TestFixture). */
   labels?: string[];
   /** `Label.property` or `TYPE.property` values left out because the operation is expected to move them (e.g. a time stamp). */
   ignore?: string[];
@@ -122,7 +122,7 @@ export interface FingerprintScope {
 export async function graphFingerprint(graph: GraphClient, scope: FingerprintScope = {}): Promise<GraphFingerprint> {
   const ignore = new Set(scope.ignore ?? []);
   const inScope = (v: string) =>
-    scope.labels ? `any(l IN labels(${v}) WHERE l IN $labels)` : `NOT ${v}:SchemaMigration`;
+    scope.labels ? `any(l IN labels(${v}) WHERE l IN $labels)` : `NOT (${v}:SchemaMigration OR ${v}:TestFixture)`;
   const properties = (v: string) => `[k IN keys(${v}) | [k, valueType(${v}[k]), ${v}[k]]]`;
   const end = (v: string) =>
     `{labels: labels(${v}), key: coalesce(${v}.uri, ${v}.id), properties: CASE WHEN ${v}.uri IS NULL AND ${v}.id IS NULL THEN ${properties(v)} END}`;
@@ -176,13 +176,49 @@ export async function graphFingerprint(graph: GraphClient, scope: FingerprintSco
   return { nodes: summarise(nodeLines), relationships: summarise(relationshipLines) };
 }
 
+/** The labels an ESCO import writes (src/taxonomy/esco-import.ts). */
+const ESCO_LABELS = ['Skill', 'SkillGroup', 'Occupation', 'IscoGroup', 'TaxonomyRelease'];
+
+/**
+ * The test graph with full ESCO (escoDir) and nothing else. Importing it takes half a minute or more, so a
+ * graph an earlier test file left is reused when it still holds that import exactly: everything but ESCO's
+ * nodes is removed, and the ESCO part's fingerprint (graphFingerprint over ESCO_LABELS: every property of every
+ * concept and relation) must equal the one recorded, in a (:TestFixture) node, right after the import. Anything
+ * a test changed in the taxonomy makes them differ, and ESCO is imported afresh. Files using this run one
+ * after another (vitest.config.ts), so one import serves them all.
+ */
+export async function freshGraphWithEsco(): Promise<GraphClient> {
+  const graph = await connectTestGraph();
+  if (await escoFixtureIntact(graph)) return graph;
+  await resetGraph(graph);
+  await importEsco(graph, escoDir);
+  await graph.write("CREATE (:TestFixture {name: 'esco', dir: $dir, fingerprint: $fingerprint})", {
+    dir: escoDir,
+    fingerprint: JSON.stringify(await graphFingerprint(graph, { labels: ESCO_LABELS })),
+  });
+  return graph;
+}
+
+/** Whether the graph holds the ESCO import freshGraphWithEsco recorded, exactly; what is not ESCO is removed first. */
+export async function escoFixtureIntact(graph: GraphClient): Promise<boolean> {
+  const [marker] = await graph.read<{ fingerprint: string }>(
+    "MATCH (f:TestFixture {name: 'esco', dir: $dir}) RETURN f.fingerprint AS fingerprint",
+    { dir: escoDir },
+  );
+  if (!marker) return false;
+  await graph.runAutoCommit(
+    `MATCH (n) WHERE NOT (n:SchemaMigration OR n:TestFixture OR ${ESCO_LABELS.map((l) => `n:${l}`).join(' OR ')})
+     CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+  );
+  return JSON.stringify(await graphFingerprint(graph, { labels: ESCO_LABELS })) === marker.fingerprint;
+}
+
 /**
  * A fresh graph with full ESCO, the demo catalogue (linked by the linker) and the national demand
  * sources (Eurostat LFS and EU job ads): what the skills-intelligence and matching tests start from.
  */
 export async function freshGraphWithEscoAndDemand(): Promise<GraphClient> {
-  const graph = await freshTestGraph({ seed: false });
-  await importEsco(graph, escoDir);
+  const graph = await freshGraphWithEsco();
   await importCatalogue(graph, demoCatalogueFile, await new SkillLinkerCache().get(graph));
   const refs = referenceLists(`${sharedDataDir}/reference`);
   await importDemand(graph, [

@@ -13,10 +13,9 @@ import {
 import { linkableSkillsFromGraph, linkableSkillsFromSnapshot } from '../../src/linking/skills.js';
 import { stems } from '../../src/retrieval/text.js';
 import { type EscoExport, readEscoExport } from '../../src/taxonomy/esco-files.js';
-import { importEsco } from '../../src/taxonomy/esco-import.js';
 import { snapshotFromExport } from '../../src/taxonomy/export-snapshot.js';
 import { TaxonomyCache } from '../../src/taxonomy/snapshot.js';
-import { escoDir, freshTestGraph } from '../helpers.js';
+import { escoDir, freshGraphWithEsco } from '../helpers.js';
 
 /**
  * Linking quality measured on the linker the hub serves: full ESCO imported into the graph, the
@@ -30,8 +29,7 @@ describe('skill linking on full ESCO', () => {
   let taxonomy: TaxonomyCache;
 
   beforeAll(async () => {
-    graph = await freshTestGraph({ seed: false });
-    await importEsco(graph, escoDir);
+    graph = await freshGraphWithEsco();
     esco = await readEscoExport(escoDir);
     taxonomy = new TaxonomyCache(graph);
     await taxonomy.refresh();

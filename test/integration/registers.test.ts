@@ -12,10 +12,9 @@ import type { GraphClient } from '../../src/graph/client.js';
 import { type ReleaseLinker, SkillLinkerCache } from '../../src/linking/cache.js';
 import type { RunningHub } from '../../src/server/start.js';
 import { OccupationSearchCache, findOccupations } from '../../src/linking/occupation-finder.js';
-import { importEsco } from '../../src/taxonomy/esco-import.js';
 import { TaxonomyCache } from '../../src/taxonomy/snapshot.js';
 import { occupationLevels } from '../../src/taxonomy/isco-levels.js';
-import { escoDir, freshTestGraph, gql, graphFingerprint, sharedDataDir, startTestHub } from '../helpers.js';
+import { freshGraphWithEsco, gql, graphFingerprint, sharedDataDir, startTestHub } from '../helpers.js';
 
 /**
  * Register adapters on the real staged files (../shared/data/catalogues). Every expected count is computed
@@ -64,8 +63,7 @@ let search: (text: string, first: number) => Array<{ uri: string; preferredLabel
 let levelOf: (uri: string) => number | null;
 
 beforeAll(async () => {
-  graph = await freshTestGraph({ seed: false });
-  await importEsco(graph, escoDir);
+  graph = await freshGraphWithEsco();
   // From a taxonomy snapshot, as the hub and the CLI build them (reading occupations query by query is slower).
   const taxonomy = new TaxonomyCache(graph);
   await taxonomy.refresh();
