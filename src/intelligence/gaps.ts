@@ -5,6 +5,7 @@ import {
   type DerivationOptions,
   type OccupationIndex,
   type SignalInput,
+  type SkillContribution,
   type SkillDemand,
   deriveSkillDemand,
 } from './skill-demand.js';
@@ -41,6 +42,12 @@ import {
  * Gap. gapScore = demand share × (1 − coverage), where the demand share is the skill's demand over the
  * slice's total (the published values summed; within an occupation group, the group's part of them): the share of the slice's workforce (or vacancies) in
  * occupations that need the skill, not yet matched by an offer. Ranked by gapScore, then demand.
+ *
+ * Evidence. Every row's demand is summed without its evidence (skill-demand.ts: the same sums in another
+ * order); the figures behind a row (`contributions`) are derived for the rows read, on demand (addEvidence):
+ * a slice reaches thousands of skills and a page shows twenty, and deriving every row's evidence was two
+ * thirds of a slice's first derivation. The low-reliability share is summed the same way, from the slice's
+ * low-reliability figures alone.
  *
  * Trend. Against the latest earlier period with figures from the same sources: trend = (demand −
  * previousDemand) / previousDemand, previousDemand the skill's demand derived the same way from that period's
@@ -103,9 +110,15 @@ export interface SkillGap {
   supply: 'MICRO_CREDENTIAL' | 'QUALIFICATION_ONLY' | 'NONE';
   /** Published offers teaching the skill that state no country or region of issue and are not online: counted in no region. */
   unlocatedOffers: Array<{ id: string; title: string }>;
+  /** The figures behind the demand, largest first: empty until derived (RankedSlice.addEvidence). */
   contributions: SkillDemand['contributions'];
   /** Share of the demand that comes from figures the source flags as of low reliability. */
   lowReliabilityShare: number;
+  /**
+   * Where the source publishes unemployed beside vacancies (gap-reads.ts): the vacancies that reached the skill
+   * from figures with an unemployed counterpart, and those unemployed at the same shares (ranking.ts: shortage).
+   */
+  withUnemployed?: { vacancies: number; unemployed: number } | null;
 }
 
 export interface GapSlice {
@@ -218,6 +231,16 @@ export interface GapInput {
   routes?: OfferSupply[];
   index: OccupationIndex;
   options: DerivationOptions;
+  /** Called on each contribution as a row's evidence is derived (gap-reads.ts: the unemployed beside a vacancies figure). */
+  annotate?: (contribution: SkillContribution) => void;
+}
+
+/** A slice's gaps, ranked, and the means to derive the evidence of the rows read. */
+export interface RankedSlice {
+  slice: GapSlice;
+  gaps: SkillGap[];
+  /** Fills in the contributions of these skills' rows (each once; copies of a row share its list). */
+  addEvidence(skillUris: Iterable<string>): void;
 }
 
 /** The slice's total: the published values summed; within an occupation group, each figure × the shares of it the group keeps. */
@@ -241,8 +264,20 @@ export function skillDemandShares(input: Pick<GapInput, 'signals' | 'index' | 'o
   return new Map([...skills.values()].map((d) => [d.skillUri, round(total > 0 ? d.demand / total : 0, 6)]));
 }
 
-export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGap[] } {
-  const { skills, spreads } = deriveSkillDemand(input.signals, input.index, input.options);
+/**
+ * The slice's gaps, ranked. evidence ALL: every row comes with its contributions; ON_DEMAND: without, until
+ * addEvidence derives them for the rows read (the hub's way: src/intelligence/schema/gap-reads.ts).
+ */
+export function rankSkillGaps(
+  input: GapInput,
+  { evidence = 'ALL' }: { evidence?: 'ALL' | 'ON_DEMAND' } = {},
+): RankedSlice {
+  const { skills, spreads } = deriveSkillDemand(input.signals, input.index, input.options, { evidence: false });
+  const lowSignals = input.signals.filter((s) => s.reliability === 'LOW');
+  const lowDemand =
+    lowSignals.length > 0
+      ? deriveSkillDemand(lowSignals, input.index, input.options, { evidence: false }).skills
+      : new Map<string, SkillDemand>();
   const total = sliceTotal(input.signals, spreads, input.options);
   const previous = input.previous
     ? deriveSkillDemand(input.previous.signals, input.index, input.options, { evidence: false }).skills
@@ -272,9 +307,7 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
           ? `against ${input.previous.period} (${round(before, 3)})`
           : `no demand in ${input.previous.period} to compare with`;
     }
-    const low = demand.contributions
-      .filter((c) => c.signal.reliability === 'LOW')
-      .reduce((sum, c) => sum + c.contribution, 0);
+    const low = lowDemand.get(demand.skillUri)?.demand ?? 0;
     gaps.push({
       skillUri: demand.skillUri,
       demand: round(demand.demand, 4),
@@ -290,12 +323,30 @@ export function rankSkillGaps(input: GapInput): { slice: GapSlice; gaps: SkillGa
       qualificationRoutes: routes?.offers ?? [],
       supply: coverageValue > 0 ? 'MICRO_CREDENTIAL' : (routes?.coverage ?? 0) > 0 ? 'QUALIFICATION_ONLY' : 'NONE',
       unlocatedOffers: covered?.unlocated ?? [],
-      contributions: demand.contributions,
+      contributions: [],
       lowReliabilityShare: demand.demand > 0 ? round(low / demand.demand, 4) : 0,
     });
   }
   gaps.sort((a, b) => b.gapScore - a.gapScore || b.demand - a.demand || (a.skillUri < b.skillUri ? -1 : 1));
+  const rows = new Map(gaps.map((gap) => [gap.skillUri, gap.contributions]));
+  const derived = new Set<string>();
+  const addEvidence = (skillUris: Iterable<string>) => {
+    const only = new Set([...skillUris].filter((uri) => rows.has(uri) && !derived.has(uri)));
+    if (only.size === 0) return;
+    const { skills: withEvidence } = deriveSkillDemand(input.signals, input.index, input.options, { only });
+    for (const uri of only) {
+      const contributions = withEvidence.get(uri)?.contributions ?? [];
+      const row = rows.get(uri)!;
+      for (const contribution of contributions) {
+        input.annotate?.(contribution);
+        row.push(contribution);
+      }
+      derived.add(uri);
+    }
+  };
+  if (evidence === 'ALL') addEvidence(rows.keys());
   return {
+    addEvidence,
     slice: {
       ...input.slice,
       occupationGroup: input.options.occupationGroup?.label ?? null,

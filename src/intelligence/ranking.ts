@@ -1,5 +1,6 @@
 import { round } from '../numbers.js';
 import type { SkillGap } from './gaps.js';
+import { type DerivationOptions, type OccupationIndex, type SignalInput, deriveSkillDemand } from './skill-demand.js';
 
 /**
  * A slice's skill gaps ranked three ways (`rankBy`). Pure.
@@ -51,18 +52,36 @@ export function rankByGap(gaps: SkillGap[]): RankedGap[] {
   }));
 }
 
-/** The vacancies and unemployed that reached a skill, from its contributions' unemployed figures. */
+/**
+ * Per skill, the vacancies that reached it from figures with an unemployed counterpart, and those unemployed
+ * at the same shares: the demand of those figures, and of the same figures with the unemployed as their value
+ * (skill-demand.ts, without evidence): what SkillGap.withUnemployed holds.
+ */
+export function demandBesideUnemployed(
+  signals: SignalInput[],
+  unemployedOf: (signal: SignalInput) => number | null,
+  index: OccupationIndex,
+  options: DerivationOptions,
+): Map<string, { vacancies: number; unemployed: number }> {
+  const matched = signals.filter((s) => s.value !== null && unemployedOf(s) != null);
+  const vacancies = deriveSkillDemand(matched, index, options, { evidence: false }).skills;
+  const unemployed = deriveSkillDemand(
+    matched.map((s) => ({ ...s, value: unemployedOf(s) })),
+    index,
+    options,
+    { evidence: false },
+  ).skills;
+  return new Map(
+    [...vacancies.values()].map((v) => [
+      v.skillUri,
+      { vacancies: v.demand, unemployed: unemployed.get(v.skillUri)?.demand ?? 0 },
+    ]),
+  );
+}
+
+/** The vacancies and unemployed that reached a skill (SkillGap.withUnemployed); without an unemployed counterpart, its demand alone. */
 export function skillShortage(gap: SkillGap): { vacancies: number; unemployed: number | null } {
-  let vacancies = 0;
-  let unemployed = 0;
-  let matched = false;
-  for (const c of gap.contributions) {
-    if (c.unemployed?.value == null) continue;
-    matched = true;
-    vacancies += c.contribution;
-    unemployed += c.unemployed.value * c.weight;
-  }
-  return matched ? { vacancies, unemployed } : { vacancies: gap.demand, unemployed: null };
+  return gap.withUnemployed ?? { vacancies: gap.demand, unemployed: null };
 }
 
 export function rankByShortage(gaps: SkillGap[], sliceVacanciesPerUnemployed: number): RankedGap[] {

@@ -352,8 +352,11 @@ export function deriveSkillDemand(
   signals: SignalInput[],
   index: OccupationIndex,
   options: DerivationOptions = DEFAULT_DERIVATION,
-  /** false: the demand figures alone, without contributions (e.g. an earlier period for a trend); much less work. */
-  { evidence = true }: { evidence?: boolean } = {},
+  /**
+   * evidence false: the demand figures alone, without contributions (e.g. an earlier period for a trend); much
+   * less work. only: the skills to derive (with their evidence), the others left out: a ranking's rows read.
+   */
+  { evidence = true, only }: { evidence?: boolean; only?: ReadonlySet<string> } = {},
 ): { skills: Map<string, SkillDemand>; spreads: SignalSpread[] } {
   if (!evidence) return demandWithoutEvidence(signals, index, options);
   type Carried = { uri: string; share: number; relation: 'ESSENTIAL' | 'OPTIONAL' };
@@ -381,6 +384,7 @@ export function deriveSkillDemand(
       const { occupations, method, grain, margins } = spreadSignal(signal, index, options);
       const reached: Reached = new Map();
       const credit = (skillUri: string, occupation: string, share: number, relation: 'ESSENTIAL' | 'OPTIONAL') => {
+        if (only && !only.has(skillUri)) return;
         const skill = reached.get(skillUri) ?? { weight: 0, count: 0, top: [] };
         skill.weight += share;
         skill.count += 1;

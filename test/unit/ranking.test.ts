@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { SkillGap } from '../../src/intelligence/gaps.js';
 import { rankByGap, rankByShortage, rankBySpecificity } from '../../src/intelligence/ranking.js';
-import type { SkillContribution } from '../../src/intelligence/skill-demand.js';
 
-/** A gap row with what the rankings read: its shares, coverage and (for shortage) its figures' unemployed. */
+/** A gap row with what the rankings read: its shares, coverage and (for shortage) the vacancies and unemployed that reached it. */
 function gap(
   skillUri: string,
-  fields: { demandShare: number; coverage?: number; demand?: number },
-  contributions: Array<{ contribution: number; weight: number; unemployed?: number | null }> = [],
+  fields: {
+    demandShare: number;
+    coverage?: number;
+    demand?: number;
+    withUnemployed?: { vacancies: number; unemployed: number };
+  },
 ): SkillGap {
   const coverage = fields.coverage ?? 0;
   return {
     skillUri,
-    demand: fields.demand ?? contributions.reduce((sum, c) => sum + c.contribution, 0),
+    demand: fields.demand ?? 0,
     demandShare: fields.demandShare,
     trend: null,
     trendPeriod: null,
@@ -26,14 +29,8 @@ function gap(
     qualificationRoutes: [],
     supply: 'NONE',
     lowReliabilityShare: 0,
-    contributions: contributions.map(
-      (c) =>
-        ({
-          contribution: c.contribution,
-          weight: c.weight,
-          ...(c.unemployed === undefined ? {} : { unemployed: { value: c.unemployed, vacanciesPerUnemployed: null } }),
-        }) as SkillContribution,
-    ),
+    contributions: [],
+    withUnemployed: fields.withUnemployed ?? null,
   };
 }
 
@@ -49,12 +46,12 @@ describe('rankByGap', () => {
 });
 
 describe('rankByShortage', () => {
-  // a: 30 vacancies against 100 unemployed × 0.3 = 30 → 0.5; b: 20 against 20 × 0.2 = 4 → 20/24;
-  // c: no unemployed figure → the slice's 1 vacancy per person → 0.5.
+  // a: 30 vacancies (a figure of 100 at weight 0.3) against its 100 unemployed × 0.3 = 30 → 0.5;
+  // b: 20 (100 × 0.2) against 20 × 0.2 = 4 → 20/24; c: no unemployed figure → the slice's 1 vacancy per person → 0.5.
   const gaps = [
-    gap('a', { demandShare: 0.5 }, [{ contribution: 30, weight: 0.3, unemployed: 100 }]),
-    gap('c', { demandShare: 0.45 }, [{ contribution: 45, weight: 0.45 }]),
-    gap('b', { demandShare: 0.4 }, [{ contribution: 20, weight: 0.2, unemployed: 20 }]),
+    gap('a', { demandShare: 0.5, demand: 30, withUnemployed: { vacancies: 30, unemployed: 30 } }),
+    gap('c', { demandShare: 0.45, demand: 45 }),
+    gap('b', { demandShare: 0.4, demand: 20, withUnemployed: { vacancies: 20, unemployed: 4 } }),
   ];
 
   it('scales each gap score by vacancies / (vacancies + unemployed) and reorders', () => {

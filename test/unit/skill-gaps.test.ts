@@ -12,6 +12,7 @@ import {
   describeOccupationDemand,
   deriveSkillDemand,
 } from '../../src/intelligence/skill-demand.js';
+import { demandBesideUnemployed } from '../../src/intelligence/ranking.js';
 import { index, signal, weights } from './fixtures/demand.js';
 
 const demandOf = (result: ReturnType<typeof deriveSkillDemand>) =>
@@ -497,6 +498,49 @@ describe('rankSkillGaps', () => {
         'Gap score = demand share 75.0% × (1 − coverage 0.26) = 0.5531. ' +
         "1 of the slice's 2 source figures are not published, so demand is a lower bound.",
     );
+  });
+
+  it('derives a row’s evidence when asked, once, as with every row’s; sums the low-reliability share and the unemployed beside vacancies without it', () => {
+    // 100 (ISCO 7) reaches s1 37.5, s2 75, s3 18.75, s4 25; a low-reliability 10 for o2 adds 10 to s2 (85 in all).
+    const input = {
+      slice,
+      signals: [signal({}), signal({ targetKind: 'OCCUPATION', targetCode: 'o2', value: 10, reliability: 'LOW' })],
+      previous: null,
+      offers,
+      index,
+      options: weights,
+    };
+    const annotated: number[] = [];
+    const lazy = rankSkillGaps(
+      { ...input, annotate: (c) => annotated.push(c.contribution) },
+      { evidence: 'ON_DEMAND' },
+    );
+    const all = rankSkillGaps(input);
+    const row = (ranking: typeof all, uri: string) => ranking.gaps.find((g) => g.skillUri === uri)!;
+    expect(lazy.gaps.map((g) => [g.skillUri, g.demand, g.lowReliabilityShare])).toEqual([
+      ['s2', 85, 0.1176],
+      ['s4', 25, 0],
+      ['s3', 18.75, 0],
+      ['s1', 37.5, 0],
+    ]);
+    expect(lazy.gaps.map((g) => g.contributions.length)).toEqual([0, 0, 0, 0]);
+    const copy = { ...row(lazy, 's2') };
+    lazy.addEvidence(['s2']);
+    lazy.addEvidence(['s2']);
+    expect(copy.contributions.map((c) => c.contribution)).toEqual([75, 10]);
+    expect(copy.contributions).toEqual(row(all, 's2').contributions);
+    expect(annotated).toEqual([75, 10]);
+    expect(row(lazy, 's4').contributions).toEqual([]);
+    expect(all.gaps.map((g) => g.contributions.length)).toEqual([2, 1, 1, 1]);
+
+    // Unemployed of 40 beside the first figure: each skill's vacancies from it, and 40 at the same shares.
+    const beside = demandBesideUnemployed(input.signals, (s) => (s.value === 100 ? 40 : null), index, weights);
+    expect(Object.fromEntries([...beside].sort())).toEqual({
+      s1: { vacancies: 37.5, unemployed: 15 },
+      s2: { vacancies: 75, unemployed: 30 },
+      s3: { vacancies: 18.75, unemployed: 7.5 },
+      s4: { vacancies: 25, unemployed: 10 },
+    });
   });
 
   it('counts qualification routes apart: suggestions only with strong evidence or to skills their occupations need, title links at half, never in the gap score', () => {

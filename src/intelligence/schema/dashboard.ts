@@ -411,14 +411,17 @@ async function dashboardCells(
     if (gaps.some((g) => g.trendPeriod !== null)) {
       const read = await readDemandSlice(context, { ...sliceArgsOf, ...same }, null, shared);
       if (read.previous) {
-        const before = rankSkillGaps({
-          slice: { sector: slice.sector, region: slice.region, period: read.previous.period, metric: slice.metric },
-          signals: read.previous.signals,
-          previous: null,
-          offers: [],
-          index: read.index,
-          options: read.derivation,
-        });
+        const before = rankSkillGaps(
+          {
+            slice: { sector: slice.sector, region: slice.region, period: read.previous.period, metric: slice.metric },
+            signals: read.previous.signals,
+            previous: null,
+            offers: [],
+            index: read.index,
+            options: read.derivation,
+          },
+          { evidence: 'ON_DEMAND' },
+        );
         previous = { period: read.previous.period, cell: cellOf(before.slice.total, before.gaps) };
       }
     }

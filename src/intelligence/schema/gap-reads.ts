@@ -4,6 +4,8 @@ import { round } from '../../numbers.js';
 import { readReleaseStamp } from '../../taxonomy/snapshot.js';
 import { type SharedInputs, type SliceArgs, readDemandSlice, sharedInputs, unemployedBeside } from '../demand-slice.js';
 import { type SkillGap, rankSkillGaps, skillDemandShares } from '../gaps.js';
+import { evidenceBatch, rowEvidence } from './gap-evidence.js';
+import { demandBesideUnemployed } from '../ranking.js';
 import { spreadSignal } from '../skill-demand.js';
 import type { WhatIf } from '../what-if.js';
 import { catalogueStamp, demandSources, demandStamp } from '../store.js';
@@ -108,27 +110,34 @@ export async function skillGapsFor(
   const { sector, region, period, chosen, previous, candidates, hypothetical, routes, index, derivation } =
     await readDemandSlice(context, args, whatIf, shared);
   const unemployed = unemployedBeside({ chosen, candidates, period });
-  const { slice, gaps } = rankSkillGaps({
-    slice: { sector, region: region.code, period, metric: chosen.metric! },
-    signals: hypothetical.signals,
-    previous,
-    offers: hypothetical.offers,
-    routes,
-    index,
-    options: derivation,
-  });
-  // Vacancies meet the people available for them: the same source's unemployed figure for each target.
+  const { slice, gaps, addEvidence } = rankSkillGaps(
+    {
+      slice: { sector, region: region.code, period, metric: chosen.metric! },
+      signals: hypothetical.signals,
+      previous,
+      offers: hypothetical.offers,
+      routes,
+      index,
+      options: derivation,
+      // Vacancies meet the people available for them: the same source's unemployed figure for each target.
+      annotate: unemployed.any
+        ? (c) => {
+            const value = unemployed.of(c.signal);
+            c.unemployed = {
+              value,
+              vacanciesPerUnemployed: value && c.signal.value !== null ? round(c.signal.value / value, 4) : null,
+            };
+          }
+        : undefined,
+    },
+    { evidence: 'ON_DEMAND' },
+  );
+  const evidence = evidenceBatch(addEvidence);
+  for (const gap of gaps) rowEvidence.set(gap.contributions, evidence);
   let vacanciesPerUnemployed: number | null = null;
   if (unemployed.any) {
-    for (const gap of gaps) {
-      for (const c of gap.contributions) {
-        const value = unemployed.of(c.signal);
-        c.unemployed = {
-          value,
-          vacanciesPerUnemployed: value && c.signal.value !== null ? round(c.signal.value / value, 4) : null,
-        };
-      }
-    }
+    const beside = demandBesideUnemployed(hypothetical.signals, (s) => unemployed.of(s), index, derivation);
+    for (const gap of gaps) gap.withUnemployed = beside.get(gap.skillUri) ?? null;
     const counted = chosen.signals.filter((s) => s.value !== null && unemployed.of(s));
     // Within an occupation group, each figure counts at the share of it that reaches the group.
     const kept = (s: (typeof counted)[number]) =>

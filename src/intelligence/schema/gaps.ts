@@ -7,6 +7,7 @@ import { QualificationRef } from '../../catalogue/schema/qualification.js';
 import { Occupation, Skill } from '../../taxonomy/schema/concepts.js';
 import { type CoveringOffer, type GapSlice, type SkillGap, explainGap } from '../gaps.js';
 import type { SkillContribution } from '../skill-demand.js';
+import { withEvidence } from './gap-evidence.js';
 import type { DemandMargin } from '../national-split.js';
 import type { SliceArgs } from '../demand-slice.js';
 
@@ -346,7 +347,7 @@ export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
         'The row in words: demand and its share, trend, coverage and the offers behind it, the gap score, and caveats on the inputs.',
       resolve: async (g, _a, context) => {
         const text = explainGap(
-          g,
+          await withEvidence(g),
           g.slice,
           (await context.loaders.taxonomy.skill.load(g.skillUri))?.preferredLabel ?? g.skillUri,
         );
@@ -363,7 +364,7 @@ export const SkillGapRef = builder.objectRef<GapRow>('SkillGap').implement({
     evidence: t.field({
       type: [DemandEvidence],
       description: 'The source figures behind the demand, largest contribution first.',
-      resolve: (g) => g.contributions,
+      resolve: async (g) => (await withEvidence(g)).contributions,
     }),
     coveringOffers: t.field({
       type: [MicroCredentialRef],
