@@ -38,18 +38,29 @@ export interface Specificity {
 }
 
 export type RankedGap = SkillGap & {
+  rankBy: RankBy;
   rankScore: number;
-  rankNote: string;
   shortage?: Shortage;
   specificity?: Specificity;
 };
 
+/** How a ranked row's score was computed, in words: built when the row is read (a slice ranks thousands). */
+export function rankNote(gap: RankedGap): string {
+  if (gap.rankBy === 'SHORTAGE') {
+    const { factor, fromSlice, vacancies, unemployed } = gap.shortage!;
+    return fromSlice
+      ? `Ranked by shortage: gap score ${gap.gapScore.toFixed(4)} × the slice's shortage factor ${factor.toFixed(3)} (its figures have no unemployed counterpart) = ${gap.rankScore.toFixed(4)}.`
+      : `Ranked by shortage: gap score ${gap.gapScore.toFixed(4)} × shortage ${factor.toFixed(3)} = ${gap.rankScore.toFixed(4)}; shortage = vacancies ${round(vacancies, 2)} / (vacancies + unemployed ${round(unemployed!, 2)}).`;
+  }
+  if (gap.rankBy === 'SPECIFICITY') {
+    const { parent, parentShare, locationQuotient } = gap.specificity!;
+    return `Ranked by specificity: (demand share ${gap.demandShare.toFixed(4)} − its share ${parentShare.toFixed(4)} in ${parent}) × (1 − coverage ${gap.coverage.toFixed(2)}) = ${gap.rankScore.toFixed(4)}${locationQuotient === null ? '' : `; ${locationQuotient.toFixed(2)} times its share there`}.`;
+  }
+  return `Ranked by gap score ${gap.gapScore.toFixed(4)} = demand share × (1 − coverage).`;
+}
+
 export function rankByGap(gaps: SkillGap[]): RankedGap[] {
-  return gaps.map((gap) => ({
-    ...gap,
-    rankScore: gap.gapScore,
-    rankNote: `Ranked by gap score ${gap.gapScore.toFixed(4)} = demand share × (1 − coverage).`,
-  }));
+  return gaps.map((gap) => ({ ...gap, rankBy: 'GAP', rankScore: gap.gapScore }));
 }
 
 /**
@@ -97,14 +108,7 @@ export function rankByShortage(gaps: SkillGap[], sliceVacanciesPerUnemployed: nu
       factor: round(factor, 4),
       fromSlice,
     };
-    return {
-      ...gap,
-      rankScore,
-      shortage,
-      rankNote: fromSlice
-        ? `Ranked by shortage: gap score ${gap.gapScore.toFixed(4)} × the slice's shortage factor ${factor.toFixed(3)} (its figures have no unemployed counterpart) = ${rankScore.toFixed(4)}.`
-        : `Ranked by shortage: gap score ${gap.gapScore.toFixed(4)} × shortage ${factor.toFixed(3)} = ${rankScore.toFixed(4)}; shortage = vacancies ${round(vacancies, 2)} / (vacancies + unemployed ${round(unemployed!, 2)}).`,
-    };
+    return { ...gap, rankBy: 'SHORTAGE' as const, rankScore, shortage };
   });
   return stableSort(ranked);
 }
@@ -117,9 +121,9 @@ export function rankBySpecificity(gaps: SkillGap[], parentShares: Map<string, nu
     const locationQuotient = parentShare > 0 ? round(gap.demandShare / parentShare, 4) : null;
     return {
       ...gap,
+      rankBy: 'SPECIFICITY' as const,
       rankScore,
       specificity: { parent, parentShare: round(parentShare, 6), locationQuotient },
-      rankNote: `Ranked by specificity: (demand share ${gap.demandShare.toFixed(4)} − its share ${parentShare.toFixed(4)} in ${parent}) × (1 − coverage ${gap.coverage.toFixed(2)}) = ${rankScore.toFixed(4)}${locationQuotient === null ? '' : `; ${locationQuotient.toFixed(2)} times its share there`}.`,
     };
   });
   return stableSort(ranked);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SkillGap } from '../../src/intelligence/gaps.js';
-import { rankByGap, rankByShortage, rankBySpecificity } from '../../src/intelligence/ranking.js';
+import { rankByGap, rankByShortage, rankBySpecificity, rankNote } from '../../src/intelligence/ranking.js';
 
 /** A gap row with what the rankings read: its shares, coverage and (for shortage) the vacancies and unemployed that reached it. */
 function gap(
@@ -41,7 +41,7 @@ describe('rankByGap', () => {
       ['a', 0.5],
       ['b', 0.2],
     ]);
-    expect(ranked[1].rankNote).toBe('Ranked by gap score 0.2000 = demand share × (1 − coverage).');
+    expect(rankNote(ranked[1])).toBe('Ranked by gap score 0.2000 = demand share × (1 − coverage).');
   });
 });
 
@@ -61,10 +61,10 @@ describe('rankByShortage', () => {
       ['a', 0.25, { vacancies: 30, unemployed: 30, factor: 0.5, fromSlice: false }],
       ['c', 0.225, { vacancies: 45, unemployed: null, factor: 0.5, fromSlice: true }],
     ]);
-    expect(ranked[0].rankNote).toBe(
+    expect(rankNote(ranked[0])).toBe(
       'Ranked by shortage: gap score 0.4000 × shortage 0.833 = 0.3333; shortage = vacancies 20 / (vacancies + unemployed 4).',
     );
-    expect(ranked[2].rankNote).toBe(
+    expect(rankNote(ranked[2])).toBe(
       "Ranked by shortage: gap score 0.4500 × the slice's shortage factor 0.500 (its figures have no unemployed counterpart) = 0.2250.",
     );
   });
@@ -93,7 +93,7 @@ describe('rankBySpecificity', () => {
       ['b', 0.05, { parent: 'all sectors in FR', parentShare: 0.5, locationQuotient: 1.2 }],
       ['d', 0, { parent: 'all sectors in FR', parentShare: 0.4, locationQuotient: 0.75 }],
     ]);
-    expect(ranked[0].rankNote).toBe(
+    expect(rankNote(ranked[0])).toBe(
       'Ranked by specificity: (demand share 0.5000 − its share 0.1000 in all sectors in FR) × (1 − coverage 0.00) = 0.4000; 5.00 times its share there.',
     );
   });

@@ -10,6 +10,7 @@ import {
   type Shortage,
   type Specificity,
   rankByGap,
+  rankNote,
   rankByShortage,
   rankBySpecificity,
 } from '../ranking.js';
@@ -142,7 +143,7 @@ const SpecificityRef = builder.objectRef<Specificity>('SkillSpecificity').implem
   }),
 });
 
-type Row = GapRow & Partial<Pick<RankedGap, 'rankScore' | 'rankNote' | 'shortage' | 'specificity'>>;
+type Row = GapRow & Partial<Pick<RankedGap, 'rankBy' | 'rankScore' | 'shortage' | 'specificity'>>;
 
 builder.objectFields(SkillGapRef, (t) => ({
   rankScore: t.float({
@@ -153,7 +154,7 @@ builder.objectFields(SkillGapRef, (t) => ({
   rankNote: t.string({
     nullable: true,
     description: 'Which ranking ran and how this row’s score was computed.',
-    resolve: (g: Row) => g.rankNote ?? null,
+    resolve: (g: Row) => (g.rankBy ? rankNote(g as RankedGap) : null),
   }),
   shortage: t.field({
     type: ShortageRef,
