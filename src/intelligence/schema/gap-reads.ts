@@ -110,6 +110,9 @@ export async function skillGapsFor(
   const { sector, region, period, chosen, previous, candidates, hypothetical, routes, index, derivation } =
     await readDemandSlice(context, args, whatIf, shared);
   const unemployed = unemployedBeside({ chosen, candidates, period });
+  // Ranking is CPU work of tens of milliseconds on the request thread: requests that arrived meanwhile go
+  // first, so several slices derived at once never hold a cheap request for more than one of them.
+  await new Promise((resolve) => setImmediate(resolve));
   const { slice, gaps, addEvidence } = rankSkillGaps(
     {
       slice: { sector, region: region.code, period, metric: chosen.metric! },
