@@ -1,4 +1,8 @@
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import { ImportError } from '../src/errors.js';
+import type { GraphClient } from '../src/graph/client.js';
+import { type GraphFingerprint, graphFingerprint } from './helpers.js';
 
 /**
  * What the fuzzed tests (test/integration/fuzz-*.test.ts) draw inputs from: text as people and attackers
@@ -42,3 +46,15 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(null),
   fc.array(hostileText(), { maxLength: 2 }),
 );
+
+/** A refused import as the fuzzed imports must refuse: an ImportError whose message starts with the file's name, and the graph as it was. */
+export async function expectRefused(
+  error: unknown,
+  file: string,
+  graph: GraphClient,
+  before: GraphFingerprint,
+): Promise<void> {
+  expect(error).toBeInstanceOf(ImportError);
+  expect((error as Error).message.startsWith(file)).toBe(true);
+  expect(await graphFingerprint(graph)).toEqual(before);
+}
