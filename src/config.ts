@@ -54,6 +54,8 @@ export interface HubConfig {
     /** Key for learner pseudonyms; required once API keys are set. */
     pseudonymSecret: string;
   };
+  /** Set: GET /metrics answers only with `Authorization: Bearer <token>`; null: to anyone who reaches it. */
+  metricsToken: string | null;
   /** Link long texts (linkSkills) in a worker thread, off the request thread (src/linking/linker-thread.ts). */
   linkOffThread: boolean;
   taxonomySnapshot: {
@@ -159,6 +161,15 @@ const ENV = z.object({
     }),
   HUB_API_KEYS_FILE: z.preprocess(blank, z.string().optional()),
   HUB_PSEUDONYM_SECRET: z.string().default(''),
+  HUB_METRICS_TOKEN: z.preprocess(
+    blank,
+    z
+      .string()
+      .refine((token) => token.trim().length >= SECRET_LENGTH, {
+        message: `HUB_METRICS_TOKEN must be at least ${SECRET_LENGTH} characters (not counting surrounding spaces): it guards /metrics`,
+      })
+      .optional(),
+  ),
   HUB_LINK_OFF_THREAD: yesNo('HUB_LINK_OFF_THREAD', true),
   TAXONOMY_SNAPSHOT: yesNo('TAXONOMY_SNAPSHOT', true),
   TAXONOMY_REFRESH_SECONDS: wholeNumber('TAXONOMY_REFRESH_SECONDS', 10, 0, 86_400),
@@ -254,6 +265,7 @@ export function loadConfig(
       // Development mode only: a fixed secret, so pseudonyms stay stable across restarts of a demo.
       pseudonymSecret: v.HUB_PSEUDONYM_SECRET || 'development-only-pseudonym-secret-do-not-use',
     },
+    metricsToken: v.HUB_METRICS_TOKEN?.trim() ?? null,
     linkOffThread: v.HUB_LINK_OFF_THREAD,
     taxonomySnapshot: {
       enabled: v.TAXONOMY_SNAPSHOT,

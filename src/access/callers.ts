@@ -118,7 +118,7 @@ export function keyDigest(key: string): Buffer {
 }
 
 /** Compared as SHA-256 digests in constant time, so neither the content nor the length of a key leaks. */
-function sameSecret(expected: string, presented: string): boolean {
+export function sameSecret(expected: string, presented: string): boolean {
   return timingSafeEqual(keyDigest(expected), keyDigest(presented));
 }
 

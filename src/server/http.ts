@@ -2,7 +2,7 @@ import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } fr
 import helmet from '@fastify/helmet';
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import { type Caller, identifyCaller, keyDigest, presentedKey } from '../access/callers.js';
+import { type Caller, identifyCaller, keyDigest, presentedKey, sameSecret } from '../access/callers.js';
 import type { KeyRing } from '../access/key-ring.js';
 import type { HubConfig } from '../config.js';
 import type { GraphClient } from '../graph/client.js';
@@ -188,11 +188,19 @@ export async function startHttpServer(
     if (taxonomyCache && !taxonomyCache.current) degraded.push('taxonomy snapshot: not built; reads go to Neo4j');
     return noStore(reply).send({ status: degraded.length > 0 ? 'degraded' : 'ok', degraded });
   });
-  app.get('/metrics', async (_request, reply) =>
-    noStore(reply)
+  app.get('/metrics', async (request, reply) => {
+    // With HUB_METRICS_TOKEN set, only the scraper that holds it (compared in constant time).
+    const token = config.metricsToken;
+    const presented = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    if (token !== null && !sameSecret(token, presented))
+      return noStore(reply)
+        .code(401)
+        .header('www-authenticate', 'Bearer realm="metrics"')
+        .send({ error: 'GET /metrics needs Authorization: Bearer <HUB_METRICS_TOKEN>' });
+    return noStore(reply)
       .type(metrics.registry.contentType)
-      .send(await metrics.registry.metrics()),
-  );
+      .send(await metrics.registry.metrics());
+  });
   app.get('/ready', async (_request, reply) => {
     const { ready, checks } = await readiness(graph, taxonomyCache);
     return noStore(reply)

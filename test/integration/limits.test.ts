@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphClient } from '../../src/graph/client.js';
 import type { RunningHub } from '../../src/server/start.js';
 import { REQUEST_LIMITS } from '../../src/server/limits.js';
-import { freshTestGraph, importDemandExample, startTestHub } from '../helpers.js';
+import { freshTestGraph, importDemandExample, startTestHub, testConfig } from '../helpers.js';
 
 /** Sends a raw document and returns the HTTP status with the parsed answer. */
 async function post(hub: RunningHub, query: string) {
@@ -229,6 +229,28 @@ describe('request limits: each refused with its own code before it runs, a cheap
     } finally {
       await hasty.stop();
     }
+  });
+
+  it('answers /metrics only with the bearer token when HUB_METRICS_TOKEN is set', async () => {
+    const token = 'metrics-token-for-the-test-0123456789';
+    const guarded = await startTestHub({ HUB_METRICS_TOKEN: token });
+    try {
+      const scrape = (authorization?: string) =>
+        fetch(`${guarded.server.url}/metrics`, { headers: authorization ? { authorization } : {} });
+      for (const refused of [await scrape(), await scrape(`Bearer ${token}x`), await scrape(token)]) {
+        expect(refused.status).toBe(401);
+        expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
+        expect(await refused.json()).toEqual({ error: 'GET /metrics needs Authorization: Bearer <HUB_METRICS_TOKEN>' });
+      }
+      const allowed = await scrape(`Bearer ${token}`);
+      expect(allowed.status).toBe(200);
+      expect(await allowed.text()).toContain('# TYPE hub_graphql_requests_total counter');
+    } finally {
+      await guarded.stop();
+    }
+    expect(() => testConfig({ HUB_METRICS_TOKEN: 'short' })).toThrow(
+      'HUB_METRICS_TOKEN must be at least 32 characters (not counting surrounding spaces): it guards /metrics',
+    );
   });
 
   it('counts requests, errors by code, time and round trips per root field at /metrics, in Prometheus text format', async () => {
