@@ -1,5 +1,6 @@
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { type Caller, identifyCaller, keyDigest, presentedKey, sameSecret } from '../access/callers.js';
@@ -105,6 +106,8 @@ export async function startHttpServer(
   const metrics = new HubMetrics(graph, taxonomyCache, services.linkerCache);
   const apollo = new ApolloServer<HubContext>({
     schema,
+    // Apollo follows the hub's mode, not NODE_ENV (which main.ts sets for graphql-js: libraries-in-production.ts).
+    nodeEnv: config.mode,
     introspection: true,
     // The hub handles SIGINT/SIGTERM itself (drain HTTP, stop Apollo, close Neo4j); two handlers would race.
     stopOnTerminationSignals: false,
@@ -113,6 +116,8 @@ export async function startHttpServer(
     parseOptions: limits.parseOptions,
     formatError: formatHubError(config.mode),
     plugins: [
+      // No field sets cache hints: the plugin would only time every field of every request.
+      ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       wellFormedTextPlugin(),
       metrics.plugin(),

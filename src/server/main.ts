@@ -1,9 +1,11 @@
+// First, before any library loads (see the module).
+import { operatorEnvironment } from './libraries-in-production.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { logger, setLogLevel } from '../logger.js';
 import { startHub } from './start.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(operatorEnvironment);
   setLogLevel(config.logLevel);
   const hub = await startHub(config);
 
