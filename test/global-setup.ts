@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { projectRoot } from '../src/config.js';
-import { startLocalGraph, stopLocalGraph } from '../src/graph/local-neo4j.js';
+import { isAlive, startLocalGraph, stopLocalGraph } from '../src/graph/local-neo4j.js';
 
 /**
  * Starts a real Neo4j for the test run, on its own port and in its own data folder (wiped first),
@@ -25,18 +25,9 @@ async function stopLeftoverGraphs(): Promise<void> {
   if (!fs.existsSync(hubDir)) return;
   for (const name of fs.readdirSync(hubDir)) {
     const pid = OWN_GRAPH.exec(name)?.[1];
-    if (!pid || alive(Number(pid))) continue;
+    if (!pid || isAlive(Number(pid))) continue;
     await stopLocalGraph(path.join(hubDir, name));
     fs.rmSync(path.join(hubDir, name), { recursive: true, force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -81,7 +81,8 @@ export function localGraphPassword(dataDir: string): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this id is running (signal 0 only checks). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
